@@ -1,0 +1,117 @@
+//! The command line (SPEC §7): parses arguments, runs a command, prints
+//! errors, and picks the exit code.
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::InputError;
+use crate::scan;
+use crate::source::Seed;
+
+/// Exit codes of SPEC §7.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const CHECK_FAILED: u8 = 1;
+    pub const BAD_INPUT: u8 = 2;
+}
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tracebrief",
+    version,
+    about = "Briefing sites whose every number is traced to a sentence of the source"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show the sentences and number mentions of one text
+    Scan {
+        /// The text to scan (UTF-8)
+        file: PathBuf,
+        /// `human` for a terminal, `json` for tools (byte offsets into the file)
+        #[arg(long, value_enum, default_value_t = ScanFormat::Human)]
+        format: ScanFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ScanFormat {
+    Human,
+    Json,
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::Input(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(exit::BAD_INPUT)
+        }
+        // the reader went away (`| head`): nothing more to say
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(exit::OK),
+        Err(Failure::Io(e)) => {
+            eprintln!("error: writing the output: {e}");
+            ExitCode::from(exit::BAD_INPUT)
+        }
+    }
+}
+
+enum Failure {
+    Input(InputError),
+    Io(io::Error),
+}
+
+impl From<InputError> for Failure {
+    fn from(e: InputError) -> Self {
+        Failure::Input(e)
+    }
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
+    match cli.command {
+        Command::Scan { file, format } => {
+            let seed = Seed::load(&file)?;
+            let mentions = scan::mentions_by_sentence(&seed);
+            let stdout = io::stdout().lock();
+            match format {
+                ScanFormat::Json => scan::write_json(&seed, &mentions, stdout)?,
+                ScanFormat::Human => {
+                    let colour = use_colour();
+                    scan::write_human(&seed, &mentions, colour, anstream::AutoStream::auto(stdout))?
+                }
+            }
+            Ok(exit::OK)
+        }
+    }
+}
+
+/// Colour only on a terminal, and never with `NO_COLOR` set (anstream's rules).
+fn use_colour() -> bool {
+    io::stdout().is_terminal() && anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

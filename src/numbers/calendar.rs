@@ -1,0 +1,355 @@
+//! Years, dates and times: `1993`, `the 1990s`, `2029-30`, `June 13`,
+//! `1 March 2025`, `May 8, 1945`, `2025-03-03`, `17/02/2025`, `9:30 p.m.`.
+//!
+//! A year's value is the year; a date's or time's is an ISO 8601 string
+//! (`--03-01` when the year is not given, `2022-02` for a month, `21:30`).
+//! A month alone (`in March`) states no number and is not a mention.
+
+use rust_decimal::Decimal;
+
+use super::grammar::{Found, Reader};
+use super::lexicon::{self, Word};
+use super::{Kind, Value};
+
+/// A year, date or time starting at token `i`.
+pub(super) fn at(r: &Reader, i: usize) -> Option<Found> {
+    if r.is_word(i) {
+        return month_first(r, i);
+    }
+    if !r.is_digits(i) {
+        return None;
+    }
+    iso(r, i)
+        .or_else(|| slashed(r, i))
+        .or_else(|| time(r, i))
+        .or_else(|| day_first(r, i))
+        .or_else(|| decade(r, i))
+        .or_else(|| year(r, i))
+}
+
+fn date(first: usize, last: usize, iso: String) -> Found {
+    Found {
+        first,
+        last,
+        value: Value::Iso(iso),
+        kind: Kind::Date,
+        unit: None,
+        power: None,
+    }
+}
+
+fn year_mention(first: usize, last: usize, year: u64) -> Found {
+    Found {
+        first,
+        last,
+        value: Value::Number(Decimal::from(year)),
+        kind: Kind::Year,
+        unit: None,
+        power: None,
+    }
+}
+
+fn days_in(month: u64) -> u64 {
+    match month {
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn valid_day(month: u64, day: u64) -> bool {
+    (1..=12).contains(&month) && (1..=days_in(month)).contains(&day)
+}
+
+/// A month name at `k` (with the period of an abbreviation): its number and last token.
+fn month_at(r: &Reader, k: usize) -> Option<(u64, usize)> {
+    if !r.is_word(k) {
+        return None;
+    }
+    let m = lexicon::month(r.raw(k))?;
+    let dotted = r.symbol_is(k + 1, ".") && r.glued(k + 1) && r.raw(k).len() <= 4;
+    Some((m as u64, if dotted { k + 1 } else { k }))
+}
+
+/// A day of the month at `k`: `13` or `13th`, and its last token.
+fn day_at(r: &Reader, k: usize) -> Option<(u64, usize)> {
+    let day = r
+        .plain_integer(k)
+        .filter(|d| (1..=31).contains(d) && r.raw(k).len() <= 2)?;
+    let suffixed = r.glued(k + 1) && r.word_in(k + 1, &["st", "nd", "rd", "th"]);
+    if r.glued(k + 1) && !suffixed && (r.is_word(k + 1) || r.symbol_is(k + 1, "%")) {
+        return None;
+    }
+    Some((day, if suffixed { k + 1 } else { k }))
+}
+
+/// A four-digit year at `k` that nothing is glued to.
+fn year_at(r: &Reader, k: usize) -> Option<u64> {
+    let y = r
+        .plain_integer(k)
+        .filter(|y| r.raw(k).len() == 4 && (1000..=2999).contains(y))?;
+    (!(r.glued(k + 1) && r.is_word(k + 1))).then_some(y)
+}
+
+/// `June 13`, `June 13th, 2025`, `May 8, 1945`, `March 2022`.
+fn month_first(r: &Reader, i: usize) -> Option<Found> {
+    let (month, last) = month_at(r, i)?;
+    if let Some((day, day_last)) = day_at(r, last + 1).filter(|(d, _)| valid_day(month, *d)) {
+        let comma = r.symbol_is(day_last + 1, ",");
+        let y = if comma { day_last + 2 } else { day_last + 1 };
+        if let Some(year) = year_at(r, y) {
+            return Some(date(i, y, format!("{year:04}-{month:02}-{day:02}")));
+        }
+        return Some(date(i, day_last, format!("--{month:02}-{day:02}")));
+    }
+    let year = year_at(r, last + 1)?;
+    Some(date(i, last + 1, format!("{year:04}-{month:02}")))
+}
+
+/// `13 June`, `13th of June 2025`, `1 March`.
+fn day_first(r: &Reader, i: usize) -> Option<Found> {
+    let (day, last) = day_at(r, i)?;
+    let of = r.word_is(last + 1, "of");
+    let m_at = if of { last + 2 } else { last + 1 };
+    if r.glued(m_at) {
+        return None;
+    }
+    let (month, m_last) = month_at(r, m_at)?;
+    if !valid_day(month, day) {
+        return None;
+    }
+    if let Some(year) = year_at(r, m_last + 1) {
+        return Some(date(i, m_last + 1, format!("{year:04}-{month:02}-{day:02}")));
+    }
+    Some(date(i, m_last, format!("--{month:02}-{day:02}")))
+}
+
+/// `2025-03-03` (a date), `2022-02` (a month), `2029-30` and `2025/26`
+/// (a fiscal year: a year mention of its first year).
+fn iso(r: &Reader, i: usize) -> Option<Found> {
+    let year = r
+        .plain_integer(i)
+        .filter(|y| r.raw(i).len() == 4 && (1000..=2999).contains(y))?;
+    let sep = i + 1;
+    let dash = r.is_dash(sep);
+    if !(dash || r.symbol_is(sep, "/")) || !r.glued(sep) || !r.glued(sep + 1) || r.raw(sep + 1).len() != 2 {
+        return None;
+    }
+    let second = r.plain_integer(sep + 1)?;
+    if dash && r.is_dash(sep + 2) && r.glued(sep + 2) && r.glued(sep + 3) && r.raw(sep + 3).len() == 2 {
+        let day = r.plain_integer(sep + 3)?;
+        return valid_day(second, day).then(|| date(i, sep + 3, format!("{year:04}-{second:02}-{day:02}")));
+    }
+    if second > year % 100 || (year % 100 == 99 && second == 0) {
+        return Some(year_mention(i, sep + 1, year));
+    }
+    (dash && (1..=12).contains(&second)).then(|| date(i, sep + 1, format!("{year:04}-{second:02}")))
+}
+
+/// `17/02/2025` (day first, as British news writes it) and `5/17/2018`
+/// (month first, when the day cannot be the month).
+fn slashed(r: &Reader, i: usize) -> Option<Found> {
+    let part = |k: usize| r.plain_integer(k).filter(|_| r.raw(k).len() <= 2);
+    let a = part(i)?;
+    let slash = |k: usize| r.symbol_is(k, "/") && r.glued(k) && r.glued(k + 1);
+    if !slash(i + 1) || !slash(i + 3) {
+        return None;
+    }
+    let b = part(i + 2)?;
+    let year = year_at(r, i + 4)?;
+    let (day, month) = if a <= 12 && b > 12 { (b, a) } else { (a, b) };
+    valid_day(month, day).then(|| date(i, i + 4, format!("{year:04}-{month:02}-{day:02}")))
+}
+
+/// `am`, `pm`, `a.m.`, `P.M.` at `k`: whether it is afternoon, and the last token.
+fn meridiem(r: &Reader, k: usize) -> Option<(bool, usize)> {
+    if r.word_in(k, &["am", "pm"]) {
+        return Some((r.raw(k).eq_ignore_ascii_case("pm"), k));
+    }
+    let pm = if r.word_is(k, "p") {
+        true
+    } else if r.word_is(k, "a") {
+        false
+    } else {
+        return None;
+    };
+    if !(r.symbol_is(k + 1, ".") && r.glued(k + 1) && r.word_is(k + 2, "m") && r.glued(k + 2)) {
+        return None;
+    }
+    let last = if r.symbol_is(k + 3, ".") && r.glued(k + 3) {
+        k + 3
+    } else {
+        k + 2
+    };
+    Some((pm, last))
+}
+
+/// `9:30`, `21:30:05`, `9:30 p.m.`, `9.30pm`, `9pm`, `2 pm`.
+fn time(r: &Reader, i: usize) -> Option<Found> {
+    let raw = r.raw(i);
+    let (hour, minute, mut last) = if let Some((h, m)) = raw.split_once('.') {
+        // `9.30pm`: only with am/pm, or it is a decimal
+        (
+            h.parse::<u64>().ok()?,
+            Some(m).filter(|m| m.len() == 2)?.parse::<u64>().ok()?,
+            i,
+        )
+    } else if r.symbol_is(i + 1, ":") && r.glued(i + 1) && r.glued(i + 2) && r.raw(i + 2).len() == 2 {
+        (r.plain_integer(i)?, r.plain_integer(i + 2)?, i + 2)
+    } else {
+        (r.plain_integer(i)?, 0, i)
+    };
+    if raw.len() > 2 && !raw.contains('.') || hour > 23 || minute > 59 {
+        return None;
+    }
+    let mut second = None;
+    if last == i + 2 && r.symbol_is(i + 3, ":") && r.glued(i + 3) && r.glued(i + 4) && r.raw(i + 4).len() == 2 {
+        second = r.plain_integer(i + 4).filter(|s| *s <= 59);
+        if second.is_some() {
+            last = i + 4;
+        }
+    }
+    let clock = last > i;
+    let hour = match meridiem(r, last + 1) {
+        Some((pm, end)) if (1..=12).contains(&hour) => {
+            last = end;
+            match (pm, hour) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            }
+        }
+        _ if clock => hour,
+        _ => return None,
+    };
+    let iso = match second {
+        Some(s) => format!("{hour:02}:{minute:02}:{s:02}"),
+        None => format!("{hour:02}:{minute:02}"),
+    };
+    Some(Found {
+        first: i,
+        last,
+        value: Value::Iso(iso),
+        kind: Kind::Time,
+        unit: None,
+        power: None,
+    })
+}
+
+/// `the 1990s`, `1990's`: a decade, whose value is its first year.
+fn decade(r: &Reader, i: usize) -> Option<Found> {
+    let year = r.plain_integer(i).filter(|y| r.raw(i).len() == 4 && y % 10 == 0)?;
+    if r.glued(i + 1) && r.word_is(i + 1, "s") {
+        return Some(year_mention(i, i + 1, year));
+    }
+    let apostrophe = r.symbol_is(i + 1, "'") || r.symbol_is(i + 1, "’");
+    (apostrophe && r.glued(i + 1) && r.glued(i + 2) && r.word_is(i + 2, "s")).then(|| year_mention(i, i + 2, year))
+}
+
+/// Words before a four-digit number that make it a year: `in 1993`, `since 2022`.
+const YEAR_CUES: &[&str] = &[
+    "in", "since", "by", "until", "till", "during", "before", "after", "year", "fiscal", "fy", "circa", "mid", "early",
+    "late", "spring", "summer", "autumn", "winter", "from", "through", "to", "between", "and", "of", "around", "about",
+    "than",
+];
+
+/// Words ending in `s` that are not plural nouns, so `1999 was` stays a year.
+const NOT_PLURALS: &[&str] = &[
+    "was",
+    "has",
+    "is",
+    "does",
+    "its",
+    "this",
+    "thus",
+    "plus",
+    "as",
+    "us",
+    "his",
+    "less",
+    "across",
+    "versus",
+    "whereas",
+    "perhaps",
+    "always",
+    "afterwards",
+    "towards",
+    "says",
+    "sees",
+    "becomes",
+    "remains",
+    "marks",
+    "saw",
+    "games",
+    "olympics",
+    "elections",
+    "budgets",
+    "figures",
+    "accounts",
+    "results",
+    "accords",
+    "talks",
+];
+
+/// Nouns that count, not ending in `s`: `2000 people`.
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "men",
+    "women",
+    "children",
+    "staff",
+    "police",
+    "personnel",
+    "sheep",
+    "cattle",
+    "troops",
+    "voters",
+    "residents",
+];
+
+/// A plain four-digit number read as a year: after a cue word, or between
+/// 1900 and 2100 when what follows does not show it counts things
+/// (`2000 troops` is a count).
+fn year(r: &Reader, i: usize) -> Option<Found> {
+    let y = r.plain_integer(i).filter(|_| r.raw(i).len() == 4)?;
+    let next = i + 1;
+    if r.glued(next) && (r.is_word(next) || r.symbol_is(next, "%")) {
+        return None;
+    }
+    if r.symbol_is(next, "%")
+        || matches!(
+            r.word(next),
+            Some(
+                Word::Scale { .. }
+                    | Word::Percent
+                    | Word::Per
+                    | Word::Currency { .. }
+                    | Word::Hundred
+                    | Word::Dozen { .. }
+            )
+        )
+    {
+        return None;
+    }
+    if counts_things(r, next) {
+        return None;
+    }
+    let cued = i > 0 && (r.word_in(i - 1, YEAR_CUES) || lexicon::month(r.raw(i - 1)).is_some());
+    let plausible = if cued {
+        (1000..=2199).contains(&y)
+    } else {
+        (1900..=2100).contains(&y)
+    };
+    plausible.then(|| year_mention(i, i, y))
+}
+
+/// The word at `k` is a noun that is counted: a plural, or one of [`COUNT_NOUNS`].
+fn counts_things(r: &Reader, k: usize) -> bool {
+    if !r.is_word(k) {
+        return false;
+    }
+    let w = r.raw(k);
+    let plural = w.len() >= 4 && w.ends_with('s') && w.starts_with(|c: char| c.is_lowercase()) && !w.ends_with("ss");
+    (plural && !r.word_in(k, NOT_PLURALS)) || r.word_in(k, COUNT_NOUNS)
+}

@@ -1,0 +1,599 @@
+//! The words of English news numbers: number words, scales, fractions,
+//! currencies, hedges and months.
+//!
+//! Lookups of case-insensitive words go through one sorted table; the few
+//! forms whose case matters (ISO codes, `M` for million, month names) have
+//! their own functions.
+
+use std::sync::LazyLock;
+
+/// What a case-insensitive word means to the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Word {
+    /// zero … nineteen
+    Small(u32),
+    /// twenty … ninety
+    Tens(u32),
+    Hundred,
+    /// thousand, million, billion, trillion (and their plurals): a power of ten
+    Scale {
+        power: u32,
+        plural: bool,
+    },
+    Dozen {
+        plural: bool,
+    },
+    /// half, third, quarter, fourth … tenth, and their plurals
+    Fraction {
+        denominator: u32,
+        plural: bool,
+    },
+    /// `a` or `an`
+    Article,
+    And,
+    /// `negative`, `minus`
+    Negative,
+    /// `percent`, `percents`, `percentage`
+    Percent,
+    Per,
+    /// a currency named after the number: `dollars`, `yen`, `pence` (with `divisor` 100) …
+    Currency {
+        code: &'static str,
+        divisor: u32,
+    },
+}
+
+const WORDS: &[(&str, Word)] = &[
+    ("zero", Word::Small(0)),
+    ("one", Word::Small(1)),
+    ("two", Word::Small(2)),
+    ("three", Word::Small(3)),
+    ("four", Word::Small(4)),
+    ("five", Word::Small(5)),
+    ("six", Word::Small(6)),
+    ("seven", Word::Small(7)),
+    ("eight", Word::Small(8)),
+    ("nine", Word::Small(9)),
+    ("ten", Word::Small(10)),
+    ("eleven", Word::Small(11)),
+    ("twelve", Word::Small(12)),
+    ("thirteen", Word::Small(13)),
+    ("fourteen", Word::Small(14)),
+    ("fifteen", Word::Small(15)),
+    ("sixteen", Word::Small(16)),
+    ("seventeen", Word::Small(17)),
+    ("eighteen", Word::Small(18)),
+    ("nineteen", Word::Small(19)),
+    ("twenty", Word::Tens(20)),
+    ("thirty", Word::Tens(30)),
+    ("forty", Word::Tens(40)),
+    ("fourty", Word::Tens(40)),
+    ("fifty", Word::Tens(50)),
+    ("sixty", Word::Tens(60)),
+    ("seventy", Word::Tens(70)),
+    ("eighty", Word::Tens(80)),
+    ("ninety", Word::Tens(90)),
+    ("hundred", Word::Hundred),
+    (
+        "thousand",
+        Word::Scale {
+            power: 3,
+            plural: false,
+        },
+    ),
+    ("thousands", Word::Scale { power: 3, plural: true }),
+    (
+        "million",
+        Word::Scale {
+            power: 6,
+            plural: false,
+        },
+    ),
+    ("millions", Word::Scale { power: 6, plural: true }),
+    (
+        "billion",
+        Word::Scale {
+            power: 9,
+            plural: false,
+        },
+    ),
+    ("billions", Word::Scale { power: 9, plural: true }),
+    (
+        "trillion",
+        Word::Scale {
+            power: 12,
+            plural: false,
+        },
+    ),
+    (
+        "trillions",
+        Word::Scale {
+            power: 12,
+            plural: true,
+        },
+    ),
+    ("dozen", Word::Dozen { plural: false }),
+    ("dozens", Word::Dozen { plural: true }),
+    (
+        "half",
+        Word::Fraction {
+            denominator: 2,
+            plural: false,
+        },
+    ),
+    (
+        "halves",
+        Word::Fraction {
+            denominator: 2,
+            plural: true,
+        },
+    ),
+    (
+        "third",
+        Word::Fraction {
+            denominator: 3,
+            plural: false,
+        },
+    ),
+    (
+        "thirds",
+        Word::Fraction {
+            denominator: 3,
+            plural: true,
+        },
+    ),
+    (
+        "quarter",
+        Word::Fraction {
+            denominator: 4,
+            plural: false,
+        },
+    ),
+    (
+        "quarters",
+        Word::Fraction {
+            denominator: 4,
+            plural: true,
+        },
+    ),
+    (
+        "fourth",
+        Word::Fraction {
+            denominator: 4,
+            plural: false,
+        },
+    ),
+    (
+        "fourths",
+        Word::Fraction {
+            denominator: 4,
+            plural: true,
+        },
+    ),
+    (
+        "fifth",
+        Word::Fraction {
+            denominator: 5,
+            plural: false,
+        },
+    ),
+    (
+        "fifths",
+        Word::Fraction {
+            denominator: 5,
+            plural: true,
+        },
+    ),
+    (
+        "sixth",
+        Word::Fraction {
+            denominator: 6,
+            plural: false,
+        },
+    ),
+    (
+        "sixths",
+        Word::Fraction {
+            denominator: 6,
+            plural: true,
+        },
+    ),
+    (
+        "seventh",
+        Word::Fraction {
+            denominator: 7,
+            plural: false,
+        },
+    ),
+    (
+        "sevenths",
+        Word::Fraction {
+            denominator: 7,
+            plural: true,
+        },
+    ),
+    (
+        "eighth",
+        Word::Fraction {
+            denominator: 8,
+            plural: false,
+        },
+    ),
+    (
+        "eighths",
+        Word::Fraction {
+            denominator: 8,
+            plural: true,
+        },
+    ),
+    (
+        "ninth",
+        Word::Fraction {
+            denominator: 9,
+            plural: false,
+        },
+    ),
+    (
+        "ninths",
+        Word::Fraction {
+            denominator: 9,
+            plural: true,
+        },
+    ),
+    (
+        "tenth",
+        Word::Fraction {
+            denominator: 10,
+            plural: false,
+        },
+    ),
+    (
+        "tenths",
+        Word::Fraction {
+            denominator: 10,
+            plural: true,
+        },
+    ),
+    ("a", Word::Article),
+    ("an", Word::Article),
+    ("and", Word::And),
+    ("negative", Word::Negative),
+    ("minus", Word::Negative),
+    ("percent", Word::Percent),
+    ("percents", Word::Percent),
+    ("percentage", Word::Percent),
+    ("per", Word::Per),
+    ("dollar", currency("USD")),
+    ("dollars", currency("USD")),
+    ("bucks", currency("USD")),
+    ("cent", minor("USD", 100)),
+    ("cents", minor("USD", 100)),
+    ("euro", currency("EUR")),
+    ("euros", currency("EUR")),
+    ("pound", currency("GBP")),
+    ("pounds", currency("GBP")),
+    ("sterling", currency("GBP")),
+    ("penny", minor("GBP", 100)),
+    ("pence", minor("GBP", 100)),
+    ("yen", currency("JPY")),
+    ("yuan", currency("CNY")),
+    ("renminbi", currency("CNY")),
+    ("kuai", currency("CNY")),
+    ("jiao", minor("CNY", 10)),
+    ("mao", minor("CNY", 10)),
+    ("fen", minor("CNY", 100)),
+    ("franc", currency("CHF")),
+    ("francs", currency("CHF")),
+    ("peseta", currency("ESP")),
+    ("pesetas", currency("ESP")),
+    ("guilder", currency("NLG")),
+    ("guilders", currency("NLG")),
+    ("markka", currency("FIM")),
+    ("markkaa", currency("FIM")),
+    ("drachma", currency("GRD")),
+    ("drachmas", currency("GRD")),
+    ("lira", currency("TRY")),
+    ("liras", currency("TRY")),
+    ("rupee", currency("INR")),
+    ("rupees", currency("INR")),
+    ("rouble", currency("RUB")),
+    ("roubles", currency("RUB")),
+    ("ruble", currency("RUB")),
+    ("rubles", currency("RUB")),
+    ("kopeck", minor("RUB", 100)),
+    ("kopecks", minor("RUB", 100)),
+    ("kopek", minor("RUB", 100)),
+    ("kopeks", minor("RUB", 100)),
+    ("peso", currency("MXN")),
+    ("pesos", currency("MXN")),
+    ("shekel", currency("ILS")),
+    ("shekels", currency("ILS")),
+    ("zloty", currency("PLN")),
+    ("zlotys", currency("PLN")),
+    ("zlotych", currency("PLN")),
+    ("krona", currency("SEK")),
+    ("kronor", currency("SEK")),
+    ("krone", currency("NOK")),
+    ("kroner", currency("NOK")),
+    ("hryvnia", currency("UAH")),
+    ("hryvnias", currency("UAH")),
+    ("hryvnias", currency("UAH")),
+    ("riyal", currency("SAR")),
+    ("riyals", currency("SAR")),
+    ("dirham", currency("AED")),
+    ("dirhams", currency("AED")),
+    ("baht", currency("THB")),
+    ("ringgit", currency("MYR")),
+    ("rupiah", currency("IDR")),
+    ("naira", currency("NGN")),
+    ("rand", currency("ZAR")),
+    ("bitcoin", currency("BTC")),
+    ("bitcoins", currency("BTC")),
+    // wallets and exchanges quote satoshis as a unit of their own
+    ("satoshi", currency("SAT")),
+    ("satoshis", currency("SAT")),
+    ("sats", currency("SAT")),
+    ("rmb", currency("CNY")),
+    ("元", currency("CNY")),
+    ("ரூ", currency("INR")),
+];
+
+const fn currency(code: &'static str) -> Word {
+    Word::Currency { code, divisor: 1 }
+}
+
+const fn minor(code: &'static str, divisor: u32) -> Word {
+    Word::Currency { code, divisor }
+}
+
+static SORTED: LazyLock<Vec<(&'static str, Word)>> = LazyLock::new(|| {
+    let mut words = WORDS.to_vec();
+    words.sort_by_key(|(w, _)| *w);
+    words.dedup_by_key(|(w, _)| *w);
+    words
+});
+
+/// The longest key of [`WORDS`] in bytes; longer words are never looked up.
+const LONGEST: usize = 16;
+
+/// What `word` means, ignoring ASCII case.
+pub fn word(word: &str) -> Option<Word> {
+    if word.len() > LONGEST {
+        return None;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    SORTED
+        .binary_search_by_key(&lower, |(w, _)| *w)
+        .ok()
+        .map(|i| SORTED[i].1)
+}
+
+/// ISO 4217 codes (and the common tickers of crypto currencies) written in capitals.
+const CODES: &[&str] = &[
+    "AED", "ARS", "AUD", "BGN", "BRL", "BTC", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP", "ETH", "EUR",
+    "GBP", "HKD", "HUF", "IDR", "ILS", "INR", "IRR", "ISK", "JPY", "KES", "KRW", "KWD", "KZT", "MXN", "MYR", "NGN",
+    "NOK", "NZD", "PEN", "PHP", "PKR", "PLN", "QAR", "RMB", "RON", "RSD", "RUB", "SAR", "SEK", "SGD", "THB", "TRY",
+    "TWD", "UAH", "USD", "VND", "XBT", "ZAR",
+];
+
+/// Codes also read in lower case: none of them is an English word.
+const LOWERCASE_CODES: &[&str] = &[
+    "aud", "brl", "btc", "cad", "chf", "cny", "czk", "dkk", "eur", "gbp", "hkd", "huf", "inr", "jpy", "krw", "mxn",
+    "nok", "nzd", "pln", "rmb", "rub", "sek", "sgd", "uah", "usd", "zar",
+];
+
+/// The ISO code that `word` spells, as written (`USD`, `usd`; `RMB` is `CNY`).
+pub fn currency_code(word: &str) -> Option<&'static str> {
+    let found = CODES
+        .iter()
+        .find(|c| **c == word)
+        .or_else(|| LOWERCASE_CODES.iter().find(|c| **c == word))?;
+    let upper = CODES.iter().find(|c| c.eq_ignore_ascii_case(found)).copied()?;
+    Some(if upper == "RMB" { "CNY" } else { upper })
+}
+
+/// The currency of a symbol such as `£` or `₿`.
+pub fn currency_symbol(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "£" => "GBP",
+        "$" => "USD",
+        "€" => "EUR",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₽" => "RUB",
+        "₩" => "KRW",
+        "₺" => "TRY",
+        "₴" => "UAH",
+        "₿" => "BTC",
+        "₡" => "CRC",
+        "₾" => "GEL",
+        "₭" => "LAK",
+        "₦" => "NGN",
+        "₱" => "PHP",
+        "₪" => "ILS",
+        "฿" => "THB",
+        "₫" => "VND",
+        "₣" => "CHF",
+        _ => return None,
+    })
+}
+
+/// The dollar a prefix names: `US$`, `C$`, `HK$`, `Mex$`, `usd$` …
+/// `spaced` says whether white space stands between the prefix and `$`:
+/// then only unambiguous prefixes count (`a $5 bill` is not Australian).
+pub fn dollar_prefix(prefix: &str, spaced: bool) -> Option<&'static str> {
+    let lower = prefix.to_ascii_lowercase();
+    let code = match lower.as_str() {
+        "us" | "usd" => "USD",
+        "c" | "ca" | "can" | "cad" => "CAD",
+        "a" | "au" | "aud" => "AUD",
+        "hk" | "hkd" => "HKD",
+        "nz" | "nzd" => "NZD",
+        "s" | "sgd" => "SGD",
+        "r" | "brl" => "BRL",
+        "mex" | "mxn" => "MXN",
+        "nt" | "twd" => "TWD",
+        _ => return None,
+    };
+    let single_letter = prefix.len() == 1;
+    (!spaced || !single_letter || lower == "c").then_some(code)
+}
+
+/// A word naming the country of a currency word that follows: `australian dollars`.
+pub fn currency_country(adjective: &str, currency: &'static str) -> Option<&'static str> {
+    let code = match (adjective.to_ascii_lowercase().as_str(), currency) {
+        ("us" | "american", "USD") => "USD",
+        ("australian", "USD") => "AUD",
+        ("canadian", "USD") => "CAD",
+        ("singapore", "USD") => "SGD",
+        ("taiwan", "USD") => "TWD",
+        ("zimbabwe" | "zimbabwean", "USD") => "ZWL",
+        ("swiss", "CHF") => "CHF",
+        ("french", "CHF") => "FRF",
+        ("belgian", "CHF") => "BEF",
+        ("turkish", "TRY") => "TRY",
+        ("italian", "TRY") => "ITL",
+        ("dutch", "NLG") => "NLG",
+        ("finnish", "FIM") => "FIM",
+        ("chinese", "CNY") => "CNY",
+        ("japanese", "JPY") => "JPY",
+        ("indian", "INR") => "INR",
+        ("pakistani", "INR") => "PKR",
+        ("russian", "RUB") => "RUB",
+        ("mexican", "MXN") => "MXN",
+        ("argentine" | "argentinian", "MXN") => "ARS",
+        ("danish", "NOK") => "DKK",
+        ("norwegian", "NOK") => "NOK",
+        ("swedish", "SEK") => "SEK",
+        ("egyptian", "GBP") => "EGP",
+        _ => return None,
+    };
+    Some(code)
+}
+
+/// Scale suffixes written against the digits or right after them: `10k`, `£2.5bn`, `1MM`.
+/// Lower-case `m` is left to the grammar: it is also the metre.
+pub fn scale_suffix(suffix: &str) -> Option<u32> {
+    Some(match suffix {
+        "k" | "K" => 3,
+        "M" | "MM" | "mn" | "mln" | "mil" | "Mn" => 6,
+        "b" | "bn" | "Bn" | "bln" | "BN" => 9,
+        "tn" | "trn" | "Tn" => 12,
+        _ => return None,
+    })
+}
+
+/// Hedges that may stand before a number (SPEC §4), longest first so that
+/// `an estimated` wins over `estimated`; each is matched as whole words.
+pub const HEDGES: &[&str] = &[
+    "no fewer than",
+    "no more than",
+    "no less than",
+    "not more than",
+    "in excess of",
+    "as many as",
+    "as much as",
+    "an estimated",
+    "upwards of",
+    "more than",
+    "fewer than",
+    "less than",
+    "at least",
+    "at most",
+    "just over",
+    "just under",
+    "well over",
+    "close to",
+    "up to",
+    "approximately",
+    "estimated",
+    "roughly",
+    "around",
+    "nearly",
+    "almost",
+    "about",
+    "circa",
+    "under",
+    "some",
+    "over",
+];
+
+/// Month number of a month name or abbreviation, as written with a capital.
+/// `May` is only the month when the grammar finds a day or year with it.
+pub fn month(word: &str) -> Option<u32> {
+    const MONTHS: [(&str, &str); 12] = [
+        ("January", "Jan"),
+        ("February", "Feb"),
+        ("March", "Mar"),
+        ("April", "Apr"),
+        ("May", "May"),
+        ("June", "Jun"),
+        ("July", "Jul"),
+        ("August", "Aug"),
+        ("September", "Sep"),
+        ("October", "Oct"),
+        ("November", "Nov"),
+        ("December", "Dec"),
+    ];
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|(full, short)| word == *full || word == *short || word == "Sept" && *short == "Sep")
+        .map(|i| i as u32 + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_has_no_conflicting_duplicates() {
+        for (i, (a, wa)) in WORDS.iter().enumerate() {
+            for (b, wb) in &WORDS[i + 1..] {
+                assert!(a != b || wa == wb, "{a} twice with different meanings");
+            }
+            assert!(a.len() <= LONGEST, "{a} is longer than LONGEST");
+        }
+    }
+
+    #[test]
+    fn words_ignore_case() {
+        assert_eq!(word("Twenty"), Some(Word::Tens(20)));
+        assert_eq!(
+            word("MILLION"),
+            Some(Word::Scale {
+                power: 6,
+                plural: false
+            })
+        );
+        assert_eq!(word("troops"), None);
+        assert_eq!(word("元"), Some(currency("CNY")));
+    }
+
+    #[test]
+    fn codes_and_symbols() {
+        assert_eq!(currency_code("USD"), Some("USD"));
+        assert_eq!(currency_code("usd"), Some("USD"));
+        assert_eq!(currency_code("RMB"), Some("CNY"));
+        assert_eq!(currency_code("TRY"), Some("TRY"));
+        assert_eq!(currency_code("try"), None);
+        assert_eq!(currency_symbol("£"), Some("GBP"));
+        assert_eq!(dollar_prefix("A", false), Some("AUD"));
+        assert_eq!(dollar_prefix("a", true), None);
+        assert_eq!(dollar_prefix("c", true), Some("CAD"));
+        assert_eq!(dollar_prefix("hk", true), Some("HKD"));
+    }
+
+    #[test]
+    fn months_need_a_capital() {
+        assert_eq!(month("March"), Some(3));
+        assert_eq!(month("Sept"), Some(9));
+        assert_eq!(month("march"), None);
+    }
+}

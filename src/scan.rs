@@ -1,0 +1,179 @@
+//! The `scan` command: a seed's sentences and their number mentions, as a
+//! report for people (a terminal, with colour when it is one) or as JSON
+//! (SPEC §7, byte offsets into the file).
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+
+use crate::numbers::{self, Kind, Mention, Unit, Value};
+use crate::source::{Seed, Sentence};
+
+/// The mentions of every sentence of `seed`, with spans as byte offsets into the file.
+pub fn mentions_by_sentence(seed: &Seed) -> Vec<Vec<Mention>> {
+    let mut tokens = Vec::new();
+    seed.sentences
+        .iter()
+        .map(|s| {
+            let mut found = numbers::scan_with(s.raw(&seed.text), &mut tokens);
+            for m in &mut found {
+                m.span = m.span.start + s.span.start..m.span.end + s.span.start;
+            }
+            found
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: String,
+    sentences: Vec<JsonSentence<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSentence<'a> {
+    id: String,
+    start: usize,
+    end: usize,
+    text: String,
+    numbers: Vec<JsonMention<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMention<'a> {
+    text: &'a str,
+    value: &'a Value,
+    unit: Option<Unit>,
+    kind: Kind,
+    hedge: Option<&'static str>,
+    start: usize,
+    end: usize,
+}
+
+/// Writes the SPEC §7 JSON of a scan.
+pub fn write_json(seed: &Seed, mentions: &[Vec<Mention>], out: impl Write) -> io::Result<()> {
+    let sentences = seed
+        .sentences
+        .iter()
+        .zip(mentions)
+        .map(|(s, found)| JsonSentence {
+            id: s.id(),
+            start: s.span.start,
+            end: s.span.end,
+            text: s.text(&seed.text),
+            numbers: found
+                .iter()
+                .map(|m| JsonMention {
+                    text: &seed.text[m.span.clone()],
+                    value: &m.value,
+                    unit: m.unit,
+                    kind: m.kind,
+                    hedge: m.hedge,
+                    start: m.span.start,
+                    end: m.span.end,
+                })
+                .collect(),
+        })
+        .collect();
+    let report = JsonReport {
+        file: seed.path.display().to_string(),
+        sentences,
+    };
+    let mut out = io::BufWriter::new(out);
+    serde_json::to_writer(&mut out, &report)?;
+    writeln!(out)?;
+    out.flush()
+}
+
+const ID: Style = AnsiColor::Cyan.on_default().bold();
+const MENTION: Style = AnsiColor::Yellow.on_default().bold();
+const DETAIL: Style = Style::new().dimmed();
+
+/// Writes the report for people: each sentence with its id, its mentions
+/// marked (in colour, or in brackets when `colour` is off), and under it
+/// each mention's value, unit, kind and hedge.
+pub fn write_human(seed: &Seed, mentions: &[Vec<Mention>], colour: bool, out: impl Write) -> io::Result<()> {
+    let mut out = io::BufWriter::new(out);
+    let width = seed.sentences.len().to_string().len() + 1;
+    let mut total = 0;
+    for (sentence, found) in seed.sentences.iter().zip(mentions) {
+        total += found.len();
+        write!(out, "{ID}{:<width$}{ID:#}  ", sentence.id())?;
+        write_marked(&mut out, seed, sentence, found, colour)?;
+        writeln!(out)?;
+        for m in found {
+            writeln!(out, "{:width$}  {DETAIL}· {}{DETAIL:#}", "", describe(seed, m))?;
+        }
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    writeln!(
+        out,
+        "{}: {}, {}",
+        seed.path.display(),
+        plural(seed.sentences.len(), "sentence"),
+        plural(total, "number mention")
+    )?;
+    out.flush()
+}
+
+fn write_marked(
+    out: &mut impl Write,
+    seed: &Seed,
+    sentence: &Sentence,
+    found: &[Mention],
+    colour: bool,
+) -> io::Result<()> {
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut at = sentence.span.start;
+    for m in found {
+        write!(out, "{}", one_line_keep_edges(&seed.text[at..m.span.start]))?;
+        let text = one_line(&seed.text[m.span.clone()]);
+        if colour {
+            write!(out, "{MENTION}{text}{MENTION:#}")?;
+        } else {
+            write!(out, "[{text}]")?;
+        }
+        at = m.span.end;
+    }
+    write!(out, "{}", one_line_keep_edges(&seed.text[at..sentence.span.end]))
+}
+
+/// Collapses white space (line breaks of a wrapped sentence included) to
+/// single spaces, keeping a space at either edge so words stay apart.
+fn one_line_keep_edges(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
+fn describe(seed: &Seed, m: &Mention) -> String {
+    let text = seed.text[m.span.clone()]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let kind = format!("{:?}", m.kind).to_lowercase();
+    let mut line = format!("{text} = {}", m.value);
+    if let Some(unit) = m.unit {
+        line.push_str(&format!(" {unit}"));
+    }
+    line.push_str(&format!(", {kind}"));
+    if let Some(hedge) = m.hedge {
+        line.push_str(&format!(", hedge \"{hedge}\""));
+    }
+    line
+}

@@ -1,0 +1,180 @@
+//! Seeds: reading a source text and splitting it into numbered sentences.
+//!
+//! A seed must be non-empty UTF-8 text without NUL bytes; anything else is an
+//! [`InputError`] naming the file and, where there is one, the byte offset.
+//! Splitting itself (SPEC §2) lives in [`split`]; this module owns the file.
+
+mod split;
+
+pub use split::split_sentences;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::error::{InputError, Location};
+
+/// One sentence of a seed: its number (1-based, `s1` is the first) and its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub number: usize,
+    pub span: Range<usize>,
+}
+
+impl Sentence {
+    /// The id used everywhere a sentence is named: `s1`, `s2`, …
+    pub fn id(&self) -> String {
+        format!("s{}", self.number)
+    }
+
+    /// The sentence exactly as it stands in the file.
+    pub fn raw<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.span.clone()]
+    }
+
+    /// The sentence as one line: every line break inside it (LF or CRLF) and
+    /// the white space around it read as a single space, so the LF and CRLF
+    /// versions of a text give the same sentence text.
+    pub fn text(&self, text: &str) -> String {
+        let raw = self.raw(text);
+        if !raw.contains(['\n', '\r']) {
+            return raw.to_string();
+        }
+        raw.split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A loaded seed: where it came from, its text and its sentences.
+#[derive(Debug, Clone)]
+pub struct Seed {
+    pub path: PathBuf,
+    pub text: String,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Seed {
+    /// Reads and splits the seed at `path`; `path` is also the name used in messages.
+    pub fn load(path: &Path) -> Result<Seed, InputError> {
+        let bytes = read(path)?;
+        let text = decode(path, bytes)?;
+        Ok(Seed::from_text(path, text))
+    }
+
+    /// Splits an already-validated text.
+    pub fn from_text(path: &Path, text: String) -> Seed {
+        let sentences = split_sentences(&text)
+            .into_iter()
+            .map(|span| skip_byte_order_mark(&text, span))
+            .filter(|span| !span.is_empty())
+            .enumerate()
+            .map(|(i, span)| Sentence { number: i + 1, span })
+            .collect();
+        Seed {
+            path: path.to_path_buf(),
+            text,
+            sentences,
+        }
+    }
+}
+
+/// A UTF-8 byte order mark is not part of the first sentence; offsets stay
+/// offsets into the file, so it is skipped rather than removed.
+fn skip_byte_order_mark(text: &str, span: Range<usize>) -> Range<usize> {
+    const BOM: char = '\u{FEFF}';
+    if span.start == 0 && text.starts_with(BOM) {
+        let rest = &text[BOM.len_utf8()..span.end];
+        span.end - rest.trim_start().len()..span.end
+    } else {
+        span
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, InputError> {
+    if path.is_dir() {
+        return Err(InputError::new(
+            path,
+            "is a directory, not a text file",
+            "give the path of a .txt file",
+        ));
+    }
+    std::fs::read(path).map_err(|e| {
+        let help = match e.kind() {
+            std::io::ErrorKind::NotFound => "check the path; it is relative to the current directory",
+            std::io::ErrorKind::PermissionDenied => "make the file readable",
+            _ => "check that the file can be read",
+        };
+        InputError::new(path, format!("cannot read the file: {e}"), help)
+    })
+}
+
+/// Checks that `bytes` are a seed's text: UTF-8, not empty, no NUL.
+fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        InputError::new(
+            path,
+            format!("invalid UTF-8 at byte {offset}"),
+            "save the file as UTF-8 text",
+        )
+        .at(Location::of_offset(valid, offset))
+    })?;
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            path,
+            "the file is empty",
+            "a seed needs the text of at least one sentence",
+        ));
+    }
+    if let Some(offset) = text.find('\0') {
+        return Err(InputError::new(
+            path,
+            format!("NUL byte at byte {offset}: this looks like a binary file"),
+            "give a plain UTF-8 text file",
+        )
+        .at(Location::of_offset(&text, offset)));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode_err(bytes: &[u8]) -> InputError {
+        decode(Path::new("x.txt"), bytes.to_vec()).unwrap_err()
+    }
+
+    #[test]
+    fn bad_utf8_names_the_byte_and_place() {
+        let e = decode_err(b"ok\nab\xffcd");
+        assert_eq!(e.message, "invalid UTF-8 at byte 5");
+        assert_eq!(e.location, Some(Location { line: 2, column: 3 }));
+    }
+
+    #[test]
+    fn empty_and_blank_files_are_refused() {
+        assert_eq!(decode_err(b"").message, "the file is empty");
+        assert_eq!(decode_err(b" \n\r\n\t").message, "the file is empty");
+    }
+
+    #[test]
+    fn nul_bytes_are_refused() {
+        let e = decode_err(b"one\0two");
+        assert!(e.message.starts_with("NUL byte at byte 3"), "{}", e.message);
+    }
+
+    #[test]
+    fn sentence_text_joins_wrapped_lines() {
+        let text = "Starmer is set to discuss\r\nthe deal.";
+        let s = Sentence {
+            number: 1,
+            span: 0..text.len(),
+        };
+        assert_eq!(s.text(text), "Starmer is set to discuss the deal.");
+        assert_eq!(s.id(), "s1");
+    }
+}
