@@ -1,1 +1,277 @@
+//! Table-driven tests of the scanner: one row per form of SPEC §4, so a
+//! failure names its input. Each mention is written `text = value unit kind hedge`
+//! with `-` for no unit or hedge.
 
+use proptest::prelude::*;
+
+use super::{Mention, scan};
+
+fn show(text: &str, m: &Mention) -> String {
+    format!(
+        "{} = {} {} {:?} {}",
+        &text[m.span.clone()],
+        m.value,
+        m.unit.map_or("-", |u| u.as_str()),
+        m.kind,
+        m.hedge.unwrap_or("-")
+    )
+    .to_lowercase()
+}
+
+fn check(rows: &[(&str, &[&str])]) {
+    let mut failures = Vec::new();
+    for (input, expected) in rows {
+        let found: Vec<String> = scan(input).iter().map(|m| show(input, m)).collect();
+        let expected: Vec<String> = expected.iter().map(|e| e.to_lowercase()).collect();
+        if found != expected {
+            failures.push(format!("{input:?}\n    expected {expected:?}\n    found    {found:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), rows.len(), failures.join("\n"));
+}
+
+#[test]
+fn digits() {
+    check(&[
+        ("upwards of 100,000 troops", &["upwards of 100,000 = 100000 - count upwards of"]),
+        ("a rate of 2.3 today", &["2.3 = 2.3 - count -"]),
+        ("an hourly wage of 12.21", &["12.21 = 12.21 - count -"]),
+        ("exactly 4.800 tonnes", &["4.800 = 4.8 - count -"]),
+        ("a yield of .08", &[".08 = 0.08 - count -"]),
+        ("1,674,200.5", &["1,674,200.5 = 1674200.5 - count -"]),
+        ("pages 22,24 and 26", &["22 = 22 - count -", "24 = 24 - count -", "26 = 26 - count -"]),
+        ("1, 234, 567", &["1 = 1 - count -", "234 = 234 - count -", "567 = 567 - count -"]),
+        ("host 192.168.1.2 answered", &["192 = 192 - count -", "168 = 168 - count -", "1 = 1 - count -", "2 = 2 - count -"]),
+        ("It fell to -5 overnight", &["-5 = -5 - count -"]),
+        ("It scored 192.", &["192 = 192 - count -"]),
+    ]);
+}
+
+#[test]
+fn percentages() {
+    check(&[
+        ("approximately 2.3% of its GDP", &["approximately 2.3% = 2.3 % percent approximately"]),
+        ("rose 2.3 per cent", &["2.3 per cent = 2.3 % percent -"]),
+        ("rose 2.3 percent", &["2.3 percent = 2.3 % percent -"]),
+        ("fell to 2.3pc in March", &["2.3pc = 2.3 % percent -"]),
+        ("sank 27 % in the quarter", &["27 % = 27 % percent -"]),
+        ("up 4.1 percentage points", &["4.1 percentage points = 4.1 pp percent -"]),
+        ("up 4.1pp on the year", &["4.1pp = 4.1 pp percent -"]),
+        ("twenty percent of voters", &["twenty percent = 20 % percent -"]),
+        ("a 5-percent rise", &["5-percent = 5 % percent -"]),
+        ("How do I calculate a percentage?", &[]),
+    ]);
+}
+
+#[test]
+fn currencies() {
+    check(&[
+        ("a £40bn deficit", &["£40bn = 40000000000 gbp money -"]),
+        ("$50 billion in aid", &["$50 billion = 50000000000 usd money -"]),
+        ("roughly €3.2tn", &["roughly €3.2tn = 3200000000000 eur money roughly"]),
+        ("keeps the 5p cut", &["5p = 0.05 gbp money -"]),
+        ("The plan costs USD 3m.", &["usd 3m = 3000000 usd money -"]),
+        ("an extra £2.5bn", &["£2.5bn = 2500000000 gbp money -"]),
+        ("came to £1.2m.", &["£1.2m = 1200000 gbp money -"]),
+        ("£127.5 billion", &["£127.5 billion = 127500000000 gbp money -"]),
+        ("to £12.21 an hour", &["£12.21 = 12.21 gbp money -"]),
+        ("a US$ 1MM target", &["us$ 1mm = 1000000 usd money -"]),
+        ("C$300 million", &["c$300 million = 300000000 cad money -"]),
+        ("Mex$ 10 million", &["mex$ 10 million = 10000000 mxn money -"]),
+        ("115USD", &["115usd = 115 usd money -"]),
+        ("75 USD million", &["75 usd million = 75000000 usd money -"]),
+        ("5 dollars", &["5 dollars = 5 usd money -"]),
+        ("125 million australian dollars", &["125 million australian dollars = 125000000 aud money -"]),
+        ("five million yen", &["five million yen = 5000000 jpy money -"]),
+        ("50 cents more", &["50 cents = 0.5 usd money -"]),
+        ("470 pence a share", &["470 pence = 4.7 gbp money -"]),
+        ("thirteen dollars and forty-five cents", &["thirteen dollars and forty-five cents = 13.45 usd money -"]),
+        ("10 $ 30 $", &["10 $ = 10 usd money -", "30 $ = 30 usd money -"]),
+        ("$ 20,000.00 $ 37,305.97", &["$ 20,000.00 = 20000 usd money -", "$ 37,305.97 = 37305.97 usd money -"]),
+        ("3 USD50 cards", &["3 = 3 - count -", "usd50 = 50 usd money -"]),
+        ("a $5 bill", &["$5 = 5 usd money -"]),
+        ("6.25 BTC", &["6.25 btc = 6.25 btc money -"]),
+    ]);
+}
+
+#[test]
+fn scales() {
+    check(&[
+        ("2 million people", &["2 million = 2000000 - count -"]),
+        ("Some 1.5 million people", &["some 1.5 million = 1500000 - count some"]),
+        ("The project employs 10k people.", &["10k = 10000 - count -"]),
+        ("2m people", &["2m = 2000000 - count -"]),
+        ("1.8m tall", &["1.8 = 1.8 - count -"]),
+        ("At least 1.2bn doses", &["at least 1.2bn = 1200000000 - count at least"]),
+        ("0.9 trillion cubic feet", &["0.9 trillion = 900000000000 - count -"]),
+        ("a thousand pandas", &["a thousand = 1000 - count -"]),
+        ("1,674.5 million", &["1,674.5 million = 1674500000 - count -"]),
+        ("- 10  k", &["- 10  k = -10000 - count -"]),
+    ]);
+}
+
+#[test]
+fn number_words() {
+    check(&[
+        ("Three ministers resigned.", &["three = 3 - count -"]),
+        ("Twenty-one people were hurt.", &["twenty-one = 21 - count -"]),
+        ("A dozen ministers attended.", &["a dozen = 12 - count -"]),
+        ("half a dozen", &["half a dozen = 6 - count -"]),
+        ("three hundred and two dozens", &["three hundred and two dozens = 324 - count -"]),
+        ("Half of the planned projects", &["half = 0.5 - count -"]),
+        ("a third of voters", &["a third = 0.333333 - count -"]),
+        ("About a quarter of the budget", &["about a quarter = 0.25 - count about"]),
+        ("Around two-thirds of the revenue", &["around two-thirds = 0.666667 - count around"]),
+        ("Sales fell by one-fifth.", &["one-fifth = 0.2 - count -"]),
+        ("three quarters billion us dollars", &["three quarters billion us dollars = 750000000 usd money -"]),
+        ("one and a half million", &["one and a half million = 1500000 - count -"]),
+        ("one hundred and sixty-one", &["one hundred and sixty-one = 161 - count -"]),
+        ("twenty-one trillion and three hundred", &["twenty-one trillion and three hundred = 21000000000300 - count -"]),
+        ("two  thousand  and  two hundred", &["two  thousand  and  two hundred = 2200 - count -"]),
+        ("fifty - two", &["fifty - two = 52 - count -"]),
+        ("between negative ten and fifteen", &["negative ten = -10 - count -", "fifteen = 15 - count -"]),
+        ("zero is 0", &["zero = 0 - count -", "0 = 0 - count -"]),
+        ("Let's try one last time", &["one = 1 - count -"]),
+        ("The one you mentioned is invalid", &[]),
+        ("That one is really good", &[]),
+        ("that one mile", &["one = 1 - count -"]),
+        ("a third term in office", &[]),
+        ("the second half of the year", &[]),
+    ]);
+}
+
+#[test]
+fn ranges() {
+    check(&[
+        ("between 40% and 45%", &["40% = 40 % percent -", "45% = 45 % percent -"]),
+        ("between 40 and 45%", &["40 = 40 % percent -", "45% = 45 % percent -"]),
+        ("seven to nine years", &["seven = 7 - count -", "nine = 9 - count -"]),
+        ("from 13.8% to 15% from April", &["13.8% = 13.8 % percent -", "15% = 15 % percent -"]),
+        ("7,500-10,000 soldiers", &["7,500 = 7500 - count -", "10,000 = 10000 - count -"]),
+        ("£2-3bn a year", &["£2 = 2000000000 gbp money -", "3bn = 3000000000 gbp money -"]),
+        ("5k-20k", &["5k = 5000 - count -", "20k = 20000 - count -"]),
+        ("3 to 4 million", &["3 = 3000000 - count -", "4 million = 4000000 - count -"]),
+        ("fell 11.2 per cent to 58.6 million tonnes", &["11.2 per cent = 11.2 % percent -", "58.6 million = 58600000 - count -"]),
+    ]);
+}
+
+#[test]
+fn years_dates_and_times() {
+    check(&[
+        ("in 1993, 25 grants", &["1993 = 1993 - year -", "25 = 25 - count -"]),
+        ("the first hold since 2022.", &["2022 = 2022 - year -"]),
+        ("the 2022 election", &["2022 = 2022 - year -"]),
+        ("2000 troops", &["2000 = 2000 - count -"]),
+        ("on June 13", &["june 13 = --06-13 - date -"]),
+        ("from 1 March", &["1 march = --03-01 - date -"]),
+        ("on 17 February 2025", &["17 february 2025 = 2025-02-17 - date -"]),
+        ("born May 8, 1945.", &["may 8, 1945 = 1945-05-08 - date -"]),
+        ("in March 2022", &["march 2022 = 2022-03 - date -"]),
+        ("on 2025-03-03", &["2025-03-03 = 2025-03-03 - date -"]),
+        ("the 4th of July", &["4th of july = --07-04 - date -"]),
+        ("at 9:30 p.m.", &["9:30 p.m. = 21:30 - time -"]),
+        ("at 9.30pm", &["9.30pm = 21:30 - time -"]),
+        ("at 14:05", &["14:05 = 14:05 - time -"]),
+        ("by 12 am", &["12 am = 00:00 - time -"]),
+        ("in 2029-30", &["2029-30 = 2029 - year -"]),
+        ("the 2030s", &["2030s = 2030 - year -"]),
+        ("the 1990's", &["1990's = 1990 - year -"]),
+        ("in mid-2022", &["2022 = 2022 - year -"]),
+        ("in March", &[]),
+        ("the 21st century", &["21st = 21 - ordinal -"]),
+    ]);
+}
+
+#[test]
+fn hedges() {
+    check(&[
+        ("about 300", &["about 300 = 300 - count about"]),
+        ("around 300", &["around 300 = 300 - count around"]),
+        ("roughly 300", &["roughly 300 = 300 - count roughly"]),
+        ("approximately 300", &["approximately 300 = 300 - count approximately"]),
+        ("Some 1,200 companies", &["some 1,200 = 1200 - count some"]),
+        ("Nearly 2 million", &["nearly 2 million = 2000000 - count nearly"]),
+        ("almost 60%", &["almost 60% = 60 % percent almost"]),
+        ("More than 40,000 troops", &["more than 40,000 = 40000 - count more than"]),
+        ("over 40,000", &["over 40,000 = 40000 - count over"]),
+        ("upwards of 100,000", &["upwards of 100,000 = 100000 - count upwards of"]),
+        ("at least 45GW", &["at least 45 = 45 - count at least"]),
+        ("Up to 700 jobs", &["up to 700 = 700 - count up to"]),
+        ("Fewer than 300 applications", &["fewer than 300 = 300 - count fewer than"]),
+        ("less than 15 %", &["less than 15 % = 15 % percent less than"]),
+        ("An estimated 4,500 households", &["an estimated 4,500 = 4500 - count an estimated"]),
+        ("about £32bn more than expected", &["about £32bn = 32000000000 gbp money about"]),
+    ]);
+}
+
+#[test]
+fn not_quantities() {
+    check(&[
+        ("G7 leaders discussed the F-16 deliveries and the COVID-19 inquiry.", &[]),
+        ("The airline grounded its Boeing 737 fleet.", &[]),
+        ("printed on A4 paper", &[]),
+        ("a 5G network and 3D printers", &[]),
+        ("the first and second rounds", &[]),
+        ("Hundreds of soldiers and dozens of tanks; thousands fled.", &[]),
+        ("he lives at No. 10", &[]),
+        ("issue #42", &[]),
+        ("a next of kin", &[]),
+        ("an", &[]),
+    ]);
+}
+
+#[test]
+fn units_outside_the_mention() {
+    check(&[
+        ("75ml", &["75 = 75 - count -"]),
+        ("from 14.7 GW today", &["14.7 = 14.7 - count -"]),
+        ("a 10-gallon cooler", &["10 = 10 - count -"]),
+        ("a six-mile trip", &["six = 6 - count -"]),
+        ("24703m2", &["24703 = 24703 - count -"]),
+        ("- 20 degrees fahrenheit", &["- 20 = -20 - count -"]),
+        ("convert - 20 degrees fahrenheit", &["- 20 = -20 - count -"]),
+        ("the troops - 100,000 of them - left", &["100,000 = 100000 - count -"]),
+    ]);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// On any text the scanner returns ordered, non-overlapping spans that
+    /// slice the text on character boundaries.
+    #[test]
+    fn spans_slice_any_text(text in "\\PC*") {
+        assert_spans_ok(&text);
+    }
+
+    /// Texts made of the scanner's own vocabulary reach its deep cases.
+    #[test]
+    fn spans_slice_number_like_text(words in proptest::collection::vec(prop_oneof![
+        Just("one"), Just("twenty"), Just("-"), Just("hundred"), Just("and"), Just("a"), Just("half"),
+        Just("thousand"), Just("million"), Just("dozen"), Just("thirds"), Just("£"), Just("$"), Just("US"),
+        Just("%"), Just("per"), Just("cent"), Just("bn"), Just("m"), Just("k"), Just("p"), Just("."),
+        Just(","), Just(":"), Just("/"), Just("June"), Just("May"), Just("about"), Just("more"), Just("than"),
+        Just("between"), Just("to"), Just("pm"), Just("a.m."), Just("s"), Just("'"), Just("No"),
+        Just("Boeing"), Just("F"), Just("2022"), Just("13"), Just("2.5"), Just("100,000"), Just("0"),
+        Just("99999999999999999999999999999999"), Just("é"), Just("元"), Just("\u{FEFF}"),
+    ], 0..14), glue in proptest::collection::vec(any::<bool>(), 14)) {
+        let mut text = String::new();
+        for (w, glued) in words.iter().zip(&glue) {
+            if !glued { text.push(' '); }
+            text.push_str(w);
+        }
+        assert_spans_ok(&text);
+    }
+}
+
+fn assert_spans_ok(text: &str) {
+    let mut previous_end = 0;
+    for m in scan(text) {
+        assert!(m.span.start < m.span.end, "empty span in {text:?}");
+        assert!(m.span.start >= previous_end, "overlapping spans in {text:?}");
+        assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end), "{text:?}");
+        let slice = &text[m.span.clone()];
+        assert_eq!(slice, slice.trim(), "span with outer white space in {text:?}");
+        previous_end = m.span.end;
+    }
+}
