@@ -7,8 +7,8 @@
 
 use rust_decimal::Decimal;
 
-use super::grammar::{Found, Reader};
 use super::lexicon::{self, Word};
+use super::reader::{Found, Reader};
 use super::{Kind, Value};
 
 /// A year, date or time starting at token `i`.

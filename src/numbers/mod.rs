@@ -2,10 +2,11 @@
 //! exact value, unit, kind, hedge and byte span.
 //!
 //! The scanner reads one sentence at a time: [`tokens`] cuts it into words,
-//! digit runs and symbols; [`grammar`] reads quantities (digits, number
-//! words, fractions, scales, currencies, percentages, ranges) and
-//! [`calendar`] reads years, dates and times. Values are decimals, never
-//! floats: `£127.5 billion` is exactly 127500000000.
+//! digit runs and symbols; [`grammar`] walks them, ruling out names
+//! ([`identifiers`]), asking [`calendar`] for years, dates and times, and
+//! reading quantities from digits or [`words`], with their scale, percentage
+//! or currency ([`money`]); the word lists live in [`lexicon`]. Values are
+//! decimals, never floats: `£127.5 billion` is exactly 127500000000.
 //!
 //! Not mentions: digits inside names and identifiers (`G7`, `F-16`,
 //! `Boeing 737`), ordinal words (`first`) and vague quantities
@@ -13,8 +14,12 @@
 
 mod calendar;
 mod grammar;
+mod identifiers;
 mod lexicon;
+mod money;
+mod reader;
 mod tokens;
+mod words;
 
 use std::fmt;
 use std::ops::Range;

@@ -1,0 +1,249 @@
+//! Digits that name rather than count: `G7`, `F-16`, `COVID-19`,
+//! `Boeing 737`, `A4`, `No. 10`, `#42`, `5G`. They are not mentions.
+
+use super::grammar::scale_word;
+use super::lexicon;
+use super::money::musd;
+use super::reader::{Reader, glued_run_end};
+
+/// Words that may stand right before a number without making it a name's
+/// part: function words, hedges and words that start a sentence.
+const NOT_NAMES: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "age",
+    "aged",
+    "all",
+    "almost",
+    "along",
+    "also",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "approximately",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "below",
+    "beneath",
+    "between",
+    "beyond",
+    "both",
+    "but",
+    "by",
+    "can",
+    "circa",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "either",
+    "estimated",
+    "even",
+    "every",
+    "exactly",
+    "except",
+    "excluding",
+    "fewer",
+    "first",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "i",
+    "if",
+    "in",
+    "including",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "least",
+    "less",
+    "like",
+    "many",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "near",
+    "nearly",
+    "neither",
+    "next",
+    "nor",
+    "now",
+    "of",
+    "on",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "our",
+    "over",
+    "past",
+    "per",
+    "plus",
+    "precisely",
+    "roughly",
+    "said",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "throughout",
+    "till",
+    "to",
+    "today",
+    "top",
+    "total",
+    "toward",
+    "towards",
+    "under",
+    "unlike",
+    "until",
+    "up",
+    "upon",
+    "upwards",
+    "via",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whereas",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Word prefixes joined by a hyphen that leave the number a number: `mid-2022`.
+const NUMBER_PREFIXES: &[&str] = &[
+    "mid", "pre", "post", "early", "late", "over", "under", "top", "about", "some", "nearly", "around", "up",
+];
+
+/// Letter suffixes with capitals that are units, so `45GW` is still 45.
+const UNIT_SYMBOLS: &[&str] = &[
+    "GW", "MW", "kW", "KW", "TW", "GWh", "MWh", "kWh", "KWh", "TWh", "MB", "GB", "TB", "KB", "Mb", "Gb", "Mbps",
+    "Gbps", "Hz", "MHz", "GHz", "C", "F", "Mt", "Gt", "mAh", "mL", "L",
+];
+
+/// When the digits at `i` are part of a name or identifier, one past the
+/// last token of that identifier.
+pub(super) fn identifier_end(r: &Reader, i: usize) -> Option<usize> {
+    let glued_before = r.glued(i) && i > 0;
+    let is_identifier = (glued_before && r.is_word(i - 1) && !letters_may_prefix_number(r.raw(i - 1)))
+        || (glued_before && r.symbol_is(i - 1, "#"))
+        || (glued_before && i >= 2 && r.is_dash(i - 1) && r.glued(i - 1) && names_before_hyphen(r, i - 2))
+        || (i >= 2 && r.symbol_is(i - 1, ".") && r.glued(i - 1) && matches!(r.raw(i - 2), "No" | "Nos" | "NO"))
+        || named_number(r, i)
+        || capital_suffix(r, i);
+    is_identifier.then(|| glued_run_end(r, i))
+}
+
+/// Letters that may touch the digits after them: a currency code (`USD115`).
+fn letters_may_prefix_number(letters: &str) -> bool {
+    lexicon::currency_code(letters).is_some()
+}
+
+/// `F-16`, `COVID-19`: the word at `w`, before a hyphen and digits, names
+/// something. Not a name: a prefix that joins a number (`mid-2022`), a
+/// number word, or the suffix of a number before it (`5k-20k`).
+fn names_before_hyphen(r: &Reader, w: usize) -> bool {
+    let word = r.raw(w);
+    r.is_word(w)
+        && !NUMBER_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word))
+        && lexicon::word(word).is_none()
+        && !(w > 0 && r.is_digits(w - 1) && r.glued(w))
+}
+
+/// `Boeing 737`, `Article 5`: a capitalised name right before a plain integer
+/// that carries no unit of its own.
+fn named_number(r: &Reader, i: usize) -> bool {
+    if i == 0 || r.glued(i) || !r.is_word(i - 1) || r.plain_integer(i).is_none() {
+        return false;
+    }
+    let name = r.raw(i - 1);
+    let capitalised = name.chars().next().is_some_and(char::is_uppercase) && name.chars().count() >= 2;
+    if !capitalised
+        || NOT_NAMES.iter().any(|w| w.eq_ignore_ascii_case(name))
+        || lexicon::month(name).is_some()
+        || lexicon::word(name).is_some()
+        || lexicon::currency_code(name).is_some()
+    {
+        return false;
+    }
+    // a unit after the number makes it a quantity after all: `UK 2.3%`
+    let next = i + 1;
+    !(r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some())
+}
+
+/// `5G`, `3D`: digits with glued capitals that are neither a unit nor a scale.
+fn capital_suffix(r: &Reader, i: usize) -> bool {
+    let next = i + 1;
+    if !r.glued(next) || !r.is_word(next) {
+        return false;
+    }
+    let suffix = r.raw(next);
+    suffix.chars().any(char::is_uppercase)
+        && lexicon::scale_suffix(suffix).is_none()
+        && lexicon::currency_code(suffix).is_none()
+        && musd(suffix).is_none()
+        && !UNIT_SYMBOLS.contains(&suffix)
+        && !matches!(suffix, "AM" | "PM" | "ST" | "ND" | "RD" | "TH")
+}
