@@ -7,9 +7,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::diagnostic::Tally;
 use crate::error::InputError;
-use crate::scan;
+use crate::report::{self, Outcome};
 use crate::source::Seed;
+use crate::{project, scan, trace};
 
 /// Exit codes of SPEC §7.
 pub mod exit {
@@ -31,6 +33,18 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Prove every figure, quote and actor of the fact sheets against their seeds
+    Check {
+        /// The project folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `human` for a terminal, `json` for tools, `github` for workflow annotations, `sarif` for code scanning
+        #[arg(long, value_enum, default_value_t = report::Format::Human)]
+        format: report::Format,
+        /// Fail (exit 1) on warnings too
+        #[arg(long)]
+        strict: bool,
+    },
     /// Show the sentences and number mentions of one text
     Scan {
         /// The text to scan (UTF-8)
@@ -84,9 +98,10 @@ impl From<io::Error> for Failure {
 
 fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
+        Command::Check { root, format, strict } => check(&root, format, strict),
         Command::Scan { file, format } => {
             let seed = Seed::load(&file)?;
-            let mentions = scan::mentions_by_sentence(&seed);
+            let mentions = crate::numbers::scan_seed(&seed);
             let stdout = io::stdout().lock();
             match format {
                 ScanFormat::Json => scan::write_json(&seed, &mentions, stdout)?,
@@ -97,6 +112,45 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             }
             Ok(exit::OK)
         }
+    }
+}
+
+/// `check`: load the project, trace it, report; the exit code says how it went.
+fn check(root: &std::path::Path, format: report::Format, strict: bool) -> Result<u8, Failure> {
+    let colour = use_colour();
+    let stdout = anstream::AutoStream::auto(io::stdout().lock());
+    match project::load(root) {
+        Err(failure) => {
+            let outcome = Outcome {
+                root,
+                diagnostics: &failure.diagnostics,
+                trace: None,
+                sources: &failure.sources,
+            };
+            report::write(format, &outcome, colour, stdout)?;
+            Ok(exit::BAD_INPUT)
+        }
+        Ok(project) => {
+            let trace = trace::trace(&project);
+            let outcome = Outcome {
+                root,
+                diagnostics: &trace.diagnostics,
+                trace: Some(&trace),
+                sources: &project.sources,
+            };
+            report::write(format, &outcome, colour, stdout)?;
+            Ok(check_exit_code(Tally::of(&trace.diagnostics), strict))
+        }
+    }
+}
+
+fn check_exit_code(tally: Tally, strict: bool) -> u8 {
+    if tally.input_errors > 0 {
+        exit::BAD_INPUT
+    } else if tally.errors > 0 || (strict && tally.warnings > 0) {
+        exit::CHECK_FAILED
+    } else {
+        exit::OK
     }
 }
 

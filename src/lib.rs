@@ -8,7 +8,12 @@
 //! - [`cli`]: the command line.
 
 pub mod cli;
+pub mod diagnostic;
 pub mod error;
 pub mod numbers;
+pub mod project;
+pub mod report;
 pub mod scan;
+pub mod sheet;
 pub mod source;
+pub mod trace;

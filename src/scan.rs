@@ -7,23 +7,8 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use crate::numbers::{self, Kind, Mention, Unit, Value};
+use crate::numbers::{Kind, Mention, Unit, Value};
 use crate::source::{Seed, Sentence};
-
-/// The mentions of every sentence of `seed`, with spans as byte offsets into the file.
-pub fn mentions_by_sentence(seed: &Seed) -> Vec<Vec<Mention>> {
-    let mut tokens = Vec::new();
-    seed.sentences
-        .iter()
-        .map(|s| {
-            let mut found = numbers::scan_with(s.raw(&seed.text), &mut tokens);
-            for m in &mut found {
-                m.span = m.span.start + s.span.start..m.span.end + s.span.start;
-            }
-            found
-        })
-        .collect()
-}
 
 #[derive(Serialize)]
 struct JsonReport<'a> {

@@ -35,6 +35,7 @@ fn date(first: usize, last: usize, iso: String) -> Found {
         kind: Kind::Date,
         unit: None,
         power: None,
+        fraction: false,
     }
 }
 
@@ -46,6 +47,7 @@ fn year_mention(first: usize, last: usize, year: u64) -> Found {
         kind: Kind::Year,
         unit: None,
         power: None,
+        fraction: false,
     }
 }
 
@@ -234,6 +236,7 @@ fn time(r: &Reader, i: usize) -> Option<Found> {
         kind: Kind::Time,
         unit: None,
         power: None,
+        fraction: false,
     })
 }
 

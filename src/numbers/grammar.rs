@@ -139,6 +139,7 @@ fn quantity(r: &Reader, i: usize) -> Option<Found> {
         kind,
         unit,
         power,
+        fraction: n.fraction,
     })
 }
 
@@ -337,6 +338,7 @@ fn percent_of(r: &Reader, i: usize) -> Option<Found> {
         kind: Kind::Percent,
         unit: Some(Unit::Percent),
         power: n.power,
+        fraction: false,
     })
 }
 
@@ -427,6 +429,7 @@ fn finish(r: &Reader, f: Found) -> Mention {
         unit: f.unit,
         kind: f.kind,
         hedge,
+        fraction: f.fraction,
     }
 }
 

@@ -1,11 +1,11 @@
 //! Number mentions (SPEC §4): every quantity a sentence states, with its
 //! exact value, unit, kind, hedge and byte span.
 //!
-//! The scanner reads one sentence at a time: [`tokens`] cuts it into words,
-//! digit runs and symbols; [`grammar`] walks them, ruling out names
-//! ([`identifiers`]), asking [`calendar`] for years, dates and times, and
-//! reading quantities from digits or [`words`], with their scale, percentage
-//! or currency ([`money`]); the word lists live in [`lexicon`]. Values are
+//! The scanner reads one sentence at a time: `tokens` cuts it into words,
+//! digit runs and symbols; `grammar` walks them, ruling out names
+//! (`identifiers`), asking `calendar` for years, dates and times, and
+//! reading quantities from digits or `words`, with their scale, percentage
+//! or currency (`money`); the word lists live in `lexicon`. Values are
 //! decimals, never floats: `£127.5 billion` is exactly 127500000000.
 //!
 //! Not mentions: digits inside names and identifiers (`G7`, `F-16`,
@@ -116,6 +116,8 @@ pub struct Mention {
     pub kind: Kind,
     /// The hedge in front, in lower case: `upwards of`, `about` …
     pub hedge: Option<&'static str>,
+    /// A fraction in words (`two-thirds`), its value rounded to 6 places.
+    pub fraction: bool,
 }
 
 /// Every number mention of `text`, in order; spans are byte offsets into `text`.
@@ -134,6 +136,21 @@ pub fn scan_with(text: &str, tokens: &mut Vec<tokens::Token>) -> Vec<Mention> {
 }
 
 pub use tokens::Token;
+
+/// The mentions of every sentence of `seed`, spans as byte offsets into its file.
+pub fn scan_seed(seed: &crate::source::Seed) -> Vec<Vec<Mention>> {
+    let mut tokens = Vec::new();
+    seed.sentences
+        .iter()
+        .map(|s| {
+            let mut found = scan_with(s.raw(&seed.text), &mut tokens);
+            for m in &mut found {
+                m.span = m.span.start + s.span.start..m.span.end + s.span.start;
+            }
+            found
+        })
+        .collect()
+}
 
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,8 @@ pub(super) struct Found {
     pub unit: Option<Unit>,
     /// The power of ten a scale word or suffix applied (`bn`: 9).
     pub power: Option<u32>,
+    /// Written as a fraction (`two-thirds`): its value is rounded.
+    pub fraction: bool,
 }
 
 /// Read access to the tokens of one sentence.

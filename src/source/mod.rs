@@ -2,7 +2,7 @@
 //!
 //! A seed must be non-empty UTF-8 text without NUL bytes; anything else is an
 //! [`InputError`] naming the file and, where there is one, the byte offset.
-//! Splitting itself (SPEC §2) lives in [`split`]; this module owns the file.
+//! Splitting itself (SPEC §2) lives in `split`; this module owns the file.
 
 mod split;
 
@@ -58,9 +58,14 @@ pub struct Seed {
 impl Seed {
     /// Reads and splits the seed at `path`; `path` is also the name used in messages.
     pub fn load(path: &Path) -> Result<Seed, InputError> {
-        let bytes = read(path)?;
-        let text = decode(path, bytes)?;
-        Ok(Seed::from_text(path, text))
+        Seed::load_as(path, path)
+    }
+
+    /// Reads the seed at `path`, naming it `shown` (a path relative to the project root).
+    pub fn load_as(path: &Path, shown: &Path) -> Result<Seed, InputError> {
+        let text = read_text(path, shown)?;
+        check_seed_text(shown, &text)?;
+        Ok(Seed::from_text(shown, text))
     }
 
     /// Splits an already-validated text.
@@ -92,10 +97,16 @@ fn skip_byte_order_mark(text: &str, span: Range<usize>) -> Range<usize> {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>, InputError> {
+/// Reads a UTF-8 text file; errors name it `shown`.
+pub fn read_text(path: &Path, shown: &Path) -> Result<String, InputError> {
+    let bytes = read(path, shown)?;
+    decode(shown, bytes)
+}
+
+fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, InputError> {
     if path.is_dir() {
         return Err(InputError::new(
-            path,
+            shown,
             "is a directory, not a text file",
             "give the path of a .txt file",
         ));
@@ -106,13 +117,13 @@ fn read(path: &Path) -> Result<Vec<u8>, InputError> {
             std::io::ErrorKind::PermissionDenied => "make the file readable",
             _ => "check that the file can be read",
         };
-        InputError::new(path, format!("cannot read the file: {e}"), help)
+        InputError::new(shown, format!("cannot read the file: {e}"), help)
     })
 }
 
-/// Checks that `bytes` are a seed's text: UTF-8, not empty, no NUL.
+/// Checks that `bytes` are UTF-8 text, naming the byte where they are not.
 fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
         InputError::new(
@@ -121,7 +132,11 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
             "save the file as UTF-8 text",
         )
         .at(Location::of_offset(valid, offset))
-    })?;
+    })
+}
+
+/// Checks that a text can be a seed: not empty, no NUL.
+fn check_seed_text(path: &Path, text: &str) -> Result<(), InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new(
             path,
@@ -135,9 +150,9 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
             format!("NUL byte at byte {offset}: this looks like a binary file"),
             "give a plain UTF-8 text file",
         )
-        .at(Location::of_offset(&text, offset)));
+        .at(Location::of_offset(text, offset)));
     }
-    Ok(text)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -145,7 +160,10 @@ mod tests {
     use super::*;
 
     fn decode_err(bytes: &[u8]) -> InputError {
-        decode(Path::new("x.txt"), bytes.to_vec()).unwrap_err()
+        let path = Path::new("x.txt");
+        decode(path, bytes.to_vec())
+            .and_then(|text| check_seed_text(path, &text))
+            .unwrap_err()
     }
 
     #[test]

@@ -1,0 +1,632 @@
+//! Reading one fact sheet: YAML into the model, every value located, every
+//! input error of SPEC §3 turned into a diagnostic with file, line, column
+//! and a help line.
+//!
+//! Parsing is bounded (depth, nodes, alias expansion) so a hostile sheet —
+//! a billion laughs, 20,000-deep nesting — is refused quickly. Checks that
+//! need more than one sheet (actor ids across briefings) and the seed
+//! (`source:`) are the project's job.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::{Actor, ActorKind, Briefing, FactUnit, Figure, Located, Quote, Summary};
+use crate::diagnostic::{Diagnostic, Place};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSheet {
+    title: Spanned<String>,
+    source: Spanned<String>,
+    source_url: Option<Spanned<String>>,
+    date: Option<Spanned<String>>,
+    summary: Option<Spanned<String>>,
+    #[serde(default)]
+    actors: Vec<RawActor>,
+    #[serde(default)]
+    quotes: Vec<RawQuote>,
+    #[serde(default)]
+    numbers: Vec<RawFigure>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActor {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    role: Option<Spanned<String>>,
+    kind: Option<ActorKind>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuote {
+    id: Option<Spanned<String>>,
+    speaker: Spanned<String>,
+    text: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFigure {
+    id: Spanned<String>,
+    label: Spanned<String>,
+    /// Read as text so that `2.30` stays exact; checked to be a number below.
+    value: Spanned<String>,
+    unit: Option<Spanned<String>>,
+    qualifier: Option<Spanned<String>>,
+    approx: Option<bool>,
+    evidence: Option<Spanned<String>>,
+    sentence: Option<Spanned<usize>>,
+    actor: Option<Spanned<String>>,
+}
+
+/// The fields of each part of a sheet, for "did you mean" and type messages.
+const SHEET_FIELDS: &[&str] = &[
+    "title",
+    "source",
+    "source_url",
+    "date",
+    "summary",
+    "actors",
+    "quotes",
+    "numbers",
+];
+const ACTOR_FIELDS: &[&str] = &["id", "name", "aliases", "role", "kind"];
+const QUOTE_FIELDS: &[&str] = &["id", "speaker", "text"];
+const FIGURE_FIELDS: &[&str] = &[
+    "id",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "approx",
+    "evidence",
+    "sentence",
+    "actor",
+];
+
+/// The slug of a fact sheet's file name, if it is a valid one (`[a-z0-9][a-z0-9-]*`).
+pub fn slug_of(file: &Path) -> Option<String> {
+    let stem = file.file_stem()?.to_str()?;
+    is_id(stem).then(|| stem.to_string())
+}
+
+fn is_id(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Reads the sheet `file` (relative to the project root) with text `yaml`;
+/// `markdown` is the text of `content/<slug>.md` when there is one.
+/// Returns the briefing, or the input errors that stop it from loading.
+pub fn load_sheet(
+    slug: &str,
+    file: &Path,
+    yaml: &str,
+    markdown: Option<(&Path, &str)>,
+) -> Result<Briefing, Vec<Diagnostic>> {
+    let raw = parse(file, yaml).map_err(|d| vec![*d])?;
+    let mut problems = Vec::new();
+    let at = |span: &std::ops::Range<usize>| Place::new(file, yaml, span.clone());
+    let located = |s: Spanned<String>| Located {
+        span: span_of(&s, yaml),
+        value: s.value,
+    };
+
+    let summary = summary(file, yaml, raw.summary, markdown, &mut problems);
+    let date = raw.date.map(located);
+    if let Some(date) = &date {
+        if !is_date(&date.value) {
+            problems.push(
+                Diagnostic::input(
+                    "wrong-type",
+                    format!("`date` must be a date written YYYY-MM-DD, not `{}`", date.value),
+                )
+                .at(at(&date.span))
+                .label("not a YYYY-MM-DD date")
+                .help("write the date as 2025-02-17"),
+            );
+        }
+    }
+    let seed = located(raw.source);
+    let seed_path = PathBuf::from(&seed.value);
+
+    let actors = raw.actors.into_iter().map(|a| actor(a, yaml)).collect::<Vec<_>>();
+    let quotes = raw
+        .quotes
+        .into_iter()
+        .enumerate()
+        .map(|(n, q)| Quote {
+            id: q.id.map_or_else(|| format!("#{}", n + 1), |id| id.value),
+            speaker: located(q.speaker),
+            text: located(q.text),
+        })
+        .collect::<Vec<_>>();
+    let figures = raw
+        .numbers
+        .into_iter()
+        .filter_map(|f| figure(f, file, yaml, &mut problems))
+        .collect::<Vec<_>>();
+
+    let briefing = Briefing {
+        slug: slug.to_string(),
+        file: file.to_path_buf(),
+        title: located(raw.title),
+        source: seed,
+        seed: seed_path,
+        source_url: raw.source_url.map(located),
+        date,
+        summary,
+        actors,
+        quotes,
+        figures,
+    };
+    check_ids(&briefing, yaml, &mut problems);
+    check_references(&briefing, yaml, &mut problems);
+    if problems.is_empty() {
+        Ok(briefing)
+    } else {
+        Err(problems)
+    }
+}
+
+fn span_of<T>(s: &Spanned<T>, yaml: &str) -> std::ops::Range<usize> {
+    let span = s.referenced.span();
+    let start = span.byte_offset().map_or(0, |o| o as usize).min(yaml.len());
+    let end = (start + span.byte_len().map_or(0, |l| l as usize)).min(yaml.len());
+    start..end
+}
+
+fn actor(a: RawActor, yaml: &str) -> Actor {
+    let located = |s: Spanned<String>| Located {
+        span: span_of(&s, yaml),
+        value: s.value,
+    };
+    Actor {
+        id: located(a.id),
+        name: located(a.name),
+        aliases: a.aliases.into_iter().map(located).collect(),
+        role: a.role.map(located),
+        kind: a.kind.unwrap_or_default(),
+    }
+}
+
+fn figure(f: RawFigure, file: &Path, yaml: &str, problems: &mut Vec<Diagnostic>) -> Option<Figure> {
+    let located = |s: Spanned<String>| Located {
+        span: span_of(&s, yaml),
+        value: s.value,
+    };
+    let value = located(f.value);
+    let Some(number) = yaml_number(&value.value) else {
+        problems.push(
+            Diagnostic::input("wrong-type", format!("`value` must be a number, not `{}`", value.value))
+                .at(Place::new(file, yaml, value.span.clone()))
+                .label("not a number")
+                .help("write the figure in digits, such as 40000000000 or 2.3; its unit goes in `unit:`"),
+        );
+        return None;
+    };
+    Some(Figure {
+        id: located(f.id),
+        label: located(f.label),
+        value: Located {
+            value: number,
+            span: value.span,
+        },
+        unit: f.unit.map(|u| Located {
+            span: span_of(&u, yaml),
+            value: FactUnit::parse(&u.value),
+        }),
+        qualifier: f.qualifier.map(located),
+        approx: f.approx.unwrap_or(false),
+        evidence: f.evidence.map(located),
+        sentence: f.sentence.map(|s| Located {
+            span: span_of(&s, yaml),
+            value: s.value,
+        }),
+        actor: f.actor.map(located),
+    })
+}
+
+/// A YAML number, exactly: `100000`, `-2.30`, `.5`, `22.6e9`.
+fn yaml_number(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let digits_ok = !mantissa.is_empty()
+        && mantissa.bytes().filter(|b| *b == b'.').count() <= 1
+        && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && mantissa.bytes().any(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && e.len() <= 2 && e.bytes().all(|b| b.is_ascii_digit())
+    });
+    if !digits_ok || !exponent_ok {
+        return None;
+    }
+    let normal = if t.starts_with('.') || t.starts_with("-.") || t.starts_with("+.") {
+        t.replacen('.', "0.", 1)
+    } else {
+        t.to_string()
+    };
+    if exponent.is_some() {
+        Decimal::from_scientific(&normal).ok()
+    } else {
+        Decimal::from_str(&normal).ok()
+    }
+}
+
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let month: u32 = s[5..7].parse().unwrap_or(0);
+    let day: u32 = s[8..10].parse().unwrap_or(0);
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+fn summary(
+    file: &Path,
+    yaml: &str,
+    field: Option<Spanned<String>>,
+    markdown: Option<(&Path, &str)>,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Summary> {
+    match (field, markdown) {
+        (Some(field), Some((md_file, _))) => {
+            let span = span_of(&field, yaml);
+            problems.push(
+                Diagnostic::input(
+                    "duplicate-summary",
+                    format!("the summary is given twice: here and in {}", md_file.display()),
+                )
+                .at(Place::new(file, yaml, span))
+                .label("a summary here")
+                .help(format!("keep one: remove `summary:` or delete {}", md_file.display())),
+            );
+            None
+        }
+        (Some(field), None) => {
+            let span = span_of(&field, yaml);
+            Some(Summary {
+                markdown: field.value,
+                file: file.to_path_buf(),
+                offset: span.start,
+            })
+        }
+        (None, Some((md_file, text))) => Some(Summary {
+            markdown: text.to_string(),
+            file: md_file.to_path_buf(),
+            offset: 0,
+        }),
+        (None, None) => None,
+    }
+}
+
+/// Ids must be well formed and unique within the sheet (actor ids across
+/// the project are the project's check).
+fn check_ids(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
+    let at = |span: &std::ops::Range<usize>| Place::new(&b.file, yaml, span.clone());
+    let groups: [(&str, Vec<&Located<String>>); 2] = [
+        ("actor", b.actors.iter().map(|a| &a.id).collect()),
+        ("number", b.figures.iter().map(|f| &f.id).collect()),
+    ];
+    for (what, ids) in groups {
+        for (n, id) in ids.iter().enumerate() {
+            if !is_id(&id.value) {
+                problems.push(
+                    Diagnostic::input("invalid-id", format!("{what} id `{}` is not a valid id", id.value))
+                        .at(at(&id.span))
+                        .label("lower-case letters, digits and hyphens only")
+                        .help(format!("use an id such as `{}`", suggest_id(&id.value))),
+                );
+            }
+            if let Some(first) = ids[..n].iter().find(|other| other.value == id.value) {
+                problems.push(
+                    Diagnostic::input("duplicate-id", format!("{what} id `{}` is used twice", id.value))
+                        .at(at(&id.span))
+                        .label("second use")
+                        .related(at(&first.span), "first used here")
+                        .help(format!("give each {what} its own id")),
+                );
+            }
+        }
+    }
+}
+
+/// `Keir Starmer` → `keir-starmer`: an id a user could take.
+fn suggest_id(s: &str) -> String {
+    let mut id = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_string();
+    if id.is_empty() { "an-id".to_string() } else { id }
+}
+
+/// Speakers and figure actors must name an actor of the sheet.
+fn check_references(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
+    let ids: Vec<&str> = b.actors.iter().map(|a| a.id.value.as_str()).collect();
+    let references = b
+        .quotes
+        .iter()
+        .map(|q| ("speaker", &q.speaker))
+        .chain(b.figures.iter().filter_map(|f| f.actor.as_ref().map(|a| ("actor", a))));
+    for (field, reference) in references {
+        if ids.contains(&reference.value.as_str()) {
+            continue;
+        }
+        let help = match closest(&reference.value, &ids) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None if ids.is_empty() => "add the actor under `actors:`".to_string(),
+            None => format!("the actors of this sheet are: {}", ids.join(", ")),
+        };
+        problems.push(
+            Diagnostic::input(
+                "unknown-actor",
+                format!("`{field}: {}` names no actor of this sheet", reference.value),
+            )
+            .at(Place::new(&b.file, yaml, reference.span.clone()))
+            .label("not an actor id")
+            .help(help),
+        );
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, when it is near enough to be a typo.
+pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(1);
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Edits between `a` and `b`, a swap of two neighbours counting as one (`titel` → `title`).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+// ---------------------------------------------------------------- YAML errors
+
+/// Limits that keep a hostile sheet cheap: fact sheets are small.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: 64,
+            max_nodes: 200_000,
+            max_total_scalar_bytes: 16 * 1024 * 1024,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 10_000,
+            max_replay_stack_depth: 16,
+        },
+    }
+}
+
+fn parse(file: &Path, yaml: &str) -> Result<RawSheet, Box<Diagnostic>> {
+    if yaml
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Box::new(
+            Diagnostic::input("missing-field", "the fact sheet is empty")
+                .in_file(file)
+                .help("a fact sheet needs at least `title:` and `source:`"),
+        ));
+    }
+    serde_saphyr::from_str_with_options(yaml, options()).map_err(|e| Box::new(yaml_error(file, yaml, &e)))
+}
+
+/// Turns a YAML or schema error into a located diagnostic in our words.
+fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
+    let detail = e.without_snippet().to_string();
+    let detail = detail
+        .rsplit_once(" at line ")
+        .map_or(detail.as_str(), |(m, _)| m)
+        .to_string();
+    let offset = e
+        .location()
+        .and_then(|l| l.span().byte_offset())
+        .map_or(0, |o| o as usize)
+        .min(yaml.len());
+    let place = Place::new(file, yaml, offset..offset);
+    let key = key_at(yaml, offset);
+    let d = if let Some(field) = between(&detail, "unknown field `", "`") {
+        let candidates = fields_of_part(&detail);
+        let help = match closest(field, candidates) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => format!("the fields here are: {}", candidates.join(", ")),
+        };
+        Diagnostic::input("unknown-field", format!("unknown field `{field}`"))
+            .label("not a field of a fact sheet")
+            .help(help)
+    } else if let Some(field) = between(&detail, "missing field `", "`") {
+        Diagnostic::input("missing-field", format!("missing field `{field}`"))
+            .label(format!("`{field}` is required here"))
+            .help(format!("add `{field}:` ({})", what_field_holds(field)))
+    } else if detail.contains("duplicate mapping key") {
+        let key = key.unwrap_or_default();
+        Diagnostic::input("duplicate-key", format!("`{key}` is given twice"))
+            .label("second time")
+            .help("a field may appear only once; remove one of them")
+    } else if detail.contains("tabs disallowed") {
+        Diagnostic::input("yaml-syntax", "a tab in the indentation")
+            .label("tab")
+            .help("YAML indents with spaces only; replace the tab with spaces")
+    } else if detail.contains("budget breached")
+        || detail.contains("alias replay")
+        || detail.contains("recursion limit")
+    {
+        Diagnostic::input(
+            "yaml-too-complex",
+            format!("the YAML is too deeply nested or expands too far ({detail})"),
+        )
+        .label("refused here")
+        .help("a fact sheet needs no deep nesting and no repeated aliases; write the values out")
+    } else if let Some(key) = key.filter(|k| is_type_error(&detail) && what_field_holds(k) != "a value") {
+        Diagnostic::input("wrong-type", format!("`{key}` must be {}", what_field_holds(&key)))
+            .label(format!("not {}", what_field_holds(&key)))
+            .help(format!("write `{key}:` as {}", what_field_holds(&key)))
+    } else if is_type_error(&detail) {
+        Diagnostic::input("wrong-type", detail.clone())
+            .label("wrong type here")
+            .help("see SPEC §3 for the fields and their types")
+    } else {
+        Diagnostic::input("yaml-syntax", format!("YAML syntax error: {detail}"))
+            .label("here")
+            .help("check the indentation, colons and quotes on this line and the one before")
+    };
+    d.at(place)
+}
+
+fn is_type_error(detail: &str) -> bool {
+    [
+        "invalid type",
+        "invalid value",
+        "expected",
+        "cannot deserialize",
+        "invalid u",
+        "invalid i",
+        "did not match",
+        "unknown variant",
+        "invalid bool",
+    ]
+    .iter()
+    .any(|p| detail.contains(p))
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &s[s.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
+/// The field list of the part an unknown-field message is about.
+fn fields_of_part(detail: &str) -> &'static [&'static str] {
+    let expected = detail.split_once("expected one of ").map_or("", |(_, e)| e);
+    [SHEET_FIELDS, ACTOR_FIELDS, QUOTE_FIELDS, FIGURE_FIELDS]
+        .into_iter()
+        .find(|fields| fields.iter().all(|f| expected.contains(f)) && expected.split(", ").count() == fields.len())
+        .unwrap_or(SHEET_FIELDS)
+}
+
+/// The key of the `key: value` line holding `offset`.
+fn key_at(yaml: &str, offset: usize) -> Option<String> {
+    let line_start = yaml[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = yaml[line_start..].lines().next()?;
+    let line = line.trim_start().trim_start_matches("- ").trim_start();
+    let (key, _) = line.split_once(':')?;
+    let key = key.trim().trim_matches(['"', '\'']);
+    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then(|| key.to_string())
+}
+
+/// What a field holds, in the words of a help line.
+fn what_field_holds(field: &str) -> &'static str {
+    match field {
+        "value" => "a number",
+        "approx" => "true or false",
+        "sentence" => "a sentence number (1 for s1)",
+        "kind" => "person, organisation or country",
+        "aliases" => "a list of names",
+        "actors" | "quotes" | "numbers" => "a list",
+        "title" | "source" | "source_url" | "date" | "summary" | "id" | "name" | "role" | "speaker" | "text"
+        | "label" | "unit" | "qualifier" | "evidence" | "actor" => "text",
+        _ => "a value",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_numbers_are_exact() {
+        let rows = [
+            ("100000", Some("100000")),
+            ("2.30", Some("2.30")),
+            ("-2.5", Some("-2.5")),
+            (".5", Some("0.5")),
+            ("22.6e9", Some("22600000000")),
+            ("1e-2", Some("0.01")),
+            ("forty billion", None),
+            ("0x1F", None),
+            ("1_000", None),
+            ("1e400", None),
+            ("", None),
+            ("-", None),
+            ("1.2.3", None),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(
+                yaml_number(text).map(|d| d.to_string()),
+                expected.map(String::from),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn closest_finds_typos_only() {
+        assert_eq!(closest("numbrs", SHEET_FIELDS), Some("numbers"));
+        assert_eq!(closest("titel", SHEET_FIELDS), Some("title"));
+        assert_eq!(closest("colour", SHEET_FIELDS), None);
+        assert_eq!(closest("keir-stramer", &["keir-starmer", "nato"]), Some("keir-starmer"));
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(
+            slug_of(Path::new("content/starmer-backstop.yaml")).as_deref(),
+            Some("starmer-backstop")
+        );
+        assert_eq!(slug_of(Path::new("content/Starmer.yaml")), None);
+        assert_eq!(slug_of(Path::new("content/-x.yaml")), None);
+        assert_eq!(slug_of(Path::new("content/a_b.yaml")), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2025-02-17"));
+        assert!(!is_date("2025-13-01"));
+        assert!(!is_date("17/02/2025"));
+        assert!(!is_date("2025-2-17"));
+    }
+}

@@ -1,0 +1,213 @@
+//! Fact sheets (SPEC §3): the model of a briefing as its author wrote it,
+//! every value with its byte span in the YAML so a diagnostic can point at it.
+//!
+//! Loading and validating a sheet lives in `load`; this module holds the
+//! model and the small value types the rest of the pipeline reads.
+
+mod load;
+
+pub use load::{load_sheet, slug_of};
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// A value of a fact sheet with its byte span in the sheet's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Range<usize>,
+}
+
+/// One fact sheet: a briefing about one seed.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// The file stem: `content/<slug>.yaml`.
+    pub slug: String,
+    /// The sheet's path relative to the project root.
+    pub file: PathBuf,
+    pub title: Located<String>,
+    /// `source:` as written.
+    pub source: Located<String>,
+    /// The seed's path relative to the project root, checked to stay inside it.
+    pub seed: PathBuf,
+    pub source_url: Option<Located<String>>,
+    /// `YYYY-MM-DD`
+    pub date: Option<Located<String>>,
+    pub summary: Option<Summary>,
+    pub actors: Vec<Actor>,
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+}
+
+/// The Markdown summary: from `summary:` or from `content/<slug>.md`.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub markdown: String,
+    pub file: PathBuf,
+    /// Where the Markdown starts in `file`, to map its lines back.
+    pub offset: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    #[default]
+    Person,
+    #[serde(alias = "organization")]
+    Organisation,
+    #[serde(alias = "state")]
+    Country,
+}
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub id: Located<String>,
+    pub name: Located<String>,
+    pub aliases: Vec<Located<String>>,
+    pub role: Option<Located<String>>,
+    pub kind: ActorKind,
+}
+
+impl Actor {
+    /// The name and every alias: the words that mention the actor.
+    pub fn names(&self) -> impl Iterator<Item = &Located<String>> {
+        std::iter::once(&self.name).chain(&self.aliases)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// The id given, or `#N` for the N-th quote of the sheet.
+    pub id: String,
+    pub speaker: Located<String>,
+    pub text: Located<String>,
+}
+
+/// A figure: one number fact of the sheet.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub id: Located<String>,
+    pub label: Located<String>,
+    /// The value exactly as written (`2.30` keeps its two places).
+    pub value: Located<Decimal>,
+    pub unit: Option<Located<FactUnit>>,
+    pub qualifier: Option<Located<String>>,
+    pub approx: bool,
+    pub evidence: Option<Located<String>>,
+    pub sentence: Option<Located<usize>>,
+    pub actor: Option<Located<String>>,
+}
+
+impl Figure {
+    /// `value` rounded to the precision the sheet wrote it with: its decimal
+    /// places, or for a whole number its last non-zero digit (`130000000000`
+    /// rounds to ten billions). This is how `approx: true` compares.
+    pub fn rounds(&self, stated: Decimal) -> bool {
+        let fact = self.value.value;
+        let rounded = if fact.scale() > 0 {
+            stated.round_dp_with_strategy(fact.scale(), RoundingStrategy::MidpointAwayFromZero)
+        } else {
+            let step = whole_number_step(fact);
+            (stated / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * step
+        };
+        rounded == fact
+    }
+}
+
+/// The place value of the last non-zero digit of a whole number (1 for 0).
+fn whole_number_step(whole: Decimal) -> Decimal {
+    let mut step = Decimal::ONE;
+    let mut rest = whole.abs().trunc();
+    let ten = Decimal::TEN;
+    while !rest.is_zero() && (rest % ten).is_zero() {
+        rest /= ten;
+        step *= ten;
+    }
+    step
+}
+
+/// The unit of a figure, by the class SPEC §5 matches on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FactUnit {
+    Percent,
+    PercentagePoints,
+    /// An ISO 4217 code (`£`, `$`, `€` are read as GBP, USD, EUR).
+    Currency(String),
+    /// Any other unit, a noun: `troops`. It needs a plain number.
+    Noun(String),
+}
+
+impl FactUnit {
+    pub fn parse(unit: &str) -> FactUnit {
+        let trimmed = unit.trim();
+        match trimmed {
+            "%" | "percent" | "per cent" => FactUnit::Percent,
+            "pp" | "percentage points" | "percentage point" => FactUnit::PercentagePoints,
+            "£" => FactUnit::Currency("GBP".into()),
+            "$" => FactUnit::Currency("USD".into()),
+            "€" => FactUnit::Currency("EUR".into()),
+            code if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => FactUnit::Currency(code.into()),
+            noun => FactUnit::Noun(noun.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn figure(value: &str) -> Figure {
+        let at = |value: &str| Located {
+            value: value.to_string(),
+            span: 0..0,
+        };
+        Figure {
+            id: at("x"),
+            label: at("x"),
+            value: Located {
+                value: Decimal::from_str(value).unwrap(),
+                span: 0..0,
+            },
+            unit: None,
+            qualifier: None,
+            approx: true,
+            evidence: None,
+            sentence: None,
+            actor: None,
+        }
+    }
+
+    #[test]
+    fn approx_rounds_at_the_facts_precision() {
+        let rows = [
+            ("128", "127.5", true),
+            ("127", "127.5", false),
+            ("2.3", "2.34", true),
+            ("2.3", "2.35", false),
+            ("2.30", "2.3", true),
+            ("0.67", "0.666667", true),
+            ("67", "66.6667", true),
+            ("130000000000", "127500000000", true),
+            ("100000", "98500", true),
+            ("100000", "149999", true),
+            ("100000", "150000", false),
+            ("-3", "-2.5", true),
+        ];
+        for (fact, stated, expected) in rows {
+            let got = figure(fact).rounds(Decimal::from_str(stated).unwrap());
+            assert_eq!(got, expected, "fact {fact} rounding stated {stated}");
+        }
+    }
+
+    #[test]
+    fn units_by_class() {
+        assert_eq!(FactUnit::parse("%"), FactUnit::Percent);
+        assert_eq!(FactUnit::parse("pp"), FactUnit::PercentagePoints);
+        assert_eq!(FactUnit::parse("£"), FactUnit::Currency("GBP".into()));
+        assert_eq!(FactUnit::parse("USD"), FactUnit::Currency("USD".into()));
+        assert_eq!(FactUnit::parse("troops"), FactUnit::Noun("troops".into()));
+    }
+}

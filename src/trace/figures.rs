@@ -1,0 +1,266 @@
+//! Figures: a number fact is traced when a mention in one sentence states
+//! it — equal as decimals after scale (or rounded by it, with `approx`), of
+//! the same unit class, inside the sentence `evidence` or `sentence` pins.
+
+use rust_decimal::Decimal;
+
+use super::{Context, FactKind, FactTrace, Trace};
+use crate::diagnostic::Diagnostic;
+use crate::numbers::{Mention, Unit, Value};
+use crate::sheet::{FactUnit, Figure};
+
+/// A mention of the seed: its sentence index and the mention.
+type At<'m> = (usize, &'m Mention);
+
+enum Outcome<'m> {
+    Traced(Vec<At<'m>>),
+    EvidenceNotFound,
+    UnitMismatch(At<'m>),
+    Untraced(Option<At<'m>>),
+}
+
+pub(super) fn trace(cx: &Context, trace: &mut Trace) {
+    for figure in &cx.briefing.figures {
+        let outcome = outcome(cx, figure);
+        let mut fact = FactTrace {
+            briefing: cx.briefing.slug.clone(),
+            kind: FactKind::Number,
+            id: figure.id.value.clone(),
+            stated: None,
+            also: Vec::new(),
+        };
+        match outcome {
+            Outcome::Traced(found) => {
+                let (first, mention) = found[0];
+                fact.stated = Some(cx.stated(first, mention.span.clone()));
+                let mut others: Vec<At> = found[1..].iter().copied().filter(|(s, _)| *s != first).collect();
+                others.dedup_by_key(|(s, _)| *s);
+                fact.also = others.iter().map(|(s, m)| cx.stated(*s, m.span.clone())).collect();
+                trace.diagnostics.extend(hedge_warning(cx, figure, (first, mention)));
+                if !others.is_empty() {
+                    trace.diagnostics.push(also_stated(cx, figure, &others));
+                }
+            }
+            Outcome::EvidenceNotFound => trace.diagnostics.push(evidence_not_found(cx, figure)),
+            Outcome::UnitMismatch(at) => trace.diagnostics.push(unit_mismatch(cx, figure, at)),
+            Outcome::Untraced(closest) => trace.diagnostics.push(untraced(cx, figure, closest)),
+        }
+        trace.facts.push(fact);
+    }
+}
+
+fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
+    let Some(allowed) = allowed_sentences(cx, figure) else {
+        return Outcome::EvidenceNotFound;
+    };
+    let all = || {
+        cx.mentions
+            .iter()
+            .enumerate()
+            .flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)))
+    };
+    let candidates = || all().filter(|(s, _)| allowed.contains(s));
+    let found: Vec<At> = candidates()
+        .filter(|(_, m)| same_class(figure, m) && states(figure, m))
+        .collect();
+    if !found.is_empty() {
+        return Outcome::Traced(found);
+    }
+    if let Some(at) = candidates().find(|(_, m)| equal_value(figure, m)) {
+        return Outcome::UnitMismatch(at);
+    }
+    let fact = figure.value.value;
+    let distance = |m: &Mention| m.value.number().map(|v| (v - fact).abs());
+    let closest = all()
+        .filter(|(_, m)| same_class(figure, m))
+        .filter_map(|at| Some((distance(at.1)?, at)))
+        .min_by_key(|(d, _)| *d);
+    Outcome::Untraced(closest.map(|(_, at)| at))
+}
+
+/// The sentence indices the figure may be traced in: all, or those `sentence`
+/// and `evidence` pin. `None` when the evidence stands in no allowed sentence.
+fn allowed_sentences(cx: &Context, figure: &Figure) -> Option<Vec<usize>> {
+    let mut allowed: Vec<usize> = match &figure.sentence {
+        Some(pin) => vec![pin.value - 1],
+        None => (0..cx.seed.sentences.len()).collect(),
+    };
+    if let Some(evidence) = &figure.evidence {
+        let words = super::fold::Folded::new(&evidence.value).text;
+        allowed.retain(|s| cx.folded[*s].text.contains(&words));
+        if allowed.is_empty() {
+            return None;
+        }
+    }
+    Some(allowed)
+}
+
+/// The unit classes of SPEC §5: `%` needs a percentage, `pp` percentage
+/// points, a currency the same currency, anything else a plain number. A
+/// fraction in words is also a percentage for an `approx` figure (`two-thirds` is 67%).
+fn same_class(figure: &Figure, m: &Mention) -> bool {
+    if !matches!(m.value, Value::Number(_)) {
+        return false;
+    }
+    match figure.unit.as_ref().map(|u| &u.value) {
+        Some(FactUnit::Percent) => m.unit == Some(Unit::Percent) || (m.fraction && figure.approx),
+        Some(FactUnit::PercentagePoints) => m.unit == Some(Unit::PercentagePoints),
+        Some(FactUnit::Currency(code)) => matches!(m.unit, Some(Unit::Currency(c)) if c == code),
+        Some(FactUnit::Noun(_)) | None => m.unit.is_none(),
+    }
+}
+
+/// The mention states the figure's value: equal, or rounded by it with `approx`.
+fn states(figure: &Figure, m: &Mention) -> bool {
+    let Some(stated) = m.value.number() else { return false };
+    let as_percent = m.fraction && matches!(figure.unit.as_ref().map(|u| &u.value), Some(FactUnit::Percent));
+    let stated = if as_percent {
+        stated * Decimal::ONE_HUNDRED
+    } else {
+        stated
+    };
+    stated == figure.value.value || (figure.approx && figure.rounds(stated))
+}
+
+fn equal_value(figure: &Figure, m: &Mention) -> bool {
+    m.value
+        .number()
+        .is_some_and(|v| v == figure.value.value || (figure.approx && figure.rounds(v)))
+}
+
+/// The figure as a reader would see it: `2.4%`, `40000000000 GBP`, `100000 troops`.
+pub(super) fn describe(figure: &Figure) -> String {
+    let value = figure.value.value.normalize();
+    let qualifier = figure
+        .qualifier
+        .as_ref()
+        .map_or(String::new(), |q| format!("{} ", q.value));
+    let unit = match figure.unit.as_ref().map(|u| &u.value) {
+        Some(FactUnit::Percent) => "%".to_string(),
+        Some(FactUnit::PercentagePoints) => " pp".to_string(),
+        Some(FactUnit::Currency(code)) => format!(" {code}"),
+        Some(FactUnit::Noun(noun)) => format!(" {noun}"),
+        None => String::new(),
+    };
+    format!("{qualifier}{value}{unit}")
+}
+
+fn mention_text<'a>(cx: &'a Context, m: &Mention) -> &'a str {
+    &cx.seed.text[m.span.clone()]
+}
+
+fn untraced(cx: &Context, figure: &Figure, closest: Option<At>) -> Diagnostic {
+    let seed = cx.seed.path.display();
+    let mut d = Diagnostic::error(
+        "untraced-number",
+        format!("{} is not stated in any sentence of {seed}", describe(figure)),
+    )
+    .at(cx.in_sheet(&figure.value.span))
+    .label("not in the seed");
+    let help = match closest {
+        Some((s, m)) => {
+            let text = mention_text(cx, m);
+            d = d.related(
+                cx.in_seed(&m.span),
+                format!("closest: {} states {text}", cx.sentence_id(s)),
+            );
+            format!("if the seed's {text} is meant, write its value; if the figure is rounded, add `approx: true`")
+        }
+        None => format!("check the figure against the seed (`tracebrief scan {seed}` lists its numbers)"),
+    };
+    d.help(help)
+}
+
+fn unit_mismatch(cx: &Context, figure: &Figure, (s, m): At) -> Diagnostic {
+    let text = mention_text(cx, m);
+    let stated_unit = m.unit.map_or("a plain number".to_string(), |u| format!("unit {u}"));
+    Diagnostic::error(
+        "unit-mismatch",
+        format!(
+            "{} has the value of {} in {}, but not its unit",
+            describe(figure),
+            text,
+            cx.sentence_id(s)
+        ),
+    )
+    .at(cx.in_sheet(
+        &figure
+            .unit
+            .as_ref()
+            .map_or(figure.value.span.clone(), |u| u.span.clone()),
+    ))
+    .label("this unit")
+    .related(
+        cx.in_seed(&m.span),
+        format!("{} states {text}: {stated_unit}", cx.sentence_id(s)),
+    )
+    .help("give the unit the seed states: `%`, `pp`, a currency code, or a noun for a plain number")
+}
+
+fn evidence_not_found(cx: &Context, figure: &Figure) -> Diagnostic {
+    let span = figure.evidence.as_ref().map_or(&figure.value.span, |e| &e.span);
+    let pinned = figure
+        .sentence
+        .as_ref()
+        .map_or(String::new(), |p| format!(" s{}", p.value));
+    Diagnostic::error(
+        "evidence-not-found",
+        format!(
+            "the evidence of `{}` does not stand in sentence{pinned} of {}",
+            figure.id.value,
+            cx.seed.path.display()
+        ),
+    )
+    .at(cx.in_sheet(span))
+    .label("not in the seed")
+    .help("copy the evidence words exactly from the sentence that states the figure")
+}
+
+fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
+    let text = mention_text(cx, m);
+    let id = cx.sentence_id(s);
+    match (m.hedge, &figure.qualifier) {
+        (Some(hedge), None) => Some(
+            Diagnostic::warning(
+                "dropped-hedge",
+                format!("{id} hedges the figure (\"{text}\") but the sheet states it bare"),
+            )
+            .at(cx.in_sheet(&figure.value.span))
+            .label("no qualifier")
+            .related(cx.in_seed(&m.span), format!("{id} says {text}"))
+            .help(format!("add `qualifier: {hedge}`")),
+        ),
+        (hedge, Some(q)) if hedge.is_none_or(|h| !h.eq_ignore_ascii_case(q.value.trim())) => Some(
+            Diagnostic::warning(
+                "qualifier-mismatch",
+                format!("the sheet qualifies the figure \"{}\", but {id} says {text}", q.value),
+            )
+            .at(cx.in_sheet(&q.span))
+            .label("this qualifier")
+            .related(cx.in_seed(&m.span), format!("{id} says {text}"))
+            .help(match hedge {
+                Some(h) => format!("use the seed's hedge: `qualifier: {h}`"),
+                None => "the seed states the figure without a hedge: remove `qualifier:`".to_string(),
+            }),
+        ),
+        _ => None,
+    }
+}
+
+fn also_stated(cx: &Context, figure: &Figure, others: &[At]) -> Diagnostic {
+    let ids: Vec<String> = others.iter().map(|(s, _)| cx.sentence_id(*s)).collect();
+    let mut d = Diagnostic::note(
+        "also-stated",
+        format!("{} is also stated in {}", describe(figure), ids.join(", ")),
+    )
+    .at(cx.in_sheet(&figure.value.span))
+    .label("traced to its first statement")
+    .help("pin another sentence with `evidence:` or `sentence:` if that is the one meant");
+    for (s, m) in others {
+        d = d.related(
+            cx.in_seed(&m.span),
+            format!("{} states {}", cx.sentence_id(*s), mention_text(cx, m)),
+        );
+    }
+    d
+}

@@ -1,0 +1,109 @@
+//! Folding text for comparison: curly and straight quotes, dashes and runs
+//! of white space each read as one form (SPEC §5), with a map back to the
+//! original byte offsets so a match can be reported where it stands.
+
+/// A folded text and, for each of its bytes, the offset in the original.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    origin: Vec<usize>,
+    original_len: usize,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        let mut pending_space: Option<usize> = None;
+        for (at, c) in original.char_indices() {
+            if c.is_whitespace() {
+                pending_space.get_or_insert(at);
+                continue;
+            }
+            if let Some(space_at) = pending_space.take() {
+                if !text.is_empty() {
+                    text.push(' ');
+                    origin.push(space_at);
+                }
+            }
+            let folded = fold_char(c);
+            let before = text.len();
+            text.push(folded);
+            origin.extend(std::iter::repeat_n(at, text.len() - before));
+        }
+        Folded {
+            text,
+            origin,
+            original_len: original.len(),
+        }
+    }
+
+    /// The original byte offset of folded offset `i` (the end maps to the end).
+    pub fn original(&self, i: usize) -> usize {
+        self.origin.get(i).copied().unwrap_or(self.original_len)
+    }
+
+    /// The span in `original` (the text this was folded from) of the folded span `start..end`.
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+        let from = self.original(start);
+        if end <= start {
+            return from..from;
+        }
+        let last = self.original(end - 1);
+        let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
+        from..last + last_len
+    }
+}
+
+/// One form for every quote mark and every dash.
+fn fold_char(c: char) -> char {
+    match c {
+        '\'' | '"' | '‘' | '’' | '‚' | '‛' | '“' | '”' | '„' | '‟' | '′' | '″' | '«' | '»' | '‹' | '›' | '`' => {
+            '\''
+        }
+        '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
+        other => other,
+    }
+}
+
+/// `start..end` of `haystack` is whole words: no letter or digit touches it.
+pub fn whole_words(haystack: &str, start: usize, end: usize) -> bool {
+    let before = haystack[..start].chars().next_back();
+    let after = haystack[end..].chars().next();
+    let first = haystack[start..end].chars().next();
+    let last = haystack[start..end].chars().next_back();
+    let touches = |outside: Option<char>, inside: Option<char>| {
+        outside.is_some_and(char::is_alphanumeric) && inside.is_some_and(char::is_alphanumeric)
+    };
+    !touches(before, first) && !touches(after, last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_quotes_dashes_and_space() {
+        let f = Folded::new("a  ‘US backstop’ —\n next");
+        assert_eq!(f.text, "a 'US backstop' - next");
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let original = "He said  ‘US backstop’ now";
+        let f = Folded::new(original);
+        let start = f.text.find("US backstop").unwrap();
+        let span = f.original_span(original, start, start + "US backstop".len());
+        assert_eq!(&original[span], "US backstop");
+        let quoted = f.text.find("'US").unwrap();
+        let span = f.original_span(original, quoted, quoted + "'US backstop'".len());
+        assert_eq!(&original[span], "‘US backstop’");
+    }
+
+    #[test]
+    fn whole_word_boundaries() {
+        let s = "the UK's UKIP";
+        assert!(whole_words(s, 4, 6));
+        assert!(!whole_words(s, 9, 11));
+    }
+}
