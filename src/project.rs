@@ -41,15 +41,17 @@ pub struct LoadFailure {
 pub fn load(root: &Path) -> Result<Project, LoadFailure> {
     let mut sources = Sources::default();
     let mut problems = Vec::new();
-    let sheets = match sheet_files(root) {
-        Ok(sheets) => sheets,
+    let files = match content_files(root) {
+        Ok(files) => files,
         Err(d) => {
             return Err(LoadFailure {
-                diagnostics: vec![d],
+                diagnostics: vec![*d],
                 sources,
             });
         }
     };
+    problems.extend(orphan_summaries(root, &files));
+    let sheets: Vec<&PathBuf> = files.iter().filter(|f| is_sheet(f)).collect();
     if sheets.is_empty() {
         problems.push(
             Diagnostic::input("no-fact-sheets", "no fact sheets in content/")
@@ -59,7 +61,7 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
     }
     let mut briefings = Vec::new();
     for file in sheets {
-        match read_sheet(root, &file, &mut sources) {
+        match read_sheet(root, file, &mut sources) {
             Ok(b) => briefings.push(b),
             Err(ds) => problems.extend(ds),
         }
@@ -89,31 +91,66 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
     }
 }
 
-/// The fact sheets of `content/`, sorted; other files there are errors when
-/// they look like a mistake (`.yml`, a summary without its sheet).
-fn sheet_files(root: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// The files of `content/`, sorted.
+fn content_files(root: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     if !root.is_dir() {
-        return Err(
+        return Err(Box::new(
             Diagnostic::input("no-project", format!("{} is not a folder", root.display()))
                 .in_file(root)
                 .help("give the project folder with --root, or run tracebrief inside it"),
-        );
+        ));
     }
     let content = root.join("content");
     let entries = std::fs::read_dir(&content).map_err(|e| {
-        Diagnostic::input(
-            "no-project",
-            format!("cannot read the content/ folder of {}: {e}", root.display()),
+        Box::new(
+            Diagnostic::input(
+                "no-project",
+                format!("cannot read the content/ folder of {}: {e}", root.display()),
+            )
+            .in_file(Path::new("content"))
+            .help("a tracebrief project has its fact sheets in content/; give the project folder with --root"),
         )
-        .in_file(Path::new("content"))
-        .help("a tracebrief project has its fact sheets in content/; give the project folder with --root")
     })?;
     let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.sort();
-    Ok(files
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        .collect())
+    Ok(files)
+}
+
+fn is_sheet(file: &Path) -> bool {
+    file.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// A summary `content/<slug>.md` whose sheet `content/<slug>.yaml` is missing:
+/// most likely a misspelt name.
+fn orphan_summaries(root: &Path, files: &[PathBuf]) -> Vec<Diagnostic> {
+    let stems: Vec<String> = files
+        .iter()
+        .filter(|f| is_sheet(f))
+        .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
+    let orphans = files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "md") && !f.with_extension("yaml").is_file());
+    orphans
+        .map(|f| {
+            let file = relative(root, f);
+            let stem = f
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let help = match sheet::closest(&stem, &stems) {
+                Some(near) => format!("did you mean content/{near}.md, the summary of content/{near}.yaml?"),
+                None => format!("add the fact sheet content/{stem}.yaml, or remove this file"),
+            };
+            Diagnostic::input(
+                "orphan-summary",
+                format!("{} is the summary of no fact sheet", file.display()),
+            )
+            .in_file(&file)
+            .help(help)
+        })
+        .collect()
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -210,10 +247,10 @@ fn inside_root(root: &Path, source: &Path) -> Result<PathBuf, &'static str> {
         }
     }
     let path = root.join(source);
-    if let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize()) {
-        if !real.starts_with(&real_root) {
-            return Err("leads outside the project root through a symbolic link");
-        }
+    if let (Ok(real_root), Ok(real)) = (root.canonicalize(), path.canonicalize())
+        && !real.starts_with(&real_root)
+    {
+        return Err("leads outside the project root through a symbolic link");
     }
     Ok(path)
 }

@@ -106,6 +106,11 @@ impl<'a> Reader<'a> {
         }
         let raw = self.raw(i);
         let plain: String = raw.chars().filter(|c| *c != ',').collect();
+        // more digits than a decimal holds exactly: better no mention than a rounded one
+        let significant = plain.trim_start_matches(['0', '.']).len();
+        if significant > 28 || plain.split('.').nth(1).is_some_and(|f| f.len() > 28) {
+            return None;
+        }
         let plain = if plain.starts_with('.') {
             format!("0{plain}")
         } else {

@@ -125,18 +125,18 @@ pub fn load_sheet(
 
     let summary = summary(file, yaml, raw.summary, markdown, &mut problems);
     let date = raw.date.map(located);
-    if let Some(date) = &date {
-        if !is_date(&date.value) {
-            problems.push(
-                Diagnostic::input(
-                    "wrong-type",
-                    format!("`date` must be a date written YYYY-MM-DD, not `{}`", date.value),
-                )
-                .at(at(&date.span))
-                .label("not a YYYY-MM-DD date")
-                .help("write the date as 2025-02-17"),
-            );
-        }
+    if let Some(date) = &date
+        && !is_date(&date.value)
+    {
+        problems.push(
+            Diagnostic::input(
+                "wrong-type",
+                format!("`date` must be a date written YYYY-MM-DD, not `{}`", date.value),
+            )
+            .at(at(&date.span))
+            .label("not a YYYY-MM-DD date")
+            .help("write the date as 2025-02-17"),
+        );
     }
     let seed = located(raw.source);
     let seed_path = PathBuf::from(&seed.value);
@@ -146,10 +146,20 @@ pub fn load_sheet(
         .quotes
         .into_iter()
         .enumerate()
-        .map(|(n, q)| Quote {
-            id: q.id.map_or_else(|| format!("#{}", n + 1), |id| id.value),
-            speaker: located(q.speaker),
-            text: located(q.text),
+        .map(|(n, q)| {
+            let text = located(q.text);
+            let id = q.id.map_or_else(
+                || Located {
+                    value: format!("#{}", n + 1),
+                    span: text.span.clone(),
+                },
+                located,
+            );
+            Quote {
+                id,
+                speaker: located(q.speaker),
+                text,
+            }
         })
         .collect::<Vec<_>>();
     let figures = raw
@@ -322,8 +332,16 @@ fn summary(
 /// the project are the project's check).
 fn check_ids(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
     let at = |span: &std::ops::Range<usize>| Place::new(&b.file, yaml, span.clone());
-    let groups: [(&str, Vec<&Located<String>>); 2] = [
+    let groups: [(&str, Vec<&Located<String>>); 3] = [
         ("actor", b.actors.iter().map(|a| &a.id).collect()),
+        (
+            "quote",
+            b.quotes
+                .iter()
+                .map(|q| &q.id)
+                .filter(|id| !id.value.starts_with('#'))
+                .collect(),
+        ),
         ("number", b.figures.iter().map(|f| &f.id).collect()),
     ];
     for (what, ids) in groups {
@@ -393,7 +411,7 @@ fn check_references(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
 }
 
 /// The candidate nearest to `word` by edit distance, when it is near enough to be a typo.
-pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
     candidates
         .iter()
@@ -410,8 +428,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

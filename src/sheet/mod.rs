@@ -6,7 +6,7 @@
 
 mod load;
 
-pub use load::{load_sheet, slug_of};
+pub use load::{closest, load_sheet, slug_of};
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -79,8 +79,8 @@ impl Actor {
 
 #[derive(Debug, Clone)]
 pub struct Quote {
-    /// The id given, or `#N` for the N-th quote of the sheet.
-    pub id: String,
+    /// The id given, or `#N` for the N-th quote of the sheet (located at its text).
+    pub id: Located<String>,
     pub speaker: Located<String>,
     pub text: Located<String>,
 }

@@ -137,7 +137,8 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
 
 /// Checks that a text can be a seed: not empty, no NUL.
 fn check_seed_text(path: &Path, text: &str) -> Result<(), InputError> {
-    if text.trim().is_empty() {
+    // a byte order mark alone is still an empty file
+    if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
         return Err(InputError::new(
             path,
             "the file is empty",

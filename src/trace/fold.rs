@@ -20,11 +20,11 @@ impl Folded {
                 pending_space.get_or_insert(at);
                 continue;
             }
-            if let Some(space_at) = pending_space.take() {
-                if !text.is_empty() {
-                    text.push(' ');
-                    origin.push(space_at);
-                }
+            if let Some(space_at) = pending_space.take()
+                && !text.is_empty()
+            {
+                text.push(' ');
+                origin.push(space_at);
             }
             let folded = fold_char(c);
             let before = text.len();

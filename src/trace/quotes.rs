@@ -29,7 +29,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         trace.facts.push(FactTrace {
             briefing: cx.briefing.slug.clone(),
             kind: FactKind::Quote,
-            id: quote.id.clone(),
+            id: quote.id.value.clone(),
             stated,
             also: Vec::new(),
         });
