@@ -30,7 +30,7 @@ enum Step {
 
 /// The number mentions of one sentence's tokens.
 pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
-    let r = Reader { text, toks };
+    let r = Reader::new(text, toks);
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < r.len() {
@@ -47,6 +47,9 @@ pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
 }
 
 fn step(r: &Reader, i: usize) -> Step {
+    if !r.may_start_mention(i) {
+        return Step::Skip(i + 1);
+    }
     if r.is_digits(i)
         && let Some(end) = identifier_end(r, i)
     {
@@ -435,10 +438,12 @@ fn finish(r: &Reader, f: Found) -> Mention {
 
 /// The hedge whose words end right before token `first`, and its first token.
 fn hedge_before(r: &Reader, first: usize) -> Option<(&'static str, usize)> {
-    lexicon::HEDGES.iter().find_map(|hedge| {
-        let words = hedge.split(' ').count();
-        let start = first.checked_sub(words)?;
-        let matches = hedge.split(' ').enumerate().all(|(n, w)| r.word_is(start + n, w));
+    if first == 0 || !r.is_word(first - 1) || !lexicon::may_end_hedge(r.raw(first - 1)) {
+        return None;
+    }
+    lexicon::HEDGES.iter().find_map(|(hedge, words)| {
+        let start = first.checked_sub(words.len())?;
+        let matches = words.iter().enumerate().all(|(n, w)| r.word_is(start + n, w));
         matches.then_some((*hedge, start))
     })
 }

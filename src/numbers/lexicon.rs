@@ -346,11 +346,39 @@ const fn minor(code: &'static str, divisor: u32) -> Word {
     Word::Currency { code, divisor }
 }
 
-static SORTED: LazyLock<Vec<(&'static str, Word)>> = LazyLock::new(|| {
-    let mut words = WORDS.to_vec();
-    words.sort_by_key(|(w, _)| *w);
-    words.dedup_by_key(|(w, _)| *w);
-    words
+/// [`WORDS`] sorted and bucketed by length and first byte, so a lookup
+/// compares a word with the few keys that could equal it.
+struct Index {
+    entries: Vec<(&'static str, Word)>,
+    /// For each length and first letter (`a`–`z`, then anything else), a range of `entries`.
+    buckets: Vec<std::ops::Range<usize>>,
+}
+
+const FIRSTS: usize = 27;
+
+fn bucket(len: usize, first: u8) -> usize {
+    let letter = if first.is_ascii_lowercase() {
+        (first - b'a') as usize
+    } else {
+        FIRSTS - 1
+    };
+    len * FIRSTS + letter
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut entries = WORDS.to_vec();
+    entries.sort_by_key(|(w, _)| (bucket(w.len(), w.as_bytes()[0]), *w));
+    entries.dedup_by_key(|(w, _)| *w);
+    let mut buckets = vec![0..0; (LONGEST + 1) * FIRSTS];
+    for (i, (w, _)) in entries.iter().enumerate() {
+        let b = &mut buckets[bucket(w.len(), w.as_bytes()[0])];
+        if b.start == b.end {
+            *b = i..i + 1;
+        } else {
+            b.end = i + 1;
+        }
+    }
+    Index { entries, buckets }
 });
 
 /// The longest key of [`WORDS`] in bytes; longer words are never looked up.
@@ -358,18 +386,16 @@ const LONGEST: usize = 16;
 
 /// What `word` means, ignoring ASCII case.
 pub fn word(word: &str) -> Option<Word> {
-    if word.len() > LONGEST {
+    let len = word.len();
+    if len == 0 || len > LONGEST {
         return None;
     }
-    let mut buf = [0u8; LONGEST];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    SORTED
-        .binary_search_by_key(&lower, |(w, _)| *w)
-        .ok()
-        .map(|i| SORTED[i].1)
+    let index = &*INDEX;
+    let candidates = &index.entries[index.buckets[bucket(len, word.as_bytes()[0].to_ascii_lowercase())].clone()];
+    candidates
+        .iter()
+        .find(|(key, _)| key.eq_ignore_ascii_case(word))
+        .map(|(_, w)| *w)
 }
 
 /// ISO 4217 codes (and the common tickers of crypto currencies) written in capitals.
@@ -388,11 +414,14 @@ const LOWERCASE_CODES: &[&str] = &[
 
 /// The ISO code that `word` spells, as written (`USD`, `usd`; `RMB` is `CNY`).
 pub fn currency_code(word: &str) -> Option<&'static str> {
-    let found = CODES
-        .iter()
-        .find(|c| **c == word)
-        .or_else(|| LOWERCASE_CODES.iter().find(|c| **c == word))?;
-    let upper = CODES.iter().find(|c| c.eq_ignore_ascii_case(found)).copied()?;
+    if word.len() != 3 {
+        return None;
+    }
+    let known = CODES.binary_search(&word).is_ok() || LOWERCASE_CODES.binary_search(&word).is_ok();
+    if !known {
+        return None;
+    }
+    let upper = CODES.iter().find(|c| c.eq_ignore_ascii_case(word)).copied()?;
     Some(if upper == "RMB" { "CNY" } else { upper })
 }
 
@@ -487,40 +516,47 @@ pub fn scale_suffix(suffix: &str) -> Option<u32> {
     })
 }
 
-/// Hedges that may stand before a number (SPEC §4), longest first so that
-/// `an estimated` wins over `estimated`; each is matched as whole words.
-pub const HEDGES: &[&str] = &[
-    "no fewer than",
-    "no more than",
-    "no less than",
-    "not more than",
-    "in excess of",
-    "as many as",
-    "as much as",
-    "an estimated",
-    "upwards of",
-    "more than",
-    "fewer than",
-    "less than",
-    "at least",
-    "at most",
-    "just over",
-    "just under",
-    "well over",
-    "close to",
-    "up to",
-    "approximately",
-    "estimated",
-    "roughly",
-    "around",
-    "nearly",
-    "almost",
-    "about",
-    "circa",
-    "under",
-    "some",
-    "over",
+/// Hedges that may stand before a number (SPEC §4), with their words,
+/// longest first so that `an estimated` wins over `estimated`.
+pub const HEDGES: &[(&str, &[&str])] = &[
+    ("no fewer than", &["no", "fewer", "than"]),
+    ("no more than", &["no", "more", "than"]),
+    ("no less than", &["no", "less", "than"]),
+    ("not more than", &["not", "more", "than"]),
+    ("in excess of", &["in", "excess", "of"]),
+    ("as many as", &["as", "many", "as"]),
+    ("as much as", &["as", "much", "as"]),
+    ("an estimated", &["an", "estimated"]),
+    ("upwards of", &["upwards", "of"]),
+    ("more than", &["more", "than"]),
+    ("fewer than", &["fewer", "than"]),
+    ("less than", &["less", "than"]),
+    ("at least", &["at", "least"]),
+    ("at most", &["at", "most"]),
+    ("just over", &["just", "over"]),
+    ("just under", &["just", "under"]),
+    ("well over", &["well", "over"]),
+    ("close to", &["close", "to"]),
+    ("up to", &["up", "to"]),
+    ("approximately", &["approximately"]),
+    ("estimated", &["estimated"]),
+    ("roughly", &["roughly"]),
+    ("around", &["around"]),
+    ("nearly", &["nearly"]),
+    ("almost", &["almost"]),
+    ("about", &["about"]),
+    ("circa", &["circa"]),
+    ("under", &["under"]),
+    ("some", &["some"]),
+    ("over", &["over"]),
 ];
+
+/// Whether `word` can end a hedge: the grammar looks for hedges only then.
+pub fn may_end_hedge(word: &str) -> bool {
+    HEDGES
+        .iter()
+        .any(|(_, words)| words.last().is_some_and(|last| last.eq_ignore_ascii_case(word)))
+}
 
 /// Month number of a month name or abbreviation, as written with a capital.
 /// `May` is only the month when the grammar finds a day or year with it.
@@ -559,6 +595,19 @@ mod tests {
                 assert!(a != b || wa == wb, "{a} twice with different meanings");
             }
             assert!(a.len() <= LONGEST, "{a} is longer than LONGEST");
+        }
+    }
+
+    #[test]
+    fn code_lists_are_sorted_for_binary_search() {
+        assert!(CODES.is_sorted() && LOWERCASE_CODES.is_sorted());
+    }
+
+    #[test]
+    fn every_word_is_found() {
+        for (key, meaning) in WORDS {
+            assert_eq!(word(key), Some(*meaning), "{key}");
+            assert_eq!(word(&key.to_uppercase()), Some(*meaning), "{key} in capitals");
         }
     }
 

@@ -27,9 +27,45 @@ pub(super) struct Found {
 pub(super) struct Reader<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
+    /// The lexicon's reading of each token, looked up once.
+    words: Vec<Option<Word>>,
 }
 
 impl<'a> Reader<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        let words = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Word => lexicon::word(&text[t.start..t.end]),
+                _ => None,
+            })
+            .collect();
+        Reader { text, toks, words }
+    }
+
+    /// Whether a mention may start at token `i`: digits, a number or currency
+    /// word, a month, a currency symbol or a sign. Most tokens of a sentence
+    /// are none of these, and the grammar need not look at them.
+    pub fn may_start_mention(&self, i: usize) -> bool {
+        match self.kind(i) {
+            Some(TokenKind::Digits) => true,
+            Some(TokenKind::Word) => {
+                let raw = self.raw(i);
+                self.words[i].is_some()
+                    || lexicon::currency_code(raw).is_some()
+                    || lexicon::month(raw).is_some()
+                    || raw.starts_with('M') && raw.len() == 4
+                    || self.symbol_is(i + 1, "$")
+                    || raw.eq_ignore_ascii_case("u")
+            }
+            Some(TokenKind::Symbol) => {
+                let raw = self.raw(i);
+                lexicon::currency_symbol(raw).is_some() || matches!(raw, "-" | "–" | "‐" | "‑" | "−")
+            }
+            None => false,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -52,11 +88,7 @@ impl<'a> Reader<'a> {
 
     /// The lexicon's reading of word token `i`.
     pub fn word(&self, i: usize) -> Option<Word> {
-        if self.is_word(i) {
-            lexicon::word(self.raw(i))
-        } else {
-            None
-        }
+        self.words.get(i).copied().flatten()
     }
 
     /// Token `i` is the word `w`, in any case.
