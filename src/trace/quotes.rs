@@ -10,14 +10,20 @@ use crate::trace::fold::{Folded, whole_words};
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     for quote in &cx.briefing.quotes {
         let segments = segments(&quote.text.value);
-        let found = if segments.is_empty() {
-            None
+        let standing: Vec<_> = if segments.is_empty() {
+            Vec::new()
         } else {
-            cx.folded
-                .iter()
-                .enumerate()
-                .find_map(|(s, folded)| find_in(folded, &segments).map(|span| (s, folded, span)))
+            let found = cx.folded.iter().enumerate();
+            found
+                .filter_map(|(s, folded)| find_in(folded, &segments).map(|span| (s, folded, span)))
+                .collect()
         };
+        // the words may stand in several sentences; the one that quotes them is meant
+        let found = standing
+            .iter()
+            .find(|(_, folded, span)| in_quote_marks(folded, *span))
+            .or(standing.first())
+            .copied();
         let stated = found.map(|(s, folded, (start, end))| {
             let sentence = &cx.seed.sentences[s];
             let span = folded.original_span(sentence.raw(&cx.seed.text), start, end);
@@ -77,6 +83,11 @@ fn find_in(sentence: &Folded, segments: &[String]) -> Option<(usize, usize)> {
     Some((start?, end))
 }
 
+/// The folded span is enclosed in quote marks (folded to `'`).
+fn in_quote_marks(folded: &Folded, (start, end): (usize, usize)) -> bool {
+    folded.text[..start].ends_with('\'') && folded.text[end..].starts_with('\'')
+}
+
 fn find_whole(text: &str, needle: &str, from: usize) -> Option<usize> {
     let mut from = from;
     while let Some(i) = text.get(from..)?.find(needle) {
@@ -107,20 +118,32 @@ fn not_found(cx: &Context, quote: &Quote, segments: &[String]) -> Diagnostic {
     d.help("copy the quote exactly as the seed has it; mark left-out words with … and your own words with [ ]")
 }
 
-/// The sentence sharing the most words with the quote, if any does.
+/// The sentence sharing the most words with the quote (a misspelt word
+/// counts when it is near one of the sentence's), if any shares one.
 fn closest_sentence(cx: &Context, segments: &[String]) -> Option<usize> {
-    let words: Vec<&str> = segments
+    let quote_words: Vec<&str> = segments
         .iter()
-        .flat_map(|s| s.split(' '))
-        .filter(|w| w.len() > 2)
+        .flat_map(|s| words(s))
+        .filter(|w| w.chars().count() > 2)
         .collect();
     cx.folded
         .iter()
         .enumerate()
-        .map(|(s, f)| (words.iter().filter(|w| f.text.contains(**w)).count(), s))
+        .map(|(s, f)| {
+            let sentence_words: Vec<&str> = words(&f.text).collect();
+            let shared = quote_words
+                .iter()
+                .filter(|w| crate::sheet::closest(w, &sentence_words).is_some())
+                .count();
+            (shared, s)
+        })
         .filter(|(shared, _)| *shared > 0)
         .max_by_key(|(shared, s)| (*shared, std::cmp::Reverse(*s)))
         .map(|(_, s)| s)
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
 }
 
 #[cfg(test)]
@@ -129,6 +152,15 @@ mod tests {
 
     fn stands(quote: &str, sentence: &str) -> bool {
         find_in(&Folded::new(sentence), &segments(quote)).is_some()
+    }
+
+    #[test]
+    fn prefers_the_sentence_that_quotes_the_words() {
+        let f = Folded::new("the 'backstop' plan");
+        let span = find_in(&f, &segments("backstop")).unwrap();
+        assert!(in_quote_marks(&f, span));
+        let f = Folded::new("a US backstop plan");
+        assert!(!in_quote_marks(&f, find_in(&f, &segments("backstop")).unwrap()));
     }
 
     #[test]
