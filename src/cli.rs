@@ -1,7 +1,7 @@
 //! The command line (SPEC §7): parses arguments, runs a command, prints
 //! errors, and picks the exit code.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -102,12 +102,11 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Command::Scan { file, format } => {
             let seed = Seed::load(&file)?;
             let mentions = crate::numbers::scan_seed(&seed);
-            let stdout = io::stdout().lock();
             match format {
-                ScanFormat::Json => scan::write_json(&seed, &mentions, stdout)?,
+                ScanFormat::Json => scan::write_json(&seed, &mentions, stdout(false))?,
                 ScanFormat::Human => {
                     let colour = use_colour();
-                    scan::write_human(&seed, &mentions, colour, anstream::AutoStream::auto(stdout))?
+                    scan::write_human(&seed, &mentions, colour, stdout(colour))?
                 }
             }
             Ok(exit::OK)
@@ -117,8 +116,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
 
 /// `check`: load the project, trace it, report; the exit code says how it went.
 fn check(root: &std::path::Path, format: report::Format, strict: bool) -> Result<u8, Failure> {
-    let colour = use_colour();
-    let stdout = anstream::AutoStream::auto(io::stdout().lock());
+    let colour = use_colour() && format == report::Format::Human;
+    let stdout = stdout(colour);
     match project::load(root) {
         Err(failure) => {
             let outcome = Outcome {
@@ -151,6 +150,17 @@ fn check_exit_code(tally: Tally, strict: bool) -> u8 {
         exit::CHECK_FAILED
     } else {
         exit::OK
+    }
+}
+
+/// Buffered standard output; through anstream when it gets colour, so that
+/// consoles without ANSI support are served too.
+fn stdout(colour: bool) -> Box<dyn Write> {
+    let out = io::stdout().lock();
+    if colour {
+        Box::new(io::BufWriter::new(anstream::AutoStream::always(out)))
+    } else {
+        Box::new(io::BufWriter::new(out))
     }
 }
 

@@ -96,7 +96,6 @@ fn content_files(root: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     if !root.is_dir() {
         return Err(Box::new(
             Diagnostic::input("no-project", format!("{} is not a folder", root.display()))
-                .in_file(root)
                 .help("give the project folder with --root, or run tracebrief inside it"),
         ));
     }

@@ -13,7 +13,39 @@ use crate::source::{Seed, Sentence};
 #[derive(Serialize)]
 struct JsonReport<'a> {
     file: String,
-    sentences: Vec<JsonSentence<'a>>,
+    sentences: JsonSentences<'a>,
+}
+
+/// The sentences, serialized one at a time: a 50 MB seed's report is never
+/// held in memory whole.
+struct JsonSentences<'a> {
+    seed: &'a Seed,
+    mentions: &'a [Vec<Mention>],
+}
+
+impl Serialize for JsonSentences<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let seed = self.seed;
+        serializer.collect_seq(seed.sentences.iter().zip(self.mentions).map(|(s, found)| JsonSentence {
+            id: s.id(),
+            start: s.span.start,
+            end: s.span.end,
+            text: s.text(&seed.text),
+            numbers: found.iter().map(|m| json_mention(seed, m)).collect(),
+        }))
+    }
+}
+
+fn json_mention<'a>(seed: &'a Seed, m: &'a Mention) -> JsonMention<'a> {
+    JsonMention {
+        text: &seed.text[m.span.clone()],
+        value: &m.value,
+        unit: m.unit,
+        kind: m.kind,
+        hedge: m.hedge,
+        start: m.span.start,
+        end: m.span.end,
+    }
 }
 
 #[derive(Serialize)]
@@ -37,35 +69,11 @@ struct JsonMention<'a> {
 }
 
 /// Writes the SPEC §7 JSON of a scan.
-pub fn write_json(seed: &Seed, mentions: &[Vec<Mention>], out: impl Write) -> io::Result<()> {
-    let sentences = seed
-        .sentences
-        .iter()
-        .zip(mentions)
-        .map(|(s, found)| JsonSentence {
-            id: s.id(),
-            start: s.span.start,
-            end: s.span.end,
-            text: s.text(&seed.text),
-            numbers: found
-                .iter()
-                .map(|m| JsonMention {
-                    text: &seed.text[m.span.clone()],
-                    value: &m.value,
-                    unit: m.unit,
-                    kind: m.kind,
-                    hedge: m.hedge,
-                    start: m.span.start,
-                    end: m.span.end,
-                })
-                .collect(),
-        })
-        .collect();
+pub fn write_json(seed: &Seed, mentions: &[Vec<Mention>], mut out: impl Write) -> io::Result<()> {
     let report = JsonReport {
         file: seed.path.display().to_string(),
-        sentences,
+        sentences: JsonSentences { seed, mentions },
     };
-    let mut out = io::BufWriter::new(out);
     serde_json::to_writer(&mut out, &report)?;
     writeln!(out)?;
     out.flush()
@@ -78,17 +86,23 @@ const DETAIL: Style = Style::new().dimmed();
 /// Writes the report for people: each sentence with its id, its mentions
 /// marked (in colour, or in brackets when `colour` is off), and under it
 /// each mention's value, unit, kind and hedge.
-pub fn write_human(seed: &Seed, mentions: &[Vec<Mention>], colour: bool, out: impl Write) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
+pub fn write_human(seed: &Seed, mentions: &[Vec<Mention>], colour: bool, mut out: impl Write) -> io::Result<()> {
+    let plain = Style::new();
+    let (id_style, detail_style) = if colour { (ID, DETAIL) } else { (plain, plain) };
     let width = seed.sentences.len().to_string().len() + 1;
     let mut total = 0;
     for (sentence, found) in seed.sentences.iter().zip(mentions) {
         total += found.len();
-        write!(out, "{ID}{:<width$}{ID:#}  ", sentence.id())?;
+        write!(out, "{id_style}{:<width$}{id_style:#}  ", sentence.id())?;
         write_marked(&mut out, seed, sentence, found, colour)?;
         writeln!(out)?;
         for m in found {
-            writeln!(out, "{:width$}  {DETAIL}· {}{DETAIL:#}", "", describe(seed, m))?;
+            writeln!(
+                out,
+                "{:width$}  {detail_style}· {}{detail_style:#}",
+                "",
+                describe(seed, m)
+            )?;
         }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });

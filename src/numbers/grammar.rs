@@ -357,17 +357,11 @@ fn settle_ranges(r: &Reader, found: &mut [Found]) {
                 share(a, b);
                 share(b, a);
             }
-            Some(Join::Words) => {
-                // `from 11.2 per cent to 58.6 million`: only a bare number takes
-                // the other end's unit and scale
-                let bare = |f: &Found| f.unit.is_none() && f.power.is_none();
-                if bare(a) {
-                    share(a, b);
-                } else if bare(b) {
-                    share(b, a);
-                }
-            }
-            None => {}
+            // English states a worded range's unit at its end (`3 to 4
+            // million`), so only a bare first end takes it: in `from 11.2 per
+            // cent to 58.6 million` and `by 9 percent to 116,000` nothing is shared
+            Some(Join::Words) if a.unit.is_none() && a.power.is_none() => share(a, b),
+            Some(Join::Words) | None => {}
         }
     }
 }

@@ -235,6 +235,10 @@ fn ranges() {
             "fell 11.2 per cent to 58.6 million tonnes",
             &["11.2 per cent = 11.2 % percent -", "58.6 million = 58600000 - count -"],
         ),
+        (
+            "rose by 9 percent to 116,000",
+            &["9 percent = 9 % percent -", "116,000 = 116000 - count -"],
+        ),
     ]);
 }
 

@@ -76,8 +76,7 @@ impl Outcome<'_> {
 }
 
 /// Writes `outcome` in `format`; `colour` applies to the human format.
-pub fn write(format: Format, outcome: &Outcome, colour: bool, out: impl Write) -> io::Result<()> {
-    let mut out = io::BufWriter::new(out);
+pub fn write(format: Format, outcome: &Outcome, colour: bool, mut out: impl Write) -> io::Result<()> {
     match format {
         Format::Human => human::write(outcome, colour, &mut out)?,
         Format::Json => json::write(outcome, &mut out)?,
