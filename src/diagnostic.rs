@@ -13,6 +13,91 @@ use serde::Serialize;
 
 use crate::error::{InputError, Location};
 
+/// Every diagnostic code, with what it means: SARIF rules and the docs read this.
+pub const CODES: &[(&str, &str)] = &[
+    // input errors: the project cannot be checked as it stands (exit 2)
+    (
+        "no-project",
+        "The project folder, or its content/ folder, cannot be read.",
+    ),
+    ("no-fact-sheets", "content/ holds no fact sheet."),
+    (
+        "invalid-slug",
+        "A fact sheet's file name is not a slug ([a-z0-9][a-z0-9-]*.yaml).",
+    ),
+    (
+        "orphan-summary",
+        "A content/<slug>.md summary has no content/<slug>.yaml fact sheet.",
+    ),
+    ("unreadable-file", "A file cannot be read."),
+    ("invalid-utf8", "A file is not UTF-8 text."),
+    ("empty-file", "A seed is empty or is not text."),
+    ("yaml-syntax", "A fact sheet is not valid YAML."),
+    (
+        "yaml-too-complex",
+        "A fact sheet nests too deeply or expands aliases too far.",
+    ),
+    ("unknown-field", "A fact sheet has a field SPEC §3 does not define."),
+    ("missing-field", "A required field of a fact sheet is missing."),
+    ("wrong-type", "A field of a fact sheet holds the wrong type of value."),
+    ("duplicate-key", "A field is given twice in the same mapping."),
+    ("duplicate-id", "Two actors, quotes or figures of a sheet share an id."),
+    ("invalid-id", "An id is not [a-z0-9][a-z0-9-]*."),
+    (
+        "unknown-actor",
+        "A speaker or figure actor names no actor of the sheet.",
+    ),
+    (
+        "duplicate-summary",
+        "A summary is given both in `summary:` and in content/<slug>.md.",
+    ),
+    (
+        "actor-conflict",
+        "One actor id names different actors in two fact sheets.",
+    ),
+    (
+        "source-outside-root",
+        "A fact sheet's `source:` leads outside the project.",
+    ),
+    ("missing-seed", "A fact sheet's `source:` names no file."),
+    (
+        "unknown-sentence",
+        "A figure's `sentence:` pin names no sentence of the seed.",
+    ),
+    // the trace check (exit 1)
+    ("untraced-number", "A figure is not stated in any sentence of its seed."),
+    (
+        "unit-mismatch",
+        "A sentence states a figure's value, but in another unit class.",
+    ),
+    (
+        "evidence-not-found",
+        "A figure's `evidence:` words stand in no sentence it may trace to.",
+    ),
+    ("quote-not-found", "A quote does not stand in any sentence of its seed."),
+    (
+        "actor-not-mentioned",
+        "No name or alias of an actor stands in the seed.",
+    ),
+    (
+        "dropped-hedge",
+        "The seed hedges a figure (about, upwards of …) that the sheet states bare.",
+    ),
+    (
+        "qualifier-mismatch",
+        "A figure's qualifier is not the hedge its sentence uses.",
+    ),
+    (
+        "also-stated",
+        "A figure is stated in more than one sentence; it traces to the first.",
+    ),
+];
+
+/// What `code` means, for codes in [`CODES`].
+pub fn explain(code: &str) -> Option<&'static str> {
+    CODES.iter().find(|(c, _)| *c == code).map(|(_, what)| *what)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -206,5 +291,52 @@ impl Tally {
             }
         }
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every code the sources create is explained in [`CODES`].
+    #[test]
+    fn every_code_is_explained() {
+        let mut unexplained = Vec::new();
+        for file in walk(Path::new(env!("CARGO_MANIFEST_DIR")).join("src").as_path()) {
+            let text = std::fs::read_to_string(&file).unwrap_or_default();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("Diagnostic::") {
+                rest = &rest[at..];
+                let call = rest.get(..120).unwrap_or(rest);
+                let constructor = ["input(", "error(", "warning(", "note("]
+                    .iter()
+                    .any(|c| call[12..].starts_with(c));
+                if let (true, Some(open)) = (constructor, call.find('"')) {
+                    let code = &call[open + 1..];
+                    let code = &code[..code.find('"').unwrap_or(0)];
+                    if explain(code).is_none() {
+                        unexplained.push(format!("{code} in {}", file.display()));
+                    }
+                }
+                rest = &rest[1..];
+            }
+        }
+        for (code, _) in [("invalid-utf8", ()), ("empty-file", ()), ("unreadable-file", ())] {
+            assert!(explain(code).is_some(), "{code}");
+        }
+        assert!(unexplained.is_empty(), "codes missing from CODES: {unexplained:?}");
+    }
+
+    fn walk(dir: &Path) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files.extend(walk(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+        files
     }
 }

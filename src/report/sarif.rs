@@ -66,6 +66,8 @@ struct Driver<'a> {
 struct Rule<'a> {
     id: &'a str,
     short_description: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    full_description: Option<Text>,
     default_configuration: Configuration,
 }
 
@@ -190,6 +192,7 @@ fn rules(diagnostics: &[Diagnostic]) -> Vec<Rule<'_>> {
         .map(|(code, severity)| Rule {
             id: code,
             short_description: Text { text: describe(code) },
+            full_description: crate::diagnostic::explain(code).map(|text| Text { text: text.to_string() }),
             default_configuration: Configuration { level: level(severity) },
         })
         .collect()
