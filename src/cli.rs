@@ -124,6 +124,7 @@ fn check(root: &std::path::Path, format: report::Format, strict: bool) -> Result
                 root,
                 diagnostics: &failure.diagnostics,
                 trace: None,
+                strict,
                 sources: &failure.sources,
             };
             report::write(format, &outcome, colour, stdout)?;
@@ -135,6 +136,7 @@ fn check(root: &std::path::Path, format: report::Format, strict: bool) -> Result
                 root,
                 diagnostics: &trace.diagnostics,
                 trace: Some(&trace),
+                strict,
                 sources: &project.sources,
             };
             report::write(format, &outcome, colour, stdout)?;
@@ -146,10 +148,10 @@ fn check(root: &std::path::Path, format: report::Format, strict: bool) -> Result
 fn check_exit_code(tally: Tally, strict: bool) -> u8 {
     if tally.input_errors > 0 {
         exit::BAD_INPUT
-    } else if tally.errors > 0 || (strict && tally.warnings > 0) {
-        exit::CHECK_FAILED
-    } else {
+    } else if tally.passes(strict) {
         exit::OK
+    } else {
+        exit::CHECK_FAILED
     }
 }
 

@@ -278,6 +278,11 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// The check passes: no error, and no warning when `strict`.
+    pub fn passes(&self, strict: bool) -> bool {
+        self.errors == 0 && !(strict && self.warnings > 0)
+    }
+
     pub fn of(diagnostics: &[Diagnostic]) -> Tally {
         let mut t = Tally::default();
         for d in diagnostics {

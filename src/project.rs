@@ -96,6 +96,7 @@ fn content_files(root: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     if !root.is_dir() {
         return Err(Box::new(
             Diagnostic::input("no-project", format!("{} is not a folder", root.display()))
+                .in_file(Path::new("."))
                 .help("give the project folder with --root, or run tracebrief inside it"),
         ));
     }

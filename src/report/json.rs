@@ -56,7 +56,7 @@ struct JsonFact<'a> {
 pub(super) fn write(outcome: &Outcome, out: &mut impl Write) -> io::Result<()> {
     let tally = outcome.tally();
     let report = Report {
-        ok: tally.errors == 0,
+        ok: tally.passes(outcome.strict),
         errors: tally.errors,
         warnings: tally.warnings,
         diagnostics: outcome.diagnostics.iter().map(|d| diagnostic(outcome, d)).collect(),
@@ -102,7 +102,11 @@ fn facts<'a>(outcome: &Outcome<'a>) -> Vec<JsonFact<'a>> {
             mention: f.stated.as_ref().map(|s| s.text.as_str()),
             start: f.stated.as_ref().map(|s| s.span.start),
             end: f.stated.as_ref().map(|s| s.span.end),
-            also: f.also.iter().map(|s| format!("s{}", s.sentence)).collect(),
+            also: {
+                let mut ids: Vec<String> = f.also.iter().map(|s| format!("s{}", s.sentence)).collect();
+                ids.dedup();
+                ids
+            },
         })
         .collect()
 }

@@ -29,6 +29,8 @@ pub struct Outcome<'a> {
     /// The traced facts, when the project loaded.
     pub trace: Option<&'a Trace>,
     pub sources: &'a Sources,
+    /// `--strict`: warnings fail the check too.
+    pub strict: bool,
 }
 
 impl Outcome<'_> {
@@ -38,7 +40,10 @@ impl Outcome<'_> {
 
     /// `file` (relative to the root) as the user should see it.
     pub fn shown(&self, file: &Path) -> PathBuf {
-        if self.root == Path::new(".") || self.root.as_os_str().is_empty() {
+        if file == Path::new(".") {
+            // the root itself
+            self.root.to_path_buf()
+        } else if self.root == Path::new(".") || self.root.as_os_str().is_empty() {
             file.to_path_buf()
         } else {
             self.root.join(file)

@@ -439,6 +439,7 @@ mod tests {
             root: Path::new(root),
             diagnostics,
             trace: None,
+            strict: false,
             sources: &sources,
         };
         let mut out = Vec::new();

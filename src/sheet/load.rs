@@ -461,10 +461,11 @@ fn options() -> serde_saphyr::Options {
 }
 
 fn parse(file: &Path, yaml: &str) -> Result<RawSheet, Box<Diagnostic>> {
-    if yaml
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
+    let says_nothing = |l: &str| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    };
+    if yaml.lines().all(says_nothing) {
         return Err(Box::new(
             Diagnostic::input("missing-field", "the fact sheet is empty")
                 .in_file(file)
@@ -481,11 +482,13 @@ fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
         .rsplit_once(" at line ")
         .map_or(detail.as_str(), |(m, _)| m)
         .to_string();
-    let offset = e
-        .location()
-        .and_then(|l| l.span().byte_offset())
-        .map_or(0, |o| o as usize)
-        .min(yaml.len());
+    let mut offset = error_offset(yaml, e);
+    if detail.contains("tabs disallowed") && offset > 0 && yaml.as_bytes()[offset - 1] == b'\t' {
+        offset -= 1; // the parser points past the tab
+    }
+    if detail.contains("missing field") {
+        offset = mapping_start(yaml, offset);
+    }
     let place = Place::new(file, yaml, offset..offset);
     let key = key_at(yaml, offset);
     let d = if let Some(field) = between(&detail, "unknown field `", "`") {
@@ -534,6 +537,53 @@ fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
             .help("check the indentation, colons and quotes on this line and the one before")
     };
     d.at(place)
+}
+
+/// The byte offset of an error: its span when the parser gives one, else its line and column.
+fn error_offset(yaml: &str, e: &serde_saphyr::Error) -> usize {
+    let Some(location) = e.location() else { return 0 };
+    if let Some(offset) = location.span().byte_offset() {
+        return (offset as usize).min(yaml.len());
+    }
+    let line_start: usize = yaml
+        .split_inclusive('\n')
+        .take((location.line() as usize).saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let column = (location.column() as usize).saturating_sub(1);
+    let line = &yaml[line_start.min(yaml.len())..];
+    let within = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
+    (line_start + within).min(yaml.len())
+}
+
+/// The start of the mapping whose key stands at `offset`: the `- ` of its
+/// list item, or the document's first key. A missing field is missing there.
+fn mapping_start(yaml: &str, offset: usize) -> usize {
+    let line_start = yaml[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &yaml[line_start..];
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let key_indent = if line.trim_start().starts_with("- ") {
+        indent + 2
+    } else {
+        indent
+    };
+    if key_indent == 0 {
+        // a top-level key: the document is the mapping
+        return yaml.len() - yaml.trim_start_matches(|c: char| c.is_whitespace() || c == '-').len();
+    }
+    // walk up to the `- ` that opens this item
+    let mut at = line_start;
+    loop {
+        let this = &yaml[at..];
+        let this_indent = this.len() - this.trim_start_matches(' ').len();
+        if this_indent + 2 == key_indent && this.trim_start().starts_with("- ") {
+            return at + this_indent + 2; // the first key, after `- `
+        }
+        if at == 0 {
+            return line_start + indent;
+        }
+        at = yaml[..at - 1].rfind('\n').map_or(0, |i| i + 1);
+    }
 }
 
 fn is_type_error(detail: &str) -> bool {

@@ -202,11 +202,11 @@ fn evidence_not_found(cx: &Context, figure: &Figure) -> Diagnostic {
     let pinned = figure
         .sentence
         .as_ref()
-        .map_or(String::new(), |p| format!(" s{}", p.value));
+        .map_or("any sentence".to_string(), |p| format!("sentence s{}", p.value));
     Diagnostic::error(
         "evidence-not-found",
         format!(
-            "the evidence of `{}` does not stand in sentence{pinned} of {}",
+            "the evidence of `{}` does not stand in {pinned} of {}",
             figure.id.value,
             cx.seed.path.display()
         ),
