@@ -2,16 +2,18 @@
 //! errors, and picks the exit code.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::config::Settings;
 use crate::diagnostic::Tally;
 use crate::error::InputError;
+use crate::project::Project;
 use crate::report::{self, Outcome};
 use crate::source::Seed;
-use crate::{project, scan, trace};
+use crate::{build, output, project, scan};
 
 /// Exit codes of SPEC §7.
 pub mod exit {
@@ -33,6 +35,21 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Build the briefing site; runs the check first and writes nothing unless it passes
+    Build {
+        /// The project folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: the project's site/)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace an output folder tracebrief did not make
+        #[arg(long)]
+        force: bool,
+        /// Also write each briefing as a PDF
+        #[arg(long, hide = true)]
+        pdf: bool,
+    },
     /// Prove every figure, quote and actor of the fact sheets against their seeds
     Check {
         /// The project folder
@@ -99,6 +116,12 @@ impl From<io::Error> for Failure {
 fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Check { root, format, strict } => check(&root, format, strict),
+        Command::Build {
+            root,
+            out,
+            force,
+            pdf: _,
+        } => build_site(&root, out, force),
         Command::Scan { file, format } => {
             let seed = Seed::load(&file)?;
             let mentions = crate::numbers::scan_seed(&seed);
@@ -114,11 +137,24 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     }
 }
 
-/// `check`: load the project, trace it, report; the exit code says how it went.
-fn check(root: &std::path::Path, format: report::Format, strict: bool) -> Result<u8, Failure> {
+/// A loaded project with its settings, or the input errors that stop it.
+fn load(root: &Path) -> Result<(Project, Settings), project::LoadFailure> {
+    let mut project = project::load(root)?;
+    match Settings::load(root, &mut project.sources) {
+        Ok(settings) => Ok((project, settings)),
+        Err(d) => Err(project::LoadFailure {
+            diagnostics: vec![*d],
+            sources: project.sources,
+        }),
+    }
+}
+
+/// `check`: load, trace, render in memory and verify; report; the exit code says how it went.
+fn check(root: &Path, format: report::Format, strict: bool) -> Result<u8, Failure> {
     let colour = use_colour() && format == report::Format::Human;
     let stdout = stdout(colour);
-    match project::load(root) {
+    let (project, settings) = match load(root) {
+        Ok(loaded) => loaded,
         Err(failure) => {
             let outcome = Outcome {
                 root,
@@ -128,21 +164,80 @@ fn check(root: &std::path::Path, format: report::Format, strict: bool) -> Result
                 sources: &failure.sources,
             };
             report::write(format, &outcome, colour, stdout)?;
-            Ok(exit::BAD_INPUT)
+            return Ok(exit::BAD_INPUT);
         }
-        Ok(project) => {
-            let trace = trace::trace(&project);
+    };
+    let mut sources = project.sources.clone();
+    let run = build::run(&project, &settings, &mut sources);
+    let outcome = Outcome {
+        root,
+        diagnostics: &run.diagnostics,
+        trace: Some(&run.trace),
+        strict,
+        sources: &sources,
+    };
+    report::write(format, &outcome, colour, stdout)?;
+    Ok(check_exit_code(Tally::of(&run.diagnostics), strict))
+}
+
+/// `build`: everything `check` does, then write the site — only when all passed.
+fn build_site(root: &Path, out: Option<PathBuf>, force: bool) -> Result<u8, Failure> {
+    let colour = use_colour();
+    let mut stdout = stdout(colour);
+    let (project, settings) = match load(root) {
+        Ok(loaded) => loaded,
+        Err(failure) => {
             let outcome = Outcome {
                 root,
-                diagnostics: &trace.diagnostics,
-                trace: Some(&trace),
-                strict,
-                sources: &project.sources,
+                diagnostics: &failure.diagnostics,
+                trace: None,
+                strict: false,
+                sources: &failure.sources,
             };
-            report::write(format, &outcome, colour, stdout)?;
-            Ok(check_exit_code(Tally::of(&trace.diagnostics), strict))
+            report::write(report::Format::Human, &outcome, colour, stdout)?;
+            return Ok(exit::BAD_INPUT);
         }
+    };
+    let mut sources = project.sources.clone();
+    let run = build::run(&project, &settings, &mut sources);
+    let tally = Tally::of(&run.diagnostics);
+    let outcome = Outcome {
+        root,
+        diagnostics: &run.diagnostics,
+        trace: Some(&run.trace),
+        strict: false,
+        sources: &sources,
+    };
+    let target = out.unwrap_or_else(|| {
+        if root == Path::new(".") {
+            PathBuf::from("site")
+        } else {
+            root.join("site")
+        }
+    });
+    let Some(site) = run.site.filter(|_| tally.errors == 0) else {
+        report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
+        writeln!(stdout, "nothing written: {} is as it was", target.display())?;
+        stdout.flush()?;
+        return Ok(check_exit_code(tally, false));
+    };
+    if !run.diagnostics.is_empty() {
+        report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
     }
+    if let Err(e) = output::write_site(&target, &site, force) {
+        stdout.flush()?;
+        eprintln!("error: {e}");
+        return Ok(exit::BAD_INPUT);
+    }
+    writeln!(
+        stdout,
+        "built {}: {} files; {}",
+        target.display(),
+        site.len() + 1,
+        outcome.summary()
+    )?;
+    stdout.flush()?;
+    Ok(exit::OK)
 }
 
 fn check_exit_code(tally: Tally, strict: bool) -> u8 {

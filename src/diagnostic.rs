@@ -64,6 +64,11 @@ pub const CODES: &[(&str, &str)] = &[
         "unknown-sentence",
         "A figure's `sentence:` pin names no sentence of the seed.",
     ),
+    ("settings-error", "tracebrief.yaml is not valid."),
+    (
+        "template-error",
+        "A template does not compile or render: a syntax error or an unknown variable.",
+    ),
     // the trace check (exit 1)
     ("untraced-number", "A figure is not stated in any sentence of its seed."),
     (
@@ -90,6 +95,11 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "also-stated",
         "A figure is stated in more than one sentence; it traces to the first.",
+    ),
+    // the published-number check
+    (
+        "untraced-published-number",
+        "A number on a page is not accounted for by the sentence it cites, or cites none.",
     ),
 ];
 

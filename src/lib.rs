@@ -1,19 +1,30 @@
-//! tracebrief reads a news text (a *seed*) and proves that every number it
-//! states is where a briefing says it is.
+//! tracebrief reads a news text (a *seed*) and a fact sheet, proves that
+//! every figure, quote and actor of the sheet is stated in a sentence of the
+//! seed, and publishes a briefing site whose every number is traced.
 //!
 //! The pipeline, one module a stage:
-//! - [`source`]: load a seed and split it into sentences with byte spans;
+//! - [`config`]: the project's settings (`tracebrief.yaml`);
+//! - [`project`]: load the fact sheets ([`sheet`]) and their seeds ([`source`]);
 //! - [`numbers`]: find the number mentions of a sentence, with exact values;
-//! - [`scan`]: the `scan` command's report of both, for people and for machines;
-//! - [`cli`]: the command line.
+//! - [`trace`]: prove each fact against the sentences of its seed;
+//! - [`site`]: render the pages in memory;
+//! - [`verify`]: check every number the pages publish (SPEC §6);
+//! - [`output`]: write the site, swapping it in only when complete;
+//! - [`build`]: the run that strings these together for `check` and `build`;
+//! - [`report`], [`scan`], [`cli`]: what the commands print, and the command line.
 
+pub mod build;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod numbers;
+pub mod output;
 pub mod project;
 pub mod report;
 pub mod scan;
 pub mod sheet;
+pub mod site;
 pub mod source;
 pub mod trace;
+pub mod verify;

@@ -188,7 +188,10 @@ const UNIT_SYMBOLS: &[&str] = &[
 pub(super) fn identifier_end(r: &Reader, i: usize) -> Option<usize> {
     let glued_before = r.glued(i) && i > 0;
     let is_identifier = (glued_before && r.is_word(i - 1) && !letters_may_prefix_number(r.raw(i - 1)))
-        || (glued_before && r.symbol_is(i - 1, "#"))
+                || (glued_before && r.symbol_is(i - 1, "#"))
+        // file names and snake_case: `000_efa7916b`, `item_12`; no quantity touches an underscore
+        || (glued_before && r.symbol_is(i - 1, "_"))
+        || (r.glued(i + 1) && r.symbol_is(i + 1, "_"))
         || (glued_before && i >= 2 && r.is_dash(i - 1) && r.glued(i - 1) && names_before_hyphen(r, i - 2))
         || (i >= 2 && r.symbol_is(i - 1, ".") && r.glued(i - 1) && matches!(r.raw(i - 2), "No" | "Nos" | "NO"))
         || named_number(r, i)

@@ -24,7 +24,7 @@ mod words;
 use std::fmt;
 use std::ops::Range;
 
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
 /// What sort of quantity a mention states.
@@ -137,6 +137,62 @@ pub fn scan_with(text: &str, tokens: &mut Vec<tokens::Token>) -> Vec<Mention> {
 
 pub use tokens::Token;
 
+/// `stated` (a mention of a sentence) states `published` (a mention on a
+/// page): the same unit class and value, or `published` rounds it at its own
+/// precision; a fraction in words also states the percentage that rounds it
+/// (`two-thirds` states `67%`). Dates and times must be equal. Hedges do not count.
+pub fn states(stated: &Mention, published: &Mention) -> bool {
+    match (&stated.value, &published.value) {
+        (Value::Iso(stated), Value::Iso(published)) => stated == published,
+        (Value::Number(exact), Value::Number(shown)) => {
+            if stated.unit == published.unit
+                && (exact == shown || (may_round(stated) && may_round(published) && is_rounding_of(*shown, *exact)))
+            {
+                return true;
+            }
+            stated.fraction
+                && stated.unit.is_none()
+                && published.unit == Some(Unit::Percent)
+                && exact
+                    .checked_mul(Decimal::ONE_HUNDRED)
+                    .is_some_and(|p| is_rounding_of(*shown, p))
+        }
+        _ => false,
+    }
+}
+
+/// Years and ordinals are never rounded: `2020` does not state `2018`, nor `10th` state `9th`.
+fn may_round(mention: &Mention) -> bool {
+    !matches!(mention.kind, Kind::Year | Kind::Ordinal)
+}
+
+/// `rounded` is `exact` rounded at `rounded`'s precision: its decimal places,
+/// or for a whole number the place of its last non-zero digit (`128000000000`
+/// rounds `127500000000`, `2.3` rounds `2.34`). The scanner's values are
+/// normalised, so `2.30` on a page has one place.
+pub fn is_rounding_of(rounded: Decimal, exact: Decimal) -> bool {
+    let strategy = RoundingStrategy::MidpointAwayFromZero;
+    if !rounded.fract().is_zero() {
+        return exact.round_dp_with_strategy(rounded.normalize().scale(), strategy) == rounded;
+    }
+    let step = whole_number_step(rounded);
+    (exact / step)
+        .round_dp_with_strategy(0, strategy)
+        .checked_mul(step)
+        .is_some_and(|r| r == rounded)
+}
+
+/// The place value of the last non-zero digit of a whole number (1 for 0).
+fn whole_number_step(whole: Decimal) -> Decimal {
+    let mut step = Decimal::ONE;
+    let mut rest = whole.abs().trunc();
+    while !rest.is_zero() && (rest % Decimal::TEN).is_zero() {
+        rest /= Decimal::TEN;
+        step *= Decimal::TEN;
+    }
+    step
+}
+
 /// The mentions of every sentence of `seed`, spans as byte offsets into its file.
 pub fn scan_seed(seed: &crate::source::Seed) -> Vec<Vec<Mention>> {
     let mut tokens = Vec::new();
@@ -154,3 +210,48 @@ pub fn scan_seed(seed: &crate::source::Seed) -> Vec<Vec<Mention>> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod rounding_tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn roundings() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let rows = [
+            ("128", "127.5", true),
+            ("127", "127.5", false),
+            ("2.3", "2.34", true),
+            ("2.3", "2.35", false),
+            ("2.30", "2.3", true),
+            ("0.67", "0.666667", true),
+            ("67", "66.6667", true),
+            ("128000000000", "127500000000", true),
+            ("100000", "98500", true),
+            ("100000", "150000", false),
+            ("-3", "-2.5", true),
+            ("0", "0.4", true),
+            ("70000000000000000000000000000", "79228162514264337593543950335", false),
+        ];
+        for (rounded, exact, expected) in rows {
+            assert_eq!(
+                is_rounding_of(d(rounded), d(exact)),
+                expected,
+                "{rounded} rounding {exact}"
+            );
+        }
+    }
+
+    #[test]
+    fn states_by_class_and_value() {
+        let one = |text: &str| scan(text).remove(0);
+        assert!(states(&one("upwards of 100,000 troops"), &one("100,000")));
+        assert!(states(&one("£127.5bn"), &one("£128bn")));
+        assert!(!states(&one("£127.5bn"), &one("$127.5bn")));
+        assert!(!states(&one("2.3%"), &one("2.3")));
+        assert!(states(&one("two-thirds"), &one("67%")));
+        assert!(states(&one("June 13"), &one("13 June")));
+        assert!(!states(&one("June 13"), &one("June 14")));
+    }
+}

@@ -320,6 +320,7 @@ fn not_quantities() {
         ("Hundreds of soldiers and dozens of tanks; thousands fled.", &[]),
         ("he lives at No. 10", &[]),
         ("issue #42", &[]),
+        ("the file seeds/000_efa7916b03e9017c.txt and item_12", &[]),
         ("a next of kin", &[]),
         ("an", &[]),
     ]);

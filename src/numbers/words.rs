@@ -167,7 +167,10 @@ fn half(r: &Reader, j: usize) -> Option<Number> {
                 "of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "those", "these",
             ],
         );
-    fits.then(|| word_number(Decimal::new(5, 1), j))
+    fits.then(|| Number {
+        fraction: true,
+        ..word_number(Decimal::new(5, 1), j)
+    })
 }
 
 /// A cardinal in words, before what follows it.

@@ -102,30 +102,15 @@ pub struct Figure {
 
 impl Figure {
     /// `value` rounded to the precision the sheet wrote it with: its decimal
-    /// places, or for a whole number its last non-zero digit (`130000000000`
-    /// rounds to ten billions). This is how `approx: true` compares.
+    /// places (`2.30` keeps two), or for a whole number its last non-zero digit
+    /// (`130000000000` rounds to ten billions). This is how `approx: true` compares.
     pub fn rounds(&self, stated: Decimal) -> bool {
         let fact = self.value.value;
-        let rounded = if fact.scale() > 0 {
-            stated.round_dp_with_strategy(fact.scale(), RoundingStrategy::MidpointAwayFromZero)
-        } else {
-            let step = whole_number_step(fact);
-            (stated / step).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero) * step
-        };
-        rounded == fact
+        if fact.scale() > 0 {
+            return stated.round_dp_with_strategy(fact.scale(), RoundingStrategy::MidpointAwayFromZero) == fact;
+        }
+        crate::numbers::is_rounding_of(fact, stated)
     }
-}
-
-/// The place value of the last non-zero digit of a whole number (1 for 0).
-fn whole_number_step(whole: Decimal) -> Decimal {
-    let mut step = Decimal::ONE;
-    let mut rest = whole.abs().trunc();
-    let ten = Decimal::TEN;
-    while !rest.is_zero() && (rest % ten).is_zero() {
-        rest /= ten;
-        step *= ten;
-    }
-    step
 }
 
 /// The unit of a figure, by the class SPEC §5 matches on.

@@ -1,0 +1,186 @@
+//! The whole run of `build` (and the part of `check` that renders): trace
+//! the project, render the site in memory, verify every number it publishes,
+//! and gather the files to write. Nothing is written here; `output` does that
+//! once all of this has passed.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::config::Settings;
+use crate::diagnostic::{Diagnostic, Place, Sources, Tally};
+use crate::numbers::{self, Mention};
+use crate::output::SiteFiles;
+use crate::project::Project;
+use crate::site::{self, Page, Rendered};
+use crate::trace::{self, Trace};
+use crate::verify::{self, Reason, Unaccounted};
+
+/// What a run found: the trace and every diagnostic; the site when it rendered.
+pub struct Run {
+    pub trace: Trace,
+    pub diagnostics: Vec<Diagnostic>,
+    pub site: Option<SiteFiles>,
+}
+
+/// Traces `project`; when every fact traces, renders the site and verifies it.
+pub fn run(project: &Project, settings: &Settings, sources: &mut Sources) -> Run {
+    let trace = trace::trace(project);
+    let mut diagnostics = trace.diagnostics.clone();
+    if Tally::of(&diagnostics).errors > 0 {
+        // a site of untraced facts would only repeat the same errors
+        return Run {
+            trace,
+            diagnostics,
+            site: None,
+        };
+    }
+    let rendered = match site::render(project, &trace, settings, sources) {
+        Ok(rendered) => rendered,
+        Err(problems) => {
+            diagnostics.extend(problems);
+            return Run {
+                trace,
+                diagnostics,
+                site: None,
+            };
+        }
+    };
+    let published = published_numbers(project, &rendered, sources);
+    let verified = published.is_empty();
+    diagnostics.extend(published);
+    let site = verified.then(|| site_files(project, rendered));
+    Run {
+        trace,
+        diagnostics,
+        site,
+    }
+}
+
+/// The seeds' mentions by briefing and sentence, as the published-number check asks for them.
+struct SeedMentions {
+    by_briefing: HashMap<String, Vec<Vec<Mention>>>,
+}
+
+impl verify::Sentences for SeedMentions {
+    fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]> {
+        let sentences = self.by_briefing.get(briefing)?;
+        sentences.get(sentence.checked_sub(1)?).map(Vec::as_slice)
+    }
+}
+
+/// SPEC §6 over every page: each number not accounted for is an error naming
+/// the page and line, and the template or summary line it came from when
+/// that can be told.
+fn published_numbers(project: &Project, rendered: &Rendered, sources: &mut Sources) -> Vec<Diagnostic> {
+    let seeds = SeedMentions {
+        by_briefing: project
+            .briefings
+            .iter()
+            .map(|b| (b.slug.clone(), numbers::scan_seed(project.seed_of(b))))
+            .collect(),
+    };
+    let theme_sources = sources.clone();
+    let mut problems = Vec::new();
+    for page in &rendered.pages {
+        let found = verify::check_page(&page.path, &page.html, &seeds);
+        if found.is_empty() {
+            continue;
+        }
+        let shown = Path::new("site").join(&page.path);
+        sources.add(&shown, &page.html);
+        for u in found {
+            problems.push(unaccounted(project, page, &shown, &u, &theme_sources));
+        }
+    }
+    problems
+}
+
+fn unaccounted(project: &Project, page: &Page, shown: &Path, u: &Unaccounted, sources: &Sources) -> Diagnostic {
+    let why = match &u.reason {
+        Reason::NotTraced => "no sentence of the seed is given for it (data-trace)".to_string(),
+        Reason::NotStated { sentences } => format!("{} does not state it", sentences.join(", ")),
+        Reason::UnknownSentence { sentence } => format!("the page cites {sentence}, which is no sentence of its seed"),
+    };
+    let place = Place {
+        file: shown.to_path_buf(),
+        span: u.offset..u.offset + u.text.len(),
+        line: u.line,
+        column: u.column,
+    };
+    let mut d = Diagnostic::error(
+        "untraced-published-number",
+        format!("`{}` is published on {} but {why}", u.text, page.path.display()),
+    )
+    .at(place)
+    .label("published here");
+    if let Some(origin) = origin_of(project, page, &u.text, sources) {
+        d = d.related(origin, format!("`{}` comes from here", u.text));
+    }
+    d.help(match &u.reason {
+        Reason::NotTraced => "publish numbers through the fact sheet (figures, quotes), or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
+        _ => "cite the sentence that states the number, or correct the number",
+    })
+}
+
+/// Where a published number was written: a line of the page's summary, or
+/// of one of the templates the page is made of.
+fn origin_of(project: &Project, page: &Page, text: &str, sources: &Sources) -> Option<Place> {
+    if let Some(summary) = page
+        .summary_of
+        .as_ref()
+        .and_then(|slug| project.briefings.iter().find(|b| &b.slug == slug))
+        .and_then(|b| b.summary.as_ref())
+        && let Some(at) = summary.markdown.find(text)
+    {
+        let file_text = sources.get(&summary.file).unwrap_or(&summary.markdown);
+        let offset = summary.offset + at;
+        if offset + text.len() <= file_text.len() {
+            return Some(Place::new(&summary.file, file_text, offset..offset + text.len()));
+        }
+    }
+    let theme = site::Theme::load(&project.root, &mut Sources::default()).ok()?;
+    theme
+        .sources_of(page.template)
+        .into_iter()
+        .find_map(|(file, template)| {
+            template
+                .find(text)
+                .map(|at| Place::new(file, template, at..at + text.len()))
+        })
+}
+
+/// The rendered pages and files, the project's `static/` files, as one set to write.
+fn site_files(project: &Project, rendered: Rendered) -> SiteFiles {
+    let mut files = SiteFiles::new();
+    for (path, bytes) in static_files(&project.root.join("static")) {
+        files.add(path, bytes);
+    }
+    for (path, bytes) in rendered.files {
+        files.add(path, bytes);
+    }
+    for page in rendered.pages {
+        files.add(page.path, page.html.into_bytes());
+    }
+    files
+}
+
+/// Every file under `dir`, by its path relative to `dir`, sorted.
+fn static_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let (Ok(bytes), Ok(relative)) = (std::fs::read(&path), path.strip_prefix(dir)) {
+                out.push((relative.to_path_buf(), bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,78 @@
+//! Site settings: the optional `tracebrief.yaml` at the project root.
+//!
+//! ```yaml
+//! title: Defence briefings   # the site's name, on every page (default "Briefings")
+//! language: en-GB            # the pages' language (default "en")
+//! ```
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::{Diagnostic, Place, Sources};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub title: String,
+    pub language: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            title: "Briefings".to_string(),
+            language: "en".to_string(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSettings {
+    title: Option<String>,
+    language: Option<String>,
+}
+
+pub const FILE: &str = "tracebrief.yaml";
+
+impl Settings {
+    /// `tracebrief.yaml` of the project at `root`, or the defaults when there is none.
+    pub fn load(root: &Path, sources: &mut Sources) -> Result<Settings, Box<Diagnostic>> {
+        let path = root.join(FILE);
+        if !path.is_file() {
+            return Ok(Settings::default());
+        }
+        let file = Path::new(FILE);
+        let text = crate::source::read_text(&path, file).map_err(|e| Box::new(Diagnostic::from(e)))?;
+        sources.add(file, &text);
+        if text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        {
+            return Ok(Settings::default());
+        }
+        let raw: RawSettings = serde_saphyr::from_str(&text).map_err(|e| {
+            let detail = e.without_snippet().to_string();
+            let detail = detail
+                .rsplit_once(" at line ")
+                .map_or(detail.as_str(), |(m, _)| m)
+                .to_string();
+            let offset = e
+                .location()
+                .and_then(|l| l.span().byte_offset())
+                .map_or(0, |o| o as usize)
+                .min(text.len());
+            Box::new(
+                Diagnostic::input("settings-error", format!("{FILE}: {detail}"))
+                    .at(Place::new(file, &text, offset..offset))
+                    .label("here")
+                    .help("tracebrief.yaml takes `title:` and `language:`"),
+            )
+        })?;
+        let defaults = Settings::default();
+        Ok(Settings {
+            title: raw.title.unwrap_or(defaults.title),
+            language: raw.language.unwrap_or(defaults.language),
+        })
+    }
+}

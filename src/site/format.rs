@@ -1,0 +1,203 @@
+//! How figures read on the page. Numbers are formatted here, in Rust, not in
+//! templates, so that the published text is exactly what the published-number
+//! check reads back: `100,000 troops`, `2.3%`, `£40bn`, `4.1pp`.
+
+use rust_decimal::Decimal;
+
+use crate::sheet::FactUnit;
+
+/// A figure as published: `upwards of 100,000 troops`, `approximately 2.3%`.
+pub fn figure(value: Decimal, unit: Option<&FactUnit>, qualifier: Option<&str>, year: bool) -> String {
+    let number = match unit {
+        Some(FactUnit::Percent) => format!("{}%", plain(value)),
+        Some(FactUnit::PercentagePoints) => format!("{}pp", plain(value)),
+        Some(FactUnit::Currency(code)) => money(value, code),
+        Some(FactUnit::Noun(noun)) => format!("{} {noun}", count(value, year)),
+        None => count(value, year),
+    };
+    match qualifier.map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => format!("{q} {number}"),
+        None => number,
+    }
+}
+
+/// A decimal without trailing zeros: `2.30` is `2.3`.
+fn plain(value: Decimal) -> String {
+    value.normalize().to_string()
+}
+
+/// Digits in groups of three: `100,000`, `1,234.5`, `-12,000`.
+pub fn grouped(value: Decimal) -> String {
+    group_digits(&plain(value))
+}
+
+/// Groups the whole part of a decimal written out: `1234.50` → `1,234.50`.
+fn group_digits(text: &str) -> String {
+    let (sign, digits) = text.strip_prefix('-').map_or(("", text), |d| ("-", d));
+    let (whole, fraction) = digits.split_once('.').map_or((digits, None), |(w, f)| (w, Some(f)));
+    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{out}.{f}"),
+        None => format!("{sign}{out}"),
+    }
+}
+
+/// A count: `100,000`; a whole number of millions or more in words when it
+/// stays exact with at most three decimals (`1.5 million`); a year as is.
+fn count(value: Decimal, year: bool) -> String {
+    if year {
+        return plain(value);
+    }
+    for (power, word) in [(12, "trillion"), (9, "billion"), (6, "million")] {
+        if let Some(short) = shortened(value, power) {
+            return format!("{short} {word}");
+        }
+    }
+    grouped(value)
+}
+
+/// `value / 10^power` when it is at least 1 and needs no more than three decimals.
+fn shortened(value: Decimal, power: u32) -> Option<String> {
+    let scale = Decimal::from_i128_with_scale(10i128.pow(power), 0);
+    if value.abs() < scale {
+        return None;
+    }
+    let short = (value / scale).normalize();
+    (short.scale() <= 3 && short * scale == value).then(|| short.to_string())
+}
+
+/// Money as British news writes it: `£40bn`, `$3.4tn`, `€1.2m`, `£12.21`,
+/// `£60,000`; a currency without a symbol goes first as its code: `CHF 40bn`.
+fn money(value: Decimal, code: &str) -> String {
+    let prefix = match code {
+        "GBP" => "£".to_string(),
+        "USD" => "$".to_string(),
+        "EUR" => "€".to_string(),
+        other => format!("{other} "),
+    };
+    let (sign, value) = if value.is_sign_negative() {
+        ("-", -value)
+    } else {
+        ("", value)
+    };
+    for (power, suffix) in [(12, "tn"), (9, "bn"), (6, "m")] {
+        if let Some(short) = shortened(value, power) {
+            return format!("{sign}{prefix}{short}{suffix}");
+        }
+    }
+    // a sum with pence or cents keeps two places: £12.50
+    let amount = if value.fract().is_zero() {
+        plain(value)
+    } else {
+        format!("{:.2}", value.normalize())
+    };
+    format!("{sign}{prefix}{}", group_digits(&amount))
+}
+
+/// A date of a fact sheet (`2025-02-17`) as a reader reads it: `17 February 2025`.
+pub fn date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.split('-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_string();
+    };
+    match MONTHS.get(m.wrapping_sub(1)) {
+        Some(month) => format!("{d} {month} {y}"),
+        None => iso.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn figures_as_published() {
+        let gbp = FactUnit::Currency("GBP".into());
+        let chf = FactUnit::Currency("CHF".into());
+        let troops = FactUnit::Noun("troops".into());
+        let rows: &[(&str, Option<&FactUnit>, Option<&str>, &str)] = &[
+            ("100000", Some(&troops), Some("upwards of"), "upwards of 100,000 troops"),
+            (
+                "2.3",
+                Some(&FactUnit::Percent),
+                Some("approximately"),
+                "approximately 2.3%",
+            ),
+            ("2.50", Some(&FactUnit::Percent), None, "2.5%"),
+            ("4.1", Some(&FactUnit::PercentagePoints), None, "4.1pp"),
+            ("40000000000", Some(&gbp), None, "£40bn"),
+            ("127500000000", Some(&gbp), None, "£127.5bn"),
+            ("3400000000000", Some(&FactUnit::Currency("USD".into())), None, "$3.4tn"),
+            ("1200000", Some(&FactUnit::Currency("EUR".into())), None, "€1.2m"),
+            ("12.21", Some(&gbp), None, "£12.21"),
+            ("12.5", Some(&gbp), None, "£12.50"),
+            ("0.05", Some(&gbp), None, "£0.05"),
+            ("60000", Some(&gbp), None, "£60,000"),
+            ("1234567891", Some(&gbp), None, "£1,234,567,891"),
+            ("40000000000", Some(&chf), None, "CHF 40bn"),
+            ("1500000", None, Some("some"), "some 1.5 million"),
+            ("12", None, None, "12"),
+            ("1234.5", None, None, "1,234.5"),
+            ("-12000", None, None, "-12,000"),
+            ("0.67", None, None, "0.67"),
+        ];
+        for (value, unit, qualifier, expected) in rows {
+            assert_eq!(
+                figure(d(value), *unit, *qualifier, false),
+                *expected,
+                "{value} {unit:?}"
+            );
+        }
+        assert_eq!(figure(d("2022"), None, None, true), "2022");
+    }
+
+    #[test]
+    fn published_figures_scan_back_to_their_value() {
+        let gbp = FactUnit::Currency("GBP".into());
+        for (value, unit) in [
+            ("40000000000", Some(&gbp)),
+            ("127500000000", Some(&gbp)),
+            ("100000", None),
+            ("1500000", None),
+        ] {
+            let text = figure(d(value), unit, None, false);
+            let found = crate::numbers::scan(&text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].value.number(), Some(d(value)), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_read_as_words() {
+        assert_eq!(date("2025-02-17"), "17 February 2025");
+        assert_eq!(date("not a date"), "not a date");
+    }
+}

@@ -1,0 +1,155 @@
+//! Text as it goes onto a page: escaped, and with every number it holds
+//! marked with the sentence that states it, so the published-number check
+//! can follow each one back to the seed.
+
+use std::ops::Range;
+
+use crate::numbers::{self, Mention};
+
+/// `&`, `<`, `>`, `"` and `'` escaped for HTML text and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` escaped, each number in it wrapped in `<span data-trace="sN">`
+/// for the first sentence of the seed that states it. A number no sentence
+/// states is left bare: the published-number check then names it.
+pub fn traced(text: &str, seed_mentions: &[Vec<Mention>]) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut at = 0;
+    for m in numbers::scan(text) {
+        out.push_str(&escape(&text[at..m.span.start]));
+        let words = escape(&text[m.span.clone()]);
+        match stating_sentence(&m, seed_mentions) {
+            Some(n) => out.push_str(&format!("<span data-trace=\"s{n}\">{words}</span>")),
+            None => out.push_str(&words),
+        }
+        at = m.span.end;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
+}
+
+/// The number (from 1) of the first sentence with a mention that states `m`.
+pub fn stating_sentence(m: &Mention, seed_mentions: &[Vec<Mention>]) -> Option<usize> {
+    seed_mentions
+        .iter()
+        .position(|sentence| sentence.iter().any(|s| numbers::states(s, m)))
+        .map(|i| i + 1)
+}
+
+/// A sentence as one line of escaped text, the spans in `marks` (byte
+/// ranges into `sentence`) wrapped in `<mark>`.
+pub fn marked(sentence: &str, marks: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(sentence.len() + 16);
+    let mut at = 0;
+    for mark in marks {
+        if mark.start < at || mark.end > sentence.len() {
+            continue;
+        }
+        out.push_str(&one_line(&escape(&sentence[at..mark.start])));
+        out.push_str("<mark>");
+        out.push_str(&one_line(&escape(&sentence[mark.clone()])));
+        out.push_str("</mark>");
+        at = mark.end;
+    }
+    out.push_str(&one_line(&escape(&sentence[at..])));
+    out
+}
+
+/// Line breaks of a hard-wrapped sentence read as spaces.
+pub fn one_line(text: &str) -> String {
+    if text.contains(['\n', '\r']) {
+        text.split(['\n', '\r'])
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A link to `sentence` on the original page: a URL text fragment
+/// (`#:~:text=start,end`, WICG scroll-to-text), its terms percent-encoded.
+pub fn text_fragment(url: &str, sentence: &str) -> String {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let base = url.split_once('#').map_or(url, |(b, _)| b);
+    let directive = if words.len() <= 10 {
+        fragment_term(&words.join(" "))
+    } else {
+        format!(
+            "{},{}",
+            fragment_term(&words[..5].join(" ")),
+            fragment_term(&words[words.len() - 5..].join(" "))
+        )
+    };
+    format!("{base}#:~:text={directive}")
+}
+
+/// Percent-encodes a text directive term: everything but unreserved
+/// characters, and `-`, `,` and `&` too, which the directive syntax uses.
+fn fragment_term(term: &str) -> String {
+    let mut out = String::with_capacity(term.len() * 3);
+    for b in term.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_traced_to_the_sentence_that_states_them() {
+        let seed = vec![
+            numbers::scan("Nothing here."),
+            numbers::scan("It costs £40bn, about 2.3% of GDP."),
+        ];
+        assert_eq!(
+            traced("A £40bn plan & 2.3% <more>", &seed),
+            "A <span data-trace=\"s2\">£40bn</span> plan &amp; <span data-trace=\"s2\">2.3%</span> &lt;more&gt;"
+        );
+        assert_eq!(traced("Top 10 risks", &seed), "Top 10 risks");
+    }
+
+    #[test]
+    fn marks_and_line_breaks() {
+        assert_eq!(
+            marked("Sir Keir\nStarmer said <no>", &[Range { start: 4, end: 16 }]),
+            "Sir <mark>Keir Starmer</mark> said &lt;no&gt;"
+        );
+    }
+
+    #[test]
+    fn text_fragments_are_encoded() {
+        let url = text_fragment("https://example.org/a#top", "Short one, with a comma-dash & more.");
+        assert_eq!(
+            url,
+            "https://example.org/a#:~:text=Short%20one%2C%20with%20a%20comma%2Ddash%20%26%20more."
+        );
+        let long = text_fragment(
+            "https://example.org/a",
+            "one two three four five six seven eight nine ten eleven",
+        );
+        assert_eq!(
+            long,
+            "https://example.org/a#:~:text=one%20two%20three%20four%20five,seven%20eight%20nine%20ten%20eleven"
+        );
+    }
+}
