@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Place, Sources, Tally};
 use crate::numbers::{self, Mention};
@@ -81,11 +83,13 @@ fn published_numbers(project: &Project, rendered: &Rendered, sources: &mut Sourc
     };
     let theme_sources = sources.clone();
     let mut problems = Vec::new();
-    for page in &rendered.pages {
-        let found = verify::check_page(&page.path, &page.html, &seeds);
-        if found.is_empty() {
-            continue;
-        }
+    let found: Vec<(&Page, Vec<Unaccounted>)> = rendered
+        .pages
+        .par_iter()
+        .map(|page| (page, verify::check_page(&page.path, &page.html, &seeds)))
+        .filter(|(_, found)| !found.is_empty())
+        .collect();
+    for (page, found) in found {
         let shown = Path::new("site").join(&page.path);
         sources.add(&shown, &page.html);
         for u in found {

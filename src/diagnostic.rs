@@ -274,6 +274,13 @@ impl Sources {
         self.files.entry(file.to_path_buf()).or_insert_with(|| text.to_string());
     }
 
+    /// Adds every file of `other` this set does not have yet.
+    pub fn extend(&mut self, other: Sources) {
+        for (file, text) in other.files {
+            self.files.entry(file).or_insert(text);
+        }
+    }
+
     pub fn get(&self, file: &Path) -> Option<&str> {
         self.files.get(file).map(String::as_str)
     }

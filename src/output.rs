@@ -13,9 +13,8 @@
 //! It does not render, check or decide what a site contains: that is done, and
 //! must have passed, before this is called. It takes no lock: two runs writing
 //! the same folder at the same time are not supported (each clears the other's
-//! unfinished folder as stale). Only file contents are flushed to disk, not
-//! folder entries, so a power cut just after a swap may undo it and leave the
-//! previous site.
+//! unfinished folder as stale). Nothing is fsynced, so a power cut soon after
+//! a build may lose the new site's files or undo the swap: run the build again.
 
 use std::collections::BTreeMap;
 use std::ffi::{OsStr, OsString};
@@ -171,10 +170,12 @@ pub fn write_site(target: &Path, files: &SiteFiles, force: bool) -> Result<(), O
 /// How one file is written; tests swap in one that fails like a full disk.
 type WriteFile = fn(&Path, &[u8]) -> io::Result<()>;
 
+/// Writes one file. It is not fsynced: a site is many thousand small files and
+/// syncing each one costs more than rendering them; the swap's rename is what
+/// keeps a half-written site from ever being seen.
 fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = File::create_new(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
+    file.write_all(bytes)
 }
 
 fn write_site_with(target: &Path, files: &SiteFiles, force: bool, write: WriteFile) -> Result<(), OutputError> {

@@ -9,6 +9,8 @@
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{Diagnostic, Place, Sources};
 use crate::sheet::{self, Briefing};
 use crate::source::{self, Seed};
@@ -59,9 +61,18 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
                 .help("add a fact sheet content/<slug>.yaml (see SPEC §3)"),
         );
     }
+    // sheets are read and parsed in parallel, then gathered in file order
+    let read: Vec<(Result<Briefing, Vec<Diagnostic>>, Sources)> = sheets
+        .par_iter()
+        .map(|file| {
+            let mut read_sources = Sources::default();
+            (read_sheet(root, file, &mut read_sources), read_sources)
+        })
+        .collect();
     let mut briefings = Vec::new();
-    for file in sheets {
-        match read_sheet(root, file, &mut sources) {
+    for (result, read_sources) in read {
+        sources.extend(read_sources);
+        match result {
             Ok(b) => briefings.push(b),
             Err(ds) => problems.extend(ds),
         }

@@ -45,48 +45,75 @@ pub struct Rendered {
     pub files: Vec<(PathBuf, Vec<u8>)>,
 }
 
-/// A page waiting for its template.
-struct Job {
-    path: PathBuf,
-    template: &'static str,
-    context: tera::Context,
-    summary_of: Option<String>,
+/// A page of the site, before it is rendered.
+enum PageSpec<'m> {
+    Home,
+    Briefing(&'m model::BriefingModel<'m>),
+    Source(&'m model::BriefingModel<'m>),
+    Actors,
+    Actor(&'m str),
+    Facts,
+    Quotes,
 }
 
-/// The pages to render, each with its template context.
-struct Jobs<'a> {
-    site: &'a SiteView<'a>,
-    theme: &'a Theme,
-    jobs: Vec<Job>,
-}
+impl PageSpec<'_> {
+    /// The page's path from the site root, its template and its section.
+    fn place(&self) -> (String, &'static str, &'static str) {
+        match self {
+            PageSpec::Home => ("index.html".into(), "index.html", "home"),
+            PageSpec::Briefing(b) => (
+                format!("briefings/{}/index.html", b.slug()),
+                "briefing.html",
+                "briefings",
+            ),
+            PageSpec::Source(b) => (
+                format!("briefings/{}/source.html", b.slug()),
+                "source.html",
+                "briefings",
+            ),
+            PageSpec::Actors => ("actors/index.html".into(), "actors.html", "actors"),
+            PageSpec::Actor(id) => (format!("actors/{id}/index.html"), "actor.html", "actors"),
+            PageSpec::Facts => ("facts/index.html".into(), "facts.html", "facts"),
+            PageSpec::Quotes => ("quotes/index.html".into(), "quotes.html", "quotes"),
+        }
+    }
 
-impl Jobs<'_> {
-    /// Adds the page at `path` (from the site root), rendered from `template` with `page`.
-    fn add(
-        &mut self,
-        path: String,
-        template: &'static str,
-        section: &'static str,
-        page: &dyn erased::Page,
-    ) -> Result<&mut Job, Box<Diagnostic>> {
+    /// Builds the page's view and renders it.
+    fn render(&self, model: &model::Model, theme: &Theme, site: &SiteView) -> Result<Page, Box<Diagnostic>> {
+        let (path, template, section) = self.place();
         let root = ROOTS[path.matches('/').count().min(ROOTS.len() - 1)];
-        let context = page
-            .context(self.site, root, section)
-            .map_err(|e| Box::new(self.theme.diagnostic(&e)))?;
-        self.jobs.push(Job {
+        let context = match self {
+            PageSpec::Home => context(&model.home(), site, root, section),
+            PageSpec::Briefing(b) => context(&model.briefing(b), site, root, section),
+            PageSpec::Source(b) => context(&model.source(b), site, root, section),
+            PageSpec::Actors => context(&model.actors(), site, root, section),
+            PageSpec::Actor(id) => context(&model.actor(id), site, root, section),
+            PageSpec::Facts => context(&model.facts(), site, root, section),
+            PageSpec::Quotes => context(&model.quotes(), site, root, section),
+        };
+        let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
+        let html = theme
+            .tera
+            .render(template, &context.map_err(diagnostic)?)
+            .map_err(diagnostic)?;
+        let summary_of = match self {
+            PageSpec::Briefing(b) => Some(b.slug().to_string()),
+            _ => None,
+        };
+        Ok(Page {
             path: PathBuf::from(path),
             template,
-            context,
-            summary_of: None,
-        });
-        Ok(self.jobs.last_mut().expect("a job was just pushed"))
+            html,
+            summary_of,
+        })
     }
 }
 
 /// From a page `n` folders deep back to the site root.
 const ROOTS: [&str; 3] = ["", "../", "../../"];
 
-/// Renders every page of the site for a traced `project`.
+/// Renders every page of the site for a traced `project`. Pages are built
+/// and rendered in parallel, each view dropped as soon as its page is done.
 pub fn render(
     project: &Project,
     trace: &Trace,
@@ -99,59 +126,19 @@ pub fn render(
         title: &settings.title,
         language: &settings.language,
     };
-    let mut jobs = Jobs {
-        site: &site,
-        theme: &theme,
-        jobs: Vec::new(),
-    };
-    let added = (|| -> Result<(), Box<Diagnostic>> {
-        jobs.add("index.html".into(), "index.html", "home", &model.home())?;
-        for b in model.briefings() {
-            let slug = b.slug();
-            jobs.add(
-                format!("briefings/{slug}/index.html"),
-                "briefing.html",
-                "briefings",
-                &model.briefing(b),
-            )?
-            .summary_of = Some(slug.to_string());
-            jobs.add(
-                format!("briefings/{slug}/source.html"),
-                "source.html",
-                "briefings",
-                &model.source(b),
-            )?;
-        }
-        jobs.add("actors/index.html".into(), "actors.html", "actors", &model.actors())?;
-        for id in model.actor_ids() {
-            jobs.add(
-                format!("actors/{id}/index.html"),
-                "actor.html",
-                "actors",
-                &model.actor(id),
-            )?;
-        }
-        jobs.add("facts/index.html".into(), "facts.html", "facts", &model.facts())?;
-        jobs.add("quotes/index.html".into(), "quotes.html", "quotes", &model.quotes())?;
-        Ok(())
-    })();
-    added.map_err(|d| vec![*d])?;
+    let mut specs = vec![PageSpec::Home];
+    for b in model.briefings() {
+        specs.push(PageSpec::Briefing(b));
+        specs.push(PageSpec::Source(b));
+    }
+    specs.push(PageSpec::Actors);
+    specs.extend(model.actor_ids().map(PageSpec::Actor));
+    specs.push(PageSpec::Facts);
+    specs.push(PageSpec::Quotes);
 
-    let pages: Vec<Result<Page, Box<Diagnostic>>> = jobs
-        .jobs
-        .into_par_iter()
-        .map(|job| {
-            let html = theme
-                .tera
-                .render(job.template, &job.context)
-                .map_err(|e| Box::new(theme.diagnostic(&e)))?;
-            Ok(Page {
-                path: job.path,
-                template: job.template,
-                html,
-                summary_of: job.summary_of,
-            })
-        })
+    let pages: Vec<Result<Page, Box<Diagnostic>>> = specs
+        .par_iter()
+        .map(|spec| spec.render(&model, &theme, &site))
         .collect();
     let mut rendered = Rendered::default();
     let mut problems: Vec<Diagnostic> = Vec::new();
@@ -166,37 +153,24 @@ pub fn render(
     if !problems.is_empty() {
         return Err(problems);
     }
-        rendered.files.push((PathBuf::from("style.css"), theme.style.clone().into_bytes()));
+    rendered
+        .files
+        .push((PathBuf::from("style.css"), theme.style.clone().into_bytes()));
     rendered.files.push((PathBuf::from("trace.json"), model.trace_json()));
     Ok(rendered)
 }
 
-/// Page views of different types behind one interface, for the job list.
-mod erased {
-    use super::*;
-
-    pub trait Page {
-        fn context(
-            &self,
-            site: &SiteView,
-            root: &'static str,
-            section: &'static str,
-        ) -> tera::TeraResult<tera::Context>;
-    }
-
-    impl<T: Serialize> Page for T {
-        fn context(
-            &self,
-            site: &SiteView,
-            root: &'static str,
-            section: &'static str,
-        ) -> tera::TeraResult<tera::Context> {
-            tera::Context::from_serialize(&Frame {
-                site,
-                root,
-                section,
-                page: self,
-            })
-        }
-    }
+/// A page's template context: the site, the way back to the root, its section, and its view.
+fn context<T: Serialize>(
+    page: &T,
+    site: &SiteView,
+    root: &'static str,
+    section: &'static str,
+) -> tera::TeraResult<tera::Context> {
+    tera::Context::from_serialize(&Frame {
+        site,
+        root,
+        section,
+        page,
+    })
 }

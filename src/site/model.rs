@@ -60,6 +60,9 @@ struct ActorModel {
     reference: ActorRef,
     /// Briefing index → the mentions of the actor in that briefing's seed (sentence, span).
     mentions: BTreeMap<usize, Vec<(usize, std::ops::Range<usize>)>>,
+    /// The actor's quotes and figures: (briefing index, index in the sheet).
+    quotes: Vec<(usize, usize)>,
+    figures: Vec<(usize, usize)>,
 }
 
 pub struct Model<'a> {
@@ -275,28 +278,15 @@ impl<'a> Model<'a> {
                 })
             })
             .collect();
-        let quotes = self
-            .briefings
-            .iter()
-            .flat_map(|b| {
-                b.briefing
-                    .quotes
-                    .iter()
-                    .filter(|q| q.speaker.value == id)
-                    .filter_map(move |q| self.quote(b, q))
-            })
-            .collect();
-        let figures = self
-            .briefings
-            .iter()
-            .flat_map(|b| {
-                b.briefing
-                    .figures
-                    .iter()
-                    .filter(|f| f.actor.as_ref().is_some_and(|a| a.value == id))
-                    .filter_map(move |f| self.figure(b, f))
-            })
-            .collect();
+        let quotes = actor.quotes.iter().filter_map(|(b, q)| {
+            let b = self.briefings.get(*b)?;
+            self.quote(b, b.briefing.quotes.get(*q)?)
+        });
+        let figures = actor.figures.iter().filter_map(|(b, f)| {
+            let b = self.briefings.get(*b)?;
+            self.figure(b, b.briefing.figures.get(*f)?)
+        });
+        let (quotes, figures) = (quotes.collect(), figures.collect());
         ActorView {
             actor: actor.reference.clone(),
             appearances,
@@ -480,6 +470,8 @@ fn merge_actors(briefings: &[BriefingModel]) -> BTreeMap<String, ActorModel> {
                     href: format!("actors/{}/index.html", a.id.value),
                 },
                 mentions: BTreeMap::new(),
+                quotes: Vec::new(),
+                figures: Vec::new(),
             });
             if entry.reference.role.is_none() {
                 entry.reference.role = a.role.as_ref().map(|r| r.value.clone());
@@ -494,6 +486,18 @@ fn merge_actors(briefings: &[BriefingModel]) -> BTreeMap<String, ActorModel> {
                 if !found.is_empty() {
                     entry.mentions.insert(index, found);
                 }
+            }
+        }
+    }
+    for (index, b) in briefings.iter().enumerate() {
+        for (q, quote) in b.briefing.quotes.iter().enumerate() {
+            if let Some(actor) = actors.get_mut(&quote.speaker.value) {
+                actor.quotes.push((index, q));
+            }
+        }
+        for (f, figure) in b.briefing.figures.iter().enumerate() {
+            if let Some(actor) = figure.actor.as_ref().and_then(|a| actors.get_mut(&a.value)) {
+                actor.figures.push((index, f));
             }
         }
     }

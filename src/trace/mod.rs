@@ -13,6 +13,7 @@ mod quotes;
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Place};
@@ -116,18 +117,29 @@ pub fn trace(project: &Project) -> Trace {
         briefings: project.briefings.len(),
         ..Trace::default()
     };
-    for briefing in &project.briefings {
-        let seed = project.seed_of(briefing);
-        let cx = Context {
-            briefing,
-            yaml: project.sources.get(&briefing.file).unwrap_or(""),
-            seed,
-            mentions: numbers::scan_seed(seed),
-            folded: seed.sentences.iter().map(|s| Folded::new(s.raw(&seed.text))).collect(),
-        };
-        figures::trace(&cx, &mut trace);
-        quotes::trace(&cx, &mut trace);
-        actors::trace(&cx, &mut trace);
+    // briefings are traced each on its own, in parallel, and gathered in order
+    let parts: Vec<Trace> = project
+        .briefings
+        .par_iter()
+        .map(|briefing| {
+            let seed = project.seed_of(briefing);
+            let cx = Context {
+                briefing,
+                yaml: project.sources.get(&briefing.file).unwrap_or(""),
+                seed,
+                mentions: numbers::scan_seed(seed),
+                folded: seed.sentences.iter().map(|s| Folded::new(s.raw(&seed.text))).collect(),
+            };
+            let mut part = Trace::default();
+            figures::trace(&cx, &mut part);
+            quotes::trace(&cx, &mut part);
+            actors::trace(&cx, &mut part);
+            part
+        })
+        .collect();
+    for part in parts {
+        trace.facts.extend(part.facts);
+        trace.diagnostics.extend(part.diagnostics);
     }
     trace
 }
