@@ -90,7 +90,8 @@ fn published_numbers(project: &Project, rendered: &Rendered, sources: &mut Sourc
         .filter(|(_, found)| !found.is_empty())
         .collect();
     for (page, found) in found {
-        let shown = Path::new("site").join(&page.path);
+        // the page as rendered: it is not written, since the check failed
+        let shown = Path::new("<site>").join(&page.path);
         sources.add(&shown, &page.html);
         for u in found {
             problems.push(unaccounted(project, page, &shown, &u, &theme_sources));
@@ -134,13 +135,12 @@ fn origin_of(project: &Project, page: &Page, text: &str, sources: &Sources) -> O
         .as_ref()
         .and_then(|slug| project.briefings.iter().find(|b| &b.slug == slug))
         .and_then(|b| b.summary.as_ref())
-        && let Some(at) = summary.markdown.find(text)
+                && let Some(file_text) = sources.get(&summary.file)
+        // searched in the file itself: an inline `summary: |` is indented there
+        && let Some(at) = file_text.get(summary.offset..).and_then(|rest| rest.find(text))
     {
-        let file_text = sources.get(&summary.file).unwrap_or(&summary.markdown);
         let offset = summary.offset + at;
-        if offset + text.len() <= file_text.len() {
-            return Some(Place::new(&summary.file, file_text, offset..offset + text.len()));
-        }
+        return Some(Place::new(&summary.file, file_text, offset..offset + text.len()));
     }
     let theme = site::Theme::load(&project.root, &mut Sources::default()).ok()?;
     theme
@@ -151,6 +151,26 @@ fn origin_of(project: &Project, page: &Page, text: &str, sources: &Sources) -> O
                 .find(text)
                 .map(|at| Place::new(file, template, at..at + text.len()))
         })
+}
+
+/// Why writing the site to `target` would destroy the project's own files,
+/// if it would: the project itself, a folder holding it, or one of the
+/// folders it reads. Refused even with `--force`.
+pub fn endangers_project(root: &Path, target: &Path) -> Option<&'static str> {
+    let real = |p: &Path| -> Option<PathBuf> {
+        p.canonicalize()
+            .ok()
+            .or_else(|| Some(p.parent()?.canonicalize().ok()?.join(p.file_name()?)))
+    };
+    let (root, target) = (root.canonicalize().ok()?, real(target)?);
+    if root.starts_with(&target) {
+        return Some("is the project folder, or holds it");
+    }
+    let inputs = ["content", "seeds", "templates", "static"];
+    inputs
+        .iter()
+        .any(|input| target.starts_with(root.join(input)))
+        .then_some("is one of the folders the project is read from")
 }
 
 /// The rendered pages and files, the project's `static/` files, as one set to write.

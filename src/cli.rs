@@ -224,6 +224,14 @@ fn build_site(root: &Path, out: Option<PathBuf>, force: bool) -> Result<u8, Fail
     if !run.diagnostics.is_empty() {
         report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
     }
+    if let Some(why) = build::endangers_project(root, &target) {
+        stdout.flush()?;
+        eprintln!(
+            "error: refusing to write the site to {}: it {why}; give another folder with --out",
+            target.display()
+        );
+        return Ok(exit::BAD_INPUT);
+    }
     if let Err(e) = output::write_site(&target, &site, force) {
         stdout.flush()?;
         eprintln!("error: {e}");

@@ -61,6 +61,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("missing-seed", "A fact sheet's `source:` names no file."),
     (
+        "invalid-url",
+        "A fact sheet's `source_url` is not an http or https address.",
+    ),
+    (
         "unknown-sentence",
         "A figure's `sentence:` pin names no sentence of the seed.",
     ),

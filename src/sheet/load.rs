@@ -138,6 +138,20 @@ pub fn load_sheet(
             .help("write the date as 2025-02-17"),
         );
     }
+    let source_url = raw.source_url.map(located);
+    if let Some(url) = &source_url
+        && !is_web_address(&url.value)
+    {
+        problems.push(
+            Diagnostic::input(
+                "invalid-url",
+                format!("`source_url` must be a web address, not `{}`", url.value),
+            )
+            .at(at(&url.span))
+            .label("not an http or https address")
+            .help("give the address the text was published at, such as https://example.org/news/article"),
+        );
+    }
     let seed = located(raw.source);
     let seed_path = PathBuf::from(&seed.value);
 
@@ -174,7 +188,7 @@ pub fn load_sheet(
         title: located(raw.title),
         source: seed,
         seed: seed_path,
-        source_url: raw.source_url.map(located),
+        source_url,
         date,
         summary,
         actors,
@@ -277,6 +291,15 @@ fn yaml_number(text: &str) -> Option<Decimal> {
     } else {
         Decimal::from_str(&normal).ok()
     }
+}
+
+/// An `http://` or `https://` address with a host and no white space: the
+/// only kind the site links to (a `javascript:` address would run when clicked).
+fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 fn is_date(s: &str) -> bool {
@@ -688,6 +711,23 @@ mod tests {
         assert_eq!(slug_of(Path::new("content/Starmer.yaml")), None);
         assert_eq!(slug_of(Path::new("content/-x.yaml")), None);
         assert_eq!(slug_of(Path::new("content/a_b.yaml")), None);
+    }
+
+    #[test]
+    fn web_addresses() {
+        assert!(is_web_address("https://example.org/news/article"));
+        assert!(is_web_address("HTTP://example.org"));
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:x",
+            "data:text/html,hi",
+            "not a url",
+            "https://",
+            "ftp://x.org",
+            "https:///x",
+        ] {
+            assert!(!is_web_address(bad), "{bad}");
+        }
     }
 
     #[test]

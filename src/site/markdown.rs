@@ -26,10 +26,10 @@ pub fn summary_html(markdown: &str, figures: &[SummaryFigure]) -> String {
         &mut raw,
         Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
     );
-    let clean = ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer"))
-        .clean(&raw)
-        .to_string();
+    // images are dropped: a briefing works offline, and an image needs alt text the summary may lack
+    let mut cleaner = ammonia::Builder::default();
+    cleaner.link_rel(Some("noopener noreferrer")).rm_tags(["img"]);
+    let clean = cleaner.clean(&raw).to_string();
     link_figures(&clean, figures).unwrap_or(clean)
 }
 
@@ -41,6 +41,10 @@ fn link_figures(html: &str, figures: &[SummaryFigure]) -> Option<String> {
     let opened = in_link.clone();
     let settings = RewriteStrSettings::new()
         .append_element_content_handler(element!("a", move |el| {
+            if !el.has_attribute("href") {
+                // a link whose address was unsafe is only text now
+                el.remove_attribute("rel");
+            }
             opened.set(opened.get() + 1);
             let closed = opened.clone();
             el.on_end_tag(lol_html::end_tag!(move |_| {
@@ -187,6 +191,13 @@ mod tests {
                 assert!(!html.contains(bad), "{md:?} gave {html:?}");
             }
         }
+    }
+
+    #[test]
+    fn images_and_unsafe_links_leave_valid_html() {
+        let html = summary_html("![chart](https://example.org/c.png) and [x](javascript:alert(1))", &[]);
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("rel="), "{html}");
     }
 
     #[test]
