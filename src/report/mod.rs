@@ -40,7 +40,7 @@ impl Outcome<'_> {
 
     /// `file` (relative to the root) as the user should see it.
     pub fn shown(&self, file: &Path) -> PathBuf {
-                if file == Path::new(".") {
+        if file == Path::new(".") {
             // the root itself
             self.root.to_path_buf()
         } else if file.to_string_lossy().starts_with('<') {
