@@ -20,12 +20,7 @@ fn check(c: &mut Criterion) {
         b.iter(|| {
             let project = project::load(dir.path()).expect("the corpus loads");
             let trace = trace::trace(&project);
-            assert!(
-                trace
-                    .diagnostics
-                    .iter()
-                    .all(|d| d.severity != tracebrief::diagnostic::Severity::Error)
-            );
+            assert!(trace.diagnostics.iter().all(|d| d.severity != tracebrief::diagnostic::Severity::Error));
             trace
         })
     });

@@ -32,13 +32,7 @@ const LAST: [&str; 20] = [
     "Schmidt",
     "Torres",
 ];
-const ROLES: [&str; 5] = [
-    "Defence Minister",
-    "Finance Minister",
-    "Foreign Minister",
-    "Prime Minister",
-    "Chancellor",
-];
+const ROLES: [&str; 5] = ["Defence Minister", "Finance Minister", "Foreign Minister", "Prime Minister", "Chancellor"];
 const PLACES: [&str; 6] = ["Brussels", "Warsaw", "Berlin", "Paris", "Rome", "Madrid"];
 
 /// A small deterministic generator (xorshift), so the corpus needs no crate.
@@ -99,18 +93,10 @@ fn briefing(b: usize, rng: &mut Rng) -> (String, String) {
     }
     for k in 0..6 {
         let who = actors[(k + 3) % 8];
-        let words = format!(
-            "a plan that {} the region for {} years",
-            ["protects", "strengthens", "secures"][k % 3],
-            k + 2
-        );
+        let words =
+            format!("a plan that {} the region for {} years", ["protects", "strengthens", "secures"][k % 3], k + 2);
         writeln!(seed, "{} called it '{words}' at the meeting.", actor_name(who)).unwrap();
-        write!(
-            quotes,
-            "  - id: quote-{k}\n    speaker: {}\n    text: {words}\n",
-            actor_id(who)
-        )
-        .unwrap();
+        write!(quotes, "  - id: quote-{k}\n    speaker: {}\n    text: {words}\n", actor_id(who)).unwrap();
     }
     for &a in &actors {
         writeln!(
@@ -143,30 +129,12 @@ fn briefing(b: usize, rng: &mut Rng) -> (String, String) {
 fn figure(k: usize, rng: &mut Rng) -> (String, String, &'static str, Option<&'static str>) {
     let n = rng.below(900) + 100;
     match k % 5 {
-        0 => (
-            format!("upwards of {n},000 troops may be needed"),
-            format!("{n}000"),
-            "troops",
-            Some("upwards of"),
-        ),
-        1 => (
-            format!("spending stands at {}.{}% of GDP", n / 100, n % 10),
-            format!("{}.{}", n / 100, n % 10),
-            "%",
-            None,
-        ),
-        2 => (
-            format!("the plan will cost £{n}bn over a decade"),
-            format!("{n}000000000"),
-            "GBP",
-            None,
-        ),
-        3 => (
-            format!("about {n} aircraft will be ordered"),
-            n.to_string(),
-            "aircraft",
-            Some("about"),
-        ),
+        0 => (format!("upwards of {n},000 troops may be needed"), format!("{n}000"), "troops", Some("upwards of")),
+        1 => {
+            (format!("spending stands at {}.{}% of GDP", n / 100, n % 10), format!("{}.{}", n / 100, n % 10), "%", None)
+        }
+        2 => (format!("the plan will cost £{n}bn over a decade"), format!("{n}000000000"), "GBP", None),
+        3 => (format!("about {n} aircraft will be ordered"), n.to_string(), "aircraft", Some("about")),
         _ => (
             format!("exports rose {}.{} percentage points last year", n / 100, n % 10),
             format!("{}.{}", n / 100, n % 10),

@@ -218,15 +218,7 @@ const MONTHS: &[&str] = &[
     "November",
     "December",
 ];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const HEADLINES: &[&str] = &[
     "{person} warns of 'generational' security challenge as talks open in {city}",
     "Inflation in {country} rises to {decimal}% as energy prices climb",
@@ -283,11 +275,8 @@ impl Writer {
     fn paragraph(&mut self) {
         let sentences: Vec<String> = (0..self.rng.between(1, 5))
             .map(|_| {
-                let template = if self.rng.below(100) < PLAIN_PERCENT {
-                    self.rng.pick(PLAIN)
-                } else {
-                    self.rng.pick(NUMERIC)
-                };
+                let template =
+                    if self.rng.below(100) < PLAIN_PERCENT { self.rng.pick(PLAIN) } else { self.rng.pick(NUMERIC) };
                 let start = self.text.len();
                 self.fill(template);
                 self.text.split_off(start)
@@ -374,10 +363,7 @@ fn grouped(n: usize) -> String {
 
 /// The benchmark corpus: at least `bytes` bytes of news-like text, the same on every run.
 fn corpus(bytes: usize) -> String {
-    let mut writer = Writer {
-        rng: Rng(0x9E37_79B9_7F4A_7C15),
-        text: String::with_capacity(bytes + 64 * 1024),
-    };
+    let mut writer = Writer { rng: Rng(0x9E37_79B9_7F4A_7C15), text: String::with_capacity(bytes + 64 * 1024) };
     while writer.text.len() < bytes {
         writer.article();
     }
@@ -403,11 +389,7 @@ fn split_and_scan(c: &mut Criterion) {
 
     // `from_text` takes the text by value: the copy is made outside the timing.
     group.bench_function("split", |b| {
-        b.iter_batched(
-            || text.clone(),
-            |text| Seed::from_text(path, text),
-            BatchSize::LargeInput,
-        )
+        b.iter_batched(|| text.clone(), |text| Seed::from_text(path, text), BatchSize::LargeInput)
     });
     group.bench_function("split+scan", |b| {
         b.iter_batched(

@@ -30,32 +30,20 @@ pub fn run(project: &Project, settings: &Settings, sources: &mut Sources) -> Run
     let mut diagnostics = trace.diagnostics.clone();
     if Tally::of(&diagnostics).errors > 0 {
         // a site of untraced facts would only repeat the same errors
-        return Run {
-            trace,
-            diagnostics,
-            site: None,
-        };
+        return Run { trace, diagnostics, site: None };
     }
     let rendered = match site::render(project, &trace, settings, sources) {
         Ok(rendered) => rendered,
         Err(problems) => {
             diagnostics.extend(problems);
-            return Run {
-                trace,
-                diagnostics,
-                site: None,
-            };
+            return Run { trace, diagnostics, site: None };
         }
     };
     let published = published_numbers(project, &rendered, sources);
     let verified = published.is_empty();
     diagnostics.extend(published);
     let site = verified.then(|| site_files(project, rendered));
-    Run {
-        trace,
-        diagnostics,
-        site,
-    }
+    Run { trace, diagnostics, site }
 }
 
 /// The seeds' mentions by briefing and sentence, as the published-number check asks for them.
@@ -94,7 +82,13 @@ fn published_numbers(project: &Project, rendered: &Rendered, sources: &mut Sourc
         let shown = Path::new("<site>").join(&page.path);
         sources.add(&shown, &page.html);
         for u in found {
-            problems.push(unaccounted(project, page, &shown, &u, &theme_sources));
+            let d = unaccounted(project, page, &shown, &u, &theme_sources);
+            // a summary or template line that publishes a number on several
+            // pages (the briefing and its print page) is one mistake: say it once
+            let same_origin = |other: &Diagnostic| !d.related.is_empty() && other.related == d.related;
+            if !problems.iter().any(same_origin) {
+                problems.push(d);
+            }
         }
     }
     problems
@@ -106,12 +100,8 @@ fn unaccounted(project: &Project, page: &Page, shown: &Path, u: &Unaccounted, so
         Reason::NotStated { sentences } => format!("{} does not state it", sentences.join(", ")),
         Reason::UnknownSentence { sentence } => format!("the page cites {sentence}, which is no sentence of its seed"),
     };
-    let place = Place {
-        file: shown.to_path_buf(),
-        span: u.offset..u.offset + u.text.len(),
-        line: u.line,
-        column: u.column,
-    };
+    let place =
+        Place { file: shown.to_path_buf(), span: u.offset..u.offset + u.text.len(), line: u.line, column: u.column };
     let mut d = Diagnostic::error(
         "untraced-published-number",
         format!("`{}` is published on {} but {why}", u.text, page.path.display()),
@@ -146,11 +136,7 @@ fn origin_of(project: &Project, page: &Page, text: &str, sources: &Sources) -> O
     theme
         .sources_of(page.template)
         .into_iter()
-        .find_map(|(file, template)| {
-            template
-                .find(text)
-                .map(|at| Place::new(file, template, at..at + text.len()))
-        })
+        .find_map(|(file, template)| template.find(text).map(|at| Place::new(file, template, at..at + text.len())))
 }
 
 /// Why writing the site to `target` would destroy the project's own files,
@@ -158,9 +144,7 @@ fn origin_of(project: &Project, page: &Page, text: &str, sources: &Sources) -> O
 /// folders it reads. Refused even with `--force`.
 pub fn endangers_project(root: &Path, target: &Path) -> Option<&'static str> {
     let real = |p: &Path| -> Option<PathBuf> {
-        p.canonicalize()
-            .ok()
-            .or_else(|| Some(p.parent()?.canonicalize().ok()?.join(p.file_name()?)))
+        p.canonicalize().ok().or_else(|| Some(p.parent()?.canonicalize().ok()?.join(p.file_name()?)))
     };
     let (root, target) = (root.canonicalize().ok()?, real(target)?);
     if root.starts_with(&target) {

@@ -4,12 +4,15 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Settings;
 use crate::diagnostic::Tally;
 use crate::error::InputError;
+use crate::output::SiteFiles;
+use crate::pdf::{self, Chromium};
 use crate::project::Project;
 use crate::report::{self, Outcome};
 use crate::source::Seed;
@@ -46,9 +49,15 @@ enum Command {
         /// Replace an output folder tracebrief did not make
         #[arg(long)]
         force: bool,
-        /// Also write each briefing as a PDF
-        #[arg(long, hide = true)]
+        /// Also print each briefing to briefings/<slug>/briefing.pdf, with headless Chromium
+        #[arg(long)]
         pdf: bool,
+        /// The Chromium (or Chrome) to print with (default: the first on PATH)
+        #[arg(long, value_name = "PATH", requires = "pdf")]
+        chromium: Option<PathBuf>,
+        /// Seconds Chromium may take to print one briefing before it is stopped
+        #[arg(long, value_name = "SECONDS", default_value_t = 120, requires = "pdf")]
+        pdf_timeout: u64,
     },
     /// Prove every figure, quote and actor of the fact sheets against their seeds
     Check {
@@ -116,12 +125,20 @@ impl From<io::Error> for Failure {
 fn run(cli: Cli) -> Result<u8, Failure> {
     match cli.command {
         Command::Check { root, format, strict } => check(&root, format, strict),
-        Command::Build {
-            root,
-            out,
-            force,
-            pdf: _,
-        } => build_site(&root, out, force),
+        Command::Build { root, out, force, pdf, chromium, pdf_timeout } => {
+            let pdf = if pdf {
+                match Chromium::find(chromium.as_deref()) {
+                    Ok(found) => Some((found, Duration::from_secs(pdf_timeout))),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        return Ok(exit::BAD_INPUT);
+                    }
+                }
+            } else {
+                None
+            };
+            build_site(BuildRequest { root, out, force, pdf })
+        }
         Command::Scan { file, format } => {
             let seed = Seed::load(&file)?;
             let mentions = crate::numbers::scan_seed(&seed);
@@ -142,10 +159,7 @@ fn load(root: &Path) -> Result<(Project, Settings), project::LoadFailure> {
     let mut project = project::load(root)?;
     match Settings::load(root, &mut project.sources) {
         Ok(settings) => Ok((project, settings)),
-        Err(d) => Err(project::LoadFailure {
-            diagnostics: vec![*d],
-            sources: project.sources,
-        }),
+        Err(d) => Err(project::LoadFailure { diagnostics: vec![*d], sources: project.sources }),
     }
 }
 
@@ -156,35 +170,34 @@ fn check(root: &Path, format: report::Format, strict: bool) -> Result<u8, Failur
     let (project, settings) = match load(root) {
         Ok(loaded) => loaded,
         Err(failure) => {
-            let outcome = Outcome {
-                root,
-                diagnostics: &failure.diagnostics,
-                trace: None,
-                strict,
-                sources: &failure.sources,
-            };
+            let outcome =
+                Outcome { root, diagnostics: &failure.diagnostics, trace: None, strict, sources: &failure.sources };
             report::write(format, &outcome, colour, stdout)?;
             return Ok(exit::BAD_INPUT);
         }
     };
     let mut sources = project.sources.clone();
     let run = build::run(&project, &settings, &mut sources);
-    let outcome = Outcome {
-        root,
-        diagnostics: &run.diagnostics,
-        trace: Some(&run.trace),
-        strict,
-        sources: &sources,
-    };
+    let outcome = Outcome { root, diagnostics: &run.diagnostics, trace: Some(&run.trace), strict, sources: &sources };
     report::write(format, &outcome, colour, stdout)?;
     Ok(check_exit_code(Tally::of(&run.diagnostics), strict))
 }
 
+/// What `build` was asked to do.
+struct BuildRequest {
+    root: PathBuf,
+    out: Option<PathBuf>,
+    force: bool,
+    /// Print PDFs too, with this Chromium, each within this time.
+    pdf: Option<(Chromium, Duration)>,
+}
+
 /// `build`: everything `check` does, then write the site — only when all passed.
-fn build_site(root: &Path, out: Option<PathBuf>, force: bool) -> Result<u8, Failure> {
+fn build_site(request: BuildRequest) -> Result<u8, Failure> {
+    let root = request.root.as_path();
     let colour = use_colour();
     let mut stdout = stdout(colour);
-    let (project, settings) = match load(root) {
+    let (project, mut settings) = match load(root) {
         Ok(loaded) => loaded,
         Err(failure) => {
             let outcome = Outcome {
@@ -198,24 +211,15 @@ fn build_site(root: &Path, out: Option<PathBuf>, force: bool) -> Result<u8, Fail
             return Ok(exit::BAD_INPUT);
         }
     };
+    settings.pdf = request.pdf.is_some();
     let mut sources = project.sources.clone();
     let run = build::run(&project, &settings, &mut sources);
     let tally = Tally::of(&run.diagnostics);
-    let outcome = Outcome {
-        root,
-        diagnostics: &run.diagnostics,
-        trace: Some(&run.trace),
-        strict: false,
-        sources: &sources,
-    };
-    let target = out.unwrap_or_else(|| {
-        if root == Path::new(".") {
-            PathBuf::from("site")
-        } else {
-            root.join("site")
-        }
-    });
-    let Some(site) = run.site.filter(|_| tally.errors == 0) else {
+    let outcome =
+        Outcome { root, diagnostics: &run.diagnostics, trace: Some(&run.trace), strict: false, sources: &sources };
+    let target =
+        request.out.unwrap_or_else(|| if root == Path::new(".") { PathBuf::from("site") } else { root.join("site") });
+    let Some(mut site) = run.site.filter(|_| tally.errors == 0) else {
         report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
         writeln!(stdout, "nothing written: {} is as it was", target.display())?;
         stdout.flush()?;
@@ -224,28 +228,43 @@ fn build_site(root: &Path, out: Option<PathBuf>, force: bool) -> Result<u8, Fail
     if !run.diagnostics.is_empty() {
         report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
     }
-    if let Some(why) = build::endangers_project(root, &target) {
-        stdout.flush()?;
-        eprintln!(
-            "error: refusing to write the site to {}: it {why}; give another folder with --out",
-            target.display()
-        );
+    stdout.flush()?;
+    let refusal = build::endangers_project(root, &target).map(|why| {
+        format!("refusing to write the site to {}: it {why}; give another folder with --out", target.display())
+    });
+    let written = match refusal {
+        Some(refusal) => Err(refusal),
+        None => add_pdfs(&project, &mut site, request.pdf.as_ref())
+            .map_err(|e| e.to_string())
+            .and_then(|()| output::write_site(&target, &site, request.force).map_err(|e| e.to_string())),
+    };
+    if let Err(message) = written {
+        eprintln!("error: {message}");
         return Ok(exit::BAD_INPUT);
     }
-    if let Err(e) = output::write_site(&target, &site, force) {
-        stdout.flush()?;
-        eprintln!("error: {e}");
-        return Ok(exit::BAD_INPUT);
-    }
-    writeln!(
-        stdout,
-        "built {}: {} files; {}",
-        target.display(),
-        site.len() + 1,
-        outcome.summary()
-    )?;
+    writeln!(stdout, "built {}: {} files; {}", target.display(), site.len() + 1, outcome.summary())?;
     stdout.flush()?;
     Ok(exit::OK)
+}
+
+/// Prints each briefing's `print.html` to `briefing.pdf` beside it, when asked.
+fn add_pdfs(project: &Project, site: &mut SiteFiles, pdf: Option<&(Chromium, Duration)>) -> Result<(), pdf::PdfError> {
+    let Some((chromium, timeout)) = pdf else { return Ok(()) };
+    let pages: Vec<(String, Option<&str>, String)> = project
+        .briefings
+        .iter()
+        .map(|b| {
+            let page = PathBuf::from(format!("briefings/{}/print.html", b.slug));
+            let html = site.get(&page).map(|bytes| String::from_utf8_lossy(bytes).into_owned()).unwrap_or_default();
+            (b.slug.clone(), b.date.as_ref().map(|d| d.value.as_str()), html)
+        })
+        .collect();
+    let printables: Vec<pdf::Printable> =
+        pages.iter().map(|(slug, date, html)| pdf::Printable { slug, date: *date, html }).collect();
+    for ((slug, _, _), bytes) in pages.iter().zip(pdf::print_all(chromium, &printables, *timeout)?) {
+        site.add(format!("briefings/{slug}/briefing.pdf"), bytes);
+    }
+    Ok(())
 }
 
 fn check_exit_code(tally: Tally, strict: bool) -> u8 {

@@ -15,14 +15,13 @@ use crate::diagnostic::{Diagnostic, Place, Sources};
 pub struct Settings {
     pub title: String,
     pub language: String,
+    /// Briefings are printed to PDF too (`build --pdf`, not the file): pages link them.
+    pub pdf: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings {
-            title: "Briefings".to_string(),
-            language: "en".to_string(),
-        }
+        Settings { title: "Briefings".to_string(), language: "en".to_string(), pdf: false }
     }
 }
 
@@ -45,23 +44,13 @@ impl Settings {
         let file = Path::new(FILE);
         let text = crate::source::read_text(&path, file).map_err(|e| Box::new(Diagnostic::from(e)))?;
         sources.add(file, &text);
-        if text
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
+        if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
             return Ok(Settings::default());
         }
         let raw: RawSettings = serde_saphyr::from_str(&text).map_err(|e| {
             let detail = e.without_snippet().to_string();
-            let detail = detail
-                .rsplit_once(" at line ")
-                .map_or(detail.as_str(), |(m, _)| m)
-                .to_string();
-            let offset = e
-                .location()
-                .and_then(|l| l.span().byte_offset())
-                .map_or(0, |o| o as usize)
-                .min(text.len());
+            let detail = detail.rsplit_once(" at line ").map_or(detail.as_str(), |(m, _)| m).to_string();
+            let offset = e.location().and_then(|l| l.span().byte_offset()).map_or(0, |o| o as usize).min(text.len());
             Box::new(
                 Diagnostic::input("settings-error", format!("{FILE}: {detail}"))
                     .at(Place::new(file, &text, offset..offset))
@@ -73,6 +62,7 @@ impl Settings {
         Ok(Settings {
             title: raw.title.unwrap_or(defaults.title),
             language: raw.language.unwrap_or(defaults.language),
+            ..defaults
         })
     }
 }

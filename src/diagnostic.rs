@@ -16,95 +16,41 @@ use crate::error::{InputError, Location};
 /// Every diagnostic code, with what it means: SARIF rules and the docs read this.
 pub const CODES: &[(&str, &str)] = &[
     // input errors: the project cannot be checked as it stands (exit 2)
-    (
-        "no-project",
-        "The project folder, or its content/ folder, cannot be read.",
-    ),
+    ("no-project", "The project folder, or its content/ folder, cannot be read."),
     ("no-fact-sheets", "content/ holds no fact sheet."),
-    (
-        "invalid-slug",
-        "A fact sheet's file name is not a slug ([a-z0-9][a-z0-9-]*.yaml).",
-    ),
-    (
-        "orphan-summary",
-        "A content/<slug>.md summary has no content/<slug>.yaml fact sheet.",
-    ),
+    ("invalid-slug", "A fact sheet's file name is not a slug ([a-z0-9][a-z0-9-]*.yaml)."),
+    ("orphan-summary", "A content/<slug>.md summary has no content/<slug>.yaml fact sheet."),
     ("unreadable-file", "A file cannot be read."),
     ("invalid-utf8", "A file is not UTF-8 text."),
     ("empty-file", "A seed is empty or is not text."),
     ("yaml-syntax", "A fact sheet is not valid YAML."),
-    (
-        "yaml-too-complex",
-        "A fact sheet nests too deeply or expands aliases too far.",
-    ),
+    ("yaml-too-complex", "A fact sheet nests too deeply or expands aliases too far."),
     ("unknown-field", "A fact sheet has a field SPEC §3 does not define."),
     ("missing-field", "A required field of a fact sheet is missing."),
     ("wrong-type", "A field of a fact sheet holds the wrong type of value."),
     ("duplicate-key", "A field is given twice in the same mapping."),
     ("duplicate-id", "Two actors, quotes or figures of a sheet share an id."),
     ("invalid-id", "An id is not [a-z0-9][a-z0-9-]*."),
-    (
-        "unknown-actor",
-        "A speaker or figure actor names no actor of the sheet.",
-    ),
-    (
-        "duplicate-summary",
-        "A summary is given both in `summary:` and in content/<slug>.md.",
-    ),
-    (
-        "actor-conflict",
-        "One actor id names different actors in two fact sheets.",
-    ),
-    (
-        "source-outside-root",
-        "A fact sheet's `source:` leads outside the project.",
-    ),
+    ("unknown-actor", "A speaker or figure actor names no actor of the sheet."),
+    ("duplicate-summary", "A summary is given both in `summary:` and in content/<slug>.md."),
+    ("actor-conflict", "One actor id names different actors in two fact sheets."),
+    ("source-outside-root", "A fact sheet's `source:` leads outside the project."),
     ("missing-seed", "A fact sheet's `source:` names no file."),
-    (
-        "invalid-url",
-        "A fact sheet's `source_url` is not an http or https address.",
-    ),
-    (
-        "unknown-sentence",
-        "A figure's `sentence:` pin names no sentence of the seed.",
-    ),
+    ("invalid-url", "A fact sheet's `source_url` is not an http or https address."),
+    ("unknown-sentence", "A figure's `sentence:` pin names no sentence of the seed."),
     ("settings-error", "tracebrief.yaml is not valid."),
-    (
-        "template-error",
-        "A template does not compile or render: a syntax error or an unknown variable.",
-    ),
+    ("template-error", "A template does not compile or render: a syntax error or an unknown variable."),
     // the trace check (exit 1)
     ("untraced-number", "A figure is not stated in any sentence of its seed."),
-    (
-        "unit-mismatch",
-        "A sentence states a figure's value, but in another unit class.",
-    ),
-    (
-        "evidence-not-found",
-        "A figure's `evidence:` words stand in no sentence it may trace to.",
-    ),
+    ("unit-mismatch", "A sentence states a figure's value, but in another unit class."),
+    ("evidence-not-found", "A figure's `evidence:` words stand in no sentence it may trace to."),
     ("quote-not-found", "A quote does not stand in any sentence of its seed."),
-    (
-        "actor-not-mentioned",
-        "No name or alias of an actor stands in the seed.",
-    ),
-    (
-        "dropped-hedge",
-        "The seed hedges a figure (about, upwards of …) that the sheet states bare.",
-    ),
-    (
-        "qualifier-mismatch",
-        "A figure's qualifier is not the hedge its sentence uses.",
-    ),
-    (
-        "also-stated",
-        "A figure is stated in more than one sentence; it traces to the first.",
-    ),
+    ("actor-not-mentioned", "No name or alias of an actor stands in the seed."),
+    ("dropped-hedge", "The seed hedges a figure (about, upwards of …) that the sheet states bare."),
+    ("qualifier-mismatch", "A figure's qualifier is not the hedge its sentence uses."),
+    ("also-stated", "A figure is stated in more than one sentence; it traces to the first."),
     // the published-number check
-    (
-        "untraced-published-number",
-        "A number on a page is not accounted for by the sentence it cites, or cites none.",
-    ),
+    ("untraced-published-number", "A number on a page is not accounted for by the sentence it cites, or cites none."),
 ];
 
 /// What `code` means, for codes in [`CODES`].
@@ -134,12 +80,7 @@ impl Place {
     /// The place of `span` in `text`, the content of `file`.
     pub fn new(file: &Path, text: &str, span: Range<usize>) -> Place {
         let Location { line, column } = Location::of_offset(text, span.start);
-        Place {
-            file: file.to_path_buf(),
-            span,
-            line,
-            column,
-        }
+        Place { file: file.to_path_buf(), span, line, column }
     }
 }
 
@@ -196,10 +137,7 @@ impl Diagnostic {
 
     /// An error in the project's input files: exit code 2.
     pub fn input(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            input: true,
-            ..Self::error(code, message)
-        }
+        Diagnostic { input: true, ..Self::error(code, message) }
     }
 
     pub fn in_file(mut self, file: &Path) -> Self {
@@ -219,10 +157,7 @@ impl Diagnostic {
     }
 
     pub fn related(mut self, place: Place, message: impl Into<String>) -> Self {
-        self.related.push(Related {
-            place,
-            message: message.into(),
-        });
+        self.related.push(Related { place, message: message.into() });
         self
     }
 
@@ -242,16 +177,9 @@ impl Diagnostic {
 
 impl From<InputError> for Diagnostic {
     fn from(e: InputError) -> Self {
-        let mut d = Diagnostic::input(code_of_input_error(&e), e.message)
-            .in_file(&e.file)
-            .help(e.help);
+        let mut d = Diagnostic::input(code_of_input_error(&e), e.message).in_file(&e.file).help(e.help);
         if let Some(at) = e.location {
-            d.place = Some(Place {
-                file: e.file,
-                span: 0..0,
-                line: at.line,
-                column: at.column,
-            });
+            d.place = Some(Place { file: e.file, span: 0..0, line: at.line, column: at.column });
         }
         d
     }
@@ -334,9 +262,7 @@ mod tests {
             while let Some(at) = rest.find("Diagnostic::") {
                 rest = &rest[at..];
                 let call = rest.get(..120).unwrap_or(rest);
-                let constructor = ["input(", "error(", "warning(", "note("]
-                    .iter()
-                    .any(|c| call[12..].starts_with(c));
+                let constructor = ["input(", "error(", "warning(", "note("].iter().any(|c| call[12..].starts_with(c));
                 if let (true, Some(open)) = (constructor, call.find('"')) {
                     let code = &call[open + 1..];
                     let code = &code[..code.find('"').unwrap_or(0)];

@@ -23,10 +23,7 @@ impl Location {
         }
         let before = &text[..offset];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Location {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
-        }
+        Location { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
     }
 }
 
@@ -41,12 +38,7 @@ pub struct InputError {
 
 impl InputError {
     pub fn new(file: &Path, message: impl Into<String>, help: impl Into<String>) -> Self {
-        InputError {
-            file: file.to_path_buf(),
-            location: None,
-            message: message.into(),
-            help: help.into(),
-        }
+        InputError { file: file.to_path_buf(), location: None, message: message.into(), help: help.into() }
     }
 
     pub fn at(mut self, location: Location) -> Self {

@@ -9,6 +9,7 @@
 //! - [`trace`]: prove each fact against the sentences of its seed;
 //! - [`site`]: render the pages in memory;
 //! - [`verify`]: check every number the pages publish (SPEC §6);
+//! - [`pdf`]: print the printable briefings to PDF with headless Chromium;
 //! - [`output`]: write the site, swapping it in only when complete;
 //! - [`build`]: the run that strings these together for `check` and `build`;
 //! - [`report`], [`scan`], [`cli`]: what the commands print, and the command line.
@@ -20,6 +21,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod numbers;
 pub mod output;
+pub mod pdf;
 pub mod project;
 pub mod report;
 pub mod scan;

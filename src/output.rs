@@ -86,17 +86,9 @@ pub enum OutputError {
     InvalidPath { path: PathBuf, reason: &'static str },
     /// The new site could not be moved in, and the previous one could not be
     /// moved back: it is left at `previous`.
-    SwapFailed {
-        target: PathBuf,
-        previous: PathBuf,
-        source: io::Error,
-    },
+    SwapFailed { target: PathBuf, previous: PathBuf, source: io::Error },
     /// A file-system operation failed before the swap.
-    Io {
-        path: PathBuf,
-        action: &'static str,
-        source: io::Error,
-    },
+    Io { path: PathBuf, action: &'static str, source: io::Error },
 }
 
 impl fmt::Display for OutputError {
@@ -120,11 +112,7 @@ impl fmt::Display for OutputError {
                 target.display()
             ),
             OutputError::InvalidPath { path, reason } => write!(f, "cannot write {}: {reason}", path.display()),
-            OutputError::SwapFailed {
-                target,
-                previous,
-                source,
-            } => write!(
+            OutputError::SwapFailed { target, previous, source } => write!(
                 f,
                 "could not move the new site into {} ({source}), nor move the previous site back: \
                  it is at {}; rename it to {} to restore it",
@@ -133,11 +121,7 @@ impl fmt::Display for OutputError {
                 target.display()
             ),
             OutputError::Io { path, action, source } => {
-                write!(
-                    f,
-                    "could not {action} {}: {source}; nothing was replaced",
-                    path.display()
-                )
+                write!(f, "could not {action} {}: {source}; nothing was replaced", path.display())
             }
         }
     }
@@ -153,11 +137,7 @@ impl std::error::Error for OutputError {
 }
 
 fn io_error(path: &Path, action: &'static str, source: io::Error) -> OutputError {
-    OutputError::Io {
-        path: path.to_path_buf(),
-        action,
-        source,
-    }
+    OutputError::Io { path: path.to_path_buf(), action, source }
 }
 
 /// Writes `files` as the folder `target`, replacing what is there only when complete.
@@ -261,10 +241,7 @@ fn check_site_path(path: &Path) -> Result<(), OutputError> {
     } else {
         return Ok(());
     };
-    Err(OutputError::InvalidPath {
-        path: path.to_path_buf(),
-        reason,
-    })
+    Err(OutputError::InvalidPath { path: path.to_path_buf(), reason })
 }
 
 /// What is at the target now, once it is known that it may be replaced.
@@ -281,21 +258,15 @@ fn inspect_target(target: &Path, force: bool) -> Result<Existing, OutputError> {
         Err(e) => return Err(io_error(target, "read", e)),
     };
     if metadata.file_type().is_symlink() {
-        return Err(OutputError::Symlink {
-            target: target.to_path_buf(),
-        });
+        return Err(OutputError::Symlink { target: target.to_path_buf() });
     }
     if !metadata.is_dir() {
-        return Err(OutputError::NotAFolder {
-            target: target.to_path_buf(),
-        });
+        return Err(OutputError::NotAFolder { target: target.to_path_buf() });
     }
     if force || has_marker(target)? || is_empty_folder(target)? {
         Ok(Existing::Folder)
     } else {
-        Err(OutputError::NotOurs {
-            target: target.to_path_buf(),
-        })
+        Err(OutputError::NotOurs { target: target.to_path_buf() })
     }
 }
 
@@ -343,12 +314,8 @@ fn write_tree(root: &Path, files: &SiteFiles, write: WriteFile) -> Result<(), Ou
     fs::create_dir(root).map_err(|e| io_error(root, "create the folder", e))?;
     // folders first, once each and in order; then the files, in parallel:
     // a site is thousands of small files and the writes are independent
-    let folders: std::collections::BTreeSet<&Path> = files
-        .files
-        .keys()
-        .filter_map(|p| p.parent())
-        .filter(|f| !f.as_os_str().is_empty())
-        .collect();
+    let folders: std::collections::BTreeSet<&Path> =
+        files.files.keys().filter_map(|p| p.parent()).filter(|f| !f.as_os_str().is_empty()).collect();
     for folder in folders {
         let folder = root.join(folder);
         fs::create_dir_all(&folder).map_err(|e| io_error(&folder, "create the folder", e))?;
@@ -371,11 +338,7 @@ fn swap_in(places: &Places, existing: Existing) -> Result<(), OutputError> {
     if let Err(source) = fs::rename(new, target) {
         return Err(match fs::rename(old, target) {
             Ok(()) => io_error(target, "move the new site into", source),
-            Err(_) => OutputError::SwapFailed {
-                target: target.clone(),
-                previous: old.clone(),
-                source,
-            },
+            Err(_) => OutputError::SwapFailed { target: target.clone(), previous: old.clone(), source },
         });
     }
     // The new site is in place; an old folder that resists is removed by the next run.
@@ -439,10 +402,7 @@ mod tests {
     fn previous_site() -> (TempDir, PathBuf) {
         let dir = TempDir::new().unwrap();
         let target = dir.path().join("x");
-        let previous = site(&[
-            ("index.html", "old front page\n"),
-            ("gone.html", "only in the old site\n"),
-        ]);
+        let previous = site(&[("index.html", "old front page\n"), ("gone.html", "only in the old site\n")]);
         write_site(&target, &previous, false).unwrap();
         (dir, target)
     }
@@ -460,10 +420,7 @@ mod tests {
         }
         assert_eq!(written[Path::new(MARKER)].as_deref(), Some(MARKER_CONTENT));
         assert_eq!(written[Path::new("briefings/troops")], None);
-        assert_eq!(
-            written.values().filter(|bytes| bytes.is_some()).count(),
-            files.len() + 1
-        );
+        assert_eq!(written.values().filter(|bytes| bytes.is_some()).count(), files.len() + 1);
         assert_eq!(leftovers(dir.path()), Vec::<String>::new());
     }
 
@@ -495,10 +452,7 @@ mod tests {
         let before = tree(&target);
 
         let error = write_site(&target, &sample(), false).unwrap_err();
-        assert!(
-            matches!(&error, OutputError::NotOurs { target: t } if *t == target),
-            "{error:?}"
-        );
+        assert!(matches!(&error, OutputError::NotOurs { target: t } if *t == target), "{error:?}");
         assert_eq!(
             error.to_string(),
             format!(
@@ -540,10 +494,7 @@ mod tests {
         fs::write(&target, "a file\n").unwrap();
         for force in [false, true] {
             let error = write_site(&target, &sample(), force).unwrap_err();
-            assert!(
-                matches!(error, OutputError::NotAFolder { .. }),
-                "force {force}: {error:?}"
-            );
+            assert!(matches!(error, OutputError::NotAFolder { .. }), "force {force}: {error:?}");
             assert_eq!(fs::read(&target).unwrap(), b"a file\n");
             assert_eq!(leftovers(dir.path()), Vec::<String>::new());
         }
@@ -575,10 +526,7 @@ mod tests {
         let files = site(&[("a", "a file\n"), ("a/b.html", "under a\n"), ("z.html", "last\n")]);
 
         let error = write_site(&target, &files, false).unwrap_err();
-        assert!(
-            matches!(&error, OutputError::Io { path, .. } if path.ends_with("a")),
-            "{error:?}"
-        );
+        assert!(matches!(&error, OutputError::Io { path, .. } if path.ends_with("a")), "{error:?}");
         assert!(error.to_string().ends_with("; nothing was replaced"), "{error}");
         assert_eq!(tree(&target), before);
         assert_eq!(leftovers(dir.path()), Vec::<String>::new());
@@ -597,11 +545,7 @@ mod tests {
     fn a_full_disk_keeps_the_previous_site() {
         let (dir, target) = previous_site();
         let before = tree(&target);
-        let files = site(&[
-            ("a.html", "first\n"),
-            ("b.html", "second, cut short\n"),
-            ("c.html", "never\n"),
-        ]);
+        let files = site(&[("a.html", "first\n"), ("b.html", "second, cut short\n"), ("c.html", "never\n")]);
 
         let error = write_site_with(&target, &files, false, fill_the_disk_at_b).unwrap_err();
         assert!(
@@ -628,10 +572,7 @@ mod tests {
             assert!(!dir.path().join(name).exists(), "{name} should be removed");
         }
         for name in kept {
-            assert!(
-                dir.path().join(name).join("page.html").is_file(),
-                "{name} should be kept"
-            );
+            assert!(dir.path().join(name).join("page.html").is_file(), "{name} should be kept");
         }
     }
 
@@ -665,21 +606,10 @@ mod tests {
     fn site_paths_that_leave_the_folder_or_take_the_marker_are_refused_before_writing() {
         let dir = TempDir::new().unwrap();
         let target = dir.path().join("x");
-        for bad in [
-            "/etc/passwd",
-            "../up.html",
-            "a/../../b.html",
-            "./a.html",
-            "",
-            MARKER,
-            ".tracebrief-site/x",
-        ] {
+        for bad in ["/etc/passwd", "../up.html", "a/../../b.html", "./a.html", "", MARKER, ".tracebrief-site/x"] {
             let files = site(&[("index.html", "fine\n"), (bad, "bad\n")]);
             let error = write_site(&target, &files, false).unwrap_err();
-            assert!(
-                matches!(&error, OutputError::InvalidPath { path, .. } if path == Path::new(bad)),
-                "{bad:?}"
-            );
+            assert!(matches!(&error, OutputError::InvalidPath { path, .. } if path == Path::new(bad)), "{bad:?}");
             assert!(!target.exists(), "{bad:?}");
             assert_eq!(leftovers(dir.path()), Vec::<String>::new(), "{bad:?}");
         }
@@ -689,10 +619,7 @@ mod tests {
     fn a_target_without_a_name_is_refused() {
         for target in [".", "..", "/", "site/.."] {
             let error = write_site(Path::new(target), &sample(), true).unwrap_err();
-            assert!(
-                matches!(error, OutputError::InvalidPath { .. }),
-                "{target:?}: {error:?}"
-            );
+            assert!(matches!(error, OutputError::InvalidPath { .. }), "{target:?}: {error:?}");
         }
     }
 
@@ -706,9 +633,6 @@ mod tests {
         assert_eq!(files.len(), 2);
         assert_eq!(files.get(Path::new("b.html")), Some(&b"second"[..]));
         assert_eq!(files.get(Path::new("c.html")), None);
-        assert_eq!(
-            files.paths().collect::<Vec<_>>(),
-            [Path::new("a.html"), Path::new("b.html")]
-        );
+        assert_eq!(files.paths().collect::<Vec<_>>(), [Path::new("a.html"), Path::new("b.html")]);
     }
 }

@@ -46,10 +46,7 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
     let files = match content_files(root) {
         Ok(files) => files,
         Err(d) => {
-            return Err(LoadFailure {
-                diagnostics: vec![*d],
-                sources,
-            });
+            return Err(LoadFailure { diagnostics: vec![*d], sources });
         }
     };
     problems.extend(orphan_summaries(root, &files));
@@ -88,17 +85,9 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
     problems.extend(actor_conflicts(&briefings, &sources));
     problems.extend(sentence_pins(&briefings, &seeds, &sources));
     if problems.is_empty() {
-        Ok(Project {
-            root: root.to_path_buf(),
-            briefings,
-            seeds,
-            sources,
-        })
+        Ok(Project { root: root.to_path_buf(), briefings, seeds, sources })
     } else {
-        Err(LoadFailure {
-            diagnostics: problems,
-            sources,
-        })
+        Err(LoadFailure { diagnostics: problems, sources })
     }
 }
 
@@ -114,12 +103,9 @@ fn content_files(root: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     let content = root.join("content");
     let entries = std::fs::read_dir(&content).map_err(|e| {
         Box::new(
-            Diagnostic::input(
-                "no-project",
-                format!("cannot read the content/ folder of {}: {e}", root.display()),
-            )
-            .in_file(Path::new("content"))
-            .help("a tracebrief project has its fact sheets in content/; give the project folder with --root"),
+            Diagnostic::input("no-project", format!("cannot read the content/ folder of {}: {e}", root.display()))
+                .in_file(Path::new("content"))
+                .help("a tracebrief project has its fact sheets in content/; give the project folder with --root"),
         )
     })?;
     let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -140,26 +126,19 @@ fn orphan_summaries(root: &Path, files: &[PathBuf]) -> Vec<Diagnostic> {
         .filter_map(|f| f.file_stem().map(|s| s.to_string_lossy().into_owned()))
         .collect();
     let stems: Vec<&str> = stems.iter().map(String::as_str).collect();
-    let orphans = files
-        .iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "md") && !f.with_extension("yaml").is_file());
+    let orphans =
+        files.iter().filter(|f| f.extension().is_some_and(|e| e == "md") && !f.with_extension("yaml").is_file());
     orphans
         .map(|f| {
             let file = relative(root, f);
-            let stem = f
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
+            let stem = f.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let help = match sheet::closest(&stem, &stems) {
                 Some(near) => format!("did you mean content/{near}.md, the summary of content/{near}.yaml?"),
                 None => format!("add the fact sheet content/{stem}.yaml, or remove this file"),
             };
-            Diagnostic::input(
-                "orphan-summary",
-                format!("{} is the summary of no fact sheet", file.display()),
-            )
-            .in_file(&file)
-            .help(help)
+            Diagnostic::input("orphan-summary", format!("{} is the summary of no fact sheet", file.display()))
+                .in_file(&file)
+                .help(help)
         })
         .collect()
 }
@@ -179,10 +158,7 @@ fn read_sheet(root: &Path, path: &Path, sources: &mut Sources) -> Result<Briefin
         ]);
     }
     let Some(slug) = sheet::slug_of(path) else {
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         return Err(vec![
             Diagnostic::input("invalid-slug", format!("`{stem}` is not a valid slug for a fact sheet"))
                 .in_file(&file)
@@ -200,12 +176,7 @@ fn read_sheet(root: &Path, path: &Path, sources: &mut Sources) -> Result<Briefin
     } else {
         None
     };
-    sheet::load_sheet(
-        &slug,
-        &file,
-        &yaml,
-        markdown.as_ref().map(|(f, t)| (f.as_path(), t.as_str())),
-    )
+    sheet::load_sheet(&slug, &file, &yaml, markdown.as_ref().map(|(f, t)| (f.as_path(), t.as_str())))
 }
 
 /// Resolves and loads the seed of `b`, once per seed file.
@@ -321,10 +292,7 @@ fn sentence_pins(briefings: &[Briefing], seeds: &BTreeMap<PathBuf, Seed>, source
                 )
                 .at(Place::new(&b.file, yaml, pin.span.clone()))
                 .label("no such sentence")
-                .help(format!(
-                    "see the sentence numbers with `tracebrief scan {}`",
-                    b.seed.display()
-                )),
+                .help(format!("see the sentence numbers with `tracebrief scan {}`", b.seed.display())),
             );
         }
     }

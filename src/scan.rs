@@ -70,10 +70,7 @@ struct JsonMention<'a> {
 
 /// Writes the SPEC §7 JSON of a scan.
 pub fn write_json(seed: &Seed, mentions: &[Vec<Mention>], mut out: impl Write) -> io::Result<()> {
-    let report = JsonReport {
-        file: seed.path.display().to_string(),
-        sentences: JsonSentences { seed, mentions },
-    };
+    let report = JsonReport { file: seed.path.display().to_string(), sentences: JsonSentences { seed, mentions } };
     serde_json::to_writer(&mut out, &report)?;
     writeln!(out)?;
     out.flush()
@@ -97,12 +94,7 @@ pub fn write_human(seed: &Seed, mentions: &[Vec<Mention>], colour: bool, mut out
         write_marked(&mut out, seed, sentence, found, colour)?;
         writeln!(out)?;
         for m in found {
-            writeln!(
-                out,
-                "{:width$}  {detail_style}· {}{detail_style:#}",
-                "",
-                describe(seed, m)
-            )?;
+            writeln!(out, "{:width$}  {detail_style}· {}{detail_style:#}", "", describe(seed, m))?;
         }
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
@@ -161,10 +153,7 @@ fn one_line_keep_edges(s: &str) -> String {
 }
 
 fn describe(seed: &Seed, m: &Mention) -> String {
-    let text = seed.text[m.span.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = seed.text[m.span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
     let kind = format!("{:?}", m.kind).to_lowercase();
     let mut line = format!("{text} = {}", m.value);
     if let Some(unit) = m.unit {

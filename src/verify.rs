@@ -186,19 +186,14 @@ struct OpenElements {
 }
 
 /// Elements whose text is not the page's text.
-const HIDDEN: &[&str] = &[
-    "head", "title", "script", "style", "template", "noscript", "iframe", "noembed", "noframes",
-];
+const HIDDEN: &[&str] = &["head", "title", "script", "style", "template", "noscript", "iframe", "noembed", "noframes"];
 
 /// Elements that may stand in `<head>`; any other start tag leaves it.
-const HEAD_CONTENT: &[&str] = &[
-    "base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style", "script", "template",
-];
+const HEAD_CONTENT: &[&str] =
+    &["base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style", "script", "template"];
 
 /// Where the search for an element to close implicitly stops (HTML's scope boundaries).
-const SCOPE: &[&str] = &[
-    "html", "table", "td", "th", "caption", "template", "applet", "marquee", "object", "button",
-];
+const SCOPE: &[&str] = &["html", "table", "td", "th", "caption", "template", "applet", "marquee", "object", "button"];
 
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
@@ -312,21 +307,11 @@ impl OpenElements {
             (None, None) => None,
         };
         let claim = match says {
-            Some(says) => Some(Rc::new(Claim {
-                briefing: briefing.clone(),
-                says,
-            })),
+            Some(says) => Some(Rc::new(Claim { briefing: briefing.clone(), says })),
             None => parent.and_then(|f| f.claim.clone()),
         };
         self.next_id += 1;
-        Frame {
-            id: self.next_id,
-            name,
-            hidden,
-            foreign,
-            briefing,
-            claim,
-        }
+        Frame { id: self.next_id, name, hidden, foreign, briefing, claim }
     }
 }
 
@@ -334,8 +319,7 @@ const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
 /// The value of attribute `name`, character references decoded.
 fn attribute(el: &Element<'_, '_>, name: &str) -> Option<String> {
-    el.get_attribute(name)
-        .map(|raw| decode_references(&raw).text.into_owned())
+    el.get_attribute(name).map(|raw| decode_references(&raw).text.into_owned())
 }
 
 fn says_of_trace(trace: &str) -> Says {
@@ -527,10 +511,7 @@ struct Decoded<'a> {
 
 impl<'a> Decoded<'a> {
     fn verbatim(raw: &'a str) -> Decoded<'a> {
-        Decoded {
-            text: Cow::Borrowed(raw),
-            pieces: Vec::new(),
-        }
+        Decoded { text: Cow::Borrowed(raw), pieces: Vec::new() }
     }
 
     /// The raw offset of decoded offset `at`; inside a reference, the reference's `&`.
@@ -568,10 +549,7 @@ fn decode_references(raw: &str) -> Decoded<'_> {
         pieces.push((text.len(), copied, true));
     }
     text.push_str(&raw[copied..]);
-    Decoded {
-        text: Cow::Owned(text),
-        pieces,
-    }
+    Decoded { text: Cow::Owned(text), pieces }
 }
 
 /// The reference at the start of `s` (which starts with `&`): what it decodes to and its length.
@@ -601,10 +579,7 @@ fn numeric_reference(s: &str) -> Option<(char, usize)> {
     let hex = matches!(bytes.get(2), Some(b'x' | b'X'));
     let start = if hex { 3 } else { 2 };
     let radix = if hex { 16 } else { 10 };
-    let digits = bytes[start..]
-        .iter()
-        .take_while(|b| (**b as char).is_digit(radix))
-        .count();
+    let digits = bytes[start..].iter().take_while(|b| (**b as char).is_digit(radix)).count();
     if digits == 0 {
         return None;
     }
@@ -851,18 +826,10 @@ mod tests {
             let html = wrap(body);
             let found: Vec<String> = check(&html).iter().map(show).collect();
             if found != *expected {
-                failures.push(format!(
-                    "{case}: {body}\n    expected {expected:?}\n    found    {found:?}"
-                ));
+                failures.push(format!("{case}: {body}\n    expected {expected:?}\n    found    {found:?}"));
             }
         }
-        assert!(
-            failures.is_empty(),
-            "{} of {} rows failed:\n{}",
-            failures.len(),
-            rows.len(),
-            failures.join("\n")
-        );
+        assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), rows.len(), failures.join("\n"));
     }
 
     #[test]
@@ -870,81 +837,33 @@ mod tests {
         check_rows(
             &[
                 ("exact", r#"<td data-trace="s2">2.3%</td>"#, &[]),
-                (
-                    "hedged as stated",
-                    r#"<td data-trace="s1">upwards of 100,000</td>"#,
-                    &[],
-                ),
+                ("hedged as stated", r#"<td data-trace="s1">upwards of 100,000</td>"#, &[]),
                 ("another hedge", r#"<td data-trace="s1">about 100,000</td>"#, &[]),
                 ("no hedge", r#"<td data-trace="s1">100,000 troops</td>"#, &[]),
                 ("rounded money", r#"<td data-trace="s3">£128bn</td>"#, &[]),
                 ("money as stated", r#"<td data-trace="s3">£127.5 billion</td>"#, &[]),
-                (
-                    "not a rounding",
-                    r#"<td data-trace="s3">£127bn</td>"#,
-                    &["£127bn not-stated s3"],
-                ),
+                ("not a rounding", r#"<td data-trace="s3">£127bn</td>"#, &["£127bn not-stated s3"]),
                 ("fraction as percent", r#"<td data-trace="s3">67%</td>"#, &[]),
                 ("fraction to one place", r#"<td data-trace="s3">66.7%</td>"#, &[]),
-                (
-                    "fraction wrongly rounded",
-                    r#"<td data-trace="s3">66%</td>"#,
-                    &["66% not-stated s3"],
-                ),
+                ("fraction wrongly rounded", r#"<td data-trace="s3">66%</td>"#, &["66% not-stated s3"]),
                 ("fraction in words", r#"<td data-trace="s3">two-thirds</td>"#, &[]),
                 ("rounded decimals", r#"<td data-trace="s4">2.3%</td>"#, &[]),
-                (
-                    "too far rounded",
-                    r#"<td data-trace="s4">2.4%</td>"#,
-                    &["2.4% not-stated s4"],
-                ),
+                ("too far rounded", r#"<td data-trace="s4">2.4%</td>"#, &["2.4% not-stated s4"]),
                 ("a year", r#"<td data-trace="s4">in 2023</td>"#, &[]),
-                (
-                    "a year is not rounded",
-                    r#"<td data-trace="s4">in 2020</td>"#,
-                    &["2020 not-stated s4"],
-                ),
+                ("a year is not rounded", r#"<td data-trace="s4">in 2020</td>"#, &["2020 not-stated s4"]),
                 ("a date", r#"<td data-trace="s5">March 1</td>"#, &[]),
-                (
-                    "another date",
-                    r#"<td data-trace="s5">2 March</td>"#,
-                    &["2 March not-stated s5"],
-                ),
+                ("another date", r#"<td data-trace="s5">2 March</td>"#, &["2 March not-stated s5"]),
                 (
                     "nested inline elements",
                     r##"<td data-trace="s2"><a href="source.html#s2"><b>2.3%</b></a></td>"##,
                     &[],
                 ),
-                (
-                    "several sentences",
-                    r#"<td data-trace="s1  s2">2.3% of 100,000</td>"#,
-                    &[],
-                ),
-                (
-                    "none of several",
-                    r#"<td data-trace="s1 s2">2.4%</td>"#,
-                    &["2.4% not-stated s1 s2"],
-                ),
-                (
-                    "wrong sentence",
-                    r#"<td data-trace="s1">2.3%</td>"#,
-                    &["2.3% not-stated s1"],
-                ),
-                (
-                    "unit mismatch",
-                    r#"<td data-trace="s2">2.3</td>"#,
-                    &["2.3 not-stated s2"],
-                ),
-                (
-                    "currency mismatch",
-                    r#"<td data-trace="s5">$40bn</td>"#,
-                    &["$40bn not-stated s5"],
-                ),
-                (
-                    "sentence without numbers",
-                    r#"<td data-trace="s6">5</td>"#,
-                    &["5 not-stated s6"],
-                ),
+                ("several sentences", r#"<td data-trace="s1  s2">2.3% of 100,000</td>"#, &[]),
+                ("none of several", r#"<td data-trace="s1 s2">2.4%</td>"#, &["2.4% not-stated s1 s2"]),
+                ("wrong sentence", r#"<td data-trace="s1">2.3%</td>"#, &["2.3% not-stated s1"]),
+                ("unit mismatch", r#"<td data-trace="s2">2.3</td>"#, &["2.3 not-stated s2"]),
+                ("currency mismatch", r#"<td data-trace="s5">$40bn</td>"#, &["$40bn not-stated s5"]),
+                ("sentence without numbers", r#"<td data-trace="s6">5</td>"#, &["5 not-stated s6"]),
                 ("no number at all", r#"<td data-trace="s6">none</td>"#, &[]),
             ],
             page,
@@ -955,61 +874,29 @@ mod tests {
     fn sentences_meta_and_derived() {
         check_rows(
             &[
-                (
-                    "own sentence",
-                    r#"<p data-sentence="s2">Inflation rose to 2.3% in June, 7 said.</p>"#,
-                    &[],
-                ),
+                ("own sentence", r#"<p data-sentence="s2">Inflation rose to 2.3% in June, 7 said.</p>"#, &[]),
                 (
                     "own sentence, marked up",
                     r#"<p data-sentence="s3">The bill came to <mark data-trace="s3">£127.5bn</mark>.</p>"#,
                     &[],
                 ),
-                (
-                    "no such sentence",
-                    r#"<p data-sentence="s9">Up 5% and 6%</p>"#,
-                    &["5% unknown s9", "6% unknown s9"],
-                ),
-                (
-                    "not a sentence id",
-                    r#"<p data-sentence="2">Up 5%</p>"#,
-                    &["5% unknown 2"],
-                ),
-                (
-                    "sentence zero",
-                    r#"<p data-sentence="s0">Up 5%</p>"#,
-                    &["5% unknown s0"],
-                ),
-                (
-                    "meta",
-                    r#"<time data-trace="meta" datetime="2025-03-03">3 March 2025</time>"#,
-                    &[],
-                ),
+                ("no such sentence", r#"<p data-sentence="s9">Up 5% and 6%</p>"#, &["5% unknown s9", "6% unknown s9"]),
+                ("not a sentence id", r#"<p data-sentence="2">Up 5%</p>"#, &["5% unknown 2"]),
+                ("sentence zero", r#"<p data-sentence="s0">Up 5%</p>"#, &["5% unknown s0"]),
+                ("meta", r#"<time data-trace="meta" datetime="2025-03-03">3 March 2025</time>"#, &[]),
                 ("derived", r#"<p><span data-trace="derived">4</span> actors</p>"#, &[]),
                 ("meta among ids", r#"<span data-trace="s1 meta">9</span>"#, &[]),
                 ("unknown id", r#"<td data-trace="s99">2.3%</td>"#, &["2.3% unknown s99"]),
                 ("malformed id", r#"<td data-trace="x2">2.3%</td>"#, &["2.3% unknown x2"]),
                 ("one known id states it", r#"<td data-trace="s99 s2">2.3%</td>"#, &[]),
-                (
-                    "unknown id among ids",
-                    r#"<td data-trace="s2 s99">9%</td>"#,
-                    &["9% unknown s99"],
-                ),
-                (
-                    "empty data-trace",
-                    r#"<div data-trace="s2"><i data-trace=" ">2.3%</i></div>"#,
-                    &["2.3% not-traced"],
-                ),
+                ("unknown id among ids", r#"<td data-trace="s2 s99">9%</td>"#, &["9% unknown s99"]),
+                ("empty data-trace", r#"<div data-trace="s2"><i data-trace=" ">2.3%</i></div>"#, &["2.3% not-traced"]),
                 (
                     "the nearest claim decides",
                     r#"<div data-trace="meta"><span data-trace="s1">2.3%</span> 5</div>"#,
                     &["2.3% not-stated s1"],
                 ),
-                (
-                    "the nearest briefing decides",
-                    r#"<div data-briefing="y"><b data-trace="s2">1.9%</b></div>"#,
-                    &[],
-                ),
+                ("the nearest briefing decides", r#"<div data-briefing="y"><b data-trace="s2">1.9%</b></div>"#, &[]),
                 (
                     "another briefing's sentence",
                     r#"<div data-briefing="y"><b data-trace="s2">2.3%</b></div>"#,
@@ -1029,46 +916,22 @@ mod tests {
     fn untraced_text() {
         check_rows(
             &[
-                (
-                    "plain text",
-                    "<p>Inflation was 2.4% in 2024.</p>",
-                    &["2.4% not-traced", "2024 not-traced"],
-                ),
-                (
-                    "after a traced element",
-                    r#"<p><b data-trace="s2">2.3%</b>, up 0.4pp</p>"#,
-                    &["0.4pp not-traced"],
-                ),
+                ("plain text", "<p>Inflation was 2.4% in 2024.</p>", &["2.4% not-traced", "2024 not-traced"]),
+                ("after a traced element", r#"<p><b data-trace="s2">2.3%</b>, up 0.4pp</p>"#, &["0.4pp not-traced"]),
                 ("number words", "<p>three ministers</p>", &["three not-traced"]),
                 ("identifiers", "<p>The G7 met; see s16 and COVID-19.</p>", &[]),
                 ("vague quantities", "<p>hundreds of people</p>", &[]),
-                (
-                    "attributes and comments",
-                    r#"<p title="5%"><!-- 7 --><a href="s5.html">link</a></p>"#,
-                    &[],
-                ),
+                ("attributes and comments", r#"<p title="5%"><!-- 7 --><a href="s5.html">link</a></p>"#, &[]),
                 (
                     "hidden elements",
                     "<script>var x = 5;</script><style>.a { width: 50% }</style>\
                      <template><p>9</p></template><noscript>3 cookies</noscript><p>ok</p>",
                     &[],
                 ),
-                (
-                    "svg text is text",
-                    "<svg><text x=\"1\">40%</text></svg>",
-                    &["40% not-traced"],
-                ),
-                (
-                    "svg title is text",
-                    "<svg><title>40%</title></svg>",
-                    &["40% not-traced"],
-                ),
+                ("svg text is text", "<svg><text x=\"1\">40%</text></svg>", &["40% not-traced"]),
+                ("svg title is text", "<svg><title>40%</title></svg>", &["40% not-traced"]),
                 ("svg style is not", "<svg><style>.a { width: 50% }</style></svg>", &[]),
-                (
-                    "textarea is text",
-                    "<textarea>5 &amp; 6</textarea>",
-                    &["5 not-traced", "6 not-traced"],
-                ),
+                ("textarea is text", "<textarea>5 &amp; 6</textarea>", &["5 not-traced", "6 not-traced"]),
             ],
             page,
         );
@@ -1083,11 +946,7 @@ mod tests {
                 ("hexadecimal", r#"<td data-trace="s2">2.3&#x25;</td>"#, &[]),
                 ("decimal currency", r#"<td data-trace="s5">&#163;40bn</td>"#, &[]),
                 ("untraced", "<p>&pound;40bn</p>", &["£40bn not-traced"]),
-                (
-                    "no-break space",
-                    "<p>2.3&nbsp;per cent</p>",
-                    &["2.3\u{a0}per cent not-traced"],
-                ),
+                ("no-break space", "<p>2.3&nbsp;per cent</p>", &["2.3\u{a0}per cent not-traced"]),
                 ("legacy without semicolon", "<p>&pound40bn</p>", &["£40bn not-traced"]),
                 ("ampersand", "<p>R&amp;D rose 5%</p>", &["5% not-traced"]),
                 ("unknown name kept", "<p>&foo; 5</p>", &["5 not-traced"]),
@@ -1116,27 +975,11 @@ mod tests {
                     "<table><tr><td data-trace=\"meta\">2025<tr><td>7</table>",
                     &["7 not-traced"],
                 ),
-                (
-                    "list items without end tags",
-                    "<ul><li data-trace=\"meta\">1<li>2</ul>",
-                    &["2 not-traced"],
-                ),
-                (
-                    "a block closes a paragraph",
-                    "<p data-trace=\"meta\">1<div>2</div>",
-                    &["2 not-traced"],
-                ),
-                (
-                    "an unclosed inline element",
-                    "<div data-trace=\"meta\"><b>1</div>2",
-                    &["2 not-traced"],
-                ),
+                ("list items without end tags", "<ul><li data-trace=\"meta\">1<li>2</ul>", &["2 not-traced"]),
+                ("a block closes a paragraph", "<p data-trace=\"meta\">1<div>2</div>", &["2 not-traced"]),
+                ("an unclosed inline element", "<div data-trace=\"meta\"><b>1</div>2", &["2 not-traced"]),
                 ("never closed", r#"<div><span data-trace="s2">2.3%"#, &[]),
-                (
-                    "stray end tags",
-                    r#"<p data-trace="s2">2.3%</b></i></p>5"#,
-                    &["5 not-traced"],
-                ),
+                ("stray end tags", r#"<p data-trace="s2">2.3%</b></i></p>5"#, &["5 not-traced"]),
                 ("end tag of nothing", "</div></p>5", &["5 not-traced"]),
                 ("unterminated tag", "<p>5 <b", &["5 not-traced"]),
                 ("unterminated comment", "<p>5 <!-- 6", &["5 not-traced"]),
@@ -1153,22 +996,10 @@ mod tests {
                 r#"<body><td data-trace="s2">2.3%</td><p data-sentence="s1">1</p>"#,
                 &["2.3% unknown s2", "1 unknown s1"],
             ),
-            (
-                "head never closed",
-                "<html><head><title>7</title><p>8</p>",
-                &["8 not-traced"],
-            ),
-            (
-                "text leaves the head",
-                "<head><meta charset=utf-8>9 lives</head>",
-                &["9 not-traced"],
-            ),
+            ("head never closed", "<html><head><title>7</title><p>8</p>", &["8 not-traced"]),
+            ("text leaves the head", "<head><meta charset=utf-8>9 lives</head>", &["9 not-traced"]),
             ("no elements at all", "4 dogs", &["4 not-traced"]),
-            (
-                "head content in body is still hidden",
-                "<body><script>1</script><title>2</title>",
-                &[],
-            ),
+            ("head content in body is still hidden", "<body><script>1</script><title>2</title>", &[]),
         ];
         check_rows(rows, |body| body.to_string());
     }
@@ -1178,19 +1009,10 @@ mod tests {
         let html = "<!doctype html>\n<body data-briefing=\"x\">\n  <p>é 2.4%</p>\n\t<p>and &pound;5bn, \
                     <b data-trace=\"s2\">2.3%</b> 7</p>\n</body>\n";
         let found = check(html);
-        let got: Vec<(usize, usize, usize, &str)> = found
-            .iter()
-            .map(|u| (u.offset, u.line, u.column, u.text.as_str()))
-            .collect();
+        let got: Vec<(usize, usize, usize, &str)> =
+            found.iter().map(|u| (u.offset, u.line, u.column, u.text.as_str())).collect();
         let at = |s: &str| html.find(s).unwrap();
-        assert_eq!(
-            got,
-            [
-                (at("2.4%"), 3, 8, "2.4%"),
-                (at("&pound;"), 4, 9, "£5bn"),
-                (at("</b> 7") + 5, 4, 49, "7"),
-            ]
-        );
+        assert_eq!(got, [(at("2.4%"), 3, 8, "2.4%"), (at("&pound;"), 4, 9, "£5bn"), (at("</b> 7") + 5, 4, 49, "7"),]);
         assert!(found.iter().all(|u| u.page == Path::new("site/briefings/x/index.html")));
     }
 
@@ -1206,11 +1028,7 @@ mod tests {
         let found = check(&html);
         assert_eq!(found.len(), 30_000);
         for (i, u) in found.iter().enumerate() {
-            assert_eq!(
-                (u.offset, u.text.as_str(), u.column),
-                (3 + 5 * i, "2.4%", 4 + 5 * i),
-                "mention {i}"
-            );
+            assert_eq!((u.offset, u.text.as_str(), u.column), (3 + 5 * i, "2.4%", 4 + 5 * i), "mention {i}");
         }
 
         let mut chunks = Vec::new();
@@ -1221,11 +1039,7 @@ mod tests {
         let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
         write_in_pieces(&mut rewriter, &html).unwrap();
         rewriter.end().unwrap();
-        assert!(
-            chunks.len() > 2,
-            "expected the node in several chunks, got {}",
-            chunks.len()
-        );
+        assert!(chunks.len() > 2, "expected the node in several chunks, got {}", chunks.len());
         for (range, text) in chunks {
             assert_eq!(&html[range], text, "a chunk is its slice of the page");
         }
@@ -1283,11 +1097,7 @@ mod tests {
             ("7 ministers", "seven", true),
         ];
         for (stated, published, expected) in rows {
-            assert_eq!(
-                states(&one(stated), &one(published)),
-                expected,
-                "{stated:?} states {published:?}"
-            );
+            assert_eq!(states(&one(stated), &one(published)), expected, "{stated:?} states {published:?}");
         }
     }
 
@@ -1333,27 +1143,19 @@ mod tests {
             " data-briefing=\"z\" data-trace=\"s1\"",
         ]);
         leaf.prop_recursive(5, 96, 6, move |inner| {
-            (
-                tags.clone(),
-                attributes.clone(),
-                prop::collection::vec(inner, 0..6),
-                any::<bool>(),
-            )
-                .prop_map(|(tag, attributes, children, close)| {
+            (tags.clone(), attributes.clone(), prop::collection::vec(inner, 0..6), any::<bool>()).prop_map(
+                |(tag, attributes, children, close)| {
                     let end = if close { format!("</{tag}>") } else { String::new() };
                     format!("<{tag}{attributes}>{}{end}", children.concat())
-                })
+                },
+            )
         })
     }
 
     fn assert_well_placed(html: &str, found: &[Unaccounted]) {
         let mut last = 0;
         for u in found {
-            assert!(
-                u.offset <= html.len() && html.is_char_boundary(u.offset),
-                "offset {} in {html:?}",
-                u.offset
-            );
+            assert!(u.offset <= html.len() && html.is_char_boundary(u.offset), "offset {} in {html:?}", u.offset);
             assert!(u.offset >= last, "results in page order");
             last = u.offset;
             let before = &html[..u.offset];

@@ -23,16 +23,11 @@ struct Project {
 
 impl Project {
     fn copy(fixture: &str) -> Project {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(fixture);
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
         assert!(from.is_dir(), "no fixture {}", from.display());
         let dir = TempDir::new().expect("creating a temporary directory");
         copy_dir(&from, &dir.path().join("project"));
-        Project {
-            fixture: fixture.to_string(),
-            dir,
-        }
+        Project { fixture: fixture.to_string(), dir }
     }
 
     fn root(&self) -> PathBuf {
@@ -81,13 +76,7 @@ fn copy_dir(from: &Path, to: &Path) {
 /// Runs `tracebrief check --root ROOT ARGS`, in `cwd` when given.
 fn check(root: &Path, args: &[&str], cwd: Option<&Path>) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tracebrief"));
-    command
-        .arg("check")
-        .arg("--root")
-        .arg(root)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE");
+    command.arg("check").arg("--root").arg(root).args(args).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
     if let Some(cwd) = cwd {
         command.current_dir(cwd);
     }
@@ -104,20 +93,10 @@ struct Run {
 impl Run {
     /// Every run, whatever its input, ends with an exit code of its own: never a panic.
     fn new(fixture: &str, root: &Path, output: Output) -> Run {
-        let run = Run {
-            fixture: fixture.to_string(),
-            root: root.to_path_buf(),
-            output,
-        };
+        let run = Run { fixture: fixture.to_string(), root: root.to_path_buf(), output };
         let code = run.output.status.code();
         assert!(code.is_some(), "{}: killed by a signal\n{}", run.fixture, run.shown());
-        assert_ne!(
-            code,
-            Some(101),
-            "{}: exit code 101 is a panic\n{}",
-            run.fixture,
-            run.shown()
-        );
+        assert_ne!(code, Some(101), "{}: exit code 101 is a panic\n{}", run.fixture, run.shown());
         assert!(
             !run.stdout().contains("panicked") && !run.stderr().contains("panicked"),
             "{}: the program panicked\n{}",
@@ -164,10 +143,7 @@ impl Run {
     fn report(&self) -> Report {
         let json: Value = serde_json::from_str(self.stdout())
             .unwrap_or_else(|e| panic!("{}: stdout is not JSON ({e})\n{}", self.fixture, self.shown()));
-        Report {
-            json,
-            root: self.root.clone(),
-        }
+        Report { json, root: self.root.clone() }
     }
 }
 
@@ -220,16 +196,11 @@ impl Report {
     /// the root as given (`<root>/content/x.yaml`) or relative to it.
     fn relative(&self, file: &str) -> String {
         let path = Path::new(file);
-        path.strip_prefix(&self.root)
-            .unwrap_or(path)
-            .to_string_lossy()
-            .replace('\\', "/")
+        path.strip_prefix(&self.root).unwrap_or(path).to_string_lossy().replace('\\', "/")
     }
 
     fn count(&self, key: &str) -> u64 {
-        self.json[key]
-            .as_u64()
-            .unwrap_or_else(|| panic!("`{key}` is a count: {}", self.json))
+        self.json[key].as_u64().unwrap_or_else(|| panic!("`{key}` is a count: {}", self.json))
     }
 
     fn facts(&self) -> &[Value] {
@@ -267,27 +238,15 @@ struct Expected {
 }
 
 fn at(code: &'static str, file: &'static str, line: u64, column: u64) -> Expected {
-    Expected {
-        code,
-        file,
-        place: Place::At(line, column),
-    }
+    Expected { code, file, place: Place::At(line, column) }
 }
 
 fn in_file(code: &'static str, file: &'static str) -> Expected {
-    Expected {
-        code,
-        file,
-        place: Place::FileOnly,
-    }
+    Expected { code, file, place: Place::FileOnly }
 }
 
 fn anywhere_in(code: &'static str, file: &'static str) -> Expected {
-    Expected {
-        code,
-        file,
-        place: Place::Anywhere,
-    }
+    Expected { code, file, place: Place::Anywhere }
 }
 
 impl Expected {
@@ -321,13 +280,7 @@ struct Case<'a> {
 }
 
 fn case<'a>(fixture: &'static str, exit: i32, expected: &'a [Expected]) -> Case<'a> {
-    Case {
-        fixture,
-        args: &[],
-        exit,
-        expected,
-        setup: None,
-    }
+    Case { fixture, args: &[], exit, expected, setup: None }
 }
 
 impl<'a> Case<'a> {
@@ -336,10 +289,7 @@ impl<'a> Case<'a> {
     }
 
     fn setup(self, setup: fn(&Project)) -> Self {
-        Case {
-            setup: Some(setup),
-            ..self
-        }
+        Case { setup: Some(setup), ..self }
     }
 
     fn project(&self) -> Project {
@@ -552,22 +502,9 @@ fn shipped_example_checks_clean() {
     let run = Run::new("the repository", root, check(root, &["--format", "json"], None));
     run.assert_exit(0);
     let report = run.report();
-    assert_eq!(
-        (report.count("errors"), report.count("warnings")),
-        (0, 0),
-        "{}",
-        run.shown()
-    );
-    assert!(
-        report.facts().iter().all(|f| f["status"] == "traced"),
-        "{}",
-        run.shown()
-    );
-    let figures = [
-        ("troops-needed", "s16"),
-        ("uk-defense-spending", "s17"),
-        ("uk-defense-target", "s17"),
-    ];
+    assert_eq!((report.count("errors"), report.count("warnings")), (0, 0), "{}", run.shown());
+    assert!(report.facts().iter().all(|f| f["status"] == "traced"), "{}", run.shown());
+    let figures = [("troops-needed", "s16"), ("uk-defense-spending", "s17"), ("uk-defense-target", "s17")];
     for (id, sentence) in figures {
         assert_eq!(report.fact(id)["sentence"], sentence, "{id}");
     }
@@ -598,11 +535,7 @@ fn alternative_forms_trace_to_their_mentions() {
 fn untraced_number_shows_the_closest_mention() {
     let run = Project::copy("untraced-number").check(&[]);
     run.assert_exit(1);
-    assert!(
-        run.text().contains("closest: s3 states approximately 2.3%"),
-        "{}",
-        run.shown()
-    );
+    assert!(run.text().contains("closest: s3 states approximately 2.3%"), "{}", run.shown());
 }
 
 #[test]
@@ -610,23 +543,14 @@ fn unknown_field_suggests_the_field_meant() {
     let run = Project::copy("unknown-field").check(&[]);
     run.assert_exit(2);
     let help = run.text().lines().find(|l| l.contains("help:")).map(str::to_string);
-    assert!(
-        help.as_deref().is_some_and(|h| h.contains("did you mean `numbers`?")),
-        "{}",
-        run.shown()
-    );
+    assert!(help.as_deref().is_some_and(|h| h.contains("did you mean `numbers`?")), "{}", run.shown());
 }
 
 /// SPEC §7: `ok`, `errors`, `warnings`, `diagnostics` (severity, code,
 /// message, file, line, column), `facts` (briefing, id, status, sentence, mention).
 #[test]
 fn json_report_has_the_shape_of_the_spec() {
-    for (fixture, exit) in [
-        ("clean", 0),
-        ("untraced-number", 1),
-        ("dropped-hedge", 0),
-        ("unknown-field", 2),
-    ] {
+    for (fixture, exit) in [("clean", 0), ("untraced-number", 1), ("dropped-hedge", 0), ("unknown-field", 2)] {
         let run = Project::copy(fixture).check(&["--format", "json"]);
         run.assert_exit(exit);
         let json = run.report().json;
@@ -640,10 +564,7 @@ fn json_report_has_the_shape_of_the_spec() {
             assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()), "{fixture}: {d}");
             assert!(d["file"].is_string(), "{fixture}: {d}");
             for key in ["line", "column"] {
-                assert!(
-                    d[key].is_null() || d[key].as_u64().is_some_and(|n| n >= 1),
-                    "{fixture}: {d}"
-                );
+                assert!(d[key].is_null() || d[key].as_u64().is_some_and(|n| n >= 1), "{fixture}: {d}");
             }
         }
         for f in json["facts"].as_array().expect("`facts` is an array") {
@@ -652,10 +573,7 @@ fn json_report_has_the_shape_of_the_spec() {
             match f["status"].as_str() {
                 Some("traced") => {
                     let sentence = f["sentence"].as_str().unwrap_or_default();
-                    assert!(
-                        sentence.strip_prefix('s').is_some_and(|n| n.parse::<usize>().is_ok()),
-                        "{fixture}: {f}"
-                    );
+                    assert!(sentence.strip_prefix('s').is_some_and(|n| n.parse::<usize>().is_ok()), "{fixture}: {f}");
                     assert!(f["mention"].as_str().is_some_and(|m| !m.is_empty()), "{fixture}: {f}");
                 }
                 Some("untraced") => {
@@ -668,9 +586,7 @@ fn json_report_has_the_shape_of_the_spec() {
 }
 
 fn is_kebab_case(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[test]
@@ -679,9 +595,8 @@ fn github_format_prints_workflow_annotations() {
     run.assert_exit(1);
     let annotation = run.stdout().lines().find(|l| l.starts_with("::error "));
     let annotation = annotation.unwrap_or_else(|| panic!("no ::error line\n{}", run.shown()));
-    let (properties, message) = annotation["::error ".len()..]
-        .split_once("::")
-        .unwrap_or_else(|| panic!("no message in {annotation}"));
+    let (properties, message) =
+        annotation["::error ".len()..].split_once("::").unwrap_or_else(|| panic!("no message in {annotation}"));
     assert!(properties.starts_with("file="), "{annotation}");
     assert!(properties.contains(&format!("{SHEET},line=6,col=12")), "{annotation}");
     assert!(message.contains("not stated"), "{annotation}");
@@ -707,10 +622,7 @@ fn hostile_yaml_is_refused() {
         String::from("lol: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n");
     let mut previous = 'a';
     for anchor in 'b'..='j' {
-        laughs.push_str(&format!(
-            "{anchor}: &{anchor} [{}]\n",
-            vec![format!("*{previous}"); 9].join(", ")
-        ));
+        laughs.push_str(&format!("{anchor}: &{anchor} [{}]\n", vec![format!("*{previous}"); 9].join(", ")));
         previous = anchor;
     }
     let nesting = format!("summary: {}{}\n", "[".repeat(20_000), "]".repeat(20_000));
@@ -725,9 +637,7 @@ fn hostile_yaml_is_refused() {
         assert_eq!(run.code(), 2, "{name}\n{}", run.shown());
         let found = run.report().diagnostics();
         assert!(
-            found
-                .iter()
-                .any(|d| codes.contains(&d.code.as_str()) && d.file.as_deref() == Some(SHEET)),
+            found.iter().any(|d| codes.contains(&d.code.as_str()) && d.file.as_deref() == Some(SHEET)),
             "{name}: {found:?}"
         );
     }
@@ -738,11 +648,7 @@ fn hostile_yaml_is_refused() {
 fn missing_root_is_named_as_given() {
     let dir = TempDir::new().expect("creating a temporary directory");
     let root = Path::new("no-such-project");
-    let run = Run::new(
-        "no root",
-        dir.path(),
-        check(root, &["--format", "json"], Some(dir.path())),
-    );
+    let run = Run::new("no root", dir.path(), check(root, &["--format", "json"], Some(dir.path())));
     run.assert_exit(2);
     let found = run.report().diagnostics();
     assert_eq!(found.len(), 1, "{found:?}");
@@ -766,50 +672,19 @@ fn every_mutation_of_the_clean_sheet_is_caught() {
         codes: &'static [&'static str],
         line: u64,
     }
-    let error = |name, from, to, codes, line| Mutation {
-        name,
-        from,
-        to,
-        exit: (1, 1),
-        codes,
-        line,
-    };
+    let error = |name, from, to, codes, line| Mutation { name, from, to, exit: (1, 1), codes, line };
     let untraced: &[&str] = &["untraced-number"];
     let unit: &[&str] = &["unit-mismatch", "untraced-number"];
     let mutations = [
-        error(
-            "money, first digit",
-            "value: 22600000000",
-            "value: 32600000000",
-            untraced,
-            15,
-        ),
-        error(
-            "money, last digit",
-            "value: 22600000000",
-            "value: 22700000000",
-            untraced,
-            15,
-        ),
+        error("money, first digit", "value: 22600000000", "value: 32600000000", untraced, 15),
+        error("money, last digit", "value: 22600000000", "value: 22700000000", untraced, 15),
         error("percent, first digit", "value: 2.3\n", "value: 3.3\n", untraced, 20),
         error("percent, last digit", "value: 2.3\n", "value: 2.4\n", untraced, 20),
         error("percent to pp", "unit: \"%\"", "unit: pp", unit, 21),
         error("GBP to USD", "unit: GBP", "unit: USD", unit, 16),
         error("money without a unit", "    unit: GBP\n", "", unit, 15),
-        error(
-            "one word of a quote",
-            "a generational investment",
-            "a generous investment",
-            &["quote-not-found"],
-            11,
-        ),
-        error(
-            "actor renamed",
-            "name: Jane Doe",
-            "name: Jane Dole",
-            &["actor-not-mentioned"],
-            6,
-        ),
+        error("one word of a quote", "a generational investment", "a generous investment", &["quote-not-found"], 11),
+        error("actor renamed", "name: Jane Doe", "name: Jane Dole", &["actor-not-mentioned"], 6),
         Mutation {
             name: "qualifier dropped",
             from: "    qualifier: approximately\n",
@@ -822,19 +697,10 @@ fn every_mutation_of_the_clean_sheet_is_caught() {
     let clean = Project::copy("clean").read(SHEET);
     let mut failures = Vec::new();
     for m in &mutations {
-        assert_eq!(
-            clean.matches(m.from).count(),
-            1,
-            "{}: `{}` stands once in the sheet",
-            m.name,
-            m.from
-        );
+        assert_eq!(clean.matches(m.from).count(), 1, "{}: `{}` stands once in the sheet", m.name, m.from);
         let project = Project::copy("clean");
         project.write(SHEET, clean.replacen(m.from, m.to, 1));
-        for (args, exit) in [
-            (&["--format", "json"][..], m.exit.0),
-            (&["--format", "json", "--strict"], m.exit.1),
-        ] {
+        for (args, exit) in [(&["--format", "json"][..], m.exit.0), (&["--format", "json", "--strict"], m.exit.1)] {
             let run = project.check(args);
             let found = run.report().diagnostics();
             let caught = found.iter().any(|d| {

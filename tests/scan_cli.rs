@@ -16,10 +16,7 @@ const SEED: &str = "seeds/000_efa7916b03e9017c.txt";
 /// Runs the binary in the package root with `args`, and `env` added to the environment.
 fn tracebrief(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tracebrief"));
-    command
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("CLICOLOR_FORCE");
+    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("CLICOLOR_FORCE");
     for (key, value) in env {
         command.env(key, value);
     }
@@ -79,10 +76,7 @@ struct Mention {
 
 impl Report {
     fn sentence(&self, id: &str) -> &Sentence {
-        self.sentences
-            .iter()
-            .find(|s| s.id == id)
-            .unwrap_or_else(|| panic!("no sentence {id}"))
+        self.sentences.iter().find(|s| s.id == id).unwrap_or_else(|| panic!("no sentence {id}"))
     }
 
     fn mentions(&self) -> impl Iterator<Item = &Mention> {
@@ -119,31 +113,14 @@ fn slice(bytes: &[u8], start: usize, end: usize) -> &str {
 fn assert_spans_slice_the_file(report: &Report, file: &[u8]) {
     let mut previous_end = 0;
     for s in &report.sentences {
-        assert!(
-            previous_end <= s.start && s.start < s.end,
-            "{} {}..{} is out of order",
-            s.id,
-            s.start,
-            s.end
-        );
+        assert!(previous_end <= s.start && s.start < s.end, "{} {}..{} is out of order", s.id, s.start, s.end);
         previous_end = s.end;
         let raw = slice(file, s.start, s.end);
         assert_eq!(raw, raw.trim(), "{}'s span has white space at an edge", s.id);
         assert_eq!(one_line(raw), s.text, "{}'s text is not its span", s.id);
         for m in &s.numbers {
-            assert!(
-                s.start <= m.start && m.end <= s.end,
-                "{:?} lies outside {}",
-                m.text,
-                s.id
-            );
-            assert_eq!(
-                slice(file, m.start, m.end),
-                m.text,
-                "{}: the span of {:?}",
-                s.id,
-                m.text
-            );
+            assert!(s.start <= m.start && m.end <= s.end, "{:?} lies outside {}", m.text, s.id);
+            assert_eq!(slice(file, m.start, m.end), m.text, "{}: the span of {:?}", s.id, m.text);
         }
     }
 }
@@ -201,14 +178,7 @@ fn json_of_the_seed_reads_upwards_of_100000_in_s16() {
     let [troops] = s16.numbers.as_slice() else {
         panic!("s16 should have exactly one mention, has {:?}", s16.numbers);
     };
-    assert_mention(
-        troops,
-        "upwards of 100,000",
-        "100000",
-        None,
-        "count",
-        Some("upwards of"),
-    );
+    assert_mention(troops, "upwards of 100,000", "100000", None, "count", Some("upwards of"));
     assert_eq!(slice(&seed_bytes(), troops.start, troops.end), "upwards of 100,000");
 }
 
@@ -218,14 +188,7 @@ fn json_of_the_seed_reads_both_percentages_of_s17() {
     let [now, target] = report.sentence("s17").numbers.as_slice() else {
         panic!("s17 should have two mentions, has {:?}", report.sentence("s17").numbers);
     };
-    assert_mention(
-        now,
-        "approximately 2.3%",
-        "2.3",
-        Some("%"),
-        "percent",
-        Some("approximately"),
-    );
+    assert_mention(now, "approximately 2.3%", "2.3", Some("%"), "percent", Some("approximately"));
     assert_mention(target, "2.5%", "2.5", Some("%"), "percent", None);
 }
 
@@ -260,14 +223,7 @@ fn json_values_are_numbers_for_quantities_and_iso_strings_for_dates_and_times() 
     iso("9:30 p.m.", "time", "21:30");
     iso("1 March", "date", "--03-01");
     assert_mention(mention("£2.5bn"), "£2.5bn", "2500000000", Some("GBP"), "money", None);
-    assert_mention(
-        mention("about 40%"),
-        "about 40%",
-        "40",
-        Some("%"),
-        "percent",
-        Some("about"),
-    );
+    assert_mention(mention("about 40%"), "about 40%", "40", Some("%"), "percent", Some("about"));
     assert_mention(mention("1993"), "1993", "1993", None, "year", None);
     assert_mention(mention("3 pp"), "3 pp", "3", Some("pp"), "percent", None);
     assert_mention(mention("two-thirds"), "two-thirds", "0.666667", None, "count", None);
@@ -288,15 +244,10 @@ fn human_report_of_the_seed_marks_mentions_in_brackets_without_colour() {
     assert_succeeded(&output);
     let report = stdout(&output);
     assert!(!report.contains("\x1b["), "NO_COLOR output has ANSI escapes:\n{report}");
-    let s16 = report
-        .lines()
-        .find(|l| l.starts_with("s16"))
-        .unwrap_or_else(|| panic!("no line for s16:\n{report}"));
+    let s16 = report.lines().find(|l| l.starts_with("s16")).unwrap_or_else(|| panic!("no line for s16:\n{report}"));
     assert!(s16.contains("[upwards of 100,000]"), "{s16}");
     assert!(
-        report
-            .lines()
-            .any(|l| l.contains("22 sentences") && l.contains("3 number mentions")),
+        report.lines().any(|l| l.contains("22 sentences") && l.contains("3 number mentions")),
         "no summary line naming 22 sentences and 3 number mentions:\n{report}"
     );
 }
@@ -320,16 +271,9 @@ fn assert_input_error(output: &Output, file: &Path, what: &[&str]) {
     let lines: Vec<&str> = message.lines().collect();
     assert_eq!(lines.len(), 1, "stderr should be one line: {message:?}");
     assert!(lines[0].starts_with("error:"), "{message}");
-    assert!(
-        lines[0].contains(path_arg(file)),
-        "the message does not name {}: {message}",
-        file.display()
-    );
+    assert!(lines[0].contains(path_arg(file)), "the message does not name {}: {message}", file.display());
     let lower = lines[0].to_lowercase();
-    assert!(
-        what.iter().any(|w| lower.contains(&w.to_lowercase())),
-        "the message does not say {what:?}: {message}"
-    );
+    assert!(what.iter().any(|w| lower.contains(&w.to_lowercase())), "the message does not say {what:?}: {message}");
 }
 
 /// Scans `bytes` in both formats, checks that each run is an input error
@@ -464,16 +408,8 @@ fn scan_generated_news(min_bytes: usize) {
     }
     for (i, paragraph) in report.sentences.chunks(4).enumerate() {
         let officials = &paragraph[1];
-        assert!(
-            officials.text.starts_with("Officials said"),
-            "{}: {}",
-            officials.id,
-            officials.text
-        );
-        let hedged = officials
-            .numbers
-            .first()
-            .unwrap_or_else(|| panic!("{} has no mentions", officials.id));
+        assert!(officials.text.starts_with("Officials said"), "{}: {}", officials.id, officials.text);
+        let hedged = officials.numbers.first().unwrap_or_else(|| panic!("{} has no mentions", officials.id));
         assert_mention(
             hedged,
             &format!("upwards of {},000", troops(i)),
@@ -499,9 +435,7 @@ fn a_50_mb_news_file_scans_to_every_sentence() {
 
 #[test]
 fn a_1_mb_line_without_punctuation_is_one_sentence() {
-    const WORDS: [&str; 8] = [
-        "alpha", "beta", "gamma", "delta", "seven", "district", "council", "budget",
-    ];
+    const WORDS: [&str; 8] = ["alpha", "beta", "gamma", "delta", "seven", "district", "council", "budget"];
     let mut line = String::with_capacity(1 << 20);
     for word in WORDS.iter().cycle() {
         if line.len() + word.len() + 1 > 1 << 20 {
@@ -520,11 +454,7 @@ fn a_1_mb_line_without_punctuation_is_one_sentence() {
     };
     assert_eq!((sentence.start, sentence.end), (0, line.len()));
     assert_eq!(sentence.text, line);
-    assert_eq!(
-        sentence.numbers.len(),
-        line.matches("seven").count(),
-        "every `seven` is a mention"
-    );
+    assert_eq!(sentence.numbers.len(), line.matches("seven").count(), "every `seven` is a mention");
 }
 
 // --- line endings ---
@@ -538,32 +468,15 @@ fn crlf_seed_gives_the_same_sentences_and_mentions_as_lf() {
     let crlf = scan_json(path_arg(&file));
     assert_spans_slice_the_file(&crlf, crlf_bytes.as_bytes());
 
-    let sentences = |r: &Report| {
-        r.sentences
-            .iter()
-            .map(|s| (s.id.clone(), s.text.clone()))
-            .collect::<Vec<_>>()
-    };
+    let sentences = |r: &Report| r.sentences.iter().map(|s| (s.id.clone(), s.text.clone())).collect::<Vec<_>>();
     assert_eq!(sentences(&crlf), sentences(&lf));
     let mentions = |r: &Report| {
         r.mentions()
-            .map(|m| {
-                (
-                    m.text.clone(),
-                    m.value.to_string(),
-                    m.unit.clone(),
-                    m.kind.clone(),
-                    m.hedge.clone(),
-                )
-            })
+            .map(|m| (m.text.clone(), m.value.to_string(), m.unit.clone(), m.kind.clone(), m.hedge.clone()))
             .collect::<Vec<_>>()
     };
     assert_eq!(mentions(&crlf), mentions(&lf));
-    assert_ne!(
-        crlf.sentence("s22").start,
-        lf.sentence("s22").start,
-        "CRLF offsets count the CRs"
-    );
+    assert_ne!(crlf.sentence("s22").start, lf.sentence("s22").start, "CRLF offsets count the CRs");
 }
 
 // --- help and version ---
@@ -572,11 +485,7 @@ fn crlf_seed_gives_the_same_sentences_and_mentions_as_lf() {
 fn help_lists_the_scan_command() {
     let output = tracebrief(&["--help"], &[]);
     assert_succeeded(&output);
-    assert!(
-        stdout(&output).lines().any(|l| l.trim_start().starts_with("scan")),
-        "{}",
-        stdout(&output)
-    );
+    assert!(stdout(&output).lines().any(|l| l.trim_start().starts_with("scan")), "{}", stdout(&output));
 }
 
 #[test]
@@ -584,19 +493,12 @@ fn scan_help_lists_the_formats() {
     let output = tracebrief(&["scan", "--help"], &[]);
     assert_succeeded(&output);
     let help = stdout(&output);
-    assert!(
-        help.contains("--format") && help.contains("json") && help.contains("human"),
-        "{help}"
-    );
+    assert!(help.contains("--format") && help.contains("json") && help.contains("human"), "{help}");
 }
 
 #[test]
 fn version_prints_the_version() {
     let output = tracebrief(&["--version"], &[]);
     assert_succeeded(&output);
-    assert!(
-        stdout(&output).contains(env!("CARGO_PKG_VERSION")),
-        "{}",
-        stdout(&output)
-    );
+    assert!(stdout(&output).contains(env!("CARGO_PKG_VERSION")), "{}", stdout(&output));
 }

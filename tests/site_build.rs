@@ -63,10 +63,7 @@ impl Project {
     fn empty(name: &str) -> Project {
         let dir = TempDir::new().expect("creating a temporary directory");
         std::fs::create_dir(dir.path().join("project")).expect("creating the project folder");
-        Project {
-            name: name.to_string(),
-            dir,
-        }
+        Project { name: name.to_string(), dir }
     }
 
     fn root(&self) -> PathBuf {
@@ -102,13 +99,8 @@ impl Project {
     /// `tracebrief build --root <project> --out OUT ARGS`.
     fn build(&self, out: &Path, args: &[&str]) -> Run {
         let root = self.root();
-        let mut all: Vec<&OsStr> = vec![
-            "build".as_ref(),
-            "--root".as_ref(),
-            root.as_ref(),
-            "--out".as_ref(),
-            out.as_ref(),
-        ];
+        let mut all: Vec<&OsStr> =
+            vec!["build".as_ref(), "--root".as_ref(), root.as_ref(), "--out".as_ref(), out.as_ref()];
         all.extend(args.iter().map(OsStr::new));
         Run::new(&format!("build of {}", self.name), tracebrief(&all))
     }
@@ -160,25 +152,11 @@ struct Run {
 impl Run {
     /// Every run ends with an exit code of its own: never a panic.
     fn new(what: &str, output: Output) -> Run {
-        let run = Run {
-            what: what.to_string(),
-            output,
-        };
+        let run = Run { what: what.to_string(), output };
         let code = run.output.status.code();
         assert!(code.is_some(), "{}: killed by a signal\n{}", run.what, run.shown());
-        assert_ne!(
-            code,
-            Some(101),
-            "{}: exit code 101 is a panic\n{}",
-            run.what,
-            run.shown()
-        );
-        assert!(
-            !run.text().contains("panicked"),
-            "{}: the program panicked\n{}",
-            run.what,
-            run.shown()
-        );
+        assert_ne!(code, Some(101), "{}: exit code 101 is a panic\n{}", run.what, run.shown());
+        assert!(!run.text().contains("panicked"), "{}: the program panicked\n{}", run.what, run.shown());
         run
     }
 
@@ -215,12 +193,7 @@ impl Run {
     }
 
     fn assert_says(&self, words: &str) {
-        assert!(
-            self.text().contains(words),
-            "{}: the output does not say `{words}`\n{}",
-            self.what,
-            self.shown()
-        );
+        assert!(self.text().contains(words), "{}: the output does not say `{words}`\n{}", self.what, self.shown());
     }
 
     /// The JSON of `check --format json`.
@@ -293,17 +266,8 @@ fn leftovers(out: &Path) -> Vec<String> {
 /// A refused build: its exit code, the previous output exactly as it was, nothing left beside it.
 fn assert_refused(run: &Run, code: i32, out: &Path, before: &Tree) {
     run.assert_exit(code);
-    assert_same_tree(
-        before,
-        &tree(out),
-        &format!("{}: the previous output changed", run.what),
-    );
-    assert_eq!(
-        leftovers(out),
-        Vec::<String>::new(),
-        "{}: folders left beside the output",
-        run.what
-    );
+    assert_same_tree(before, &tree(out), &format!("{}: the previous output changed", run.what));
+    assert_eq!(leftovers(out), Vec::<String>::new(), "{}: folders left beside the output", run.what);
 }
 
 /// The `.html` files of a site, by relative path.
@@ -325,14 +289,9 @@ fn read_page(site: &Path, page: &str) -> String {
 /// The attributes (values decoded) of every element of `html` that `selector` matches, in page order.
 fn elements(html: &str, selector: &str) -> Vec<BTreeMap<String, String>> {
     let found = RefCell::new(Vec::new());
-    let settings = RewriteStrSettings::new()
-        .with_strict(false)
-        .append_element_content_handler(element!(selector, |el| {
-            let attributes = el
-                .attributes()
-                .iter()
-                .map(|a| (a.name(), decode_entities(&a.value())))
-                .collect();
+    let settings =
+        RewriteStrSettings::new().with_strict(false).append_element_content_handler(element!(selector, |el| {
+            let attributes = el.attributes().iter().map(|a| (a.name(), decode_entities(&a.value()))).collect();
             found.borrow_mut().push(attributes);
             Ok(())
         }));
@@ -342,10 +301,7 @@ fn elements(html: &str, selector: &str) -> Vec<BTreeMap<String, String>> {
 
 /// The values of `attribute` on the elements that have it.
 fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
-    elements(html, &format!("[{attribute}]"))
-        .into_iter()
-        .filter_map(|mut a| a.remove(attribute))
-        .collect()
+    elements(html, &format!("[{attribute}]")).into_iter().filter_map(|mut a| a.remove(attribute)).collect()
 }
 
 /// Character references in an attribute value: `&amp;`, `&quot;`, `&#39;`, `&#x2F;` …
@@ -412,9 +368,7 @@ fn percent_decode(text: &str) -> String {
 /// A link that leaves the site: to the web or to a mail program.
 fn is_external(link: &str) -> bool {
     let lower = link.to_ascii_lowercase();
-    ["http:", "https:", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
+    ["http:", "https:", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
 }
 
 /// Every problem with the internal links of the site at `site` (SPEC §8: every
@@ -502,20 +456,12 @@ fn link_problems(site: &Path) -> (Vec<String>, usize) {
 fn assert_links_resolve(site: &Path) {
     let (problems, followed) = link_problems(site);
     assert!(followed > 0, "no internal link found in {}", site.display());
-    assert!(
-        problems.is_empty(),
-        "{} broken links in {}:\n  {}",
-        problems.len(),
-        site.display(),
-        problems.join("\n  ")
-    );
+    assert!(problems.is_empty(), "{} broken links in {}:\n  {}", problems.len(), site.display(), problems.join("\n  "));
 }
 
 /// The line (from 1) on which `needle` first stands in `text`.
 fn line_of(text: &str, needle: &str) -> usize {
-    let at = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("`{needle}` is not in the text"));
+    let at = text.find(needle).unwrap_or_else(|| panic!("`{needle}` is not in the text"));
     text[..at].matches('\n').count() + 1
 }
 
@@ -536,22 +482,13 @@ fn template_with(name: &str, line: &str) -> (String, usize) {
 /// Whether `text` names `file` at `line` with some column: `…file:LINE:COL`.
 fn names_line_and_column(text: &str, file: &str, line: usize) -> bool {
     let prefix = format!("{file}:{line}:");
-    text.match_indices(&prefix).any(|(at, _)| {
-        text[at + prefix.len()..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() && c != '0')
-    })
+    text.match_indices(&prefix)
+        .any(|(at, _)| text[at + prefix.len()..].chars().next().is_some_and(|c| c.is_ascii_digit() && c != '0'))
 }
 
 /// The diagnostics of a `check --format json` report with this code.
 fn diagnostics_with_code<'a>(report: &'a Value, code: &str) -> Vec<&'a Value> {
-    report["diagnostics"]
-        .as_array()
-        .expect("`diagnostics` is an array")
-        .iter()
-        .filter(|d| d["code"] == code)
-        .collect()
+    report["diagnostics"].as_array().expect("`diagnostics` is an array").iter().filter(|d| d["code"] == code).collect()
 }
 
 // ---------------------------------------------------------------- 1. links
@@ -571,10 +508,7 @@ fn every_internal_link_of_the_example_site_names_a_file_and_an_anchor_of_the_sit
         "source.html#s16".to_string(),
         "../../style.css".to_string(),
     ] {
-        assert!(
-            hrefs.contains(&expected),
-            "the briefing page does not link {expected}: {hrefs:?}"
-        );
+        assert!(hrefs.contains(&expected), "the briefing page does not link {expected}: {hrefs:?}");
     }
 }
 
@@ -606,10 +540,7 @@ fn the_link_check_finds_broken_links() {
         ("../../outside.html", Some("outside the site")),
         ("javascript:alert(1)", Some("no relative link")),
     ];
-    let page: String = links
-        .iter()
-        .map(|(href, _)| format!("<a href=\"{href}\">x</a>"))
-        .collect::<String>()
+    let page: String = links.iter().map(|(href, _)| format!("<a href=\"{href}\">x</a>")).collect::<String>()
         + "<h1 id=\"top\">t</h1><img src=\"gone.png\" alt=\"\">";
     std::fs::write(site.join("a/page.html"), page).expect("writing a page");
 
@@ -736,10 +667,7 @@ fn trace_json_lists_every_fact_with_its_sentence_words_and_byte_span() {
         .iter()
         .map(|s| {
             let id = s["id"].as_str().expect("a sentence id").to_string();
-            (
-                id,
-                (s["start"].as_u64().expect("start"), s["end"].as_u64().expect("end")),
-            )
+            (id, (s["start"].as_u64().expect("start"), s["end"].as_u64().expect("end")))
         })
         .collect();
 
@@ -751,31 +679,20 @@ fn trace_json_lists_every_fact_with_its_sentence_words_and_byte_span() {
             listed.push((kind, fact["id"].as_str().expect("a fact id").to_string()));
         }
     }
-    assert_eq!(
-        facts.len(),
-        listed.len(),
-        "trace.json lists {} facts: {facts:#?}",
-        facts.len()
-    );
+    assert_eq!(facts.len(), listed.len(), "trace.json lists {} facts: {facts:#?}", facts.len());
     for (kind, id) in &listed {
         let fact = facts
             .iter()
             .find(|f| f["kind"] == *kind && f["id"] == id.as_str())
             .unwrap_or_else(|| panic!("trace.json has no {kind} `{id}`"));
-        let sentence = fact["sentence"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{id}: no sentence: {fact}"));
+        let sentence = fact["sentence"].as_str().unwrap_or_else(|| panic!("{id}: no sentence: {fact}"));
         let text = fact["text"].as_str().unwrap_or_else(|| panic!("{id}: no text: {fact}"));
         let (start, end) = (fact["start"].as_u64(), fact["end"].as_u64());
         let (Some(start), Some(end)) = (start, end) else {
             panic!("{id}: no byte span: {fact}");
         };
         let span = seed.get(start as usize..end as usize);
-        assert_eq!(
-            span,
-            Some(text.as_bytes()),
-            "{kind} {id}: the span {start}..{end} is not its text"
-        );
+        assert_eq!(span, Some(text.as_bytes()), "{kind} {id}: the span {start}..{end} is not its text");
         let (s_start, s_end) = sentences[sentence];
         assert!(
             s_start <= start && end <= s_end,
@@ -783,10 +700,7 @@ fn trace_json_lists_every_fact_with_its_sentence_words_and_byte_span() {
         );
     }
 
-    let troops = facts
-        .iter()
-        .find(|f| f["id"] == "troops-needed")
-        .expect("troops-needed");
+    let troops = facts.iter().find(|f| f["id"] == "troops-needed").expect("troops-needed");
     assert_eq!(troops["sentence"], "s16");
     assert_eq!(troops["text"], "upwards of 100,000");
     let (start, end) = (troops["start"].as_u64().unwrap(), troops["end"].as_u64().unwrap());
@@ -805,11 +719,7 @@ fn the_source_page_anchors_every_sentence_of_the_seed() {
         .collect();
     let expected: Vec<String> = (1..=22).map(|n| format!("s{n}")).collect();
     let sentences: Vec<&String> = anchored.iter().map(|(_, s)| s).collect();
-    assert_eq!(
-        sentences,
-        expected.iter().collect::<Vec<_>>(),
-        "the sentences of source.html"
-    );
+    assert_eq!(sentences, expected.iter().collect::<Vec<_>>(), "the sentences of source.html");
     for (id, sentence) in &anchored {
         assert_eq!(id.as_ref(), Some(sentence), "the element of {sentence} has id {id:?}");
     }
@@ -823,10 +733,7 @@ fn small_with_a_site() -> (Project, PathBuf, Tree) {
     let out = project.beside("out");
     project.built(&out);
     let before = tree(&out);
-    assert!(
-        before.contains_key(Path::new("index.html")),
-        "the first build wrote no index.html"
-    );
+    assert!(before.contains_key(Path::new("index.html")), "the first build wrote no index.html");
     (project, out, before)
 }
 
@@ -910,10 +817,7 @@ fn an_output_folder_it_did_not_make_is_replaced_only_with_force() {
     forced.assert_exit(0);
     assert!(out.join(".tracebrief-site").is_file(), "no marker after a forced build");
     assert!(out.join("index.html").is_file(), "no index.html after a forced build");
-    assert!(
-        !out.join("notes").exists(),
-        "the replaced folder's files are still there"
-    );
+    assert!(!out.join("notes").exists(), "the replaced folder's files are still there");
     assert_eq!(leftovers(&out), Vec::<String>::new());
 }
 
@@ -931,41 +835,19 @@ fn an_output_path_that_is_a_file_is_refused_even_with_force() {
             "{} {args:?}: the file changed",
             run.what
         );
-        assert_eq!(
-            leftovers(&out),
-            Vec::<String>::new(),
-            "{args:?}: folders left beside the output"
-        );
+        assert_eq!(leftovers(&out), Vec::<String>::new(), "{args:?}: folders left beside the output");
     }
 }
 
 #[test]
 fn force_never_replaces_the_project_or_the_folders_it_reads() {
-    for (case, out) in [
-        ("the project root", ""),
-        ("its content folder", "content"),
-        ("its seeds folder", "seeds"),
-    ] {
+    for (case, out) in [("the project root", ""), ("its content folder", "content"), ("its seeds folder", "seeds")] {
         let project = Project::fixture(SMALL);
         let before = tree(&project.root());
-        let target = if out.is_empty() {
-            project.root()
-        } else {
-            project.root().join(out)
-        };
+        let target = if out.is_empty() { project.root() } else { project.root().join(out) };
         let run = project.build(&target, &["--force"]);
-        assert_eq!(
-            run.code(),
-            2,
-            "--out {case} --force: exit code {}\n{}",
-            run.code(),
-            run.shown()
-        );
-        assert_same_tree(
-            &before,
-            &tree(&project.root()),
-            &format!("--out {case} --force changed the project"),
-        );
+        assert_eq!(run.code(), 2, "--out {case} --force: exit code {}\n{}", run.code(), run.shown());
+        assert_same_tree(&before, &tree(&project.root()), &format!("--out {case} --force changed the project"));
     }
 }
 
@@ -997,10 +879,7 @@ fn markup_in_the_summary_and_fields_is_published_inert() {
     assert!(found.is_empty(), "active markup published:\n  {}", found.join("\n  "));
 
     let briefing = read_page(&out, "briefings/board-notice/index.html");
-    assert!(
-        briefing.contains("Members clashed over a notice."),
-        "the summary is not published"
-    );
+    assert!(briefing.contains("Members clashed over a notice."), "the summary is not published");
     // fields are text: their markup shows, escaped
     for (page, field) in [
         ("briefings/board-notice/index.html", "title()"),
@@ -1023,18 +902,9 @@ fn markup_in_the_summary_and_fields_is_published_inert() {
 
 #[test]
 fn a_source_url_that_is_no_web_address_is_refused_or_never_linked() {
-    for url in [
-        "javascript:alert(1)",
-        "JaVaScRiPt:alert(1)",
-        "data:text/html,hello",
-        "not a url",
-    ] {
+    for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,hello", "not a url"] {
         let project = Project::fixture(SMALL);
-        project.edit(
-            SMALL_SHEET,
-            "source_url: https://example.org/news/article",
-            &format!("source_url: \"{url}\""),
-        );
+        project.edit(SMALL_SHEET, "source_url: https://example.org/news/article", &format!("source_url: \"{url}\""));
         let out = project.beside("out");
         let run = project.build(&out, &[]);
         match run.code() {
@@ -1072,32 +942,18 @@ fn a_summary_number_that_is_a_figure_links_to_its_sentence() {
     let linked = elements(&html, ".summary [data-trace]");
     assert_eq!(linked.len(), 2, "the summary's £12m and about 300: {linked:?}");
     for attributes in &linked {
-        assert_eq!(
-            attributes.get("data-trace").map(String::as_str),
-            Some("s2"),
-            "{attributes:?}"
-        );
-        assert_eq!(
-            attributes.get("href").map(String::as_str),
-            Some("source.html#s2"),
-            "{attributes:?}"
-        );
+        assert_eq!(attributes.get("data-trace").map(String::as_str), Some("s2"), "{attributes:?}");
+        assert_eq!(attributes.get("href").map(String::as_str), Some("source.html#s2"), "{attributes:?}");
     }
     for words in ["£12m", "about 300"] {
-        assert!(
-            html.contains(&format!("data-trace=\"s2\">{words}</a>")),
-            "`{words}` is not published as its figure"
-        );
+        assert!(html.contains(&format!("data-trace=\"s2\">{words}</a>")), "`{words}` is not published as its figure");
     }
 }
 
 #[test]
 fn a_summary_number_that_is_no_figure_fails_at_its_line_of_the_summary() {
     let project = Project::fixture(SMALL);
-    project.write(
-        SMALL_SUMMARY,
-        "The council backs a £12m sea wall,\nfirst planned in 1999.\n",
-    );
+    project.write(SMALL_SUMMARY, "The council backs a £12m sea wall,\nfirst planned in 1999.\n");
     let out = project.beside("out");
     let run = project.build(&out, &[]);
     run.assert_exit(1);
@@ -1114,14 +970,8 @@ fn a_summary_number_that_is_no_figure_fails_at_its_line_of_the_summary() {
     let found = diagnostics_with_code(&report, "untraced-published-number");
     assert_eq!(found.len(), 1, "{report:#}");
     let related = &found[0]["related"][0];
-    assert!(
-        related["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SUMMARY)),
-        "{related}"
-    );
-    assert_eq!(
-        (related["line"].as_u64(), related["column"].as_u64()),
-        (Some(2), Some(18))
-    );
+    assert!(related["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SUMMARY)), "{related}");
+    assert_eq!((related["line"].as_u64(), related["column"].as_u64()), (Some(2), Some(18)));
 }
 
 #[test]
@@ -1141,16 +991,9 @@ fn a_number_in_an_inline_summary_is_named_at_its_line_and_column_of_the_sheet() 
     let found = diagnostics_with_code(&report, "untraced-published-number");
     assert_eq!(found.len(), 1, "{report:#}");
     let related = &found[0]["related"][0];
-    assert!(
-        related["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SHEET)),
-        "{related}"
-    );
+    assert!(related["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SHEET)), "{related}");
     // `    First planned in ` is 21 characters: 1999 is at column 22
-    assert_eq!(
-        (related["line"].as_u64(), related["column"].as_u64()),
-        (Some(line), Some(22)),
-        "{related}"
-    );
+    assert_eq!((related["line"].as_u64(), related["column"].as_u64()), (Some(line), Some(22)), "{related}");
 }
 
 // ---------------------------------------------------------------- 8. text fragments
@@ -1162,16 +1005,10 @@ fn figures_link_to_their_sentence_on_the_original_page_as_an_encoded_text_fragme
     project.built(&out);
     let html = read_page(&out, &format!("briefings/{SMALL_SLUG}/index.html"));
     let figures = elements(&html, "tr[id^=\"figure-\"]");
-    let originals: Vec<String> = elements(&html, "tr[id^=\"figure-\"] a.original")
-        .into_iter()
-        .filter_map(|mut a| a.remove("href"))
-        .collect();
+    let originals: Vec<String> =
+        elements(&html, "tr[id^=\"figure-\"] a.original").into_iter().filter_map(|mut a| a.remove("href")).collect();
     assert_eq!(figures.len(), 2, "the figure rows");
-    assert_eq!(
-        originals.len(),
-        figures.len(),
-        "one link to the original a figure: {originals:?}"
-    );
+    assert_eq!(originals.len(), figures.len(), "one link to the original a figure: {originals:?}");
 
     // s2, in words: its first five and its last five
     let expected = "https://example.org/news/article#:~:text=\
@@ -1182,9 +1019,7 @@ fn figures_link_to_their_sentence_on_the_original_page_as_an_encoded_text_fragme
         let (page, directive) = href.split_once("#:~:text=").expect("a text directive");
         assert_eq!(page, "https://example.org/news/article");
         assert!(
-            directive
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '%' | '.' | '_' | '~' | ',')),
+            directive.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '%' | '.' | '_' | '~' | ',')),
             "a raw character in the directive {directive:?}"
         );
         // a raw `,` separates the start and the end; every term stands in the seed
@@ -1204,11 +1039,7 @@ fn a_project_stylesheet_replaces_the_built_in_one() {
     let out = project.beside("out");
     project.built(&out);
     let built_in = std::fs::read(manifest_dir().join("templates/style.css")).expect("reading the built-in stylesheet");
-    assert_eq!(
-        std::fs::read(out.join("style.css")).expect("style.css"),
-        built_in,
-        "the built-in stylesheet"
-    );
+    assert_eq!(std::fs::read(out.join("style.css")).expect("style.css"), built_in, "the built-in stylesheet");
 
     let own = "/* the project's own */\nbody { color: teal; }\n";
     project.write("templates/style.css", own);
@@ -1230,17 +1061,9 @@ fn check_fails_on_a_template_that_prints_an_untraced_number() {
     let found = diagnostics_with_code(&report, "untraced-published-number");
     assert_eq!(found.len(), 1, "{report:#}");
     let message = found[0]["message"].as_str().expect("a message");
-    assert!(
-        message.contains("index.html"),
-        "the message does not name the page: {message}"
-    );
+    assert!(message.contains("index.html"), "the message does not name the page: {message}");
     let related = &found[0]["related"][0];
-    assert!(
-        related["file"]
-            .as_str()
-            .is_some_and(|f| f.ends_with("templates/index.html")),
-        "{related}"
-    );
+    assert!(related["file"].as_str().is_some_and(|f| f.ends_with("templates/index.html")), "{related}");
     assert_eq!(related["line"].as_u64(), Some(line as u64), "{related}");
 
     let human = project.check(&[]);

@@ -28,15 +28,7 @@ pub(super) fn at(r: &Reader, i: usize) -> Option<Found> {
 }
 
 fn date(first: usize, last: usize, iso: String) -> Found {
-    Found {
-        first,
-        last,
-        value: Value::Iso(iso),
-        kind: Kind::Date,
-        unit: None,
-        power: None,
-        fraction: false,
-    }
+    Found { first, last, value: Value::Iso(iso), kind: Kind::Date, unit: None, power: None, fraction: false }
 }
 
 fn year_mention(first: usize, last: usize, year: u64) -> Found {
@@ -75,9 +67,7 @@ fn month_at(r: &Reader, k: usize) -> Option<(u64, usize)> {
 
 /// A day of the month at `k`: `13` or `13th`, and its last token.
 fn day_at(r: &Reader, k: usize) -> Option<(u64, usize)> {
-    let day = r
-        .plain_integer(k)
-        .filter(|d| (1..=31).contains(d) && r.raw(k).len() <= 2)?;
+    let day = r.plain_integer(k).filter(|d| (1..=31).contains(d) && r.raw(k).len() <= 2)?;
     let suffixed = r.glued(k + 1) && r.word_in(k + 1, &["st", "nd", "rd", "th"]);
     if r.glued(k + 1) && !suffixed && (r.is_word(k + 1) || r.symbol_is(k + 1, "%")) {
         return None;
@@ -87,9 +77,7 @@ fn day_at(r: &Reader, k: usize) -> Option<(u64, usize)> {
 
 /// A four-digit year at `k` that nothing is glued to.
 fn year_at(r: &Reader, k: usize) -> Option<u64> {
-    let y = r
-        .plain_integer(k)
-        .filter(|y| r.raw(k).len() == 4 && (1000..=2999).contains(y))?;
+    let y = r.plain_integer(k).filter(|y| r.raw(k).len() == 4 && (1000..=2999).contains(y))?;
     (!(r.glued(k + 1) && r.is_word(k + 1))).then_some(y)
 }
 
@@ -129,9 +117,7 @@ fn day_first(r: &Reader, i: usize) -> Option<Found> {
 /// `2025-03-03` (a date), `2022-02` (a month), `2029-30` and `2025/26`
 /// (a fiscal year: a year mention of its first year).
 fn iso(r: &Reader, i: usize) -> Option<Found> {
-    let year = r
-        .plain_integer(i)
-        .filter(|y| r.raw(i).len() == 4 && (1000..=2999).contains(y))?;
+    let year = r.plain_integer(i).filter(|y| r.raw(i).len() == 4 && (1000..=2999).contains(y))?;
     let sep = i + 1;
     let dash = r.is_dash(sep);
     if !(dash || r.symbol_is(sep, "/")) || !r.glued(sep) || !r.glued(sep + 1) || r.raw(sep + 1).len() != 2 {
@@ -178,11 +164,7 @@ fn meridiem(r: &Reader, k: usize) -> Option<(bool, usize)> {
     if !(r.symbol_is(k + 1, ".") && r.glued(k + 1) && r.word_is(k + 2, "m") && r.glued(k + 2)) {
         return None;
     }
-    let last = if r.symbol_is(k + 3, ".") && r.glued(k + 3) {
-        k + 3
-    } else {
-        k + 2
-    };
+    let last = if r.symbol_is(k + 3, ".") && r.glued(k + 3) { k + 3 } else { k + 2 };
     Some((pm, last))
 }
 
@@ -191,11 +173,7 @@ fn time(r: &Reader, i: usize) -> Option<Found> {
     let raw = r.raw(i);
     let (hour, minute, mut last) = if let Some((h, m)) = raw.split_once('.') {
         // `9.30pm`: only with am/pm, or it is a decimal
-        (
-            h.parse::<u64>().ok()?,
-            Some(m).filter(|m| m.len() == 2)?.parse::<u64>().ok()?,
-            i,
-        )
+        (h.parse::<u64>().ok()?, Some(m).filter(|m| m.len() == 2)?.parse::<u64>().ok()?, i)
     } else if r.symbol_is(i + 1, ":") && r.glued(i + 1) && r.glued(i + 2) && r.raw(i + 2).len() == 2 {
         (r.plain_integer(i)?, r.plain_integer(i + 2)?, i + 2)
     } else {
@@ -229,15 +207,7 @@ fn time(r: &Reader, i: usize) -> Option<Found> {
         Some(s) => format!("{hour:02}:{minute:02}:{s:02}"),
         None => format!("{hour:02}:{minute:02}"),
     };
-    Some(Found {
-        first: i,
-        last,
-        value: Value::Iso(iso),
-        kind: Kind::Time,
-        unit: None,
-        power: None,
-        fraction: false,
-    })
+    Some(Found { first: i, last, value: Value::Iso(iso), kind: Kind::Time, unit: None, power: None, fraction: false })
 }
 
 /// `the 1990s`, `1990's`: a decade, whose value is its first year.
@@ -339,11 +309,7 @@ fn year(r: &Reader, i: usize) -> Option<Found> {
         return None;
     }
     let cued = i > 0 && (r.word_in(i - 1, YEAR_CUES) || lexicon::month(r.raw(i - 1)).is_some());
-    let plausible = if cued {
-        (1000..=2199).contains(&y)
-    } else {
-        (1900..=2100).contains(&y)
-    };
+    let plausible = if cued { (1000..=2199).contains(&y) } else { (1900..=2100).contains(&y) };
     plausible.then(|| year_mention(i, i, y))
 }
 

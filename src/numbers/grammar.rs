@@ -62,11 +62,7 @@ fn step(r: &Reader, i: usize) -> Step {
         return Step::Found(f);
     }
     // A number we could not read as a quantity still hides its glued parts.
-    if r.is_digits(i) {
-        Step::Skip(glued_run_end(r, i))
-    } else {
-        Step::Skip(i + 1)
-    }
+    if r.is_digits(i) { Step::Skip(glued_run_end(r, i)) } else { Step::Skip(i + 1) }
 }
 
 /// A quantity starting at token `i`: `[sign] [currency] number [scale] [unit]`.
@@ -135,15 +131,7 @@ fn quantity(r: &Reader, i: usize) -> Option<Found> {
         None if n.ordinal => Kind::Ordinal,
         None => Kind::Count,
     };
-    Some(Found {
-        first: i,
-        last,
-        value: Value::Number(value.normalize()),
-        kind,
-        unit,
-        power,
-        fraction: n.fraction,
-    })
+    Some(Found { first: i, last, value: Value::Number(value.normalize()), kind, unit, power, fraction: n.fraction })
 }
 
 /// `value × 10^power ÷ divisor`, exact; fractions rounded to 6 places.
@@ -186,11 +174,7 @@ fn sign(r: &Reader, j: &mut usize) -> Sign {
     }
     *j += 1;
     // `-5` and a sentence's opening `- 10 k` are signs
-    if r.glued(i + 1) || i == 0 {
-        Sign::Negative
-    } else {
-        Sign::NegativeIfDegrees
-    }
+    if r.glued(i + 1) || i == 0 { Sign::Negative } else { Sign::NegativeIfDegrees }
 }
 
 pub(super) fn is_number_word(w: Word) -> bool {
@@ -199,11 +183,7 @@ pub(super) fn is_number_word(w: Word) -> bool {
 
 /// A number at token `j`: digits with their glued suffix, or number words.
 fn number(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
-    if r.is_digits(j) {
-        digits(r, j, has_currency)
-    } else {
-        words(r, j)
-    }
+    if r.is_digits(j) { digits(r, j, has_currency) } else { words(r, j) }
 }
 
 /// Digits and whatever is glued to them: `10k`, `2.3pc`, `5p`, `115USD`, `21st`.
@@ -301,11 +281,7 @@ fn percent_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
     if r.symbol_is(k, "%") {
         return Some((Unit::Percent, k));
     }
-    let k = if r.is_dash(k) && r.glued(k) && r.glued(k + 1) {
-        k + 1
-    } else {
-        k
-    };
+    let k = if r.is_dash(k) && r.glued(k) && r.glued(k + 1) { k + 1 } else { k };
     let end = match r.word(k) {
         Some(Word::Percent) => k,
         Some(Word::Per) if r.word_is(k + 1, "cent") => k + 1,

@@ -173,9 +173,8 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Word prefixes joined by a hyphen that leave the number a number: `mid-2022`.
-const NUMBER_PREFIXES: &[&str] = &[
-    "mid", "pre", "post", "early", "late", "over", "under", "top", "about", "some", "nearly", "around", "up",
-];
+const NUMBER_PREFIXES: &[&str] =
+    &["mid", "pre", "post", "early", "late", "over", "under", "top", "about", "some", "nearly", "around", "up"];
 
 /// Letter suffixes with capitals that are units, so `45GW` is still 45.
 const UNIT_SYMBOLS: &[&str] = &[

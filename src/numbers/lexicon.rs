@@ -74,186 +74,36 @@ const WORDS: &[(&str, Word)] = &[
     ("eighty", Word::Tens(80)),
     ("ninety", Word::Tens(90)),
     ("hundred", Word::Hundred),
-    (
-        "thousand",
-        Word::Scale {
-            power: 3,
-            plural: false,
-        },
-    ),
+    ("thousand", Word::Scale { power: 3, plural: false }),
     ("thousands", Word::Scale { power: 3, plural: true }),
-    (
-        "million",
-        Word::Scale {
-            power: 6,
-            plural: false,
-        },
-    ),
+    ("million", Word::Scale { power: 6, plural: false }),
     ("millions", Word::Scale { power: 6, plural: true }),
-    (
-        "billion",
-        Word::Scale {
-            power: 9,
-            plural: false,
-        },
-    ),
+    ("billion", Word::Scale { power: 9, plural: false }),
     ("billions", Word::Scale { power: 9, plural: true }),
-    (
-        "trillion",
-        Word::Scale {
-            power: 12,
-            plural: false,
-        },
-    ),
-    (
-        "trillions",
-        Word::Scale {
-            power: 12,
-            plural: true,
-        },
-    ),
+    ("trillion", Word::Scale { power: 12, plural: false }),
+    ("trillions", Word::Scale { power: 12, plural: true }),
     ("dozen", Word::Dozen { plural: false }),
     ("dozens", Word::Dozen { plural: true }),
-    (
-        "half",
-        Word::Fraction {
-            denominator: 2,
-            plural: false,
-        },
-    ),
-    (
-        "halves",
-        Word::Fraction {
-            denominator: 2,
-            plural: true,
-        },
-    ),
-    (
-        "third",
-        Word::Fraction {
-            denominator: 3,
-            plural: false,
-        },
-    ),
-    (
-        "thirds",
-        Word::Fraction {
-            denominator: 3,
-            plural: true,
-        },
-    ),
-    (
-        "quarter",
-        Word::Fraction {
-            denominator: 4,
-            plural: false,
-        },
-    ),
-    (
-        "quarters",
-        Word::Fraction {
-            denominator: 4,
-            plural: true,
-        },
-    ),
-    (
-        "fourth",
-        Word::Fraction {
-            denominator: 4,
-            plural: false,
-        },
-    ),
-    (
-        "fourths",
-        Word::Fraction {
-            denominator: 4,
-            plural: true,
-        },
-    ),
-    (
-        "fifth",
-        Word::Fraction {
-            denominator: 5,
-            plural: false,
-        },
-    ),
-    (
-        "fifths",
-        Word::Fraction {
-            denominator: 5,
-            plural: true,
-        },
-    ),
-    (
-        "sixth",
-        Word::Fraction {
-            denominator: 6,
-            plural: false,
-        },
-    ),
-    (
-        "sixths",
-        Word::Fraction {
-            denominator: 6,
-            plural: true,
-        },
-    ),
-    (
-        "seventh",
-        Word::Fraction {
-            denominator: 7,
-            plural: false,
-        },
-    ),
-    (
-        "sevenths",
-        Word::Fraction {
-            denominator: 7,
-            plural: true,
-        },
-    ),
-    (
-        "eighth",
-        Word::Fraction {
-            denominator: 8,
-            plural: false,
-        },
-    ),
-    (
-        "eighths",
-        Word::Fraction {
-            denominator: 8,
-            plural: true,
-        },
-    ),
-    (
-        "ninth",
-        Word::Fraction {
-            denominator: 9,
-            plural: false,
-        },
-    ),
-    (
-        "ninths",
-        Word::Fraction {
-            denominator: 9,
-            plural: true,
-        },
-    ),
-    (
-        "tenth",
-        Word::Fraction {
-            denominator: 10,
-            plural: false,
-        },
-    ),
-    (
-        "tenths",
-        Word::Fraction {
-            denominator: 10,
-            plural: true,
-        },
-    ),
+    ("half", Word::Fraction { denominator: 2, plural: false }),
+    ("halves", Word::Fraction { denominator: 2, plural: true }),
+    ("third", Word::Fraction { denominator: 3, plural: false }),
+    ("thirds", Word::Fraction { denominator: 3, plural: true }),
+    ("quarter", Word::Fraction { denominator: 4, plural: false }),
+    ("quarters", Word::Fraction { denominator: 4, plural: true }),
+    ("fourth", Word::Fraction { denominator: 4, plural: false }),
+    ("fourths", Word::Fraction { denominator: 4, plural: true }),
+    ("fifth", Word::Fraction { denominator: 5, plural: false }),
+    ("fifths", Word::Fraction { denominator: 5, plural: true }),
+    ("sixth", Word::Fraction { denominator: 6, plural: false }),
+    ("sixths", Word::Fraction { denominator: 6, plural: true }),
+    ("seventh", Word::Fraction { denominator: 7, plural: false }),
+    ("sevenths", Word::Fraction { denominator: 7, plural: true }),
+    ("eighth", Word::Fraction { denominator: 8, plural: false }),
+    ("eighths", Word::Fraction { denominator: 8, plural: true }),
+    ("ninth", Word::Fraction { denominator: 9, plural: false }),
+    ("ninths", Word::Fraction { denominator: 9, plural: true }),
+    ("tenth", Word::Fraction { denominator: 10, plural: false }),
+    ("tenths", Word::Fraction { denominator: 10, plural: true }),
     ("a", Word::Article),
     ("an", Word::Article),
     ("and", Word::And),
@@ -357,11 +207,7 @@ struct Index {
 const FIRSTS: usize = 27;
 
 fn bucket(len: usize, first: u8) -> usize {
-    let letter = if first.is_ascii_lowercase() {
-        (first - b'a') as usize
-    } else {
-        FIRSTS - 1
-    };
+    let letter = if first.is_ascii_lowercase() { (first - b'a') as usize } else { FIRSTS - 1 };
     len * FIRSTS + letter
 }
 
@@ -392,10 +238,7 @@ pub fn word(word: &str) -> Option<Word> {
     }
     let index = &*INDEX;
     let candidates = &index.entries[index.buckets[bucket(len, word.as_bytes()[0].to_ascii_lowercase())].clone()];
-    candidates
-        .iter()
-        .find(|(key, _)| key.eq_ignore_ascii_case(word))
-        .map(|(_, w)| *w)
+    candidates.iter().find(|(key, _)| key.eq_ignore_ascii_case(word)).map(|(_, w)| *w)
 }
 
 /// ISO 4217 codes (and the common tickers of crypto currencies) written in capitals.
@@ -553,9 +396,7 @@ pub const HEDGES: &[(&str, &[&str])] = &[
 
 /// Whether `word` can end a hedge: the grammar looks for hedges only then.
 pub fn may_end_hedge(word: &str) -> bool {
-    HEDGES
-        .iter()
-        .any(|(_, words)| words.last().is_some_and(|last| last.eq_ignore_ascii_case(word)))
+    HEDGES.iter().any(|(_, words)| words.last().is_some_and(|last| last.eq_ignore_ascii_case(word)))
 }
 
 /// Month number of a month name or abbreviation, as written with a capital.
@@ -614,13 +455,7 @@ mod tests {
     #[test]
     fn words_ignore_case() {
         assert_eq!(word("Twenty"), Some(Word::Tens(20)));
-        assert_eq!(
-            word("MILLION"),
-            Some(Word::Scale {
-                power: 6,
-                plural: false
-            })
-        );
+        assert_eq!(word("MILLION"), Some(Word::Scale { power: 6, plural: false }));
         assert_eq!(word("troops"), None);
         assert_eq!(word("元"), Some(currency("CNY")));
     }

@@ -153,9 +153,7 @@ pub fn states(stated: &Mention, published: &Mention) -> bool {
             stated.fraction
                 && stated.unit.is_none()
                 && published.unit == Some(Unit::Percent)
-                && exact
-                    .checked_mul(Decimal::ONE_HUNDRED)
-                    .is_some_and(|p| is_rounding_of(*shown, p))
+                && exact.checked_mul(Decimal::ONE_HUNDRED).is_some_and(|p| is_rounding_of(*shown, p))
         }
         _ => false,
     }
@@ -176,10 +174,7 @@ pub fn is_rounding_of(rounded: Decimal, exact: Decimal) -> bool {
         return exact.round_dp_with_strategy(rounded.normalize().scale(), strategy) == rounded;
     }
     let step = whole_number_step(rounded);
-    (exact / step)
-        .round_dp_with_strategy(0, strategy)
-        .checked_mul(step)
-        .is_some_and(|r| r == rounded)
+    (exact / step).round_dp_with_strategy(0, strategy).checked_mul(step).is_some_and(|r| r == rounded)
 }
 
 /// The place value of the last non-zero digit of a whole number (1 for 0).
@@ -235,11 +230,7 @@ mod rounding_tests {
             ("70000000000000000000000000000", "79228162514264337593543950335", false),
         ];
         for (rounded, exact, expected) in rows {
-            assert_eq!(
-                is_rounding_of(d(rounded), d(exact)),
-                expected,
-                "{rounded} rounding {exact}"
-            );
+            assert_eq!(is_rounding_of(d(rounded), d(exact)), expected, "{rounded} rounding {exact}");
         }
     }
 

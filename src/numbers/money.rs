@@ -13,9 +13,7 @@ use super::words::cardinal;
 
 /// `MUSD`: million US dollars, as a code with an `M` in front.
 pub(super) fn musd(word: &str) -> Option<&'static str> {
-    word.strip_prefix('M')
-        .filter(|rest| rest.len() == 3)
-        .and_then(lexicon::currency_code)
+    word.strip_prefix('M').filter(|rest| rest.len() == 3).and_then(lexicon::currency_code)
 }
 
 /// A currency written before the number: `£`, `$`, `US$`, `c $`, `USD`, `rmb`, `dollar`.
@@ -45,9 +43,8 @@ pub(super) fn currency_prefix(r: &Reader, j: &mut usize) -> Option<&'static str>
         } else {
             return None;
         };
-    let number_follows = r.is_digits(number_at)
-        || r.word(number_at)
-            .is_some_and(|w| is_number_word(w) || w == Word::Article);
+    let number_follows =
+        r.is_digits(number_at) || r.word(number_at).is_some_and(|w| is_number_word(w) || w == Word::Article);
     if !number_follows {
         return None;
     }
@@ -66,12 +63,7 @@ pub(super) struct CurrencyAfter {
 /// A currency after a number: `dollars`, `australian dollars`, `USD`, `$`,
 /// `-cent`, `MUSD`; a code may carry a scale after it (`75 USD million`).
 pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
-    let plain = |code, last| CurrencyAfter {
-        code,
-        divisor: 1,
-        power: None,
-        last,
-    };
+    let plain = |code, last| CurrencyAfter { code, divisor: 1, power: None, last };
     let number_glued_after = |i: usize| r.is_digits(i + 1) && r.glued(i + 1);
     if r.kind(k) == Some(TokenKind::Symbol) {
         if let Some(code) = lexicon::currency_symbol(r.raw(k)) {
@@ -83,12 +75,7 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
             && r.glued(k + 1)
             && let Some(Word::Currency { code, divisor }) = r.word(k + 1)
         {
-            return Some(CurrencyAfter {
-                code,
-                divisor,
-                power: None,
-                last: k + 1,
-            });
+            return Some(CurrencyAfter { code, divisor, power: None, last: k + 1 });
         }
         return None;
     }
@@ -100,45 +87,21 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
             return None; // `3 USD50`: the code belongs to the 50
         }
         let power = scale_word(r, k + 1, true);
-        return Some(CurrencyAfter {
-            code,
-            divisor: 1,
-            power: power.map(|p| p.0),
-            last: power.map_or(k, |p| p.1),
-        });
+        return Some(CurrencyAfter { code, divisor: 1, power: power.map(|p| p.0), last: power.map_or(k, |p| p.1) });
     }
     if let Some(code) = musd(r.raw(k)) {
-        return Some(CurrencyAfter {
-            code,
-            divisor: 1,
-            power: Some(6),
-            last: k,
-        });
+        return Some(CurrencyAfter { code, divisor: 1, power: Some(6), last: k });
     }
     if let Some(Word::Currency { code, divisor }) = r.word(k) {
-        return Some(CurrencyAfter {
-            code,
-            divisor,
-            power: None,
-            last: k,
-        });
+        return Some(CurrencyAfter { code, divisor, power: None, last: k });
     }
     // a country before the currency word: `australian dollars`, `hong kong dollars`
     for words in [1, 2] {
         let currency_at = k + words;
         if let Some(Word::Currency { code, divisor: 1 }) = r.word(currency_at) {
-            let adjective = if words == 1 {
-                r.raw(k).to_string()
-            } else {
-                format!("{} {}", r.raw(k), r.raw(k + 1))
-            };
+            let adjective = if words == 1 { r.raw(k).to_string() } else { format!("{} {}", r.raw(k), r.raw(k + 1)) };
             let code = lexicon::currency_country(&adjective, code)?;
-            return Some(CurrencyAfter {
-                code,
-                divisor: 1,
-                power: None,
-                last: currency_at,
-            });
+            return Some(CurrencyAfter { code, divisor: 1, power: None, last: currency_at });
         }
     }
     None

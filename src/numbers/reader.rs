@@ -143,11 +143,7 @@ impl<'a> Reader<'a> {
         if significant > 28 || plain.split('.').nth(1).is_some_and(|f| f.len() > 28) {
             return None;
         }
-        let plain = if plain.starts_with('.') {
-            format!("0{plain}")
-        } else {
-            plain
-        };
+        let plain = if plain.starts_with('.') { format!("0{plain}") } else { plain };
         plain.parse::<Decimal>().ok()
     }
 }
@@ -173,16 +169,7 @@ pub(super) struct Number {
 
 impl Number {
     pub fn new(value: Decimal, last: usize) -> Self {
-        Number {
-            value,
-            last,
-            words: false,
-            fraction: false,
-            power: None,
-            unit: None,
-            divisor: 1,
-            ordinal: false,
-        }
+        Number { value, last, words: false, fraction: false, power: None, unit: None, divisor: 1, ordinal: false }
     }
 }
 

@@ -49,12 +49,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             (TokenKind::Symbol, i, i + len)
         };
-        out.push(Token {
-            kind,
-            start,
-            end,
-            spaced,
-        });
+        out.push(Token { kind, start, end, spaced });
         spaced = false;
         i = end;
     }
@@ -79,18 +74,8 @@ fn digits_at(bytes: &[u8], i: usize, out: &mut Vec<Token>, spaced: &mut bool) ->
             if bytes.get(end) != Some(&b'.') || !bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
                 return (TokenKind::Digits, start, end);
             }
-            out.push(Token {
-                kind: TokenKind::Digits,
-                start,
-                end,
-                spaced: *spaced,
-            });
-            out.push(Token {
-                kind: TokenKind::Symbol,
-                start: end,
-                end: end + 1,
-                spaced: false,
-            });
+            out.push(Token { kind: TokenKind::Digits, start, end, spaced: *spaced });
+            out.push(Token { kind: TokenKind::Symbol, start: end, end: end + 1, spaced: false });
             *spaced = false;
             start = end + 1;
         }
@@ -189,22 +174,10 @@ mod tests {
         let cases: &[(&str, &[Shape])] = &[
             ("100,000 troops", &[("100,000", Digits, true), ("troops", Word, true)]),
             ("2.3%", &[("2.3", Digits, true), ("%", Symbol, false)]),
-            (
-                "£2.5bn",
-                &[("£", Symbol, true), ("2.5", Digits, false), ("bn", Word, false)],
-            ),
-            (
-                "22,24",
-                &[("22", Digits, true), (",", Symbol, false), ("24", Digits, false)],
-            ),
-            (
-                "1,2345",
-                &[("1", Digits, true), (",", Symbol, false), ("2345", Digits, false)],
-            ),
-            (
-                "1234,567",
-                &[("1234", Digits, true), (",", Symbol, false), ("567", Digits, false)],
-            ),
+            ("£2.5bn", &[("£", Symbol, true), ("2.5", Digits, false), ("bn", Word, false)]),
+            ("22,24", &[("22", Digits, true), (",", Symbol, false), ("24", Digits, false)]),
+            ("1,2345", &[("1", Digits, true), (",", Symbol, false), ("2345", Digits, false)]),
+            ("1234,567", &[("1234", Digits, true), (",", Symbol, false), ("567", Digits, false)]),
             (".08", &[(".08", Digits, true)]),
             ("192.", &[("192", Digits, true), (".", Symbol, false)]),
             (
@@ -220,10 +193,7 @@ mod tests {
                 ],
             ),
             ("1,674,200.5 M", &[("1,674,200.5", Digits, true), ("M", Word, true)]),
-            (
-                "F-16",
-                &[("F", Word, true), ("-", Symbol, false), ("16", Digits, false)],
-            ),
+            ("F-16", &[("F", Word, true), ("-", Symbol, false), ("16", Digits, false)]),
             ("Élysée 5", &[("Élysée", Word, true), ("5", Digits, true)]),
             ("100 ரூ", &[("100", Digits, true), ("ரூ", Word, true)]),
             ("a\u{00A0}5", &[("a", Word, true), ("5", Digits, true)]),

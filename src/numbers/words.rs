@@ -11,20 +11,14 @@ use super::reader::{Number, Reader};
 pub(super) fn words(r: &Reader, j: usize) -> Option<Number> {
     match r.word(j)? {
         Word::Article => article(r, j),
-        Word::Fraction {
-            denominator: 2,
-            plural: false,
-        } => half(r, j),
+        Word::Fraction { denominator: 2, plural: false } => half(r, j),
         Word::Small(_) | Word::Tens(_) | Word::Hundred => spelled(r, j),
         _ => None,
     }
 }
 
 fn word_number(value: Decimal, last: usize) -> Number {
-    Number {
-        words: true,
-        ..Number::new(value, last)
-    }
+    Number { words: true, ..Number::new(value, last) }
 }
 
 /// A cardinal in words, with what may follow it: a fraction (`two-thirds`),
@@ -56,13 +50,7 @@ fn spelled(r: &Reader, j: usize) -> Option<Number> {
 fn and_a_half(r: &Reader, k: usize) -> Option<usize> {
     (matches!(r.word(k), Some(Word::And))
         && matches!(r.word(k + 1), Some(Word::Article))
-        && matches!(
-            r.word(k + 2),
-            Some(Word::Fraction {
-                denominator: 2,
-                plural: false
-            })
-        ))
+        && matches!(r.word(k + 2), Some(Word::Fraction { denominator: 2, plural: false })))
     .then_some(k + 2)
 }
 
@@ -72,16 +60,9 @@ fn dozen_after(r: &Reader, c: &Cardinal) -> Option<Number> {
     if !matches!(r.word(c.last + 1), Some(Word::Dozen { .. })) {
         return None;
     }
-    let tail = if !c.value.is_multiple_of(100) {
-        c.value % 100
-    } else {
-        c.value
-    };
+    let tail = if !c.value.is_multiple_of(100) { c.value % 100 } else { c.value };
     let value = c.value - tail + tail * 12;
-    Some(word_number(
-        Decimal::from_i128_with_scale(i128::try_from(value).ok()?, 0),
-        c.last + 1,
-    ))
+    Some(word_number(Decimal::from_i128_with_scale(i128::try_from(value).ok()?, 0), c.last + 1))
 }
 
 /// `a hundred`, `a million`, `a dozen`, `a quarter of`, `a half`.
@@ -90,10 +71,7 @@ fn article(r: &Reader, j: usize) -> Option<Number> {
     match r.word(k)? {
         Word::Hundred | Word::Scale { plural: false, .. } => {
             let c = cardinal(r, k, 1)?;
-            Some(word_number(
-                Decimal::from_i128_with_scale(i128::try_from(c.value).ok()?, 0),
-                c.last,
-            ))
+            Some(word_number(Decimal::from_i128_with_scale(i128::try_from(c.value).ok()?, 0), c.last))
         }
         Word::Dozen { plural: false } => Some(word_number(Decimal::from(12), k)),
         Word::Fraction { plural: false, .. } if fraction_context(r, k + 1) => fraction(r, k, 1),
@@ -129,11 +107,7 @@ fn fraction_after(r: &Reader, last: usize, numerator: u32) -> Option<Number> {
     let Some(Word::Fraction { plural, .. }) = r.word(k) else {
         return None;
     };
-    let fits = if numerator == 1 {
-        !plural && (hyphen || fraction_context(r, k + 1))
-    } else {
-        plural
-    };
+    let fits = if numerator == 1 { !plural && (hyphen || fraction_context(r, k + 1)) } else { plural };
     if fits { fraction(r, k, numerator) } else { None }
 }
 
@@ -161,16 +135,8 @@ fn half(r: &Reader, j: usize) -> Option<Number> {
         }
     }
     let fits = r.ends_clause(k)
-        || r.word_in(
-            k,
-            &[
-                "of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "those", "these",
-            ],
-        );
-    fits.then(|| Number {
-        fraction: true,
-        ..word_number(Decimal::new(5, 1), j)
-    })
+        || r.word_in(k, &["of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "those", "these"]);
+    fits.then(|| Number { fraction: true, ..word_number(Decimal::new(5, 1), j) })
 }
 
 /// A cardinal in words, before what follows it.
@@ -265,27 +231,12 @@ pub(super) fn cardinal(r: &Reader, j: usize, start: u128) -> Option<Cardinal> {
         words += 1;
         k += 1;
     }
-    Some(Cardinal {
-        value: total + current,
-        last: end?,
-        words,
-    })
+    Some(Cardinal { value: total + current, last: end?, words })
 }
 
 /// Words after which `one` is a pronoun: `the one you mentioned`, `which one do`.
-const ONE_AS_PRONOUN_BEFORE: &[&str] = &[
-    "the",
-    "this",
-    "that",
-    "which",
-    "any",
-    "each",
-    "every",
-    "no",
-    "another",
-    "whichever",
-    "only",
-];
+const ONE_AS_PRONOUN_BEFORE: &[&str] =
+    &["the", "this", "that", "which", "any", "each", "every", "no", "another", "whichever", "only"];
 
 /// Words that, after `that one`, show it is a pronoun (`that one is`), not a count (`that one mile`).
 const ONE_AS_PRONOUN_AFTER: &[&str] = &[

@@ -39,11 +39,7 @@ fn group<'a>(outcome: &'a Outcome, d: &'a Diagnostic, paths: &'a [String]) -> Gr
             group = group.element(Snippet::source(text).path(paths[0].as_str()).annotation(annotation));
         }
         (Some(place), _) => {
-            group = group.element(
-                Origin::path(paths[0].as_str())
-                    .line(place.line)
-                    .char_column(place.column),
-            );
+            group = group.element(Origin::path(paths[0].as_str()).line(place.line).char_column(place.column));
         }
         (None, _) if d.file.is_some() => group = group.element(Origin::path(paths[0].as_str())),
         (None, _) => {}
@@ -51,9 +47,7 @@ fn group<'a>(outcome: &'a Outcome, d: &'a Diagnostic, paths: &'a [String]) -> Gr
     for (r, path) in d.related.iter().zip(&paths[1..]) {
         match outcome.sources.get(&r.place.file) {
             Some(text) if r.place.span.end <= text.len() => {
-                let annotation = AnnotationKind::Context
-                    .span(r.place.span.clone())
-                    .label(r.message.as_str());
+                let annotation = AnnotationKind::Context.span(r.place.span.clone()).label(r.message.as_str());
                 group = group.element(Snippet::source(text).path(path.as_str()).annotation(annotation));
             }
             _ => group = group.element(Level::NOTE.message(format!("{}: {path}:{}", r.message, r.place.line))),

@@ -57,21 +57,13 @@ impl Outcome<'_> {
     pub fn summary(&self) -> String {
         let tally = self.tally();
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let problems = format!(
-            "{}, {}",
-            plural(tally.errors, "error"),
-            plural(tally.warnings, "warning")
-        );
+        let problems = format!("{}, {}", plural(tally.errors, "error"), plural(tally.warnings, "warning"));
         let Some(trace) = self.trace else {
             return format!("the project did not load; {problems}");
         };
         let count = |kind, word: &str| {
             let (traced, total) = trace.count(kind);
-            if traced == total {
-                plural(total, word)
-            } else {
-                format!("{traced} of {}", plural(total, word))
-            }
+            if traced == total { plural(total, word) } else { format!("{traced} of {}", plural(total, word)) }
         };
         format!(
             "{}, {}, {}, {} traced; {problems}",

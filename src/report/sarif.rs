@@ -163,13 +163,7 @@ fn log<'a>(outcome: &Outcome<'a>) -> Log<'a> {
         schema: SCHEMA,
         version: "2.1.0",
         runs: [Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "tracebrief",
-                    version: env!("CARGO_PKG_VERSION"),
-                    rules,
-                },
-            },
+            tool: Tool { driver: Driver { name: "tracebrief", version: env!("CARGO_PKG_VERSION"), rules } },
             original_uri_base_ids: BTreeMap::from([(SRCROOT, base_location(outcome.root))]),
             column_kind: "unicodeCodePoints",
             results,
@@ -202,9 +196,7 @@ fn rules(diagnostics: &[Diagnostic]) -> Vec<Rule<'_>> {
 fn describe(code: &str) -> String {
     let words = code.replace('-', " ");
     let mut chars = words.chars();
-    chars
-        .next()
-        .map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or(String::new(), |first| first.to_uppercase().chain(chars).collect())
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -220,27 +212,18 @@ fn result<'a>(outcome: &Outcome, d: &'a Diagnostic, rule_index: usize) -> SarifR
         (Some(place), _) => vec![location(outcome, place, None, d.label.as_deref())],
         (None, Some(file)) => vec![SarifLocation {
             id: None,
-            physical_location: PhysicalLocation {
-                artifact_location: artifact_location(outcome, file),
-                region: None,
-            },
+            physical_location: PhysicalLocation { artifact_location: artifact_location(outcome, file), region: None },
             message: None,
         }],
         (None, None) => Vec::new(),
     };
-    let related_locations = d
-        .related
-        .iter()
-        .enumerate()
-        .map(|(i, r)| location(outcome, &r.place, Some(i + 1), Some(&r.message)))
-        .collect();
+    let related_locations =
+        d.related.iter().enumerate().map(|(i, r)| location(outcome, &r.place, Some(i + 1), Some(&r.message))).collect();
     SarifResult {
         rule_id: d.code,
         rule_index,
         level: level(d.severity),
-        message: Text {
-            text: message(outcome, d),
-        },
+        message: Text { text: message(outcome, d) },
         locations,
         related_locations,
     }
@@ -251,18 +234,8 @@ fn result<'a>(outcome: &Outcome, d: &'a Diagnostic, rule_index: usize) -> SarifR
 fn message(outcome: &Outcome, d: &Diagnostic) -> String {
     let mut text = plain(&d.message);
     for (i, r) in d.related.iter().enumerate() {
-        let place = format!(
-            "{}:{}:{}",
-            outcome.shown(&r.place.file).display(),
-            r.place.line,
-            r.place.column
-        );
-        text.push_str(&format!(
-            "\n{}: [{}]({})",
-            plain(&r.message),
-            escape_brackets(&place),
-            i + 1
-        ));
+        let place = format!("{}:{}:{}", outcome.shown(&r.place.file).display(), r.place.line, r.place.column);
+        text.push_str(&format!("\n{}: [{}]({})", plain(&r.message), escape_brackets(&place), i + 1));
     }
     if let Some(help) = &d.help {
         text.push_str(&format!("\nhelp: {}", plain(help)));
@@ -273,11 +246,7 @@ fn message(outcome: &Outcome, d: &Diagnostic) -> String {
 /// Text outside a link: SARIF reads `[text](target)` in a plain message as a
 /// link, so brackets are escaped where the text could be read as one.
 fn plain(text: &str) -> String {
-    if text.contains("](") {
-        escape_brackets(text)
-    } else {
-        text.to_string()
-    }
+    if text.contains("](") { escape_brackets(text) } else { text.to_string() }
 }
 
 fn escape_brackets(text: &str) -> String {
@@ -321,22 +290,12 @@ fn region(outcome: &Outcome, place: &Place) -> Region {
 }
 
 fn artifact_location(outcome: &Outcome, file: &Path) -> ArtifactLocation {
-    let path = if outcome.root.is_absolute() {
-        file.to_path_buf()
-    } else {
-        outcome.shown(file)
-    };
+    let path = if outcome.root.is_absolute() { file.to_path_buf() } else { outcome.shown(file) };
     if path.is_absolute() {
         // a file named outside the root: an absolute URI has no base
-        ArtifactLocation {
-            uri: format!("file://{}", uri_path(&path)),
-            uri_base_id: None,
-        }
+        ArtifactLocation { uri: format!("file://{}", uri_path(&path)), uri_base_id: None }
     } else {
-        ArtifactLocation {
-            uri: uri_path(&path),
-            uri_base_id: Some(SRCROOT),
-        }
+        ArtifactLocation { uri: uri_path(&path), uri_base_id: Some(SRCROOT) }
     }
 }
 
@@ -346,17 +305,9 @@ fn base_location(root: &Path) -> BaseLocation {
         if !uri.ends_with('/') {
             uri.push('/');
         }
-        BaseLocation {
-            uri: Some(uri),
-            description: None,
-        }
+        BaseLocation { uri: Some(uri), description: None }
     } else {
-        BaseLocation {
-            uri: None,
-            description: Some(Text {
-                text: "The directory tracebrief ran in.".to_string(),
-            }),
-        }
+        BaseLocation { uri: None, description: Some(Text { text: "The directory tracebrief ran in.".to_string() }) }
     }
 }
 
@@ -419,10 +370,7 @@ mod tests {
             Diagnostic::error("untraced-number", "2.4 is not stated in any sentence of seeds/x.txt")
                 .at(Place::new(Path::new("content/x.yaml"), YAML, value..value + 3))
                 .label("not in the seed")
-                .related(
-                    Place::new(Path::new("seeds/x.txt"), SEED, mention..mention + 4),
-                    "closest mention",
-                )
+                .related(Place::new(Path::new("seeds/x.txt"), SEED, mention..mention + 4), "closest mention")
                 .help("correct the value or the seed"),
             Diagnostic::warning("dropped-hedge", "the seed says `about`").in_file(Path::new("content/x.yaml")),
             Diagnostic::error("untraced-number", "a second one").at(Place::new(
@@ -435,13 +383,7 @@ mod tests {
 
     fn sarif(root: &str, diagnostics: &[Diagnostic]) -> (String, Value) {
         let sources = sources();
-        let outcome = Outcome {
-            root: Path::new(root),
-            diagnostics,
-            trace: None,
-            strict: false,
-            sources: &sources,
-        };
+        let outcome = Outcome { root: Path::new(root), diagnostics, trace: None, strict: false, sources: &sources };
         let mut out = Vec::new();
         write(&outcome, &mut out).unwrap();
         let text = String::from_utf8(out).unwrap();
@@ -467,11 +409,7 @@ mod tests {
                 has(result, "message", "result");
                 has(&result["message"], "text", "message");
                 let locations = result["locations"].as_array().unwrap().iter();
-                let related = result
-                    .get("relatedLocations")
-                    .and_then(Value::as_array)
-                    .into_iter()
-                    .flatten();
+                let related = result.get("relatedLocations").and_then(Value::as_array).into_iter().flatten();
                 for location in locations.chain(related) {
                     let physical = &location["physicalLocation"];
                     has(physical, "artifactLocation", "physicalLocation");
@@ -495,12 +433,7 @@ mod tests {
         let driver = &run["tool"]["driver"];
         assert_eq!(driver["name"], "tracebrief");
         assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
-        let ids: Vec<&str> = driver["rules"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| r["id"].as_str().unwrap())
-            .collect();
+        let ids: Vec<&str> = driver["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
         assert_eq!(ids, ["dropped-hedge", "untraced-number"]);
         assert_eq!(driver["rules"][1]["shortDescription"]["text"], "Untraced number");
         assert_eq!(driver["rules"][0]["defaultConfiguration"]["level"], "warning");
@@ -543,10 +476,7 @@ mod tests {
         assert_eq!(related[0]["message"]["text"], "closest mention");
         let physical = &related[0]["physicalLocation"];
         assert_eq!(physical["artifactLocation"]["uri"], "seeds/x.txt");
-        assert_eq!(
-            (&physical["region"]["startLine"], &physical["region"]["startColumn"]),
-            (&1.into(), &16.into())
-        );
+        assert_eq!((&physical["region"]["startLine"], &physical["region"]["startColumn"]), (&1.into(), &16.into()));
     }
 
     #[test]
@@ -586,10 +516,7 @@ mod tests {
 
         let (_, log) = sarif("/srv/my briefs", &diagnostics());
         let run = &log["runs"][0];
-        assert_eq!(
-            run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-            "content/x.yaml"
-        );
+        assert_eq!(run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "content/x.yaml");
         assert_eq!(run["originalUriBaseIds"][SRCROOT]["uri"], "file:///srv/my%20briefs/");
     }
 

@@ -68,29 +68,11 @@ struct RawFigure {
 }
 
 /// The fields of each part of a sheet, for "did you mean" and type messages.
-const SHEET_FIELDS: &[&str] = &[
-    "title",
-    "source",
-    "source_url",
-    "date",
-    "summary",
-    "actors",
-    "quotes",
-    "numbers",
-];
+const SHEET_FIELDS: &[&str] = &["title", "source", "source_url", "date", "summary", "actors", "quotes", "numbers"];
 const ACTOR_FIELDS: &[&str] = &["id", "name", "aliases", "role", "kind"];
 const QUOTE_FIELDS: &[&str] = &["id", "speaker", "text"];
-const FIGURE_FIELDS: &[&str] = &[
-    "id",
-    "label",
-    "value",
-    "unit",
-    "qualifier",
-    "approx",
-    "evidence",
-    "sentence",
-    "actor",
-];
+const FIGURE_FIELDS: &[&str] =
+    &["id", "label", "value", "unit", "qualifier", "approx", "evidence", "sentence", "actor"];
 
 /// The slug of a fact sheet's file name, if it is a valid one (`[a-z0-9][a-z0-9-]*`).
 pub fn slug_of(file: &Path) -> Option<String> {
@@ -100,9 +82,7 @@ pub fn slug_of(file: &Path) -> Option<String> {
 
 fn is_id(s: &str) -> bool {
     let mut bytes = s.bytes();
-    bytes
-        .next()
-        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
@@ -118,10 +98,7 @@ pub fn load_sheet(
     let raw = parse(file, yaml).map_err(|d| vec![*d])?;
     let mut problems = Vec::new();
     let at = |span: &std::ops::Range<usize>| Place::new(file, yaml, span.clone());
-    let located = |s: Spanned<String>| Located {
-        span: span_of(&s, yaml),
-        value: s.value,
-    };
+    let located = |s: Spanned<String>| Located { span: span_of(&s, yaml), value: s.value };
 
     let summary = summary(file, yaml, raw.summary, markdown, &mut problems);
     let date = raw.date.map(located);
@@ -129,13 +106,10 @@ pub fn load_sheet(
         && !is_date(&date.value)
     {
         problems.push(
-            Diagnostic::input(
-                "wrong-type",
-                format!("`date` must be a date written YYYY-MM-DD, not `{}`", date.value),
-            )
-            .at(at(&date.span))
-            .label("not a YYYY-MM-DD date")
-            .help("write the date as 2025-02-17"),
+            Diagnostic::input("wrong-type", format!("`date` must be a date written YYYY-MM-DD, not `{}`", date.value))
+                .at(at(&date.span))
+                .label("not a YYYY-MM-DD date")
+                .help("write the date as 2025-02-17"),
         );
     }
     let source_url = raw.source_url.map(located);
@@ -143,13 +117,10 @@ pub fn load_sheet(
         && !is_web_address(&url.value)
     {
         problems.push(
-            Diagnostic::input(
-                "invalid-url",
-                format!("`source_url` must be a web address, not `{}`", url.value),
-            )
-            .at(at(&url.span))
-            .label("not an http or https address")
-            .help("give the address the text was published at, such as https://example.org/news/article"),
+            Diagnostic::input("invalid-url", format!("`source_url` must be a web address, not `{}`", url.value))
+                .at(at(&url.span))
+                .label("not an http or https address")
+                .help("give the address the text was published at, such as https://example.org/news/article"),
         );
     }
     let seed = located(raw.source);
@@ -162,25 +133,11 @@ pub fn load_sheet(
         .enumerate()
         .map(|(n, q)| {
             let text = located(q.text);
-            let id = q.id.map_or_else(
-                || Located {
-                    value: format!("#{}", n + 1),
-                    span: text.span.clone(),
-                },
-                located,
-            );
-            Quote {
-                id,
-                speaker: located(q.speaker),
-                text,
-            }
+            let id = q.id.map_or_else(|| Located { value: format!("#{}", n + 1), span: text.span.clone() }, located);
+            Quote { id, speaker: located(q.speaker), text }
         })
         .collect::<Vec<_>>();
-    let figures = raw
-        .numbers
-        .into_iter()
-        .filter_map(|f| figure(f, file, yaml, &mut problems))
-        .collect::<Vec<_>>();
+    let figures = raw.numbers.into_iter().filter_map(|f| figure(f, file, yaml, &mut problems)).collect::<Vec<_>>();
 
     let briefing = Briefing {
         slug: slug.to_string(),
@@ -197,11 +154,7 @@ pub fn load_sheet(
     };
     check_ids(&briefing, yaml, &mut problems);
     check_references(&briefing, yaml, &mut problems);
-    if problems.is_empty() {
-        Ok(briefing)
-    } else {
-        Err(problems)
-    }
+    if problems.is_empty() { Ok(briefing) } else { Err(problems) }
 }
 
 fn span_of<T>(s: &Spanned<T>, yaml: &str) -> std::ops::Range<usize> {
@@ -212,10 +165,7 @@ fn span_of<T>(s: &Spanned<T>, yaml: &str) -> std::ops::Range<usize> {
 }
 
 fn actor(a: RawActor, yaml: &str) -> Actor {
-    let located = |s: Spanned<String>| Located {
-        span: span_of(&s, yaml),
-        value: s.value,
-    };
+    let located = |s: Spanned<String>| Located { span: span_of(&s, yaml), value: s.value };
     Actor {
         id: located(a.id),
         name: located(a.name),
@@ -226,10 +176,7 @@ fn actor(a: RawActor, yaml: &str) -> Actor {
 }
 
 fn figure(f: RawFigure, file: &Path, yaml: &str, problems: &mut Vec<Diagnostic>) -> Option<Figure> {
-    let located = |s: Spanned<String>| Located {
-        span: span_of(&s, yaml),
-        value: s.value,
-    };
+    let located = |s: Spanned<String>| Located { span: span_of(&s, yaml), value: s.value };
     let value = located(f.value);
     let Some(number) = yaml_number(&value.value) else {
         problems.push(
@@ -243,21 +190,12 @@ fn figure(f: RawFigure, file: &Path, yaml: &str, problems: &mut Vec<Diagnostic>)
     Some(Figure {
         id: located(f.id),
         label: located(f.label),
-        value: Located {
-            value: number,
-            span: value.span,
-        },
-        unit: f.unit.map(|u| Located {
-            span: span_of(&u, yaml),
-            value: FactUnit::parse(&u.value),
-        }),
+        value: Located { value: number, span: value.span },
+        unit: f.unit.map(|u| Located { span: span_of(&u, yaml), value: FactUnit::parse(&u.value) }),
         qualifier: f.qualifier.map(located),
         approx: f.approx.unwrap_or(false),
         evidence: f.evidence.map(located),
-        sentence: f.sentence.map(|s| Located {
-            span: span_of(&s, yaml),
-            value: s.value,
-        }),
+        sentence: f.sentence.map(|s| Located { span: span_of(&s, yaml), value: s.value }),
         actor: f.actor.map(located),
     })
 }
@@ -286,11 +224,7 @@ fn yaml_number(text: &str) -> Option<Decimal> {
     } else {
         t.to_string()
     };
-    if exponent.is_some() {
-        Decimal::from_scientific(&normal).ok()
-    } else {
-        Decimal::from_str(&normal).ok()
-    }
+    if exponent.is_some() { Decimal::from_scientific(&normal).ok() } else { Decimal::from_str(&normal).ok() }
 }
 
 /// An `http://` or `https://` address with a host and no white space: the
@@ -336,17 +270,11 @@ fn summary(
         }
         (Some(field), None) => {
             let span = span_of(&field, yaml);
-            Some(Summary {
-                markdown: field.value,
-                file: file.to_path_buf(),
-                offset: span.start,
-            })
+            Some(Summary { markdown: field.value, file: file.to_path_buf(), offset: span.start })
         }
-        (None, Some((md_file, text))) => Some(Summary {
-            markdown: text.to_string(),
-            file: md_file.to_path_buf(),
-            offset: 0,
-        }),
+        (None, Some((md_file, text))) => {
+            Some(Summary { markdown: text.to_string(), file: md_file.to_path_buf(), offset: 0 })
+        }
         (None, None) => None,
     }
 }
@@ -357,14 +285,7 @@ fn check_ids(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
     let at = |span: &std::ops::Range<usize>| Place::new(&b.file, yaml, span.clone());
     let groups: [(&str, Vec<&Located<String>>); 3] = [
         ("actor", b.actors.iter().map(|a| &a.id).collect()),
-        (
-            "quote",
-            b.quotes
-                .iter()
-                .map(|q| &q.id)
-                .filter(|id| !id.value.starts_with('#'))
-                .collect(),
-        ),
+        ("quote", b.quotes.iter().map(|q| &q.id).filter(|id| !id.value.starts_with('#')).collect()),
         ("number", b.figures.iter().map(|f| &f.id).collect()),
     ];
     for (what, ids) in groups {
@@ -422,13 +343,10 @@ fn check_references(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
             None => format!("the actors of this sheet are: {}", ids.join(", ")),
         };
         problems.push(
-            Diagnostic::input(
-                "unknown-actor",
-                format!("`{field}: {}` names no actor of this sheet", reference.value),
-            )
-            .at(Place::new(&b.file, yaml, reference.span.clone()))
-            .label("not an actor id")
-            .help(help),
+            Diagnostic::input("unknown-actor", format!("`{field}: {}` names no actor of this sheet", reference.value))
+                .at(Place::new(&b.file, yaml, reference.span.clone()))
+                .label("not an actor id")
+                .help(help),
         );
     }
 }
@@ -436,12 +354,7 @@ fn check_references(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
 /// The candidate nearest to `word` by edit distance, when it is near enough to be a typo.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).max(1);
-    candidates
-        .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, c)| c)
+    candidates.iter().map(|c| (edit_distance(word, c), *c)).filter(|(d, _)| *d <= limit).min().map(|(_, c)| c)
 }
 
 /// Edits between `a` and `b`, a swap of two neighbours counting as one (`titel` → `title`).
@@ -501,10 +414,7 @@ fn parse(file: &Path, yaml: &str) -> Result<RawSheet, Box<Diagnostic>> {
 /// Turns a YAML or schema error into a located diagnostic in our words.
 fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let detail = e.without_snippet().to_string();
-    let detail = detail
-        .rsplit_once(" at line ")
-        .map_or(detail.as_str(), |(m, _)| m)
-        .to_string();
+    let detail = detail.rsplit_once(" at line ").map_or(detail.as_str(), |(m, _)| m).to_string();
     let mut offset = error_offset(yaml, e);
     if detail.contains("tabs disallowed") && offset > 0 && yaml.as_bytes()[offset - 1] == b'\t' {
         offset -= 1; // the parser points past the tab
@@ -540,12 +450,9 @@ fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
         || detail.contains("alias replay")
         || detail.contains("recursion limit")
     {
-        Diagnostic::input(
-            "yaml-too-complex",
-            format!("the YAML is too deeply nested or expands too far ({detail})"),
-        )
-        .label("refused here")
-        .help("a fact sheet needs no deep nesting and no repeated aliases; write the values out")
+        Diagnostic::input("yaml-too-complex", format!("the YAML is too deeply nested or expands too far ({detail})"))
+            .label("refused here")
+            .help("a fact sheet needs no deep nesting and no repeated aliases; write the values out")
     } else if let Some(key) = key.filter(|k| is_type_error(&detail) && what_field_holds(k) != "a value") {
         Diagnostic::input("wrong-type", format!("`{key}` must be {}", what_field_holds(&key)))
             .label(format!("not {}", what_field_holds(&key)))
@@ -568,11 +475,8 @@ fn error_offset(yaml: &str, e: &serde_saphyr::Error) -> usize {
     if let Some(offset) = location.span().byte_offset() {
         return (offset as usize).min(yaml.len());
     }
-    let line_start: usize = yaml
-        .split_inclusive('\n')
-        .take((location.line() as usize).saturating_sub(1))
-        .map(str::len)
-        .sum();
+    let line_start: usize =
+        yaml.split_inclusive('\n').take((location.line() as usize).saturating_sub(1)).map(str::len).sum();
     let column = (location.column() as usize).saturating_sub(1);
     let line = &yaml[line_start.min(yaml.len())..];
     let within = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
@@ -585,11 +489,7 @@ fn mapping_start(yaml: &str, offset: usize) -> usize {
     let line_start = yaml[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = &yaml[line_start..];
     let indent = line.len() - line.trim_start_matches(' ').len();
-    let key_indent = if line.trim_start().starts_with("- ") {
-        indent + 2
-    } else {
-        indent
-    };
+    let key_indent = if line.trim_start().starts_with("- ") { indent + 2 } else { indent };
     if key_indent == 0 {
         // a top-level key: the document is the mapping
         return yaml.len() - yaml.trim_start_matches(|c: char| c.is_whitespace() || c == '-').len();
@@ -686,11 +586,7 @@ mod tests {
             ("1.2.3", None),
         ];
         for (text, expected) in rows {
-            assert_eq!(
-                yaml_number(text).map(|d| d.to_string()),
-                expected.map(String::from),
-                "{text:?}"
-            );
+            assert_eq!(yaml_number(text).map(|d| d.to_string()), expected.map(String::from), "{text:?}");
         }
     }
 
@@ -704,10 +600,7 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(
-            slug_of(Path::new("content/starmer-backstop.yaml")).as_deref(),
-            Some("starmer-backstop")
-        );
+        assert_eq!(slug_of(Path::new("content/starmer-backstop.yaml")).as_deref(), Some("starmer-backstop"));
         assert_eq!(slug_of(Path::new("content/Starmer.yaml")), None);
         assert_eq!(slug_of(Path::new("content/-x.yaml")), None);
         assert_eq!(slug_of(Path::new("content/a_b.yaml")), None);

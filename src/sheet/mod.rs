@@ -145,17 +145,11 @@ mod tests {
     use std::str::FromStr;
 
     fn figure(value: &str) -> Figure {
-        let at = |value: &str| Located {
-            value: value.to_string(),
-            span: 0..0,
-        };
+        let at = |value: &str| Located { value: value.to_string(), span: 0..0 };
         Figure {
             id: at("x"),
             label: at("x"),
-            value: Located {
-                value: Decimal::from_str(value).unwrap(),
-                span: 0..0,
-            },
+            value: Located { value: Decimal::from_str(value).unwrap(), span: 0..0 },
             unit: None,
             qualifier: None,
             approx: true,

@@ -81,22 +81,14 @@ fn money(value: Decimal, code: &str) -> String {
         "EUR" => "€".to_string(),
         other => format!("{other} "),
     };
-    let (sign, value) = if value.is_sign_negative() {
-        ("-", -value)
-    } else {
-        ("", value)
-    };
+    let (sign, value) = if value.is_sign_negative() { ("-", -value) } else { ("", value) };
     for (power, suffix) in [(12, "tn"), (9, "bn"), (6, "m")] {
         if let Some(short) = shortened(value, power) {
             return format!("{sign}{prefix}{short}{suffix}");
         }
     }
     // a sum with pence or cents keeps two places: £12.50
-    let amount = if value.fract().is_zero() {
-        plain(value)
-    } else {
-        format!("{:.2}", value.normalize())
-    };
+    let amount = if value.fract().is_zero() { plain(value) } else { format!("{:.2}", value.normalize()) };
     format!("{sign}{prefix}{}", group_digits(&amount))
 }
 
@@ -145,12 +137,7 @@ mod tests {
         let troops = FactUnit::Noun("troops".into());
         let rows: &[(&str, Option<&FactUnit>, Option<&str>, &str)] = &[
             ("100000", Some(&troops), Some("upwards of"), "upwards of 100,000 troops"),
-            (
-                "2.3",
-                Some(&FactUnit::Percent),
-                Some("approximately"),
-                "approximately 2.3%",
-            ),
+            ("2.3", Some(&FactUnit::Percent), Some("approximately"), "approximately 2.3%"),
             ("2.50", Some(&FactUnit::Percent), None, "2.5%"),
             ("4.1", Some(&FactUnit::PercentagePoints), None, "4.1pp"),
             ("40000000000", Some(&gbp), None, "£40bn"),
@@ -170,11 +157,7 @@ mod tests {
             ("0.67", None, None, "0.67"),
         ];
         for (value, unit, qualifier, expected) in rows {
-            assert_eq!(
-                figure(d(value), *unit, *qualifier, false),
-                *expected,
-                "{value} {unit:?}"
-            );
+            assert_eq!(figure(d(value), *unit, *qualifier, false), *expected, "{value} {unit:?}");
         }
         assert_eq!(figure(d("2022"), None, None, true), "2022");
     }
@@ -182,12 +165,9 @@ mod tests {
     #[test]
     fn published_figures_scan_back_to_their_value() {
         let gbp = FactUnit::Currency("GBP".into());
-        for (value, unit) in [
-            ("40000000000", Some(&gbp)),
-            ("127500000000", Some(&gbp)),
-            ("100000", None),
-            ("1500000", None),
-        ] {
+        for (value, unit) in
+            [("40000000000", Some(&gbp)), ("127500000000", Some(&gbp)), ("100000", None), ("1500000", None)]
+        {
             let text = figure(d(value), unit, None, false);
             let found = crate::numbers::scan(&text);
             assert_eq!(found.len(), 1, "{text}");

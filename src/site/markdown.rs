@@ -22,10 +22,7 @@ pub struct SummaryFigure<'a> {
 /// The summary as HTML for the briefing page (links are relative to it).
 pub fn summary_html(markdown: &str, figures: &[SummaryFigure]) -> String {
     let mut raw = String::with_capacity(markdown.len() * 2);
-    html::push_html(
-        &mut raw,
-        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH),
-    );
+    html::push_html(&mut raw, Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH));
     // images are dropped: a briefing works offline, and an image needs alt text the summary may lack
     let mut cleaner = ammonia::Builder::default();
     cleaner.link_rel(Some("noopener noreferrer")).rm_tags(["img"]);
@@ -80,13 +77,9 @@ fn linked(text: &str, figures: &[SummaryFigure], inside_link: bool) -> String {
         let words = escape(&text[m.span.clone()]);
         let n = figure.sentence;
         if inside_link {
-            out.push_str(&format!(
-                "<span class=\"figure-ref\" data-trace=\"s{n}\">{words}</span>"
-            ));
+            out.push_str(&format!("<span class=\"figure-ref\" data-trace=\"s{n}\">{words}</span>"));
         } else {
-            out.push_str(&format!(
-                "<a class=\"figure-ref\" href=\"source.html#s{n}\" data-trace=\"s{n}\">{words}</a>"
-            ));
+            out.push_str(&format!("<a class=\"figure-ref\" href=\"source.html#s{n}\" data-trace=\"s{n}\">{words}</a>"));
         }
         at = m.span.end;
     }
@@ -151,10 +144,7 @@ mod tests {
     #[test]
     fn figures_in_the_summary_link_to_their_sentence() {
         let stated = seed_mention("approximately 2.3%");
-        let figures = [SummaryFigure {
-            stated: &stated,
-            sentence: 17,
-        }];
+        let figures = [SummaryFigure { stated: &stated, sentence: 17 }];
         let html = summary_html("Spending is *approximately 2.3%* of GDP, up from 2 in 10.", &figures);
         assert_eq!(
             html,
@@ -165,15 +155,9 @@ mod tests {
     #[test]
     fn a_figure_inside_a_link_is_not_a_nested_link() {
         let stated = seed_mention("£40bn");
-        let figures = [SummaryFigure {
-            stated: &stated,
-            sentence: 2,
-        }];
+        let figures = [SummaryFigure { stated: &stated, sentence: 2 }];
         let html = summary_html("[a £40bn plan](https://example.org/)", &figures);
-        assert!(
-            html.contains("<span class=\"figure-ref\" data-trace=\"s2\">£40bn</span>"),
-            "{html}"
-        );
+        assert!(html.contains("<span class=\"figure-ref\" data-trace=\"s2\">£40bn</span>"), "{html}");
     }
 
     #[test]
@@ -202,9 +186,6 @@ mod tests {
 
     #[test]
     fn entities_decode() {
-        assert_eq!(
-            decode_entities("a &amp; b &#163;5 &#x20AC;3 &bogus; &"),
-            "a & b £5 €3 &bogus; &"
-        );
+        assert_eq!(decode_entities("a &amp; b &#163;5 &#x20AC;3 &bogus; &"), "a & b £5 €3 &bogus; &");
     }
 }

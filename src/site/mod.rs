@@ -50,6 +50,7 @@ enum PageSpec<'m> {
     Home,
     Briefing(&'m model::BriefingModel<'m>),
     Source(&'m model::BriefingModel<'m>),
+    Print(&'m model::BriefingModel<'m>),
     Actors,
     Actor(&'m str),
     Facts,
@@ -61,16 +62,9 @@ impl PageSpec<'_> {
     fn place(&self) -> (String, &'static str, &'static str) {
         match self {
             PageSpec::Home => ("index.html".into(), "index.html", "home"),
-            PageSpec::Briefing(b) => (
-                format!("briefings/{}/index.html", b.slug()),
-                "briefing.html",
-                "briefings",
-            ),
-            PageSpec::Source(b) => (
-                format!("briefings/{}/source.html", b.slug()),
-                "source.html",
-                "briefings",
-            ),
+            PageSpec::Briefing(b) => (format!("briefings/{}/index.html", b.slug()), "briefing.html", "briefings"),
+            PageSpec::Source(b) => (format!("briefings/{}/source.html", b.slug()), "source.html", "briefings"),
+            PageSpec::Print(b) => (format!("briefings/{}/print.html", b.slug()), "print.html", "briefings"),
             PageSpec::Actors => ("actors/index.html".into(), "actors.html", "actors"),
             PageSpec::Actor(id) => (format!("actors/{id}/index.html"), "actor.html", "actors"),
             PageSpec::Facts => ("facts/index.html".into(), "facts.html", "facts"),
@@ -86,26 +80,19 @@ impl PageSpec<'_> {
             PageSpec::Home => context(&model.home(), site, root, section),
             PageSpec::Briefing(b) => context(&model.briefing(b), site, root, section),
             PageSpec::Source(b) => context(&model.source(b), site, root, section),
+            PageSpec::Print(b) => context(&model.print(b, &theme.print_style), site, root, section),
             PageSpec::Actors => context(&model.actors(), site, root, section),
             PageSpec::Actor(id) => context(&model.actor(id), site, root, section),
             PageSpec::Facts => context(&model.facts(), site, root, section),
             PageSpec::Quotes => context(&model.quotes(), site, root, section),
         };
         let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
-        let html = theme
-            .tera
-            .render(template, &context.map_err(diagnostic)?)
-            .map_err(diagnostic)?;
+        let html = theme.tera.render(template, &context.map_err(diagnostic)?).map_err(diagnostic)?;
         let summary_of = match self {
-            PageSpec::Briefing(b) => Some(b.slug().to_string()),
+            PageSpec::Briefing(b) | PageSpec::Print(b) => Some(b.slug().to_string()),
             _ => None,
         };
-        Ok(Page {
-            path: PathBuf::from(path),
-            template,
-            html,
-            summary_of,
-        })
+        Ok(Page { path: PathBuf::from(path), template, html, summary_of })
     }
 }
 
@@ -122,24 +109,20 @@ pub fn render(
 ) -> Result<Rendered, Vec<Diagnostic>> {
     let theme = Theme::load(&project.root, sources)?;
     let model = model::Model::new(project, trace);
-    let site = SiteView {
-        title: &settings.title,
-        language: &settings.language,
-    };
+    let site = SiteView { title: &settings.title, language: &settings.language, pdf: settings.pdf };
     let mut specs = vec![PageSpec::Home];
     for b in model.briefings() {
         specs.push(PageSpec::Briefing(b));
         specs.push(PageSpec::Source(b));
+        specs.push(PageSpec::Print(b));
     }
     specs.push(PageSpec::Actors);
     specs.extend(model.actor_ids().map(PageSpec::Actor));
     specs.push(PageSpec::Facts);
     specs.push(PageSpec::Quotes);
 
-    let pages: Vec<Result<Page, Box<Diagnostic>>> = specs
-        .par_iter()
-        .map(|spec| spec.render(&model, &theme, &site))
-        .collect();
+    let pages: Vec<Result<Page, Box<Diagnostic>>> =
+        specs.par_iter().map(|spec| spec.render(&model, &theme, &site)).collect();
     let mut rendered = Rendered::default();
     let mut problems: Vec<Diagnostic> = Vec::new();
     for page in pages {
@@ -153,9 +136,7 @@ pub fn render(
     if !problems.is_empty() {
         return Err(problems);
     }
-    rendered
-        .files
-        .push((PathBuf::from("style.css"), theme.style.clone().into_bytes()));
+    rendered.files.push((PathBuf::from("style.css"), theme.style.clone().into_bytes()));
     rendered.files.push((PathBuf::from("trace.json"), model.trace_json()));
     Ok(rendered)
 }
@@ -167,10 +148,5 @@ fn context<T: Serialize>(
     root: &'static str,
     section: &'static str,
 ) -> tera::TeraResult<tera::Context> {
-    tera::Context::from_serialize(&Frame {
-        site,
-        root,
-        section,
-        page,
-    })
+    tera::Context::from_serialize(&Frame { site, root, section, page })
 }

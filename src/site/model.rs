@@ -38,10 +38,7 @@ impl BriefingModel<'_> {
     /// The mention of the seed a fact is traced to.
     fn stated_mention(&self, fact: &FactTrace) -> Option<&Mention> {
         let stated = fact.stated.as_ref()?;
-        self.mentions
-            .get(stated.sentence - 1)?
-            .iter()
-            .find(|m| m.span == stated.span)
+        self.mentions.get(stated.sentence - 1)?.iter().find(|m| m.span == stated.span)
     }
 
     fn sentence_href(&self, sentence: usize) -> String {
@@ -74,10 +71,7 @@ impl<'a> Model<'a> {
     pub fn new(project: &'a Project, trace: &'a Trace) -> Model<'a> {
         let mut facts_of: HashMap<&str, HashMap<(FactKind, &str), &FactTrace>> = HashMap::new();
         for fact in &trace.facts {
-            facts_of
-                .entry(fact.briefing.as_str())
-                .or_default()
-                .insert((fact.kind, fact.id.as_str()), fact);
+            facts_of.entry(fact.briefing.as_str()).or_default().insert((fact.kind, fact.id.as_str()), fact);
         }
         let mut briefings: Vec<BriefingModel> = project
             .briefings
@@ -87,23 +81,13 @@ impl<'a> Model<'a> {
                 let mentions = numbers::scan_seed(seed);
                 let reference = briefing_ref(b, &mentions);
                 let facts = facts_of.remove(b.slug.as_str()).unwrap_or_default();
-                BriefingModel {
-                    briefing: b,
-                    seed,
-                    mentions,
-                    facts,
-                    reference,
-                }
+                BriefingModel { briefing: b, seed, mentions, facts, reference }
             })
             .collect();
         // newest first; undated last; then by slug
         briefings.sort_by(|a, b| {
             let date = |m: &BriefingModel| m.briefing.date.as_ref().map(|d| d.value.clone());
-            date(b)
-                .is_some()
-                .cmp(&date(a).is_some())
-                .then(date(b).cmp(&date(a)))
-                .then(a.slug().cmp(b.slug()))
+            date(b).is_some().cmp(&date(a).is_some()).then(date(b).cmp(&date(a))).then(a.slug().cmp(b.slug()))
         });
         let actors = merge_actors(&briefings);
         Model { briefings, actors }
@@ -139,10 +123,7 @@ impl<'a> Model<'a> {
                 .iter()
                 .filter_map(|f| {
                     let fact = b.fact(FactKind::Number, &f.id.value)?;
-                    Some(SummaryFigure {
-                        stated: b.stated_mention(fact)?,
-                        sentence: fact.stated.as_ref()?.sentence,
-                    })
+                    Some(SummaryFigure { stated: b.stated_mention(fact)?, sentence: fact.stated.as_ref()?.sentence })
                 })
                 .collect();
             summary_html(&summary.markdown, &figures)
@@ -153,24 +134,48 @@ impl<'a> Model<'a> {
             source_url: b.briefing.source_url.as_ref().map(|u| u.value.clone()),
             summary_html,
             figures: b.briefing.figures.iter().filter_map(|f| self.figure(b, f)).collect(),
-            actors: b
-                .briefing
-                .actors
-                .iter()
-                .filter_map(|a| self.actor_ref(&a.id.value))
-                .collect(),
+            actors: b.briefing.actors.iter().filter_map(|a| self.actor_ref(&a.id.value)).collect(),
             quotes: b.briefing.quotes.iter().filter_map(|q| self.quote(b, q)).collect(),
+        }
+    }
+
+    /// The printable briefing: the briefing page's parts, each figure and quote
+    /// with the number of the footnote that prints its sentence.
+    pub fn print(&self, b: &BriefingModel, style: &str) -> PrintView {
+        let page = self.briefing(b);
+        let mut notes: Vec<Note> = Vec::new();
+        let mut note_of = |sentence: &str| -> usize {
+            if let Some(n) = notes.iter().find(|n| n.sentence == sentence) {
+                return n.number;
+            }
+            let number = notes.len() + 1;
+            let text = sentence
+                .strip_prefix('s')
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| b.seed.sentences.get(n.wrapping_sub(1)))
+                .map_or_else(String::new, |s| one_line(s.raw(&b.seed.text)));
+            notes.push(Note { number, sentence: sentence.to_string(), text });
+            number
+        };
+        let figures = page.figures.into_iter().map(|f| PrintFigure { note: note_of(&f.sentence), figure: f }).collect();
+        let quotes = page.quotes.into_iter().map(|q| PrintQuote { note: note_of(&q.sentence), quote: q }).collect();
+        PrintView {
+            briefing: page.briefing,
+            source_file: page.source_file,
+            source_url: page.source_url,
+            summary_html: page.summary_html,
+            figures,
+            quotes,
+            actors: page.actors,
+            notes,
+            style: style.to_string(),
         }
     }
 
     pub fn source(&self, b: &BriefingModel) -> SourceView {
         let mut cited_by: BTreeMap<usize, Vec<Citation>> = BTreeMap::new();
         for f in &b.briefing.figures {
-            if let Some(n) = b
-                .fact(FactKind::Number, &f.id.value)
-                .and_then(|t| t.stated.as_ref())
-                .map(|s| s.sentence)
-            {
+            if let Some(n) = b.fact(FactKind::Number, &f.id.value).and_then(|t| t.stated.as_ref()).map(|s| s.sentence) {
                 let href = format!("{}#figure-{}", b.reference.href, f.id.value);
                 cited_by.entry(n).or_default().push(Citation {
                     kind: "figure",
@@ -180,21 +185,11 @@ impl<'a> Model<'a> {
             }
         }
         for q in &b.briefing.quotes {
-            if let Some(n) = b
-                .fact(FactKind::Quote, &q.id.value)
-                .and_then(|t| t.stated.as_ref())
-                .map(|s| s.sentence)
-            {
+            if let Some(n) = b.fact(FactKind::Quote, &q.id.value).and_then(|t| t.stated.as_ref()).map(|s| s.sentence) {
                 let href = format!("{}#quote-{}", b.reference.href, anchor_id(&q.id.value));
-                let speaker = self
-                    .actor_ref(&q.speaker.value)
-                    .map_or_else(|| q.speaker.value.clone(), |a| a.name);
+                let speaker = self.actor_ref(&q.speaker.value).map_or_else(|| q.speaker.value.clone(), |a| a.name);
                 let label_html = format!("quote of {}", escape(&speaker));
-                cited_by.entry(n).or_default().push(Citation {
-                    kind: "quote",
-                    label_html,
-                    href,
-                });
+                cited_by.entry(n).or_default().push(Citation { kind: "quote", label_html, href });
             }
         }
         let cited = cited_by.len();
@@ -261,10 +256,8 @@ impl<'a> Model<'a> {
                     .into_iter()
                     .filter_map(|(n, spans)| {
                         let s = b.seed.sentences.get(n - 1)?;
-                        let marks: Vec<_> = spans
-                            .iter()
-                            .map(|r| r.start - s.span.start..r.end - s.span.start)
-                            .collect();
+                        let marks: Vec<_> =
+                            spans.iter().map(|r| r.start - s.span.start..r.end - s.span.start).collect();
                         Some(MentionView {
                             sentence: s.id(),
                             html: marked(s.raw(&b.seed.text), &marks),
@@ -272,10 +265,7 @@ impl<'a> Model<'a> {
                         })
                     })
                     .collect();
-                Some(Appearance {
-                    briefing: b.reference.clone(),
-                    sentences,
-                })
+                Some(Appearance { briefing: b.reference.clone(), sentences })
             })
             .collect();
         let quotes = actor.quotes.iter().filter_map(|(b, q)| {
@@ -287,13 +277,7 @@ impl<'a> Model<'a> {
             self.figure(b, b.briefing.figures.get(*f)?)
         });
         let (quotes, figures) = (quotes.collect(), figures.collect());
-        ActorView {
-            actor: actor.reference.clone(),
-            appearances,
-            quotes,
-            figures,
-            together: self.together(id),
-        }
+        ActorView { actor: actor.reference.clone(), appearances, quotes, figures, together: self.together(id) }
     }
 
     /// The actors of the briefings an actor is in: most briefings shared first.
@@ -303,12 +287,7 @@ impl<'a> Model<'a> {
         };
         let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
         for index in actor.mentions.keys() {
-            for other in self.briefings[*index]
-                .briefing
-                .actors
-                .iter()
-                .map(|a| a.id.value.as_str())
-                .filter(|o| *o != id)
+            for other in self.briefings[*index].briefing.actors.iter().map(|a| a.id.value.as_str()).filter(|o| *o != id)
             {
                 if self.actors.get(other).is_some_and(|o| !o.mentions.is_empty()) {
                     *shared.entry(other).or_default() += 1;
@@ -317,11 +296,7 @@ impl<'a> Model<'a> {
         }
         let mut ranked: Vec<(&str, usize)> = shared.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        ranked
-            .into_iter()
-            .take(24)
-            .filter_map(|(other, _)| self.actor_ref(other))
-            .collect()
+        ranked.into_iter().take(24).filter_map(|(other, _)| self.actor_ref(other)).collect()
     }
 
     pub fn facts(&self) -> FactsView {
@@ -376,9 +351,7 @@ impl<'a> Model<'a> {
             id: q.id.value.clone(),
             anchor: format!("quote-{}", anchor_id(&q.id.value)),
             text_html: escape(&q.text.value),
-            speaker: self
-                .actor_ref(&q.speaker.value)
-                .unwrap_or_else(|| placeholder(&q.speaker.value)),
+            speaker: self.actor_ref(&q.speaker.value).unwrap_or_else(|| placeholder(&q.speaker.value)),
             sentence: format!("s{sentence}"),
             sentence_href: b.sentence_href(sentence),
             original_href: b.original_href(sentence),
@@ -448,10 +421,8 @@ fn briefing_ref(b: &Briefing, mentions: &[Vec<Mention>]) -> BriefingRef {
         href: format!("{base}index.html"),
         source_href: format!("{base}source.html"),
         print_href: format!("{base}print.html"),
-        date: b.date.as_ref().map(|d| DateView {
-            iso: d.value.clone(),
-            text: format::date(&d.value),
-        }),
+        pdf_href: format!("{base}briefing.pdf"),
+        date: b.date.as_ref().map(|d| DateView { iso: d.value.clone(), text: format::date(&d.value) }),
     }
 }
 
@@ -477,12 +448,8 @@ fn merge_actors(briefings: &[BriefingModel]) -> BTreeMap<String, ActorModel> {
                 entry.reference.role = a.role.as_ref().map(|r| r.value.clone());
             }
             if let Some(fact) = b.fact(FactKind::Actor, &a.id.value) {
-                let found: Vec<_> = fact
-                    .stated
-                    .iter()
-                    .chain(&fact.also)
-                    .map(|s| (s.sentence, s.span.clone()))
-                    .collect();
+                let found: Vec<_> =
+                    fact.stated.iter().chain(&fact.also).map(|s| (s.sentence, s.span.clone())).collect();
                 if !found.is_empty() {
                     entry.mentions.insert(index, found);
                 }

@@ -43,10 +43,7 @@ pub fn traced(text: &str, seed_mentions: &[Vec<Mention>]) -> String {
 
 /// The number (from 1) of the first sentence with a mention that states `m`.
 pub fn stating_sentence(m: &Mention, seed_mentions: &[Vec<Mention>]) -> Option<usize> {
-    seed_mentions
-        .iter()
-        .position(|sentence| sentence.iter().any(|s| numbers::states(s, m)))
-        .map(|i| i + 1)
+    seed_mentions.iter().position(|sentence| sentence.iter().any(|s| numbers::states(s, m))).map(|i| i + 1)
 }
 
 /// A sentence as one line of escaped text, the spans in `marks` (byte
@@ -71,10 +68,7 @@ pub fn marked(sentence: &str, marks: &[Range<usize>]) -> String {
 /// Line breaks of a hard-wrapped sentence read as spaces.
 pub fn one_line(text: &str) -> String {
     if text.contains(['\n', '\r']) {
-        text.split(['\n', '\r'])
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        text.split(['\n', '\r']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
     } else {
         text.to_string()
     }
@@ -88,11 +82,7 @@ pub fn text_fragment(url: &str, sentence: &str) -> String {
     let directive = if words.len() <= 10 {
         fragment_term(&words.join(" "))
     } else {
-        format!(
-            "{},{}",
-            fragment_term(&words[..5].join(" ")),
-            fragment_term(&words[words.len() - 5..].join(" "))
-        )
+        format!("{},{}", fragment_term(&words[..5].join(" ")), fragment_term(&words[words.len() - 5..].join(" ")))
     };
     format!("{base}#:~:text={directive}")
 }
@@ -117,10 +107,7 @@ mod tests {
 
     #[test]
     fn numbers_are_traced_to_the_sentence_that_states_them() {
-        let seed = vec![
-            numbers::scan("Nothing here."),
-            numbers::scan("It costs £40bn, about 2.3% of GDP."),
-        ];
+        let seed = vec![numbers::scan("Nothing here."), numbers::scan("It costs £40bn, about 2.3% of GDP.")];
         assert_eq!(
             traced("A £40bn plan & 2.3% <more>", &seed),
             "A <span data-trace=\"s2\">£40bn</span> plan &amp; <span data-trace=\"s2\">2.3%</span> &lt;more&gt;"
@@ -139,14 +126,8 @@ mod tests {
     #[test]
     fn text_fragments_are_encoded() {
         let url = text_fragment("https://example.org/a#top", "Short one, with a comma-dash & more.");
-        assert_eq!(
-            url,
-            "https://example.org/a#:~:text=Short%20one%2C%20with%20a%20comma%2Ddash%20%26%20more."
-        );
-        let long = text_fragment(
-            "https://example.org/a",
-            "one two three four five six seven eight nine ten eleven",
-        );
+        assert_eq!(url, "https://example.org/a#:~:text=Short%20one%2C%20with%20a%20comma%2Ddash%20%26%20more.");
+        let long = text_fragment("https://example.org/a", "one two three four five six seven eight nine ten eleven");
         assert_eq!(
             long,
             "https://example.org/a#:~:text=one%20two%20three%20four%20five,seven%20eight%20nine%20ten%20eleven"

@@ -20,10 +20,14 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("actor.html", include_str!("../../templates/actor.html")),
     ("facts.html", include_str!("../../templates/facts.html")),
     ("quotes.html", include_str!("../../templates/quotes.html")),
+    ("print.html", include_str!("../../templates/print.html")),
 ];
 
 /// The built-in stylesheet; `templates/style.css` replaces it.
 const STYLE: &str = include_str!("../../templates/style.css");
+
+/// The printable briefing's stylesheet, inlined in each print page; `templates/print.css` replaces it.
+const PRINT_STYLE: &str = include_str!("../../templates/print.css");
 
 /// Where a template came from, for messages.
 #[derive(Debug, Clone)]
@@ -36,6 +40,7 @@ struct Origin {
 pub struct Theme {
     pub tera: Tera,
     pub style: String,
+    pub print_style: String,
     origins: BTreeMap<String, Origin>,
 }
 
@@ -45,18 +50,18 @@ impl Theme {
         let mut origins: BTreeMap<String, Origin> = BUILT_IN
             .iter()
             .map(|(name, text)| {
-                let origin = Origin {
-                    file: PathBuf::from("<built-in>").join(name),
-                    text: text.to_string(),
-                };
+                let origin = Origin { file: PathBuf::from("<built-in>").join(name), text: text.to_string() };
                 (name.to_string(), origin)
             })
             .collect();
         let mut style = STYLE.to_string();
+        let mut print_style = PRINT_STYLE.to_string();
         let mut problems = Vec::new();
         for (name, file, text) in user_templates(root, &mut problems) {
             if name == "style.css" {
                 style = text;
+            } else if name == "print.css" {
+                print_style = text;
             } else if name.ends_with(".html") {
                 origins.insert(name, Origin { file, text });
             }
@@ -69,13 +74,10 @@ impl Theme {
         }
         let mut tera = Tera::new();
         tera.autoescape_on([".html"]);
-        let theme = Theme { tera, style, origins };
+        let theme = Theme { tera, style, print_style, origins };
         let templates: Vec<(String, String)> = theme.origins.iter().map(|(n, o)| (n.clone(), o.text.clone())).collect();
         let mut theme = theme;
-        theme
-            .tera
-            .add_raw_templates(templates)
-            .map_err(|e| vec![theme.diagnostic(&e)])?;
+        theme.tera.add_raw_templates(templates).map_err(|e| vec![theme.diagnostic(&e)])?;
         Ok(theme)
     }
 
@@ -98,11 +100,7 @@ impl Theme {
             }
             i += 1;
         }
-        names
-            .iter()
-            .filter_map(|n| self.origins.get(n))
-            .map(|o| (o.file.as_path(), o.text.as_str()))
-            .collect()
+        names.iter().filter_map(|n| self.origins.get(n)).map(|o| (o.file.as_path(), o.text.as_str())).collect()
     }
 
     /// A Tera error as a diagnostic at its template's line and column.
@@ -116,9 +114,9 @@ impl Theme {
                 .help("check the templates in templates/ against the built-in ones");
         };
         let name = report.filename();
-        let mut d = Diagnostic::input("template-error", report.message().to_string())
-            .label("here")
-            .help("fix the template; the built-in templates in the repository's templates/ show every variable a page gets");
+        let mut d = Diagnostic::input("template-error", report.message().to_string()).label("here").help(
+            "fix the template; the built-in templates in the repository's templates/ show every variable a page gets",
+        );
         if let Some(origin) = self.origins.get(name) {
             let range = report.span().range.clone();
             let range = range.start.min(origin.text.len())..range.end.min(origin.text.len());
@@ -153,17 +151,14 @@ fn user_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, P
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
+    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
     files.sort();
     let mut out = Vec::new();
     for path in files {
         let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
             continue;
         };
-        if !(name.ends_with(".html") || name == "style.css") {
+        if !(name.ends_with(".html") || name == "style.css" || name == "print.css") {
             continue;
         }
         let shown = Path::new("templates").join(&name);

@@ -10,6 +10,8 @@ use serde::Serialize;
 pub struct SiteView<'a> {
     pub title: &'a str,
     pub language: &'a str,
+    /// Each briefing has a PDF beside its print page.
+    pub pdf: bool,
 }
 
 /// What every page's context holds besides its own view.
@@ -37,6 +39,8 @@ pub struct BriefingRef {
     pub href: String,
     pub source_href: String,
     pub print_href: String,
+    /// `briefings/<slug>/briefing.pdf`, written by `build --pdf`.
+    pub pdf_href: String,
     pub date: Option<DateView>,
 }
 
@@ -194,4 +198,43 @@ pub struct FactsView {
 #[derive(Debug, Serialize)]
 pub struct QuotesView {
     pub quotes: Vec<QuoteView>,
+}
+
+/// `briefings/<slug>/print.html`: the briefing for paper, each figure and
+/// quote with a footnote that prints the sentence stating it.
+#[derive(Debug, Serialize)]
+pub struct PrintView {
+    pub briefing: BriefingRef,
+    pub source_file: String,
+    pub source_url: Option<String>,
+    pub summary_html: Option<String>,
+    pub figures: Vec<PrintFigure>,
+    pub quotes: Vec<PrintQuote>,
+    pub actors: Vec<ActorRef>,
+    /// The sentences cited, each once, numbered in order of first citation.
+    pub notes: Vec<Note>,
+    /// The print stylesheet, inlined so the page stands alone.
+    pub style: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrintFigure {
+    pub figure: FigureView,
+    /// The footnote's number.
+    pub note: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PrintQuote {
+    pub quote: QuoteView,
+    pub note: usize,
+}
+
+/// A footnote: the exact sentence of the seed.
+#[derive(Debug, Serialize)]
+pub struct Note {
+    pub number: usize,
+    /// `s16`
+    pub sentence: String,
+    pub text: String,
 }

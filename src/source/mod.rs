@@ -39,11 +39,7 @@ impl Sentence {
         if !raw.contains(['\n', '\r']) {
             return raw.to_string();
         }
-        raw.split(['\n', '\r'])
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
+        raw.split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
     }
 }
 
@@ -77,11 +73,7 @@ impl Seed {
             .enumerate()
             .map(|(i, span)| Sentence { number: i + 1, span })
             .collect();
-        Seed {
-            path: path.to_path_buf(),
-            text,
-            sentences,
-        }
+        Seed { path: path.to_path_buf(), text, sentences }
     }
 }
 
@@ -105,11 +97,7 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, InputError> {
 
 fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, InputError> {
     if path.is_dir() {
-        return Err(InputError::new(
-            shown,
-            "is a directory, not a text file",
-            "give the path of a .txt file",
-        ));
+        return Err(InputError::new(shown, "is a directory, not a text file", "give the path of a .txt file"));
     }
     std::fs::read(path).map_err(|e| {
         let help = match e.kind() {
@@ -126,12 +114,8 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
-        InputError::new(
-            path,
-            format!("invalid UTF-8 at byte {offset}"),
-            "save the file as UTF-8 text",
-        )
-        .at(Location::of_offset(valid, offset))
+        InputError::new(path, format!("invalid UTF-8 at byte {offset}"), "save the file as UTF-8 text")
+            .at(Location::of_offset(valid, offset))
     })
 }
 
@@ -139,11 +123,7 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
 fn check_seed_text(path: &Path, text: &str) -> Result<(), InputError> {
     // a byte order mark alone is still an empty file
     if text.trim_start_matches('\u{FEFF}').trim().is_empty() {
-        return Err(InputError::new(
-            path,
-            "the file is empty",
-            "a seed needs the text of at least one sentence",
-        ));
+        return Err(InputError::new(path, "the file is empty", "a seed needs the text of at least one sentence"));
     }
     if let Some(offset) = text.find('\0') {
         return Err(InputError::new(
@@ -162,9 +142,7 @@ mod tests {
 
     fn decode_err(bytes: &[u8]) -> InputError {
         let path = Path::new("x.txt");
-        decode(path, bytes.to_vec())
-            .and_then(|text| check_seed_text(path, &text))
-            .unwrap_err()
+        decode(path, bytes.to_vec()).and_then(|text| check_seed_text(path, &text)).unwrap_err()
     }
 
     #[test]
@@ -189,10 +167,7 @@ mod tests {
     #[test]
     fn sentence_text_joins_wrapped_lines() {
         let text = "Starmer is set to discuss\r\nthe deal.";
-        let s = Sentence {
-            number: 1,
-            span: 0..text.len(),
-        };
+        let s = Sentence { number: 1, span: 0..text.len() };
         assert_eq!(s.text(text), "Starmer is set to discuss the deal.");
         assert_eq!(s.id(), "s1");
     }

@@ -303,10 +303,7 @@ fn starts_sentence(word: &str) -> bool {
 
 /// Whether `word`, after any opening quotes or brackets, starts lowercase.
 fn starts_lowercase(word: &str) -> bool {
-    word.trim_start_matches(OPENERS)
-        .chars()
-        .next()
-        .is_some_and(char::is_lowercase)
+    word.trim_start_matches(OPENERS).chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Whether `word` is one of [`SENTENCE_OPENERS`], perhaps in quotes or
@@ -344,15 +341,9 @@ mod tests {
         ("just some words without an end", &["just some words without an end"]),
         ("One. Two three", &["One.", "Two three"]),
         // Final punctuation, runs of it, and what may follow it.
-        (
-            "Stop! Who goes there? Nobody… It was wind.",
-            &["Stop!", "Who goes there?", "Nobody…", "It was wind."],
-        ),
+        ("Stop! Who goes there? Nobody… It was wind.", &["Stop!", "Who goes there?", "Nobody…", "It was wind."]),
         ("Really?! Yes... Indeed.", &["Really?!", "Yes...", "Indeed."]),
-        (
-            "He paused… and went on. So did she.",
-            &["He paused… and went on.", "So did she."],
-        ),
+        ("He paused… and went on. So did she.", &["He paused… and went on.", "So did she."]),
         ("He paused... and went on.", &["He paused... and went on."]),
         ("It fell. 2024 was bad.", &["It fell.", "2024 was bad."]),
         ("It fell. £40bn was lost.", &["It fell.", "£40bn was lost."]),
@@ -360,23 +351,11 @@ mod tests {
         ("It ended.The end.", &["It ended.The end."]),
         ("One.    Two.\t\tThree.", &["One.", "Two.", "Three."]),
         ("One.\u{a0}Two.\u{3000}Three.", &["One.", "Two.", "Three."]),
-        (
-            "Leaders met at the Élysée. Élysée staff left.",
-            &["Leaders met at the Élysée.", "Élysée staff left."],
-        ),
+        ("Leaders met at the Élysée. Élysée staff left.", &["Leaders met at the Élysée.", "Élysée staff left."]),
         // Titles and abbreviations that never end a sentence.
-        (
-            "Mr. Smith met Mrs. Jones. They talked.",
-            &["Mr. Smith met Mrs. Jones.", "They talked."],
-        ),
-        (
-            "Ms. Lee and Dr. Patel spoke. Prof. Khan agreed.",
-            &["Ms. Lee and Dr. Patel spoke.", "Prof. Khan agreed."],
-        ),
-        (
-            "He lives at No. 10. Nos. 11 and 12 are empty.",
-            &["He lives at No. 10.", "Nos. 11 and 12 are empty."],
-        ),
+        ("Mr. Smith met Mrs. Jones. They talked.", &["Mr. Smith met Mrs. Jones.", "They talked."]),
+        ("Ms. Lee and Dr. Patel spoke. Prof. Khan agreed.", &["Ms. Lee and Dr. Patel spoke.", "Prof. Khan agreed."]),
+        ("He lives at No. 10. Nos. 11 and 12 are empty.", &["He lives at No. 10.", "Nos. 11 and 12 are empty."]),
         ("He said no. Then he left.", &["He said no.", "Then he left."]),
         (
             "Gen. Hay, Lt. Fox, Col. Ash, Capt. Bell, Sgt. Cox and Maj. Day met. Gov. Hall, Sen. Ward, Rep. Cole, Rev. King and Hon. Ray came.",
@@ -391,17 +370,11 @@ mod tests {
         ),
         (
             "They climbed Mt. Fuji from St. Ives and Ft. Worth. See Fig. 3 in Vol. 2 now.",
-            &[
-                "They climbed Mt. Fuji from St. Ives and Ft. Worth.",
-                "See Fig. 3 in Vol. 2 now.",
-            ],
+            &["They climbed Mt. Fuji from St. Ives and Ft. Worth.", "See Fig. 3 in Vol. 2 now."],
         ),
         (
             "It was Roe v. Wade, or Ali vs. Frazier. It took approx. 5 days, est. 10 in all, cf. Smith.",
-            &[
-                "It was Roe v. Wade, or Ali vs. Frazier.",
-                "It took approx. 5 days, est. 10 in all, cf. Smith.",
-            ],
+            &["It was Roe v. Wade, or Ali vs. Frazier.", "It took approx. 5 days, est. 10 in all, cf. Smith."],
         ),
         (
             "Talks ran Jan. 5 to Feb. 7. They resume Mar. 3, Apr. 4, Jun. 6, Jul. 7, Aug. 8, Sep. 9, Sept. 10, Oct. 11, Nov. 12 and Dec. 13.",
@@ -410,178 +383,84 @@ mod tests {
                 "They resume Mar. 3, Apr. 4, Jun. 6, Jul. 7, Aug. 8, Sep. 9, Sept. 10, Oct. 11, Nov. 12 and Dec. 13.",
             ],
         ),
-        (
-            "Bring fruit, e.g. Apples. Or none, i.e. Nothing.",
-            &["Bring fruit, e.g. Apples.", "Or none, i.e. Nothing."],
-        ),
+        ("Bring fruit, e.g. Apples. Or none, i.e. Nothing.", &["Bring fruit, e.g. Apples.", "Or none, i.e. Nothing."]),
         (
             "About 5 people came. MR. SMITH left. Approx. 3 stayed.",
             &["About 5 people came.", "MR. SMITH left.", "Approx. 3 stayed."],
         ),
         ("He met (Dr. Patel) today.", &["He met (Dr. Patel) today."]),
         // Initials.
-        (
-            "J. K. Rowling wrote it. Donald J. Trump read it.",
-            &["J. K. Rowling wrote it.", "Donald J. Trump read it."],
-        ),
-        (
-            "They met É. Philippe. Then they left.",
-            &["They met É. Philippe.", "Then they left."],
-        ),
+        ("J. K. Rowling wrote it. Donald J. Trump read it.", &["J. K. Rowling wrote it.", "Donald J. Trump read it."]),
+        ("They met É. Philippe. Then they left.", &["They met É. Philippe.", "Then they left."]),
         // Decimals.
-        (
-            "Growth was 2.3 per cent. It was 2.5 in 2024.",
-            &["Growth was 2.3 per cent.", "It was 2.5 in 2024."],
-        ),
+        ("Growth was 2.3 per cent. It was 2.5 in 2024.", &["Growth was 2.3 per cent.", "It was 2.5 in 2024."]),
         // Abbreviations that end a sentence only before a sentence opener.
         (
             "He held talks with the U.S. The meeting went well.",
             &["He held talks with the U.S.", "The meeting went well."],
         ),
-        (
-            "U.S. troops arrived at 9 p.m. on Friday.",
-            &["U.S. troops arrived at 9 p.m. on Friday."],
-        ),
-        (
-            "He met the U.S. President. Then he left.",
-            &["He met the U.S. President.", "Then he left."],
-        ),
+        ("U.S. troops arrived at 9 p.m. on Friday.", &["U.S. troops arrived at 9 p.m. on Friday."]),
+        ("He met the U.S. President. Then he left.", &["He met the U.S. President.", "Then he left."]),
         ("It ends at 5 p.m. It's late.", &["It ends at 5 p.m.", "It's late."]),
-        (
-            "Apples, pears etc. Meanwhile, prices rose.",
-            &["Apples, pears etc.", "Meanwhile, prices rose."],
-        ),
+        ("Apples, pears etc. Meanwhile, prices rose.", &["Apples, pears etc.", "Meanwhile, prices rose."]),
         (
             "Shares in Acme Inc. rose. She joined Acme Ltd. However, she left.",
-            &[
-                "Shares in Acme Inc. rose.",
-                "She joined Acme Ltd.",
-                "However, she left.",
-            ],
+            &["Shares in Acme Inc. rose.", "She joined Acme Ltd.", "However, she left."],
         ),
         (
             "He joined Smith & Co. Their shop is old. Big Corp. Board members quit.",
-            &[
-                "He joined Smith & Co.",
-                "Their shop is old.",
-                "Big Corp. Board members quit.",
-            ],
+            &["He joined Smith & Co.", "Their shop is old.", "Big Corp. Board members quit."],
         ),
         (
             "He moved to Washington D.C. It was cold. The E.U. and U.K. agreed.",
-            &[
-                "He moved to Washington D.C.",
-                "It was cold.",
-                "The E.U. and U.K. agreed.",
-            ],
+            &["He moved to Washington D.C.", "It was cold.", "The E.U. and U.K. agreed."],
         ),
-        (
-            "Talks at the U.N. \"The aim is peace,\" he said.",
-            &["Talks at the U.N.", "\"The aim is peace,\" he said."],
-        ),
+        ("Talks at the U.N. \"The aim is peace,\" he said.", &["Talks at the U.N.", "\"The aim is peace,\" he said."]),
         ("The U.N. Itself is slow.", &["The U.N. Itself is slow."]),
         // Quotations and brackets.
-        (
-            "He said \"Stop!\" and left. She stayed.",
-            &["He said \"Stop!\" and left.", "She stayed."],
-        ),
+        ("He said \"Stop!\" and left. She stayed.", &["He said \"Stop!\" and left.", "She stayed."]),
         (
             "\"We will not,\" he said. \"Never.\" Then he left.",
             &["\"We will not,\" he said.", "\"Never.\"", "Then he left."],
         ),
-        (
-            "She asked, 'Why?' He did not answer.",
-            &["She asked, 'Why?'", "He did not answer."],
-        ),
-        (
-            "“It is over.” The crowd cheered.",
-            &["“It is over.”", "The crowd cheered."],
-        ),
-        (
-            "He called it “a disaster.” and left.",
-            &["He called it “a disaster.” and left."],
-        ),
-        (
-            "He said ‘no.’ «Non.» [Sic.] (Really.) Fine.",
-            &["He said ‘no.’", "«Non.»", "[Sic.]", "(Really.)", "Fine."],
-        ),
+        ("She asked, 'Why?' He did not answer.", &["She asked, 'Why?'", "He did not answer."]),
+        ("“It is over.” The crowd cheered.", &["“It is over.”", "The crowd cheered."]),
+        ("He called it “a disaster.” and left.", &["He called it “a disaster.” and left."]),
+        ("He said ‘no.’ «Non.» [Sic.] (Really.) Fine.", &["He said ‘no.’", "«Non.»", "[Sic.]", "(Really.)", "Fine."]),
         ("He left. \"Why?\" she asked.", &["He left.", "\"Why?\" she asked."]),
         // The headline.
         (
             "Starmer says deal needs US backstop\nSir Keir spoke. He left.",
             &["Starmer says deal needs US backstop", "Sir Keir spoke.", "He left."],
         ),
-        (
-            "Mr. Smith goes to Washington\nhe said.",
-            &["Mr. Smith goes to Washington", "he said."],
-        ),
-        (
-            "Meeting with Dr.\nSmith arrives.",
-            &["Meeting with Dr.", "Smith arrives."],
-        ),
+        ("Mr. Smith goes to Washington\nhe said.", &["Mr. Smith goes to Washington", "he said."]),
+        ("Meeting with Dr.\nSmith arrives.", &["Meeting with Dr.", "Smith arrives."]),
         ("\n\n  Headline\nBody", &["Headline", "Body"]),
         ("Headline. Two. \nBody", &["Headline.", "Two.", "Body"]),
         ("Only a headline\n", &["Only a headline"]),
         // Hard-wrapped lines.
         (
             "Headline\nStarmer will discuss peace with US President\nDonald Trump next week.\nHe left.",
-            &[
-                "Headline",
-                "Starmer will discuss peace with US President\nDonald Trump next week.",
-                "He left.",
-            ],
+            &["Headline", "Starmer will discuss peace with US President\nDonald Trump next week.", "He left."],
         ),
-        (
-            "Headline\nA line ending,\nthen more.",
-            &["Headline", "A line ending,\nthen more."],
-        ),
-        (
-            "Headline\nHe met Dr.\nSmith today.",
-            &["Headline", "He met Dr.\nSmith today."],
-        ),
-        (
-            "Headline\nHe met Donald J.\nTrump today.",
-            &["Headline", "He met Donald J.\nTrump today."],
-        ),
-        (
-            "Headline\nHe said \"Stop!\"\nand left.",
-            &["Headline", "He said \"Stop!\"\nand left."],
-        ),
-        (
-            "Headline\nArrive by 9 p.m.\non Friday.",
-            &["Headline", "Arrive by 9 p.m.\non Friday."],
-        ),
-        (
-            "Headline\nTalks with the U.S.\nTroops are ready.",
-            &["Headline", "Talks with the U.S.", "Troops are ready."],
-        ),
-        (
-            "Headline\nOne.\n\"Two.\"\n3 more.",
-            &["Headline", "One.", "\"Two.\"", "3 more."],
-        ),
+        ("Headline\nA line ending,\nthen more.", &["Headline", "A line ending,\nthen more."]),
+        ("Headline\nHe met Dr.\nSmith today.", &["Headline", "He met Dr.\nSmith today."]),
+        ("Headline\nHe met Donald J.\nTrump today.", &["Headline", "He met Donald J.\nTrump today."]),
+        ("Headline\nHe said \"Stop!\"\nand left.", &["Headline", "He said \"Stop!\"\nand left."]),
+        ("Headline\nArrive by 9 p.m.\non Friday.", &["Headline", "Arrive by 9 p.m.\non Friday."]),
+        ("Headline\nTalks with the U.S.\nTroops are ready.", &["Headline", "Talks with the U.S.", "Troops are ready."]),
+        ("Headline\nOne.\n\"Two.\"\n3 more.", &["Headline", "One.", "\"Two.\"", "3 more."]),
         // Paragraphs.
-        (
-            "Headline.\nBody line one\n\nnext paragraph",
-            &["Headline.", "Body line one", "next paragraph"],
-        ),
+        ("Headline.\nBody line one\n\nnext paragraph", &["Headline.", "Body line one", "next paragraph"]),
         ("Headline\n \t\nBody", &["Headline", "Body"]),
-        (
-            "Headline\nHe met Dr.\n\nSmith was there.",
-            &["Headline", "He met Dr.", "Smith was there."],
-        ),
+        ("Headline\nHe met Dr.\n\nSmith was there.", &["Headline", "He met Dr.", "Smith was there."]),
         // Line endings and white space at the ends of lines.
         (
             "Headline\r\nLine one goes\r\non here. Next one.\r\n\r\nNew paragraph.",
             &["Headline", "Line one goes\r\non here.", "Next one.", "New paragraph."],
         ),
-        (
-            "Headline\rBody one.\rBody two.\r\rEnd",
-            &["Headline", "Body one.", "Body two.", "End"],
-        ),
-        (
-            "Headline  \nLine goes \t\non. Next.  \n",
-            &["Headline", "Line goes \t\non.", "Next."],
-        ),
+        ("Headline\rBody one.\rBody two.\r\rEnd", &["Headline", "Body one.", "Body two.", "End"]),
+        ("Headline  \nLine goes \t\non. Next.  \n", &["Headline", "Line goes \t\non.", "Next."]),
         ("   \n\t Hello world. Bye.  ", &["Hello world.", "Bye."]),
     ];
 
@@ -638,21 +517,11 @@ mod tests {
             assert!(span.start < span.end, "empty span {span:?} in {text:?}");
             assert!(span.start >= covered_to, "span {span:?} overlaps in {text:?}");
             let sentence = text.get(span.clone()).expect("span on char boundaries");
-            assert_eq!(
-                sentence,
-                sentence.trim(),
-                "span {span:?} has white space at an end in {text:?}"
-            );
-            assert!(
-                text[covered_to..span.start].trim().is_empty(),
-                "text left out before {span:?} in {text:?}"
-            );
+            assert_eq!(sentence, sentence.trim(), "span {span:?} has white space at an end in {text:?}");
+            assert!(text[covered_to..span.start].trim().is_empty(), "text left out before {span:?} in {text:?}");
             covered_to = span.end;
         }
-        assert!(
-            text[covered_to..].trim().is_empty(),
-            "text left out at the end of {text:?}"
-        );
+        assert!(text[covered_to..].trim().is_empty(), "text left out at the end of {text:?}");
     }
 
     /// Short strings made of the characters the splitter cares about.

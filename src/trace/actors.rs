@@ -47,10 +47,7 @@ fn mentions(cx: &Context) -> Vec<Vec<Stated>> {
         }
     }
     let mut found = vec![Vec::new(); actors.len()];
-    let Ok(searcher) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&names)
-    else {
+    let Ok(searcher) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&names) else {
         return found;
     };
     let text = &cx.seed.text;

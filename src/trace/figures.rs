@@ -53,16 +53,9 @@ fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
     let Some(allowed) = allowed_sentences(cx, figure) else {
         return Outcome::EvidenceNotFound;
     };
-    let all = || {
-        cx.mentions
-            .iter()
-            .enumerate()
-            .flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)))
-    };
+    let all = || cx.mentions.iter().enumerate().flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)));
     let candidates = || all().filter(|(s, _)| allowed.contains(s));
-    let found: Vec<At> = candidates()
-        .filter(|(_, m)| same_class(figure, m) && states(figure, m))
-        .collect();
+    let found: Vec<At> = candidates().filter(|(_, m)| same_class(figure, m) && states(figure, m)).collect();
     if !found.is_empty() {
         return Outcome::Traced(found);
     }
@@ -114,27 +107,18 @@ fn same_class(figure: &Figure, m: &Mention) -> bool {
 fn states(figure: &Figure, m: &Mention) -> bool {
     let Some(stated) = m.value.number() else { return false };
     let as_percent = m.fraction && matches!(figure.unit.as_ref().map(|u| &u.value), Some(FactUnit::Percent));
-    let stated = if as_percent {
-        stated * Decimal::ONE_HUNDRED
-    } else {
-        stated
-    };
+    let stated = if as_percent { stated * Decimal::ONE_HUNDRED } else { stated };
     stated == figure.value.value || (figure.approx && figure.rounds(stated))
 }
 
 fn equal_value(figure: &Figure, m: &Mention) -> bool {
-    m.value
-        .number()
-        .is_some_and(|v| v == figure.value.value || (figure.approx && figure.rounds(v)))
+    m.value.number().is_some_and(|v| v == figure.value.value || (figure.approx && figure.rounds(v)))
 }
 
 /// The figure as a reader would see it: `2.4%`, `40000000000 GBP`, `100000 troops`.
 pub(super) fn describe(figure: &Figure) -> String {
     let value = figure.value.value.normalize();
-    let qualifier = figure
-        .qualifier
-        .as_ref()
-        .map_or(String::new(), |q| format!("{} ", q.value));
+    let qualifier = figure.qualifier.as_ref().map_or(String::new(), |q| format!("{} ", q.value));
     let unit = match figure.unit.as_ref().map(|u| &u.value) {
         Some(FactUnit::Percent) => "%".to_string(),
         Some(FactUnit::PercentagePoints) => " pp".to_string(),
@@ -151,19 +135,14 @@ fn mention_text<'a>(cx: &'a Context, m: &Mention) -> &'a str {
 
 fn untraced(cx: &Context, figure: &Figure, closest: Option<At>) -> Diagnostic {
     let seed = cx.seed.path.display();
-    let mut d = Diagnostic::error(
-        "untraced-number",
-        format!("{} is not stated in any sentence of {seed}", describe(figure)),
-    )
-    .at(cx.in_sheet(&figure.value.span))
-    .label("not in the seed");
+    let mut d =
+        Diagnostic::error("untraced-number", format!("{} is not stated in any sentence of {seed}", describe(figure)))
+            .at(cx.in_sheet(&figure.value.span))
+            .label("not in the seed");
     let help = match closest {
         Some((s, m)) => {
             let text = mention_text(cx, m);
-            d = d.related(
-                cx.in_seed(&m.span),
-                format!("closest: {} states {text}", cx.sentence_id(s)),
-            );
+            d = d.related(cx.in_seed(&m.span), format!("closest: {} states {text}", cx.sentence_id(s)));
             format!("if the seed's {text} is meant, write its value; if the figure is rounded, add `approx: true`")
         }
         None => format!("check the figure against the seed (`tracebrief scan {seed}` lists its numbers)"),
@@ -176,40 +155,20 @@ fn unit_mismatch(cx: &Context, figure: &Figure, (s, m): At) -> Diagnostic {
     let stated_unit = m.unit.map_or("a plain number".to_string(), |u| format!("unit {u}"));
     Diagnostic::error(
         "unit-mismatch",
-        format!(
-            "{} has the value of {} in {}, but not its unit",
-            describe(figure),
-            text,
-            cx.sentence_id(s)
-        ),
+        format!("{} has the value of {} in {}, but not its unit", describe(figure), text, cx.sentence_id(s)),
     )
-    .at(cx.in_sheet(
-        &figure
-            .unit
-            .as_ref()
-            .map_or(figure.value.span.clone(), |u| u.span.clone()),
-    ))
+    .at(cx.in_sheet(&figure.unit.as_ref().map_or(figure.value.span.clone(), |u| u.span.clone())))
     .label("this unit")
-    .related(
-        cx.in_seed(&m.span),
-        format!("{} states {text}: {stated_unit}", cx.sentence_id(s)),
-    )
+    .related(cx.in_seed(&m.span), format!("{} states {text}: {stated_unit}", cx.sentence_id(s)))
     .help("give the unit the seed states: `%`, `pp`, a currency code, or a noun for a plain number")
 }
 
 fn evidence_not_found(cx: &Context, figure: &Figure) -> Diagnostic {
     let span = figure.evidence.as_ref().map_or(&figure.value.span, |e| &e.span);
-    let pinned = figure
-        .sentence
-        .as_ref()
-        .map_or("any sentence".to_string(), |p| format!("sentence s{}", p.value));
+    let pinned = figure.sentence.as_ref().map_or("any sentence".to_string(), |p| format!("sentence s{}", p.value));
     Diagnostic::error(
         "evidence-not-found",
-        format!(
-            "the evidence of `{}` does not stand in {pinned} of {}",
-            figure.id.value,
-            cx.seed.path.display()
-        ),
+        format!("the evidence of `{}` does not stand in {pinned} of {}", figure.id.value, cx.seed.path.display()),
     )
     .at(cx.in_sheet(span))
     .label("not in the seed")
@@ -249,18 +208,12 @@ fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic
 
 fn also_stated(cx: &Context, figure: &Figure, others: &[At]) -> Diagnostic {
     let ids: Vec<String> = others.iter().map(|(s, _)| cx.sentence_id(*s)).collect();
-    let mut d = Diagnostic::note(
-        "also-stated",
-        format!("{} is also stated in {}", describe(figure), ids.join(", ")),
-    )
-    .at(cx.in_sheet(&figure.value.span))
-    .label("traced to its first statement")
-    .help("pin another sentence with `evidence:` or `sentence:` if that is the one meant");
+    let mut d = Diagnostic::note("also-stated", format!("{} is also stated in {}", describe(figure), ids.join(", ")))
+        .at(cx.in_sheet(&figure.value.span))
+        .label("traced to its first statement")
+        .help("pin another sentence with `evidence:` or `sentence:` if that is the one meant");
     for (s, m) in others {
-        d = d.related(
-            cx.in_seed(&m.span),
-            format!("{} states {}", cx.sentence_id(*s), mention_text(cx, m)),
-        );
+        d = d.related(cx.in_seed(&m.span), format!("{} states {}", cx.sentence_id(*s), mention_text(cx, m)));
     }
     d
 }

@@ -31,11 +31,7 @@ impl Folded {
             text.push(folded);
             origin.extend(std::iter::repeat_n(at, text.len() - before));
         }
-        Folded {
-            text,
-            origin,
-            original_len: original.len(),
-        }
+        Folded { text, origin, original_len: original.len() }
     }
 
     /// The original byte offset of folded offset `i` (the end maps to the end).

@@ -96,11 +96,7 @@ impl Context<'_> {
 
     pub fn stated(&self, index: usize, span: Range<usize>) -> Stated {
         let text = self.seed.text[span.clone()].to_string();
-        Stated {
-            sentence: self.seed.sentences[index].number,
-            span,
-            text,
-        }
+        Stated { sentence: self.seed.sentences[index].number, span, text }
     }
 
     /// The index of the sentence holding byte `offset` of the seed.
@@ -113,10 +109,7 @@ impl Context<'_> {
 
 /// Checks every fact of every briefing of `project`.
 pub fn trace(project: &Project) -> Trace {
-    let mut trace = Trace {
-        briefings: project.briefings.len(),
-        ..Trace::default()
-    };
+    let mut trace = Trace { briefings: project.briefings.len(), ..Trace::default() };
     // briefings are traced each on its own, in parallel, and gathered in order
     let parts: Vec<Trace> = project
         .briefings

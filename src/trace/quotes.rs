@@ -14,16 +14,11 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
             Vec::new()
         } else {
             let found = cx.folded.iter().enumerate();
-            found
-                .filter_map(|(s, folded)| find_in(folded, &segments).map(|span| (s, folded, span)))
-                .collect()
+            found.filter_map(|(s, folded)| find_in(folded, &segments).map(|span| (s, folded, span))).collect()
         };
         // the words may stand in several sentences; the one that quotes them is meant
-        let found = standing
-            .iter()
-            .find(|(_, folded, span)| in_quote_marks(folded, *span))
-            .or(standing.first())
-            .copied();
+        let found =
+            standing.iter().find(|(_, folded, span)| in_quote_marks(folded, *span)).or(standing.first()).copied();
         let stated = found.map(|(s, folded, (start, end))| {
             let sentence = &cx.seed.sentences[s];
             let span = folded.original_span(sentence.raw(&cx.seed.text), start, end);
@@ -103,11 +98,7 @@ fn find_whole(text: &str, needle: &str, from: usize) -> Option<usize> {
 fn not_found(cx: &Context, quote: &Quote, segments: &[String]) -> Diagnostic {
     let mut d = Diagnostic::error(
         "quote-not-found",
-        format!(
-            "the quote \"{}\" does not stand in any sentence of {}",
-            quote.text.value,
-            cx.seed.path.display()
-        ),
+        format!("the quote \"{}\" does not stand in any sentence of {}", quote.text.value, cx.seed.path.display()),
     )
     .at(cx.in_sheet(&quote.text.span))
     .label("not in the seed");
@@ -121,20 +112,13 @@ fn not_found(cx: &Context, quote: &Quote, segments: &[String]) -> Diagnostic {
 /// The sentence sharing the most words with the quote (a misspelt word
 /// counts when it is near one of the sentence's), if any shares one.
 fn closest_sentence(cx: &Context, segments: &[String]) -> Option<usize> {
-    let quote_words: Vec<&str> = segments
-        .iter()
-        .flat_map(|s| words(s))
-        .filter(|w| w.chars().count() > 2)
-        .collect();
+    let quote_words: Vec<&str> = segments.iter().flat_map(|s| words(s)).filter(|w| w.chars().count() > 2).collect();
     cx.folded
         .iter()
         .enumerate()
         .map(|(s, f)| {
             let sentence_words: Vec<&str> = words(&f.text).collect();
-            let shared = quote_words
-                .iter()
-                .filter(|w| crate::sheet::closest(w, &sentence_words).is_some())
-                .count();
+            let shared = quote_words.iter().filter(|w| crate::sheet::closest(w, &sentence_words).is_some()).count();
             (shared, s)
         })
         .filter(|(shared, _)| *shared > 0)
