@@ -113,7 +113,11 @@ fn print_one(chromium: &Chromium, work: &Path, printable: &Printable, timeout: D
     std::fs::write(&html, for_paper(printable.html)).map_err(|e| io("write", &html, e))?;
     let mut url = String::from("file://");
     url.push_str(&html.to_string_lossy());
-    let child = Command::new(&chromium.path)
+    let mut command = Command::new(&chromium.path);
+    // its own process group, so that a hung Chromium is stopped with all its helpers
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let child = command
         .args([
             "--headless",
             "--no-sandbox",
@@ -171,8 +175,7 @@ fn wait(mut child: Child, timeout: Duration) -> std::io::Result<Waited> {
             break Some(status);
         }
         if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
+            stop(&mut child);
             break None;
         }
         std::thread::sleep(Duration::from_millis(20));
@@ -184,6 +187,17 @@ fn wait(mut child: Child, timeout: Duration) -> std::io::Result<Waited> {
         (Some(_), None) => String::new(),
     };
     Ok(Waited::Exited { success: status.is_some_and(|s| s.success()), stderr })
+}
+
+/// Kills `child` and, on Unix, the process group it leads (Chromium's helpers).
+fn stop(child: &mut Child) {
+    #[cfg(unix)]
+    {
+        let group = format!("-{}", child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).stderr(Stdio::null()).status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 fn last_line(stderr: &str) -> String {

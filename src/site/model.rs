@@ -481,7 +481,11 @@ fn placeholder(id: &str) -> ActorRef {
     }
 }
 
-/// A quote id usable in an HTML id: generated ids (`#3`) become `3`.
+/// A quote id usable in an HTML id: a generated id (`#3`, the third quote)
+/// becomes `_3`, which no id of a sheet can be (ids have no `_`).
 fn anchor_id(id: &str) -> String {
-    id.trim_start_matches('#').to_string()
+    match id.strip_prefix('#') {
+        Some(place) => format!("_{place}"),
+        None => id.to_string(),
+    }
 }
