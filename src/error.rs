@@ -1,7 +1,8 @@
 //! Input errors: what in the user's files is wrong, where, and what to do about it.
 //!
-//! These are the errors that end a run with exit code 2. Internal failures
-//! (a write that fails, say) are `anyhow` errors with context instead.
+//! A one-line error of a single file (what `scan` reports); a project's
+//! problems are [`crate::diagnostic::Diagnostic`]s, which these convert into.
+//! Either ends a run with exit code 2.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
