@@ -9,7 +9,7 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Settings;
-use crate::diagnostic::Tally;
+use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::error::InputError;
 use crate::output::SiteFiles;
 use crate::pdf::{self, Chromium};
@@ -225,8 +225,10 @@ fn build_site(request: BuildRequest) -> Result<u8, Failure> {
         stdout.flush()?;
         return Ok(check_exit_code(tally, false));
     };
-    if !run.diagnostics.is_empty() {
-        report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
+    // a build that passes shows its warnings; notes (a figure stated twice…) are for `check`
+    let warnings: Vec<Diagnostic> = run.diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
+    if !warnings.is_empty() {
+        report::write(report::Format::Human, &Outcome { diagnostics: &warnings, ..outcome }, colour, &mut stdout)?;
     }
     stdout.flush()?;
     let refusal = build::endangers_project(root, &target).map(|why| {
