@@ -6,144 +6,20 @@
 //! and judged on what a user sees — the exit code, the JSON report, and the
 //! file:line:column and help line of the human report.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::{Path, PathBuf};
+
+use common::{Project, Run, manifest_dir, tracebrief_in};
 use serde_json::Value;
 use tempfile::TempDir;
 
-// ---------------------------------------------------------------- running the binary
-
-/// A fixture project copied into a temporary directory, at `<tmp>/project`,
-/// so that a test can put files beside it that lie outside the project.
-struct Project {
-    fixture: String,
-    dir: TempDir,
-}
-
-impl Project {
-    fn copy(fixture: &str) -> Project {
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture);
-        assert!(from.is_dir(), "no fixture {}", from.display());
-        let dir = TempDir::new().expect("creating a temporary directory");
-        copy_dir(&from, &dir.path().join("project"));
-        Project { fixture: fixture.to_string(), dir }
-    }
-
-    fn root(&self) -> PathBuf {
-        self.dir.path().join("project")
-    }
-
-    /// A path beside the project, outside its root.
-    #[cfg(unix)]
-    fn outside(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Writes `bytes` to `file`, a path relative to the project root.
-    fn write(&self, file: &str, bytes: impl AsRef<[u8]>) {
-        let path = self.root().join(file);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("creating a folder of the project");
-        }
-        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    }
-
-    fn read(&self, file: &str) -> String {
-        let path = self.root().join(file);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-    }
-
-    /// Runs `tracebrief check --root <project> ARGS`.
-    fn check(&self, args: &[&str]) -> Run {
-        Run::new(&self.fixture, &self.root(), check(&self.root(), args, None))
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("creating {}: {e}", to.display()));
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("reading {}: {e}", from.display())) {
-        let entry = entry.expect("reading a fixture folder");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("the type of a fixture file").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copying {}: {e}", target.display()));
-        }
-    }
-}
-
-/// Runs `tracebrief check --root ROOT ARGS`, in `cwd` when given.
-fn check(root: &Path, args: &[&str], cwd: Option<&Path>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tracebrief"));
-    command.arg("check").arg("--root").arg(root).args(args).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
-    if let Some(cwd) = cwd {
-        command.current_dir(cwd);
-    }
-    command.output().expect("running the tracebrief binary")
-}
-
-/// One run of the binary, with what a failing assertion should show.
-struct Run {
-    fixture: String,
-    root: PathBuf,
-    output: Output,
-}
+// ---------------------------------------------------------------- reading the report
 
 impl Run {
-    /// Every run, whatever its input, ends with an exit code of its own: never a panic.
-    fn new(fixture: &str, root: &Path, output: Output) -> Run {
-        let run = Run { fixture: fixture.to_string(), root: root.to_path_buf(), output };
-        let code = run.output.status.code();
-        assert!(code.is_some(), "{}: killed by a signal\n{}", run.fixture, run.shown());
-        assert_ne!(code, Some(101), "{}: exit code 101 is a panic\n{}", run.fixture, run.shown());
-        assert!(
-            !run.stdout().contains("panicked") && !run.stderr().contains("panicked"),
-            "{}: the program panicked\n{}",
-            run.fixture,
-            run.shown()
-        );
-        run
-    }
-
-    fn code(&self) -> i32 {
-        self.output.status.code().unwrap_or(-1)
-    }
-
-    fn stdout(&self) -> &str {
-        std::str::from_utf8(&self.output.stdout).expect("stdout is UTF-8")
-    }
-
-    fn stderr(&self) -> &str {
-        std::str::from_utf8(&self.output.stderr).expect("stderr is UTF-8")
-    }
-
-    /// Everything the user sees.
-    fn text(&self) -> String {
-        format!("{}{}", self.stdout(), self.stderr())
-    }
-
-    /// The output, for failure messages.
-    fn shown(&self) -> String {
-        format!("--- stdout\n{}--- stderr\n{}", self.stdout(), self.stderr())
-    }
-
-    fn assert_exit(&self, expected: i32) {
-        assert_eq!(
-            self.code(),
-            expected,
-            "{}: exit code {} instead of {expected}\n{}",
-            self.fixture,
-            self.code(),
-            self.shown()
-        );
-    }
-
-    /// The report of `--format json`.
-    fn report(&self) -> Report {
-        let json: Value = serde_json::from_str(self.stdout())
-            .unwrap_or_else(|e| panic!("{}: stdout is not JSON ({e})\n{}", self.fixture, self.shown()));
-        Report { json, root: self.root.clone() }
+    /// The report of `--format json`, its paths read relative to `root`.
+    fn report(&self, root: &Path) -> Report {
+        Report { json: self.json(), root: root.to_path_buf() }
     }
 }
 
@@ -293,7 +169,7 @@ impl<'a> Case<'a> {
     }
 
     fn project(&self) -> Project {
-        let project = Project::copy(self.fixture);
+        let project = Project::fixture(self.fixture);
         if let Some(setup) = self.setup {
             setup(&project);
         }
@@ -306,8 +182,8 @@ fn run_case(case: &Case) {
     let project = case.project();
     let run = project.check(&[&["--format", "json"], case.args].concat());
     run.assert_exit(case.exit);
-    let report = run.report();
-    assert_counts_agree(&run.fixture, &report);
+    let report = run.report(&project.root());
+    assert_counts_agree(case.fixture, &report);
     assert_reports_exactly(&run, &report.diagnostics(), case.expected);
 
     let human = project.check(case.args);
@@ -349,7 +225,7 @@ fn assert_reports_exactly(run: &Run, found: &[Found], expected: &[Expected]) {
     assert!(
         missing.is_empty() && left.is_empty(),
         "{}: missing {missing:?}; unexpected:{}\nreported:{}\n{}",
-        run.fixture,
+        run.what,
         listed(&left),
         listed(&all),
         run.shown()
@@ -443,7 +319,7 @@ check_cases! {
 /// `seeds/linked.txt` → a file beside the project, outside its root.
 #[cfg(unix)]
 fn link_seed_outside(project: &Project) {
-    let outside = project.outside("outside.txt");
+    let outside = project.beside("outside.txt");
     std::fs::write(&outside, "Outside the project, the fund costs £22.6bn.\n").expect("writing a file outside");
     std::os::unix::fs::symlink(&outside, project.root().join("seeds/linked.txt")).expect("creating a symlink");
 }
@@ -476,9 +352,10 @@ fn write_latin1_seed(project: &Project) {
 
 #[test]
 fn clean_project_traces_every_fact() {
-    let run = Project::copy("clean").check(&["--format", "json"]);
+    let project = Project::fixture("clean");
+    let run = project.check(&["--format", "json"]);
     run.assert_exit(0);
-    let report = run.report();
+    let report = run.report(&project.root());
     assert_eq!(report.json["ok"], true);
     assert_eq!((report.count("errors"), report.count("warnings")), (0, 0));
     let rows = [
@@ -498,10 +375,14 @@ fn clean_project_traces_every_fact() {
 
 #[test]
 fn shipped_example_checks_clean() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let run = Run::new("the repository", root, check(root, &["--format", "json"], None));
+    let root = manifest_dir();
+    let run = Run::of(
+        "check of the repository",
+        &["check".as_ref(), "--root".as_ref(), root.as_os_str(), "--format".as_ref(), "json".as_ref()],
+        &[],
+    );
     run.assert_exit(0);
-    let report = run.report();
+    let report = run.report(root);
     assert_eq!((report.count("errors"), report.count("warnings")), (0, 0), "{}", run.shown());
     assert!(report.facts().iter().all(|f| f["status"] == "traced"), "{}", run.shown());
     let figures = [("troops-needed", "s16"), ("uk-defense-spending", "s17"), ("uk-defense-target", "s17")];
@@ -512,9 +393,10 @@ fn shipped_example_checks_clean() {
 
 #[test]
 fn alternative_forms_trace_to_their_mentions() {
-    let run = Project::copy("alternative-forms").check(&["--format", "json"]);
+    let project = Project::fixture("alternative-forms");
+    let run = project.check(&["--format", "json"]);
     run.assert_exit(0);
-    let report = run.report();
+    let report = run.report(&project.root());
     let rows = [
         ("scheme-cost", "s1", "£22.6bn"),
         ("towns", "s2", "A dozen"),
@@ -533,14 +415,14 @@ fn alternative_forms_trace_to_their_mentions() {
 
 #[test]
 fn untraced_number_shows_the_closest_mention() {
-    let run = Project::copy("untraced-number").check(&[]);
+    let run = Project::fixture("untraced-number").check(&[]);
     run.assert_exit(1);
     assert!(run.text().contains("closest: s3 states approximately 2.3%"), "{}", run.shown());
 }
 
 #[test]
 fn unknown_field_suggests_the_field_meant() {
-    let run = Project::copy("unknown-field").check(&[]);
+    let run = Project::fixture("unknown-field").check(&[]);
     run.assert_exit(2);
     let help = run.text().lines().find(|l| l.contains("help:")).map(str::to_string);
     assert!(help.as_deref().is_some_and(|h| h.contains("did you mean `numbers`?")), "{}", run.shown());
@@ -551,9 +433,9 @@ fn unknown_field_suggests_the_field_meant() {
 #[test]
 fn json_report_has_the_shape_of_the_spec() {
     for (fixture, exit) in [("clean", 0), ("untraced-number", 1), ("dropped-hedge", 0), ("unknown-field", 2)] {
-        let run = Project::copy(fixture).check(&["--format", "json"]);
+        let run = Project::fixture(fixture).check(&["--format", "json"]);
         run.assert_exit(exit);
-        let json = run.report().json;
+        let json = run.json();
         assert!(json["ok"].is_boolean(), "{fixture}: `ok` {json}");
         assert!(json["errors"].is_u64(), "{fixture}: `errors` {json}");
         assert!(json["warnings"].is_u64(), "{fixture}: `warnings` {json}");
@@ -591,7 +473,7 @@ fn is_kebab_case(s: &str) -> bool {
 
 #[test]
 fn github_format_prints_workflow_annotations() {
-    let run = Project::copy("untraced-number").check(&["--format", "github"]);
+    let run = Project::fixture("untraced-number").check(&["--format", "github"]);
     run.assert_exit(1);
     let annotation = run.stdout().lines().find(|l| l.starts_with("::error "));
     let annotation = annotation.unwrap_or_else(|| panic!("no ::error line\n{}", run.shown()));
@@ -604,7 +486,7 @@ fn github_format_prints_workflow_annotations() {
 
 #[test]
 fn sarif_format_is_sarif_2_1_0() {
-    let run = Project::copy("untraced-number").check(&["--format", "sarif"]);
+    let run = Project::fixture("untraced-number").check(&["--format", "sarif"]);
     run.assert_exit(1);
     let sarif: Value = serde_json::from_str(run.stdout()).unwrap_or_else(|e| panic!("not JSON ({e})\n{}", run.shown()));
     assert_eq!(sarif["version"], "2.1.0");
@@ -631,11 +513,11 @@ fn hostile_yaml_is_refused() {
         ("deep nesting", nesting, ["yaml-too-complex", "wrong-type"]),
     ];
     for (name, body, codes) in rows {
-        let project = Project::copy("clean");
+        let project = Project::fixture("clean");
         project.write(SHEET, format!("{head}{body}"));
         let run = project.check(&["--format", "json"]);
         assert_eq!(run.code(), 2, "{name}\n{}", run.shown());
-        let found = run.report().diagnostics();
+        let found = run.report(&project.root()).diagnostics();
         assert!(
             found.iter().any(|d| codes.contains(&d.code.as_str()) && d.file.as_deref() == Some(SHEET)),
             "{name}: {found:?}"
@@ -648,9 +530,16 @@ fn hostile_yaml_is_refused() {
 fn missing_root_is_named_as_given() {
     let dir = TempDir::new().expect("creating a temporary directory");
     let root = Path::new("no-such-project");
-    let run = Run::new("no root", dir.path(), check(root, &["--format", "json"], Some(dir.path())));
+    let run = Run::new(
+        "check of no root",
+        tracebrief_in(
+            dir.path(),
+            &["check".as_ref(), "--root".as_ref(), root.as_os_str(), "--format".as_ref(), "json".as_ref()],
+            &[("NO_COLOR", "1".as_ref())],
+        ),
+    );
     run.assert_exit(2);
-    let found = run.report().diagnostics();
+    let found = run.report(dir.path()).diagnostics();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].code, "no-project");
     assert_eq!(found[0].file.as_deref(), Some("no-such-project"), "{found:?}");
@@ -694,15 +583,15 @@ fn every_mutation_of_the_clean_sheet_is_caught() {
             line: 20,
         },
     ];
-    let clean = Project::copy("clean").read(SHEET);
+    let clean = Project::fixture("clean").read(SHEET);
     let mut failures = Vec::new();
     for m in &mutations {
         assert_eq!(clean.matches(m.from).count(), 1, "{}: `{}` stands once in the sheet", m.name, m.from);
-        let project = Project::copy("clean");
+        let project = Project::fixture("clean");
         project.write(SHEET, clean.replacen(m.from, m.to, 1));
         for (args, exit) in [(&["--format", "json"][..], m.exit.0), (&["--format", "json", "--strict"], m.exit.1)] {
             let run = project.check(args);
-            let found = run.report().diagnostics();
+            let found = run.report(&project.root()).diagnostics();
             let caught = found.iter().any(|d| {
                 m.codes.contains(&d.code.as_str()) && d.file.as_deref() == Some(SHEET) && d.line == Some(m.line)
             });

@@ -13,22 +13,24 @@
 //! poppler is a failure, never a silent pass. The tests of a failing Chromium
 //! use small shell scripts in its place and always run (on Unix).
 
+mod common;
+
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{
+    EXAMPLE_SEED, EXAMPLE_SHEET, EXAMPLE_SLUG, Project, Run, assert_same_tree, attribute_values, decode_entities,
+    elements, leftovers, manifest_dir, read_page, tree,
+};
 use lol_html::{RewriteStrSettings, element, rewrite_str, text};
 use serde_json::Value;
-use tempfile::TempDir;
 
-/// The repository's example briefing.
-const EXAMPLE_SLUG: &str = "starmer-us-backstop";
-const EXAMPLE_SHEET: &str = "content/starmer-us-backstop.yaml";
-const EXAMPLE_SEED: &str = "seeds/000_efa7916b03e9017c.txt";
+/// The repository's example briefing, printed.
 const EXAMPLE_PRINT: &str = "briefings/starmer-us-backstop/print.html";
 const EXAMPLE_PDF: &str = "briefings/starmer-us-backstop/briefing.pdf";
 /// The example's figures as the page publishes them.
@@ -39,94 +41,15 @@ const A4_WIDTH: f64 = 595.0;
 const A4_HEIGHT: f64 = 842.0;
 const MARGIN: f64 = 17.0 / 25.4 * 72.0;
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 // ---------------------------------------------------------------- projects and runs
 
-/// A project in a temporary directory, at `<tmp>/project`, so that output
-/// folders, a private TMPDIR and stand-ins for Chromium can be put beside it.
-struct Project {
-    name: String,
-    dir: TempDir,
-}
-
+/// What only the print tests do with a project: a private TMPDIR, a PDF, the sentences of a seed.
 impl Project {
-    /// A copy of `tests/fixtures/<fixture>/`.
-    fn fixture(fixture: &str) -> Project {
-        let from = manifest_dir().join("tests/fixtures").join(fixture);
-        assert!(from.is_dir(), "no fixture {}", from.display());
-        let project = Project::empty(fixture);
-        copy_dir(&from, &project.root());
-        project
-    }
-
-    /// A copy of the repository's own project: its `content/`, `seeds/` and `templates/`.
-    fn example() -> Project {
-        let project = Project::empty("the example project");
-        for folder in ["content", "seeds", "templates"] {
-            copy_dir(&manifest_dir().join(folder), &project.root().join(folder));
-        }
-        project
-    }
-
-    fn empty(name: &str) -> Project {
-        let dir = TempDir::new().expect("creating a temporary directory");
-        std::fs::create_dir(dir.path().join("project")).expect("creating the project folder");
-        Project { name: name.to_string(), dir }
-    }
-
-    fn root(&self) -> PathBuf {
-        self.dir.path().join("project")
-    }
-
-    /// A path beside the project, for output folders and the like.
-    fn beside(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
     /// An empty folder beside the project.
     fn folder_beside(&self, name: &str) -> PathBuf {
         let path = self.beside(name);
         std::fs::create_dir_all(&path).unwrap_or_else(|e| panic!("creating {}: {e}", path.display()));
         path
-    }
-
-    /// Writes `text` to `file`, a path relative to the project root.
-    fn write(&self, file: &str, text: &str) {
-        let path = self.root().join(file);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("creating a folder of the project");
-        }
-        std::fs::write(&path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    }
-
-    fn read(&self, file: &str) -> String {
-        let path = self.root().join(file);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-    }
-
-    /// `tracebrief build --root <project> --out OUT ARGS`, with `env` set for the run.
-    fn build_with(&self, out: &Path, args: &[&OsStr], env: &[(&str, &OsStr)]) -> Run {
-        let root = self.root();
-        let mut all: Vec<&OsStr> =
-            vec!["build".as_ref(), "--root".as_ref(), root.as_ref(), "--out".as_ref(), out.as_ref()];
-        all.extend(args);
-        let shown: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
-        Run::new(&format!("build {} of {}", shown.join(" "), self.name), tracebrief(&all, env))
-    }
-
-    fn build(&self, out: &Path, args: &[&str]) -> Run {
-        let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
-        self.build_with(out, &args, &[])
-    }
-
-    /// Builds into `out` and expects success.
-    fn built(&self, out: &Path) -> Run {
-        let run = self.build(out, &[]);
-        run.assert_exit(0);
-        run
     }
 
     /// `tracebrief build --pdf` with the real Chromium, its work folder in a
@@ -143,28 +66,9 @@ impl Project {
         run
     }
 
-    /// `tracebrief check --root <project> --format json`.
-    fn check_json(&self) -> Value {
-        let root = self.root();
-        let run = Run::new(
-            &format!("check of {}", self.name),
-            tracebrief(
-                &["check".as_ref(), "--root".as_ref(), root.as_ref(), "--format".as_ref(), "json".as_ref()],
-                &[],
-            ),
-        );
-        run.json()
-    }
-
     /// The sentences of a seed of the project, by id, as `scan --format json` gives them.
     fn sentences(&self, seed: &str) -> BTreeMap<String, String> {
-        let path = self.root().join(seed);
-        let run = Run::new(
-            &format!("scan of {seed}"),
-            tracebrief(&["scan".as_ref(), path.as_ref(), "--format".as_ref(), "json".as_ref()], &[]),
-        );
-        run.assert_exit(0);
-        run.json()["sentences"]
+        self.scan_json(seed)["sentences"]
             .as_array()
             .expect("`sentences` is an array")
             .iter()
@@ -176,139 +80,10 @@ impl Project {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("creating {}: {e}", to.display()));
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("reading {}: {e}", from.display())) {
-        let entry = entry.expect("reading a folder to copy");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("the type of a file to copy").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copying {}: {e}", target.display()));
-        }
-    }
-}
-
-fn tracebrief(args: &[&OsStr], env: &[(&str, &OsStr)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tracebrief"));
-    command.args(args).env("NO_COLOR", "1").env_remove("CLICOLOR_FORCE");
-    for (name, value) in env {
-        command.env(name, value);
-    }
-    command.output().expect("running the tracebrief binary")
-}
-
-/// One run of the binary, with what a failing assertion should show.
-struct Run {
-    what: String,
-    output: Output,
-}
-
 impl Run {
-    /// Every run ends with an exit code of its own: never a panic.
-    fn new(what: &str, output: Output) -> Run {
-        let run = Run { what: what.to_string(), output };
-        let code = run.output.status.code();
-        assert!(code.is_some(), "{}: killed by a signal\n{}", run.what, run.shown());
-        assert_ne!(code, Some(101), "{}: exit code 101 is a panic\n{}", run.what, run.shown());
-        assert!(!run.text().contains("panicked"), "{}: the program panicked\n{}", run.what, run.shown());
-        run
-    }
-
-    fn code(&self) -> i32 {
-        self.output.status.code().unwrap_or(-1)
-    }
-
-    fn stdout(&self) -> String {
-        String::from_utf8(self.output.stdout.clone()).expect("stdout is UTF-8")
-    }
-
-    fn stderr(&self) -> String {
-        String::from_utf8(self.output.stderr.clone()).expect("stderr is UTF-8")
-    }
-
-    /// Everything the user sees.
-    fn text(&self) -> String {
-        format!("{}{}", self.stdout(), self.stderr())
-    }
-
-    fn shown(&self) -> String {
-        format!("--- stdout\n{}--- stderr\n{}", self.stdout(), self.stderr())
-    }
-
-    fn assert_exit(&self, expected: i32) {
-        assert_eq!(
-            self.code(),
-            expected,
-            "{}: exit code {} instead of {expected}\n{}",
-            self.what,
-            self.code(),
-            self.shown()
-        );
-    }
-
     fn assert_stderr_says(&self, words: &str) {
         assert!(self.stderr().contains(words), "{}: stderr does not say `{words}`\n{}", self.what, self.shown());
     }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout())
-            .unwrap_or_else(|e| panic!("{}: stdout is not JSON ({e})\n{}", self.what, self.shown()))
-    }
-}
-
-// ---------------------------------------------------------------- sites as trees of files
-
-/// Every file (with its bytes) and folder (with `None`) under `root`, by relative path.
-type Tree = BTreeMap<PathBuf, Option<Vec<u8>>>;
-
-fn tree(root: &Path) -> Tree {
-    fn walk(root: &Path, folder: &Path, found: &mut Tree) {
-        for entry in std::fs::read_dir(folder).unwrap_or_else(|e| panic!("reading {}: {e}", folder.display())) {
-            let path = entry.expect("reading a folder of the site").path();
-            let relative = path.strip_prefix(root).expect("a path under the root").to_path_buf();
-            if path.is_dir() {
-                found.insert(relative, None);
-                walk(root, &path, found);
-            } else {
-                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-                found.insert(relative, Some(bytes));
-            }
-        }
-    }
-    let mut found = Tree::new();
-    walk(root, root, &mut found);
-    found
-}
-
-fn assert_same_tree(expected: &Tree, actual: &Tree, what: &str) {
-    let paths: BTreeSet<&PathBuf> = expected.keys().chain(actual.keys()).collect();
-    let found: Vec<String> = paths
-        .into_iter()
-        .filter_map(|path| {
-            let shown = path.display();
-            match (expected.get(path), actual.get(path)) {
-                (Some(a), Some(b)) if a == b => None,
-                (Some(_), None) => Some(format!("{shown}: missing")),
-                (None, Some(_)) => Some(format!("{shown}: unexpected")),
-                _ => Some(format!("{shown}: differs")),
-            }
-        })
-        .collect();
-    assert!(found.is_empty(), "{what}:\n  {}", found.join("\n  "));
-}
-
-/// The folders a build leaves beside `out` while it works: none may be left.
-fn leftovers(out: &Path) -> Vec<String> {
-    let name = out.file_name().expect("the output has a name").to_string_lossy();
-    let parent = out.parent().expect("the output has a parent");
-    let mut found: Vec<String> = std::fs::read_dir(parent)
-        .expect("reading the folder of the output")
-        .map(|e| e.expect("reading an entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(&format!(".{name}.new-")) || n.starts_with(&format!(".{name}.old-")))
-        .collect();
-    found.sort();
-    found
 }
 
 /// The work folders of `--pdf` (`tracebrief-pdf-*`) in a TMPDIR.
@@ -322,30 +97,7 @@ fn pdf_work_folders(tmp: &Path) -> Vec<String> {
     found
 }
 
-fn read_page(site: &Path, page: &str) -> String {
-    let path = site.join(page);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-}
-
 // ---------------------------------------------------------------- reading HTML
-
-/// The attributes (values decoded) of every element of `html` that `selector` matches, in page order.
-fn elements(html: &str, selector: &str) -> Vec<BTreeMap<String, String>> {
-    let found = RefCell::new(Vec::new());
-    let settings =
-        RewriteStrSettings::new().with_strict(false).append_element_content_handler(element!(selector, |el| {
-            let attributes = el.attributes().iter().map(|a| (a.name(), decode_entities(&a.value()))).collect();
-            found.borrow_mut().push(attributes);
-            Ok(())
-        }));
-    rewrite_str(html, settings).unwrap_or_else(|e| panic!("reading HTML for `{selector}`: {e}"));
-    found.into_inner()
-}
-
-/// The values of `attribute` on the elements that have it.
-fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
-    elements(html, &format!("[{attribute}]")).into_iter().filter_map(|mut a| a.remove(attribute)).collect()
-}
 
 /// The text (character references decoded, descendants' text included) of
 /// every element that `selector` matches, in page order. Matches must not nest.
@@ -377,47 +129,6 @@ fn one_text(html: &str, selector: &str) -> String {
 /// White space runs as one space, none at the ends.
 fn squeeze(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Character references: `&amp;`, `&quot;`, `&#39;`, `&#x2F;` …
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').and_then(|end| {
-            let c = match &rest[1..end] {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                name => {
-                    let number = name.strip_prefix('#')?;
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => number.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            };
-            c.map(|c| (c, end))
-        });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// `link`, relative to the page at `page` (a path from the site root), as a
@@ -615,7 +326,7 @@ fn the_print_page_of_the_example_is_self_contained_and_cites_every_figure_and_qu
     assert_eq!(codes, vec![EXAMPLE_SEED.to_string()], "the title block names the source file");
 
     // every figure of the sheet, in its order, published as the briefing page publishes it
-    let traced = traced_sentences(&project.check_json());
+    let traced = traced_sentences(&project.check(&["--format", "json"]).json());
     let rows = figure_rows(&html);
     let figure_ids: Vec<String> = sheet["numbers"]
         .as_array()

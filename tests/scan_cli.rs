@@ -2,26 +2,19 @@
 //! the binary is run as a user runs it, and the tests look at what a user
 //! sees — the exit code, stdout and stderr.
 
+mod common;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
+use common::{EXAMPLE_SEED, manifest_dir, tracebrief};
 use serde::Deserialize;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// The shipped seed, relative to the package root (the binary runs there).
-const SEED: &str = "seeds/000_efa7916b03e9017c.txt";
-
-/// Runs the binary in the package root with `args`, and `env` added to the environment.
-fn tracebrief(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tracebrief"));
-    command.args(args).current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("CLICOLOR_FORCE");
-    for (key, value) in env {
-        command.env(key, value);
-    }
-    command.output().expect("running the tracebrief binary")
-}
+/// The shipped seed, relative to the package root, where [`tracebrief`] runs the binary.
+const SEED: &str = EXAMPLE_SEED;
 
 /// Writes `bytes` to `name` in `dir` and returns the file's path.
 fn write_file(dir: &TempDir, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
@@ -35,7 +28,7 @@ fn path_arg(path: &Path) -> &str {
 }
 
 fn seed_bytes() -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).expect("reading the shipped seed")
+    std::fs::read(manifest_dir().join(SEED)).expect("reading the shipped seed")
 }
 
 fn stdout(output: &Output) -> &str {
@@ -240,7 +233,7 @@ fn json_values_are_numbers_for_quantities_and_iso_strings_for_dates_and_times() 
 
 #[test]
 fn human_report_of_the_seed_marks_mentions_in_brackets_without_colour() {
-    let output = tracebrief(&["scan", SEED], &[("NO_COLOR", "1")]);
+    let output = tracebrief(&["scan", SEED], &[("NO_COLOR", "1".as_ref())]);
     assert_succeeded(&output);
     let report = stdout(&output);
     assert!(!report.contains("\x1b["), "NO_COLOR output has ANSI escapes:\n{report}");
@@ -353,7 +346,7 @@ fn scan_with_an_unknown_format_is_a_usage_error() {
 
 #[test]
 fn no_command_at_all_is_a_usage_error() {
-    assert_usage_error(&tracebrief(&[], &[]), "Usage");
+    assert_usage_error(&tracebrief::<&str>(&[], &[]), "Usage");
 }
 
 // --- big inputs: they finish, and the result is right (not timed) ---

@@ -7,20 +7,18 @@
 //! code and the messages, and a previous site left exactly as it was when a
 //! build is refused.
 
-use std::cell::RefCell;
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsStr;
 use std::path::{Component, Path, PathBuf};
-use std::process::{Command, Output};
 
-use lol_html::{RewriteStrSettings, element, rewrite_str};
+use common::{
+    EXAMPLE_SEED, EXAMPLE_SHEET, EXAMPLE_SLUG, Project, Run, Tree, assert_same_tree, attribute_values, differences,
+    elements, leftovers, manifest_dir, read_page, tree,
+};
 use serde_json::Value;
 use tempfile::TempDir;
-
-/// The repository's example briefing.
-const EXAMPLE_SLUG: &str = "starmer-us-backstop";
-const EXAMPLE_SHEET: &str = "content/starmer-us-backstop.yaml";
-const EXAMPLE_SEED: &str = "seeds/000_efa7916b03e9017c.txt";
 
 /// The `site-small` fixture: one briefing, two figures, a quote, an actor, a summary.
 const SMALL: &str = "site-small";
@@ -28,240 +26,24 @@ const SMALL_SLUG: &str = "harbour-wall";
 const SMALL_SHEET: &str = "content/harbour-wall.yaml";
 const SMALL_SUMMARY: &str = "content/harbour-wall.md";
 
-fn manifest_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 // ---------------------------------------------------------------- projects and runs
 
-/// A project in a temporary directory, at `<tmp>/project`, so that output
-/// folders and files can be put beside it.
-struct Project {
-    name: String,
-    dir: TempDir,
-}
-
 impl Project {
-    /// A copy of `tests/fixtures/<fixture>/`.
-    fn fixture(fixture: &str) -> Project {
-        let from = manifest_dir().join("tests/fixtures").join(fixture);
-        assert!(from.is_dir(), "no fixture {}", from.display());
-        let project = Project::empty(fixture);
-        copy_dir(&from, &project.root());
-        project
-    }
-
-    /// A copy of the repository's own project: its `content/`, `seeds/` and `templates/`.
-    fn example() -> Project {
-        let project = Project::empty("the example project");
-        for folder in ["content", "seeds", "templates"] {
-            copy_dir(&manifest_dir().join(folder), &project.root().join(folder));
-        }
-        project
-    }
-
-    fn empty(name: &str) -> Project {
-        let dir = TempDir::new().expect("creating a temporary directory");
-        std::fs::create_dir(dir.path().join("project")).expect("creating the project folder");
-        Project { name: name.to_string(), dir }
-    }
-
-    fn root(&self) -> PathBuf {
-        self.dir.path().join("project")
-    }
-
-    /// A path beside the project, for output folders.
-    fn beside(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Writes `text` to `file`, a path relative to the project root.
-    fn write(&self, file: &str, text: &str) {
-        let path = self.root().join(file);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("creating a folder of the project");
-        }
-        std::fs::write(&path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    }
-
-    fn read(&self, file: &str) -> String {
-        let path = self.root().join(file);
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-    }
-
     /// Replaces the one occurrence of `from` in `file` with `to`.
     fn edit(&self, file: &str, from: &str, to: &str) {
         let text = self.read(file);
         assert_eq!(text.matches(from).count(), 1, "{file} should hold `{from}` once");
-        self.write(file, &text.replacen(from, to, 1));
+        self.write(file, text.replacen(from, to, 1));
     }
-
-    /// `tracebrief build --root <project> --out OUT ARGS`.
-    fn build(&self, out: &Path, args: &[&str]) -> Run {
-        let root = self.root();
-        let mut all: Vec<&OsStr> =
-            vec!["build".as_ref(), "--root".as_ref(), root.as_ref(), "--out".as_ref(), out.as_ref()];
-        all.extend(args.iter().map(OsStr::new));
-        Run::new(&format!("build of {}", self.name), tracebrief(&all))
-    }
-
-    /// Builds into `out` and expects success.
-    fn built(&self, out: &Path) -> Run {
-        let run = self.build(out, &[]);
-        run.assert_exit(0);
-        run
-    }
-
-    /// `tracebrief check --root <project> ARGS`.
-    fn check(&self, args: &[&str]) -> Run {
-        let root = self.root();
-        let mut all: Vec<&OsStr> = vec!["check".as_ref(), "--root".as_ref(), root.as_ref()];
-        all.extend(args.iter().map(OsStr::new));
-        Run::new(&format!("check of {}", self.name), tracebrief(&all))
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("creating {}: {e}", to.display()));
-    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("reading {}: {e}", from.display())) {
-        let entry = entry.expect("reading a folder to copy");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("the type of a file to copy").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copying {}: {e}", target.display()));
-        }
-    }
-}
-
-fn tracebrief(args: &[&OsStr]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tracebrief"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .output()
-        .expect("running the tracebrief binary")
-}
-
-/// One run of the binary, with what a failing assertion should show.
-struct Run {
-    what: String,
-    output: Output,
 }
 
 impl Run {
-    /// Every run ends with an exit code of its own: never a panic.
-    fn new(what: &str, output: Output) -> Run {
-        let run = Run { what: what.to_string(), output };
-        let code = run.output.status.code();
-        assert!(code.is_some(), "{}: killed by a signal\n{}", run.what, run.shown());
-        assert_ne!(code, Some(101), "{}: exit code 101 is a panic\n{}", run.what, run.shown());
-        assert!(!run.text().contains("panicked"), "{}: the program panicked\n{}", run.what, run.shown());
-        run
-    }
-
-    fn code(&self) -> i32 {
-        self.output.status.code().unwrap_or(-1)
-    }
-
-    fn stdout(&self) -> String {
-        String::from_utf8(self.output.stdout.clone()).expect("stdout is UTF-8")
-    }
-
-    fn stderr(&self) -> String {
-        String::from_utf8(self.output.stderr.clone()).expect("stderr is UTF-8")
-    }
-
-    /// Everything the user sees.
-    fn text(&self) -> String {
-        format!("{}{}", self.stdout(), self.stderr())
-    }
-
-    fn shown(&self) -> String {
-        format!("--- stdout\n{}--- stderr\n{}", self.stdout(), self.stderr())
-    }
-
-    fn assert_exit(&self, expected: i32) {
-        assert_eq!(
-            self.code(),
-            expected,
-            "{}: exit code {} instead of {expected}\n{}",
-            self.what,
-            self.code(),
-            self.shown()
-        );
-    }
-
     fn assert_says(&self, words: &str) {
         assert!(self.text().contains(words), "{}: the output does not say `{words}`\n{}", self.what, self.shown());
-    }
-
-    /// The JSON of `check --format json`.
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.stdout())
-            .unwrap_or_else(|e| panic!("{}: stdout is not JSON ({e})\n{}", self.what, self.shown()))
     }
 }
 
 // ---------------------------------------------------------------- sites as trees of files
-
-/// Every file (with its bytes) and folder (with `None`) under `root`, by relative path.
-type Tree = BTreeMap<PathBuf, Option<Vec<u8>>>;
-
-fn tree(root: &Path) -> Tree {
-    fn walk(root: &Path, folder: &Path, found: &mut Tree) {
-        for entry in std::fs::read_dir(folder).unwrap_or_else(|e| panic!("reading {}: {e}", folder.display())) {
-            let path = entry.expect("reading a folder of the site").path();
-            let relative = path.strip_prefix(root).expect("a path under the root").to_path_buf();
-            if path.is_dir() {
-                found.insert(relative, None);
-                walk(root, &path, found);
-            } else {
-                let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-                found.insert(relative, Some(bytes));
-            }
-        }
-    }
-    let mut found = Tree::new();
-    walk(root, root, &mut found);
-    found
-}
-
-/// How `actual` differs from `expected`, one line a path; empty when they are equal.
-fn differences(expected: &Tree, actual: &Tree) -> Vec<String> {
-    let paths: BTreeSet<&PathBuf> = expected.keys().chain(actual.keys()).collect();
-    paths
-        .into_iter()
-        .filter_map(|path| {
-            let shown = path.display();
-            match (expected.get(path), actual.get(path)) {
-                (Some(a), Some(b)) if a == b => None,
-                (Some(_), None) => Some(format!("{shown}: missing")),
-                (None, Some(_)) => Some(format!("{shown}: unexpected")),
-                _ => Some(format!("{shown}: differs")),
-            }
-        })
-        .collect()
-}
-
-fn assert_same_tree(expected: &Tree, actual: &Tree, what: &str) {
-    let found = differences(expected, actual);
-    assert!(found.is_empty(), "{what}:\n  {}", found.join("\n  "));
-}
-
-/// The folders a build leaves beside `out` while it works (`.out.new-<pid>`,
-/// `.out.old-<pid>`): none may be left once it is done.
-fn leftovers(out: &Path) -> Vec<String> {
-    let name = out.file_name().expect("the output has a name").to_string_lossy();
-    let parent = out.parent().expect("the output has a parent");
-    let mut found: Vec<String> = std::fs::read_dir(parent)
-        .expect("reading the folder of the output")
-        .map(|e| e.expect("reading an entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(&format!(".{name}.new-")) || n.starts_with(&format!(".{name}.old-")))
-        .collect();
-    found.sort();
-    found
-}
 
 /// A refused build: its exit code, the previous output exactly as it was, nothing left beside it.
 fn assert_refused(run: &Run, code: i32, out: &Path, before: &Tree) {
@@ -279,70 +61,7 @@ fn pages(site: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-fn read_page(site: &Path, page: &str) -> String {
-    let path = site.join(page);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
-}
-
-// ---------------------------------------------------------------- reading HTML
-
-/// The attributes (values decoded) of every element of `html` that `selector` matches, in page order.
-fn elements(html: &str, selector: &str) -> Vec<BTreeMap<String, String>> {
-    let found = RefCell::new(Vec::new());
-    let settings =
-        RewriteStrSettings::new().with_strict(false).append_element_content_handler(element!(selector, |el| {
-            let attributes = el.attributes().iter().map(|a| (a.name(), decode_entities(&a.value()))).collect();
-            found.borrow_mut().push(attributes);
-            Ok(())
-        }));
-    rewrite_str(html, settings).unwrap_or_else(|e| panic!("reading HTML for `{selector}`: {e}"));
-    found.into_inner()
-}
-
-/// The values of `attribute` on the elements that have it.
-fn attribute_values(html: &str, attribute: &str) -> Vec<String> {
-    elements(html, &format!("[{attribute}]")).into_iter().filter_map(|mut a| a.remove(attribute)).collect()
-}
-
-/// Character references in an attribute value: `&amp;`, `&quot;`, `&#39;`, `&#x2F;` …
-fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let decoded = rest.find(';').and_then(|end| {
-            let c = match &rest[1..end] {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                name => {
-                    let number = name.strip_prefix('#')?;
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => number.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            };
-            c.map(|c| (c, end))
-        });
-        match decoded {
-            Some((c, end)) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+// ---------------------------------------------------------------- reading links
 
 /// `%XX` escapes decoded (as UTF-8, lossily).
 fn percent_decode(text: &str) -> String {
@@ -583,15 +302,10 @@ fn two_builds_of_the_same_project_are_byte_identical() {
 fn the_committed_site_is_what_a_build_of_the_repository_gives() {
     let dir = TempDir::new().expect("creating a temporary directory");
     let out = dir.path().join("site");
-    let run = Run::new(
+    let run = Run::of(
         "build of the repository",
-        tracebrief(&[
-            "build".as_ref(),
-            "--root".as_ref(),
-            manifest_dir().as_os_str(),
-            "--out".as_ref(),
-            out.as_os_str(),
-        ]),
+        &["build".as_ref(), "--root".as_ref(), manifest_dir().as_os_str(), "--out".as_ref(), out.as_os_str()],
+        &[],
     );
     run.assert_exit(0);
     let found = differences(&tree(&manifest_dir().join("site")), &tree(&out));
@@ -651,17 +365,7 @@ fn trace_json_lists_every_fact_with_its_sentence_words_and_byte_span() {
     let facts = briefing["facts"].as_array().expect("`facts` is an array");
 
     // the sentences of the seed, by id, as `scan` gives them
-    let scan = Run::new(
-        "scan of the example seed",
-        tracebrief(&[
-            "scan".as_ref(),
-            project.root().join(EXAMPLE_SEED).as_os_str(),
-            "--format".as_ref(),
-            "json".as_ref(),
-        ]),
-    );
-    scan.assert_exit(0);
-    let sentences: BTreeMap<String, (u64, u64)> = scan.json()["sentences"]
+    let sentences: BTreeMap<String, (u64, u64)> = project.scan_json(EXAMPLE_SEED)["sentences"]
         .as_array()
         .expect("`sentences` is an array")
         .iter()
