@@ -72,6 +72,18 @@ impl PageSpec<'_> {
         }
     }
 
+    /// Pages by how long they take to render, longest first: the lists of
+    /// every figure and every quote, the home page, then the actors' pages.
+    fn size_rank(&self) -> u8 {
+        match self {
+            PageSpec::Facts => 0,
+            PageSpec::Quotes => 1,
+            PageSpec::Home => 2,
+            PageSpec::Actors | PageSpec::Actor(_) => 3,
+            PageSpec::Briefing(_) | PageSpec::Source(_) | PageSpec::Print(_) => 4,
+        }
+    }
+
     /// Builds the page's view and renders it.
     fn render(&self, model: &model::Model, theme: &Theme, site: &SiteView) -> Result<Page, Box<Diagnostic>> {
         let (path, template, section) = self.place();
@@ -87,7 +99,9 @@ impl PageSpec<'_> {
             PageSpec::Quotes => context(&model.quotes(), site, root, section),
         };
         let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
-        let html = theme.tera.render(template, &context.map_err(diagnostic)?).map_err(diagnostic)?;
+        let mut html = theme.tera.render(template, &context.map_err(diagnostic)?).map_err(diagnostic)?;
+        // pages are kept until the site is written: without the spare room they were rendered in
+        html.shrink_to_fit();
         let summary_of = match self {
             PageSpec::Briefing(b) | PageSpec::Print(b) => Some(b.slug().to_string()),
             _ => None,
@@ -101,6 +115,11 @@ const ROOTS: [&str; 3] = ["", "../", "../../"];
 
 /// Renders every page of the site for a traced `project`. Pages are built
 /// and rendered in parallel, each view dropped as soon as its page is done.
+///
+/// The pages that list across briefings take longest: they are started
+/// first, and the work is shared out one page at a time (rayon would
+/// otherwise split the list by count, and leave the last, longest pages to
+/// one thread). `trace.json` is written meanwhile.
 pub fn render(
     project: &Project,
     trace: &Trace,
@@ -121,11 +140,19 @@ pub fn render(
     specs.push(PageSpec::Facts);
     specs.push(PageSpec::Quotes);
 
-    let pages: Vec<Result<Page, Box<Diagnostic>>> =
-        specs.par_iter().map(|spec| spec.render(&model, &theme, &site)).collect();
+    let mut order: Vec<usize> = (0..specs.len()).collect();
+    order.sort_by_key(|&i| specs[i].size_rank());
+    let (mut pages, trace_json) = rayon::join(
+        || -> Vec<(usize, Result<Page, Box<Diagnostic>>)> {
+            order.par_iter().with_max_len(1).map(|&i| (i, specs[i].render(&model, &theme, &site))).collect()
+        },
+        || model.trace_json(),
+    );
+    // back in the order of the site, the order of any messages
+    pages.sort_unstable_by_key(|(i, _)| *i);
     let mut rendered = Rendered::default();
     let mut problems: Vec<Diagnostic> = Vec::new();
-    for page in pages {
+    for (_, page) in pages {
         match page {
             Ok(page) => rendered.pages.push(page),
             // a template error shows on every page that uses it: report it once
@@ -137,7 +164,7 @@ pub fn render(
         return Err(problems);
     }
     rendered.files.push((PathBuf::from("style.css"), theme.style.clone().into_bytes()));
-    rendered.files.push((PathBuf::from("trace.json"), model.trace_json()));
+    rendered.files.push((PathBuf::from("trace.json"), trace_json));
     Ok(rendered)
 }
 

@@ -1,9 +1,15 @@
 //! From the traced project to the views of each page: briefings newest
 //! first, actors merged across briefings, every figure and quote with the
 //! sentence it is traced to.
+//!
+//! What several pages show of a briefing — its figures and quotes, its
+//! summary, the sentences that name its actors — is made once, for all
+//! briefings in parallel, when the model is made; the views borrow it.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::format;
@@ -16,17 +22,88 @@ use crate::sheet::{Briefing, Figure, Quote};
 use crate::source::Seed;
 use crate::trace::{FactKind, FactTrace, Trace};
 
-/// One briefing with what its pages need at hand.
+/// One briefing with what its pages need at hand: the parts that several
+/// pages show (its figures and quotes, its summary) are made once, here.
 pub struct BriefingModel<'a> {
     pub briefing: &'a Briefing,
     seed: &'a Seed,
     /// The mentions of each sentence of the seed.
     mentions: Vec<Vec<Mention>>,
     facts: HashMap<(FactKind, &'a str), &'a FactTrace>,
-    reference: BriefingRef,
+    reference: Shared<BriefingRef<'a>>,
+    /// The seed's path as pages show it.
+    source_file: String,
+    summary_html: Option<String>,
+    /// The sheet's figures, in its order; `None` for one not traced to a sentence.
+    figures: Vec<Option<FigureModel<'a>>>,
+    /// The sheet's quotes, in its order; `None` for one not traced to a sentence.
+    quotes: Vec<Option<QuoteModel<'a>>>,
+    /// Actor id → where the seed names the actor, for the actor's page.
+    named: HashMap<&'a str, Named>,
 }
 
-impl BriefingModel<'_> {
+/// Where a seed names an actor.
+struct Named {
+    /// How many times.
+    mentions: usize,
+    /// Each sentence that names the actor, in order, the names marked.
+    sentences: Vec<MarkedSentence>,
+}
+
+struct MarkedSentence {
+    number: usize,
+    html: String,
+}
+
+/// A figure of a briefing as every page that lists it shows it.
+struct FigureModel<'a> {
+    figure: &'a Figure,
+    /// The number of the sentence that states it.
+    stated: usize,
+    anchor: String,
+    label_html: String,
+    value: String,
+    bare_value: String,
+    sentence: String,
+    sentence_href: String,
+    original_href: Option<String>,
+}
+
+/// A quote of a briefing as every page that lists it shows it.
+struct QuoteModel<'a> {
+    quote: &'a Quote,
+    stated: usize,
+    anchor: String,
+    text_html: String,
+    sentence: String,
+    sentence_href: String,
+    original_href: Option<String>,
+}
+
+impl<'a> BriefingModel<'a> {
+    fn new(briefing: &'a Briefing, seed: &'a Seed, facts: HashMap<(FactKind, &'a str), &'a FactTrace>) -> Self {
+        let mentions = numbers::scan_seed(seed);
+        let reference = Shared::new(briefing_ref(briefing, &mentions));
+        let source_file = briefing.seed.display().to_string();
+        let mut b = BriefingModel {
+            briefing,
+            seed,
+            mentions,
+            facts,
+            reference,
+            source_file,
+            summary_html: None,
+            figures: Vec::new(),
+            quotes: Vec::new(),
+            named: HashMap::new(),
+        };
+        b.summary_html = b.summary_html();
+        b.figures = briefing.figures.iter().map(|f| b.figure(f)).collect();
+        b.quotes = briefing.quotes.iter().map(|q| b.quote(q)).collect();
+        b.named = briefing.actors.iter().filter_map(|a| Some((a.id.value.as_str(), b.named(&a.id.value)?))).collect();
+        b
+    }
+
     pub fn slug(&self) -> &str {
         &self.briefing.slug
     }
@@ -50,13 +127,97 @@ impl BriefingModel<'_> {
         let s = self.seed.sentences.get(sentence - 1)?;
         Some(text_fragment(&url.value, &s.text(&self.seed.text)))
     }
+
+    /// A sentence of the seed as one line, or nothing when there is no such sentence.
+    fn sentence_text(&self, sentence: usize) -> Cow<'a, str> {
+        let seed = self.seed;
+        seed.sentences.get(sentence.wrapping_sub(1)).map_or(Cow::Borrowed(""), |s| one_line(s.raw(&seed.text)))
+    }
+
+    fn summary_html(&self) -> Option<String> {
+        let summary = self.briefing.summary.as_ref()?;
+        let figures: Vec<SummaryFigure> = self
+            .briefing
+            .figures
+            .iter()
+            .filter_map(|f| {
+                let fact = self.fact(FactKind::Number, &f.id.value)?;
+                Some(SummaryFigure { stated: self.stated_mention(fact)?, sentence: fact.stated.as_ref()?.sentence })
+            })
+            .collect();
+        Some(summary_html(&summary.markdown, &figures))
+    }
+
+    fn figure(&self, f: &'a Figure) -> Option<FigureModel<'a>> {
+        let fact = self.fact(FactKind::Number, &f.id.value)?;
+        let stated = fact.stated.as_ref()?.sentence;
+        let year = self.stated_mention(fact).is_some_and(|m| m.kind == Kind::Year);
+        let unit = f.unit.as_ref().map(|u| &u.value);
+        let qualifier = f.qualifier.as_ref().map(|q| q.value.as_str());
+        Some(FigureModel {
+            figure: f,
+            stated,
+            anchor: format!("figure-{}", f.id.value),
+            label_html: traced(&f.label.value, &self.mentions),
+            value: format::figure(f.value.value, unit, qualifier, year),
+            bare_value: format::figure(f.value.value, unit, None, year),
+            sentence: format!("s{stated}"),
+            sentence_href: self.sentence_href(stated),
+            original_href: self.original_href(stated),
+        })
+    }
+
+    fn quote(&self, q: &'a Quote) -> Option<QuoteModel<'a>> {
+        let fact = self.fact(FactKind::Quote, &q.id.value)?;
+        let stated = fact.stated.as_ref()?.sentence;
+        Some(QuoteModel {
+            quote: q,
+            stated,
+            anchor: format!("quote-{}", anchor_id(&q.id.value)),
+            text_html: escape(&q.text.value),
+            sentence: format!("s{stated}"),
+            sentence_href: self.sentence_href(stated),
+            original_href: self.original_href(stated),
+        })
+    }
+
+    /// Where the trace found an actor in the seed, if it did: made here, with
+    /// the seed at hand, rather than by each actor's page (the pages of the
+    /// actors of a corpus would read most of its seeds).
+    fn named(&self, actor: &str) -> Option<Named> {
+        let fact = self.fact(FactKind::Actor, actor)?;
+        let mut found: Vec<_> = fact.stated.iter().chain(&fact.also).map(|s| (s.sentence, s.span.clone())).collect();
+        if found.is_empty() {
+            return None;
+        }
+        // by sentence; in the trace's order within one
+        found.sort_by_key(|(sentence, _)| *sentence);
+        let sentences = found
+            .chunk_by(|x, y| x.0 == y.0)
+            .filter_map(|mentions| {
+                let s = self.seed.sentences.get(mentions[0].0 - 1)?;
+                let marks: Vec<_> =
+                    mentions.iter().map(|(_, r)| r.start - s.span.start..r.end - s.span.start).collect();
+                Some(MarkedSentence { number: s.number, html: marked(s.raw(&self.seed.text), &marks) })
+            })
+            .collect();
+        Some(Named { mentions: found.len(), sentences })
+    }
+
+    fn traced_figures(&self) -> impl Iterator<Item = &FigureModel<'a>> {
+        self.figures.iter().flatten()
+    }
+
+    fn traced_quotes(&self) -> impl Iterator<Item = &QuoteModel<'a>> {
+        self.quotes.iter().flatten()
+    }
 }
 
 /// An actor across all briefings.
 struct ActorModel {
-    reference: ActorRef,
-    /// Briefing index → the mentions of the actor in that briefing's seed (sentence, span).
-    mentions: BTreeMap<usize, Vec<(usize, std::ops::Range<usize>)>>,
+    reference: Shared<ActorRef>,
+    /// Briefing index → how many times that briefing's seed names the actor (when it does).
+    mentions: BTreeMap<usize, usize>,
     /// The actor's quotes and figures: (briefing index, index in the sheet).
     quotes: Vec<(usize, usize)>,
     figures: Vec<(usize, usize)>,
@@ -68,25 +229,24 @@ pub struct Model<'a> {
 }
 
 impl<'a> Model<'a> {
+    /// The model of every briefing, each made in parallel.
     pub fn new(project: &'a Project, trace: &'a Trace) -> Model<'a> {
         let mut facts_of: HashMap<&str, HashMap<(FactKind, &str), &FactTrace>> = HashMap::new();
         for fact in &trace.facts {
             facts_of.entry(fact.briefing.as_str()).or_default().insert((fact.kind, fact.id.as_str()), fact);
         }
+        // a slug given twice has its facts with its first briefing
+        let facts: Vec<_> =
+            project.briefings.iter().map(|b| facts_of.remove(b.slug.as_str()).unwrap_or_default()).collect();
         let mut briefings: Vec<BriefingModel> = project
             .briefings
-            .iter()
-            .map(|b| {
-                let seed = project.seed_of(b);
-                let mentions = numbers::scan_seed(seed);
-                let reference = briefing_ref(b, &mentions);
-                let facts = facts_of.remove(b.slug.as_str()).unwrap_or_default();
-                BriefingModel { briefing: b, seed, mentions, facts, reference }
-            })
+            .par_iter()
+            .zip(facts)
+            .map(|(b, facts)| BriefingModel::new(b, project.seed_of(b), facts))
             .collect();
         // newest first; undated last; then by slug
         briefings.sort_by(|a, b| {
-            let date = |m: &BriefingModel| m.briefing.date.as_ref().map(|d| d.value.clone());
+            let date = |m: &BriefingModel<'a>| m.briefing.date.as_ref().map(|d| d.value.as_str());
             date(b).is_some().cmp(&date(a).is_some()).then(date(b).cmp(&date(a))).then(a.slug().cmp(b.slug()))
         });
         let actors = merge_actors(&briefings);
@@ -101,12 +261,12 @@ impl<'a> Model<'a> {
         self.actors.keys().map(String::as_str)
     }
 
-    pub fn home(&self) -> HomeView {
+    pub fn home(&self) -> HomeView<'_> {
         let briefings = self
             .briefings
             .iter()
             .map(|b| BriefingCard {
-                briefing: b.reference.clone(),
+                briefing: &b.reference,
                 figures: b.briefing.figures.len(),
                 quotes: b.briefing.quotes.len(),
                 actors: b.briefing.actors.len(),
@@ -115,82 +275,64 @@ impl<'a> Model<'a> {
         HomeView { briefings }
     }
 
-    pub fn briefing(&self, b: &BriefingModel) -> BriefingView {
-        let summary_html = b.briefing.summary.as_ref().map(|summary| {
-            let figures: Vec<SummaryFigure> = b
-                .briefing
-                .figures
-                .iter()
-                .filter_map(|f| {
-                    let fact = b.fact(FactKind::Number, &f.id.value)?;
-                    Some(SummaryFigure { stated: b.stated_mention(fact)?, sentence: fact.stated.as_ref()?.sentence })
-                })
-                .collect();
-            summary_html(&summary.markdown, &figures)
-        });
+    pub fn briefing<'m>(&'m self, b: &'m BriefingModel) -> BriefingView<'m> {
         BriefingView {
-            briefing: b.reference.clone(),
-            source_file: b.briefing.seed.display().to_string(),
-            source_url: b.briefing.source_url.as_ref().map(|u| u.value.clone()),
-            summary_html,
-            figures: b.briefing.figures.iter().filter_map(|f| self.figure(b, f)).collect(),
+            briefing: &b.reference,
+            source_file: &b.source_file,
+            source_url: b.briefing.source_url.as_ref().map(|u| u.value.as_str()),
+            summary_html: b.summary_html.as_deref(),
+            figures: b.traced_figures().map(|f| self.figure(b, f)).collect(),
             actors: b.briefing.actors.iter().filter_map(|a| self.actor_ref(&a.id.value)).collect(),
-            quotes: b.briefing.quotes.iter().filter_map(|q| self.quote(b, q)).collect(),
+            quotes: b.traced_quotes().map(|q| self.quote(b, q)).collect(),
         }
     }
 
     /// The printable briefing: the briefing page's parts, each figure and quote
     /// with the number of the footnote that prints its sentence.
-    pub fn print(&self, b: &BriefingModel, style: &str) -> PrintView {
-        let page = self.briefing(b);
+    pub fn print<'m>(&'m self, b: &'m BriefingModel, style: &'m str) -> PrintView<'m> {
         let mut notes: Vec<Note> = Vec::new();
-        let mut note_of = |sentence: &str| -> usize {
+        let mut note_of = |sentence: &'m str, stated: usize| -> usize {
             if let Some(n) = notes.iter().find(|n| n.sentence == sentence) {
                 return n.number;
             }
             let number = notes.len() + 1;
-            let text = sentence
-                .strip_prefix('s')
-                .and_then(|n| n.parse::<usize>().ok())
-                .and_then(|n| b.seed.sentences.get(n.wrapping_sub(1)))
-                .map_or_else(String::new, |s| one_line(s.raw(&b.seed.text)));
-            notes.push(Note { number, sentence: sentence.to_string(), text });
+            notes.push(Note { number, sentence, text: b.sentence_text(stated) });
             number
         };
-        let figures = page.figures.into_iter().map(|f| PrintFigure { note: note_of(&f.sentence), figure: f }).collect();
-        let quotes = page.quotes.into_iter().map(|q| PrintQuote { note: note_of(&q.sentence), quote: q }).collect();
+        let figures = b
+            .traced_figures()
+            .map(|f| PrintFigure { note: note_of(&f.sentence, f.stated), figure: self.figure(b, f) })
+            .collect();
+        let quotes = b
+            .traced_quotes()
+            .map(|q| PrintQuote { note: note_of(&q.sentence, q.stated), quote: self.quote(b, q) })
+            .collect();
         PrintView {
-            briefing: page.briefing,
-            source_file: page.source_file,
-            source_url: page.source_url,
-            summary_html: page.summary_html,
+            briefing: &b.reference,
+            source_file: &b.source_file,
+            source_url: b.briefing.source_url.as_ref().map(|u| u.value.as_str()),
+            summary_html: b.summary_html.as_deref(),
             figures,
             quotes,
-            actors: page.actors,
+            actors: b.briefing.actors.iter().filter_map(|a| self.actor_ref(&a.id.value)).collect(),
             notes,
-            style: style.to_string(),
+            style,
         }
     }
 
-    pub fn source(&self, b: &BriefingModel) -> SourceView {
+    pub fn source<'m>(&'m self, b: &'m BriefingModel) -> SourceView<'m> {
         let mut cited_by: BTreeMap<usize, Vec<Citation>> = BTreeMap::new();
-        for f in &b.briefing.figures {
-            if let Some(n) = b.fact(FactKind::Number, &f.id.value).and_then(|t| t.stated.as_ref()).map(|s| s.sentence) {
-                let href = format!("{}#figure-{}", b.reference.href, f.id.value);
-                cited_by.entry(n).or_default().push(Citation {
-                    kind: "figure",
-                    label_html: traced(&f.label.value, &b.mentions),
-                    href,
-                });
-            }
+        for f in b.traced_figures() {
+            let href = format!("{}#{}", b.reference.href, f.anchor);
+            let label_html = Cow::Borrowed(f.label_html.as_str());
+            cited_by.entry(f.stated).or_default().push(Citation { kind: "figure", label_html, href });
         }
-        for q in &b.briefing.quotes {
-            if let Some(n) = b.fact(FactKind::Quote, &q.id.value).and_then(|t| t.stated.as_ref()).map(|s| s.sentence) {
-                let href = format!("{}#quote-{}", b.reference.href, anchor_id(&q.id.value));
-                let speaker = self.actor_ref(&q.speaker.value).map_or_else(|| q.speaker.value.clone(), |a| a.name);
-                let label_html = format!("quote of {}", escape(&speaker));
-                cited_by.entry(n).or_default().push(Citation { kind: "quote", label_html, href });
-            }
+        for q in b.traced_quotes() {
+            let href = format!("{}#{}", b.reference.href, q.anchor);
+            let speaker = &q.quote.speaker.value;
+            let speaker = self.actor_ref(speaker).map_or(speaker.as_str(), |a| a.name.as_str());
+            let label_html = Cow::Owned(format!("quote of {}", escape(speaker)));
+            cited_by.entry(q.stated).or_default().push(Citation { kind: "quote", label_html, href });
         }
         let cited = cited_by.len();
         let mut paragraphs: Vec<Vec<SentenceView>> = Vec::new();
@@ -210,33 +352,33 @@ impl<'a> Model<'a> {
             }
         }
         SourceView {
-            briefing: b.reference.clone(),
-            source_file: b.briefing.seed.display().to_string(),
-            source_url: b.briefing.source_url.as_ref().map(|u| u.value.clone()),
+            briefing: &b.reference,
+            source_file: &b.source_file,
+            source_url: b.briefing.source_url.as_ref().map(|u| u.value.as_str()),
             paragraphs,
             sentences: b.seed.sentences.len(),
             cited,
         }
     }
 
-    pub fn actors(&self) -> ActorsView {
+    pub fn actors(&self) -> ActorsView<'_> {
         let mut actors: Vec<ActorCard> = self
             .actors
             .values()
             .map(|a| ActorCard {
-                actor: a.reference.clone(),
+                actor: &a.reference,
                 briefings: a.mentions.len(),
-                mentions: a.mentions.values().map(Vec::len).sum(),
+                mentions: a.mentions.values().sum(),
             })
             .collect();
         actors.sort_by(|a, b| a.actor.name.cmp(&b.actor.name).then(a.actor.id.cmp(&b.actor.id)));
         ActorsView { actors }
     }
 
-    pub fn actor(&self, id: &str) -> ActorView {
+    pub fn actor(&self, id: &str) -> ActorView<'_> {
         let Some(actor) = self.actors.get(id) else {
             return ActorView {
-                actor: placeholder(id),
+                actor: Cow::Owned(Shared::new(placeholder(id))),
                 appearances: Vec::new(),
                 quotes: Vec::new(),
                 figures: Vec::new(),
@@ -245,118 +387,99 @@ impl<'a> Model<'a> {
         };
         let appearances = actor
             .mentions
-            .iter()
-            .filter_map(|(index, found)| {
+            .keys()
+            .filter_map(|index| {
                 let b = self.briefings.get(*index)?;
-                let mut by_sentence: BTreeMap<usize, Vec<std::ops::Range<usize>>> = BTreeMap::new();
-                for (sentence, span) in found {
-                    by_sentence.entry(*sentence).or_default().push(span.clone());
-                }
-                let sentences = by_sentence
-                    .into_iter()
-                    .filter_map(|(n, spans)| {
-                        let s = b.seed.sentences.get(n - 1)?;
-                        let marks: Vec<_> =
-                            spans.iter().map(|r| r.start - s.span.start..r.end - s.span.start).collect();
-                        Some(MentionView {
-                            sentence: s.id(),
-                            html: marked(s.raw(&b.seed.text), &marks),
-                            href: b.sentence_href(n),
-                        })
+                let sentences = b.named.get(id).map_or(&[][..], |named| &named.sentences);
+                let sentences = sentences
+                    .iter()
+                    .map(|s| MentionView {
+                        sentence: format!("s{}", s.number),
+                        html: &s.html,
+                        href: b.sentence_href(s.number),
                     })
                     .collect();
-                Some(Appearance { briefing: b.reference.clone(), sentences })
+                Some(Appearance { briefing: &b.reference, sentences })
             })
             .collect();
         let quotes = actor.quotes.iter().filter_map(|(b, q)| {
             let b = self.briefings.get(*b)?;
-            self.quote(b, b.briefing.quotes.get(*q)?)
+            Some(self.quote(b, b.quotes.get(*q)?.as_ref()?))
         });
         let figures = actor.figures.iter().filter_map(|(b, f)| {
             let b = self.briefings.get(*b)?;
-            self.figure(b, b.briefing.figures.get(*f)?)
+            Some(self.figure(b, b.figures.get(*f)?.as_ref()?))
         });
         let (quotes, figures) = (quotes.collect(), figures.collect());
-        ActorView { actor: actor.reference.clone(), appearances, quotes, figures, together: self.together(id) }
+        ActorView { actor: Cow::Borrowed(&actor.reference), appearances, quotes, figures, together: self.together(id) }
     }
 
     /// The actors of the briefings an actor is in: most briefings shared first.
-    fn together(&self, id: &str) -> Vec<ActorRef> {
+    fn together(&self, id: &str) -> Vec<&Shared<ActorRef>> {
         let Some(actor) = self.actors.get(id) else {
             return Vec::new();
         };
-        let mut shared: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut shared: HashMap<&str, usize> = HashMap::new();
         for index in actor.mentions.keys() {
             for other in self.briefings[*index].briefing.actors.iter().map(|a| a.id.value.as_str()).filter(|o| *o != id)
             {
-                if self.actors.get(other).is_some_and(|o| !o.mentions.is_empty()) {
-                    *shared.entry(other).or_default() += 1;
-                }
+                *shared.entry(other).or_default() += 1;
             }
         }
-        let mut ranked: Vec<(&str, usize)> = shared.into_iter().collect();
+        let mut ranked: Vec<(&str, usize)> = shared
+            .into_iter()
+            .filter(|(other, _)| self.actors.get(*other).is_some_and(|o| !o.mentions.is_empty()))
+            .collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         ranked.into_iter().take(24).filter_map(|(other, _)| self.actor_ref(other)).collect()
     }
 
-    pub fn facts(&self) -> FactsView {
+    pub fn facts(&self) -> FactsView<'_> {
         FactsView {
-            figures: self
-                .briefings
-                .iter()
-                .flat_map(|b| b.briefing.figures.iter().filter_map(move |f| self.figure(b, f)))
-                .collect(),
+            figures: self.briefings.iter().flat_map(|b| b.traced_figures().map(move |f| self.figure(b, f))).collect(),
         }
     }
 
-    pub fn quotes(&self) -> QuotesView {
+    pub fn quotes(&self) -> QuotesView<'_> {
         QuotesView {
-            quotes: self
-                .briefings
-                .iter()
-                .flat_map(|b| b.briefing.quotes.iter().filter_map(move |q| self.quote(b, q)))
-                .collect(),
+            quotes: self.briefings.iter().flat_map(|b| b.traced_quotes().map(move |q| self.quote(b, q))).collect(),
         }
     }
 
-    fn actor_ref(&self, id: &str) -> Option<ActorRef> {
-        self.actors.get(id).map(|a| a.reference.clone())
+    fn actor_ref(&self, id: &str) -> Option<&Shared<ActorRef>> {
+        self.actors.get(id).map(|a| &a.reference)
     }
 
-    fn figure(&self, b: &BriefingModel, f: &Figure) -> Option<FigureView> {
-        let fact = b.fact(FactKind::Number, &f.id.value)?;
-        let sentence = fact.stated.as_ref()?.sentence;
-        let year = b.stated_mention(fact).is_some_and(|m| m.kind == Kind::Year);
-        let unit = f.unit.as_ref().map(|u| &u.value);
-        let qualifier = f.qualifier.as_ref().map(|q| q.value.as_str());
-        Some(FigureView {
-            id: f.id.value.clone(),
-            anchor: format!("figure-{}", f.id.value),
-            label_html: traced(&f.label.value, &b.mentions),
-            value: format::figure(f.value.value, unit, qualifier, year),
-            bare_value: format::figure(f.value.value, unit, None, year),
-            qualifier: qualifier.map(str::to_string),
-            sentence: format!("s{sentence}"),
-            sentence_href: b.sentence_href(sentence),
-            original_href: b.original_href(sentence),
-            actor: f.actor.as_ref().and_then(|a| self.actor_ref(&a.value)),
-            briefing: b.reference.clone(),
-        })
+    fn figure<'m>(&'m self, b: &'m BriefingModel, f: &'m FigureModel) -> FigureView<'m> {
+        FigureView {
+            id: &f.figure.id.value,
+            anchor: &f.anchor,
+            label_html: &f.label_html,
+            value: &f.value,
+            bare_value: &f.bare_value,
+            qualifier: f.figure.qualifier.as_ref().map(|q| q.value.as_str()),
+            sentence: &f.sentence,
+            sentence_href: &f.sentence_href,
+            original_href: f.original_href.as_deref(),
+            actor: f.figure.actor.as_ref().and_then(|a| self.actor_ref(&a.value)),
+            briefing: &b.reference,
+        }
     }
 
-    fn quote(&self, b: &BriefingModel, q: &Quote) -> Option<QuoteView> {
-        let fact = b.fact(FactKind::Quote, &q.id.value)?;
-        let sentence = fact.stated.as_ref()?.sentence;
-        Some(QuoteView {
-            id: q.id.value.clone(),
-            anchor: format!("quote-{}", anchor_id(&q.id.value)),
-            text_html: escape(&q.text.value),
-            speaker: self.actor_ref(&q.speaker.value).unwrap_or_else(|| placeholder(&q.speaker.value)),
-            sentence: format!("s{sentence}"),
-            sentence_href: b.sentence_href(sentence),
-            original_href: b.original_href(sentence),
-            briefing: b.reference.clone(),
-        })
+    fn quote<'m>(&'m self, b: &'m BriefingModel, q: &'m QuoteModel) -> QuoteView<'m> {
+        let speaker = &q.quote.speaker.value;
+        QuoteView {
+            id: &q.quote.id.value,
+            anchor: &q.anchor,
+            text_html: &q.text_html,
+            speaker: self
+                .actor_ref(speaker)
+                .map_or_else(|| Cow::Owned(Shared::new(placeholder(speaker))), Cow::Borrowed),
+            sentence: &q.sentence,
+            sentence_href: &q.sentence_href,
+            original_href: q.original_href.as_deref(),
+            briefing: &b.reference,
+        }
     }
 
     /// `trace.json`: every fact with its sentence, words and byte span in the seed.
@@ -412,51 +535,54 @@ impl<'a> Model<'a> {
     }
 }
 
-fn briefing_ref(b: &Briefing, mentions: &[Vec<Mention>]) -> BriefingRef {
+fn briefing_ref<'a>(b: &'a Briefing, mentions: &[Vec<Mention>]) -> BriefingRef<'a> {
     let base = format!("briefings/{}/", b.slug);
     BriefingRef {
-        slug: b.slug.clone(),
-        title: b.title.value.clone(),
+        slug: &b.slug,
+        title: &b.title.value,
         title_html: traced(&b.title.value, mentions),
         href: format!("{base}index.html"),
         source_href: format!("{base}source.html"),
         print_href: format!("{base}print.html"),
         pdf_href: format!("{base}briefing.pdf"),
-        date: b.date.as_ref().map(|d| DateView { iso: d.value.clone(), text: format::date(&d.value) }),
+        date: b.date.as_ref().map(|d| DateView { iso: &d.value, text: format::date(&d.value) }),
     }
 }
 
 /// Actors merged by id across briefings (newest briefing first, so its role wins),
 /// with every mention the trace found.
 fn merge_actors(briefings: &[BriefingModel]) -> BTreeMap<String, ActorModel> {
-    let mut actors: BTreeMap<String, ActorModel> = BTreeMap::new();
-    for (index, b) in briefings.iter().enumerate() {
-        for a in &b.briefing.actors {
-            let entry = actors.entry(a.id.value.clone()).or_insert_with(|| ActorModel {
-                reference: ActorRef {
-                    id: a.id.value.clone(),
-                    name: a.name.value.clone(),
-                    role: None,
-                    kind: a.kind,
-                    href: format!("actors/{}/index.html", a.id.value),
-                },
+    let mut references: BTreeMap<&str, ActorRef> = BTreeMap::new();
+    for a in briefings.iter().flat_map(|b| &b.briefing.actors) {
+        let reference = references.entry(&a.id.value).or_insert_with(|| ActorRef {
+            id: a.id.value.clone(),
+            name: a.name.value.clone(),
+            role: None,
+            kind: a.kind,
+            href: format!("actors/{}/index.html", a.id.value),
+        });
+        if reference.role.is_none() {
+            reference.role = a.role.as_ref().map(|r| r.value.clone());
+        }
+    }
+    let mut actors: BTreeMap<String, ActorModel> = references
+        .into_iter()
+        .map(|(id, reference)| {
+            let actor = ActorModel {
+                reference: Shared::new(reference),
                 mentions: BTreeMap::new(),
                 quotes: Vec::new(),
                 figures: Vec::new(),
-            });
-            if entry.reference.role.is_none() {
-                entry.reference.role = a.role.as_ref().map(|r| r.value.clone());
-            }
-            if let Some(fact) = b.fact(FactKind::Actor, &a.id.value) {
-                let found: Vec<_> =
-                    fact.stated.iter().chain(&fact.also).map(|s| (s.sentence, s.span.clone())).collect();
-                if !found.is_empty() {
-                    entry.mentions.insert(index, found);
-                }
+            };
+            (id.to_string(), actor)
+        })
+        .collect();
+    for (index, b) in briefings.iter().enumerate() {
+        for (id, named) in &b.named {
+            if let Some(actor) = actors.get_mut(*id) {
+                actor.mentions.insert(index, named.mentions);
             }
         }
-    }
-    for (index, b) in briefings.iter().enumerate() {
         for (q, quote) in b.briefing.quotes.iter().enumerate() {
             if let Some(actor) = actors.get_mut(&quote.speaker.value) {
                 actor.quotes.push((index, q));

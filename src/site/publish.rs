@@ -2,6 +2,7 @@
 //! marked with the sentence that states it, so the published-number check
 //! can follow each one back to the seed.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::numbers::{self, Mention};
@@ -9,17 +10,28 @@ use crate::numbers::{self, Mention};
 /// `&`, `<`, `>`, `"` and `'` escaped for HTML text and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped(&mut out, text);
     out
+}
+
+/// [`escape`], onto the end of `out`.
+fn push_escaped(out: &mut String, text: &str) {
+    let mut plain = 0;
+    // the escaped characters are ASCII, so a byte index is a char boundary
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..at]);
+        out.push_str(entity);
+        plain = at + 1;
+    }
+    out.push_str(&text[plain..]);
 }
 
 /// `text` escaped, each number in it wrapped in `<span data-trace="sN">`
@@ -29,15 +41,18 @@ pub fn traced(text: &str, seed_mentions: &[Vec<Mention>]) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut at = 0;
     for m in numbers::scan(text) {
-        out.push_str(&escape(&text[at..m.span.start]));
-        let words = escape(&text[m.span.clone()]);
+        push_escaped(&mut out, &text[at..m.span.start]);
         match stating_sentence(&m, seed_mentions) {
-            Some(n) => out.push_str(&format!("<span data-trace=\"s{n}\">{words}</span>")),
-            None => out.push_str(&words),
+            Some(n) => {
+                out.push_str(&format!("<span data-trace=\"s{n}\">"));
+                push_escaped(&mut out, &text[m.span.clone()]);
+                out.push_str("</span>");
+            }
+            None => push_escaped(&mut out, &text[m.span.clone()]),
         }
         at = m.span.end;
     }
-    out.push_str(&escape(&text[at..]));
+    push_escaped(&mut out, &text[at..]);
     out
 }
 
@@ -55,23 +70,42 @@ pub fn marked(sentence: &str, marks: &[Range<usize>]) -> String {
         if mark.start < at || mark.end > sentence.len() {
             continue;
         }
-        out.push_str(&one_line(&escape(&sentence[at..mark.start])));
+        push_one_line(&mut out, &sentence[at..mark.start]);
         out.push_str("<mark>");
-        out.push_str(&one_line(&escape(&sentence[mark.clone()])));
+        push_one_line(&mut out, &sentence[mark.clone()]);
         out.push_str("</mark>");
         at = mark.end;
     }
-    out.push_str(&one_line(&escape(&sentence[at..])));
+    push_one_line(&mut out, &sentence[at..]);
     out
 }
 
+/// `text` as one line ([`one_line`]), escaped onto the end of `out`.
+fn push_one_line(out: &mut String, text: &str) {
+    push_escaped(out, &one_line(text));
+}
+
 /// Line breaks of a hard-wrapped sentence read as spaces.
-pub fn one_line(text: &str) -> String {
-    if text.contains(['\n', '\r']) {
-        text.split(['\n', '\r']).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
-    } else {
-        text.to_string()
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\n', '\r']) {
+        return Cow::Borrowed(text);
     }
+    // each run of line breaks is one space, also at the edges of a piece
+    // (`said\n` before a marked name still ends in a space)
+    let mut out = String::with_capacity(text.len());
+    let mut in_break = false;
+    for c in text.chars() {
+        if c == '\n' || c == '\r' {
+            if !in_break {
+                out.push(' ');
+            }
+            in_break = true;
+        } else {
+            out.push(c);
+            in_break = false;
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A link to `sentence` on the original page: a URL text fragment
@@ -116,11 +150,37 @@ mod tests {
     }
 
     #[test]
+    fn escapes() {
+        let rows = [
+            ("", ""),
+            ("plain words", "plain words"),
+            ("a < b & c > d", "a &lt; b &amp; c &gt; d"),
+            (r#"say "it's""#, "say &quot;it&#39;s&quot;"),
+            ("é<ü>€&", "é&lt;ü&gt;€&amp;"),
+            ("&&", "&amp;&amp;"),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(escape(text), expected, "{text}");
+        }
+    }
+
+    #[test]
     fn marks_and_line_breaks() {
         assert_eq!(
             marked("Sir Keir\nStarmer said <no>", &[Range { start: 4, end: 16 }]),
             "Sir <mark>Keir Starmer</mark> said &lt;no&gt;"
         );
+        assert_eq!(
+            marked("It\r\nwas Ana\nRuiz & co.\nok", &[Range { start: 8, end: 16 }, Range { start: 9, end: 10 }]),
+            "It was <mark>Ana Ruiz</mark> &amp; co. ok"
+        );
+        // a line break next to a mark reads as a space, not as nothing
+        assert_eq!(
+            marked("said\nAnna Adler\nthat", &[Range { start: 5, end: 15 }]),
+            "said <mark>Anna Adler</mark> that"
+        );
+        assert_eq!(one_line("one\ntwo\r\nthree"), "one two three");
+        assert!(matches!(one_line("one line"), Cow::Borrowed("one line")));
     }
 
     #[test]

@@ -2,8 +2,14 @@
 //! Every string that can hold a number arrives as HTML already marked with
 //! `data-trace` (the `*_html` fields), so a template cannot publish a
 //! number without saying where it comes from.
+//!
+//! Views borrow what the model made once; the references to a briefing or
+//! an actor, which many rows of many pages repeat, are [`Shared`].
 
-use serde::Serialize;
+use std::borrow::Cow;
+use std::ops::Deref;
+
+use serde::{Serialize, Serializer};
 
 /// The site as every page sees it.
 #[derive(Debug, Serialize)]
@@ -28,12 +34,47 @@ pub struct Frame<'a, T: Serialize> {
     pub page: T,
 }
 
+/// A view that many pages show — a briefing or an actor as other pages
+/// link to it — made into a template value once. Every page's context then
+/// shares that value (Tera takes a serialized `tera::Value` as it is)
+/// instead of converting the view again for each row that shows it.
+#[derive(Debug, Clone)]
+pub struct Shared<T> {
+    view: T,
+    /// `None` only if the view could not be made a value: it is then serialized each time.
+    value: Option<tera::Value>,
+}
+
+impl<T: Serialize> Shared<T> {
+    pub fn new(view: T) -> Self {
+        let value = tera::Value::try_from_serializable(&view).ok();
+        Shared { view, value }
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.view
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.value {
+            Some(value) => value.serialize(serializer),
+            None => self.view.serialize(serializer),
+        }
+    }
+}
+
 /// A briefing as other pages link to it.
-#[derive(Debug, Clone, Serialize)]
-pub struct BriefingRef {
-    pub slug: String,
+#[derive(Debug, Serialize)]
+pub struct BriefingRef<'a> {
+    pub slug: &'a str,
     /// The title as plain text, for `<title>` (the head is not published text).
-    pub title: String,
+    pub title: &'a str,
     pub title_html: String,
     /// `briefings/<slug>/index.html`, from the root.
     pub href: String,
@@ -41,13 +82,13 @@ pub struct BriefingRef {
     pub print_href: String,
     /// `briefings/<slug>/briefing.pdf`, written by `build --pdf`.
     pub pdf_href: String,
-    pub date: Option<DateView>,
+    pub date: Option<DateView<'a>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct DateView {
+#[derive(Debug, Serialize)]
+pub struct DateView<'a> {
     /// `2025-02-17`
-    pub iso: String,
+    pub iso: &'a str,
     /// `17 February 2025`
     pub text: String,
 }
@@ -62,49 +103,50 @@ pub struct ActorRef {
 }
 
 /// A figure as published: its value formatted in Rust, where it is stated.
-#[derive(Debug, Clone, Serialize)]
-pub struct FigureView {
-    pub id: String,
+#[derive(Debug, Serialize)]
+pub struct FigureView<'a> {
+    pub id: &'a str,
     /// `figure-<id>`: the anchor on the briefing page.
-    pub anchor: String,
-    pub label_html: String,
+    pub anchor: &'a str,
+    pub label_html: &'a str,
     /// `upwards of 100,000 troops`, exactly as the check reads it back.
-    pub value: String,
+    pub value: &'a str,
     /// The value without its qualifier.
-    pub bare_value: String,
-    pub qualifier: Option<String>,
+    pub bare_value: &'a str,
+    pub qualifier: Option<&'a str>,
     /// `s16`
-    pub sentence: String,
+    pub sentence: &'a str,
     /// `briefings/<slug>/source.html#s16`
-    pub sentence_href: String,
+    pub sentence_href: &'a str,
     /// The sentence on the original page (a text fragment), when `source_url` is set.
-    pub original_href: Option<String>,
-    pub actor: Option<ActorRef>,
-    pub briefing: BriefingRef,
+    pub original_href: Option<&'a str>,
+    pub actor: Option<&'a Shared<ActorRef>>,
+    pub briefing: &'a Shared<BriefingRef<'a>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct QuoteView {
-    pub id: String,
-    pub anchor: String,
+#[derive(Debug, Serialize)]
+pub struct QuoteView<'a> {
+    pub id: &'a str,
+    pub anchor: &'a str,
     /// The quote's words, marked as stated by their sentence.
-    pub text_html: String,
-    pub speaker: ActorRef,
-    pub sentence: String,
-    pub sentence_href: String,
-    pub original_href: Option<String>,
-    pub briefing: BriefingRef,
+    pub text_html: &'a str,
+    /// The speaker; a placeholder made from the id when no actor has it.
+    pub speaker: Cow<'a, Shared<ActorRef>>,
+    pub sentence: &'a str,
+    pub sentence_href: &'a str,
+    pub original_href: Option<&'a str>,
+    pub briefing: &'a Shared<BriefingRef<'a>>,
 }
 
 /// `index.html`: every briefing, newest first.
 #[derive(Debug, Serialize)]
-pub struct HomeView {
-    pub briefings: Vec<BriefingCard>,
+pub struct HomeView<'a> {
+    pub briefings: Vec<BriefingCard<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct BriefingCard {
-    pub briefing: BriefingRef,
+pub struct BriefingCard<'a> {
+    pub briefing: &'a Shared<BriefingRef<'a>>,
     pub figures: usize,
     pub quotes: usize,
     pub actors: usize,
@@ -112,129 +154,163 @@ pub struct BriefingCard {
 
 /// `briefings/<slug>/index.html`
 #[derive(Debug, Serialize)]
-pub struct BriefingView {
-    pub briefing: BriefingRef,
+pub struct BriefingView<'a> {
+    pub briefing: &'a Shared<BriefingRef<'a>>,
     /// The seed's path in the project (`seeds/…txt`).
-    pub source_file: String,
-    pub source_url: Option<String>,
-    pub summary_html: Option<String>,
-    pub figures: Vec<FigureView>,
-    pub actors: Vec<ActorRef>,
-    pub quotes: Vec<QuoteView>,
+    pub source_file: &'a str,
+    pub source_url: Option<&'a str>,
+    pub summary_html: Option<&'a str>,
+    pub figures: Vec<FigureView<'a>>,
+    pub actors: Vec<&'a Shared<ActorRef>>,
+    pub quotes: Vec<QuoteView<'a>>,
 }
 
 /// `briefings/<slug>/source.html`
 #[derive(Debug, Serialize)]
-pub struct SourceView {
-    pub briefing: BriefingRef,
-    pub source_file: String,
-    pub source_url: Option<String>,
-    pub paragraphs: Vec<Vec<SentenceView>>,
+pub struct SourceView<'a> {
+    pub briefing: &'a Shared<BriefingRef<'a>>,
+    pub source_file: &'a str,
+    pub source_url: Option<&'a str>,
+    pub paragraphs: Vec<Vec<SentenceView<'a>>>,
     pub sentences: usize,
     pub cited: usize,
 }
 
 #[derive(Debug, Serialize)]
-pub struct SentenceView {
+pub struct SentenceView<'a> {
     /// `s16`
     pub id: String,
-    pub text: String,
-    pub cited_by: Vec<Citation>,
+    pub text: Cow<'a, str>,
+    pub cited_by: Vec<Citation<'a>>,
 }
 
 /// What cites a sentence: a figure or a quote of the briefing page.
 #[derive(Debug, Serialize)]
-pub struct Citation {
+pub struct Citation<'a> {
     pub kind: &'static str,
-    pub label_html: String,
+    pub label_html: Cow<'a, str>,
     pub href: String,
 }
 
 /// `actors/index.html`
 #[derive(Debug, Serialize)]
-pub struct ActorsView {
-    pub actors: Vec<ActorCard>,
+pub struct ActorsView<'a> {
+    pub actors: Vec<ActorCard<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct ActorCard {
-    pub actor: ActorRef,
+pub struct ActorCard<'a> {
+    pub actor: &'a Shared<ActorRef>,
     pub briefings: usize,
     pub mentions: usize,
 }
 
 /// `actors/<id>/index.html`
 #[derive(Debug, Serialize)]
-pub struct ActorView {
-    pub actor: ActorRef,
-    pub appearances: Vec<Appearance>,
-    pub quotes: Vec<QuoteView>,
-    pub figures: Vec<FigureView>,
-    pub together: Vec<ActorRef>,
+pub struct ActorView<'a> {
+    pub actor: Cow<'a, Shared<ActorRef>>,
+    pub appearances: Vec<Appearance<'a>>,
+    pub quotes: Vec<QuoteView<'a>>,
+    pub figures: Vec<FigureView<'a>>,
+    pub together: Vec<&'a Shared<ActorRef>>,
 }
 
 /// The sentences of one briefing that mention an actor.
 #[derive(Debug, Serialize)]
-pub struct Appearance {
-    pub briefing: BriefingRef,
-    pub sentences: Vec<MentionView>,
+pub struct Appearance<'a> {
+    pub briefing: &'a Shared<BriefingRef<'a>>,
+    pub sentences: Vec<MentionView<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct MentionView {
+pub struct MentionView<'a> {
     pub sentence: String,
     /// The sentence with the actor's name marked.
-    pub html: String,
+    pub html: &'a str,
     pub href: String,
 }
 
 /// `facts/index.html`
 #[derive(Debug, Serialize)]
-pub struct FactsView {
-    pub figures: Vec<FigureView>,
+pub struct FactsView<'a> {
+    pub figures: Vec<FigureView<'a>>,
 }
 
 /// `quotes/index.html`
 #[derive(Debug, Serialize)]
-pub struct QuotesView {
-    pub quotes: Vec<QuoteView>,
+pub struct QuotesView<'a> {
+    pub quotes: Vec<QuoteView<'a>>,
 }
 
 /// `briefings/<slug>/print.html`: the briefing for paper, each figure and
 /// quote with a footnote that prints the sentence stating it.
 #[derive(Debug, Serialize)]
-pub struct PrintView {
-    pub briefing: BriefingRef,
-    pub source_file: String,
-    pub source_url: Option<String>,
-    pub summary_html: Option<String>,
-    pub figures: Vec<PrintFigure>,
-    pub quotes: Vec<PrintQuote>,
-    pub actors: Vec<ActorRef>,
+pub struct PrintView<'a> {
+    pub briefing: &'a Shared<BriefingRef<'a>>,
+    pub source_file: &'a str,
+    pub source_url: Option<&'a str>,
+    pub summary_html: Option<&'a str>,
+    pub figures: Vec<PrintFigure<'a>>,
+    pub quotes: Vec<PrintQuote<'a>>,
+    pub actors: Vec<&'a Shared<ActorRef>>,
     /// The sentences cited, each once, numbered in order of first citation.
-    pub notes: Vec<Note>,
+    pub notes: Vec<Note<'a>>,
     /// The print stylesheet, inlined so the page stands alone.
-    pub style: String,
+    pub style: &'a str,
 }
 
 #[derive(Debug, Serialize)]
-pub struct PrintFigure {
-    pub figure: FigureView,
+pub struct PrintFigure<'a> {
+    pub figure: FigureView<'a>,
     /// The footnote's number.
     pub note: usize,
 }
 
 #[derive(Debug, Serialize)]
-pub struct PrintQuote {
-    pub quote: QuoteView,
+pub struct PrintQuote<'a> {
+    pub quote: QuoteView<'a>,
     pub note: usize,
 }
 
 /// A footnote: the exact sentence of the seed.
 #[derive(Debug, Serialize)]
-pub struct Note {
+pub struct Note<'a> {
     pub number: usize,
     /// `s16`
-    pub sentence: String,
-    pub text: String,
+    pub sentence: &'a str,
+    pub text: Cow<'a, str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row<'a, T: Serialize> {
+        actor: &'a T,
+        speaker: Option<&'a T>,
+    }
+
+    #[test]
+    fn a_shared_view_gives_templates_what_its_view_gives() {
+        let actor = ActorRef {
+            id: "ana-ruiz".into(),
+            name: "Ana Ruiz".into(),
+            role: Some("Mayor <of> the town".into()),
+            kind: Default::default(),
+            href: "actors/ana-ruiz/index.html".into(),
+        };
+        let shared = Shared::new(actor.clone());
+        let context = |value: tera::Value| tera::Context::from_serialize(&value).unwrap();
+        let plain = tera::Value::from_serializable(&Row { actor: &actor, speaker: Some(&actor) });
+        let via_shared = tera::Value::from_serializable(&Row { actor: &shared, speaker: Some(&shared) });
+        assert_eq!(plain, via_shared);
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html"]);
+        tera.add_raw_template("row.html", "{{ actor.name }}, {{ speaker.role }}: {{ actor.href }}").unwrap();
+        assert_eq!(
+            tera.render("row.html", &context(via_shared)).unwrap(),
+            tera.render("row.html", &context(plain)).unwrap()
+        );
+    }
 }
