@@ -3,27 +3,34 @@
 //! `data-trace="s3 s7"` whose sentences state it, a `data-sentence="sN"` that
 //! renders the seed's own sentence, or `data-trace="meta"` / `"derived"`.
 //!
-//! A page is read once with `lol_html`'s streaming parser. The walk keeps a
-//! stack of open elements — closing the ones HTML lets a page leave open
-//! (`<td>1<td>2` are siblings), so an unclosed tag cannot lend its
-//! `data-trace` to the text after it — and assembles each text node from its
-//! chunks. Character references are decoded before a node is scanned with
+//! A page is read once, as `lol_html`'s streaming parser reads it. The walk
+//! keeps a stack of open elements — closing the ones HTML lets a page leave
+//! open (`<td>1<td>2` are siblings), so an unclosed tag cannot lend its
+//! `data-trace` to the text after it — and takes each text node whole.
+//! Character references are decoded before a node is scanned with
 //! [`numbers::scan`], and every mention is mapped back to its exact byte offset
 //! in the page. Text in `<head>`, `<title>`, `<script>`, `<style>`, `<template>`,
 //! `<noscript>` (and the never-shown `<iframe>`, `<noembed>`, `<noframes>`) is
 //! not read, nor are attributes and comments.
+//!
+//! Only the elements that can change what text means are kept on the stack:
+//! those with `data-trace`, `data-sentence` or `data-briefing`, the hidden
+//! ones, SVG and MathML, the ones HTML's implied end tags look for, and the
+//! ones that may stand in `<head>`. Any other element says nothing its parent
+//! does not, and its end tag also ends every element opened inside it, so
+//! leaving it out changes nothing.
 //!
 //! It neither renders pages nor loads briefings, and it prints nothing: the
 //! caller gives the sentences through [`Sentences`] and turns each
 //! [`Unaccounted`] into an `untraced-published-number` diagnostic.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
-use lol_html::{HandlerResult, HtmlRewriter, Settings, doc_text, element};
+use lol_html::{HtmlRewriter, Settings, doc_text, element};
 
 use crate::numbers::{self, Mention, states};
 
@@ -67,31 +74,13 @@ pub trait Sentences {
 /// around it accounts for, in page order. `page` only names the page in the
 /// results.
 pub fn check_page(page: &Path, html: &str, sentences: &dyn Sentences) -> Vec<Unaccounted> {
-    let open = Rc::new(RefCell::new(OpenElements::default()));
-    let mut found = Vec::new();
-    let read = {
-        let on_element = Rc::clone(&open);
-        let mut text = PageText {
-            sentences,
-            open: Rc::clone(&open),
-            node: TextNode::default(),
-            tokens: Vec::new(),
-            found: &mut found,
-        };
-        let settings = Settings::new()
-            // not strict: a page the parser finds ambiguous is still read, never refused
-            .with_strict(false)
-            .append_element_content_handler(element!("*", move |el| open_element(&on_element, el)))
-            .append_document_content_handler(doc_text!(move |chunk| {
-                text.chunk(chunk);
-                Ok(())
-            }));
-        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-        match write_in_pieces(&mut rewriter, html) {
-            Ok(()) => rewriter.end(),
-            Err(error) => Err(error),
-        }
-    };
+    let (mut found, error) = read_with_lol_html(html, sentences);
+    if let Some(error) = error {
+        // Unreachable with lol_html's settings here (no memory limit, not
+        // strict, handlers that never fail); if it ever happens the page
+        // fails rather than passes.
+        found.push((0, format!("(the page could not be read: {error})"), Reason::NotTraced));
+    }
     let mut found: Vec<Unaccounted> = found
         .into_iter()
         .map(|(offset, text, reason)| Unaccounted {
@@ -103,20 +92,484 @@ pub fn check_page(page: &Path, html: &str, sentences: &dyn Sentences) -> Vec<Una
             reason,
         })
         .collect();
-    if let Err(error) = read {
-        // Unreachable with these settings (no memory limit, not strict, handlers
-        // that never fail); if it ever happens the page fails rather than passes.
-        found.push(Unaccounted {
-            page: page.to_path_buf(),
-            offset: 0,
-            line: 0,
-            column: 0,
-            text: format!("(the page could not be read: {error})"),
-            reason: Reason::NotTraced,
-        });
-    }
     locate(html, &mut found);
     found
+}
+
+/// (page offset, text, reason) of each unaccounted mention, in the order found.
+type Found = Vec<(usize, String, Reason)>;
+
+// ---------------------------------------------------------------------------
+// The walk
+
+/// The state of one page's walk: the open elements, and what it found.
+struct Walk<'a> {
+    html: &'a str,
+    sentences: &'a dyn Sentences,
+    open: OpenElements<'a>,
+    tokens: Vec<numbers::Token>,
+    found: Found,
+}
+
+/// An element [`Walk::start_tag`] opened.
+struct Opened {
+    id: u64,
+    /// It has a frame on the stack, to close at its end tag.
+    framed: bool,
+}
+
+impl<'a> Walk<'a> {
+    fn new(html: &'a str, sentences: &'a dyn Sentences) -> Walk<'a> {
+        Walk { html, sentences, open: OpenElements::default(), tokens: Vec::new(), found: Vec::new() }
+    }
+
+    /// A start tag: closes what it implies and, unless the element is void
+    /// (`<br>`, `<img>`: no text, no end tag), opens it.
+    fn start_tag(&mut self, tag: Tag, foreign: bool, data: DataAttributes<'a>, void: bool) -> Option<Opened> {
+        self.open.close_ended();
+        self.open.close_implied_by(tag);
+        if void {
+            return None;
+        }
+        self.open.next_id += 1;
+        let id = self.open.next_id;
+        let framed = self.open.open(id, tag, foreign, data);
+        Some(Opened { id, framed })
+    }
+
+    /// A text node of type `text_type`; `page_offset` maps a byte offset in
+    /// `text` to one in the page.
+    fn text_node(&mut self, text: &str, text_type: TextType, page_offset: impl Fn(usize) -> usize) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let open = &mut self.open;
+        open.close_ended();
+        if open.top().is_some_and(|f| f.tag == Tag::Head) {
+            // text leaves `<head>` as HTML reads it: it starts the body
+            open.truncate(open.frames.len() - 1);
+        }
+        if open.top().is_some_and(|f| f.hidden) {
+            return;
+        }
+        let claim = open.top().and_then(|f| f.claim).map(|c| &open.claims[c]);
+        if claim.is_some_and(|c| accounts_for_all(c, self.sentences)) {
+            return;
+        }
+        let decoded = match text_type {
+            TextType::Data | TextType::RCData => decode_references(text),
+            _ => Decoded::verbatim(text),
+        };
+        for mention in numbers::scan_with(&decoded.text, &mut self.tokens) {
+            if let Some(reason) = unaccounted(claim, &mention, self.sentences) {
+                let offset = page_offset(decoded.raw_offset(mention.span.start));
+                self.found.push((offset, decoded.text[mention.span].to_string(), reason));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The open elements
+
+/// What an element (and what it inherits) says about the text inside it.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    /// Its place in document order: frames on the stack have rising ids.
+    id: u64,
+    tag: Tag,
+    /// Text inside is not part of the page's text (`<head>`, `<script>` …).
+    hidden: bool,
+    /// It is in SVG or MathML (lol_html names the namespace of some elements
+    /// there, such as `<title>`, as HTML's, so it is inherited).
+    foreign: bool,
+    /// The nearest `data-briefing` at or above it, in [`OpenElements::briefings`].
+    briefing: Option<usize>,
+    /// The nearest `data-trace` or `data-sentence` at or above it, in [`OpenElements::claims`].
+    claim: Option<usize>,
+}
+
+/// A `data-trace` or `data-sentence` attribute, with the briefing around it.
+#[derive(Debug)]
+struct Claim<'a> {
+    briefing: Option<Cow<'a, str>>,
+    says: Says<'a>,
+}
+
+#[derive(Debug)]
+enum Says<'a> {
+    /// `data-sentence="sN"`: the element renders sentence N itself.
+    Renders(Cow<'a, str>),
+    /// `data-trace="s3 s7"`: the ids, separated by ASCII whitespace.
+    Traces(Cow<'a, str>),
+    /// `data-trace="meta"` or `"derived"`: not a claim, or computed by the tool.
+    Accounted,
+}
+
+#[derive(Debug)]
+struct OpenElements<'a> {
+    frames: Vec<Frame>,
+    next_id: u64,
+    /// The lowest id among the elements whose end tags lol_html has reached
+    /// since the stack was last looked at (`u64::MAX`: none). Its end tag
+    /// handlers only note it, as they must own what they touch.
+    ended: Rc<Cell<u64>>,
+    /// Every `data-briefing` and every claim the frames point at.
+    briefings: Vec<Cow<'a, str>>,
+    claims: Vec<Claim<'a>>,
+}
+
+impl Default for OpenElements<'_> {
+    fn default() -> Self {
+        OpenElements {
+            frames: Vec::new(),
+            next_id: 0,
+            ended: Rc::new(Cell::new(u64::MAX)),
+            briefings: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+}
+
+/// The elements HTML gives a part in what follows; every other name is [`Tag::Other`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Other,
+    /// Any other start tag that closes an open `<p>`: `<div>`, `<section>`, `<h2>` …
+    ClosesP,
+    /// `<base>`, `<basefont>`, `<bgsound>`, `<link>`, `<meta>`: void (in HTML), and may stand in `<head>`.
+    HeadVoid,
+    /// `<body>` or `<frameset>`: it ends `<head>`.
+    Body,
+    Html,
+    Head,
+    Title,
+    Script,
+    Style,
+    Template,
+    Noscript,
+    Iframe,
+    Noembed,
+    Noframes,
+    Li,
+    Dt,
+    Dd,
+    Td,
+    Th,
+    Tr,
+    Tbody,
+    Thead,
+    Tfoot,
+    Option,
+    Optgroup,
+    Rt,
+    Rp,
+    P,
+    Ul,
+    Ol,
+    Menu,
+    Dl,
+    Table,
+    Caption,
+    Applet,
+    Marquee,
+    Object,
+    Button,
+    Select,
+    Datalist,
+    Ruby,
+}
+
+impl Tag {
+    /// The tag of element name `name`, in any case.
+    fn of(name: &[u8]) -> Tag {
+        let mut buffer = [0; 16];
+        let Some(lower) = lower_case(name, &mut buffer) else {
+            return Tag::Other;
+        };
+        match lower {
+            b"html" => Tag::Html,
+            b"head" => Tag::Head,
+            b"body" | b"frameset" => Tag::Body,
+            b"title" => Tag::Title,
+            b"script" => Tag::Script,
+            b"style" => Tag::Style,
+            b"template" => Tag::Template,
+            b"noscript" => Tag::Noscript,
+            b"iframe" => Tag::Iframe,
+            b"noembed" => Tag::Noembed,
+            b"noframes" => Tag::Noframes,
+            b"base" | b"basefont" | b"bgsound" | b"link" | b"meta" => Tag::HeadVoid,
+            b"li" => Tag::Li,
+            b"dt" => Tag::Dt,
+            b"dd" => Tag::Dd,
+            b"td" => Tag::Td,
+            b"th" => Tag::Th,
+            b"tr" => Tag::Tr,
+            b"tbody" => Tag::Tbody,
+            b"thead" => Tag::Thead,
+            b"tfoot" => Tag::Tfoot,
+            b"option" => Tag::Option,
+            b"optgroup" => Tag::Optgroup,
+            b"rt" => Tag::Rt,
+            b"rp" => Tag::Rp,
+            b"p" => Tag::P,
+            b"ul" => Tag::Ul,
+            b"ol" => Tag::Ol,
+            b"menu" => Tag::Menu,
+            b"dl" => Tag::Dl,
+            b"table" => Tag::Table,
+            b"caption" => Tag::Caption,
+            b"applet" => Tag::Applet,
+            b"marquee" => Tag::Marquee,
+            b"object" => Tag::Object,
+            b"button" => Tag::Button,
+            b"select" => Tag::Select,
+            b"datalist" => Tag::Datalist,
+            b"ruby" => Tag::Ruby,
+            b"address" | b"article" | b"aside" | b"blockquote" | b"center" | b"details" | b"dialog" | b"dir"
+            | b"div" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form" | b"h1" | b"h2" | b"h3"
+            | b"h4" | b"h5" | b"h6" | b"header" | b"hgroup" | b"hr" | b"listing" | b"main" | b"nav" | b"pre"
+            | b"search" | b"section" | b"summary" | b"xmp" => Tag::ClosesP,
+            _ => Tag::Other,
+        }
+    }
+
+    /// Text inside is not the page's text.
+    fn hides_text(self) -> bool {
+        use Tag::*;
+        matches!(self, Head | Title | Script | Style | Template | Noscript | Iframe | Noembed | Noframes)
+    }
+
+    /// It may stand in `<head>`; any other start tag leaves it.
+    fn in_head(self) -> bool {
+        use Tag::*;
+        matches!(self, HeadVoid | Title | Noscript | Noframes | Style | Script | Template)
+    }
+
+    /// Its start tag closes an open `<p>`.
+    fn closes_p(self) -> bool {
+        use Tag::*;
+        matches!(self, ClosesP | Dl | Menu | Ol | Ul | P | Table)
+    }
+
+    /// It keeps a frame on the stack whatever its attributes: it hides its
+    /// text, or a later start tag may look for it, to close it or to stop
+    /// there, or it may stand in `<head>` and so keep `<head>` from being the
+    /// innermost element (`<link>` has content in SVG).
+    fn keeps_frame(self) -> bool {
+        !matches!(self, Tag::Other | Tag::ClosesP | Tag::Body)
+    }
+}
+
+/// Where the search for an element to close implicitly stops (HTML's scope boundaries).
+const SCOPE: &[Tag] = &[
+    Tag::Html,
+    Tag::Table,
+    Tag::Td,
+    Tag::Th,
+    Tag::Caption,
+    Tag::Template,
+    Tag::Applet,
+    Tag::Marquee,
+    Tag::Object,
+    Tag::Button,
+];
+
+impl<'a> OpenElements<'a> {
+    fn top(&self) -> Option<&Frame> {
+        self.frames.last()
+    }
+
+    /// Closes the element `id` and every element opened after it, as its
+    /// end tag does (all of those are inside it, or already closed).
+    fn close_from(&mut self, id: u64) {
+        self.truncate(self.frames.partition_point(|f| f.id < id));
+    }
+
+    /// Closes the elements lol_html has reached the end tag of.
+    fn close_ended(&mut self) {
+        let ended = self.ended.replace(u64::MAX);
+        if ended != u64::MAX {
+            self.close_from(ended);
+        }
+    }
+
+    /// Closes the frames from `at` up, and forgets the claims and briefings
+    /// only they pointed at (those are the latest, so the lists stay stacks).
+    fn truncate(&mut self, at: usize) {
+        self.frames.truncate(at);
+        let top = self.frames.last();
+        self.claims.truncate(top.and_then(|f| f.claim).map_or(0, |c| c + 1));
+        self.briefings.truncate(top.and_then(|f| f.briefing).map_or(0, |b| b + 1));
+    }
+
+    /// Closes the innermost open element tagged one of `tags`, looking no further
+    /// out than the first of `stops`.
+    fn close_innermost(&mut self, tags: &[Tag], stops: &[Tag]) {
+        for at in (0..self.frames.len()).rev() {
+            let tag = self.frames[at].tag;
+            if tags.contains(&tag) {
+                self.truncate(at);
+                return;
+            }
+            if stops.contains(&tag) {
+                return;
+            }
+        }
+    }
+
+    /// Closes what the start tag `tag` ends without an end tag of its own:
+    /// HTML's optional end tags (`</li>`, `</td>`, `</p>` …) and `</head>`.
+    fn close_implied_by(&mut self, tag: Tag) {
+        use Tag::*;
+        if tag == Body {
+            self.close_innermost(&[Head], &[]);
+        } else if self.top().is_some_and(|f| f.tag == Head) && !tag.in_head() {
+            self.truncate(self.frames.len() - 1);
+        }
+        match tag {
+            Li => self.close_innermost(&[Li], &[Ul, Ol, Menu, Html, Table, Td, Th, Template]),
+            Dt | Dd => self.close_innermost(&[Dt, Dd], &[Dl, Html, Table, Td, Th, Template]),
+            Td | Th => self.close_innermost(&[Td, Th], &[Tr, Table, Html, Template]),
+            Tr => self.close_innermost(&[Tr], &[Tbody, Thead, Tfoot, Table, Html, Template]),
+            Tbody | Thead | Tfoot => self.close_innermost(&[Tbody, Thead, Tfoot], &[Table, Html, Template]),
+            Option => self.close_innermost(&[Option], &[Select, Datalist, Optgroup, Html, Template]),
+            Optgroup => self.close_innermost(&[Optgroup, Option], &[Select, Html, Template]),
+            Rt | Rp => self.close_innermost(&[Rt, Rp], &[Ruby, Html, Template]),
+            _ if tag.closes_p() => self.close_innermost(&[P], SCOPE),
+            _ => {}
+        }
+    }
+
+    /// Opens element `id`, tagged `tag`, inside the innermost open one.
+    /// Returns whether it has a frame: it has none when it says nothing its
+    /// parent does not.
+    fn open(&mut self, id: u64, tag: Tag, foreign: bool, data: DataAttributes<'a>) -> bool {
+        let parent = self.top().copied();
+        let parent_foreign = parent.is_some_and(|f| f.foreign);
+        let foreign = parent_foreign || foreign;
+        // an SVG `<title>` is a tooltip, read as the chart's text; an HTML one is the document's name
+        let hidden = parent.is_some_and(|f| f.hidden) || (tag.hides_text() && !(foreign && tag == Tag::Title));
+        if !tag.keeps_frame() && foreign == parent_foreign && data.is_empty() {
+            return false;
+        }
+        let briefing = match data.briefing {
+            Some(slug) => {
+                self.briefings.push(trimmed(slug));
+                Some(self.briefings.len() - 1)
+            }
+            None => parent.and_then(|f| f.briefing),
+        };
+        // an element that renders a sentence accounts for all of it, whatever else it says
+        let says = match (data.sentence, data.trace) {
+            (Some(sentence), _) => Some(Says::Renders(trimmed(sentence))),
+            (None, Some(trace)) => Some(says_of_trace(trace)),
+            (None, None) => None,
+        };
+        let claim = match says {
+            Some(says) => {
+                let briefing = briefing.map(|b| self.briefings[b].clone());
+                self.claims.push(Claim { briefing, says });
+                Some(self.claims.len() - 1)
+            }
+            None => parent.and_then(|f| f.claim),
+        };
+        self.frames.push(Frame { id, tag, hidden, foreign, briefing, claim });
+        true
+    }
+}
+
+/// The `data-briefing`, `data-sentence` and `data-trace` of an element,
+/// character references decoded; the first of each name counts, as HTML reads it.
+#[derive(Debug, Default, PartialEq)]
+struct DataAttributes<'a> {
+    briefing: Option<Cow<'a, str>>,
+    sentence: Option<Cow<'a, str>>,
+    trace: Option<Cow<'a, str>>,
+}
+
+impl<'a> DataAttributes<'a> {
+    /// Takes attribute `name` if it is one of the three and the first of its
+    /// name; `value` gives its raw value.
+    fn add(&mut self, name: &[u8], value: impl FnOnce() -> Cow<'a, str>) {
+        let slot = if name.eq_ignore_ascii_case(b"data-trace") {
+            &mut self.trace
+        } else if name.eq_ignore_ascii_case(b"data-sentence") {
+            &mut self.sentence
+        } else if name.eq_ignore_ascii_case(b"data-briefing") {
+            &mut self.briefing
+        } else {
+            return;
+        };
+        if slot.is_none() {
+            *slot = Some(match value() {
+                Cow::Borrowed(raw) => decode_references(raw).text,
+                Cow::Owned(raw) => Cow::Owned(decode_references(&raw).text.into_owned()),
+            });
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.briefing.is_none() && self.sentence.is_none() && self.trace.is_none()
+    }
+}
+
+/// White space as HTML's tokenizer reads it.
+const fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C')
+}
+
+/// `name` in lower case, in `buffer`; `None` when it is longer than any name looked for.
+fn lower_case<'b>(name: &[u8], buffer: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..name.len())?;
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    Some(lower)
+}
+
+fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+    }
+}
+
+fn says_of_trace(trace: Cow<'_, str>) -> Says<'_> {
+    if trace.split_ascii_whitespace().any(|id| id == "meta" || id == "derived") {
+        Says::Accounted
+    } else {
+        Says::Traces(trace)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading a page with lol_html
+
+/// Reads `html` with lol_html: each element from its start tag (closing it
+/// again at its end tag), each text node from the chunks it comes in.
+fn read_with_lol_html(html: &str, sentences: &dyn Sentences) -> (Found, Option<lol_html::errors::RewritingError>) {
+    let walk = RefCell::new(Walk::new(html, sentences));
+    let mut node = TextNode::default();
+    let read = {
+        let settings = Settings::new()
+            // not strict: a page the parser finds ambiguous is still read, never refused
+            .with_strict(false)
+            .append_element_content_handler(element!("*", |el| {
+                start_tag(&mut walk.borrow_mut(), el);
+                Ok(())
+            }))
+            .append_document_content_handler(doc_text!(|chunk| {
+                node.add(chunk, &mut walk.borrow_mut());
+                Ok(())
+            }));
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        match write_in_pieces(&mut rewriter, html) {
+            Ok(()) => rewriter.end(),
+            Err(error) => Err(error),
+        }
+    };
+    (walk.into_inner().found, read.err())
 }
 
 /// How much of the page the parser is given at a time.
@@ -141,220 +594,61 @@ fn write_in_pieces<O: lol_html::OutputSink>(
     Ok(())
 }
 
-// ---------------------------------------------------------------------------
-// The open elements
-
-/// What an element (and what it inherits) says about the text inside it.
-#[derive(Debug)]
-struct Frame {
-    /// Its place in document order: frames on the stack have rising ids.
-    id: u64,
-    /// The tag name, in lower case.
-    name: String,
-    /// Text inside is not part of the page's text (`<head>`, `<script>` …).
-    hidden: bool,
-    /// It is in SVG or MathML (lol_html names the namespace of some elements
-    /// there, such as `<title>`, as HTML's, so it is inherited).
-    foreign: bool,
-    /// The nearest `data-briefing` at or above it.
-    briefing: Option<Rc<str>>,
-    /// The nearest `data-trace` or `data-sentence` at or above it.
-    claim: Option<Rc<Claim>>,
-}
-
-/// A `data-trace` or `data-sentence` attribute, with the briefing around it.
-#[derive(Debug)]
-struct Claim {
-    briefing: Option<Rc<str>>,
-    says: Says,
-}
-
-#[derive(Debug)]
-enum Says {
-    /// `data-sentence="sN"`: the element renders sentence N itself.
-    Renders(String),
-    /// `data-trace="s3 s7"`
-    Traces(Vec<String>),
-    /// `data-trace="meta"` or `"derived"`: not a claim, or computed by the tool.
-    Accounted,
-}
-
-#[derive(Debug, Default)]
-struct OpenElements {
-    frames: Vec<Frame>,
-    next_id: u64,
-}
-
-/// Elements whose text is not the page's text.
-const HIDDEN: &[&str] = &["head", "title", "script", "style", "template", "noscript", "iframe", "noembed", "noframes"];
-
-/// Elements that may stand in `<head>`; any other start tag leaves it.
-const HEAD_CONTENT: &[&str] =
-    &["base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style", "script", "template"];
-
-/// Where the search for an element to close implicitly stops (HTML's scope boundaries).
-const SCOPE: &[&str] = &["html", "table", "td", "th", "caption", "template", "applet", "marquee", "object", "button"];
-
-/// Start tags that close an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "search",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "xmp",
-];
-
-impl OpenElements {
-    fn top(&self) -> Option<&Frame> {
-        self.frames.last()
-    }
-
-    /// Closes the element `id` and everything opened inside it. An element
-    /// already closed (implicitly, by a later start tag) is left alone.
-    fn close(&mut self, id: u64) {
-        let at = self.frames.partition_point(|f| f.id < id);
-        if self.frames.get(at).is_some_and(|f| f.id == id) {
-            self.frames.truncate(at);
+/// The start tag of `el`: close what it implies, open it, and have lol_html
+/// note its end tag.
+fn start_tag<'a>(walk: &mut Walk<'a>, el: &mut Element<'_, '_>) {
+    let html = walk.html;
+    let source = html.as_bytes().get(el.source_location().bytes()).unwrap_or_default();
+    // the name and attributes are read from the page, as copying them out of lol_html is slow
+    let name = match source.strip_prefix(b"<") {
+        Some(name) => Cow::Borrowed(
+            &name[..name.iter().position(|b| is_space(*b) || matches!(b, b'/' | b'>')).unwrap_or(name.len())],
+        ),
+        None => Cow::Owned(el.tag_name().into_bytes()),
+    };
+    debug_assert!(name.eq_ignore_ascii_case(el.tag_name().as_bytes()), "the start tag {source:?}");
+    let mut data = DataAttributes::default();
+    if may_have_data_attributes(source) {
+        for attribute in el.attributes() {
+            let from_page = |at: Option<lol_html::html_content::SourceLocation>| at.and_then(|at| html.get(at.bytes()));
+            let name = match from_page(attribute.name_source_location()) {
+                Some(name) => Cow::Borrowed(name),
+                None => Cow::Owned(attribute.name()),
+            };
+            data.add(name.as_bytes(), || match from_page(attribute.value_source_location()) {
+                Some(value) => Cow::Borrowed(value),
+                None => Cow::Owned(attribute.value()),
+            });
         }
     }
-
-    /// Closes the innermost open element named in `names`, looking no further
-    /// out than the first of `stops`.
-    fn close_innermost(&mut self, names: &[&str], stops: &[&str]) {
-        for at in (0..self.frames.len()).rev() {
-            let name = self.frames[at].name.as_str();
-            if names.contains(&name) {
-                self.frames.truncate(at);
-                return;
-            }
-            if stops.contains(&name) {
-                return;
-            }
-        }
-    }
-
-    /// Closes what the start tag `name` ends without an end tag of its own:
-    /// HTML's optional end tags (`</li>`, `</td>`, `</p>` …) and `</head>`.
-    fn close_implied_by(&mut self, name: &str) {
-        if name == "body" || name == "frameset" {
-            self.close_innermost(&["head"], &[]);
-        } else if self.top().is_some_and(|f| f.name == "head") && !HEAD_CONTENT.contains(&name) {
-            self.frames.pop();
-        }
-        match name {
-            "li" => self.close_innermost(&["li"], &["ul", "ol", "menu", "html", "table", "td", "th", "template"]),
-            "dt" | "dd" => self.close_innermost(&["dt", "dd"], &["dl", "html", "table", "td", "th", "template"]),
-            "td" | "th" => self.close_innermost(&["td", "th"], &["tr", "table", "html", "template"]),
-            "tr" => self.close_innermost(&["tr"], &["tbody", "thead", "tfoot", "table", "html", "template"]),
-            "tbody" | "thead" | "tfoot" => {
-                self.close_innermost(&["tbody", "thead", "tfoot"], &["table", "html", "template"])
-            }
-            "option" => self.close_innermost(&["option"], &["select", "datalist", "optgroup", "html", "template"]),
-            "optgroup" => self.close_innermost(&["optgroup", "option"], &["select", "html", "template"]),
-            "rt" | "rp" => self.close_innermost(&["rt", "rp"], &["ruby", "html", "template"]),
-            _ if CLOSES_P.contains(&name) => self.close_innermost(&["p"], SCOPE),
-            _ => {}
-        }
-    }
-
-    /// The frame of a new element `name` inside the innermost open one.
-    fn frame(&mut self, name: String, el: &Element<'_, '_>) -> Frame {
-        let parent = self.top();
-        let foreign = parent.is_some_and(|f| f.foreign) || el.namespace_uri() != HTML_NAMESPACE;
-        // an SVG `<title>` is a tooltip, read as the chart's text; an HTML one is the document's name
-        let hidden =
-            parent.is_some_and(|f| f.hidden) || (HIDDEN.contains(&name.as_str()) && !(foreign && name == "title"));
-        let briefing = match attribute(el, "data-briefing") {
-            Some(slug) => Some(Rc::from(slug.trim())),
-            None => parent.and_then(|f| f.briefing.clone()),
-        };
-        // an element that renders a sentence accounts for all of it, whatever else it says
-        let says = match (attribute(el, "data-sentence"), attribute(el, "data-trace")) {
-            (Some(sentence), _) => Some(Says::Renders(sentence.trim().to_string())),
-            (None, Some(trace)) => Some(says_of_trace(&trace)),
-            (None, None) => None,
-        };
-        let claim = match says {
-            Some(says) => Some(Rc::new(Claim { briefing: briefing.clone(), says })),
-            None => parent.and_then(|f| f.claim.clone()),
-        };
-        self.next_id += 1;
-        Frame { id: self.next_id, name, hidden, foreign, briefing, claim }
+    let foreign = el.namespace_uri() != HTML_NAMESPACE;
+    let Some(opened) = walk.start_tag(Tag::of(&name), foreign, data, !el.can_have_content()) else {
+        return;
+    };
+    if opened.framed {
+        let (ended, id) = (Rc::clone(&walk.open.ended), opened.id);
+        // lol_html runs this at the end tag it matched to this element, and
+        // at an outer element's end tag when this one was left open
+        let noted = el.on_end_tag(Box::new(move |_: &mut EndTag<'_>| {
+            ended.set(ended.get().min(id));
+            Ok(())
+        }));
+        debug_assert!(noted.is_ok(), "an element with content takes an end tag handler");
     }
 }
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
-/// The value of attribute `name`, character references decoded.
-fn attribute(el: &Element<'_, '_>, name: &str) -> Option<String> {
-    el.get_attribute(name).map(|raw| decode_references(&raw).text.into_owned())
+/// Whether the source of a start tag may hold `data-briefing`, `data-sentence`
+/// or `data-trace` (in any case): it holds the name, if not always as a name.
+fn may_have_data_attributes(source: &[u8]) -> bool {
+    const NAMES: [&[u8]; 3] = [b"briefing", b"sentence", b"trace"];
+    source.iter().enumerate().skip(4).any(|(i, b)| {
+        *b == b'-'
+            && source[i - 4..i].eq_ignore_ascii_case(b"data")
+            && NAMES.iter().any(|n| source.get(i + 1..i + 1 + n.len()).is_some_and(|s| s.eq_ignore_ascii_case(n)))
+    })
 }
-
-fn says_of_trace(trace: &str) -> Says {
-    let ids: Vec<&str> = trace.split_ascii_whitespace().collect();
-    if ids.iter().any(|id| *id == "meta" || *id == "derived") {
-        Says::Accounted
-    } else {
-        Says::Traces(ids.into_iter().map(str::to_string).collect())
-    }
-}
-
-/// The start tag of `el`: close what it implies, open it, and close it again at its end tag.
-fn open_element(open: &Rc<RefCell<OpenElements>>, el: &mut Element<'_, '_>) -> HandlerResult {
-    let name = el.tag_name();
-    let mut elements = open.borrow_mut();
-    elements.close_implied_by(&name);
-    if !el.can_have_content() {
-        // a void element (`<br>`, `<img>`): it has no text and no end tag
-        return Ok(());
-    }
-    let frame = elements.frame(name, el);
-    let id = frame.id;
-    elements.frames.push(frame);
-    drop(elements);
-    let open = Rc::clone(open);
-    // lol_html runs this only for an end tag it matched to this element; one
-    // left open is closed with its parent, as `close` drops everything above.
-    el.on_end_tag(Box::new(move |_: &mut EndTag<'_>| {
-        open.borrow_mut().close(id);
-        Ok(())
-    }))
-}
-
-// ---------------------------------------------------------------------------
-// Text nodes
 
 /// One text node, assembled from the chunks lol_html delivers it in.
 #[derive(Debug, Default)]
@@ -366,6 +660,22 @@ struct TextNode {
 }
 
 impl TextNode {
+    fn add(&mut self, chunk: &TextChunk<'_>, walk: &mut Walk<'_>) {
+        let range = chunk.source_location().bytes();
+        if !chunk.as_str().is_empty() {
+            self.text_type.get_or_insert(chunk.text_type());
+            self.chunks.push((self.text.len(), range.start, range.len()));
+            self.text.push_str(chunk.as_str());
+        }
+        if chunk.last_in_text_node() {
+            let text_type = self.text_type.unwrap_or(TextType::Data);
+            walk.text_node(&self.text, text_type, |at| self.page_offset(at));
+            self.text.clear();
+            self.chunks.clear();
+            self.text_type = None;
+        }
+    }
+
     /// The page offset of byte `at` of the node's text.
     fn page_offset(&self, at: usize) -> usize {
         let i = self.chunks.partition_point(|c| c.0 <= at).saturating_sub(1);
@@ -374,80 +684,13 @@ impl TextNode {
             None => 0,
         }
     }
-
-    fn clear(&mut self) {
-        self.text.clear();
-        self.chunks.clear();
-        self.text_type = None;
-    }
-}
-
-/// The state of the text handler: the sentences, the node being read, and what it found.
-struct PageText<'a> {
-    sentences: &'a dyn Sentences,
-    open: Rc<RefCell<OpenElements>>,
-    node: TextNode,
-    tokens: Vec<numbers::Token>,
-    /// (page offset, text, reason) of each unaccounted mention.
-    found: &'a mut Vec<(usize, String, Reason)>,
-}
-
-impl PageText<'_> {
-    fn chunk(&mut self, chunk: &TextChunk<'_>) {
-        let range = chunk.source_location().bytes();
-        if !chunk.as_str().is_empty() {
-            self.node.text_type.get_or_insert(chunk.text_type());
-            self.node.chunks.push((self.node.text.len(), range.start, range.len()));
-            self.node.text.push_str(chunk.as_str());
-        }
-        if chunk.last_in_text_node() {
-            self.finish_node();
-            self.node.clear();
-        }
-    }
-
-    fn finish_node(&mut self) {
-        if self.node.text.trim().is_empty() {
-            return;
-        }
-        let (hidden, claim) = {
-            let mut open = self.open.borrow_mut();
-            if open.top().is_some_and(|f| f.name == "head") {
-                // text leaves `<head>` as HTML reads it: it starts the body
-                open.frames.pop();
-            }
-            open.top().map_or((false, None), |f| (f.hidden, f.claim.clone()))
-        };
-        if !hidden {
-            self.check_text(claim.as_deref());
-        }
-    }
-
-    /// Scans the node and records every mention `claim` does not account for.
-    fn check_text(&mut self, claim: Option<&Claim>) {
-        if claim.is_some_and(|c| accounts_for_all(c, self.sentences)) {
-            return;
-        }
-        let decoded = match self.node.text_type {
-            Some(TextType::Data | TextType::RCData) => decode_references(&self.node.text),
-            _ => Decoded::verbatim(&self.node.text),
-        };
-        for mention in numbers::scan_with(&decoded.text, &mut self.tokens) {
-            let Some(reason) = unaccounted(claim, &mention, self.sentences) else {
-                continue;
-            };
-            let offset = self.node.page_offset(decoded.raw_offset(mention.span.start));
-            let text = decoded.text[mention.span.clone()].to_string();
-            self.found.push((offset, text, reason));
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------
 // Accounting for a mention
 
 /// `claim` accounts for any number inside it, so its text need not be scanned.
-fn accounts_for_all(claim: &Claim, sentences: &dyn Sentences) -> bool {
+fn accounts_for_all(claim: &Claim<'_>, sentences: &dyn Sentences) -> bool {
     match &claim.says {
         Says::Accounted => true,
         Says::Renders(id) => sentence(claim, id, sentences).is_some(),
@@ -456,7 +699,7 @@ fn accounts_for_all(claim: &Claim, sentences: &dyn Sentences) -> bool {
 }
 
 /// Why `claim` (the nearest one around the mention) does not account for it; `None` when it does.
-fn unaccounted(claim: Option<&Claim>, mention: &Mention, sentences: &dyn Sentences) -> Option<Reason> {
+fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentences: &dyn Sentences) -> Option<Reason> {
     let Some(claim) = claim else {
         return Some(Reason::NotTraced);
     };
@@ -464,12 +707,12 @@ fn unaccounted(claim: Option<&Claim>, mention: &Mention, sentences: &dyn Sentenc
         Says::Accounted => None,
         Says::Renders(id) => match sentence(claim, id, sentences) {
             Some(_) => None,
-            None => Some(Reason::UnknownSentence { sentence: id.clone() }),
+            None => Some(Reason::UnknownSentence { sentence: id.to_string() }),
         },
-        Says::Traces(ids) if ids.is_empty() => Some(Reason::NotTraced),
         Says::Traces(ids) => {
+            let ids = ids.split_ascii_whitespace();
             let mut unknown = None;
-            for id in ids {
+            for id in ids.clone() {
                 match sentence(claim, id, sentences) {
                     Some(stated) if stated.iter().any(|s| states(s, mention)) => return None,
                     Some(_) => {}
@@ -478,16 +721,18 @@ fn unaccounted(claim: Option<&Claim>, mention: &Mention, sentences: &dyn Sentenc
                     }
                 }
             }
+            let sentences: Vec<String> = ids.map(str::to_string).collect();
             Some(match unknown {
-                Some(id) => Reason::UnknownSentence { sentence: id.clone() },
-                None => Reason::NotStated { sentences: ids.clone() },
+                Some(id) => Reason::UnknownSentence { sentence: id.to_string() },
+                None if sentences.is_empty() => Reason::NotTraced,
+                None => Reason::NotStated { sentences },
             })
         }
     }
 }
 
 /// The mentions of sentence `id` (`s3`) of the claim's briefing, if both exist.
-fn sentence<'s>(claim: &Claim, id: &str, sentences: &'s dyn Sentences) -> Option<&'s [Mention]> {
+fn sentence<'s>(claim: &Claim<'_>, id: &str, sentences: &'s dyn Sentences) -> Option<&'s [Mention]> {
     let briefing = claim.briefing.as_deref()?;
     let digits = id.strip_prefix('s')?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -1101,6 +1346,71 @@ mod tests {
         }
     }
 
+    #[test]
+    fn end_tags_close_what_was_left_open_inside() {
+        check_rows(
+            &[
+                ("an unclosed claim", r#"<div><p data-trace="meta">1</div>2"#, &["2 not-traced"]),
+                ("an unclosed cell", r#"<section><table><tr><td data-trace="meta">1</section>2"#, &["2 not-traced"]),
+                (
+                    "the innermost of its name",
+                    r#"<b><b data-trace="meta">1</b>2</b>3"#,
+                    &["2 not-traced", "3 not-traced"],
+                ),
+                ("in any case", r#"<DIV><p data-trace="meta">1</Div>2"#, &["2 not-traced"]),
+                ("already closed", r#"<p data-trace="meta">1<div>2</p>3"#, &["2 not-traced", "3 not-traced"]),
+            ],
+            page,
+        );
+    }
+
+    /// (case, page): markup lol_html reads in its own way, each read alike by both readers.
+    const TRICKY: &[(&str, &str)] = &[
+        ("comments", "<p>1<!-- 2 -->3<!--> 4 <!---> 5 <!-- 6 --!> 7 <!-- <!-- 8 --> 9 <!-- 10 -- > 11 --> 12</p>"),
+        ("unclosed comment", "<p>1<!-- 2"),
+        ("bogus comments", "<p>1<? 2 > 3 </3 4> 5 <! 6> 7 <!DOCTYPE 8> 9 <![CDATA[ 10 ]]> 11</p>"),
+        ("stray angle brackets", "<p>1 < 2 <3 </ 4 </> 5 <</p>"),
+        ("at the end", "<p>1 <"),
+        ("end tag at the end", "<p>1 </"),
+        ("unterminated tag", "<p>1 <b x=\"2"),
+        ("raw text", "<title>1 <b>2</b></title>3<style>4 </styl> 5</style>6<textarea>7 &amp; <i>8</textarea>9"),
+        ("raw text end tag in any case", "<textarea>1</TEXTAREA >2<textarea>3</textarea/>4"),
+        ("raw text to the end", "<p>1<textarea>2 </textarea"),
+        ("iframe, xmp, noembed", "<iframe>1</iframe>2<xmp>3<p>4</xmp>5<noembed>6</noembed>7"),
+        ("a script without escapes", "<script>if (a < 1) { b = '</p>'; }</script>2"),
+        ("an attribute without a value ends the tag", "<title a=>1</title>2<p a=>3"),
+        ("attributes", "<p a b = c d='e>' f=\"g\" h=i/j k= >1</p><td data-trace=s2 DATA-TRACE=meta>2.3%</td>"),
+        ("self-closing syntax", "<p/>1<br/>2<div/x>3</div/>4"),
+        ("odd names", "<custom-el data-trace=\"meta\">1</CUSTOM-EL>2<abcdefghijklmn>3</abcdefghijklmn>4"),
+        ("doctype", "<!doctype html><html><head><title>1</title></head><body>2</body></html>"),
+        ("svg", "<svg><text>40%</text><title>5</title><style>6</style><path/>7<g/>8</svg>9"),
+        ("svg/", "<p data-trace=meta><svg/>1<p>2"),
+        ("foreignObject", "<svg><foreignObject><p>1</p><style>2</style></foreignObject><desc/>3</svg>4"),
+        ("math", "<math><mi>1</mi><annotation-xml encoding=text/html><b>2</b></annotation-xml><mtext/>3</math>"),
+        ("head content with content", "<svg><svg><head><link>1</link>2<meta>3"),
+        ("out of svg", "<svg><b>1</b><font color=red>2</font><font>3</font><p>4</p></svg><math><br>5</math>"),
+        ("cdata", "<svg><![CDATA[ 1 < 2 &amp; ]]> 3 <![CDATA[4]]]> 5</svg><![CDATA[6]]>"),
+        ("cdata to the end", "<math><![CDATA[1]"),
+    ];
+
+    #[test]
+    fn tricky_markup_reads_without_error() {
+        let seeds = seeds();
+        for (case, html) in TRICKY {
+            let (_, error) = read_with_lol_html(html, &seeds);
+            assert!(error.is_none(), "{case}: {html}");
+        }
+    }
+
+    #[test]
+    fn plaintext_and_script_escapes_read_as_html_does() {
+        let rows: &[(&str, &str, &[&str])] = &[
+            ("plaintext: all the rest is text", "<plaintext>5 </plaintext> 6", &["5 not-traced", "6 not-traced"]),
+            ("script escapes", "<script><!--<script></script>1</script>2", &["2 not-traced"]),
+        ];
+        check_rows(rows, |body| body.to_string());
+    }
+
     /// A page of a few tags nested at random, some left open, with numbers and references in them.
     fn nested_page() -> impl Strategy<Value = String> {
         let leaf = prop::sample::select(vec![
@@ -1188,6 +1498,61 @@ mod tests {
                 let at = &html[u.offset..];
                 assert!(at.starts_with(first) || at.starts_with('&'), "{:?} at {:?}", u.text, &at[..at.len().min(20)]);
             }
+        }
+    }
+
+    /// Pieces of markup, the plain and the odd, to put together at random.
+    fn markup_soup() -> impl Strategy<Value = String> {
+        let pieces: Vec<&str> = TRICKY
+            .iter()
+            .map(|(_, html)| *html)
+            .chain([
+                "<p>",
+                "</p>",
+                "<td data-trace=\"s2\">",
+                "</td>",
+                "<tr>",
+                "<li data-trace='meta'>",
+                "<ul>",
+                "<head>",
+                "<body>",
+                "<div data-briefing=y>",
+                "</div>",
+                "<title>",
+                "</title>",
+                "<style>",
+                "</style>",
+                "<script>",
+                "</script>",
+                "<svg>",
+                "</svg>",
+                "<!--",
+                "-->",
+                "<",
+                ">",
+                "/",
+                "=",
+                "\"",
+                "'",
+                " ",
+                "\n",
+                "2.3%",
+                "&pound;4",
+                "three",
+                "<b>",
+                "</b>",
+                "<br>",
+                "x",
+            ])
+            .collect();
+        prop::collection::vec(prop::sample::select(pieces), 0..24).prop_map(|pieces| pieces.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn any_markup_reads_without_error(html in markup_soup()) {
+            let (_, error) = read_with_lol_html(&html, &seeds());
+            prop_assert!(error.is_none());
         }
     }
 }
