@@ -14,7 +14,7 @@ use crate::numbers::{self, Mention};
 use crate::output::SiteFiles;
 use crate::project::Project;
 use crate::site::{self, Page, Rendered};
-use crate::trace::{self, Trace};
+use crate::trace::{self, FactKind, Trace};
 use crate::verify::{self, Reason, Unaccounted};
 
 /// What a run found: the trace and every diagnostic; the site when it rendered.
@@ -39,16 +39,47 @@ pub fn run(project: &Project, settings: &Settings, sources: &mut Sources) -> Run
             return Run { trace, diagnostics, site: None };
         }
     };
-    let published = published_numbers(project, &rendered, sources);
+    let published = published_numbers(project, &trace, &rendered, sources);
     let verified = published.is_empty();
     diagnostics.extend(published);
     let site = verified.then(|| site_files(project, rendered));
     Run { trace, diagnostics, site }
 }
 
-/// The seeds' mentions by briefing and sentence, as the published-number check asks for them.
+/// What each sentence of each briefing accounts for on a page: the mentions
+/// it states, and the figures traced to it as the site publishes them. The
+/// second is how a figure the sheet rounds (`approx: true`) or dates (a day
+/// the seed gives without its year) may be published — as that figure's own
+/// value, and no other rounding.
 struct SeedMentions {
     by_briefing: HashMap<String, Vec<Vec<Mention>>>,
+}
+
+impl SeedMentions {
+    fn new(project: &Project, trace: &Trace) -> SeedMentions {
+        let traced: HashMap<(&str, &str), usize> = trace
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Number)
+            .filter_map(|f| Some(((f.briefing.as_str(), f.id.as_str()), f.stated.as_ref()?.sentence)))
+            .collect();
+        let by_briefing = project
+            .briefings
+            .par_iter()
+            .map(|b| {
+                let mut sentences = numbers::scan_seed(project.seed_of(b));
+                for f in &b.figures {
+                    let Some(&n) = traced.get(&(b.slug.as_str(), f.id.value.as_str())) else { continue };
+                    let published = site::format::figure(&f.value.value, f.unit(), None);
+                    if let (Some(m), Some(sentence)) = (numbers::scan(&published).pop(), sentences.get_mut(n - 1)) {
+                        sentence.push(m);
+                    }
+                }
+                (b.slug.clone(), sentences)
+            })
+            .collect();
+        SeedMentions { by_briefing }
+    }
 }
 
 impl verify::Sentences for SeedMentions {
@@ -61,14 +92,8 @@ impl verify::Sentences for SeedMentions {
 /// SPEC §6 over every page: each number not accounted for is an error naming
 /// the page and line, and the template or summary line it came from when
 /// that can be told.
-fn published_numbers(project: &Project, rendered: &Rendered, sources: &mut Sources) -> Vec<Diagnostic> {
-    let seeds = SeedMentions {
-        by_briefing: project
-            .briefings
-            .iter()
-            .map(|b| (b.slug.clone(), numbers::scan_seed(project.seed_of(b))))
-            .collect(),
-    };
+fn published_numbers(project: &Project, trace: &Trace, rendered: &Rendered, sources: &mut Sources) -> Vec<Diagnostic> {
+    let seeds = SeedMentions::new(project, trace);
     let theme_sources = sources.clone();
     let mut problems = Vec::new();
     let found: Vec<(&Page, Vec<Unaccounted>)> = rendered

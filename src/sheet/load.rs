@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{Actor, ActorKind, Briefing, FactUnit, Figure, Located, Quote, Summary};
+use super::{Actor, ActorKind, Briefing, FactUnit, Figure, FigureValue, Located, Quote, Summary};
 use crate::diagnostic::{Diagnostic, Place};
 
 #[derive(Deserialize)]
@@ -177,27 +177,81 @@ fn actor(a: RawActor, yaml: &str) -> Actor {
 
 fn figure(f: RawFigure, file: &Path, yaml: &str, problems: &mut Vec<Diagnostic>) -> Option<Figure> {
     let located = |s: Spanned<String>| Located { span: span_of(&s, yaml), value: s.value };
-    let value = located(f.value);
-    let Some(number) = yaml_number(&value.value) else {
-        problems.push(
-            Diagnostic::input("wrong-type", format!("`value` must be a number, not `{}`", value.value))
-                .at(Place::new(file, yaml, value.span.clone()))
-                .label("not a number")
-                .help("write the figure in digits, such as 40000000000 or 2.3; its unit goes in `unit:`"),
-        );
-        return None;
-    };
+    let raw = located(f.value);
+    let unit = f.unit.map(|u| Located { span: span_of(&u, yaml), value: FactUnit::parse(&u.value) });
+    let value = figure_value(&raw, unit.as_ref(), file, yaml).map_err(|d| problems.push(*d)).ok()?;
     Some(Figure {
         id: located(f.id),
         label: located(f.label),
-        value: Located { value: number, span: value.span },
-        unit: f.unit.map(|u| Located { span: span_of(&u, yaml), value: FactUnit::parse(&u.value) }),
+        value: Located { value, span: raw.span },
+        unit,
         qualifier: f.qualifier.map(located),
         approx: f.approx.unwrap_or(false),
         evidence: f.evidence.map(located),
         sentence: f.sentence.map(|s| Located { span: span_of(&s, yaml), value: s.value }),
         actor: f.actor.map(located),
     })
+}
+
+/// A figure's `value:`: a YAML number, written without quotes (a quoted
+/// number is text, and a sheet that means a number says so by leaving them
+/// off), or a date `2025-04-01` or month `2025-04`; with `unit: year`, a
+/// whole number.
+fn figure_value(
+    raw: &Located<String>,
+    unit: Option<&Located<FactUnit>>,
+    file: &Path,
+    yaml: &str,
+) -> Result<FigureValue, Box<Diagnostic>> {
+    let wrong = |message: String, label: &str, help: &str| {
+        Box::new(
+            Diagnostic::input("wrong-type", message)
+                .at(Place::new(file, yaml, raw.span.clone()))
+                .label(label)
+                .help(help),
+        )
+    };
+    let text = raw.value.trim();
+    if is_date(text) || is_month(text) {
+        if let Some(unit) = unit {
+            return Err(Box::new(
+                Diagnostic::input("wrong-type", format!("a date figure takes no `unit:`, but `{}` has one", raw.value))
+                    .at(Place::new(file, yaml, unit.span.clone()))
+                    .label("a unit on a date")
+                    .help("remove `unit:`; a date is written 2025-04-01 and a month 2025-04"),
+            ));
+        }
+        return Ok(FigureValue::Date(text.to_string()));
+    }
+    let Some(number) = yaml_number(text) else {
+        return Err(wrong(
+            format!("`value` must be a number or a date, not `{}`", raw.value),
+            "not a number",
+            "write the figure in digits, such as 40000000000 or 2.3 (its unit goes in `unit:`), or a date such as 2025-04-01",
+        ));
+    };
+    if is_quoted(yaml, &raw.span) {
+        return Err(wrong(
+            format!("`value` must be a number, but `{}` is quoted text", raw.value),
+            "a quoted number is text",
+            "remove the quotes around the number",
+        ));
+    }
+    if unit.is_some_and(|u| u.value == FactUnit::Year) && !(number.fract().is_zero() && number > Decimal::ZERO) {
+        return Err(wrong(
+            format!("a figure with `unit: year` must be a year, not `{}`", raw.value),
+            "not a year",
+            "write the year in digits, such as 2017",
+        ));
+    }
+    Ok(FigureValue::Number(number))
+}
+
+/// The scalar at `span` of `yaml` is written in quotes.
+fn is_quoted(yaml: &str, span: &std::ops::Range<usize>) -> bool {
+    let bytes = yaml.as_bytes();
+    let quote = |at: usize| bytes.get(at).is_some_and(|b| matches!(b, b'\'' | b'"'));
+    quote(span.start) || span.start.checked_sub(1).is_some_and(quote)
 }
 
 /// A YAML number, exactly: `100000`, `-2.30`, `.5`, `22.6e9`.
@@ -234,6 +288,16 @@ fn is_web_address(url: &str) -> bool {
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/'))
         && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `2025-04`: a month.
+fn is_month(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[4] == b'-'
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[5..].iter().all(u8::is_ascii_digit)
+        && (1..=12).contains(&s[5..].parse::<u32>().unwrap_or(0))
 }
 
 fn is_date(s: &str) -> bool {
@@ -552,7 +616,7 @@ fn key_at(yaml: &str, offset: usize) -> Option<String> {
 /// What a field holds, in the words of a help line.
 fn what_field_holds(field: &str) -> &'static str {
     match field {
-        "value" => "a number",
+        "value" => "a number or a date",
         "approx" => "true or false",
         "sentence" => "a sentence number (1 for s1)",
         "kind" => "person, organisation or country",

@@ -90,8 +90,8 @@ pub struct Quote {
 pub struct Figure {
     pub id: Located<String>,
     pub label: Located<String>,
-    /// The value exactly as written (`2.30` keeps its two places).
-    pub value: Located<Decimal>,
+    /// The value exactly as written (`2.30` keeps its two places), or a date.
+    pub value: Located<FigureValue>,
     pub unit: Option<Located<FactUnit>>,
     pub qualifier: Option<Located<String>>,
     pub approx: bool,
@@ -100,12 +100,35 @@ pub struct Figure {
     pub actor: Option<Located<String>>,
 }
 
+/// The value of a figure: a number, or a calendar date or month.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FigureValue {
+    Number(Decimal),
+    /// `2025-04-01`, or a month: `2025-04`.
+    Date(String),
+}
+
+impl FigureValue {
+    pub fn number(&self) -> Option<Decimal> {
+        match self {
+            FigureValue::Number(d) => Some(*d),
+            FigureValue::Date(_) => None,
+        }
+    }
+}
+
 impl Figure {
+    pub fn unit(&self) -> Option<&FactUnit> {
+        self.unit.as_ref().map(|u| &u.value)
+    }
+
     /// `value` rounded to the precision the sheet wrote it with: its decimal
     /// places (`2.30` keeps two), or for a whole number its last non-zero digit
     /// (`130000000000` rounds to ten billions). This is how `approx: true` compares.
     pub fn rounds(&self, stated: Decimal) -> bool {
-        let fact = self.value.value;
+        let Some(fact) = self.value.value.number() else {
+            return false;
+        };
         if fact.scale() > 0 {
             return stated.round_dp_with_strategy(fact.scale(), RoundingStrategy::MidpointAwayFromZero) == fact;
         }
@@ -118,6 +141,10 @@ impl Figure {
 pub enum FactUnit {
     Percent,
     PercentagePoints,
+    /// Basis points: `25bp`.
+    BasisPoints,
+    /// A calendar year: `2017` traces to a year the seed states.
+    Year,
     /// An ISO 4217 code (`£`, `$`, `€` are read as GBP, USD, EUR).
     Currency(String),
     /// Any other unit, a noun: `troops`. It needs a plain number.
@@ -130,6 +157,8 @@ impl FactUnit {
         match trimmed {
             "%" | "percent" | "per cent" => FactUnit::Percent,
             "pp" | "percentage points" | "percentage point" => FactUnit::PercentagePoints,
+            "bp" | "bps" | "basis points" | "basis point" => FactUnit::BasisPoints,
+            "year" => FactUnit::Year,
             "£" => FactUnit::Currency("GBP".into()),
             "$" => FactUnit::Currency("USD".into()),
             "€" => FactUnit::Currency("EUR".into()),
@@ -149,7 +178,7 @@ mod tests {
         Figure {
             id: at("x"),
             label: at("x"),
-            value: Located { value: Decimal::from_str(value).unwrap(), span: 0..0 },
+            value: Located { value: FigureValue::Number(Decimal::from_str(value).unwrap()), span: 0..0 },
             unit: None,
             qualifier: None,
             approx: true,

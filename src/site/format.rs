@@ -1,23 +1,36 @@
 //! How figures read on the page. Numbers are formatted here, in Rust, not in
 //! templates, so that the published text is exactly what the published-number
-//! check reads back: `100,000 troops`, `2.3%`, `£40bn`, `4.1pp`.
+//! check reads back: `100,000 troops`, `2.3%`, `£40bn`, `10.3p`, `4.1pp`.
+//!
+//! Formatting never rounds: a figure is published at the precision its value
+//! has, and reads back (with [`crate::numbers::scan`]) as the same value and unit.
 
 use rust_decimal::Decimal;
 
-use crate::sheet::FactUnit;
+use crate::sheet::{FactUnit, FigureValue};
 
-/// A figure as published: `upwards of 100,000 troops`, `approximately 2.3%`.
-pub fn figure(value: Decimal, unit: Option<&FactUnit>, qualifier: Option<&str>, year: bool) -> String {
-    let number = match unit {
-        Some(FactUnit::Percent) => format!("{}%", plain(value)),
-        Some(FactUnit::PercentagePoints) => format!("{}pp", plain(value)),
-        Some(FactUnit::Currency(code)) => money(value, code),
-        Some(FactUnit::Noun(noun)) => format!("{} {noun}", count(value, year)),
-        None => count(value, year),
+/// A figure as published: `upwards of 100,000 troops`, `approximately 2.3%`,
+/// `1 April 2025`.
+pub fn figure(value: &FigureValue, unit: Option<&FactUnit>, qualifier: Option<&str>) -> String {
+    let number = match value {
+        FigureValue::Number(n) => number(*n, unit),
+        FigureValue::Date(iso) => date(iso),
     };
     match qualifier.map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) => format!("{q} {number}"),
         None => number,
+    }
+}
+
+fn number(value: Decimal, unit: Option<&FactUnit>) -> String {
+    match unit {
+        Some(FactUnit::Percent) => format!("{}%", plain(value)),
+        Some(FactUnit::PercentagePoints) => format!("{}pp", plain(value)),
+        Some(FactUnit::BasisPoints) => format!("{}bp", plain(value)),
+        Some(FactUnit::Year) => plain(value),
+        Some(FactUnit::Currency(code)) => money(value, code),
+        Some(FactUnit::Noun(noun)) => format!("{} {noun}", count(value)),
+        None => count(value),
     }
 }
 
@@ -49,11 +62,8 @@ fn group_digits(text: &str) -> String {
 }
 
 /// A count: `100,000`; a whole number of millions or more in words when it
-/// stays exact with at most three decimals (`1.5 million`); a year as is.
-fn count(value: Decimal, year: bool) -> String {
-    if year {
-        return plain(value);
-    }
+/// stays exact with at most three decimals (`1.5 million`).
+fn count(value: Decimal) -> String {
     for (power, word) in [(12, "trillion"), (9, "billion"), (6, "million")] {
         if let Some(short) = shortened(value, power) {
             return format!("{short} {word}");
@@ -73,26 +83,40 @@ fn shortened(value: Decimal, power: u32) -> Option<String> {
 }
 
 /// Money as British news writes it: `£40bn`, `$3.4tn`, `€1.2m`, `£12.21`,
-/// `£60,000`; a currency without a symbol goes first as its code: `CHF 40bn`.
+/// `£60,000`; a sum under one pound or dollar in pence or cents (`10.3p`,
+/// `50¢`); a currency without a symbol goes first as its code: `CHF 40bn`.
 fn money(value: Decimal, code: &str) -> String {
+    let (sign, value) = if value.is_sign_negative() { ("-", -value) } else { ("", value) };
+    let minor = match code {
+        "GBP" => Some("p"),
+        "USD" => Some("¢"),
+        _ => None,
+    };
+    if let Some(minor) = minor
+        && !value.is_zero()
+        && value < Decimal::ONE
+    {
+        return format!("{sign}{}{minor}", plain(value * Decimal::ONE_HUNDRED));
+    }
     let prefix = match code {
         "GBP" => "£".to_string(),
         "USD" => "$".to_string(),
         "EUR" => "€".to_string(),
         other => format!("{other} "),
     };
-    let (sign, value) = if value.is_sign_negative() { ("-", -value) } else { ("", value) };
     for (power, suffix) in [(12, "tn"), (9, "bn"), (6, "m")] {
         if let Some(short) = shortened(value, power) {
             return format!("{sign}{prefix}{short}{suffix}");
         }
     }
-    // a sum with pence or cents keeps two places: £12.50
-    let amount = if value.fract().is_zero() { plain(value) } else { format!("{:.2}", value.normalize()) };
+    // a sum with pence or cents shows at least two places (£12.50), and every place it has
+    let value = value.normalize();
+    let amount = if value.fract().is_zero() || value.scale() >= 2 { value.to_string() } else { format!("{value:.2}") };
     format!("{sign}{prefix}{}", group_digits(&amount))
 }
 
-/// A date of a fact sheet (`2025-02-17`) as a reader reads it: `17 February 2025`.
+/// A date of a fact sheet (`2025-02-17`) as a reader reads it: `17 February
+/// 2025`; a month (`2025-04`): `April 2025`.
 pub fn date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
         "January",
@@ -109,15 +133,16 @@ pub fn date(iso: &str) -> String {
         "December",
     ];
     let mut parts = iso.split('-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+    let (Some(y), Some(m)) = (parts.next(), parts.next()) else {
         return iso.to_string();
     };
-    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+    let Some(month) = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))) else {
         return iso.to_string();
     };
-    match MONTHS.get(m.wrapping_sub(1)) {
-        Some(month) => format!("{d} {month} {y}"),
-        None => iso.to_string(),
+    match parts.next().map(str::parse::<u32>) {
+        None => format!("{month} {y}"),
+        Some(Ok(d)) if parts.next().is_none() => format!("{d} {month} {y}"),
+        Some(_) => iso.to_string(),
     }
 }
 
@@ -130,9 +155,15 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
+    fn n(s: &str) -> FigureValue {
+        FigureValue::Number(d(s))
+    }
+
     #[test]
     fn figures_as_published() {
         let gbp = FactUnit::Currency("GBP".into());
+        let usd = FactUnit::Currency("USD".into());
+        let eur = FactUnit::Currency("EUR".into());
         let chf = FactUnit::Currency("CHF".into());
         let troops = FactUnit::Noun("troops".into());
         let rows: &[(&str, Option<&FactUnit>, Option<&str>, &str)] = &[
@@ -140,13 +171,24 @@ mod tests {
             ("2.3", Some(&FactUnit::Percent), Some("approximately"), "approximately 2.3%"),
             ("2.50", Some(&FactUnit::Percent), None, "2.5%"),
             ("4.1", Some(&FactUnit::PercentagePoints), None, "4.1pp"),
+            ("25", Some(&FactUnit::BasisPoints), None, "25bp"),
+            ("2017", Some(&FactUnit::Year), None, "2017"),
             ("40000000000", Some(&gbp), None, "£40bn"),
             ("127500000000", Some(&gbp), None, "£127.5bn"),
-            ("3400000000000", Some(&FactUnit::Currency("USD".into())), None, "$3.4tn"),
-            ("1200000", Some(&FactUnit::Currency("EUR".into())), None, "€1.2m"),
+            ("3400000000000", Some(&usd), None, "$3.4tn"),
+            ("1200000", Some(&eur), None, "€1.2m"),
             ("12.21", Some(&gbp), None, "£12.21"),
             ("12.5", Some(&gbp), None, "£12.50"),
-            ("0.05", Some(&gbp), None, "£0.05"),
+            ("12.505", Some(&gbp), None, "£12.505"),
+            ("0.103", Some(&gbp), None, "10.3p"),
+            ("0.104", Some(&gbp), None, "10.4p"),
+            ("0.03", Some(&gbp), None, "3p"),
+            ("0.065", Some(&gbp), None, "6.5p"),
+            ("-0.103", Some(&gbp), None, "-10.3p"),
+            ("0.5", Some(&usd), None, "50¢"),
+            ("0.5", Some(&eur), None, "€0.50"),
+            ("0.065", Some(&eur), None, "€0.065"),
+            ("0", Some(&gbp), None, "£0"),
             ("60000", Some(&gbp), None, "£60,000"),
             ("1234567891", Some(&gbp), None, "£1,234,567,891"),
             ("40000000000", Some(&chf), None, "CHF 40bn"),
@@ -157,27 +199,17 @@ mod tests {
             ("0.67", None, None, "0.67"),
         ];
         for (value, unit, qualifier, expected) in rows {
-            assert_eq!(figure(d(value), *unit, *qualifier, false), *expected, "{value} {unit:?}");
+            assert_eq!(figure(&n(value), *unit, *qualifier), *expected, "{value} {unit:?}");
         }
-        assert_eq!(figure(d("2022"), None, None, true), "2022");
-    }
-
-    #[test]
-    fn published_figures_scan_back_to_their_value() {
-        let gbp = FactUnit::Currency("GBP".into());
-        for (value, unit) in
-            [("40000000000", Some(&gbp)), ("127500000000", Some(&gbp)), ("100000", None), ("1500000", None)]
-        {
-            let text = figure(d(value), unit, None, false);
-            let found = crate::numbers::scan(&text);
-            assert_eq!(found.len(), 1, "{text}");
-            assert_eq!(found[0].value.number(), Some(d(value)), "{text}");
-        }
+        assert_eq!(figure(&FigureValue::Date("2025-04-01".into()), None, Some("from")), "from 1 April 2025");
+        assert_eq!(figure(&FigureValue::Date("2026-03".into()), None, None), "March 2026");
     }
 
     #[test]
     fn dates_read_as_words() {
         assert_eq!(date("2025-02-17"), "17 February 2025");
+        assert_eq!(date("2025-04"), "April 2025");
         assert_eq!(date("not a date"), "not a date");
+        assert_eq!(date("2025-13-01"), "2025-13-01");
     }
 }

@@ -6,7 +6,7 @@
 //! [`crate::verify`] and written by [`crate::output`]; nothing here touches
 //! the disk but reading the project's templates.
 
-mod format;
+pub mod format;
 mod markdown;
 mod model;
 mod publish;

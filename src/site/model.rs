@@ -16,7 +16,7 @@ use super::format;
 use super::markdown::{SummaryFigure, summary_html};
 use super::publish::{escape, marked, one_line, text_fragment, traced};
 use super::views::*;
-use crate::numbers::{self, Kind, Mention};
+use crate::numbers::{self, Mention};
 use crate::project::Project;
 use crate::sheet::{Briefing, Figure, Quote};
 use crate::source::Seed;
@@ -97,8 +97,8 @@ impl<'a> BriefingModel<'a> {
             quotes: Vec::new(),
             named: HashMap::new(),
         };
-        b.summary_html = b.summary_html();
         b.figures = briefing.figures.iter().map(|f| b.figure(f)).collect();
+        b.summary_html = b.summary_html();
         b.quotes = briefing.quotes.iter().map(|q| b.quote(q)).collect();
         b.named = briefing.actors.iter().filter_map(|a| Some((a.id.value.as_str(), b.named(&a.id.value)?))).collect();
         b
@@ -110,12 +110,6 @@ impl<'a> BriefingModel<'a> {
 
     fn fact(&self, kind: FactKind, id: &str) -> Option<&FactTrace> {
         self.facts.get(&(kind, id)).copied()
-    }
-
-    /// The mention of the seed a fact is traced to.
-    fn stated_mention(&self, fact: &FactTrace) -> Option<&Mention> {
-        let stated = fact.stated.as_ref()?;
-        self.mentions.get(stated.sentence - 1)?.iter().find(|m| m.span == stated.span)
     }
 
     fn sentence_href(&self, sentence: usize) -> String {
@@ -137,30 +131,23 @@ impl<'a> BriefingModel<'a> {
     fn summary_html(&self) -> Option<String> {
         let summary = self.briefing.summary.as_ref()?;
         let figures: Vec<SummaryFigure> = self
-            .briefing
-            .figures
-            .iter()
-            .filter_map(|f| {
-                let fact = self.fact(FactKind::Number, &f.id.value)?;
-                Some(SummaryFigure { stated: self.stated_mention(fact)?, sentence: fact.stated.as_ref()?.sentence })
-            })
+            .traced_figures()
+            .filter_map(|f| Some(SummaryFigure { published: published_mention(&f.value)?, sentence: f.stated }))
             .collect();
-        Some(summary_html(&summary.markdown, &figures))
+        Some(summary_html(&summary.markdown, &figures, &self.mentions))
     }
 
     fn figure(&self, f: &'a Figure) -> Option<FigureModel<'a>> {
         let fact = self.fact(FactKind::Number, &f.id.value)?;
         let stated = fact.stated.as_ref()?.sentence;
-        let year = self.stated_mention(fact).is_some_and(|m| m.kind == Kind::Year);
-        let unit = f.unit.as_ref().map(|u| &u.value);
         let qualifier = f.qualifier.as_ref().map(|q| q.value.as_str());
         Some(FigureModel {
             figure: f,
             stated,
             anchor: format!("figure-{}", f.id.value),
             label_html: traced(&f.label.value, &self.mentions),
-            value: format::figure(f.value.value, unit, qualifier, year),
-            bare_value: format::figure(f.value.value, unit, None, year),
+            value: format::figure(&f.value.value, f.unit(), qualifier),
+            bare_value: format::figure(&f.value.value, f.unit(), None),
             sentence: format!("s{stated}"),
             sentence_href: self.sentence_href(stated),
             original_href: self.original_href(stated),
@@ -533,6 +520,11 @@ impl<'a> Model<'a> {
         json.push(b'\n');
         json
     }
+}
+
+/// The mention a published figure reads back as.
+pub fn published_mention(published: &str) -> Option<Mention> {
+    numbers::scan(published).into_iter().next()
 }
 
 fn briefing_ref<'a>(b: &'a Briefing, mentions: &[Vec<Mention>]) -> BriefingRef<'a> {

@@ -1,13 +1,16 @@
 //! Figures: a number fact is traced when a mention in one sentence states
 //! it — equal as decimals after scale (or rounded by it, with `approx`), of
 //! the same unit class, inside the sentence `evidence` or `sentence` pins.
+//! A date figure traces to the same date; a date the seed gives without a
+//! year (`April 1`) is in the year of the sheet's `date`.
 
 use rust_decimal::Decimal;
 
 use super::{Context, FactKind, FactTrace, Trace};
 use crate::diagnostic::Diagnostic;
-use crate::numbers::{Mention, Unit, Value};
-use crate::sheet::{FactUnit, Figure};
+use crate::numbers::{Kind, Mention, Unit, Value};
+use crate::sheet::{FactUnit, Figure, FigureValue};
+use crate::site::format;
 
 /// A mention of the seed: its sentence index and the mention.
 type At<'m> = (usize, &'m Mention);
@@ -55,20 +58,43 @@ fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
     };
     let all = || cx.mentions.iter().enumerate().flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)));
     let candidates = || all().filter(|(s, _)| allowed.contains(s));
-    let found: Vec<At> = candidates().filter(|(_, m)| same_class(figure, m) && states(figure, m)).collect();
+    let year = cx.briefing.date.as_ref().map(|d| d.value.get(..4).unwrap_or_default());
+    let found: Vec<At> = match &figure.value.value {
+        FigureValue::Date(date) => candidates().filter(|(_, m)| states_date(date, year, m)).collect(),
+        FigureValue::Number(_) => candidates().filter(|(_, m)| same_class(figure, m) && states(figure, m)).collect(),
+    };
     if !found.is_empty() {
         return Outcome::Traced(found);
     }
     if let Some(at) = candidates().find(|(_, m)| equal_value(figure, m)) {
         return Outcome::UnitMismatch(at);
     }
-    let fact = figure.value.value;
+    let Some(fact) = figure.value.value.number() else {
+        return Outcome::Untraced(None);
+    };
     let distance = |m: &Mention| m.value.number().map(|v| (v - fact).abs());
     let closest = all()
         .filter(|(_, m)| same_class(figure, m))
         .filter_map(|at| Some((distance(at.1)?, at)))
         .min_by_key(|(d, _)| *d);
     Outcome::Untraced(closest.map(|(_, at)| at))
+}
+
+/// A date mention states the date figure `date` (`2025-04-01`, `2025-04`):
+/// the same date, or the same day without a year (`--04-01`) when the
+/// sheet's date is in that year.
+fn states_date(date: &str, sheet_year: Option<&str>, m: &Mention) -> bool {
+    let Value::Iso(stated) = &m.value else { return false };
+    if m.kind != Kind::Date {
+        return false;
+    }
+    if stated == date {
+        return true;
+    }
+    match (stated.strip_prefix("--"), date.split_at_checked(4)) {
+        (Some(day), Some((year, rest))) => sheet_year == Some(year) && rest.strip_prefix('-') == Some(day),
+        _ => false,
+    }
 }
 
 /// The sentence indices the figure may be traced in: all, or those `sentence`
@@ -95,38 +121,33 @@ fn same_class(figure: &Figure, m: &Mention) -> bool {
     if !matches!(m.value, Value::Number(_)) {
         return false;
     }
-    match figure.unit.as_ref().map(|u| &u.value) {
+    match figure.unit() {
         Some(FactUnit::Percent) => m.unit == Some(Unit::Percent) || (m.fraction && figure.approx),
         Some(FactUnit::PercentagePoints) => m.unit == Some(Unit::PercentagePoints),
+        Some(FactUnit::BasisPoints) => m.unit.is_some_and(|u| u.as_str() == "bp"),
         Some(FactUnit::Currency(code)) => matches!(m.unit, Some(Unit::Currency(c)) if c == code),
-        Some(FactUnit::Noun(_)) | None => m.unit.is_none(),
+        Some(FactUnit::Year) => m.kind == Kind::Year,
+        Some(FactUnit::Noun(_)) | None => m.unit.is_none() && m.kind != Kind::Year,
     }
 }
 
 /// The mention states the figure's value: equal, or rounded by it with `approx`.
 fn states(figure: &Figure, m: &Mention) -> bool {
-    let Some(stated) = m.value.number() else { return false };
-    let as_percent = m.fraction && matches!(figure.unit.as_ref().map(|u| &u.value), Some(FactUnit::Percent));
+    let (Some(stated), Some(fact)) = (m.value.number(), figure.value.value.number()) else { return false };
+    let as_percent = m.fraction && matches!(figure.unit(), Some(FactUnit::Percent));
     let stated = if as_percent { stated * Decimal::ONE_HUNDRED } else { stated };
-    stated == figure.value.value || (figure.approx && figure.rounds(stated))
+    stated == fact || (figure.approx && m.kind != Kind::Year && figure.rounds(stated))
 }
 
 fn equal_value(figure: &Figure, m: &Mention) -> bool {
-    m.value.number().is_some_and(|v| v == figure.value.value || (figure.approx && figure.rounds(v)))
+    let Some(fact) = figure.value.value.number() else { return false };
+    m.value.number().is_some_and(|v| v == fact || (figure.approx && figure.rounds(v)))
 }
 
-/// The figure as a reader would see it: `2.4%`, `40000000000 GBP`, `100000 troops`.
+/// The figure as the site publishes it: `approximately 2.4%`, `£40bn`, `100,000 troops`.
 pub(super) fn describe(figure: &Figure) -> String {
-    let value = figure.value.value.normalize();
-    let qualifier = figure.qualifier.as_ref().map_or(String::new(), |q| format!("{} ", q.value));
-    let unit = match figure.unit.as_ref().map(|u| &u.value) {
-        Some(FactUnit::Percent) => "%".to_string(),
-        Some(FactUnit::PercentagePoints) => " pp".to_string(),
-        Some(FactUnit::Currency(code)) => format!(" {code}"),
-        Some(FactUnit::Noun(noun)) => format!(" {noun}"),
-        None => String::new(),
-    };
-    format!("{qualifier}{value}{unit}")
+    let qualifier = figure.qualifier.as_ref().map(|q| q.value.as_str());
+    format::figure(&figure.value.value, figure.unit(), qualifier)
 }
 
 fn mention_text<'a>(cx: &'a Context, m: &Mention) -> &'a str {
@@ -152,7 +173,12 @@ fn untraced(cx: &Context, figure: &Figure, closest: Option<At>) -> Diagnostic {
 
 fn unit_mismatch(cx: &Context, figure: &Figure, (s, m): At) -> Diagnostic {
     let text = mention_text(cx, m);
-    let stated_unit = m.unit.map_or("a plain number".to_string(), |u| format!("unit {u}"));
+    let year = m.kind == Kind::Year;
+    let stated_unit = match m.unit {
+        Some(u) => format!("unit {u}"),
+        None if year => "a year".to_string(),
+        None => "a plain number".to_string(),
+    };
     Diagnostic::error(
         "unit-mismatch",
         format!("{} has the value of {} in {}, but not its unit", describe(figure), text, cx.sentence_id(s)),
@@ -160,7 +186,11 @@ fn unit_mismatch(cx: &Context, figure: &Figure, (s, m): At) -> Diagnostic {
     .at(cx.in_sheet(&figure.unit.as_ref().map_or(figure.value.span.clone(), |u| u.span.clone())))
     .label("this unit")
     .related(cx.in_seed(&m.span), format!("{} states {text}: {stated_unit}", cx.sentence_id(s)))
-    .help("give the unit the seed states: `%`, `pp`, a currency code, or a noun for a plain number")
+    .help(if year {
+        "a year is a figure with `unit: year`"
+    } else {
+        "give the unit the seed states: `%`, `pp`, `bp`, a currency code, `year`, or a noun for a plain number"
+    })
 }
 
 fn evidence_not_found(cx: &Context, figure: &Figure) -> Diagnostic {

@@ -1,0 +1,62 @@
+//! Judging one mention against the claim of the element around it: a
+//! `data-trace` accounts for a number when one of its sentences states it
+//! ([`numbers::states`]: the same value in the same unit class, exactly),
+//! `data-sentence` for anything inside the sentence it renders, `meta` and
+//! `derived` for anything.
+
+use super::walk::{Claim, Says};
+use super::{Reason, Sentences};
+use crate::numbers::{Mention, states};
+
+/// `claim` accounts for any number inside it, so its text need not be scanned.
+pub(super) fn accounts_for_all(claim: &Claim<'_>, sentences: &dyn Sentences) -> bool {
+    match &claim.says {
+        Says::Accounted => true,
+        Says::Renders(id) => sentence(claim, id, sentences).is_some(),
+        Says::Traces(_) => false,
+    }
+}
+
+/// Why `claim` (the nearest one around the mention) does not account for it; `None` when it does.
+pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentences: &dyn Sentences) -> Option<Reason> {
+    let Some(claim) = claim else {
+        return Some(Reason::NotTraced);
+    };
+    match &claim.says {
+        Says::Accounted => None,
+        Says::Renders(id) => match sentence(claim, id, sentences) {
+            Some(_) => None,
+            None => Some(Reason::UnknownSentence { sentence: id.to_string() }),
+        },
+        Says::Traces(ids) => {
+            let ids = ids.split_ascii_whitespace();
+            let mut unknown = None;
+            for id in ids.clone() {
+                match sentence(claim, id, sentences) {
+                    Some(stated) if stated.iter().any(|s| states(s, mention)) => return None,
+                    Some(_) => {}
+                    None => {
+                        unknown.get_or_insert(id);
+                    }
+                }
+            }
+            let sentences: Vec<String> = ids.map(str::to_string).collect();
+            Some(match unknown {
+                Some(id) => Reason::UnknownSentence { sentence: id.to_string() },
+                None if sentences.is_empty() => Reason::NotTraced,
+                None => Reason::NotStated { sentences },
+            })
+        }
+    }
+}
+
+/// The mentions of sentence `id` (`s3`) of the claim's briefing, if both exist.
+fn sentence<'s>(claim: &Claim<'_>, id: &str, sentences: &'s dyn Sentences) -> Option<&'s [Mention]> {
+    let briefing = claim.briefing.as_deref()?;
+    let digits = id.strip_prefix('s')?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: usize = digits.parse().ok().filter(|n| *n > 0)?;
+    sentences.mentions(briefing, number)
+}

@@ -1,0 +1,133 @@
+//! The published-number check: every number mention a reader is shown on a
+//! rendered page must be accounted for by the element around it — a
+//! `data-trace="s3 s7"` whose sentences state it, a `data-sentence="sN"` that
+//! renders the seed's own sentence, or `data-trace="meta"` / `"derived"`.
+//!
+//! Three parts, one job each: `walk` reads the page as HTML does and finds
+//! the text a reader is shown, each piece with the claim of the element
+//! around it; `references` decodes character references and maps offsets
+//! back to the page; `accounting` judges each mention against its claim.
+//!
+//! It neither renders pages nor loads briefings, and it prints nothing: the
+//! caller gives the sentences through [`Sentences`] and turns each
+//! [`Unaccounted`] into an `untraced-published-number` diagnostic.
+
+mod accounting;
+mod references;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use crate::numbers::Mention;
+
+/// A number mention of a page that nothing accounts for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unaccounted {
+    /// The page, as given to [`check_page`].
+    pub page: PathBuf,
+    /// Byte offset of the mention (its hedge or currency included) in the page's HTML.
+    pub offset: usize,
+    /// 1-based line of `offset`.
+    pub line: usize,
+    /// 1-based column of `offset`, in characters.
+    pub column: usize,
+    /// The mention as it reads on the page, character references decoded: `2.4%`.
+    pub text: String,
+    pub reason: Reason,
+    /// The briefing of the element around it (`data-briefing`), if any.
+    pub briefing: Option<String>,
+}
+
+/// Why a mention is not accounted for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// No ancestor element has `data-trace` or `data-sentence` (or the nearest
+    /// one has an empty `data-trace`, which traces nothing).
+    NotTraced,
+    /// `data-trace="s3 s7"`: none of these sentences states this number.
+    NotStated { sentences: Vec<String> },
+    /// `data-trace` or `data-sentence` names a sentence that does not exist,
+    /// or no briefing is known for it (no `data-briefing` around it).
+    UnknownSentence { sentence: String },
+}
+
+/// The sentences of the briefings whose pages are checked.
+pub trait Sentences {
+    /// The mentions of sentence `sentence` (1-based) of briefing `briefing`
+    /// (its slug), if both exist.
+    fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]>;
+}
+
+/// Every number mention of `html` that no `data-trace` or `data-sentence`
+/// around it accounts for, in page order. `page` only names the page in the
+/// results.
+pub fn check_page(page: &Path, html: &str, sentences: &dyn Sentences) -> Vec<Unaccounted> {
+    let (mut found, error) = walk::read_with_lol_html(html, sentences);
+    if let Some(error) = error {
+        // Unreachable with lol_html's settings here (no memory limit, not
+        // strict, handlers that never fail); if it ever happens the page
+        // fails rather than passes.
+        let text = format!("(the page could not be read: {error})");
+        found.push(FoundMention { offset: 0, text, reason: Reason::NotTraced, briefing: None });
+    }
+    let mut found: Vec<Unaccounted> = found
+        .into_iter()
+        .map(|f| Unaccounted {
+            page: page.to_path_buf(),
+            offset: f.offset,
+            line: 0,
+            column: 0,
+            text: f.text,
+            reason: f.reason,
+            briefing: f.briefing,
+        })
+        .collect();
+    locate(html, &mut found);
+    found
+}
+
+/// An unaccounted mention as the walk finds it.
+struct FoundMention {
+    /// Byte offset in the page.
+    offset: usize,
+    text: String,
+    reason: Reason,
+    briefing: Option<String>,
+}
+
+/// Each unaccounted mention, in the order found.
+type Found = Vec<FoundMention>;
+
+/// Fills in the line and column (1-based, columns in characters) of every
+/// result from its byte offset, in one pass over the page.
+fn locate(html: &str, found: &mut [Unaccounted]) {
+    found.sort_by_key(|u| u.offset);
+    let (mut at, mut line, mut column) = (0, 1, 1);
+    for u in found {
+        // results are sorted, so the page is walked once
+        let offset = floor_char_boundary(html, u.offset);
+        let passed = &html[at..offset];
+        match passed.rfind('\n') {
+            Some(last) => {
+                line += passed.bytes().filter(|b| *b == b'\n').count();
+                column = 1 + passed[last + 1..].chars().count();
+            }
+            None => column += passed.chars().count(),
+        }
+        at = offset;
+        u.line = line;
+        u.column = column;
+    }
+}
+
+/// The largest char boundary of `s` at or before `at`.
+fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests;

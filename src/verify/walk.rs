@@ -1,0 +1,674 @@
+//! Reading a page as HTML does: lol_html's streaming parser gives start
+//! tags, end tags and text; this walk keeps the stack of open elements —
+//! closing the ones HTML lets a page leave open (`<td>1<td>2` are
+//! siblings), so an unclosed tag cannot lend its `data-trace` to the text
+//! after it — and hands every piece of text a reader is shown to the judge
+//! ([`super::accounting`]) with the claim of the element around it.
+//!
+//! The text a reader is shown: text nodes outside `<head>`, `<title>`,
+//! `<script>`, `<style>`, `<template>`, `<noscript>` (and the never-shown
+//! `<iframe>`, `<noembed>`, `<noframes>`); the attributes a reader sees or
+//! hears (`title`, `alt`, `aria-label`, `aria-description`, `placeholder`,
+//! the `value` of inputs and buttons); and list numbering (`<ol start>`,
+//! `<li value>`). Comments and other attributes are not read.
+//!
+//! Only the elements that can change what text means are kept on the stack:
+//! those with `data-trace`, `data-sentence` or `data-briefing`, the hidden
+//! ones, SVG and MathML, the ones HTML's implied end tags look for, and the
+//! ones that may stand in `<head>`. Any other element says nothing its parent
+//! does not, and its end tag also ends every element opened inside it, so
+//! leaving it out changes nothing.
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
+use lol_html::{HtmlRewriter, Settings, doc_text, element};
+
+use super::accounting::{accounts_for_all, unaccounted};
+use super::references::{Decoded, decode_references, decoded};
+use super::{Found, FoundMention, Sentences};
+use crate::numbers;
+
+/// The state of one page's walk: the open elements, and what it found.
+pub(super) struct Walk<'a> {
+    html: &'a str,
+    sentences: &'a dyn Sentences,
+    open: OpenElements<'a>,
+    tokens: Vec<numbers::Token>,
+    found: Found,
+}
+
+/// An element [`Walk::start_tag`] opened.
+struct Opened {
+    id: u64,
+    /// It has a frame on the stack, to close at its end tag.
+    framed: bool,
+}
+
+impl<'a> Walk<'a> {
+    fn new(html: &'a str, sentences: &'a dyn Sentences) -> Walk<'a> {
+        Walk { html, sentences, open: OpenElements::default(), tokens: Vec::new(), found: Vec::new() }
+    }
+
+    /// A start tag: closes what it implies and, unless the element is void
+    /// (`<br>`, `<img>`: no text, no end tag), opens it.
+    fn start_tag(&mut self, tag: Tag, foreign: bool, attributes: Attributes<'a>, void: bool) -> Option<Opened> {
+        self.open.close_ended();
+        self.open.close_implied_by(tag);
+        self.open.next_id += 1;
+        let id = self.open.next_id;
+        let depth = self.open.frames.len();
+        let framed = self.open.open(id, tag, foreign, attributes.data);
+        // what the element shows in its attributes is claimed by the element itself
+        for (value, page_offset) in &attributes.shown {
+            self.shown_text(value, page_offset.to_owned());
+        }
+        if void {
+            // no text, no end tag: it is closed as soon as it is read
+            self.open.truncate(depth);
+            return None;
+        }
+        Some(Opened { id, framed })
+    }
+
+    /// An attribute value a reader is shown, starting at `page_offset` in the page.
+    fn shown_text(&mut self, value: &str, page_offset: usize) {
+        if self.open.top().is_some_and(|f| f.hidden) {
+            return;
+        }
+        let decoded = decode_references(value);
+        self.judge(&decoded, |at| page_offset + at);
+    }
+
+    /// A text node of type `text_type`; `page_offset` maps a byte offset in
+    /// `text` to one in the page.
+    fn text_node(&mut self, text: &str, text_type: TextType, page_offset: impl Fn(usize) -> usize) {
+        if text.trim().is_empty() {
+            return;
+        }
+        let open = &mut self.open;
+        open.close_ended();
+        if open.top().is_some_and(|f| f.tag == Tag::Head) {
+            // text leaves `<head>` as HTML reads it: it starts the body
+            open.truncate(open.frames.len() - 1);
+        }
+        if open.top().is_some_and(|f| f.hidden) {
+            return;
+        }
+        let decoded = match text_type {
+            TextType::Data | TextType::RCData => decode_references(text),
+            _ => Decoded::verbatim(text),
+        };
+        self.judge(&decoded, page_offset);
+    }
+
+    /// Every mention of `decoded` that the claim around it does not account
+    /// for; `page_offset` maps a raw offset of the text to one in the page.
+    fn judge(&mut self, decoded: &Decoded, page_offset: impl Fn(usize) -> usize) {
+        let open = &self.open;
+        let claim = open.top().and_then(|f| f.claim).map(|c| &open.claims[c]);
+        if claim.is_some_and(|c| accounts_for_all(c, self.sentences)) {
+            return;
+        }
+        for mention in numbers::scan_with(&decoded.text, &mut self.tokens) {
+            if let Some(reason) = unaccounted(claim, &mention, self.sentences) {
+                let offset = page_offset(decoded.raw_offset(mention.span.start));
+                let text = decoded.text[mention.span].to_string();
+                let briefing = open.top().and_then(|f| f.briefing).map(|b| open.briefings[b].to_string());
+                self.found.push(FoundMention { offset, text, reason, briefing });
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The open elements
+
+/// What an element (and what it inherits) says about the text inside it.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    /// Its place in document order: frames on the stack have rising ids.
+    id: u64,
+    tag: Tag,
+    /// Text inside is not part of the page's text (`<head>`, `<script>` …).
+    hidden: bool,
+    /// It is in SVG or MathML (lol_html names the namespace of some elements
+    /// there, such as `<title>`, as HTML's, so it is inherited).
+    foreign: bool,
+    /// The nearest `data-briefing` at or above it, in [`OpenElements::briefings`].
+    briefing: Option<usize>,
+    /// The nearest `data-trace` or `data-sentence` at or above it, in [`OpenElements::claims`].
+    claim: Option<usize>,
+}
+
+/// A `data-trace` or `data-sentence` attribute, with the briefing around it.
+#[derive(Debug)]
+pub(super) struct Claim<'a> {
+    pub briefing: Option<Cow<'a, str>>,
+    pub says: Says<'a>,
+}
+
+#[derive(Debug)]
+pub(super) enum Says<'a> {
+    /// `data-sentence="sN"`: the element renders sentence N itself.
+    Renders(Cow<'a, str>),
+    /// `data-trace="s3 s7"`: the ids, separated by ASCII whitespace.
+    Traces(Cow<'a, str>),
+    /// `data-trace="meta"` or `"derived"`: not a claim, or computed by the tool.
+    Accounted,
+}
+
+#[derive(Debug)]
+struct OpenElements<'a> {
+    frames: Vec<Frame>,
+    next_id: u64,
+    /// The lowest id among the elements whose end tags lol_html has reached
+    /// since the stack was last looked at (`u64::MAX`: none). Its end tag
+    /// handlers only note it, as they must own what they touch.
+    ended: Rc<Cell<u64>>,
+    /// Every `data-briefing` and every claim the frames point at.
+    briefings: Vec<Cow<'a, str>>,
+    claims: Vec<Claim<'a>>,
+}
+
+impl Default for OpenElements<'_> {
+    fn default() -> Self {
+        OpenElements {
+            frames: Vec::new(),
+            next_id: 0,
+            ended: Rc::new(Cell::new(u64::MAX)),
+            briefings: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+}
+
+/// The elements HTML gives a part in what follows; every other name is [`Tag::Other`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Other,
+    /// Any other start tag that closes an open `<p>`: `<div>`, `<section>`, `<h2>` …
+    ClosesP,
+    /// `<base>`, `<basefont>`, `<bgsound>`, `<link>`, `<meta>`: void (in HTML), and may stand in `<head>`.
+    HeadVoid,
+    /// `<body>` or `<frameset>`: it ends `<head>`.
+    Body,
+    Html,
+    Head,
+    Title,
+    Script,
+    Style,
+    Template,
+    Noscript,
+    Iframe,
+    Noembed,
+    Noframes,
+    Li,
+    Dt,
+    Dd,
+    Td,
+    Th,
+    Tr,
+    Tbody,
+    Thead,
+    Tfoot,
+    Option,
+    Optgroup,
+    Rt,
+    Rp,
+    P,
+    Ul,
+    Ol,
+    Menu,
+    Dl,
+    Table,
+    Caption,
+    Applet,
+    Marquee,
+    Object,
+    Button,
+    Select,
+    Datalist,
+    Ruby,
+    Input,
+}
+
+impl Tag {
+    /// The tag of element name `name`, in any case.
+    fn of(name: &[u8]) -> Tag {
+        let mut buffer = [0; 16];
+        let Some(lower) = lower_case(name, &mut buffer) else {
+            return Tag::Other;
+        };
+        match lower {
+            b"html" => Tag::Html,
+            b"head" => Tag::Head,
+            b"body" | b"frameset" => Tag::Body,
+            b"title" => Tag::Title,
+            b"script" => Tag::Script,
+            b"style" => Tag::Style,
+            b"template" => Tag::Template,
+            b"noscript" => Tag::Noscript,
+            b"iframe" => Tag::Iframe,
+            b"noembed" => Tag::Noembed,
+            b"noframes" => Tag::Noframes,
+            b"base" | b"basefont" | b"bgsound" | b"link" | b"meta" => Tag::HeadVoid,
+            b"li" => Tag::Li,
+            b"dt" => Tag::Dt,
+            b"dd" => Tag::Dd,
+            b"td" => Tag::Td,
+            b"th" => Tag::Th,
+            b"tr" => Tag::Tr,
+            b"tbody" => Tag::Tbody,
+            b"thead" => Tag::Thead,
+            b"tfoot" => Tag::Tfoot,
+            b"option" => Tag::Option,
+            b"optgroup" => Tag::Optgroup,
+            b"rt" => Tag::Rt,
+            b"rp" => Tag::Rp,
+            b"p" => Tag::P,
+            b"ul" => Tag::Ul,
+            b"ol" => Tag::Ol,
+            b"menu" => Tag::Menu,
+            b"dl" => Tag::Dl,
+            b"table" => Tag::Table,
+            b"caption" => Tag::Caption,
+            b"applet" => Tag::Applet,
+            b"marquee" => Tag::Marquee,
+            b"object" => Tag::Object,
+            b"button" => Tag::Button,
+            b"select" => Tag::Select,
+            b"datalist" => Tag::Datalist,
+            b"ruby" => Tag::Ruby,
+            b"input" => Tag::Input,
+            b"address" | b"article" | b"aside" | b"blockquote" | b"center" | b"details" | b"dialog" | b"dir"
+            | b"div" | b"fieldset" | b"figcaption" | b"figure" | b"footer" | b"form" | b"h1" | b"h2" | b"h3"
+            | b"h4" | b"h5" | b"h6" | b"header" | b"hgroup" | b"hr" | b"listing" | b"main" | b"nav" | b"pre"
+            | b"search" | b"section" | b"summary" | b"xmp" => Tag::ClosesP,
+            _ => Tag::Other,
+        }
+    }
+
+    /// Text inside is not the page's text.
+    fn hides_text(self) -> bool {
+        use Tag::*;
+        matches!(self, Head | Title | Script | Style | Template | Noscript | Iframe | Noembed | Noframes)
+    }
+
+    /// It may stand in `<head>`; any other start tag leaves it.
+    fn in_head(self) -> bool {
+        use Tag::*;
+        matches!(self, HeadVoid | Title | Noscript | Noframes | Style | Script | Template)
+    }
+
+    /// Its start tag closes an open `<p>`.
+    fn closes_p(self) -> bool {
+        use Tag::*;
+        matches!(self, ClosesP | Dl | Menu | Ol | Ul | P | Table)
+    }
+
+    /// It keeps a frame on the stack whatever its attributes: it hides its
+    /// text, or a later start tag may look for it, to close it or to stop
+    /// there, or it may stand in `<head>` and so keep `<head>` from being the
+    /// innermost element (`<link>` has content in SVG).
+    fn keeps_frame(self) -> bool {
+        !matches!(self, Tag::Other | Tag::ClosesP | Tag::Body | Tag::Input)
+    }
+}
+
+/// Where the search for an element to close implicitly stops (HTML's scope boundaries).
+const SCOPE: &[Tag] = &[
+    Tag::Html,
+    Tag::Table,
+    Tag::Td,
+    Tag::Th,
+    Tag::Caption,
+    Tag::Template,
+    Tag::Applet,
+    Tag::Marquee,
+    Tag::Object,
+    Tag::Button,
+];
+
+impl<'a> OpenElements<'a> {
+    fn top(&self) -> Option<&Frame> {
+        self.frames.last()
+    }
+
+    /// Closes the element `id` and every element opened after it, as its
+    /// end tag does (all of those are inside it, or already closed).
+    fn close_from(&mut self, id: u64) {
+        self.truncate(self.frames.partition_point(|f| f.id < id));
+    }
+
+    /// Closes the elements lol_html has reached the end tag of.
+    fn close_ended(&mut self) {
+        let ended = self.ended.replace(u64::MAX);
+        if ended != u64::MAX {
+            self.close_from(ended);
+        }
+    }
+
+    /// Closes the frames from `at` up, and forgets the claims and briefings
+    /// only they pointed at (those are the latest, so the lists stay stacks).
+    fn truncate(&mut self, at: usize) {
+        self.frames.truncate(at);
+        let top = self.frames.last();
+        self.claims.truncate(top.and_then(|f| f.claim).map_or(0, |c| c + 1));
+        self.briefings.truncate(top.and_then(|f| f.briefing).map_or(0, |b| b + 1));
+    }
+
+    /// Closes the innermost open element tagged one of `tags`, looking no further
+    /// out than the first of `stops`.
+    fn close_innermost(&mut self, tags: &[Tag], stops: &[Tag]) {
+        for at in (0..self.frames.len()).rev() {
+            let tag = self.frames[at].tag;
+            if tags.contains(&tag) {
+                self.truncate(at);
+                return;
+            }
+            if stops.contains(&tag) {
+                return;
+            }
+        }
+    }
+
+    /// Closes what the start tag `tag` ends without an end tag of its own:
+    /// HTML's optional end tags (`</li>`, `</td>`, `</p>` …) and `</head>`.
+    fn close_implied_by(&mut self, tag: Tag) {
+        use Tag::*;
+        if tag == Body {
+            self.close_innermost(&[Head], &[]);
+        } else if self.top().is_some_and(|f| f.tag == Head) && !tag.in_head() {
+            self.truncate(self.frames.len() - 1);
+        }
+        match tag {
+            Li => self.close_innermost(&[Li], &[Ul, Ol, Menu, Html, Table, Td, Th, Template]),
+            Dt | Dd => self.close_innermost(&[Dt, Dd], &[Dl, Html, Table, Td, Th, Template]),
+            Td | Th => self.close_innermost(&[Td, Th], &[Tr, Table, Html, Template]),
+            Tr => self.close_innermost(&[Tr], &[Tbody, Thead, Tfoot, Table, Html, Template]),
+            Tbody | Thead | Tfoot => self.close_innermost(&[Tbody, Thead, Tfoot], &[Table, Html, Template]),
+            Option => self.close_innermost(&[Option], &[Select, Datalist, Optgroup, Html, Template]),
+            Optgroup => self.close_innermost(&[Optgroup, Option], &[Select, Html, Template]),
+            Rt | Rp => self.close_innermost(&[Rt, Rp], &[Ruby, Html, Template]),
+            _ if tag.closes_p() => self.close_innermost(&[P], SCOPE),
+            _ => {}
+        }
+    }
+
+    /// Opens element `id`, tagged `tag`, inside the innermost open one.
+    /// Returns whether it has a frame: it has none when it says nothing its
+    /// parent does not.
+    fn open(&mut self, id: u64, tag: Tag, foreign: bool, data: DataAttributes<'a>) -> bool {
+        let parent = self.top().copied();
+        let parent_foreign = parent.is_some_and(|f| f.foreign);
+        let foreign = parent_foreign || foreign;
+        // an SVG `<title>` is a tooltip, read as the chart's text; an HTML one is the document's name
+        let hidden = parent.is_some_and(|f| f.hidden) || (tag.hides_text() && !(foreign && tag == Tag::Title));
+        if !tag.keeps_frame() && foreign == parent_foreign && data.is_empty() {
+            return false;
+        }
+        let briefing = match data.briefing {
+            Some(slug) => {
+                self.briefings.push(trimmed(slug));
+                Some(self.briefings.len() - 1)
+            }
+            None => parent.and_then(|f| f.briefing),
+        };
+        // an element that renders a sentence accounts for all of it, whatever else it says
+        let says = match (data.sentence, data.trace) {
+            (Some(sentence), _) => Some(Says::Renders(trimmed(sentence))),
+            (None, Some(trace)) => Some(says_of_trace(trace)),
+            (None, None) => None,
+        };
+        let claim = match says {
+            Some(says) => {
+                let briefing = briefing.map(|b| self.briefings[b].clone());
+                self.claims.push(Claim { briefing, says });
+                Some(self.claims.len() - 1)
+            }
+            None => parent.and_then(|f| f.claim),
+        };
+        self.frames.push(Frame { id, tag, hidden, foreign, briefing, claim });
+        true
+    }
+}
+
+/// What a start tag says that the check reads: its data attributes, and the
+/// values a reader is shown, each with its offset in the page.
+#[derive(Debug, Default)]
+struct Attributes<'a> {
+    data: DataAttributes<'a>,
+    shown: Vec<(Cow<'a, str>, usize)>,
+}
+
+/// The `data-briefing`, `data-sentence` and `data-trace` of an element,
+/// character references decoded; the first of each name counts, as HTML reads it.
+#[derive(Debug, Default, PartialEq)]
+struct DataAttributes<'a> {
+    briefing: Option<Cow<'a, str>>,
+    sentence: Option<Cow<'a, str>>,
+    trace: Option<Cow<'a, str>>,
+}
+
+impl<'a> DataAttributes<'a> {
+    /// Takes attribute `name` if it is one of the three and the first of its
+    /// name; `value` gives its raw value.
+    fn add(&mut self, name: &[u8], value: impl FnOnce() -> Cow<'a, str>) {
+        let slot = if name.eq_ignore_ascii_case(b"data-trace") {
+            &mut self.trace
+        } else if name.eq_ignore_ascii_case(b"data-sentence") {
+            &mut self.sentence
+        } else if name.eq_ignore_ascii_case(b"data-briefing") {
+            &mut self.briefing
+        } else {
+            return;
+        };
+        if slot.is_none() {
+            *slot = Some(match value() {
+                Cow::Borrowed(raw) => decoded(raw),
+                Cow::Owned(raw) => Cow::Owned(decoded(&raw).into_owned()),
+            });
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.briefing.is_none() && self.sentence.is_none() && self.trace.is_none()
+    }
+}
+
+/// White space as HTML's tokenizer reads it.
+const fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C')
+}
+
+/// `name` in lower case, in `buffer`; `None` when it is longer than any name looked for.
+fn lower_case<'b>(name: &[u8], buffer: &'b mut [u8; 16]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..name.len())?;
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    Some(lower)
+}
+
+fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_string()),
+    }
+}
+
+fn says_of_trace(trace: Cow<'_, str>) -> Says<'_> {
+    if trace.split_ascii_whitespace().any(|id| id == "meta" || id == "derived") {
+        Says::Accounted
+    } else {
+        Says::Traces(trace)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Reading a page with lol_html
+
+/// Reads `html` with lol_html: each element from its start tag (closing it
+/// again at its end tag), each text node from the chunks it comes in.
+pub(super) fn read_with_lol_html(
+    html: &str,
+    sentences: &dyn Sentences,
+) -> (Found, Option<lol_html::errors::RewritingError>) {
+    let walk = RefCell::new(Walk::new(html, sentences));
+    let mut node = TextNode::default();
+    let read = {
+        let settings = Settings::new()
+            // not strict: a page the parser finds ambiguous is still read, never refused
+            .with_strict(false)
+            .append_element_content_handler(element!("*", |el| {
+                start_tag(&mut walk.borrow_mut(), el);
+                Ok(())
+            }))
+            .append_document_content_handler(doc_text!(|chunk| {
+                node.add(chunk, &mut walk.borrow_mut());
+                Ok(())
+            }));
+        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+        match write_in_pieces(&mut rewriter, html) {
+            Ok(()) => rewriter.end(),
+            Err(error) => Err(error),
+        }
+    };
+    (walk.into_inner().found, read.err())
+}
+
+/// How much of the page the parser is given at a time.
+const PIECE: usize = 64 * 1024;
+
+/// Streams `html` to the parser a piece at a time (each ending on a char
+/// boundary), as a page read from disk would be: the parser's buffers stay
+/// small, and a long text node reaches the handler in several chunks.
+pub(super) fn write_in_pieces<O: lol_html::OutputSink>(
+    rewriter: &mut HtmlRewriter<'_, O>,
+    html: &str,
+) -> Result<(), lol_html::errors::RewritingError> {
+    let mut start = 0;
+    while start < html.len() {
+        let mut end = (start + PIECE).min(html.len());
+        while !html.is_char_boundary(end) {
+            end += 1;
+        }
+        rewriter.write(&html.as_bytes()[start..end])?;
+        start = end;
+    }
+    Ok(())
+}
+
+/// The start tag of `el`: close what it implies, open it, and have lol_html
+/// note its end tag.
+fn start_tag<'a>(walk: &mut Walk<'a>, el: &mut Element<'_, '_>) {
+    let html = walk.html;
+    let source = html.as_bytes().get(el.source_location().bytes()).unwrap_or_default();
+    // the name and attributes are read from the page, as copying them out of lol_html is slow
+    let name = match source.strip_prefix(b"<") {
+        Some(name) => Cow::Borrowed(
+            &name[..name.iter().position(|b| is_space(*b) || matches!(b, b'/' | b'>')).unwrap_or(name.len())],
+        ),
+        None => Cow::Owned(el.tag_name().into_bytes()),
+    };
+    debug_assert!(name.eq_ignore_ascii_case(el.tag_name().as_bytes()), "the start tag {source:?}");
+    let tag = Tag::of(&name);
+    let mut attributes = Attributes::default();
+    if may_have_attributes_read(source) {
+        for attribute in el.attributes() {
+            let from_page = |at: Option<lol_html::html_content::SourceLocation>| at.and_then(|at| html.get(at.bytes()));
+            let name = match from_page(attribute.name_source_location()) {
+                Some(name) => Cow::Borrowed(name),
+                None => Cow::Owned(attribute.name()),
+            };
+            let value_at = attribute.value_source_location();
+            let value = || match from_page(value_at.clone()) {
+                Some(value) => Cow::Borrowed(value),
+                None => Cow::Owned(attribute.value()),
+            };
+            if is_shown(tag, &name) {
+                // an attribute's value is located in the page; one without a place, at its tag
+                let offset = value_at.as_ref().map_or(el.source_location().bytes().start, |at| at.bytes().start);
+                attributes.shown.push((value(), offset));
+            } else {
+                attributes.data.add(name.as_bytes(), value);
+            }
+        }
+    }
+    let foreign = el.namespace_uri() != HTML_NAMESPACE;
+    let Some(opened) = walk.start_tag(tag, foreign, attributes, !el.can_have_content()) else {
+        return;
+    };
+    if opened.framed {
+        let (ended, id) = (Rc::clone(&walk.open.ended), opened.id);
+        // lol_html runs this at the end tag it matched to this element, and
+        // at an outer element's end tag when this one was left open
+        let noted = el.on_end_tag(Box::new(move |_: &mut EndTag<'_>| {
+            ended.set(ended.get().min(id));
+            Ok(())
+        }));
+        debug_assert!(noted.is_ok(), "an element with content takes an end tag handler");
+    }
+}
+
+const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
+
+/// Whether the source of a start tag may hold an attribute the check reads
+/// (in any case): it holds its name, if not always as a name.
+fn may_have_attributes_read(source: &[u8]) -> bool {
+    const NAMES: [&[u8]; 7] = [b"data-", b"title", b"alt", b"aria-", b"placeholder", b"value", b"start"];
+    source.windows(3).enumerate().any(|(i, w)| {
+        NAMES.iter().any(|n| {
+            w.eq_ignore_ascii_case(&n[..3]) && source.get(i..i + n.len()).is_some_and(|s| s.eq_ignore_ascii_case(n))
+        })
+    })
+}
+
+/// The attribute `name` of an element tagged `tag` is shown to readers (or
+/// read out to them): its numbers are published like the page's text.
+fn is_shown(tag: Tag, name: &str) -> bool {
+    const ANY_ELEMENT: [&str; 5] = ["title", "alt", "aria-label", "aria-description", "placeholder"];
+    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    // `<link title>` names a style sheet or feed for the browser, not for the reader
+    (tag != Tag::HeadVoid && ANY_ELEMENT.iter().any(|n| is(n)))
+        || (is("value") && matches!(tag, Tag::Input | Tag::Button | Tag::Li))
+        || (is("start") && tag == Tag::Ol)
+}
+
+/// One text node, assembled from the chunks lol_html delivers it in.
+#[derive(Debug, Default)]
+struct TextNode {
+    text: String,
+    /// Where each chunk came from: (offset in `text`, byte range start in the page, length there).
+    chunks: Vec<(usize, usize, usize)>,
+    text_type: Option<TextType>,
+}
+
+impl TextNode {
+    fn add(&mut self, chunk: &TextChunk<'_>, walk: &mut Walk<'_>) {
+        let range = chunk.source_location().bytes();
+        if !chunk.as_str().is_empty() {
+            self.text_type.get_or_insert(chunk.text_type());
+            self.chunks.push((self.text.len(), range.start, range.len()));
+            self.text.push_str(chunk.as_str());
+        }
+        if chunk.last_in_text_node() {
+            let text_type = self.text_type.unwrap_or(TextType::Data);
+            walk.text_node(&self.text, text_type, |at| self.page_offset(at));
+            self.text.clear();
+            self.chunks.clear();
+            self.text_type = None;
+        }
+    }
+
+    /// The page offset of byte `at` of the node's text.
+    fn page_offset(&self, at: usize) -> usize {
+        let i = self.chunks.partition_point(|c| c.0 <= at).saturating_sub(1);
+        match self.chunks.get(i) {
+            Some(&(start, page, len)) => page + (at - start).min(len),
+            None => 0,
+        }
+    }
+}
