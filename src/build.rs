@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Place, Sources, Tally};
 use crate::numbers::{self, Mention};
 use crate::output::SiteFiles;
 use crate::project::Project;
+use crate::sheet::Briefing;
 use crate::site::{self, Page, Rendered};
 use crate::trace::{self, FactKind, Trace};
 use crate::verify::{self, Reason, Unaccounted};
@@ -40,10 +41,17 @@ pub fn run(project: &Project, settings: &Settings, sources: &mut Sources) -> Run
         }
     };
     let published = published_numbers(project, &trace, &rendered, sources);
-    let verified = published.is_empty();
-    diagnostics.extend(published);
-    let site = verified.then(|| site_files(project, rendered));
-    Run { trace, diagnostics, site }
+    if !published.is_empty() {
+        diagnostics.extend(published);
+        return Run { trace, diagnostics, site: None };
+    }
+    match site_files(project, rendered) {
+        Ok(site) => Run { trace, diagnostics, site: Some(site) },
+        Err(unreadable) => {
+            diagnostics.extend(unreadable);
+            Run { trace, diagnostics, site: None }
+        }
+    }
 }
 
 /// What each sentence of each briefing accounts for on a page: the mentions
@@ -89,79 +97,228 @@ impl verify::Sentences for SeedMentions {
     }
 }
 
-/// SPEC §6 over every page: each number not accounted for is an error naming
-/// the page and line, and the template or summary line it came from when
-/// that can be told.
+/// The published-number check over every page and every HTML file of
+/// `static/`. Each number not accounted for is reported once, at the place
+/// it was written — a line of a fact sheet, a summary, a template or a
+/// static file — with the count of pages it would appear on.
 fn published_numbers(project: &Project, trace: &Trace, rendered: &Rendered, sources: &mut Sources) -> Vec<Diagnostic> {
     let seeds = SeedMentions::new(project, trace);
-    let theme_sources = sources.clone();
     let mut problems = Vec::new();
-    let found: Vec<(&Page, Vec<Unaccounted>)> = rendered
-        .pages
-        .par_iter()
-        .map(|page| (page, verify::check_page(&page.path, &page.html, &seeds)))
-        .filter(|(_, found)| !found.is_empty())
+    let statics: Vec<(PathBuf, String)> = project
+        .statics
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")))
+        .filter_map(|f| match std::fs::read(project.root.join(f)) {
+            Ok(bytes) => Some((f.clone(), String::from_utf8_lossy(&bytes).into_owned())),
+            Err(e) => {
+                problems.push(unreadable(f, &e));
+                None
+            }
+        })
         .collect();
-    for (page, found) in found {
-        // the page as rendered: it is not written, since the check failed
-        let shown = Path::new("<site>").join(&page.path);
-        sources.add(&shown, &page.html);
-        for u in found {
-            let d = unaccounted(project, page, &shown, &u, &theme_sources);
-            // a summary or template line that publishes a number on several
-            // pages (the briefing and its print page) is one mistake: say it once
-            let same_origin = |other: &Diagnostic| !d.related.is_empty() && other.related == d.related;
-            if !problems.iter().any(same_origin) {
-                problems.push(d);
+    let pages = rendered.pages.iter().map(|p| (p.path.as_path(), p.html.as_str(), Some(p)));
+    let statics_as_pages = statics.iter().map(|(f, html)| (f.as_path(), html.as_str(), None));
+    let found: Vec<(&Path, &str, Option<&Page>, Vec<Unaccounted>)> = pages
+        .chain(statics_as_pages)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|(path, html, page)| (path, html, page, verify::check_page(path, html, &seeds)))
+        .filter(|(.., found)| !found.is_empty())
+        .collect();
+    if found.is_empty() {
+        return problems;
+    }
+    let theme = site::Theme::load(&project.root, &mut Sources::default()).ok();
+    let mut reports: Vec<Report> = Vec::new();
+    for (path, html, page, found) in found {
+        let origins = Origins { project, sources, theme: theme.as_ref(), page };
+        let located: Vec<(Unaccounted, Origin)> = found
+            .into_iter()
+            .map(|u| {
+                let origin = origins.of(&u).unwrap_or_else(|| Origin::page(path, html, &u, page.is_none()));
+                (u, origin)
+            })
+            .collect();
+        // the page's own text, for a report that can point nowhere else
+        if let Some((_, origin)) = located.iter().find(|(_, o)| o.place.file.starts_with("<site>") || page.is_none()) {
+            sources.add(&origin.place.file, html);
+        }
+        for (u, origin) in located {
+            match reports.iter_mut().find(|r| r.origin.place == origin.place && r.text == u.text) {
+                Some(report) if report.last_page != path => {
+                    report.pages += 1;
+                    report.last_page = path.to_path_buf();
+                }
+                Some(_) => {}
+                None => reports.push(Report {
+                    text: u.text.clone(),
+                    origin,
+                    pages: 1,
+                    last_page: path.to_path_buf(),
+                    first: u,
+                }),
             }
         }
     }
+    problems.extend(reports.into_iter().map(Report::diagnostic));
     problems
 }
 
-fn unaccounted(project: &Project, page: &Page, shown: &Path, u: &Unaccounted, sources: &Sources) -> Diagnostic {
-    let why = match &u.reason {
-        Reason::NotTraced => "no sentence of the seed is given for it (data-trace)".to_string(),
-        Reason::NotStated { sentences } => format!("{} does not state it", sentences.join(", ")),
-        Reason::UnknownSentence { sentence } => format!("the page cites {sentence}, which is no sentence of its seed"),
-    };
-    let place =
-        Place { file: shown.to_path_buf(), span: u.offset..u.offset + u.text.len(), line: u.line, column: u.column };
-    let mut d = Diagnostic::error(
-        "untraced-published-number",
-        format!("`{}` is published on {} but {why}", u.text, page.path.display()),
-    )
-    .at(place)
-    .label("published here");
-    if let Some(origin) = origin_of(project, page, &u.text, sources) {
-        d = d.related(origin, format!("`{}` comes from here", u.text));
-    }
-    d.help(match &u.reason {
-        Reason::NotTraced => "publish numbers through the fact sheet (figures, quotes), or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
-        _ => "cite the sentence that states the number, or correct the number",
-    })
+/// One wrong number at its origin, and how many pages show it.
+struct Report {
+    text: String,
+    origin: Origin,
+    pages: usize,
+    last_page: PathBuf,
+    /// Where it was first found.
+    first: Unaccounted,
 }
 
-/// Where a published number was written: a line of the page's summary, or
-/// of one of the templates the page is made of.
-fn origin_of(project: &Project, page: &Page, text: &str, sources: &Sources) -> Option<Place> {
-    if let Some(summary) = page
-        .summary_of
-        .as_ref()
-        .and_then(|slug| project.briefings.iter().find(|b| &b.slug == slug))
-        .and_then(|b| b.summary.as_ref())
-                && let Some(file_text) = sources.get(&summary.file)
-        // searched in the file itself: an inline `summary: |` is indented there
-        && let Some(at) = file_text.get(summary.offset..).and_then(|rest| rest.find(text))
-    {
-        let offset = summary.offset + at;
-        return Some(Place::new(&summary.file, file_text, offset..offset + text.len()));
+impl Report {
+    fn diagnostic(self) -> Diagnostic {
+        let u = &self.first;
+        let why = match &u.reason {
+            Reason::NotTraced => self.origin.untraced.to_string(),
+            Reason::NotStated { sentences } => format!("{} does not state it", sentences.join(", ")),
+            Reason::UnknownSentence { sentence } => format!("it cites {sentence}, which is no sentence of its seed"),
+        };
+        let on = match self.pages {
+            1 => u.page.display().to_string(),
+            n => format!("{n} pages"),
+        };
+        let written = match &self.origin.what {
+            Some(what) => format!("`{}` {what} is published on {on}", self.text),
+            None => format!("`{}` is published on {on}", self.text),
+        };
+        let d = Diagnostic::error("untraced-published-number", format!("{written}, but {why}"))
+            .at(self.origin.place)
+            .label(match self.pages {
+                1 => "published here".to_string(),
+                n => format!("published on {n} pages"),
+            });
+        d.help(self.origin.help.unwrap_or(match &u.reason {
+            Reason::NotTraced => "publish numbers through the fact sheet's figures, or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
+            _ => "cite the sentence that states the number, or correct the number",
+        }))
     }
-    let theme = site::Theme::load(&project.root, &mut Sources::default()).ok()?;
-    theme
-        .sources_of(page.template)
-        .into_iter()
-        .find_map(|(file, template)| template.find(text).map(|at| Place::new(file, template, at..at + text.len())))
+}
+
+/// Where a published number was written, in words and as a place.
+struct Origin {
+    place: Place,
+    /// `in the title`, `in templates/briefing.html`; nothing for the page itself.
+    what: Option<String>,
+    help: Option<&'static str>,
+    /// Why a number written here is not traced.
+    untraced: &'static str,
+}
+
+impl Origin {
+    /// The page itself: a static file, or (when nothing else can be told) the rendered page.
+    fn page(path: &Path, html: &str, u: &Unaccounted, is_static: bool) -> Origin {
+        let span = u.offset..u.offset + u.text.len();
+        if is_static {
+            return Origin {
+                place: Place::new(path, html, span),
+                what: None,
+                help: Some(
+                    "move the number into a template that traces it, or mark it data-trace=\"meta\" if it is no claim",
+                ),
+                untraced: NOT_CITED,
+            };
+        }
+        let shown = Path::new("<site>").join(path);
+        Origin { place: Place::new(&shown, html, span), what: None, help: None, untraced: NOT_CITED }
+    }
+}
+
+/// Why a number of a template or a page is not traced.
+const NOT_CITED: &str = "no element around it cites a sentence that states it (data-trace)";
+
+/// What a number on a page can have come from.
+struct Origins<'a> {
+    project: &'a Project,
+    sources: &'a Sources,
+    theme: Option<&'a site::Theme>,
+    page: Option<&'a Page>,
+}
+
+impl Origins<'_> {
+    /// Where the number `u` was written: a field of its briefing's sheet
+    /// (title, a figure's label, an actor's role or name), its summary, or
+    /// one of the templates the page is made of.
+    fn of(&self, u: &Unaccounted) -> Option<Origin> {
+        let page = self.page?;
+        let briefings: Vec<&Briefing> = match &u.briefing {
+            Some(slug) => self.project.briefings.iter().filter(|b| &b.slug == slug).collect(),
+            None => self.project.briefings.iter().collect(),
+        };
+        briefings
+            .iter()
+            .find_map(|b| self.in_sheet(b, &u.text))
+            .or_else(|| self.in_summary(page, u))
+            .or_else(|| self.in_templates(page, &u.text))
+    }
+
+    fn in_sheet(&self, b: &Briefing, text: &str) -> Option<Origin> {
+        let yaml = self.sources.get(&b.file)?;
+        let fields = std::iter::once(("the title".to_string(), &b.title))
+            .chain(b.figures.iter().map(|f| (format!("the label of figure `{}`", f.id.value), &f.label)))
+            .chain(b.actors.iter().filter_map(|a| Some((format!("the role of `{}`", a.id.value), a.role.as_ref()?))))
+            .chain(b.actors.iter().flat_map(|a| a.names().map(move |n| (format!("a name of `{}`", a.id.value), n))));
+        for (what, field) in fields {
+            if !field.value.contains(text) {
+                continue;
+            }
+            // the place in the sheet's own text: a quoted or folded value may differ from it
+            let raw = yaml.get(field.span.clone()).unwrap_or_default();
+            let start = field.span.start + raw.find(text).unwrap_or(0);
+            let end = if raw.contains(text) { start + text.len() } else { field.span.end };
+            return Some(Origin {
+                place: Place::new(&b.file, yaml, start..end),
+                what: Some(format!("in {what}")),
+                help: Some(
+                    "write the number as a sentence of the seed states it, or leave it out: the sheet's text publishes only numbers its seed states",
+                ),
+                untraced: "no sentence of its seed states it",
+            });
+        }
+        None
+    }
+
+    fn in_summary(&self, page: &Page, u: &Unaccounted) -> Option<Origin> {
+        let slug = u.briefing.as_ref().or(page.summary_of.as_ref())?;
+        let summary = self.project.briefings.iter().find(|b| &b.slug == slug)?.summary.as_ref()?;
+        let file_text = self.sources.get(&summary.file)?;
+        // searched in the file itself: an inline `summary: |` is indented there
+        let at = summary.offset + file_text.get(summary.offset..)?.find(&u.text)?;
+        Some(Origin {
+            place: Place::new(&summary.file, file_text, at..at + u.text.len()),
+            what: Some("in the summary".to_string()),
+            help: Some(
+                "a summary publishes the briefing's figures and the years and dates its seed states: make the number a figure, or write it as the figure publishes it",
+            ),
+            untraced: "it is none of the briefing's figures, nor a year or date its seed states",
+        })
+    }
+
+    fn in_templates(&self, page: &Page, text: &str) -> Option<Origin> {
+        self.theme?.sources_of(page.template).into_iter().find_map(|(file, template)| {
+            let at = template.find(text)?;
+            Some(Origin {
+                place: Place::new(file, template, at..at + text.len()),
+                what: Some(format!("in {}", file.display())),
+                help: None,
+                untraced: NOT_CITED,
+            })
+        })
+    }
+}
+
+fn unreadable(file: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::input("unreadable-file", format!("cannot read {}: {e}", file.display()))
+        .in_file(file)
+        .help("make the file readable, or remove it")
 }
 
 /// Why writing the site to `target` would destroy the project's own files,
@@ -183,10 +340,17 @@ pub fn endangers_project(root: &Path, target: &Path) -> Option<&'static str> {
 }
 
 /// The rendered pages and files, the project's `static/` files, as one set to write.
-fn site_files(project: &Project, rendered: Rendered) -> SiteFiles {
+fn site_files(project: &Project, rendered: Rendered) -> Result<SiteFiles, Vec<Diagnostic>> {
     let mut files = SiteFiles::new();
-    for (path, bytes) in static_files(&project.root.join("static")) {
-        files.add(path, bytes);
+    let mut problems = Vec::new();
+    for file in &project.statics {
+        match std::fs::read(project.root.join(file)) {
+            Ok(bytes) => files.add(file.strip_prefix("static").unwrap_or(file).to_path_buf(), bytes),
+            Err(e) => problems.push(unreadable(file, &e)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
     }
     for (path, bytes) in rendered.files {
         files.add(path, bytes);
@@ -194,26 +358,5 @@ fn site_files(project: &Project, rendered: Rendered) -> SiteFiles {
     for page in rendered.pages {
         files.add(page.path, page.html.into_bytes());
     }
-    files
-}
-
-/// Every file under `dir`, by its path relative to `dir`, sorted.
-fn static_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(folder) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let (Ok(bytes), Ok(relative)) = (std::fs::read(&path), path.strip_prefix(dir)) {
-                out.push((relative.to_path_buf(), bytes));
-            }
-        }
-    }
-    out.sort();
-    out
+    Ok(files)
 }

@@ -38,10 +38,13 @@ impl Settings {
     /// `tracebrief.yaml` of the project at `root`, or the defaults when there is none.
     pub fn load(root: &Path, sources: &mut Sources) -> Result<Settings, Box<Diagnostic>> {
         let path = root.join(FILE);
-        if !path.is_file() {
+        let file = Path::new(FILE);
+        if std::fs::symlink_metadata(&path).is_err() {
             return Ok(Settings::default());
         }
-        let file = Path::new(FILE);
+        if let Some(refused) = crate::inputs::refuse_file(root, file) {
+            return Err(Box::new(refused));
+        }
         let text = crate::source::read_text(&path, file).map_err(|e| Box::new(Diagnostic::from(e)))?;
         sources.add(file, &text);
         if text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {

@@ -25,7 +25,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("empty-file", "A seed is empty or is not text."),
     ("yaml-syntax", "A fact sheet is not valid YAML."),
     ("yaml-too-complex", "A fact sheet nests too deeply or expands aliases too far."),
-    ("unknown-field", "A fact sheet has a field SPEC §3 does not define."),
+    ("unknown-field", "A fact sheet has a field the fact-sheet format does not define."),
     ("missing-field", "A required field of a fact sheet is missing."),
     ("wrong-type", "A field of a fact sheet holds the wrong type of value."),
     ("duplicate-key", "A field is given twice in the same mapping."),
@@ -35,6 +35,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("duplicate-summary", "A summary is given both in `summary:` and in content/<slug>.md."),
     ("actor-conflict", "One actor id names different actors in two fact sheets."),
     ("source-outside-root", "A fact sheet's `source:` leads outside the project."),
+    ("outside-root", "An input file or folder is a symbolic link that leads outside the project."),
+    ("not-a-file", "An input is a FIFO, socket or device, or a folder where a file is expected."),
+    ("empty-field", "A field of a fact sheet that needs a value is empty."),
+    ("reserved-file", "static/ holds a file tracebrief writes itself (.tracebrief-site)."),
     ("missing-seed", "A fact sheet's `source:` names no file."),
     ("invalid-url", "A fact sheet's `source_url` is not an http or https address."),
     ("unknown-sentence", "A figure's `sentence:` pin names no sentence of the seed."),
@@ -188,6 +192,8 @@ impl From<InputError> for Diagnostic {
 fn code_of_input_error(e: &InputError) -> &'static str {
     if e.message.starts_with("invalid UTF-8") {
         "invalid-utf8"
+    } else if e.message.starts_with("is a directory") || e.message.starts_with("is not a regular file") {
+        "not-a-file"
     } else if e.message.contains("empty") {
         "empty-file"
     } else {

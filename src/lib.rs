@@ -4,7 +4,8 @@
 //!
 //! The pipeline, one module a stage:
 //! - [`config`]: the project's settings (`tracebrief.yaml`);
-//! - [`project`]: load the fact sheets ([`sheet`]) and their seeds ([`source`]);
+//! - [`project`]: load the fact sheets ([`sheet`]) and their seeds ([`source`]),
+//!   every input file checked by [`inputs`];
 //! - [`numbers`]: find the number mentions of a sentence, with exact values;
 //! - [`trace`]: prove each fact against the sentences of its seed;
 //! - [`site`]: render the pages in memory;
@@ -19,6 +20,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod inputs;
 pub mod numbers;
 pub mod output;
 pub mod pdf;

@@ -12,6 +12,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Place, Sources};
+use crate::inputs;
 use crate::sheet::{self, Briefing};
 use crate::source::{self, Seed};
 
@@ -22,6 +23,8 @@ pub struct Project {
     pub briefings: Vec<Briefing>,
     /// Seeds by their path relative to the root.
     pub seeds: BTreeMap<PathBuf, Seed>,
+    /// The files of `static/`, by their paths relative to the root (`static/about.html`).
+    pub statics: Vec<PathBuf>,
     /// The text of every file read, for diagnostics.
     pub sources: Sources,
 }
@@ -44,11 +47,15 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
     let mut sources = Sources::default();
     let mut problems = Vec::new();
     let files = match content_files(root) {
-        Ok(files) => files,
+        Ok((files, unreadable)) => {
+            problems.extend(unreadable);
+            files
+        }
         Err(d) => {
             return Err(LoadFailure { diagnostics: vec![*d], sources });
         }
     };
+    let statics = static_files(root, &mut problems);
     problems.extend(orphan_summaries(root, &files));
     let sheets: Vec<&PathBuf> = files.iter().filter(|f| is_sheet(f)).collect();
     if sheets.is_empty() {
@@ -85,14 +92,14 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
     problems.extend(actor_conflicts(&briefings, &sources));
     problems.extend(sentence_pins(&briefings, &seeds, &sources));
     if problems.is_empty() {
-        Ok(Project { root: root.to_path_buf(), briefings, seeds, sources })
+        Ok(Project { root: root.to_path_buf(), briefings, seeds, statics, sources })
     } else {
         Err(LoadFailure { diagnostics: problems, sources })
     }
 }
 
-/// The files of `content/`, sorted.
-fn content_files(root: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+/// The files of `content/`, sorted, and the ones that may not be read.
+fn content_files(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Box<Diagnostic>> {
     if !root.is_dir() {
         return Err(Box::new(
             Diagnostic::input("no-project", format!("{} is not a folder", root.display()))
@@ -101,16 +108,35 @@ fn content_files(root: &Path) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
         ));
     }
     let content = root.join("content");
-    let entries = std::fs::read_dir(&content).map_err(|e| {
-        Box::new(
+    if let Err(e) = std::fs::read_dir(&content) {
+        return Err(Box::new(
             Diagnostic::input("no-project", format!("cannot read the content/ folder of {}: {e}", root.display()))
                 .in_file(Path::new("content"))
                 .help("a tracebrief project has its fact sheets in content/; give the project folder with --root"),
-        )
-    })?;
-    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    files.sort();
-    Ok(files)
+        ));
+    }
+    let (files, problems) = inputs::files_under(root, "content", 1);
+    Ok((files.into_iter().map(|f| root.join(f)).collect(), problems))
+}
+
+/// The files of `static/`, by their paths relative to the root, sorted. The
+/// site's marker file may not be among them: a site holding a copy of it
+/// would pass for one tracebrief built, whatever else it holds.
+fn static_files(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
+    let (files, refused) = inputs::files_under(root, "static", usize::MAX);
+    problems.extend(refused);
+    let marker = Path::new("static").join(crate::output::MARKER);
+    if files.contains(&marker) {
+        problems.push(
+            Diagnostic::input(
+                "reserved-file",
+                format!("{} is the marker of a site tracebrief builds", marker.display()),
+            )
+            .in_file(&marker)
+            .help("remove it from static/: tracebrief writes this file itself"),
+        );
+    }
+    files
 }
 
 fn is_sheet(file: &Path) -> bool {
@@ -188,6 +214,14 @@ fn load_seed(
 ) -> Result<(), Box<Diagnostic>> {
     let yaml = sources.get(&b.file).unwrap_or_default().to_string();
     let at = Place::new(&b.file, &yaml, b.source.span.clone());
+    if b.source.value.trim().is_empty() {
+        return Err(Box::new(
+            Diagnostic::input("empty-field", "`source:` is empty")
+                .at(at)
+                .label("no path")
+                .help("give the seed's path relative to the project root, such as seeds/article.txt"),
+        ));
+    }
     let path = inside_root(root, &b.seed).map_err(|why| {
         Box::new(
             Diagnostic::input("source-outside-root", format!("`source: {}` {why}", b.source.value))
@@ -199,13 +233,18 @@ fn load_seed(
     if seeds.contains_key(&b.seed) {
         return Ok(());
     }
-    if !path.is_file() {
+    if std::fs::metadata(&path).is_err() {
         return Err(Box::new(
             Diagnostic::input("missing-seed", format!("the seed {} does not exist", b.seed.display()))
                 .at(at)
                 .label("no such file")
                 .help("check the path: it is relative to the project root, such as seeds/article.txt"),
         ));
+    }
+    if let Some(refused) = inputs::refuse_file(root, &b.seed) {
+        let mut d = refused.at(at).label("not a text file");
+        d.help = Some("give the path of the seed's text file, such as seeds/article.txt".to_string());
+        return Err(Box::new(d));
     }
     let seed = Seed::load_as(&path, &b.seed).map_err(|e| Box::new(Diagnostic::from(e)))?;
     sources.add(&b.seed, &seed.text);

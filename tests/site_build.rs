@@ -670,12 +670,14 @@ fn a_summary_number_that_is_no_figure_fails_at_its_line_of_the_summary() {
         run.shown()
     );
 
+    // reported once, at the summary (the briefing page and its print page both publish it)
     let report = project.check(&["--format", "json"]).json();
     let found = diagnostics_with_code(&report, "untraced-published-number");
     assert_eq!(found.len(), 1, "{report:#}");
-    let related = &found[0]["related"][0];
-    assert!(related["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SUMMARY)), "{related}");
-    assert_eq!((related["line"].as_u64(), related["column"].as_u64()), (Some(2), Some(18)));
+    let d = &found[0];
+    assert!(d["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SUMMARY)), "{d}");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(2), Some(18)));
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("published on 2 pages")), "{d}");
 }
 
 #[test]
@@ -694,10 +696,10 @@ fn a_number_in_an_inline_summary_is_named_at_its_line_and_column_of_the_sheet() 
     let report = project.check(&["--format", "json"]).json();
     let found = diagnostics_with_code(&report, "untraced-published-number");
     assert_eq!(found.len(), 1, "{report:#}");
-    let related = &found[0]["related"][0];
-    assert!(related["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SHEET)), "{related}");
+    let d = &found[0];
+    assert!(d["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SHEET)), "{d}");
     // `    First planned in ` is 21 characters: 1999 is at column 22
-    assert_eq!((related["line"].as_u64(), related["column"].as_u64()), (Some(line), Some(22)), "{related}");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(line), Some(22)), "{d}");
 }
 
 // ---------------------------------------------------------------- 8. text fragments
@@ -764,11 +766,11 @@ fn check_fails_on_a_template_that_prints_an_untraced_number() {
     let report = run.json();
     let found = diagnostics_with_code(&report, "untraced-published-number");
     assert_eq!(found.len(), 1, "{report:#}");
-    let message = found[0]["message"].as_str().expect("a message");
-    assert!(message.contains("index.html"), "the message does not name the page: {message}");
-    let related = &found[0]["related"][0];
-    assert!(related["file"].as_str().is_some_and(|f| f.ends_with("templates/index.html")), "{related}");
-    assert_eq!(related["line"].as_u64(), Some(line as u64), "{related}");
+    let d = &found[0];
+    let message = d["message"].as_str().expect("a message");
+    assert!(message.contains("templates/index.html"), "the message does not name the template: {message}");
+    assert!(d["file"].as_str().is_some_and(|f| f.ends_with("templates/index.html")), "{d}");
+    assert_eq!(d["line"].as_u64(), Some(line as u64), "{d}");
 
     let human = project.check(&[]);
     human.assert_exit(1);

@@ -147,22 +147,17 @@ fn referenced_templates(text: &str) -> Vec<String> {
 
 /// The project's `templates/` files: (name, path as shown, text).
 fn user_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf, String)> {
-    let dir = root.join("templates");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
-    files.sort();
+    let (files, refused) = crate::inputs::files_under(root, "templates", 1);
+    problems.extend(refused);
     let mut out = Vec::new();
-    for path in files {
-        let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+    for shown in files {
+        let Some(name) = shown.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
             continue;
         };
         if !(name.ends_with(".html") || name == "style.css" || name == "print.css") {
             continue;
         }
-        let shown = Path::new("templates").join(&name);
-        match crate::source::read_text(&path, &shown) {
+        match crate::source::read_text(&root.join(&shown), &shown) {
             Ok(text) => out.push((name, shown, text)),
             Err(e) => problems.push(e.into()),
         }

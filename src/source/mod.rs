@@ -99,6 +99,14 @@ fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, InputError> {
     if path.is_dir() {
         return Err(InputError::new(shown, "is a directory, not a text file", "give the path of a .txt file"));
     }
+    // opening a FIFO would wait for a writer that may never come
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(InputError::new(
+            shown,
+            "is not a regular file (a FIFO, socket or device)",
+            "give the path of a text file",
+        ));
+    }
     std::fs::read(path).map_err(|e| {
         let help = match e.kind() {
             std::io::ErrorKind::NotFound => "check the path; it is relative to the current directory",
