@@ -267,13 +267,15 @@ impl Origins<'_> {
             .chain(b.actors.iter().filter_map(|a| Some((format!("the role of `{}`", a.id.value), a.role.as_ref()?))))
             .chain(b.actors.iter().flat_map(|a| a.names().map(move |n| (format!("a name of `{}`", a.id.value), n))));
         for (what, field) in fields {
-            if !field.value.contains(text) {
+            if find_number(&field.value, text).is_none() {
                 continue;
             }
             // the place in the sheet's own text: a quoted or folded value may differ from it
             let raw = yaml.get(field.span.clone()).unwrap_or_default();
-            let start = field.span.start + raw.find(text).unwrap_or(0);
-            let end = if raw.contains(text) { start + text.len() } else { field.span.end };
+            let (start, end) = match find_number(raw, text) {
+                Some(at) => (field.span.start + at, field.span.start + at + text.len()),
+                None => (field.span.start, field.span.end),
+            };
             return Some(Origin {
                 place: Place::new(&b.file, yaml, start..end),
                 what: Some(format!("in {what}")),
@@ -287,11 +289,12 @@ impl Origins<'_> {
     }
 
     fn in_summary(&self, page: &Page, u: &Unaccounted) -> Option<Origin> {
-        let slug = u.briefing.as_ref().or(page.summary_of.as_ref())?;
+        let slug = page.summary_of.as_ref().filter(|s| u.briefing.as_ref().is_none_or(|b| b == *s))?;
         let summary = self.project.briefings.iter().find(|b| &b.slug == slug)?.summary.as_ref()?;
         let file_text = self.sources.get(&summary.file)?;
         // searched in the file itself: an inline `summary: |` is indented there
-        let at = summary.offset + file_text.get(summary.offset..)?.find(&u.text)?;
+        let end = (summary.offset + summary.markdown.len() * 2).min(file_text.len());
+        let at = summary.offset + find_number(file_text.get(summary.offset..end)?, &u.text)?;
         Some(Origin {
             place: Place::new(&summary.file, file_text, at..at + u.text.len()),
             what: Some("in the summary".to_string()),
@@ -304,7 +307,7 @@ impl Origins<'_> {
 
     fn in_templates(&self, page: &Page, text: &str) -> Option<Origin> {
         self.theme?.sources_of(page.template).into_iter().find_map(|(file, template)| {
-            let at = template.find(text)?;
+            let at = find_number(template, text)?;
             Some(Origin {
                 place: Place::new(file, template, at..at + text.len()),
                 what: Some(format!("in {}", file.display())),
@@ -313,6 +316,20 @@ impl Origins<'_> {
             })
         })
     }
+}
+
+/// The first place `number` (a mention's text) stands in `text` as a whole
+/// number: `3` is not found in `2013`, `3.5` or `x3`.
+fn find_number(text: &str, number: &str) -> Option<usize> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let separator = |c: Option<char>| matches!(c, Some('.' | ','));
+    text.match_indices(number).map(|(at, _)| at).find(|&at| {
+        let mut back = text[..at].chars().rev();
+        let mut ahead = text[at + number.len()..].chars();
+        let (b1, b2, a1, a2) = (back.next(), back.next(), ahead.next(), ahead.next());
+        let joined = |near: Option<char>, next: Option<char>| word(near) || (separator(near) && word(next));
+        !joined(b1, b2) && !joined(a1, a2)
+    })
 }
 
 fn unreadable(file: &Path, e: &std::io::Error) -> Diagnostic {

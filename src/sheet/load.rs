@@ -362,6 +362,24 @@ fn check_ids(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
                         .help(format!("use an id such as `{}`", suggest_id(&id.value))),
                 );
             }
+            // an actor's id names its folder of the site: actors/<id>/
+            if what == "actor" && id.value.len() > MAX_FILE_NAME {
+                problems.push(
+                    Diagnostic::input(
+                        "invalid-id",
+                        format!(
+                            "actor id `{}…` is {} bytes long",
+                            id.value.chars().take(32).collect::<String>(),
+                            id.value.len()
+                        ),
+                    )
+                    .at(at(&id.span))
+                    .label("too long for a folder name")
+                    .help(format!(
+                        "an actor id names the actor's folder of the site; keep it to {MAX_FILE_NAME} bytes"
+                    )),
+                );
+            }
             if let Some(first) = ids[..n].iter().find(|other| other.value == id.value) {
                 problems.push(
                     Diagnostic::input("duplicate-id", format!("{what} id `{}` is used twice", id.value))
@@ -374,6 +392,9 @@ fn check_ids(b: &Briefing, yaml: &str, problems: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// The longest file name most file systems take, in bytes.
+const MAX_FILE_NAME: usize = 255;
 
 /// `Keir Starmer` → `keir-starmer`: an id a user could take.
 fn suggest_id(s: &str) -> String {

@@ -1,0 +1,357 @@
+//! End-to-end tests of what the site publishes: every number is the one its
+//! sentence states — at the precision it is stated, in pence where the seed
+//! says pence — dates and years are figures too, no number escapes the
+//! check (list numbering, attributes a reader is shown, static pages), and
+//! a wrong number is reported once, where it was written.
+//!
+//! The fixture `results-pence` is a company-results story in this project's
+//! own words, with the forms UK results use: a loss per share of 10.3p
+//! against earnings of 10.4p, a 3p dividend to rise to 6.5p.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::{Project, Run, read_page};
+use serde_json::Value;
+
+const FIXTURE: &str = "results-pence";
+const SHEET: &str = "content/harbour-foods.yaml";
+const SLUG: &str = "harbour-foods";
+
+/// The `untraced-published-number` errors of a `check --format json` run.
+fn untraced(run: &Run) -> Vec<Value> {
+    let report = run.json();
+    let all = report["diagnostics"].as_array().cloned().unwrap_or_default();
+    all.into_iter().filter(|d| d["code"] == "untraced-published-number").collect()
+}
+
+/// (file relative to the project root, line, column) of a diagnostic of the JSON report.
+fn place(project: &Project, d: &Value) -> (String, u64, u64) {
+    let file = Path::new(d["file"].as_str().unwrap_or_default());
+    let file = file.strip_prefix(project.root()).unwrap_or(file).to_string_lossy().replace('\\', "/");
+    (file, d["line"].as_u64().unwrap_or(0), d["column"].as_u64().unwrap_or(0))
+}
+
+/// Line and column (1-based) of the first `needle` in `text`.
+fn line_column(text: &str, needle: &str) -> (u64, u64) {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle:?} is not in the text"));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line as u64, column as u64)
+}
+
+/// The elements whose start tag holds `attribute="…"`: (its value, the text up to the next tag).
+fn with_attribute(html: &str, attribute: &str) -> Vec<(String, String)> {
+    let marker = format!(" {attribute}=\"");
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(&marker) {
+        rest = &rest[at + marker.len()..];
+        let value = &rest[..rest.find('"').unwrap_or(0)];
+        let text_start = rest.find('>').map_or(rest.len(), |i| i + 1);
+        let text = &rest[text_start..];
+        let text = &text[..text.find('<').unwrap_or(text.len())];
+        found.push((common::decode_entities(value), common::decode_entities(text)));
+    }
+    found
+}
+
+/// The text of the elements traced to a sentence, as `sN value` pairs.
+fn traced_values(html: &str) -> Vec<String> {
+    with_attribute(html, "data-trace").into_iter().map(|(sentence, text)| format!("{sentence} {text}")).collect()
+}
+
+// ---------------------------------------------------------------- what is published
+
+#[test]
+fn sums_under_a_pound_are_published_in_pence_as_stated() {
+    let project = Project::fixture(FIXTURE);
+    let out = project.beside("site");
+    project.built(&out);
+    let html = read_page(&out, &format!("briefings/{SLUG}/index.html"));
+    let published = traced_values(&html);
+    for expected in ["s2 10.3p", "s2 10.4p", "s3 3p", "s3 6.5p", "s4 £1.9bn"] {
+        assert!(published.iter().any(|p| p == expected), "`{expected}` is not published: {published:?}");
+    }
+    assert!(!html.contains("£0.1"), "a rounded sum is published:\n{html}");
+    assert!(!html.contains("£0.06"), "a rounded sum is published:\n{html}");
+}
+
+#[test]
+fn dates_months_and_years_are_figures() {
+    let project = Project::fixture(FIXTURE);
+    let out = project.beside("site");
+    project.built(&out);
+    let published = traced_values(&read_page(&out, &format!("briefings/{SLUG}/index.html")));
+    // `April 1` in the seed takes the year of the sheet's date, 2018
+    for expected in ["s5 1 April 2018", "s6 March 2026", "s2 2016"] {
+        assert!(published.iter().any(|p| p == expected), "`{expected}` is not published: {published:?}");
+    }
+
+    let sheet = project.read(SHEET);
+    project.write(SHEET, sheet.replace("value: 2018-04-01", "value: 2019-04-01"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    assert!(run.text().contains("untraced-number"), "a date the seed does not state traced:\n{}", run.shown());
+}
+
+#[test]
+fn an_approx_figure_is_published_as_its_own_value_and_no_other_rounding() {
+    let project = Project::fixture(FIXTURE);
+    let out = project.beside("site");
+    project.built(&out);
+    let published = traced_values(&read_page(&out, &format!("briefings/{SLUG}/index.html")));
+    assert!(published.iter().any(|p| p == "s4 £2bn"), "the approx figure: {published:?}");
+
+    // a template may cite s4 for the approx figure's value, never for another rounding
+    project.write("templates/index.html", template_citing("s4", "£2bn"));
+    project.check(&[]).assert_exit(0);
+    project.write("templates/index.html", template_citing("s4", "£1.90bn"));
+    project.check(&[]).assert_exit(0);
+    project.write("templates/index.html", template_citing("s4", "£1.8bn"));
+    project.check(&[]).assert_exit(1);
+}
+
+/// The built-in home page with a cell citing sentence `sentence` of the fixture's briefing.
+fn template_citing(sentence: &str, text: &str) -> String {
+    let home = std::fs::read_to_string(common::manifest_dir().join("templates/index.html")).expect("the home page");
+    home.replace(
+        "{% endblock content %}",
+        &format!(
+            "<p data-briefing=\"{SLUG}\"><span data-trace=\"{sentence}\">{text}</span></p>\n{{% endblock content %}}"
+        ),
+    )
+}
+
+#[test]
+fn a_rounding_of_a_stated_sum_fails_in_a_template_or_a_summary() {
+    let project = Project::fixture(FIXTURE);
+    project.write("templates/index.html", template_citing("s2", "£0.10"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    assert!(found[0]["message"].as_str().is_some_and(|m| m.contains("`£0.10`") && m.contains("s2 does not state it")));
+    assert_eq!(place(&project, &found[0]).0, "templates/index.html");
+
+    let project = Project::fixture(FIXTURE);
+    let sheet = project.read(SHEET);
+    project.write(SHEET, sheet.replace("a £1.9bn loss for 2017.", "a £1.9bn loss for 2017, or £0.10 a share."));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    let (line, column) = line_column(&project.read(SHEET), "£0.10");
+    assert_eq!(place(&project, &found[0]), (SHEET.to_string(), line, column));
+}
+
+#[test]
+fn the_summary_links_the_years_and_dates_its_seed_states() {
+    let project = Project::fixture(FIXTURE);
+    let out = project.beside("site");
+    project.built(&out);
+    let html = read_page(&out, &format!("briefings/{SLUG}/index.html"));
+    let summary = &html[html.find("class=\"summary\"").expect("a summary")..];
+    let summary = &summary[..summary.find("</section>").expect("the end of the summary")];
+    let linked: Vec<(String, String)> =
+        with_attribute(summary, "href").into_iter().map(|(href, text)| (text, href)).collect();
+    for (text, href) in [("£1.9bn", "source.html#s4"), ("2017", "source.html#s4"), ("April 1", "source.html#s5")] {
+        assert!(linked.contains(&(text.to_string(), href.to_string())), "{text} → {href} not in {linked:?}");
+    }
+
+    let sheet = project.read(SHEET);
+    project.write(SHEET, sheet.replace("loss for 2017", "loss for 2019"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    let message = found[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("`2019` in the summary"), "{message}");
+    let (line, column) = line_column(&project.read(SHEET), "2019");
+    assert_eq!(place(&project, &found[0]), (SHEET.to_string(), line, column));
+}
+
+// ---------------------------------------------------------------- no number escapes
+
+#[test]
+fn a_static_page_is_checked_like_a_rendered_one() {
+    let project = Project::fixture(FIXTURE);
+    project.write("static/about.html", "<!doctype html>\n<title>About</title>\n<p>We have 42 staff and £9bn.</p>\n");
+    project.write("static/notes.htm", "<p data-trace=\"meta\">Founded in 1998.</p>\n");
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    let places: Vec<(String, u64, u64)> = found.iter().map(|d| place(&project, d)).collect();
+    assert_eq!(places, [("static/about.html".into(), 3, 12), ("static/about.html".into(), 3, 25)]);
+    let help = found[0]["help"].as_str().unwrap_or_default();
+    assert!(help.contains("template") && help.contains("data-trace=\"meta\""), "{help}");
+    let out = project.beside("site");
+    project.build(&out, &[]).assert_exit(1);
+    assert!(!out.exists(), "a refused build wrote the site");
+}
+
+#[test]
+fn list_numbering_and_shown_attributes_are_read() {
+    let project = Project::fixture(FIXTURE);
+    let sheet = project.read(SHEET);
+    project.write(SHEET, sheet.replace("summary: |\n", "summary: |\n  500. The first point.\n\n"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    assert_eq!(place(&project, &found[0]), (SHEET.to_string(), 5, 3));
+
+    for attribute in ["title=\"5%\"", "aria-label=\"3 ministers\"", "alt=\"a 40% rise\""] {
+        let project = Project::fixture(FIXTURE);
+        let home = template_citing("s2", "10.3p");
+        project.write(
+            "templates/index.html",
+            home.replace("</p>\n{% endblock", &format!("<b {attribute}>x</b></p>\n{{% endblock")),
+        );
+        let run = project.check(&["--format", "json"]);
+        run.assert_exit(1);
+        let found = untraced(&run);
+        assert_eq!(found.len(), 1, "{attribute}: {:#}", run.json());
+        let text = project.read("templates/index.html");
+        let (line, _) = line_column(&text, &format!("{attribute}>"));
+        assert_eq!(place(&project, &found[0]).0, "templates/index.html", "{attribute}");
+        assert_eq!(place(&project, &found[0]).1, line, "{attribute}");
+    }
+}
+
+#[test]
+fn a_wrong_number_in_a_title_is_reported_once_at_its_line() {
+    let project = Project::fixture(FIXTURE);
+    let sheet = project.read(SHEET);
+    project.write(SHEET, sheet.replace("as costs climb", "as costs climb 12%"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    let (line, column) = line_column(&project.read(SHEET), "12%");
+    assert_eq!(place(&project, &found[0]), (SHEET.to_string(), line, column));
+    let message = found[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("`12%` in the title is published on") && message.contains(" pages"), "{message}");
+
+    let label = sheet.replace("label: Dividend per share", "label: Dividend per share, up 7%");
+    project.write(SHEET, label);
+    let found = untraced(&project.check(&["--format", "json"]));
+    assert_eq!(found.len(), 1);
+    assert!(found[0]["message"].as_str().is_some_and(|m| m.contains("the label of figure `dividend`")));
+}
+
+// ---------------------------------------------------------------- inputs
+
+#[test]
+fn a_quoted_value_is_text_not_a_number() {
+    let project = Project::fixture(FIXTURE);
+    let sheet = project.read(SHEET);
+    project.write(SHEET, sheet.replace("value: 4.2\n", "value: '4.2'\n"));
+    let run = project.check(&[]);
+    run.assert_exit(2);
+    assert!(run.text().contains("error[wrong-type]"), "{}", run.shown());
+    assert!(run.text().contains("remove the quotes"), "{}", run.shown());
+}
+
+#[test]
+fn inputs_that_are_no_regular_files_are_refused() {
+    let project = Project::fixture(FIXTURE);
+    let sheet = project.read(SHEET);
+    std::fs::create_dir_all(project.root().join("seeds/folder.txt")).expect("a folder");
+    project.write(SHEET, sheet.replace("source: seeds/harbour-foods.txt", "source: seeds/folder.txt"));
+    let run = project.check(&[]);
+    run.assert_exit(2);
+    assert!(run.text().contains("is a directory"), "{}", run.shown());
+
+    project.write(SHEET, sheet.replace("source: seeds/harbour-foods.txt", "source: ''"));
+    let run = project.check(&[]);
+    run.assert_exit(2);
+    assert!(run.text().contains("`source:` is empty"), "{}", run.shown());
+
+    let project = Project::fixture(FIXTURE);
+    project.write("static/.tracebrief-site", "tracebrief site\n");
+    let run = project.check(&[]);
+    run.assert_exit(2);
+    assert!(run.text().contains("static/.tracebrief-site"), "{}", run.shown());
+
+    let project = Project::fixture(FIXTURE);
+    let long = "a".repeat(300);
+    let sheet = project.read(SHEET).replace("id: harbour-foods\n", &format!("id: {long}\n"));
+    project.write(SHEET, sheet.replace("- id: dividend\n", &format!("- id: dividend\n    actor: {long}\n")));
+    let run = project.check(&[]);
+    run.assert_exit(2);
+    assert!(run.text().contains("300 bytes"), "{}", run.shown());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_among_the_inputs_is_an_error_not_a_hang() {
+    for place in ["static/feed.html", "templates/index.html", "seeds/harbour-foods.txt", "tracebrief.yaml"] {
+        let project = Project::fixture(FIXTURE);
+        let path = project.root().join(place);
+        let _ = std::fs::remove_file(&path);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("creating the folder");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo on this machine
+        }
+        let run = run_with_deadline(&project, Duration::from_secs(20));
+        run.assert_exit(2);
+        assert!(run.text().contains("not a regular file"), "{place}: {}", run.shown());
+    }
+}
+
+/// `check` of `project`, killed (and the test failed) if it runs past `deadline`.
+#[cfg(unix)]
+fn run_with_deadline(project: &Project, deadline: Duration) -> Run {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tracebrief"))
+        .args(["check", "--root"])
+        .arg(project.root())
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("starting tracebrief");
+    let started = Instant::now();
+    while child.try_wait().expect("waiting for tracebrief").is_none() {
+        if started.elapsed() > deadline {
+            let _ = child.kill();
+            panic!("check hung on a FIFO");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    Run::new("check", child.wait_with_output().expect("the output of tracebrief"))
+}
+
+#[cfg(unix)]
+#[test]
+fn no_input_may_lead_outside_the_project() {
+    let cases: [(&str, fn(&Path, &Path)); 4] = [
+        ("static/linked.html", |outside, root| link(&outside.join("page.html"), &root.join("static/linked.html"))),
+        ("templates", |outside, root| link(outside, &root.join("templates"))),
+        ("content/other.yaml", |outside, root| link(&outside.join("sheet.yaml"), &root.join("content/other.yaml"))),
+        ("tracebrief.yaml", |outside, root| link(&outside.join("settings.yaml"), &root.join("tracebrief.yaml"))),
+    ];
+    for (what, setup) in cases {
+        let project = Project::fixture(FIXTURE);
+        let outside = project.beside("outside");
+        std::fs::create_dir_all(&outside).expect("a folder outside");
+        for file in ["page.html", "sheet.yaml", "settings.yaml", "index.html"] {
+            std::fs::write(outside.join(file), "title: x\n").expect("a file outside");
+        }
+        std::fs::create_dir_all(project.root().join("static")).expect("static/");
+        setup(&outside, &project.root());
+        let run = project.check(&[]);
+        run.assert_exit(2);
+        let expected = format!("{what} leads outside the project root through a symbolic link");
+        assert!(run.text().contains(&expected), "{what}: {}", run.shown());
+    }
+}
+
+#[cfg(unix)]
+fn link(target: &Path, at: &Path) {
+    std::os::unix::fs::symlink(target, at).unwrap_or_else(|e| panic!("linking {}: {e}", at.display()));
+}
