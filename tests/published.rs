@@ -329,7 +329,9 @@ fn run_with_deadline(project: &Project, deadline: Duration) -> Run {
 #[cfg(unix)]
 #[test]
 fn no_input_may_lead_outside_the_project() {
-    let cases: [(&str, fn(&Path, &Path)); 4] = [
+    // (what is linked, how: given the folder outside and the project root)
+    type Setup = fn(&Path, &Path);
+    let cases: [(&str, Setup); 4] = [
         ("static/linked.html", |outside, root| link(&outside.join("page.html"), &root.join("static/linked.html"))),
         ("templates", |outside, root| link(outside, &root.join("templates"))),
         ("content/other.yaml", |outside, root| link(&outside.join("sheet.yaml"), &root.join("content/other.yaml"))),
