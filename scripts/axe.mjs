@@ -62,7 +62,7 @@ if (slug) {
   const row = briefing.match(/<tr id="([^"]+)"/);
   if (row) pages.push({ type: 'briefing-target', rel: `briefings/${slug}/index.html`, hash: `#${row[1]}` });
   add('source', `briefings/${slug}/source.html`);
-  add('print', `briefings/${slug}/print.html`, false); // SPEC §8; audited when built
+  add('print', `briefings/${slug}/print.html`, false); // audited when built
 }
 add('actors', 'actors/index.html');
 // Actor pages differ by what they hold (mentions, quotes, a figures table,

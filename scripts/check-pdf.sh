@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The printable briefings' PDFs (SPEC §8: briefings/<slug>/briefing.pdf, the
+# The printable briefings' PDFs (briefings/<slug>/briefing.pdf, the
 # same as print.html, written by `tracebrief build --pdf`), checked with
 # poppler-utils over a built site:
 #

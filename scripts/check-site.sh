@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The site's quality gates (SPEC §8: pages are valid HTML5 and pass an
+# The site's quality gates (pages are valid HTML5 and pass an
 # accessibility audit), run over a built site:
 #
 #   1. the W3C Nu Html Checker (vnu.jar) over every HTML file and the

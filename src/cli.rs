@@ -1,4 +1,4 @@
-//! The command line (SPEC §7): parses arguments, runs a command, prints
+//! The command line: parses arguments, runs a command, prints
 //! errors, and picks the exit code.
 
 use std::io::{self, IsTerminal, Write};
@@ -18,7 +18,7 @@ use crate::report::{self, Outcome};
 use crate::source::Seed;
 use crate::{build, output, project, scan};
 
-/// Exit codes of SPEC §7.
+/// Exit codes: 0 success, 1 the check found errors, 2 bad usage or input.
 pub mod exit {
     pub const OK: u8 = 0;
     pub const CHECK_FAILED: u8 = 1;

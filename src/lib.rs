@@ -9,7 +9,7 @@
 //! - [`numbers`]: find the number mentions of a sentence, with exact values;
 //! - [`trace`]: prove each fact against the sentences of its seed;
 //! - [`site`]: render the pages in memory;
-//! - [`verify`]: check every number the pages publish (SPEC §6);
+//! - [`verify`]: check every number the pages publish (docs/published-numbers.md);
 //! - [`pdf`]: print the printable briefings to PDF with headless Chromium;
 //! - [`output`]: write the site, swapping it in only when complete;
 //! - [`build`]: the run that strings these together for `check` and `build`;

@@ -1,4 +1,4 @@
-//! A tracebrief project on disk (SPEC §1): its fact sheets in `content/`,
+//! A tracebrief project on disk: its fact sheets in `content/`,
 //! the seeds they name, and the checks that need more than one file —
 //! slugs, `source:` paths that must stay inside the project, actor ids
 //! shared across briefings, sentence pins.
@@ -62,7 +62,7 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
         problems.push(
             Diagnostic::input("no-fact-sheets", "no fact sheets in content/")
                 .in_file(Path::new("content"))
-                .help("add a fact sheet content/<slug>.yaml (see SPEC §3)"),
+                .help("add a fact sheet content/<slug>.yaml (see docs/fact-sheet.md)"),
         );
     }
     // sheets are read and parsed in parallel, then gathered in file order

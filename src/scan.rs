@@ -1,6 +1,6 @@
 //! The `scan` command: a seed's sentences and their number mentions, as a
 //! report for people (a terminal, with colour when it is one) or as JSON
-//! (SPEC §7, byte offsets into the file).
+//! (byte offsets into the file).
 
 use std::io::{self, Write};
 
@@ -68,7 +68,7 @@ struct JsonMention<'a> {
     end: usize,
 }
 
-/// Writes the SPEC §7 JSON of a scan.
+/// Writes the JSON of a scan.
 pub fn write_json(seed: &Seed, mentions: &[Vec<Mention>], mut out: impl Write) -> io::Result<()> {
     let report = JsonReport { file: seed.path.display().to_string(), sentences: JsonSentences { seed, mentions } };
     serde_json::to_writer(&mut out, &report)?;

@@ -1,5 +1,5 @@
 //! End-to-end tests of `tracebrief check [--root DIR] [--format …] [--strict]`
-//! (SPEC §3, §5, §7), in the manner of Zola's `test_site/` and mdBook's
+//! in the manner of Zola's `test_site/` and mdBook's
 //! `BookTest`: every case is a small project under `tests/fixtures/<case>/`,
 //! copied into a temporary directory (so that symlinks and generated files
 //! never touch the repository), checked by the binary as a user runs it,
@@ -23,7 +23,7 @@ impl Run {
     }
 }
 
-/// The JSON of `check --format json` (SPEC §7).
+/// The JSON of `check --format json`.
 struct Report {
     json: Value,
     root: PathBuf,
@@ -233,7 +233,7 @@ fn assert_reports_exactly(run: &Run, found: &[Found], expected: &[Expected]) {
 }
 
 /// `ok`, `errors` and `warnings` agree with the diagnostics listed. (Whether
-/// `ok` is false for warnings under `--strict` SPEC does not say: not asserted.)
+/// `ok` is false for warnings under `--strict` is not asserted.)
 fn assert_counts_agree(fixture: &str, report: &Report) {
     let found = report.diagnostics();
     let of = |severity: &str| found.iter().filter(|d| d.severity == severity).count() as u64;
@@ -428,7 +428,7 @@ fn unknown_field_suggests_the_field_meant() {
     assert!(help.as_deref().is_some_and(|h| h.contains("did you mean `numbers`?")), "{}", run.shown());
 }
 
-/// SPEC §7: `ok`, `errors`, `warnings`, `diagnostics` (severity, code,
+/// The report: `ok`, `errors`, `warnings`, `diagnostics` (severity, code,
 /// message, file, line, column), `facts` (briefing, id, status, sentence, mention).
 #[test]
 fn json_report_has_the_shape_of_the_spec() {

@@ -1,7 +1,7 @@
-//! End-to-end tests of the printable briefing (SPEC §8:
-//! `briefings/<slug>/print.html`, A4 and self-contained) and of
+//! End-to-end tests of the printable briefing
+//! (`briefings/<slug>/print.html`, A4 and self-contained) and of
 //! `tracebrief build --pdf [--chromium PATH] [--pdf-timeout SECONDS]`
-//! (SPEC §7), in the manner of `tests/site_build.rs`: a project — the
+//! in the manner of `tests/site_build.rs`: a project — the
 //! repository's example, a fixture under `tests/fixtures/print-*/`, or one
 //! generated here — is copied into a temporary directory and built by the
 //! binary as a user runs it. Pages are read with lol_html; PDFs with
@@ -295,7 +295,7 @@ fn repeated_ids(html: &str) -> Vec<String> {
 fn the_print_page_of_the_example_is_self_contained_and_cites_every_figure_and_quote() {
     let project = Project::example();
     let out = project.beside("out");
-    // the build passed: every number on the page is accounted for (SPEC §6)
+    // the build passed: every number on the page is accounted for
     project.built(&out);
     let html = read_page(&out, EXAMPLE_PRINT);
     let sheet: Value = serde_saphyr::from_str(&project.read(EXAMPLE_SHEET)).expect("the example sheet is YAML");

@@ -1,4 +1,4 @@
-//! End-to-end tests of `tracebrief scan FILE [--format human|json]` (SPEC §2, §4, §7):
+//! End-to-end tests of `tracebrief scan FILE [--format human|json]` :
 //! the binary is run as a user runs it, and the tests look at what a user
 //! sees — the exit code, stdout and stderr.
 
@@ -39,7 +39,7 @@ fn stderr(output: &Output) -> &str {
     std::str::from_utf8(&output.stderr).expect("stderr is UTF-8")
 }
 
-/// The JSON of `scan --format json` (SPEC §7). `unit` and `hedge` are
+/// The JSON of `scan --format json`. `unit` and `hedge` are
 /// `Value`s so that a missing key fails to parse while `null` passes.
 #[derive(Debug, Deserialize)]
 struct Report {
@@ -81,7 +81,7 @@ impl Report {
 fn scan_json(file: &str) -> Report {
     let output = tracebrief(&["scan", file, "--format", "json"], &[]);
     assert_succeeded(&output);
-    serde_json::from_slice(&output.stdout).expect("scan --format json prints the JSON of SPEC §7")
+    serde_json::from_slice(&output.stdout).expect("scan --format json prints its JSON")
 }
 
 fn assert_succeeded(output: &Output) {
@@ -254,7 +254,7 @@ fn human_report_without_no_color_has_no_colour_on_a_pipe() {
 
 // --- bad input: exit 2, nothing on stdout, one line on stderr ---
 
-/// The run failed as SPEC §7 says bad input does: exit code 2, an empty
+/// The run failed as bad input does: exit code 2, an empty
 /// stdout, and one `error:` line naming `file` and containing one of `what`.
 fn assert_input_error(output: &Output, file: &Path, what: &[&str]) {
     let message = stderr(output);

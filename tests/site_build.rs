@@ -1,5 +1,5 @@
 //! End-to-end tests of `tracebrief build [--root DIR] [--out DIR] [--force]`
-//! (SPEC §6, §7, §8), in the manner of `tests/check_cli.rs`: a project — the
+//! in the manner of `tests/check_cli.rs`: a project — the
 //! repository's example, or a small fixture under `tests/fixtures/site-*/` —
 //! is copied into a temporary directory, built by the binary as a user runs
 //! it, and judged on what a user gets: the files of the site, their links and
@@ -90,7 +90,7 @@ fn is_external(link: &str) -> bool {
     ["http:", "https:", "mailto:"].iter().any(|scheme| lower.starts_with(scheme))
 }
 
-/// Every problem with the internal links of the site at `site` (SPEC §8: every
+/// Every problem with the internal links of the site at `site` (every
 /// internal link is relative and names a file, so the site works from disk),
 /// and how many links were followed.
 fn link_problems(site: &Path) -> (Vec<String>, usize) {
@@ -316,7 +316,7 @@ fn the_committed_site_is_what_a_build_of_the_repository_gives() {
     );
 }
 
-// ---------------------------------------------------------------- 4. pages at SPEC §8 paths
+// ---------------------------------------------------------------- 4. pages at their paths
 
 #[test]
 fn the_example_site_has_every_page_of_spec_8() {

@@ -1,4 +1,4 @@
-//! The JSON report of SPEC §7: `ok`, counts, every diagnostic, every fact.
+//! The JSON report of `check`: `ok`, counts, every diagnostic, every fact.
 
 use std::io::{self, Write};
 

@@ -1,5 +1,5 @@
 //! Reading one fact sheet: YAML into the model, every value located, every
-//! input error of SPEC §3 turned into a diagnostic with file, line, column
+//! input error of a sheet turned into a diagnostic with file, line, column
 //! and a help line.
 //!
 //! Parsing is bounded (depth, nodes, alias expansion) so a hostile sheet —
@@ -545,7 +545,7 @@ fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
     } else if is_type_error(&detail) {
         Diagnostic::input("wrong-type", detail.clone())
             .label("wrong type here")
-            .help("see SPEC §3 for the fields and their types")
+            .help("see docs/fact-sheet.md for the fields and their types")
     } else {
         Diagnostic::input("yaml-syntax", format!("YAML syntax error: {detail}"))
             .label("here")

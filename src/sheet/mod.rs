@@ -1,4 +1,4 @@
-//! Fact sheets (SPEC §3): the model of a briefing as its author wrote it,
+//! Fact sheets (docs/fact-sheet.md): the model of a briefing as its author wrote it,
 //! every value with its byte span in the YAML so a diagnostic can point at it.
 //!
 //! Loading and validating a sheet lives in `load`; this module holds the
@@ -136,7 +136,7 @@ impl Figure {
     }
 }
 
-/// The unit of a figure, by the class SPEC §5 matches on.
+/// The unit of a figure, by the class a figure is matched on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FactUnit {
     Percent,

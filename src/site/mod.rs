@@ -1,4 +1,4 @@
-//! The briefing site (SPEC §8): every page rendered in memory from the
+//! The briefing site: every page rendered in memory from the
 //! traced project — home, briefings, their annotated sources, actors, facts,
 //! quotes — plus the stylesheet and `trace.json`.
 //!

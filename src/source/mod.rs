@@ -2,7 +2,7 @@
 //!
 //! A seed must be non-empty UTF-8 text without NUL bytes; anything else is an
 //! [`InputError`] naming the file and, where there is one, the byte offset.
-//! Splitting itself (SPEC §2) lives in `split`; this module owns the file.
+//! Splitting itself lives in `split`; this module owns the file.
 
 mod split;
 

@@ -1,4 +1,4 @@
-//! Sentence splitting (SPEC §2): the byte spans of the sentences of a text.
+//! Sentence splitting: the byte spans of the sentences of a text.
 //!
 //! The text is read as *words* (maximal runs of non-whitespace) and the gaps
 //! between them. Every decision is taken at a gap, from the word before it,

@@ -114,7 +114,7 @@ fn allowed_sentences(cx: &Context, figure: &Figure) -> Option<Vec<usize>> {
     Some(allowed)
 }
 
-/// The unit classes of SPEC §5: `%` needs a percentage, `pp` percentage
+/// The unit classes (docs/matching.md): `%` needs a percentage, `pp` percentage
 /// points, a currency the same currency, anything else a plain number. A
 /// fraction in words is also a percentage for an `approx` figure (`two-thirds` is 67%).
 fn same_class(figure: &Figure, m: &Mention) -> bool {

@@ -1,5 +1,5 @@
 //! Folding text for comparison: curly and straight quotes, dashes and runs
-//! of white space each read as one form (SPEC §5), with a map back to the
+//! of white space each read as one form (docs/matching.md), with a map back to the
 //! original byte offsets so a match can be reported where it stands.
 
 /// A folded text and, for each of its bytes, the offset in the original.

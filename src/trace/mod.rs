@@ -1,4 +1,4 @@
-//! The trace check (SPEC §5): every figure, quote and actor of every fact
+//! The trace check (docs/matching.md): every figure, quote and actor of every fact
 //! sheet proved against the sentences of its seed, or a diagnostic saying
 //! where and why not.
 //!
