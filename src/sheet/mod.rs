@@ -152,6 +152,19 @@ pub enum FactUnit {
 }
 
 impl FactUnit {
+    /// The unit a figure takes to publish a mention's value in its unit
+    /// class: `None` for a plain number.
+    pub fn of(unit: Option<crate::numbers::Unit>) -> Option<FactUnit> {
+        use crate::numbers::Unit;
+        match unit? {
+            Unit::Percent => Some(FactUnit::Percent),
+            Unit::PercentagePoints => Some(FactUnit::PercentagePoints),
+            Unit::Currency(code) => Some(FactUnit::Currency(code.to_string())),
+            #[allow(unreachable_patterns)]
+            other => Some(FactUnit::parse(other.as_str())),
+        }
+    }
+
     pub fn parse(unit: &str) -> FactUnit {
         let trimmed = unit.trim();
         match trimmed {
