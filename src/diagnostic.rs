@@ -53,6 +53,15 @@ pub const CODES: &[(&str, &str)] = &[
     ("dropped-hedge", "The seed hedges a figure (about, upwards of …) that the sheet states bare."),
     ("qualifier-mismatch", "A figure's qualifier is not the hedge its sentence uses."),
     ("also-stated", "A figure is stated in more than one sentence; it traces to the first."),
+    ("evidence-mismatch", "A figure's `evidence:` holds another number of its unit class, not the figure's."),
+    ("ambiguous-figure", "A figure traced without `evidence:` to a sentence that states another number of its class."),
+    ("actor-out-of-context", "A figure's `actor:` is named neither in its sentence nor in its paragraph."),
+    (
+        "speaker-not-named",
+        "A quote's speaker is not named where the quote stands, nor the last person named before it.",
+    ),
+    ("quote-spans-narration", "Parts of a quote joined by … run from quoted words into the narration around them."),
+    ("role-conflict", "Two fact sheets give the same actor different roles."),
     // the published-number check
     ("untraced-published-number", "A number on a page is not accounted for by the sentence it cites, or cites none."),
 ];

@@ -13,11 +13,13 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{InputError, Location};
 
-/// One sentence of a seed: its number (1-based, `s1` is the first) and its byte span.
+/// One sentence of a seed: its number (1-based, `s1` is the first), its
+/// byte span, and the paragraph it stands in (from 0; the headline is one).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     pub number: usize,
     pub span: Range<usize>,
+    pub paragraph: usize,
 }
 
 impl Sentence {
@@ -66,15 +68,31 @@ impl Seed {
 
     /// Splits an already-validated text.
     pub fn from_text(path: &Path, text: String) -> Seed {
-        let sentences = split_sentences(&text)
-            .into_iter()
-            .map(|span| skip_byte_order_mark(&text, span))
-            .filter(|span| !span.is_empty())
-            .enumerate()
-            .map(|(i, span)| Sentence { number: i + 1, span })
-            .collect();
+        let spans = split_sentences(&text).into_iter().map(|span| skip_byte_order_mark(&text, span));
+        let mut sentences: Vec<Sentence> = Vec::new();
+        for span in spans.filter(|span| !span.is_empty()) {
+            let paragraph = match sentences.last() {
+                None => 0,
+                Some(last) if starts_paragraph(&text[last.span.end..span.start], last.number == 1) => {
+                    last.paragraph + 1
+                }
+                Some(last) => last.paragraph,
+            };
+            sentences.push(Sentence { number: sentences.len() + 1, span, paragraph });
+        }
         Seed { path: path.to_path_buf(), text, sentences }
     }
+}
+
+/// The text between two sentences parts paragraphs: a blank line does, and
+/// so does any line break after the headline.
+fn starts_paragraph(gap: &str, after_headline: bool) -> bool {
+    let lines: Vec<&str> = gap.split('\n').collect();
+    if after_headline {
+        return lines.len() > 1;
+    }
+    // a line of white space only, between two line breaks, is a blank line
+    lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|l| l.trim().is_empty())
 }
 
 /// A UTF-8 byte order mark is not part of the first sentence; offsets stay
@@ -175,8 +193,16 @@ mod tests {
     #[test]
     fn sentence_text_joins_wrapped_lines() {
         let text = "Starmer is set to discuss\r\nthe deal.";
-        let s = Sentence { number: 1, span: 0..text.len() };
+        let s = Sentence { number: 1, span: 0..text.len(), paragraph: 0 };
         assert_eq!(s.text(text), "Starmer is set to discuss the deal.");
         assert_eq!(s.id(), "s1");
+    }
+
+    #[test]
+    fn paragraphs_part_at_blank_lines_and_after_the_headline() {
+        let text = "Headline here\nOne. Two wraps\nhere. Three.\n\nFour.\r\n \r\nFive.\nSix.";
+        let seed = Seed::from_text(Path::new("x.txt"), text.to_string());
+        let paragraphs: Vec<usize> = seed.sentences.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 1, 1, 2, 3, 3]);
     }
 }

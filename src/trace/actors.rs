@@ -9,9 +9,8 @@ use crate::diagnostic::Diagnostic;
 use crate::trace::fold::whole_words;
 
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
-    let mentions = mentions(cx);
     for (i, actor) in cx.briefing.actors.iter().enumerate() {
-        let mut found = mentions[i].clone().into_iter();
+        let mut found = cx.names[i].clone().into_iter();
         let stated = found.next();
         if stated.is_none() {
             let names: Vec<&str> = actor.names().map(|n| n.value.as_str()).collect();
@@ -36,7 +35,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
 }
 
 /// For each actor of the briefing, every place of the seed that names it.
-fn mentions(cx: &Context) -> Vec<Vec<Stated>> {
+pub(super) fn names(cx: &Context) -> Vec<Vec<Stated>> {
     let actors = &cx.briefing.actors;
     let mut owners = Vec::new();
     let mut names = Vec::new();

@@ -1,8 +1,13 @@
 //! Figures: a number fact is traced when a mention in one sentence states
 //! it — equal as decimals after scale (or rounded by it, with `approx`), of
-//! the same unit class, inside the sentence `evidence` or `sentence` pins.
-//! A date figure traces to the same date; a date the seed gives without a
-//! year (`April 1`) is in the year of the sheet's `date`.
+//! the same unit class, inside the sentence `sentence` pins and inside the
+//! words `evidence` pins. A date figure traces to the same date; a date the
+//! seed gives without a year (`April 1`) is in the year of the sheet's `date`.
+//!
+//! Which number, and whose: evidence that holds another number of the
+//! figure's class is an error; a figure traced without evidence to a
+//! sentence that states another number of its class is ambiguous; a
+//! figure's `actor` must be named in its sentence or paragraph.
 
 use rust_decimal::Decimal;
 
@@ -18,8 +23,27 @@ type At<'m> = (usize, &'m Mention);
 enum Outcome<'m> {
     Traced(Vec<At<'m>>),
     EvidenceNotFound,
+    /// The evidence holds `other`, a number of the figure's class that is
+    /// not the figure; `outside` states the figure in the same sentence.
+    EvidenceMismatch {
+        other: Option<At<'m>>,
+        outside: Option<At<'m>>,
+    },
     UnitMismatch(At<'m>),
     Untraced(Option<At<'m>>),
+}
+
+/// A sentence a figure may be traced in, and the evidence's spans in it (empty: no evidence).
+struct Pin {
+    sentence: usize,
+    evidence: Vec<std::ops::Range<usize>>,
+}
+
+impl Pin {
+    /// The mention stands in the evidence words, or there are none.
+    fn holds(&self, m: &Mention) -> bool {
+        self.evidence.is_empty() || self.evidence.iter().any(|e| e.start < m.span.end && m.span.start < e.end)
+    }
 }
 
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
@@ -40,11 +64,16 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
                 others.dedup_by_key(|(s, _)| *s);
                 fact.also = others.iter().map(|(s, m)| cx.stated(*s, m.span.clone())).collect();
                 trace.diagnostics.extend(hedge_warning(cx, figure, (first, mention)));
+                trace.diagnostics.extend(ambiguous(cx, figure, (first, mention)));
+                trace.diagnostics.extend(out_of_context(cx, figure, first));
                 if !others.is_empty() {
                     trace.diagnostics.push(also_stated(cx, figure, &others));
                 }
             }
             Outcome::EvidenceNotFound => trace.diagnostics.push(evidence_not_found(cx, figure)),
+            Outcome::EvidenceMismatch { other, outside } => {
+                trace.diagnostics.push(evidence_mismatch(cx, figure, other, outside));
+            }
             Outcome::UnitMismatch(at) => trace.diagnostics.push(unit_mismatch(cx, figure, at)),
             Outcome::Untraced(closest) => trace.diagnostics.push(untraced(cx, figure, closest)),
         }
@@ -53,18 +82,31 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
 }
 
 fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
-    let Some(allowed) = allowed_sentences(cx, figure) else {
+    let Some(pins) = pins(cx, figure) else {
         return Outcome::EvidenceNotFound;
     };
     let all = || cx.mentions.iter().enumerate().flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)));
-    let candidates = || all().filter(|(s, _)| allowed.contains(s));
+    let in_pinned = || pins.iter().flat_map(|pin| cx.mentions[pin.sentence].iter().map(move |m| (pin, m)));
+    let candidates = || in_pinned().filter(|(pin, m)| pin.holds(m)).map(|(pin, m)| (pin.sentence, m));
     let year = cx.briefing.date.as_ref().map(|d| d.value.get(..4).unwrap_or_default());
-    let found: Vec<At> = match &figure.value.value {
-        FigureValue::Date(date) => candidates().filter(|(_, m)| states_date(date, year, m)).collect(),
-        FigureValue::Number(_) => candidates().filter(|(_, m)| same_class(figure, m) && states(figure, m)).collect(),
+    let stating = |m: &Mention| match &figure.value.value {
+        FigureValue::Date(date) => states_date(date, year, m),
+        FigureValue::Number(_) => same_class(figure, m) && states(figure, m),
     };
+    let found: Vec<At> = candidates().filter(|(_, m)| stating(m)).collect();
     if !found.is_empty() {
         return Outcome::Traced(found);
+    }
+    if figure.evidence.is_some() {
+        let of_class = |m: &Mention| match &figure.value.value {
+            FigureValue::Date(_) => m.kind == Kind::Date,
+            FigureValue::Number(_) => same_class(figure, m),
+        };
+        let other = candidates().find(|(_, m)| of_class(m));
+        let outside = in_pinned().map(|(pin, m)| (pin.sentence, m)).find(|(_, m)| stating(m));
+        if other.is_some() || outside.is_some() {
+            return Outcome::EvidenceMismatch { other, outside };
+        }
     }
     if let Some(at) = candidates().find(|(_, m)| equal_value(figure, m)) {
         return Outcome::UnitMismatch(at);
@@ -97,21 +139,40 @@ fn states_date(date: &str, sheet_year: Option<&str>, m: &Mention) -> bool {
     }
 }
 
-/// The sentence indices the figure may be traced in: all, or those `sentence`
-/// and `evidence` pin. `None` when the evidence stands in no allowed sentence.
-fn allowed_sentences(cx: &Context, figure: &Figure) -> Option<Vec<usize>> {
-    let mut allowed: Vec<usize> = match &figure.sentence {
+/// The sentences the figure may be traced in — all, or the one `sentence`
+/// pins — with the spans of the evidence words in each. `None` when the
+/// evidence stands in no sentence it may be traced in.
+fn pins(cx: &Context, figure: &Figure) -> Option<Vec<Pin>> {
+    let sentences: Vec<usize> = match &figure.sentence {
         Some(pin) => vec![pin.value - 1],
         None => (0..cx.seed.sentences.len()).collect(),
     };
-    if let Some(evidence) = &figure.evidence {
-        let words = super::fold::Folded::new(&evidence.value).text;
-        allowed.retain(|s| cx.folded[*s].text.contains(&words));
-        if allowed.is_empty() {
-            return None;
-        }
+    let Some(evidence) = &figure.evidence else {
+        return Some(sentences.into_iter().map(|sentence| Pin { sentence, evidence: Vec::new() }).collect());
+    };
+    let words = super::fold::Folded::new(&evidence.value).text;
+    let words = words.trim();
+    if words.is_empty() {
+        return None;
     }
-    Some(allowed)
+    let pins: Vec<Pin> = sentences
+        .into_iter()
+        .filter_map(|s| {
+            let folded = &cx.folded[s];
+            let sentence = &cx.seed.sentences[s];
+            let raw = sentence.raw(&cx.seed.text);
+            let spans: Vec<_> = folded
+                .text
+                .match_indices(words)
+                .map(|(at, _)| {
+                    let span = folded.original_span(raw, at, at + words.len());
+                    span.start + sentence.span.start..span.end + sentence.span.start
+                })
+                .collect();
+            (!spans.is_empty()).then_some(Pin { sentence: s, evidence: spans })
+        })
+        .collect();
+    (!pins.is_empty()).then_some(pins)
 }
 
 /// The unit classes (docs/matching.md): `%` needs a percentage, `pp` percentage
@@ -234,6 +295,132 @@ fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic
         ),
         _ => None,
     }
+}
+
+fn evidence_mismatch(cx: &Context, figure: &Figure, other: Option<At>, outside: Option<At>) -> Diagnostic {
+    let evidence = figure.evidence.as_ref().map_or(&figure.value.span, |e| &e.span);
+    let shown = describe(figure);
+    let (message, label) = match other {
+        Some((_, m)) => (
+            format!("the evidence of `{}` holds {}, not the figure's {shown}", figure.id.value, mention_text(cx, m)),
+            format!("the evidence holds {}", mention_text(cx, m)),
+        ),
+        None => (
+            format!("the figure's {shown} does not stand in the evidence words of `{}`", figure.id.value),
+            "not in the evidence words".to_string(),
+        ),
+    };
+    // the value and the evidence disagree: the caret is on the value, the evidence beside it
+    let mut d = Diagnostic::error("evidence-mismatch", message)
+        .at(cx.in_sheet(&figure.value.span))
+        .label(label)
+        .related(cx.in_sheet(evidence), "the evidence words");
+    if let Some((s, m)) = other {
+        d = d.related(cx.in_seed(&m.span), format!("{} states {} here", cx.sentence_id(s), mention_text(cx, m)));
+    }
+    let help = match outside {
+        Some((s, m)) => {
+            d = d.related(cx.in_seed(&m.span), format!("{} states {} here", cx.sentence_id(s), mention_text(cx, m)));
+            format!("if {} is meant, pin its own words: `evidence: {}`", mention_text(cx, m), evidence_for(cx, s, m))
+        }
+        None => "correct the value, or pin the words of the sentence that hold the figure's number".to_string(),
+    };
+    d.help(help)
+}
+
+/// A figure traced without evidence to a sentence that states another
+/// number of its class: which of the two is meant cannot be told.
+fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
+    if figure.evidence.is_some() || figure.value.value.number().is_none() {
+        return None;
+    }
+    let other = cx.mentions[s].iter().find(|o| o.span != m.span && same_class(figure, o) && o.value != m.value)?;
+    let id = cx.sentence_id(s);
+    Some(
+        Diagnostic::warning(
+            "ambiguous-figure",
+            format!(
+                "{id} states both {} and {}: which one `{}` means cannot be told",
+                mention_text(cx, m),
+                mention_text(cx, other),
+                figure.id.value
+            ),
+        )
+        .at(cx.in_sheet(&figure.value.span))
+        .label(format!("traced to {}", mention_text(cx, m)))
+        .related(cx.in_seed(&m.span), format!("{id} states {} here", mention_text(cx, m)))
+        .related(cx.in_seed(&other.span), format!("and {} here", mention_text(cx, other)))
+        .help(format!("say which is meant: add `evidence: {}`", evidence_for(cx, s, m))),
+    )
+}
+
+/// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
+fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic> {
+    let actor_id = figure.actor.as_ref()?;
+    let index = cx.briefing.actors.iter().position(|a| a.id.value == actor_id.value)?;
+    let paragraph = cx.seed.sentences[s].paragraph;
+    let in_paragraph = |stated: &&super::Stated| cx.seed.sentences[stated.sentence - 1].paragraph == paragraph;
+    if cx.names[index].iter().any(|stated| in_paragraph(&stated)) {
+        return None;
+    }
+    let id = cx.sentence_id(s);
+    let named: Vec<&str> = cx
+        .briefing
+        .actors
+        .iter()
+        .zip(&cx.names)
+        .filter(|(_, names)| names.iter().any(|n| n.sentence == s + 1))
+        .map(|(a, _)| a.name.value.as_str())
+        .collect();
+    let actor = &cx.briefing.actors[index];
+    let names = match named.as_slice() {
+        [] => format!("{id} names none of the sheet's actors"),
+        named => format!("{id} names {}", named.join(", ")),
+    };
+    Some(
+        Diagnostic::warning(
+            "actor-out-of-context",
+            format!(
+                "`{}` is given to {}, but neither {id} nor its paragraph names them; {names}",
+                figure.id.value, actor.name.value
+            ),
+        )
+        .at(cx.in_sheet(&actor_id.span))
+        .label(format!("{} is not named there", actor.name.value))
+        .related(cx.in_seed(&cx.seed.sentences[s].span), format!("{id}: {names}"))
+        .help("check `actor:`; if the figure is theirs, add the name the seed uses for them to `aliases:`"),
+    )
+}
+
+/// Words of sentence `s` around mention `m` that stand once in the sentence
+/// and hold no other number: what `evidence:` can pin the mention with.
+fn evidence_for(cx: &Context, s: usize, m: &Mention) -> String {
+    let sentence = &cx.seed.sentences[s];
+    let raw = sentence.raw(&cx.seed.text);
+    let (start, end) = (m.span.start - sentence.span.start, m.span.end - sentence.span.start);
+    let others: Vec<_> = cx.mentions[s].iter().filter(|o| o.span != m.span).map(|o| o.span.clone()).collect();
+    let folded = &cx.folded[s].text;
+    let mut from = start;
+    let mut best = raw[start..end].to_string();
+    for _ in 0..6 {
+        // one word further back
+        let before = raw[..from].trim_end();
+        let Some(word_start) = before.rfind(char::is_whitespace).map(|i| i + 1).or((!before.is_empty()).then_some(0))
+        else {
+            break;
+        };
+        let absolute = sentence.span.start + word_start..sentence.span.start + end;
+        if others.iter().any(|o| o.start < absolute.end && absolute.start < o.end) {
+            break;
+        }
+        from = word_start;
+        best = raw[from..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = super::fold::Folded::new(&best).text;
+        if folded.matches(words.as_str()).count() == 1 {
+            break;
+        }
+    }
+    best
 }
 
 fn also_stated(cx: &Context, figure: &Figure, others: &[At]) -> Diagnostic {

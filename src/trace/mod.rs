@@ -77,6 +77,8 @@ pub(crate) struct Context<'a> {
     pub seed: &'a Seed,
     pub mentions: Vec<Vec<Mention>>,
     pub folded: Vec<Folded>,
+    /// For each actor of the sheet, every place of the seed that names it.
+    pub names: Vec<Vec<Stated>>,
 }
 
 impl Context<'_> {
@@ -116,13 +118,15 @@ pub fn trace(project: &Project) -> Trace {
         .par_iter()
         .map(|briefing| {
             let seed = project.seed_of(briefing);
-            let cx = Context {
+            let mut cx = Context {
                 briefing,
                 yaml: project.sources.get(&briefing.file).unwrap_or(""),
                 seed,
                 mentions: numbers::scan_seed(seed),
                 folded: seed.sentences.iter().map(|s| Folded::new(s.raw(&seed.text))).collect(),
+                names: Vec::new(),
             };
+            cx.names = actors::names(&cx);
             let mut part = Trace::default();
             figures::trace(&cx, &mut part);
             quotes::trace(&cx, &mut part);
