@@ -23,6 +23,8 @@ struct RawSheet {
     title: Spanned<String>,
     source: Spanned<String>,
     source_url: Option<Spanned<String>>,
+    publisher: Option<Spanned<String>>,
+    source_title: Option<Spanned<String>>,
     date: Option<Spanned<String>>,
     summary: Option<Spanned<String>>,
     #[serde(default)]
@@ -68,7 +70,8 @@ struct RawFigure {
 }
 
 /// The fields of each part of a sheet, for "did you mean" and type messages.
-const SHEET_FIELDS: &[&str] = &["title", "source", "source_url", "date", "summary", "actors", "quotes", "numbers"];
+const SHEET_FIELDS: &[&str] =
+    &["title", "source", "source_url", "publisher", "source_title", "date", "summary", "actors", "quotes", "numbers"];
 const ACTOR_FIELDS: &[&str] = &["id", "name", "aliases", "role", "kind"];
 const QUOTE_FIELDS: &[&str] = &["id", "speaker", "text"];
 const FIGURE_FIELDS: &[&str] =
@@ -146,6 +149,8 @@ pub fn load_sheet(
         source: seed,
         seed: seed_path,
         source_url,
+        publisher: raw.publisher.map(located),
+        source_title: raw.source_title.map(located),
         date,
         summary,
         actors,
@@ -643,8 +648,8 @@ fn what_field_holds(field: &str) -> &'static str {
         "kind" => "person, organisation or country",
         "aliases" => "a list of names",
         "actors" | "quotes" | "numbers" => "a list",
-        "title" | "source" | "source_url" | "date" | "summary" | "id" | "name" | "role" | "speaker" | "text"
-        | "label" | "unit" | "qualifier" | "evidence" | "actor" => "text",
+        "title" | "source" | "source_url" | "publisher" | "source_title" | "date" | "summary" | "id" | "name"
+        | "role" | "speaker" | "text" | "label" | "unit" | "qualifier" | "evidence" | "actor" => "text",
         _ => "a value",
     }
 }

@@ -33,6 +33,10 @@ pub struct Briefing {
     /// The seed's path relative to the project root, checked to stay inside it.
     pub seed: PathBuf,
     pub source_url: Option<Located<String>>,
+    /// The outlet that published the source: `BBC News`.
+    pub publisher: Option<Located<String>>,
+    /// The source article's own headline.
+    pub source_title: Option<Located<String>>,
     /// `YYYY-MM-DD`
     pub date: Option<Located<String>>,
     pub summary: Option<Summary>,

@@ -269,6 +269,9 @@ fn evidence_not_found(cx: &Context, figure: &Figure) -> Diagnostic {
 fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let text = mention_text(cx, m);
     let id = cx.sentence_id(s);
+    if figure.qualifier.as_ref().is_some_and(|q| qualifier_stands_before(cx, s, m, &q.value)) {
+        return None;
+    }
     match (m.hedge, &figure.qualifier) {
         (Some(hedge), None) => Some(
             Diagnostic::warning(
@@ -334,7 +337,14 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     if figure.evidence.is_some() || figure.value.value.number().is_none() {
         return None;
     }
-    let other = cx.mentions[s].iter().find(|o| o.span != m.span && same_class(figure, o) && o.value != m.value)?;
+    let noun = match figure.unit() {
+        Some(FactUnit::Noun(noun)) => Some(noun.as_str()),
+        _ => None,
+    };
+    // a count whose noun follows it is told apart from counts of other things
+    let fits = |o: &Mention| noun.is_none_or(|noun| !counts(cx, s, m, noun) || counts(cx, s, o, noun));
+    let other =
+        cx.mentions[s].iter().find(|o| o.span != m.span && same_class(figure, o) && o.value != m.value && fits(o))?;
     let id = cx.sentence_id(s);
     Some(
         Diagnostic::warning(
@@ -354,13 +364,33 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     )
 }
 
+/// Mention `m` of sentence `s` counts `noun`: the word of the noun that
+/// names the thing (its last) follows within three words, plural or not
+/// (`a 10-day sentence` counts days, `25 years` does not).
+fn counts(cx: &Context, s: usize, m: &Mention, noun: &str) -> bool {
+    let stem = |w: &str| w.to_lowercase().trim_end_matches('s').to_string();
+    let Some(thing) = noun.split_whitespace().last().map(stem) else { return false };
+    let end = cx.seed.sentences[s].span.end;
+    let after = &cx.seed.text[m.span.end.min(end)..end];
+    after.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).take(3).any(|w| {
+        let word: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+        !thing.is_empty() && stem(&word) == thing
+    })
+}
+
 /// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
 fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic> {
     let actor_id = figure.actor.as_ref()?;
     let index = cx.briefing.actors.iter().position(|a| a.id.value == actor_id.value)?;
+    // news names a subject once and then says "the company", or names it
+    // only after a lede that describes it: the figure's paragraph, the ones
+    // next to it, and the headline and lede set its context
     let paragraph = cx.seed.sentences[s].paragraph;
-    let in_paragraph = |stated: &&super::Stated| cx.seed.sentences[stated.sentence - 1].paragraph == paragraph;
-    if cx.names[index].iter().any(|stated| in_paragraph(&stated)) {
+    let in_context = |stated: &super::Stated| {
+        let named = cx.seed.sentences[stated.sentence - 1].paragraph;
+        named <= 1 || named.abs_diff(paragraph) <= 1
+    };
+    if cx.names[index].iter().any(in_context) {
         return None;
     }
     let id = cx.sentence_id(s);
@@ -381,7 +411,7 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
         Diagnostic::warning(
             "actor-out-of-context",
             format!(
-                "`{}` is given to {}, but neither {id} nor its paragraph names them; {names}",
+                "`{}` is given to {}, but neither {id}, the paragraphs around it nor the lede name them; {names}",
                 figure.id.value, actor.name.value
             ),
         )
@@ -421,6 +451,22 @@ fn evidence_for(cx: &Context, s: usize, m: &Mention) -> String {
         }
     }
     best
+}
+
+/// The sheet's qualifier stands in the sentence right before the mention's
+/// number (`just under 5%`, or a hedge the scanner does not know), in any case.
+fn qualifier_stands_before(cx: &Context, s: usize, m: &Mention, qualifier: &str) -> bool {
+    let qualifier = super::fold::Folded::new(&qualifier.to_lowercase()).text;
+    if qualifier.is_empty() {
+        return false;
+    }
+    let sentence_start = cx.seed.sentences[s].span.start;
+    let mut from = m.span.start.saturating_sub(qualifier.len() + 2).max(sentence_start);
+    while !cx.seed.text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let near = super::fold::Folded::new(&cx.seed.text[from..m.span.end].to_lowercase()).text;
+    near.match_indices(qualifier.as_str()).any(|(at, _)| super::fold::whole_words(&near, at, at + qualifier.len()))
 }
 
 fn also_stated(cx: &Context, figure: &Figure, others: &[At]) -> Diagnostic {

@@ -10,6 +10,7 @@ mod actors;
 mod figures;
 pub(crate) mod fold;
 mod quotes;
+mod speakers;
 
 use std::ops::Range;
 

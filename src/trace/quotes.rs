@@ -2,6 +2,9 @@
 //! quotes, dashes and white space; `…` or `...` may skip words of the
 //! sentence, and `[words]` are the editor's and skip words too.
 
+use std::ops::Range;
+
+use super::speakers;
 use super::{Context, FactKind, FactTrace, Trace};
 use crate::diagnostic::Diagnostic;
 use crate::sheet::Quote;
@@ -10,31 +13,88 @@ use crate::trace::fold::{Folded, whole_words};
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     for quote in &cx.briefing.quotes {
         let segments = segments(&quote.text.value);
-        let standing: Vec<_> = if segments.is_empty() {
-            Vec::new()
-        } else {
-            let found = cx.folded.iter().enumerate();
-            found.filter_map(|(s, folded)| find_in(folded, &segments).map(|span| (s, folded, span))).collect()
-        };
-        // the words may stand in several sentences; the one that quotes them is meant
-        let found =
-            standing.iter().find(|(_, folded, span)| in_quote_marks(folded, *span)).or(standing.first()).copied();
-        let stated = found.map(|(s, folded, (start, end))| {
-            let sentence = &cx.seed.sentences[s];
-            let span = folded.original_span(sentence.raw(&cx.seed.text), start, end);
-            cx.stated(s, span.start + sentence.span.start..span.end + sentence.span.start)
-        });
-        if stated.is_none() {
-            trace.diagnostics.push(not_found(cx, quote, &segments));
-        }
-        trace.facts.push(FactTrace {
+        let found = if segments.is_empty() { None } else { locate(cx, &segments) };
+        let mut fact = FactTrace {
             briefing: cx.briefing.slug.clone(),
             kind: FactKind::Quote,
             id: quote.id.value.clone(),
-            stated,
+            stated: None,
             also: Vec::new(),
-        });
+        };
+        match &found {
+            Some(found) => {
+                let span = found.parts[0].start..found.parts[found.parts.len() - 1].end;
+                fact.stated = Some(cx.stated(found.first, span));
+                // a quote over several sentences: the others, each whole
+                fact.also =
+                    (found.first + 1..=found.last).map(|s| cx.stated(s, cx.seed.sentences[s].span.clone())).collect();
+                trace.diagnostics.extend(spans_narration(cx, quote, found));
+                trace.diagnostics.extend(speakers::not_named(cx, quote, found));
+            }
+            None => trace.diagnostics.push(not_found(cx, quote, &segments)),
+        }
+        trace.facts.push(fact);
     }
+}
+
+/// Where a quote stands: its first and last sentence (indices) and the
+/// seed's span of each of its parts (the pieces `…` joins).
+pub(super) struct Found {
+    pub first: usize,
+    pub last: usize,
+    pub parts: Vec<Range<usize>>,
+}
+
+/// The longest run of sentences of one paragraph a quote may cover.
+const MOST_SENTENCES: usize = 8;
+
+/// Where the quote's segments stand, in one sentence or in consecutive
+/// sentences of one paragraph; where the words stand more than once, the
+/// place that puts them in quotation marks is meant.
+fn locate(cx: &Context, segments: &[String]) -> Option<Found> {
+    let sentences = &cx.seed.sentences;
+    let mut standing: Vec<(Found, u8)> = Vec::new();
+    for first in 0..sentences.len() {
+        for last in first..sentences.len().min(first + MOST_SENTENCES) {
+            if sentences[last].paragraph != sentences[first].paragraph {
+                break;
+            }
+            let start = sentences[first].span.start;
+            let raw = &cx.seed.text[start..sentences[last].span.end];
+            // one sentence is folded already; a run of them is folded here
+            let run;
+            let folded = if first == last {
+                &cx.folded[first]
+            } else {
+                run = Folded::new(raw);
+                &run
+            };
+            let Some(parts) = find_in(folded, segments) else { continue };
+            let parts: Vec<Range<usize>> = parts
+                .iter()
+                .map(|&(a, b)| {
+                    let span = folded.original_span(raw, a, b);
+                    span.start + start..span.end + start
+                })
+                .collect();
+            let sentence_of = |offset: usize| sentences[first..=last].partition_point(|s| s.span.end <= offset) + first;
+            // the run is the least that holds the quote: it starts in `first` and ends in `last`
+            if sentence_of(parts[0].start) != first || sentence_of(parts[parts.len() - 1].end - 1) != last {
+                continue;
+            }
+            // words joined by … stand in one sentence
+            let joined_in_one = parts.windows(2).all(|w| sentence_of(w[0].end - 1) == sentence_of(w[1].start));
+            if !joined_in_one {
+                continue;
+            }
+            let (a, b) = (parts[0].start - start, parts[parts.len() - 1].end - start);
+            standing.push((Found { first, last, parts }, quotedness(raw, a, b)));
+            break;
+        }
+    }
+    // the first of the best quoted: max_by_key keeps the last of equals, so look from the end
+    let at = standing.iter().enumerate().rev().max_by_key(|(_, (_, quoted))| *quoted).map(|(i, _)| i)?;
+    Some(standing.swap_remove(at).0)
 }
 
 /// The folded pieces of a quote that must stand in order: the text split at
@@ -62,26 +122,127 @@ fn segments(quote: &str) -> Vec<String> {
         .collect()
 }
 
-/// The folded span from the first segment's start to the last one's end,
-/// when all stand in order in `sentence`, each as whole words.
-fn find_in(sentence: &Folded, segments: &[String]) -> Option<(usize, usize)> {
-    let text = sentence.text.as_str();
+/// The folded span of each segment, when all stand in order in `text`, each as whole words.
+fn find_in(text: &Folded, segments: &[String]) -> Option<Vec<(usize, usize)>> {
+    let text = text.text.as_str();
     let mut from = 0;
-    let mut start = None;
-    let mut end = 0;
+    let mut parts = Vec::with_capacity(segments.len());
     for segment in segments {
         let at = find_whole(text, segment, from)?;
-        start.get_or_insert(at);
-        end = at + segment.len();
-        from = end;
+        from = at + segment.len();
+        parts.push((at, from));
     }
-    Some((start?, end))
+    Some(parts)
 }
 
-/// The folded span is enclosed in quote marks (folded to `'`).
-fn in_quote_marks(folded: &Folded, (start, end): (usize, usize)) -> bool {
-    folded.text[..start].ends_with('\'') && folded.text[end..].starts_with('\'')
+/// How clearly `start..end` of `raw` is quoted: 2 when it is a quotation
+/// whole (`the proposed 'backstop'`), 1 when it stands inside one (`a 'US
+/// backstop'`), 0 when it is narration.
+fn quotedness(raw: &str, start: usize, end: usize) -> u8 {
+    let quotations = quotations(raw);
+    let mark = |c: Option<char>| c.is_some_and(|c| QUOTE_MARKS.contains(&c) || matches!(c, '”' | '’' | '»'));
+    if quotations.iter().any(|q| q.start <= start && end <= q.end) {
+        let whole = mark(raw[..start].chars().next_back()) && mark(raw[end..].chars().next());
+        return if whole { 2 } else { 1 };
+    }
+    0
 }
+
+/// The quotations of `text`: the spans between an opening quotation mark
+/// and its closing one, marks included. Double marks (“ ” „ « » and the
+/// straight `"`) are read first; single ones (‘ ’ and `'`) count where no
+/// double mark encloses them and they are no apostrophe (a closing `’` is
+/// followed by no letter). A quotation left open runs to the end: news
+/// opens a quote again at each paragraph it carries on into.
+pub(super) fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut found = marked(
+        text,
+        |prev, c, _| matches!(c, '“' | '„' | '«') || (c == '"' && !prev.is_some_and(char::is_alphanumeric)),
+        |c| matches!(c, '”' | '»' | '"' | '“'),
+    );
+    let inside_double = |at: usize| found.iter().any(|q: &Range<usize>| q.start <= at && at < q.end);
+    let single = marked(
+        text,
+        |prev, c, next| {
+            matches!(c, '‘' | '\'')
+                && !prev.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(|n| !n.is_whitespace())
+        },
+        |c| matches!(c, '’' | '\''),
+    );
+    let single: Vec<Range<usize>> = single.into_iter().filter(|q| !inside_double(q.start)).collect();
+    found.extend(single);
+    found.sort_by_key(|q| q.start);
+    found
+}
+
+/// Spans from a char `opens` accepts (given the chars before and after it)
+/// to the next char `closes` accepts that is followed by no letter or digit.
+fn marked(
+    text: &str,
+    opens: impl Fn(Option<char>, char, Option<char>) -> bool,
+    closes: impl Fn(char) -> bool,
+) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|(_, n)| *n);
+        match open {
+            Some(start) if closes(c) && !next.is_some_and(char::is_alphanumeric) && at > start => {
+                found.push(start..at + c.len_utf8());
+                open = None;
+            }
+            None if opens(prev, c, next) => open = Some(at),
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    if let Some(start) = open {
+        found.push(start..text.len());
+    }
+    found
+}
+
+/// Parts joined by `…` must stand in one quotation where the seed quotes
+/// them: a part in quotation marks joined to narration outside them makes
+/// words the speaker never said.
+fn spans_narration(cx: &Context, quote: &Quote, found: &Found) -> Option<Diagnostic> {
+    let paragraph = paragraph_span(cx, found.first);
+    let text = &cx.seed.text[paragraph.clone()];
+    let quotations: Vec<Range<usize>> =
+        quotations(text).into_iter().map(|q| q.start + paragraph.start..q.end + paragraph.start).collect();
+    let enclosing = |part: &Range<usize>| quotations.iter().position(|q| q.start <= part.start && part.end <= q.end);
+    let touches = |part: &Range<usize>| quotations.iter().any(|q| q.start < part.end && part.start < q.end);
+    if !found.parts.iter().any(touches) {
+        return None;
+    }
+    let first = enclosing(&found.parts[0]);
+    let narration = found.parts.iter().find(|p| first.is_none() || enclosing(p) != first)?;
+    Some(
+        Diagnostic::error(
+            "quote-spans-narration",
+            format!("the quote `{}` joins words in quotation marks to the narration around them", quote.id.value),
+        )
+        .at(cx.in_sheet(&quote.text.span))
+        .label("not all the speaker's words")
+        .related(cx.in_seed(narration), "these words are not inside the quotation")
+        .help("quote only the words inside one pair of quotation marks; mark words left out with …"),
+    )
+}
+
+/// The seed's span of the paragraph of sentence `s`.
+pub(super) fn paragraph_span(cx: &Context, s: usize) -> Range<usize> {
+    let sentences = &cx.seed.sentences;
+    let paragraph = sentences[s].paragraph;
+    let first = sentences.iter().position(|x| x.paragraph == paragraph).unwrap_or(s);
+    let last = sentences.iter().rposition(|x| x.paragraph == paragraph).unwrap_or(s);
+    sentences[first].span.start..sentences[last].span.end
+}
+
+/// The marks a quotation opens with.
+const QUOTE_MARKS: [char; 6] = ['“', '"', '‘', '\'', '«', '„'];
 
 fn find_whole(text: &str, needle: &str, from: usize) -> Option<usize> {
     let mut from = from;
@@ -139,12 +300,23 @@ mod tests {
     }
 
     #[test]
-    fn prefers_the_sentence_that_quotes_the_words() {
-        let f = Folded::new("the 'backstop' plan");
-        let span = find_in(&f, &segments("backstop")).unwrap();
-        assert!(in_quote_marks(&f, span));
-        let f = Folded::new("a US backstop plan");
-        assert!(!in_quote_marks(&f, find_in(&f, &segments("backstop")).unwrap()));
+    fn quotations_are_read_with_their_marks() {
+        let rows: &[(&str, &[&str])] = &[
+            ("He said “we must act” today.", &["“we must act”"]),
+            ("He said \"we must\" and \"now\".", &["\"we must\"", "\"now\""]),
+            ("The UK's 'backstop' plan", &["'backstop'"]),
+            ("Britain’s ‘US backstop’ plan, the PM’s aim", &["‘US backstop’"]),
+            ("“It was ‘premature’, he said,” she wrote.", &["“It was ‘premature’, he said,”"]),
+            ("“We will go on.", &["“We will go on."]),
+            ("no quotation here, the UK's", &[]),
+        ];
+        for (text, expected) in rows {
+            let found: Vec<&str> = quotations(text).into_iter().map(|q| &text[q]).collect();
+            assert_eq!(found, *expected, "{text}");
+        }
+        assert_eq!(quotedness("the 'backstop' plan", 5, 13), 2);
+        assert_eq!(quotedness("a 'US backstop' plan", 6, 14), 1);
+        assert_eq!(quotedness("a US backstop plan", 5, 13), 0);
     }
 
     #[test]

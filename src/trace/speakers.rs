@@ -1,0 +1,140 @@
+//! Whose words: a quote's speaker must be named where the quote stands, by
+//! name, alias or role. Where the quote's sentences name no one of the
+//! speaker's kind (`“…,” he said.`), the speaker is the one the text was
+//! last about: the subject or the last actor of that kind named in the
+//! nearest sentence before the quote that names one, or the one the next
+//! sentence of its paragraph names (`“…” That was the view of X.`).
+//!
+//! Names inside quotation marks are words someone says, not who says them:
+//! they are not read. Otherwise the warning `speaker-not-named` says who is
+//! named there instead.
+
+use std::ops::Range;
+
+use super::Context;
+use super::fold::{Folded, whole_words};
+use super::quotes::{Found, paragraph_span, quotations};
+use crate::diagnostic::Diagnostic;
+use crate::sheet::Quote;
+
+pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Diagnostic> {
+    let actors = &cx.briefing.actors;
+    let speaker = actors.iter().position(|a| a.id.value == quote.speaker.value)?;
+    let kind = actors[speaker].kind;
+    let of_kind = |named: Vec<(usize, usize)>| -> Vec<usize> {
+        named.into_iter().map(|(_, a)| a).filter(|&a| actors[a].kind == kind).collect()
+    };
+    let named = |s: usize| named(cx, s, speaker);
+    let here: Vec<usize> = (found.first..=found.last).flat_map(|s| of_kind(named(s))).collect();
+    if here.contains(&speaker) {
+        return None;
+    }
+    let mut before = Vec::new();
+    if here.is_empty() {
+        let next = found.last + 1;
+        let paragraph = cx.seed.sentences[found.last].paragraph;
+        if cx.seed.sentences.get(next).is_some_and(|n| n.paragraph == paragraph)
+            && of_kind(named(next)).contains(&speaker)
+        {
+            return None;
+        }
+        // the subject and the last named of the nearest sentence that names one
+        before = (0..found.first)
+            .rev()
+            .map(|s| of_kind(named(s)))
+            .find(|named| !named.is_empty())
+            .map(|named| {
+                let (first, last) = (named[0], named[named.len() - 1]);
+                if first == last { vec![first] } else { vec![first, last] }
+            })
+            .unwrap_or_default();
+        if before.contains(&speaker) {
+            return None;
+        }
+    }
+    let id = cx.sentence_id(found.first);
+    let names = |list: &[usize]| list.iter().map(|&a| actors[a].name.value.as_str()).collect::<Vec<_>>().join(" and ");
+    let there = match (here.as_slice(), before.as_slice()) {
+        ([], []) => format!("neither {id} nor the sentences before it name anyone"),
+        ([], before) => format!("{id} names no one, and the text before it is about {}", names(before)),
+        (here, _) => format!("{id} names {}", names(here)),
+    };
+    let quoted = found.parts[0].start..found.parts[found.parts.len() - 1].end;
+    Some(
+        Diagnostic::warning(
+            "speaker-not-named",
+            format!("the quote `{}` is given to {}, but {there}", quote.id.value, actors[speaker].name.value),
+        )
+        .at(cx.in_sheet(&quote.speaker.span))
+        .label(format!("{} is not named there", actors[speaker].name.value))
+        .related(cx.in_seed(&quoted), format!("the quote, in {id}"))
+        .help(
+            "check `speaker:`; if the words are theirs, add the name the seed uses for them to `aliases:` or `role:`",
+        ),
+    )
+}
+
+/// Who sentence `s` names outside quotation marks, by name, alias or role:
+/// (seed offset, actor index), in the order they are named. The loose
+/// reading of a role (`the Swedish centre-back`) is given to `speaker` only:
+/// it may find the speaker, never name someone else instead.
+fn named(cx: &Context, s: usize, speaker: usize) -> Vec<(usize, usize)> {
+    let sentence = &cx.seed.sentences[s];
+    let paragraph = paragraph_span(cx, s);
+    let quoted: Vec<Range<usize>> = quotations(&cx.seed.text[paragraph.clone()])
+        .into_iter()
+        .map(|q| q.start + paragraph.start..q.end + paragraph.start)
+        .collect();
+    let outside = |at: usize| !quoted.iter().any(|q| q.start <= at && at < q.end);
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (a, names) in cx.names.iter().enumerate() {
+        let by_name = names.iter().filter(|n| n.sentence == sentence.number).map(|n| n.span.start);
+        let by_role =
+            by_role(cx, a, s, a == speaker).into_iter().map(|at| cx.folded[s].original(at) + sentence.span.start);
+        if let Some(at) = by_name.chain(by_role).filter(|at| outside(*at)).min() {
+            found.push((at, a));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Where sentence `s` names actor `a` by its role, as folded offsets: the
+/// whole role, or its last two words (`the prime minister` for `UK Prime
+/// Minister`), in any case; read `loosely`, also its last word after `the`
+/// and up to two more words (`the Swedish centre-back` for `Manchester
+/// United centre-back`).
+fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
+    let Some(role) = &cx.briefing.actors[a].role else { return Vec::new() };
+    let sentence = cx.folded[s].text.to_lowercase();
+    if sentence.len() != cx.folded[s].text.len() {
+        return Vec::new(); // lower-casing moved offsets: no role is read here
+    }
+    let role = Folded::new(&role.value.to_lowercase()).text;
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let Some(last) = words.last() else { return Vec::new() };
+    let stands = |needle: &str| -> Vec<usize> {
+        sentence
+            .match_indices(needle)
+            .map(|(at, _)| at)
+            .filter(|&at| whole_words(&sentence, at, at + needle.len()))
+            .collect()
+    };
+    let mut found = stands(&role);
+    if words.len() > 2 {
+        found.extend(stands(&words[words.len() - 2..].join(" ")));
+    }
+    for at in stands(last).into_iter().filter(|_| loosely) {
+        // `the` among the three words before it
+        let before = &sentence[..at];
+        let starts: Vec<usize> = before
+            .char_indices()
+            .filter(|&(i, c)| !c.is_whitespace() && (i == 0 || before[..i].ends_with(char::is_whitespace)))
+            .map(|(i, _)| i)
+            .collect();
+        if let Some(&the) = starts.iter().rev().take(3).find(|&&i| before[i..].starts_with("the ")) {
+            found.push(the);
+        }
+    }
+    found
+}
