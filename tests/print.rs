@@ -212,12 +212,13 @@ fn figure_rows(html: &str) -> Vec<Row> {
 /// The footnotes of a print page, in page order.
 fn notes(html: &str) -> Vec<Note> {
     let items = elements(html, "li[id^=\"note-\"]");
-    let quoted = elements(html, "li[id^=\"note-\"] q");
-    let quoted_texts = texts(html, "li[id^=\"note-\"] q");
+    // a sentence is quoted in <q>, or printed as it stands when it has quotation marks of its own
+    let quoted = elements(html, "li[id^=\"note-\"] [data-sentence]");
+    let quoted_texts = texts(html, "li[id^=\"note-\"] [data-sentence]");
     let sids = texts(html, "li[id^=\"note-\"] .sid");
     assert!(
         quoted.len() == items.len() && quoted_texts.len() == items.len() && sids.len() == items.len(),
-        "each note has one quoted sentence and one sentence id: {} notes, {} <q>, {} ids",
+        "each note has one quoted sentence and one sentence id: {} notes, {} sentences, {} ids",
         items.len(),
         quoted.len(),
         sids.len()

@@ -102,3 +102,62 @@ fn every_swap_and_misattribution_is_caught() {
     }
     assert!(failures.is_empty(), "mutations not caught:\n{}", failures.join("\n"));
 }
+
+#[test]
+fn two_sheets_that_give_an_actor_different_roles() {
+    let project = Project::fixture(FIXTURE);
+    let other = project
+        .read(SHEET)
+        .replace("title: Ministers split over plan to send troops", "title: Berlin urges patience on troops")
+        .replace("role: German Chancellor", "role: Chancellor of Germany")
+        .replace("date: 2025-03-03", "date: 2025-03-04");
+    project.write("content/berlin.yaml", &other);
+
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(0);
+    let report = run.json();
+    let conflicts: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .map(|ds| ds.iter().filter(|d| d["code"] == "role-conflict").collect())
+        .unwrap_or_default();
+    assert_eq!(conflicts.len(), 1, "{report:#}");
+    let message = conflicts[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("Chancellor of Germany") && message.contains("German Chancellor"), "{message}");
+    project.check(&["--strict"]).assert_exit(1);
+
+    let out = project.beside("site");
+    project.built(&out);
+    // each briefing's own pages show the role its sheet gives
+    let berlin = common::read_page(&out, "briefings/berlin/index.html");
+    let troops = common::read_page(&out, "briefings/troops/index.html");
+    assert!(berlin.contains("Chancellor of Germany") && !berlin.contains("German Chancellor"));
+    assert!(troops.contains("German Chancellor") && !troops.contains("Chancellor of Germany"));
+    // the actor's page lists each role with the briefing that gives it
+    let actor = common::read_page(&out, "actors/lukas-brand/index.html");
+    let roles = &actor[actor.find("id=\"roles\"").expect("a list of roles")..];
+    let roles = &roles[..roles.find("</section>").expect("the end of the roles")];
+    for (role, href) in
+        [("Chancellor of Germany", "briefings/berlin/index.html"), ("German Chancellor", "briefings/troops/index.html")]
+    {
+        let item =
+            roles.split("<li>").find(|item| item.contains(role)).unwrap_or_else(|| panic!("{role} is not listed"));
+        assert!(item.contains(href), "{role} does not link its briefing: {item}");
+    }
+}
+
+#[test]
+fn a_printed_sentence_keeps_its_own_quotation_marks_once() {
+    let project = Project::fixture(FIXTURE);
+    let out = project.beside("site");
+    project.built(&out);
+    let print = common::read_page(&out, "briefings/troops/print.html");
+    let note = print
+        .split("<li id=\"note-")
+        .skip(1)
+        .map(|n| &n[..n.find("</li>").unwrap_or(n.len())])
+        .find(|n| n.contains("Nor should anyone be"))
+        .expect("the note of the sentence that opens with a quotation mark");
+    let note = common::decode_entities(note);
+    assert!(note.contains("\"Nor should anyone be,\" Brand said later"), "{note}");
+    assert!(!note.contains("<q"), "a sentence with its own marks is not put in <q>: {note}");
+}

@@ -18,7 +18,7 @@ use super::publish::{escape, marked, one_line, text_fragment, traced};
 use super::views::*;
 use crate::numbers::{self, Mention};
 use crate::project::Project;
-use crate::sheet::{Briefing, Figure, Quote};
+use crate::sheet::{Actor, Briefing, Figure, Quote};
 use crate::source::Seed;
 use crate::trace::{FactKind, FactTrace, Trace};
 
@@ -40,6 +40,8 @@ pub struct BriefingModel<'a> {
     quotes: Vec<Option<QuoteModel<'a>>>,
     /// Actor id → where the seed names the actor, for the actor's page.
     named: HashMap<&'a str, Named>,
+    /// The sheet's actors as its own pages show them: with the role this sheet gives.
+    actors: Vec<Shared<ActorRef>>,
 }
 
 /// Where a seed names an actor.
@@ -96,6 +98,7 @@ impl<'a> BriefingModel<'a> {
             figures: Vec::new(),
             quotes: Vec::new(),
             named: HashMap::new(),
+            actors: briefing.actors.iter().map(|a| Shared::new(actor_ref(a))).collect(),
         };
         b.figures = briefing.figures.iter().map(|f| b.figure(f)).collect();
         b.summary_html = b.summary_html();
@@ -191,6 +194,11 @@ impl<'a> BriefingModel<'a> {
         Some(Named { mentions: found.len(), sentences })
     }
 
+    /// The sheet's actor `id`, with the role this sheet gives it.
+    fn actor(&self, id: &str) -> Option<&Shared<ActorRef>> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
     fn traced_figures(&self) -> impl Iterator<Item = &FigureModel<'a>> {
         self.figures.iter().flatten()
     }
@@ -203,6 +211,8 @@ impl<'a> BriefingModel<'a> {
 /// An actor across all briefings.
 struct ActorModel {
     reference: Shared<ActorRef>,
+    /// Each role given, with the indices of the briefings that give it, newest first.
+    roles: Vec<(String, Vec<usize>)>,
     /// Briefing index → how many times that briefing's seed names the actor (when it does).
     mentions: BTreeMap<usize, usize>,
     /// The actor's quotes and figures: (briefing index, index in the sheet).
@@ -269,7 +279,7 @@ impl<'a> Model<'a> {
             source_url: b.briefing.source_url.as_ref().map(|u| u.value.as_str()),
             summary_html: b.summary_html.as_deref(),
             figures: b.traced_figures().map(|f| self.figure(b, f)).collect(),
-            actors: b.briefing.actors.iter().filter_map(|a| self.actor_ref(&a.id.value)).collect(),
+            actors: b.actors.iter().collect(),
             quotes: b.traced_quotes().map(|q| self.quote(b, q)).collect(),
         }
     }
@@ -283,7 +293,10 @@ impl<'a> Model<'a> {
                 return n.number;
             }
             let number = notes.len() + 1;
-            notes.push(Note { number, sentence, text: b.sentence_text(stated) });
+            let text = b.sentence_text(stated);
+            let marks = ['“', '”', '"', '‘', '’', '\'', '«', '»', '„'];
+            let has_quote_marks = text.starts_with(marks) || text.trim_end_matches(['.', '!', '?']).ends_with(marks);
+            notes.push(Note { number, sentence, text, has_quote_marks });
             number
         };
         let figures = b
@@ -301,7 +314,7 @@ impl<'a> Model<'a> {
             summary_html: b.summary_html.as_deref(),
             figures,
             quotes,
-            actors: b.briefing.actors.iter().filter_map(|a| self.actor_ref(&a.id.value)).collect(),
+            actors: b.actors.iter().collect(),
             notes,
             style,
         }
@@ -366,6 +379,7 @@ impl<'a> Model<'a> {
         let Some(actor) = self.actors.get(id) else {
             return ActorView {
                 actor: Cow::Owned(Shared::new(placeholder(id))),
+                roles: Vec::new(),
                 appearances: Vec::new(),
                 quotes: Vec::new(),
                 figures: Vec::new(),
@@ -398,7 +412,16 @@ impl<'a> Model<'a> {
             Some(self.figure(b, b.figures.get(*f)?.as_ref()?))
         });
         let (quotes, figures) = (quotes.collect(), figures.collect());
-        ActorView { actor: Cow::Borrowed(&actor.reference), appearances, quotes, figures, together: self.together(id) }
+        let roles = actor
+            .roles
+            .iter()
+            .map(|(role, briefings)| RoleView {
+                role,
+                briefings: briefings.iter().filter_map(|b| Some(&self.briefings.get(*b)?.reference)).collect(),
+            })
+            .collect();
+        let actor = Cow::Borrowed(&actor.reference);
+        ActorView { actor, roles, appearances, quotes, figures, together: self.together(id) }
     }
 
     /// The actors of the briefings an actor is in: most briefings shared first.
@@ -448,7 +471,7 @@ impl<'a> Model<'a> {
             sentence: &f.sentence,
             sentence_href: &f.sentence_href,
             original_href: f.original_href.as_deref(),
-            actor: f.figure.actor.as_ref().and_then(|a| self.actor_ref(&a.value)),
+            actor: f.figure.actor.as_ref().and_then(|a| b.actor(&a.value).or_else(|| self.actor_ref(&a.value))),
             briefing: &b.reference,
         }
     }
@@ -459,8 +482,9 @@ impl<'a> Model<'a> {
             id: &q.quote.id.value,
             anchor: &q.anchor,
             text_html: &q.text_html,
-            speaker: self
-                .actor_ref(speaker)
+            speaker: b
+                .actor(speaker)
+                .or_else(|| self.actor_ref(speaker))
                 .map_or_else(|| Cow::Owned(Shared::new(placeholder(speaker))), Cow::Borrowed),
             sentence: &q.sentence,
             sentence_href: &q.sentence_href,
@@ -541,27 +565,41 @@ fn briefing_ref<'a>(b: &'a Briefing, mentions: &[Vec<Mention>]) -> BriefingRef<'
     }
 }
 
-/// Actors merged by id across briefings (newest briefing first, so its role wins),
-/// with every mention the trace found.
+/// An actor of a sheet as the pages of that sheet's briefing link to it.
+fn actor_ref(a: &Actor) -> ActorRef {
+    ActorRef {
+        id: a.id.value.clone(),
+        name: a.name.value.clone(),
+        role: a.role.as_ref().map(|r| r.value.clone()),
+        kind: a.kind,
+        href: format!("actors/{}/index.html", a.id.value),
+    }
+}
+
+/// Actors merged by id across briefings (newest briefing first, so its role
+/// leads), with every role given and every mention the trace found.
 fn merge_actors(briefings: &[BriefingModel]) -> BTreeMap<String, ActorModel> {
-    let mut references: BTreeMap<&str, ActorRef> = BTreeMap::new();
-    for a in briefings.iter().flat_map(|b| &b.briefing.actors) {
-        let reference = references.entry(&a.id.value).or_insert_with(|| ActorRef {
-            id: a.id.value.clone(),
-            name: a.name.value.clone(),
-            role: None,
-            kind: a.kind,
-            href: format!("actors/{}/index.html", a.id.value),
-        });
-        if reference.role.is_none() {
-            reference.role = a.role.as_ref().map(|r| r.value.clone());
+    type Roles = Vec<(String, Vec<usize>)>;
+    let mut references: BTreeMap<&str, (ActorRef, Roles)> = BTreeMap::new();
+    for (index, b) in briefings.iter().enumerate() {
+        for a in &b.briefing.actors {
+            let (reference, roles) = references.entry(&a.id.value).or_insert_with(|| (actor_ref(a), Vec::new()));
+            let Some(role) = &a.role else { continue };
+            if reference.role.is_none() {
+                reference.role = Some(role.value.clone());
+            }
+            match roles.iter_mut().find(|(r, _)| *r == role.value) {
+                Some((_, given_by)) => given_by.push(index),
+                None => roles.push((role.value.clone(), vec![index])),
+            }
         }
     }
     let mut actors: BTreeMap<String, ActorModel> = references
         .into_iter()
-        .map(|(id, reference)| {
+        .map(|(id, (reference, roles))| {
             let actor = ActorModel {
                 reference: Shared::new(reference),
+                roles,
                 mentions: BTreeMap::new(),
                 quotes: Vec::new(),
                 figures: Vec::new(),

@@ -209,10 +209,19 @@ pub struct ActorCard<'a> {
 #[derive(Debug, Serialize)]
 pub struct ActorView<'a> {
     pub actor: Cow<'a, Shared<ActorRef>>,
+    /// Each role the briefings give the actor, with the briefings that give it (newest first).
+    pub roles: Vec<RoleView<'a>>,
     pub appearances: Vec<Appearance<'a>>,
     pub quotes: Vec<QuoteView<'a>>,
     pub figures: Vec<FigureView<'a>>,
     pub together: Vec<&'a Shared<ActorRef>>,
+}
+
+/// A role of an actor, and the briefings whose sheets give it.
+#[derive(Debug, Serialize)]
+pub struct RoleView<'a> {
+    pub role: &'a str,
+    pub briefings: Vec<&'a Shared<BriefingRef<'a>>>,
 }
 
 /// The sentences of one briefing that mention an actor.
@@ -279,6 +288,9 @@ pub struct Note<'a> {
     /// `s16`
     pub sentence: &'a str,
     pub text: Cow<'a, str>,
+    /// The sentence opens or closes with its own quotation mark: printed
+    /// as it stands, without the marks `<q>` would add.
+    pub has_quote_marks: bool,
 }
 
 #[cfg(test)]

@@ -4,8 +4,12 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use std::collections::BTreeMap;
+
 use super::{Context, FactKind, FactTrace, Stated, Trace};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Place};
+use crate::project::Project;
+use crate::sheet::{Actor, Briefing};
 use crate::trace::fold::whole_words;
 
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
@@ -32,6 +36,43 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
             also: found.collect(),
         });
     }
+}
+
+/// One actor id given different roles by two sheets: a warning at the later
+/// sheet's role, pointing at the first. Each briefing still shows its own.
+pub(super) fn role_conflicts(project: &Project) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, (&Briefing, &Actor)> = BTreeMap::new();
+    let mut found = Vec::new();
+    for b in &project.briefings {
+        for a in b.actors.iter().filter(|a| a.role.is_some()) {
+            let Some(&(fb, fa)) = first.get(a.id.value.as_str()) else {
+                first.insert(&a.id.value, (b, a));
+                continue;
+            };
+            let (Some(role), Some(first_role)) = (&a.role, &fa.role) else { continue };
+            if role.value == first_role.value {
+                continue;
+            }
+            let place = |br: &Briefing, span| Place::new(&br.file, project.sources.get(&br.file).unwrap_or(""), span);
+            found.push(
+                Diagnostic::warning(
+                    "role-conflict",
+                    format!(
+                        "`{}` is \"{}\" here but \"{}\" in {}",
+                        a.id.value,
+                        role.value,
+                        first_role.value,
+                        fb.file.display()
+                    ),
+                )
+                .at(place(b, role.span.clone()))
+                .label("another role")
+                .related(place(fb, first_role.span.clone()), "the first role given")
+                .help("each briefing shows the role its own sheet gives; if it is the same office, write it the same way in both"),
+            );
+        }
+    }
+    found
 }
 
 /// For each actor of the briefing, every place of the seed that names it.

@@ -139,5 +139,6 @@ pub fn trace(project: &Project) -> Trace {
         trace.facts.extend(part.facts);
         trace.diagnostics.extend(part.diagnostics);
     }
+    trace.diagnostics.extend(actors::role_conflicts(project));
     trace
 }
