@@ -40,7 +40,7 @@ pub fn run(project: &Project, settings: &Settings, sources: &mut Sources) -> Run
             return Run { trace, diagnostics, site: None };
         }
     };
-    let published = published_numbers(project, &trace, &rendered, sources);
+    let published = published_numbers(project, settings, &trace, &rendered, sources);
     if !published.is_empty() {
         diagnostics.extend(published);
         return Run { trace, diagnostics, site: None };
@@ -101,7 +101,13 @@ impl verify::Sentences for SeedMentions {
 /// `static/`. Each number not accounted for is reported once, at the place
 /// it was written — a line of a fact sheet, a summary, a template or a
 /// static file — with the count of pages it would appear on.
-fn published_numbers(project: &Project, trace: &Trace, rendered: &Rendered, sources: &mut Sources) -> Vec<Diagnostic> {
+fn published_numbers(
+    project: &Project,
+    settings: &Settings,
+    trace: &Trace,
+    rendered: &Rendered,
+    sources: &mut Sources,
+) -> Vec<Diagnostic> {
     let seeds = SeedMentions::new(project, trace);
     let mut problems = Vec::new();
     let statics: Vec<(PathBuf, String)> = project
@@ -131,7 +137,7 @@ fn published_numbers(project: &Project, trace: &Trace, rendered: &Rendered, sour
     let theme = site::Theme::load(&project.root, &mut Sources::default()).ok();
     let mut reports: Vec<Report> = Vec::new();
     for (path, html, page, found) in found {
-        let origins = Origins { project, sources, theme: theme.as_ref(), page };
+        let origins = Origins { project, settings, sources, theme: theme.as_ref(), page };
         let located: Vec<(Unaccounted, Origin)> = found
             .into_iter()
             .map(|u| {
@@ -238,6 +244,7 @@ const NOT_CITED: &str = "no element around it cites a sentence that states it (d
 /// What a number on a page can have come from.
 struct Origins<'a> {
     project: &'a Project,
+    settings: &'a Settings,
     sources: &'a Sources,
     theme: Option<&'a site::Theme>,
     page: Option<&'a Page>,
@@ -249,15 +256,32 @@ impl Origins<'_> {
     /// one of the templates the page is made of.
     fn of(&self, u: &Unaccounted) -> Option<Origin> {
         let page = self.page?;
-        let briefings: Vec<&Briefing> = match &u.briefing {
-            Some(slug) => self.project.briefings.iter().filter(|b| &b.slug == slug).collect(),
-            None => self.project.briefings.iter().collect(),
+        let in_own_sheet = || {
+            let slug = u.briefing.as_ref()?;
+            self.project.briefings.iter().filter(|b| &b.slug == slug).find_map(|b| self.in_sheet(b, &u.text))
         };
-        briefings
-            .iter()
-            .find_map(|b| self.in_sheet(b, &u.text))
+        // the site's title heads every page; outside a briefing, any sheet may have put the number there
+        in_own_sheet()
+            .or_else(|| self.in_settings(&u.text))
+            .or_else(|| match u.briefing {
+                Some(_) => None,
+                None => self.project.briefings.iter().find_map(|b| self.in_sheet(b, &u.text)),
+            })
             .or_else(|| self.in_summary(page, u))
             .or_else(|| self.in_templates(page, &u.text))
+    }
+
+    fn in_settings(&self, text: &str) -> Option<Origin> {
+        find_number(&self.settings.title, text)?;
+        let file = Path::new(crate::config::FILE);
+        let settings = self.sources.get(file)?;
+        let at = find_number(settings, text)?;
+        Some(Origin {
+            place: Place::new(file, settings, at..at + text.len()),
+            what: Some("in the site's title".to_string()),
+            help: Some("the site's title publishes no number: write it in words, or leave it out"),
+            untraced: "no sentence states a number of the site's title",
+        })
     }
 
     fn in_sheet(&self, b: &Briefing, text: &str) -> Option<Origin> {

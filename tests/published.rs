@@ -357,3 +357,14 @@ fn no_input_may_lead_outside_the_project() {
 fn link(target: &Path, at: &Path) {
     std::os::unix::fs::symlink(target, at).unwrap_or_else(|e| panic!("linking {}: {e}", at.display()));
 }
+
+#[test]
+fn a_number_in_the_site_title_is_reported_once_at_tracebrief_yaml() {
+    let project = Project::fixture(FIXTURE);
+    project.write("tracebrief.yaml", "title: Results for 2025\n");
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    assert_eq!(place(&project, &found[0]), ("tracebrief.yaml".to_string(), 1, 20));
+}

@@ -54,12 +54,15 @@ pub struct Seed {
 }
 
 impl Seed {
-    /// Reads and splits the seed at `path`; `path` is also the name used in messages.
+    /// Reads and splits the text at `path`, which may also be a pipe
+    /// (`tracebrief scan /dev/stdin`); `path` is also the name used in messages.
     pub fn load(path: &Path) -> Result<Seed, InputError> {
-        Seed::load_as(path, path)
+        let text = decode(path, read(path, path, Streams::Read)?)?;
+        check_seed_text(path, &text)?;
+        Ok(Seed::from_text(path, text))
     }
 
-    /// Reads the seed at `path`, naming it `shown` (a path relative to the project root).
+    /// Reads the seed of a project at `path`, naming it `shown` (a path relative to the project root).
     pub fn load_as(path: &Path, shown: &Path) -> Result<Seed, InputError> {
         let text = read_text(path, shown)?;
         check_seed_text(shown, &text)?;
@@ -107,18 +110,25 @@ fn skip_byte_order_mark(text: &str, span: Range<usize>) -> Range<usize> {
     }
 }
 
-/// Reads a UTF-8 text file; errors name it `shown`.
+/// Reads a project's UTF-8 text file, which must be a regular file; errors name it `shown`.
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, InputError> {
-    let bytes = read(path, shown)?;
+    let bytes = read(path, shown, Streams::Refuse)?;
     decode(shown, bytes)
 }
 
-fn read(path: &Path, shown: &Path) -> Result<Vec<u8>, InputError> {
+/// Whether a FIFO, socket or device may be read.
+#[derive(PartialEq)]
+enum Streams {
+    Read,
+    Refuse,
+}
+
+fn read(path: &Path, shown: &Path, streams: Streams) -> Result<Vec<u8>, InputError> {
     if path.is_dir() {
         return Err(InputError::new(shown, "is a directory, not a text file", "give the path of a .txt file"));
     }
-    // opening a FIFO would wait for a writer that may never come
-    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+    // a project's input that is a FIFO would make the run wait for a writer that may never come
+    if streams == Streams::Refuse && std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         return Err(InputError::new(
             shown,
             "is not a regular file (a FIFO, socket or device)",
