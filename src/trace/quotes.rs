@@ -54,8 +54,11 @@ const MOST_SENTENCES: usize = 8;
 fn locate(cx: &Context, segments: &[String]) -> Option<Found> {
     let sentences = &cx.seed.sentences;
     let mut standing: Vec<(Found, u8)> = Vec::new();
+    // a run of sentences is tried only from a sentence that holds the quote's first word
+    let first_word = segments[0].split(' ').next().unwrap_or_default();
     for first in 0..sentences.len() {
-        for last in first..sentences.len().min(first + MOST_SENTENCES) {
+        let longest = if find_whole(&cx.folded[first].text, first_word, 0).is_some() { MOST_SENTENCES } else { 1 };
+        for last in first..sentences.len().min(first + longest) {
             if sentences[last].paragraph != sentences[first].paragraph {
                 break;
             }
