@@ -1,365 +1,437 @@
-//! The whole run of `build` (and the part of `check` that renders): trace
-//! the project, render the site in memory, verify every number it publishes,
-//! and gather the files to write. Nothing is written here; `output` does that
-//! once all of this has passed.
+//! The whole run of `build` and `check`, as a stream: each briefing is
+//! loaded, traced, rendered, its pages verified and handed to the output
+//! (a staging folder for `build`, nowhere for `check`) as soon as they
+//! exist, and only a small record of it is kept, in the catalogue. The
+//! pages that list across briefings are then made from the catalogue, a
+//! page at a time, and verified and handed on the same way; then the
+//! static files, the stylesheets and `trace.json`.
+//!
+//! A run's memory follows the largest briefing and the indexes, never the
+//! size of the site. Writing is the output's job, and swapping the new site
+//! in is the caller's, once the run has passed.
 
 use std::collections::HashMap;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Place, Sources, Tally};
+use crate::config::{self, Settings};
+use crate::diagnostic::{Diagnostic, Sources, Tally};
 use crate::numbers::{self, Mention};
-use crate::output::SiteFiles;
-use crate::project::Project;
-use crate::sheet::Briefing;
-use crate::site::{self, Page, Rendered};
-use crate::trace::{self, FactKind, Trace};
-use crate::verify::{self, Reason, Unaccounted};
+use crate::output::{OutputError, Staging};
+use crate::project::{ActorRecord, Loaded, Project};
+use crate::published::{Origins, Reports, SheetOf};
+use crate::site::catalogue::{Catalogue, Entry, Index};
+use crate::site::index as lists;
+use crate::site::model::BriefingModel;
+use crate::site::records::Cited;
+use crate::site::{self, Page, SiteView, Theme};
+use crate::trace::{self, Trace};
+use crate::verify::{self, Sentences};
 
-/// What a run found: the trace and every diagnostic; the site when it rendered.
-pub struct Run {
-    pub trace: Trace,
-    pub diagnostics: Vec<Diagnostic>,
-    pub site: Option<SiteFiles>,
+/// Where a run's pages go.
+#[derive(Clone, Copy)]
+pub enum Output<'a> {
+    /// `check`: pages are verified and dropped.
+    Nowhere,
+    /// `build`: pages are written into the staging folder of the new site.
+    Staging(&'a Staging),
 }
 
-/// Traces `project`; when every fact traces, renders the site and verifies it.
-pub fn run(project: &Project, settings: &Settings, sources: &mut Sources) -> Run {
-    let trace = trace::trace(project);
-    let mut diagnostics = trace.diagnostics.clone();
-    if Tally::of(&diagnostics).errors > 0 {
-        // a site of untraced facts would only repeat the same errors
-        return Run { trace, diagnostics, site: None };
+impl Output<'_> {
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+        match self {
+            Output::Nowhere => Ok(()),
+            Output::Staging(staging) => staging.write(path, bytes),
+        }
     }
-    let rendered = match site::render(project, &trace, settings, sources) {
-        Ok(rendered) => rendered,
-        Err(problems) => {
-            diagnostics.extend(problems);
-            return Run { trace, diagnostics, site: None };
+}
+
+/// What a run found.
+pub struct Run {
+    /// The facts traced (kept whole only when asked), their counts and the trace's diagnostics.
+    pub trace: Trace,
+    /// Every diagnostic, in the order of the sheets, then those across them.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of every file a diagnostic points into.
+    pub sources: Sources,
+    /// The briefings published: (slug, date), newest first.
+    pub briefings: Vec<(String, Option<String>)>,
+}
+
+impl Run {
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.diagnostics)
+    }
+}
+
+/// Runs `project`: trace every briefing, render and verify every page, and
+/// hand each to `output`. `keep_facts` keeps every fact of the trace (for
+/// reports that list them).
+pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: bool) -> Run {
+    let mut sources = Sources::default();
+    let settings_text = sources.read(&project.root, Path::new(config::FILE)).to_string();
+    let theme = match Theme::load(&project.root, &mut sources) {
+        Ok(theme) => theme,
+        Err(problems) => return Run { trace: Trace::default(), diagnostics: problems, sources, briefings: Vec::new() },
+    };
+    let site = SiteView { title: &settings.title, language: &settings.language, pdf: settings.pdf };
+    let catalogue = match Catalogue::new() {
+        Ok(catalogue) => catalogue,
+        Err(e) => {
+            let d = Diagnostic::input("unreadable-file", format!("cannot make a temporary file: {e}"))
+                .help("check that the temporary folder (TMPDIR) is writable");
+            return Run { trace: Trace::default(), diagnostics: vec![d], sources, briefings: Vec::new() };
         }
     };
-    let published = published_numbers(project, settings, &trace, &rendered, sources);
-    if !published.is_empty() {
+    let context = RunContext { project, settings, settings_text: &settings_text, theme: &theme, site: &site, output };
+
+    // each briefing on its own, in parallel; gathered in the order of the sheets
+    let done: Vec<Briefed> = project.sheets.par_iter().map(|sheet| context.briefing(sheet, &catalogue)).collect();
+
+    let mut trace = Trace::default();
+    let mut diagnostics = Vec::new();
+    let mut reports = Reports::default();
+    let mut entries = Vec::new();
+    let mut actors = Vec::new();
+    for briefed in done {
+        diagnostics.extend(briefed.problems);
+        sources.extend(briefed.sources);
+        if let Some(t) = briefed.trace {
+            trace.merge(t, keep_facts);
+        }
+        reports.merge(briefed.reports);
+        entries.extend(briefed.entry);
+        actors.extend(briefed.actors);
+    }
+    diagnostics.extend(crate::project::actor_conflicts(&actors, &mut sources, &project.root));
+    if Tally::of(&diagnostics).input_errors > 0 {
+        // a project that does not load is reported by its input errors alone
+        diagnostics.retain(|d| d.input);
+        return Run { trace, diagnostics, sources, briefings: Vec::new() };
+    }
+    diagnostics.splice(0..0, std::mem::take(&mut trace.diagnostics));
+    diagnostics.extend(trace::role_conflicts(&actors, &mut sources, &project.root));
+    if Tally::of(&diagnostics).errors > 0 {
+        // a site of untraced facts would only repeat the same errors
+        let (published, published_sources) = reports.diagnostics();
         diagnostics.extend(published);
-        return Run { trace, diagnostics, site: None };
+        sources.extend(published_sources);
+        return Run { trace, diagnostics, sources, briefings: Vec::new() };
     }
-    match site_files(project, rendered) {
-        Ok(site) => Run { trace, diagnostics, site: Some(site) },
-        Err(unreadable) => {
-            diagnostics.extend(unreadable);
-            Run { trace, diagnostics, site: None }
-        }
-    }
+
+    let index = Index::new(entries);
+    reports.merge(context.lists(&index, &catalogue, &mut diagnostics));
+    reports.merge(context.statics(&mut diagnostics));
+    context.files(&index, &catalogue, &mut diagnostics);
+    let (published, published_sources) = reports.diagnostics();
+    diagnostics.extend(published);
+    sources.extend(published_sources);
+    let briefings = index.briefings.iter().map(|b| (b.slug.clone(), b.date.clone())).collect();
+    Run { trace, diagnostics, sources, briefings }
 }
 
-/// What each sentence of each briefing accounts for on a page: the mentions
-/// it states, and the figures traced to it as the site publishes them. The
-/// second is how a figure the sheet rounds (`approx: true`) or dates (a day
-/// the seed gives without its year) may be published — as that figure's own
-/// value, and no other rounding.
-struct SeedMentions {
-    by_briefing: HashMap<String, Vec<Vec<Mention>>>,
-}
-
-impl SeedMentions {
-    fn new(project: &Project, trace: &Trace) -> SeedMentions {
-        let traced: HashMap<(&str, &str), usize> = trace
-            .facts
-            .iter()
-            .filter(|f| f.kind == FactKind::Number)
-            .filter_map(|f| Some(((f.briefing.as_str(), f.id.as_str()), f.stated.as_ref()?.sentence)))
-            .collect();
-        let by_briefing = project
-            .briefings
-            .par_iter()
-            .map(|b| {
-                let mut sentences = numbers::scan_seed(project.seed_of(b));
-                for f in &b.figures {
-                    let Some(&n) = traced.get(&(b.slug.as_str(), f.id.value.as_str())) else { continue };
-                    let published = site::format::figure(&f.value.value, f.unit(), None);
-                    if let (Some(m), Some(sentence)) = (numbers::scan(&published).pop(), sentences.get_mut(n - 1)) {
-                        sentence.push(m);
-                    }
-                }
-                (b.slug.clone(), sentences)
-            })
-            .collect();
-        SeedMentions { by_briefing }
-    }
-}
-
-impl verify::Sentences for SeedMentions {
-    fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]> {
-        let sentences = self.by_briefing.get(briefing)?;
-        sentences.get(sentence.checked_sub(1)?).map(Vec::as_slice)
-    }
-}
-
-/// The published-number check over every page and every HTML file of
-/// `static/`. Each number not accounted for is reported once, at the place
-/// it was written — a line of a fact sheet, a summary, a template or a
-/// static file — with the count of pages it would appear on.
-fn published_numbers(
-    project: &Project,
-    settings: &Settings,
-    trace: &Trace,
-    rendered: &Rendered,
-    sources: &mut Sources,
-) -> Vec<Diagnostic> {
-    let seeds = SeedMentions::new(project, trace);
-    let mut problems = Vec::new();
-    let statics: Vec<(PathBuf, String)> = project
-        .statics
-        .iter()
-        .filter(|f| f.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")))
-        .filter_map(|f| match std::fs::read(project.root.join(f)) {
-            Ok(bytes) => Some((f.clone(), String::from_utf8_lossy(&bytes).into_owned())),
-            Err(e) => {
-                problems.push(unreadable(f, &e));
-                None
-            }
-        })
-        .collect();
-    let pages = rendered.pages.iter().map(|p| (p.path.as_path(), p.html.as_str(), Some(p)));
-    let statics_as_pages = statics.iter().map(|(f, html)| (f.as_path(), html.as_str(), None));
-    let found: Vec<(&Path, &str, Option<&Page>, Vec<Unaccounted>)> = pages
-        .chain(statics_as_pages)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|(path, html, page)| (path, html, page, verify::check_page(path, html, &seeds)))
-        .filter(|(.., found)| !found.is_empty())
-        .collect();
-    if found.is_empty() {
-        return problems;
-    }
-    let theme = site::Theme::load(&project.root, &mut Sources::default()).ok();
-    let mut reports: Vec<Report> = Vec::new();
-    for (path, html, page, found) in found {
-        let origins = Origins { project, settings, sources, theme: theme.as_ref(), page };
-        let located: Vec<(Unaccounted, Origin)> = found
-            .into_iter()
-            .map(|u| {
-                let origin = origins.of(&u).unwrap_or_else(|| Origin::page(path, html, &u, page.is_none()));
-                (u, origin)
-            })
-            .collect();
-        // the page's own text, for a report that can point nowhere else
-        if let Some((_, origin)) = located.iter().find(|(_, o)| o.place.file.starts_with("<site>") || page.is_none()) {
-            sources.add(&origin.place.file, html);
-        }
-        for (u, origin) in located {
-            match reports.iter_mut().find(|r| r.origin.place == origin.place && r.text == u.text) {
-                Some(report) if report.last_page != path => {
-                    report.pages += 1;
-                    report.last_page = path.to_path_buf();
-                }
-                Some(_) => {}
-                None => reports.push(Report {
-                    text: u.text.clone(),
-                    origin,
-                    pages: 1,
-                    last_page: path.to_path_buf(),
-                    first: u,
-                }),
-            }
-        }
-    }
-    problems.extend(reports.into_iter().map(Report::diagnostic));
-    problems
-}
-
-/// One wrong number at its origin, and how many pages show it.
-struct Report {
-    text: String,
-    origin: Origin,
-    pages: usize,
-    last_page: PathBuf,
-    /// Where it was first found.
-    first: Unaccounted,
-}
-
-impl Report {
-    fn diagnostic(self) -> Diagnostic {
-        let u = &self.first;
-        let why = match &u.reason {
-            Reason::NotTraced => self.origin.untraced.to_string(),
-            Reason::NotStated { sentences } => format!("{} does not state it", sentences.join(", ")),
-            Reason::UnknownSentence { sentence } => format!("it cites {sentence}, which is no sentence of its seed"),
-        };
-        let on = match self.pages {
-            1 => u.page.display().to_string(),
-            n => format!("{n} pages"),
-        };
-        let written = match &self.origin.what {
-            Some(what) => format!("`{}` {what} is published on {on}", self.text),
-            None => format!("`{}` is published on {on}", self.text),
-        };
-        let d = Diagnostic::error("untraced-published-number", format!("{written}, but {why}"))
-            .at(self.origin.place)
-            .label(match self.pages {
-                1 => "published here".to_string(),
-                n => format!("published on {n} pages"),
-            });
-        d.help(self.origin.help.unwrap_or(match &u.reason {
-            Reason::NotTraced => "publish numbers through the fact sheet's figures, or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
-            _ => "cite the sentence that states the number, or correct the number",
-        }))
-    }
-}
-
-/// Where a published number was written, in words and as a place.
-struct Origin {
-    place: Place,
-    /// `in the title`, `in templates/briefing.html`; nothing for the page itself.
-    what: Option<String>,
-    help: Option<&'static str>,
-    /// Why a number written here is not traced.
-    untraced: &'static str,
-}
-
-impl Origin {
-    /// The page itself: a static file, or (when nothing else can be told) the rendered page.
-    fn page(path: &Path, html: &str, u: &Unaccounted, is_static: bool) -> Origin {
-        let span = u.offset..u.offset + u.text.len();
-        if is_static {
-            return Origin {
-                place: Place::new(path, html, span),
-                what: None,
-                help: Some(
-                    "move the number into a template that traces it, or mark it data-trace=\"meta\" if it is no claim",
-                ),
-                untraced: NOT_CITED,
-            };
-        }
-        let shown = Path::new("<site>").join(path);
-        Origin { place: Place::new(&shown, html, span), what: None, help: None, untraced: NOT_CITED }
-    }
-}
-
-/// Why a number of a template or a page is not traced.
-const NOT_CITED: &str = "no element around it cites a sentence that states it (data-trace)";
-
-/// What a number on a page can have come from.
-struct Origins<'a> {
+/// What a run shares across its threads.
+struct RunContext<'a> {
     project: &'a Project,
     settings: &'a Settings,
-    sources: &'a Sources,
-    theme: Option<&'a site::Theme>,
-    page: Option<&'a Page>,
+    settings_text: &'a str,
+    theme: &'a Theme,
+    site: &'a SiteView<'a>,
+    output: Output<'a>,
 }
 
-impl Origins<'_> {
-    /// Where the number `u` was written: a field of its briefing's sheet
-    /// (title, a figure's label, an actor's role or name), its summary, or
-    /// one of the templates the page is made of.
-    fn of(&self, u: &Unaccounted) -> Option<Origin> {
-        let page = self.page?;
-        let in_own_sheet = || {
-            let slug = u.briefing.as_ref()?;
-            self.project.briefings.iter().filter(|b| &b.slug == slug).find_map(|b| self.in_sheet(b, &u.text))
-        };
-        // the site's title heads every page; outside a briefing, any sheet may have put the number there
-        in_own_sheet()
-            .or_else(|| self.in_settings(&u.text))
-            .or_else(|| match u.briefing {
-                Some(_) => None,
-                None => self.project.briefings.iter().find_map(|b| self.in_sheet(b, &u.text)),
-            })
-            .or_else(|| self.in_summary(page, u))
-            .or_else(|| self.in_templates(page, &u.text))
-    }
+/// What the run keeps of one briefing once its pages are out.
+#[derive(Default)]
+struct Briefed {
+    trace: Option<Trace>,
+    /// Input errors, template errors, failures to write.
+    problems: Vec<Diagnostic>,
+    reports: Reports,
+    /// The text of its files, when a diagnostic points into them.
+    sources: Sources,
+    entry: Option<Entry>,
+    actors: Vec<ActorRecord>,
+}
 
-    fn in_settings(&self, text: &str) -> Option<Origin> {
-        find_number(&self.settings.title, text)?;
-        let file = Path::new(crate::config::FILE);
-        let settings = self.sources.get(file)?;
-        let at = find_number(settings, text)?;
-        Some(Origin {
-            place: Place::new(file, settings, at..at + text.len()),
-            what: Some("in the site's title".to_string()),
-            help: Some("the site's title publishes no number: write it in words, or leave it out"),
-            untraced: "no sentence states a number of the site's title",
-        })
-    }
-
-    fn in_sheet(&self, b: &Briefing, text: &str) -> Option<Origin> {
-        let yaml = self.sources.get(&b.file)?;
-        let fields = std::iter::once(("the title".to_string(), &b.title))
-            .chain(b.figures.iter().map(|f| (format!("the label of figure `{}`", f.id.value), &f.label)))
-            .chain(b.actors.iter().filter_map(|a| Some((format!("the role of `{}`", a.id.value), a.role.as_ref()?))))
-            .chain(b.actors.iter().flat_map(|a| a.names().map(move |n| (format!("a name of `{}`", a.id.value), n))));
-        for (what, field) in fields {
-            if find_number(&field.value, text).is_none() {
-                continue;
+impl RunContext<'_> {
+    /// Loads, traces, renders, verifies and writes one briefing.
+    fn briefing(&self, sheet: &Path, catalogue: &Catalogue) -> Briefed {
+        let loaded = match self.project.load(sheet) {
+            Ok(loaded) => loaded,
+            Err(failure) => {
+                return Briefed { problems: failure.diagnostics, sources: failure.sources, ..Briefed::default() };
             }
-            // the place in the sheet's own text: a quoted or folded value may differ from it
-            let raw = yaml.get(field.span.clone()).unwrap_or_default();
-            let (start, end) = match find_number(raw, text) {
-                Some(at) => (field.span.start + at, field.span.start + at + text.len()),
-                None => (field.span.start, field.span.end),
-            };
-            return Some(Origin {
-                place: Place::new(&b.file, yaml, start..end),
-                what: Some(format!("in {what}")),
-                help: Some(
-                    "write the number as a sentence of the seed states it, or leave it out: the sheet's text publishes only numbers its seed states",
-                ),
-                untraced: "no sentence of its seed states it",
-            });
+        };
+        let trace = trace::briefing(&loaded);
+        let mut briefed = Briefed { actors: ActorRecord::of(&loaded.briefing), ..Briefed::default() };
+        if Tally::of(&trace.diagnostics).errors == 0 {
+            self.publish_briefing(&loaded, &trace, catalogue, &mut briefed);
         }
+        if !trace.diagnostics.is_empty() || !briefed.problems.is_empty() || !briefed.reports.is_empty() {
+            briefed.sources = loaded.sources;
+        }
+        briefed.trace = Some(trace);
+        briefed
+    }
+
+    /// Renders a traced briefing's pages, verifies and writes them, and adds its records to the catalogue.
+    fn publish_briefing(&self, loaded: &Loaded, trace: &Trace, catalogue: &Catalogue, briefed: &mut Briefed) {
+        let model = BriefingModel::new(loaded, trace);
+        let pages = match site::briefing_pages(&model, self.theme, self.site) {
+            Ok(pages) => pages,
+            Err(d) => {
+                briefed.problems.push(*d);
+                return;
+            }
+        };
+        let accepted = OneBriefing { slug: model.slug(), sentences: model.accepted_mentions() };
+        let sheet = |slug: &str| {
+            (slug == loaded.briefing.slug).then_some(SheetOf { briefing: &loaded.briefing, sources: &loaded.sources })
+        };
+        for page in &pages {
+            let found = verify::check_page(&page.path, &page.html, &accepted);
+            if !found.is_empty() {
+                let origins = self.origins(Some(page), &sheet);
+                briefed.reports.add(&page.path, &page.html, found, &origins);
+            }
+            if let Err(e) = self.output.write(&page.path, page.html.as_bytes()) {
+                briefed.problems.push(not_written(&e));
+            }
+        }
+        let cited = model.cited();
+        let trace_json = model.trace_json(trace);
+        let records = crate::site::catalogue::Records {
+            card: &model.record,
+            figures: &model.figures,
+            quotes: &model.quotes,
+            actors: &model.actors,
+            cited: &cited,
+            trace: &trace_json,
+        };
+        match catalogue.add(&records) {
+            Ok(entry) => briefed.entry = Some(entry),
+            Err(e) => briefed.problems.push(not_written(&OutputError::Io {
+                path: PathBuf::from("(the catalogue)"),
+                action: "write",
+                source: e,
+            })),
+        }
+    }
+
+    fn origins<'o>(&'o self, page: Option<&'o Page>, sheet: &'o dyn Fn(&str) -> Option<SheetOf<'o>>) -> Origins<'o> {
+        Origins {
+            settings: self.settings,
+            settings_text: Some(self.settings_text).filter(|t| !t.is_empty()),
+            theme: self.theme,
+            page,
+            sheet,
+        }
+    }
+
+    /// The pages that list across briefings: rendered, verified and written a page at a time.
+    fn lists(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) -> Reports {
+        let per_page = self.settings.paginate_by.max(1);
+        let pages = lists::list_pages(index, per_page);
+        let done: Vec<(Reports, Vec<Diagnostic>)> = pages
+            .par_iter()
+            .map(|&page| {
+                let mut reports = Reports::default();
+                let mut problems = Vec::new();
+                let records = match lists::read(page, index, catalogue, per_page) {
+                    Ok(records) => records,
+                    Err(e) => return (reports, vec![catalogue_error(&e)]),
+                };
+                let rendered = match site::list_page(page, &records, index, self.settings, self.theme, self.site) {
+                    Ok(rendered) => rendered,
+                    Err(d) => return (reports, vec![*d]),
+                };
+                let accepted = match CitedSentences::read(records.briefings(), index, catalogue) {
+                    Ok(accepted) => accepted,
+                    Err(e) => return (reports, vec![catalogue_error(&e)]),
+                };
+                let found = verify::check_page(&rendered.path, &rendered.html, &accepted);
+                if !found.is_empty() {
+                    // the sheets the wrong numbers may come from, read again to say where
+                    let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
+                    slugs.sort_unstable();
+                    slugs.dedup();
+                    let sheet_file = |slug: &str| Path::new("content").join(format!("{slug}.yaml"));
+                    let loaded: Vec<Loaded> =
+                        slugs.iter().filter_map(|slug| self.project.load(&sheet_file(slug)).ok()).collect();
+                    let sheet = |slug: &str| {
+                        let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                        Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+                    };
+                    let origins = self.origins(Some(&rendered), &sheet);
+                    reports.add(&rendered.path, &rendered.html, found, &origins);
+                }
+                if let Err(e) = self.output.write(&rendered.path, rendered.html.as_bytes()) {
+                    problems.push(not_written(&e));
+                }
+                (reports, problems)
+            })
+            .collect();
+        let mut all = Reports::default();
+        for (reports, problems) in done {
+            all.merge(reports);
+            diagnostics.extend(problems);
+        }
+        all
+    }
+}
+
+impl RunContext<'_> {
+    /// The `.html`/`.htm` files of `static/` are checked like rendered pages;
+    /// every static file is copied into the site.
+    fn statics(&self, diagnostics: &mut Vec<Diagnostic>) -> Reports {
+        let done: Vec<(Reports, Option<Diagnostic>)> = self
+            .project
+            .statics
+            .par_iter()
+            .map(|file| {
+                let mut reports = Reports::default();
+                let bytes = match std::fs::read(self.project.root.join(file)) {
+                    Ok(bytes) => bytes,
+                    Err(e) => return (reports, Some(unreadable(file, &e))),
+                };
+                let is_page =
+                    file.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+                if is_page {
+                    let html = String::from_utf8_lossy(&bytes);
+                    let found = verify::check_page(file, &html, &NoSentences);
+                    if !found.is_empty() {
+                        let none = |_: &str| None;
+                        let origins = self.origins(None, &none);
+                        reports.add(file, &html, found, &origins);
+                    }
+                }
+                let path = file.strip_prefix("static").unwrap_or(file);
+                let written = self.output.write(path, &bytes).err().map(|e| not_written(&e));
+                (reports, written)
+            })
+            .collect();
+        let mut all = Reports::default();
+        for (reports, problem) in done {
+            all.merge(reports);
+            diagnostics.extend(problem);
+        }
+        all
+    }
+
+    /// The stylesheets and `trace.json`, which hold no page's text.
+    fn files(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) {
+        for (path, text) in [("style.css", &self.theme.style), ("print.css", &self.theme.print_style)] {
+            if let Err(e) = self.output.write(Path::new(path), text.as_bytes()) {
+                diagnostics.push(not_written(&e));
+            }
+        }
+        if let Output::Staging(staging) = self.output
+            && let Err(e) = write_trace_json(staging, index, catalogue)
+        {
+            diagnostics.push(not_written(&OutputError::Io {
+                path: PathBuf::from("trace.json"),
+                action: "write",
+                source: e,
+            }));
+        }
+    }
+}
+
+/// `trace.json`: every fact of every briefing (by slug) with its sentence,
+/// words and byte span, copied a briefing at a time from the catalogue.
+fn write_trace_json(staging: &Staging, index: &Index, catalogue: &Catalogue) -> io::Result<()> {
+    let mut order: Vec<&Entry> = index.briefings.iter().collect();
+    order.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let mut json = BufWriter::new(staging.create(Path::new("trace.json")).map_err(io::Error::other)?);
+    json.write_all(b"{\n  \"briefings\": [")?;
+    for (i, entry) in order.iter().enumerate() {
+        let part: String = catalogue.read(entry.trace)?;
+        json.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        for (n, line) in part.lines().enumerate() {
+            if n > 0 {
+                json.write_all(b"\n")?;
+            }
+            json.write_all(b"    ")?;
+            json.write_all(line.as_bytes())?;
+        }
+    }
+    json.write_all(if order.is_empty() { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+    json.flush()
+}
+
+/// The sentences of one briefing as its own pages may cite them.
+struct OneBriefing<'a> {
+    slug: &'a str,
+    sentences: Vec<Vec<Mention>>,
+}
+
+impl Sentences for OneBriefing<'_> {
+    fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]> {
+        if briefing != self.slug {
+            return None;
+        }
+        self.sentences.get(sentence.checked_sub(1)?).map(Vec::as_slice)
+    }
+}
+
+/// The sentences the briefings of a list page cite, read from the catalogue
+/// and scanned again: all a list may cite of them.
+struct CitedSentences {
+    by_briefing: HashMap<String, HashMap<usize, Vec<Mention>>>,
+}
+
+impl CitedSentences {
+    fn read(
+        briefings: impl Iterator<Item = usize>,
+        index: &Index,
+        catalogue: &Catalogue,
+    ) -> io::Result<CitedSentences> {
+        let mut by_briefing = HashMap::new();
+        for b in briefings {
+            let entry = &index.briefings[b];
+            let cited: Cited = catalogue.read(entry.cited)?;
+            let mut sentences: HashMap<usize, Vec<Mention>> =
+                cited.sentences.iter().map(|(n, text)| (*n, numbers::scan(text))).collect();
+            for (n, value) in &cited.published {
+                sentences.entry(*n).or_default().extend(numbers::scan(value));
+            }
+            by_briefing.insert(entry.slug.clone(), sentences);
+        }
+        Ok(CitedSentences { by_briefing })
+    }
+}
+
+impl Sentences for CitedSentences {
+    fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]> {
+        self.by_briefing.get(briefing)?.get(&sentence).map(Vec::as_slice)
+    }
+}
+
+/// A static page belongs to no briefing: it cites no sentence.
+struct NoSentences;
+
+impl Sentences for NoSentences {
+    fn mentions(&self, _: &str, _: usize) -> Option<&[Mention]> {
         None
     }
-
-    fn in_summary(&self, page: &Page, u: &Unaccounted) -> Option<Origin> {
-        let slug = page.summary_of.as_ref().filter(|s| u.briefing.as_ref().is_none_or(|b| b == *s))?;
-        let summary = self.project.briefings.iter().find(|b| &b.slug == slug)?.summary.as_ref()?;
-        let file_text = self.sources.get(&summary.file)?;
-        // searched in the file itself: an inline `summary: |` is indented there
-        let end = (summary.offset + summary.markdown.len() * 2).min(file_text.len());
-        let at = summary.offset + find_number(file_text.get(summary.offset..end)?, &u.text)?;
-        Some(Origin {
-            place: Place::new(&summary.file, file_text, at..at + u.text.len()),
-            what: Some("in the summary".to_string()),
-            help: Some(
-                "a summary publishes the briefing's figures and the years and dates its seed states: make the number a figure, or write it as the figure publishes it",
-            ),
-            untraced: "it is none of the briefing's figures, nor a year or date its seed states",
-        })
-    }
-
-    fn in_templates(&self, page: &Page, text: &str) -> Option<Origin> {
-        self.theme?.sources_of(page.template).into_iter().find_map(|(file, template)| {
-            let at = find_number(template, text)?;
-            Some(Origin {
-                place: Place::new(file, template, at..at + text.len()),
-                what: Some(format!("in {}", file.display())),
-                help: None,
-                untraced: NOT_CITED,
-            })
-        })
-    }
 }
 
-/// The first place `number` (a mention's text) stands in `text` as a whole
-/// number: `3` is not found in `2013`, `3.5` or `x3`.
-fn find_number(text: &str, number: &str) -> Option<usize> {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let separator = |c: Option<char>| matches!(c, Some('.' | ','));
-    text.match_indices(number).map(|(at, _)| at).find(|&at| {
-        let mut back = text[..at].chars().rev();
-        let mut ahead = text[at + number.len()..].chars();
-        let (b1, b2, a1, a2) = (back.next(), back.next(), ahead.next(), ahead.next());
-        let joined = |near: Option<char>, next: Option<char>| word(near) || (separator(near) && word(next));
-        !joined(b1, b2) && !joined(a1, a2)
-    })
-}
-
-fn unreadable(file: &Path, e: &std::io::Error) -> Diagnostic {
+fn unreadable(file: &Path, e: &io::Error) -> Diagnostic {
     Diagnostic::input("unreadable-file", format!("cannot read {}: {e}", file.display()))
         .in_file(file)
         .help("make the file readable, or remove it")
+}
+
+fn not_written(e: &OutputError) -> Diagnostic {
+    Diagnostic::input("not-written", e.to_string())
+        .help("check the output folder: the disk may be full or not writable")
+}
+
+fn catalogue_error(e: &io::Error) -> Diagnostic {
+    Diagnostic::input("not-written", format!("could not read back the site's catalogue: {e}"))
+        .help("check that the temporary folder (TMPDIR) has room")
 }
 
 /// Why writing the site to `target` would destroy the project's own files,
@@ -378,26 +450,4 @@ pub fn endangers_project(root: &Path, target: &Path) -> Option<&'static str> {
         .iter()
         .any(|input| target.starts_with(root.join(input)))
         .then_some("is one of the folders the project is read from")
-}
-
-/// The rendered pages and files, the project's `static/` files, as one set to write.
-fn site_files(project: &Project, rendered: Rendered) -> Result<SiteFiles, Vec<Diagnostic>> {
-    let mut files = SiteFiles::new();
-    let mut problems = Vec::new();
-    for file in &project.statics {
-        match std::fs::read(project.root.join(file)) {
-            Ok(bytes) => files.add(file.strip_prefix("static").unwrap_or(file).to_path_buf(), bytes),
-            Err(e) => problems.push(unreadable(file, &e)),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    for (path, bytes) in rendered.files {
-        files.add(path, bytes);
-    }
-    for page in rendered.pages {
-        files.add(page.path, page.html.into_bytes());
-    }
-    Ok(files)
 }

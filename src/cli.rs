@@ -11,12 +11,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::error::InputError;
-use crate::output::SiteFiles;
 use crate::pdf::{self, Chromium};
-use crate::project::Project;
+use crate::project::{self, Project};
 use crate::report::{self, Outcome};
 use crate::source::Seed;
-use crate::{build, output, project, scan};
+use crate::{build, output, scan};
 
 /// Exit codes: 0 success, 1 the check found errors, 2 bad usage or input.
 pub mod exit {
@@ -71,6 +70,9 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Remove a previous site that a build left beside the new one (run by `build` itself, in the background)
+    #[command(hide = true)]
+    RemoveOldSite { folder: PathBuf },
     /// Show the sentences and number mentions of one text
     Scan {
         /// The text to scan (UTF-8)
@@ -139,6 +141,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             };
             build_site(BuildRequest { root, out, force, pdf })
         }
+        Command::RemoveOldSite { folder } => {
+            output::remove_old_site(&folder);
+            Ok(exit::OK)
+        }
         Command::Scan { file, format } => {
             let seed = Seed::load(&file)?;
             let mentions = crate::numbers::scan_seed(&seed);
@@ -154,21 +160,22 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     }
 }
 
-/// A loaded project with its settings, or the input errors that stop it.
-fn load(root: &Path) -> Result<(Project, Settings), project::LoadFailure> {
-    let mut project = project::load(root)?;
-    match Settings::load(root, &mut project.sources) {
+/// An opened project with its settings, or the input errors that stop it.
+fn open(root: &Path) -> Result<(Project, Settings), project::LoadFailure> {
+    let project = project::open(root)?;
+    let mut sources = crate::diagnostic::Sources::default();
+    match Settings::load(root, &mut sources) {
         Ok(settings) => Ok((project, settings)),
-        Err(d) => Err(project::LoadFailure { diagnostics: vec![*d], sources: project.sources }),
+        Err(d) => Err(project::LoadFailure { diagnostics: vec![*d], sources }),
     }
 }
 
-/// `check`: load, trace, render in memory and verify; report; the exit code says how it went.
+/// `check`: load, trace, render and verify every page, writing nothing; report; the exit code says how it went.
 fn check(root: &Path, format: report::Format, strict: bool) -> Result<u8, Failure> {
     let colour = use_colour() && format == report::Format::Human;
     let stdout = stdout(colour);
-    let (project, settings) = match load(root) {
-        Ok(loaded) => loaded,
+    let (project, settings) = match open(root) {
+        Ok(opened) => opened,
         Err(failure) => {
             let outcome =
                 Outcome { root, diagnostics: &failure.diagnostics, trace: None, strict, sources: &failure.sources };
@@ -176,11 +183,12 @@ fn check(root: &Path, format: report::Format, strict: bool) -> Result<u8, Failur
             return Ok(exit::BAD_INPUT);
         }
     };
-    let mut sources = project.sources.clone();
-    let run = build::run(&project, &settings, &mut sources);
-    let outcome = Outcome { root, diagnostics: &run.diagnostics, trace: Some(&run.trace), strict, sources: &sources };
+    let keep_facts = matches!(format, report::Format::Json);
+    let run = build::run(&project, &settings, build::Output::Nowhere, keep_facts);
+    let outcome =
+        Outcome { root, diagnostics: &run.diagnostics, trace: Some(&run.trace), strict, sources: &run.sources };
     report::write(format, &outcome, colour, stdout)?;
-    Ok(check_exit_code(Tally::of(&run.diagnostics), strict))
+    Ok(check_exit_code(run.tally(), strict))
 }
 
 /// What `build` was asked to do.
@@ -192,13 +200,14 @@ struct BuildRequest {
     pdf: Option<(Chromium, Duration)>,
 }
 
-/// `build`: everything `check` does, then write the site — only when all passed.
+/// `build`: everything `check` does, writing each page into a new folder
+/// beside the site as it is made, and swapping it in only when all passed.
 fn build_site(request: BuildRequest) -> Result<u8, Failure> {
     let root = request.root.as_path();
     let colour = use_colour();
     let mut stdout = stdout(colour);
-    let (project, mut settings) = match load(root) {
-        Ok(loaded) => loaded,
+    let (project, mut settings) = match open(root) {
+        Ok(opened) => opened,
         Err(failure) => {
             let outcome = Outcome {
                 root,
@@ -212,59 +221,80 @@ fn build_site(request: BuildRequest) -> Result<u8, Failure> {
         }
     };
     settings.pdf = request.pdf.is_some();
-    let mut sources = project.sources.clone();
-    let run = build::run(&project, &settings, &mut sources);
-    let tally = Tally::of(&run.diagnostics);
-    let outcome =
-        Outcome { root, diagnostics: &run.diagnostics, trace: Some(&run.trace), strict: false, sources: &sources };
     let target =
         request.out.unwrap_or_else(|| if root == Path::new(".") { PathBuf::from("site") } else { root.join("site") });
-    let Some(mut site) = run.site.filter(|_| tally.errors == 0) else {
+    if let Some(why) = build::endangers_project(root, &target) {
+        eprintln!(
+            "error: refusing to write the site to {}: it {why}; give another folder with --out",
+            target.display()
+        );
+        return Ok(exit::BAD_INPUT);
+    }
+    // the previous site is removed by this program again, in the background, once the new one is in place
+    let removal = std::env::current_exe().map_or(output::Removal::Inline, output::Removal::Background);
+    let staging = match output::Staging::begin(&target, request.force, removal) {
+        Ok(staging) => staging,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(exit::BAD_INPUT);
+        }
+    };
+    let run = build::run(&project, &settings, build::Output::Staging(&staging), false);
+    let tally = run.tally();
+    let outcome =
+        Outcome { root, diagnostics: &run.diagnostics, trace: Some(&run.trace), strict: false, sources: &run.sources };
+    if tally.errors > 0 {
         report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
+        drop(staging);
         writeln!(stdout, "nothing written: {} is as it was", target.display())?;
         stdout.flush()?;
         return Ok(check_exit_code(tally, false));
-    };
+    }
     // a build that passes shows its warnings; notes (a figure stated twice…) are for `check`
     let warnings: Vec<Diagnostic> = run.diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
     if !warnings.is_empty() {
         report::write(report::Format::Human, &Outcome { diagnostics: &warnings, ..outcome }, colour, &mut stdout)?;
     }
     stdout.flush()?;
-    let refusal = build::endangers_project(root, &target).map(|why| {
-        format!("refusing to write the site to {}: it {why}; give another folder with --out", target.display())
-    });
-    let written = match refusal {
-        Some(refusal) => Err(refusal),
-        None => add_pdfs(&project, &mut site, request.pdf.as_ref())
-            .map_err(|e| e.to_string())
-            .and_then(|()| output::write_site(&target, &site, request.force).map_err(|e| e.to_string())),
-    };
-    if let Err(message) = written {
-        eprintln!("error: {message}");
+    if let Err(e) = add_pdfs(&run, &staging, request.pdf.as_ref()) {
+        eprintln!("error: {e}");
         return Ok(exit::BAD_INPUT);
     }
-    writeln!(stdout, "built {}: {} files; {}", target.display(), site.len() + 1, outcome.summary())?;
+    let files = staging.files() + 1;
+    if let Err(e) = staging.commit() {
+        eprintln!("error: {e}");
+        return Ok(exit::BAD_INPUT);
+    }
+    writeln!(stdout, "built {}: {files} files; {}", target.display(), outcome.summary())?;
     stdout.flush()?;
     Ok(exit::OK)
 }
 
 /// Prints each briefing's `print.html` to `briefing.pdf` beside it, when asked.
-fn add_pdfs(project: &Project, site: &mut SiteFiles, pdf: Option<&(Chromium, Duration)>) -> Result<(), pdf::PdfError> {
+fn add_pdfs(
+    run: &build::Run,
+    staging: &output::Staging,
+    pdf: Option<&(Chromium, Duration)>,
+) -> Result<(), pdf::PdfError> {
     let Some((chromium, timeout)) = pdf else { return Ok(()) };
-    let pages: Vec<(String, Option<&str>, String)> = project
+    let read = |path: &Path| std::fs::read_to_string(staging.folder().join(path)).unwrap_or_default();
+    let style = read(Path::new("print.css"));
+    let pages: Vec<(&str, Option<&str>, String)> = run
         .briefings
         .iter()
-        .map(|b| {
-            let page = PathBuf::from(format!("briefings/{}/print.html", b.slug));
-            let html = site.get(&page).map(|bytes| String::from_utf8_lossy(bytes).into_owned()).unwrap_or_default();
-            (b.slug.clone(), b.date.as_ref().map(|d| d.value.as_str()), html)
+        .map(|(slug, date)| {
+            (slug.as_str(), date.as_deref(), read(&Path::new("briefings").join(slug).join("print.html")))
         })
         .collect();
     let printables: Vec<pdf::Printable> =
-        pages.iter().map(|(slug, date, html)| pdf::Printable { slug, date: *date, html }).collect();
+        pages.iter().map(|(slug, date, html)| pdf::Printable { slug, date: *date, html, style: &style }).collect();
     for ((slug, _, _), bytes) in pages.iter().zip(pdf::print_all(chromium, &printables, *timeout)?) {
-        site.add(format!("briefings/{slug}/briefing.pdf"), bytes);
+        let path = PathBuf::from(format!("briefings/{slug}/briefing.pdf"));
+        staging.write(&path, &bytes).map_err(|e| pdf::PdfError::Io {
+            action: "write",
+            path: path.clone(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
     }
     Ok(())
 }

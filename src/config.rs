@@ -3,6 +3,7 @@
 //! ```yaml
 //! title: Defence briefings   # the site's name, on every page (default "Briefings")
 //! language: en-GB            # the pages' language (default "en")
+//! paginate_by: 100           # items a page of the lists across briefings (default 100)
 //! ```
 
 use std::path::Path;
@@ -15,13 +16,15 @@ use crate::diagnostic::{Diagnostic, Place, Sources};
 pub struct Settings {
     pub title: String,
     pub language: String,
+    /// How many items (briefings, figures, quotes, actors) a page of a list shows.
+    pub paginate_by: usize,
     /// Briefings are printed to PDF too (`build --pdf`, not the file): pages link them.
     pub pdf: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { title: "Briefings".to_string(), language: "en".to_string(), pdf: false }
+        Settings { title: "Briefings".to_string(), language: "en".to_string(), paginate_by: 100, pdf: false }
     }
 }
 
@@ -30,6 +33,7 @@ impl Default for Settings {
 struct RawSettings {
     title: Option<String>,
     language: Option<String>,
+    paginate_by: Option<serde_saphyr::Spanned<usize>>,
 }
 
 pub const FILE: &str = "tracebrief.yaml";
@@ -58,13 +62,28 @@ impl Settings {
                 Diagnostic::input("settings-error", format!("{FILE}: {detail}"))
                     .at(Place::new(file, &text, offset..offset))
                     .label("here")
-                    .help("tracebrief.yaml takes `title:` and `language:`"),
+                    .help("tracebrief.yaml takes `title:`, `language:` and `paginate_by:` (see docs/fact-sheet.md)"),
             )
         })?;
         let defaults = Settings::default();
+        let paginate_by = match raw.paginate_by {
+            Some(n) if n.value == 0 => {
+                let span = n.referenced.span();
+                let offset = span.byte_offset().map_or(0, |o| o as usize).min(text.len());
+                return Err(Box::new(
+                    Diagnostic::input("settings-error", format!("{FILE}: `paginate_by` must be at least 1"))
+                        .at(Place::new(file, &text, offset..offset + 1))
+                        .label("no items a page")
+                        .help("give how many items a page of the lists shows, such as 100"),
+                ));
+            }
+            Some(n) => n.value,
+            None => defaults.paginate_by,
+        };
         Ok(Settings {
             title: raw.title.unwrap_or(defaults.title),
             language: raw.language.unwrap_or(defaults.language),
+            paginate_by,
             ..defaults
         })
     }

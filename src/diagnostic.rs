@@ -43,6 +43,7 @@ pub const CODES: &[(&str, &str)] = &[
     ("invalid-url", "A fact sheet's `source_url` is not an http or https address."),
     ("unknown-sentence", "A figure's `sentence:` pin names no sentence of the seed."),
     ("settings-error", "tracebrief.yaml is not valid."),
+    ("not-written", "The site could not be written: a folder or file could not be made, or the disk is full."),
     ("template-error", "A template does not compile or render: a syntax error or an unknown variable."),
     // the trace check (exit 1)
     ("untraced-number", "A figure is not stated in any sentence of its seed."),
@@ -230,6 +231,14 @@ impl Sources {
 
     pub fn get(&self, file: &Path) -> Option<&str> {
         self.files.get(file).map(String::as_str)
+    }
+
+    /// The text of `file` (a path relative to `root`), read from disk the
+    /// first time it is asked for; empty when it cannot be read.
+    pub fn read(&mut self, root: &Path, file: &Path) -> &str {
+        self.files
+            .entry(file.to_path_buf())
+            .or_insert_with(|| std::fs::read_to_string(root.join(file)).unwrap_or_default())
     }
 }
 

@@ -25,6 +25,7 @@ pub mod numbers;
 pub mod output;
 pub mod pdf;
 pub mod project;
+pub mod published;
 pub mod report;
 pub mod scan;
 pub mod sheet;

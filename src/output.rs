@@ -1,14 +1,15 @@
 //! Writing a built site to disk: the last stage of `build`.
 //!
-//! [`write_site`] writes every file of a [`SiteFiles`], and the [`MARKER`] file
-//! that says tracebrief made the folder, into a fresh folder beside the output
-//! folder, and swaps it in by renaming only once everything is written and
-//! flushed. A failure before the swap — a folder that cannot be created, a full
-//! disk, a file that cannot be written — removes the partial folder and leaves
-//! the previous site exactly as it was. It refuses to replace a folder that it
-//! did not make (one with files and no marker) unless forced, and never
-//! replaces a file or a symbolic link. Files are written in sorted order and the
-//! marker holds no version or time, so the same files give a byte-identical tree.
+//! A [`Staging`] folder beside the output folder takes the pages as they
+//! are made; [`Staging::commit`] writes the [`MARKER`] file that says
+//! tracebrief made the folder and swaps it in — in one step where the
+//! system can exchange two folders — only once everything is written. A
+//! failure before the swap — a folder that cannot be created, a full disk, a
+//! file that cannot be written, a check that fails — removes the partial
+//! folder and leaves the previous site exactly as it was. It refuses to
+//! replace a folder that it did not make (one with files and no marker)
+//! unless forced, and never replaces a file or a symbolic link. The marker
+//! holds no version or time, so the same files give a byte-identical tree.
 //!
 //! It does not render, check or decide what a site contains: that is done, and
 //! must have passed, before this is called. It takes no lock: two runs writing
@@ -16,14 +17,16 @@
 //! unfinished folder as stale). Nothing is fsynced, so a power cut soon after
 //! a build may lose the new site's files or undo the swap: run the build again.
 
-use std::collections::BTreeMap;
-
-use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 /// The file written at the root of every site tracebrief makes; a folder
 /// without it is not replaced unless forced.
@@ -140,13 +143,23 @@ fn io_error(path: &Path, action: &'static str, source: io::Error) -> OutputError
     OutputError::Io { path: path.to_path_buf(), action, source }
 }
 
-/// Writes `files` as the folder `target`, replacing what is there only when complete.
+/// Writes `files` as the folder `target`, replacing what is there only when
+/// complete, and removing the previous site before it returns.
 ///
 /// Everything that can be refused is refused before anything is written. A
 /// full disk is no special case: it is a write error like any other, and
 /// leaves the previous site as it was.
 pub fn write_site(target: &Path, files: &SiteFiles, force: bool) -> Result<(), OutputError> {
     write_site_with(target, files, force, write_file)
+}
+
+fn write_site_with(target: &Path, files: &SiteFiles, force: bool, write: WriteFile) -> Result<(), OutputError> {
+    for path in files.paths() {
+        check_site_path(path)?;
+    }
+    let staging = Staging::begin_with(target, force, write, Removal::Inline)?;
+    files.files.par_iter().try_for_each(|(path, bytes)| staging.write(path, bytes))?;
+    staging.commit()
 }
 
 /// How one file is written; tests swap in one that fails like a full disk.
@@ -160,21 +173,164 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     file.write_all(bytes)
 }
 
-fn write_site_with(target: &Path, files: &SiteFiles, force: bool, write: WriteFile) -> Result<(), OutputError> {
-    let places = Places::of(target)?;
-    for path in files.paths() {
-        check_site_path(path)?;
-    }
-    let existing = inspect_target(target, force)?;
+/// How the previous site (and the folders of killed runs) are removed once
+/// they are out of the way.
+#[derive(Debug, Clone)]
+pub enum Removal {
+    /// Here and now, before the call returns.
+    Inline,
+    /// By this program run again (`exe`, with the hidden command
+    /// `remove-old-site FOLDER`) in the background, so that a build does not
+    /// wait for a tree of thousands of files to be deleted.
+    Background(PathBuf),
+}
 
-    fs::create_dir_all(&places.parent).map_err(|e| io_error(&places.parent, "create the folder", e))?;
-    remove_stale(&places, existing);
-    let written = write_tree(&places.new, files, write).and_then(|()| swap_in(&places, existing));
-    if written.is_err() {
-        // Best effort: a leftover is removed as stale by the next run.
-        let _ = fs::remove_dir_all(&places.new);
+impl Removal {
+    fn remove(&self, folder: &Path) {
+        match self {
+            Removal::Inline => {
+                let _ = fs::remove_dir_all(folder);
+            }
+            Removal::Background(exe) => {
+                let mut command = std::process::Command::new(exe);
+                command
+                    .arg("remove-old-site")
+                    .arg(folder)
+                    .stdin(std::process::Stdio::null())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null());
+                // its own process group: a Ctrl-C at the terminal stops the build, not the clean-up
+                #[cfg(unix)]
+                std::os::unix::process::CommandExt::process_group(&mut command, 0);
+                if command.spawn().is_err() {
+                    let _ = fs::remove_dir_all(folder);
+                }
+            }
+        }
     }
-    written
+}
+
+/// Removes `folder` if it is one that tracebrief wrote beside an output
+/// folder (`.{name}.old-{pid}` or `.{name}.new-{pid}`): what the hidden
+/// command `remove-old-site` runs. Anything else is left alone.
+pub fn remove_old_site(folder: &Path) -> bool {
+    let Some(name) = folder.file_name().and_then(OsStr::to_str) else { return false };
+    let ours = name.starts_with('.')
+        && ["old", "new"].iter().any(|kind| {
+            name.rsplit_once(&format!(".{kind}-"))
+                .is_some_and(|(_, pid)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+    let is_folder = fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir());
+    ours && is_folder && fs::remove_dir_all(folder).is_ok()
+}
+
+/// A site being written: a fresh folder beside the output folder that pages
+/// are written into as they are made, swapped in by [`Staging::commit`] only
+/// once complete. Dropped without a commit, it is removed and the previous
+/// site stays as it was.
+pub struct Staging {
+    places: Places,
+    existing: Existing,
+    write: WriteFile,
+    removal: Removal,
+    /// The folders made so far in the new site, so each is made once.
+    folders: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks that `target` may be replaced, clears what killed runs left
+    /// beside it (putting back a previous site a killed swap left aside),
+    /// and makes the folder the new site is written into.
+    pub fn begin(target: &Path, force: bool, removal: Removal) -> Result<Staging, OutputError> {
+        Staging::begin_with(target, force, write_file, removal)
+    }
+
+    fn begin_with(target: &Path, force: bool, write: WriteFile, removal: Removal) -> Result<Staging, OutputError> {
+        let places = Places::of(target)?;
+        restore_interrupted(&places);
+        let existing = inspect_target(target, force)?;
+        fs::create_dir_all(&places.parent).map_err(|e| io_error(&places.parent, "create the folder", e))?;
+        remove_stale(&places, existing, &removal);
+        fs::create_dir(&places.new).map_err(|e| io_error(&places.new, "create the folder", e))?;
+        Ok(Staging {
+            places,
+            existing,
+            write,
+            removal,
+            folders: Mutex::new(HashSet::new()),
+            files: AtomicUsize::new(0),
+            committed: false,
+        })
+    }
+
+    /// The folder the new site is written into.
+    pub fn folder(&self) -> &Path {
+        &self.places.new
+    }
+
+    /// Writes one file of the site (`path` relative to the site root).
+    /// Safe to call from several threads at once.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+        check_site_path(path)?;
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.make_folder(folder)?;
+        }
+        let destination = self.places.new.join(path);
+        (self.write)(&destination, bytes).map_err(|e| io_error(&destination, "write", e))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Creates one file of the site to be written bit by bit (`trace.json`).
+    pub fn create(&self, path: &Path) -> Result<File, OutputError> {
+        check_site_path(path)?;
+        if let Some(folder) = path.parent().filter(|f| !f.as_os_str().is_empty()) {
+            self.make_folder(folder)?;
+        }
+        let destination = self.places.new.join(path);
+        let file = File::create_new(&destination).map_err(|e| io_error(&destination, "write", e))?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        Ok(file)
+    }
+
+    /// Makes folder `folder` of the site (and those above it), once.
+    fn make_folder(&self, folder: &Path) -> Result<(), OutputError> {
+        let made = self.folders.lock().is_ok_and(|folders| folders.contains(folder));
+        if made {
+            return Ok(());
+        }
+        let path = self.places.new.join(folder);
+        fs::create_dir_all(&path).map_err(|e| io_error(&path, "create the folder", e))?;
+        if let Ok(mut folders) = self.folders.lock() {
+            folders.insert(folder.to_path_buf());
+        }
+        Ok(())
+    }
+
+    /// How many files have been written.
+    pub fn files(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
+    }
+
+    /// Writes the marker and swaps the new site in.
+    pub fn commit(mut self) -> Result<(), OutputError> {
+        let marker = self.places.new.join(MARKER);
+        (self.write)(&marker, MARKER_CONTENT).map_err(|e| io_error(&marker, "write", e))?;
+        swap_in(&self.places, self.existing, &self.removal)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort: a leftover is removed as stale by the next run.
+            let _ = fs::remove_dir_all(&self.places.new);
+        }
+    }
 }
 
 /// The output folder and the folders written beside it.
@@ -288,14 +444,12 @@ fn is_empty_folder(folder: &Path) -> Result<bool, OutputError> {
     }
 }
 
-/// Removes the `.new-` folders of runs that were killed, and their `.old-`
-/// folders when the target exists. When it does not, a run was killed between
-/// moving the previous site aside and moving the new one in, and the `.old-`
-/// folder may be the only copy of the previous site: it is kept.
+/// Removes the `.new-` folders of runs that were killed, and the `.old-`
+/// folders of earlier builds: the previous sites they replaced.
 ///
 /// Best effort: a folder that cannot be removed costs only space, and if it
 /// blocks this run's own names, creating them fails with a clear error.
-fn remove_stale(places: &Places, existing: Existing) {
+fn remove_stale(places: &Places, existing: Existing, removal: &Removal) {
     let Ok(entries) = fs::read_dir(&places.parent) else {
         return;
     };
@@ -304,37 +458,57 @@ fn remove_stale(places: &Places, existing: Existing) {
         let stale = is_sibling(&candidate, &places.name, "new")
             || (existing == Existing::Folder && is_sibling(&candidate, &places.name, "old"));
         if stale && entry.file_type().is_ok_and(|kind| kind.is_dir()) {
-            let _ = fs::remove_dir_all(entry.path());
+            removal.remove(&entry.path());
         }
     }
 }
 
-/// Writes the files, in sorted order, and then the marker, into the new folder `root`.
-fn write_tree(root: &Path, files: &SiteFiles, write: WriteFile) -> Result<(), OutputError> {
-    fs::create_dir(root).map_err(|e| io_error(root, "create the folder", e))?;
-    // folders first, once each and in order; then the files, in parallel:
-    // a site is thousands of small files and the writes are independent
-    let folders: std::collections::BTreeSet<&Path> =
-        files.files.keys().filter_map(|p| p.parent()).filter(|f| !f.as_os_str().is_empty()).collect();
-    for folder in folders {
-        let folder = root.join(folder);
-        fs::create_dir_all(&folder).map_err(|e| io_error(&folder, "create the folder", e))?;
+/// A run killed between the two renames of a swap (where folders cannot be
+/// exchanged in one step) leaves no target and the previous site in
+/// `.{name}.old-{pid}`: it is put back, so that the target is never missing
+/// for long and a failed build after such a kill still leaves it in place.
+fn restore_interrupted(places: &Places) {
+    if fs::symlink_metadata(&places.target).is_ok() {
+        return;
     }
-    files.files.par_iter().try_for_each(|(path, bytes)| {
-        let destination = root.join(path);
-        write(&destination, bytes).map_err(|e| io_error(&destination, "write", e))
-    })?;
-    let marker = root.join(MARKER);
-    write(&marker, MARKER_CONTENT).map_err(|e| io_error(&marker, "write", e))
+    let Ok(entries) = fs::read_dir(&places.parent) else {
+        return;
+    };
+    let previous = entries
+        .flatten()
+        .filter(|e| is_sibling(&e.file_name(), &places.name, "old"))
+        .map(|e| e.path())
+        .find(|folder| has_marker(folder).unwrap_or(false));
+    if let Some(previous) = previous {
+        let _ = fs::rename(previous, &places.target);
+    }
 }
 
-/// Moves the complete new folder to the target, the previous one aside and then away.
-fn swap_in(places: &Places, existing: Existing) -> Result<(), OutputError> {
+/// Moves the complete new folder to the target. Where the system can, the
+/// two folders are exchanged in one step, so that no moment leaves the
+/// target missing; elsewhere the previous site is moved aside, then the new
+/// one in. The previous site is then removed (see [`Removal`]).
+fn swap_in(places: &Places, existing: Existing, removal: &Removal) -> Result<(), OutputError> {
     let Places { target, new, old, .. } = places;
     if existing == Existing::Nothing {
         return fs::rename(new, target).map_err(|e| io_error(target, "move the new site into", e));
     }
+    if exchange(new, target).is_ok() {
+        fault("after-exchange");
+        // `new` now holds the previous site
+        return match fs::rename(new, old) {
+            Ok(()) => {
+                removal.remove(old);
+                Ok(())
+            }
+            Err(_) => {
+                removal.remove(new);
+                Ok(())
+            }
+        };
+    }
     fs::rename(target, old).map_err(|e| io_error(target, "move aside", e))?;
+    fault("between-renames");
     if let Err(source) = fs::rename(new, target) {
         return Err(match fs::rename(old, target) {
             Ok(()) => io_error(target, "move the new site into", source),
@@ -342,8 +516,36 @@ fn swap_in(places: &Places, existing: Existing) -> Result<(), OutputError> {
         });
     }
     // The new site is in place; an old folder that resists is removed by the next run.
-    let _ = fs::remove_dir_all(old);
+    removal.remove(old);
     Ok(())
+}
+
+/// Exchanges two folders in one step (Linux's `renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    if fault_set("no-exchange") {
+        return Err(io::Error::from(io::ErrorKind::Unsupported));
+    }
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The fault-injection hook of the tests that kill a build mid-swap:
+/// `TRACEBRIEF_FAULT` names the points (comma-separated) where the process
+/// aborts as if killed, and `no-exchange` makes it swap with two renames.
+fn fault(point: &str) {
+    if fault_set(point) {
+        std::process::abort();
+    }
+}
+
+fn fault_set(point: &str) -> bool {
+    std::env::var("TRACEBRIEF_FAULT").is_ok_and(|faults| faults.split(',').any(|f| f == point))
 }
 
 #[cfg(test)]

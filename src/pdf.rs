@@ -91,12 +91,14 @@ impl Chromium {
     }
 }
 
-/// A printable briefing to print: its slug, date and `print.html`.
+/// A printable briefing to print: its slug, date and `print.html`, and the
+/// print stylesheet that page links to.
 pub struct Printable<'a> {
     pub slug: &'a str,
     /// `YYYY-MM-DD`, stamped into the PDF instead of the time of printing.
     pub date: Option<&'a str>,
     pub html: &'a str,
+    pub style: &'a str,
 }
 
 /// Prints every briefing, one after the other; the PDFs' bytes in the same order.
@@ -110,7 +112,7 @@ fn print_one(chromium: &Chromium, work: &Path, printable: &Printable, timeout: D
     let html = work.join(format!("{slug}.html"));
     let pdf = work.join(format!("{slug}.pdf"));
     let profile = work.join(format!("{slug}.profile"));
-    std::fs::write(&html, for_paper(printable.html)).map_err(|e| io("write", &html, e))?;
+    std::fs::write(&html, for_paper(printable.html, printable.style)).map_err(|e| io("write", &html, e))?;
     let mut url = String::from("file://");
     url.push_str(&html.to_string_lossy());
     let mut command = Command::new(&chromium.path);
@@ -211,16 +213,24 @@ fn io(action: &'static str, path: &Path, source: std::io::Error) -> PdfError {
 
 /// The print page as a PDF should hold it: links to other pages of the site
 /// become text (a PDF would hold them as addresses of the temporary folder
-/// it was printed from); links within the page and to the web stay.
-fn for_paper(html: &str) -> String {
+/// it was printed from); links within the page and to the web stay; the
+/// print stylesheet the page links is put in it, as the page is printed
+/// away from the site.
+fn for_paper(html: &str, style: &str) -> String {
+    use lol_html::html_content::ContentType;
     use lol_html::{RewriteStrSettings, element, rewrite_str};
-    let settings = RewriteStrSettings::new().append_element_content_handler(element!("a[href]", |el| {
-        let href = el.get_attribute("href").unwrap_or_default().to_ascii_lowercase();
-        if !(href.starts_with('#') || href.starts_with("https://") || href.starts_with("http://")) {
-            el.remove_attribute("href");
-        }
-        Ok(())
-    }));
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!("a[href]", |el| {
+            let href = el.get_attribute("href").unwrap_or_default().to_ascii_lowercase();
+            if !(href.starts_with('#') || href.starts_with("https://") || href.starts_with("http://")) {
+                el.remove_attribute("href");
+            }
+            Ok(())
+        }))
+        .append_element_content_handler(element!("link[rel=stylesheet][href$='print.css']", |el| {
+            el.replace(&format!("<style>\n{style}</style>"), ContentType::Html);
+            Ok(())
+        }));
     rewrite_str(html, settings).unwrap_or_else(|_| html.to_string())
 }
 
@@ -294,8 +304,15 @@ mod tests {
     fn only_links_within_the_page_or_to_the_web_stay_links() {
         let html = for_paper(
             r##"<a href="source.html#s2">a</a><a href="#note-1">b</a><a href="https://example.org/x">c</a>"##,
+            "",
         );
         assert_eq!(html, r##"<a>a</a><a href="#note-1">b</a><a href="https://example.org/x">c</a>"##);
+    }
+
+    #[test]
+    fn the_print_stylesheet_is_put_in_the_page() {
+        let html = for_paper(r#"<head><link rel="stylesheet" href="../../print.css"></head>"#, "p { margin: 0 }\n");
+        assert_eq!(html, "<head><style>\np { margin: 0 }\n</style></head>");
     }
 
     #[test]

@@ -1,63 +1,60 @@
-//! A tracebrief project on disk: its fact sheets in `content/`,
-//! the seeds they name, and the checks that need more than one file —
-//! slugs, `source:` paths that must stay inside the project, actor ids
+//! A tracebrief project on disk: its fact sheets in `content/`, the seeds
+//! they name, its `static/` files, and the checks that need more than one
+//! file — `source:` paths that must stay inside the project, actor ids
 //! shared across briefings, sentence pins.
 //!
-//! Everything is read and validated here, before anything is checked or
-//! written; a project that loads is one the trace can run on.
+//! A project is opened once ([`open`]: what content/ and static/ hold) and
+//! its briefings are then loaded one at a time ([`Project::load`]), so that
+//! a run holds the briefings it is working on, never the whole project.
+//! Checks across briefings work on small [`ActorRecord`]s.
 
-use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
-
-use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Place, Sources};
 use crate::inputs;
 use crate::sheet::{self, Briefing};
 use crate::source::{self, Seed};
 
-/// A loaded project: briefings sorted by slug, and their seeds.
+/// An opened project: what its folders hold, nothing read yet.
 #[derive(Debug)]
 pub struct Project {
     pub root: PathBuf,
-    pub briefings: Vec<Briefing>,
-    /// Seeds by their path relative to the root.
-    pub seeds: BTreeMap<PathBuf, Seed>,
+    /// The fact sheets, by path relative to the root, sorted.
+    pub sheets: Vec<PathBuf>,
     /// The files of `static/`, by their paths relative to the root (`static/about.html`).
     pub statics: Vec<PathBuf>,
-    /// The text of every file read, for diagnostics.
+}
+
+/// One briefing, loaded: its sheet, its seed (sentences and mentions), and
+/// the text of every file read for it, for diagnostics.
+#[derive(Debug)]
+pub struct Loaded {
+    pub briefing: Briefing,
+    pub seed: Seed,
     pub sources: Sources,
 }
 
-impl Project {
-    pub fn seed_of(&self, briefing: &Briefing) -> &Seed {
-        &self.seeds[&briefing.seed]
-    }
-}
-
-/// A project that did not load: every input error found, and the files read.
-#[derive(Debug)]
+/// Input errors that stop a project or a briefing, and the files read.
+#[derive(Debug, Default)]
 pub struct LoadFailure {
     pub diagnostics: Vec<Diagnostic>,
     pub sources: Sources,
 }
 
-/// Loads the project at `root`, reporting every input error, not only the first.
-pub fn load(root: &Path) -> Result<Project, LoadFailure> {
-    let mut sources = Sources::default();
+/// Opens the project at `root`: lists its sheets and static files, and
+/// reports what is wrong with the folders themselves.
+pub fn open(root: &Path) -> Result<Project, LoadFailure> {
     let mut problems = Vec::new();
     let files = match content_files(root) {
         Ok((files, unreadable)) => {
             problems.extend(unreadable);
             files
         }
-        Err(d) => {
-            return Err(LoadFailure { diagnostics: vec![*d], sources });
-        }
+        Err(d) => return Err(LoadFailure { diagnostics: vec![*d], sources: Sources::default() }),
     };
     let statics = static_files(root, &mut problems);
     problems.extend(orphan_summaries(root, &files));
-    let sheets: Vec<&PathBuf> = files.iter().filter(|f| is_sheet(f)).collect();
+    let sheets: Vec<PathBuf> = files.iter().filter(|f| is_sheet(f)).map(|f| relative(root, f)).collect();
     if sheets.is_empty() {
         problems.push(
             Diagnostic::input("no-fact-sheets", "no fact sheets in content/")
@@ -65,36 +62,30 @@ pub fn load(root: &Path) -> Result<Project, LoadFailure> {
                 .help("add a fact sheet content/<slug>.yaml (see docs/fact-sheet.md)"),
         );
     }
-    // sheets are read and parsed in parallel, then gathered in file order
-    let read: Vec<(Result<Briefing, Vec<Diagnostic>>, Sources)> = sheets
-        .par_iter()
-        .map(|file| {
-            let mut read_sources = Sources::default();
-            (read_sheet(root, file, &mut read_sources), read_sources)
-        })
-        .collect();
-    let mut briefings = Vec::new();
-    for (result, read_sources) in read {
-        sources.extend(read_sources);
-        match result {
-            Ok(b) => briefings.push(b),
-            Err(ds) => problems.extend(ds),
-        }
-    }
-    let mut seeds = BTreeMap::new();
-    briefings.retain(|b| match load_seed(root, b, &mut seeds, &mut sources) {
-        Ok(()) => true,
-        Err(d) => {
-            problems.push(*d);
-            false
-        }
-    });
-    problems.extend(actor_conflicts(&briefings, &sources));
-    problems.extend(sentence_pins(&briefings, &seeds, &sources));
     if problems.is_empty() {
-        Ok(Project { root: root.to_path_buf(), briefings, seeds, statics, sources })
+        Ok(Project { root: root.to_path_buf(), sheets, statics })
     } else {
-        Err(LoadFailure { diagnostics: problems, sources })
+        Err(LoadFailure { diagnostics: problems, sources: Sources::default() })
+    }
+}
+
+impl Project {
+    /// Reads one sheet (`content/<slug>.yaml`), its summary and its seed.
+    pub fn load(&self, sheet: &Path) -> Result<Loaded, LoadFailure> {
+        let mut sources = Sources::default();
+        let briefing = match read_sheet(&self.root, &self.root.join(sheet), &mut sources) {
+            Ok(briefing) => briefing,
+            Err(diagnostics) => return Err(LoadFailure { diagnostics, sources }),
+        };
+        let seed = match load_seed(&self.root, &briefing, &mut sources) {
+            Ok(seed) => seed,
+            Err(d) => return Err(LoadFailure { diagnostics: vec![*d], sources }),
+        };
+        let pins = sentence_pins(&briefing, &seed, &sources);
+        if !pins.is_empty() {
+            return Err(LoadFailure { diagnostics: pins, sources });
+        }
+        Ok(Loaded { briefing, seed, sources })
     }
 }
 
@@ -205,13 +196,8 @@ fn read_sheet(root: &Path, path: &Path, sources: &mut Sources) -> Result<Briefin
     sheet::load_sheet(&slug, &file, &yaml, markdown.as_ref().map(|(f, t)| (f.as_path(), t.as_str())))
 }
 
-/// Resolves and loads the seed of `b`, once per seed file.
-fn load_seed(
-    root: &Path,
-    b: &Briefing,
-    seeds: &mut BTreeMap<PathBuf, Seed>,
-    sources: &mut Sources,
-) -> Result<(), Box<Diagnostic>> {
+/// Resolves and loads the seed of `b`.
+fn load_seed(root: &Path, b: &Briefing, sources: &mut Sources) -> Result<Seed, Box<Diagnostic>> {
     let yaml = sources.get(&b.file).unwrap_or_default().to_string();
     let at = Place::new(&b.file, &yaml, b.source.span.clone());
     if b.source.value.trim().is_empty() {
@@ -230,9 +216,6 @@ fn load_seed(
                 .help("put the seed in the project's seeds/ folder and give its path relative to the project root"),
         )
     })?;
-    if seeds.contains_key(&b.seed) {
-        return Ok(());
-    }
     if std::fs::metadata(&path).is_err() {
         return Err(Box::new(
             Diagnostic::input("missing-seed", format!("the seed {} does not exist", b.seed.display()))
@@ -248,8 +231,7 @@ fn load_seed(
     }
     let seed = Seed::load_as(&path, &b.seed).map_err(|e| Box::new(Diagnostic::from(e)))?;
     sources.add(&b.seed, &seed.text);
-    seeds.insert(b.seed.clone(), seed);
-    Ok(())
+    Ok(seed)
 }
 
 /// The absolute path of `source` when it stays inside `root`, through `..`
@@ -276,37 +258,61 @@ fn inside_root(root: &Path, source: &Path) -> Result<PathBuf, &'static str> {
     Ok(path)
 }
 
+/// An actor as the checks across briefings need it: its id, name and role,
+/// and where the sheet gives them.
+#[derive(Debug, Clone)]
+pub struct ActorRecord {
+    pub id: String,
+    pub name: sheet::Located<String>,
+    pub role: Option<sheet::Located<String>>,
+    pub file: PathBuf,
+}
+
+impl ActorRecord {
+    pub fn of(b: &Briefing) -> Vec<ActorRecord> {
+        b.actors
+            .iter()
+            .map(|a| ActorRecord {
+                id: a.id.value.clone(),
+                name: a.name.clone(),
+                role: a.role.clone(),
+                file: b.file.clone(),
+            })
+            .collect()
+    }
+}
+
 /// An actor id names one actor across the project: the same id with another
-/// name in two sheets is an error.
-fn actor_conflicts(briefings: &[Briefing], sources: &Sources) -> Vec<Diagnostic> {
-    let mut first: BTreeMap<&str, (&Briefing, &sheet::Actor)> = BTreeMap::new();
+/// name in two sheets is an error. `records` are in sheet order.
+pub fn actor_conflicts(records: &[ActorRecord], sources: &mut Sources, root: &Path) -> Vec<Diagnostic> {
+    let mut first: std::collections::BTreeMap<&str, &ActorRecord> = std::collections::BTreeMap::new();
     let mut problems = Vec::new();
-    for b in briefings {
-        for a in &b.actors {
-            match first.get(a.id.value.as_str()) {
-                Some((fb, fa)) if fa.name.value != a.name.value => {
-                    let place = |br: &Briefing, span| Place::new(&br.file, sources.get(&br.file).unwrap_or(""), span);
-                    problems.push(
-                        Diagnostic::input(
-                            "actor-conflict",
-                            format!(
-                                "actor id `{}` names `{}` here but `{}` in {}",
-                                a.id.value,
-                                a.name.value,
-                                fa.name.value,
-                                fb.file.display()
-                            ),
-                        )
-                        .at(place(b, a.name.span.clone()))
-                        .label("a different name")
-                        .related(place(fb, fa.name.span.clone()), "first named here")
-                        .help("an actor id names one actor across all briefings: use the same name, or another id"),
-                    );
-                }
-                Some(_) => {}
-                None => {
-                    first.insert(&a.id.value, (b, a));
-                }
+    for a in records {
+        match first.get(a.id.as_str()) {
+            Some(fa) if fa.name.value != a.name.value => {
+                let mut place = |r: &ActorRecord, span| Place::new(&r.file, sources.read(root, &r.file), span);
+                let here = place(a, a.name.span.clone());
+                let there = place(fa, fa.name.span.clone());
+                problems.push(
+                    Diagnostic::input(
+                        "actor-conflict",
+                        format!(
+                            "actor id `{}` names `{}` here but `{}` in {}",
+                            a.id,
+                            a.name.value,
+                            fa.name.value,
+                            fa.file.display()
+                        ),
+                    )
+                    .at(here)
+                    .label("a different name")
+                    .related(there, "first named here")
+                    .help("an actor id names one actor across all briefings: use the same name, or another id"),
+                );
+            }
+            Some(_) => {}
+            None => {
+                first.insert(&a.id, a);
             }
         }
     }
@@ -314,26 +320,21 @@ fn actor_conflicts(briefings: &[Briefing], sources: &Sources) -> Vec<Diagnostic>
 }
 
 /// `sentence: N` must name a sentence of the seed.
-fn sentence_pins(briefings: &[Briefing], seeds: &BTreeMap<PathBuf, Seed>, sources: &Sources) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    for b in briefings {
-        let Some(seed) = seeds.get(&b.seed) else { continue };
-        let count = seed.sentences.len();
-        for pin in b.figures.iter().filter_map(|f| f.sentence.as_ref()) {
-            if (1..=count).contains(&pin.value) {
-                continue;
-            }
-            let yaml = sources.get(&b.file).unwrap_or("");
-            problems.push(
-                Diagnostic::input(
-                    "unknown-sentence",
-                    format!("the seed has no sentence {} (it has s1 to s{count})", pin.value),
-                )
-                .at(Place::new(&b.file, yaml, pin.span.clone()))
-                .label("no such sentence")
-                .help(format!("see the sentence numbers with `tracebrief scan {}`", b.seed.display())),
-            );
-        }
-    }
-    problems
+fn sentence_pins(b: &Briefing, seed: &Seed, sources: &Sources) -> Vec<Diagnostic> {
+    let count = seed.sentences.len();
+    let yaml = sources.get(&b.file).unwrap_or("");
+    b.figures
+        .iter()
+        .filter_map(|f| f.sentence.as_ref())
+        .filter(|pin| !(1..=count).contains(&pin.value))
+        .map(|pin| {
+            Diagnostic::input(
+                "unknown-sentence",
+                format!("the seed has no sentence {} (it has s1 to s{count})", pin.value),
+            )
+            .at(Place::new(&b.file, yaml, pin.span.clone()))
+            .label("no such sentence")
+            .help(format!("see the sentence numbers with `tracebrief scan {}`", b.seed.display()))
+        })
+        .collect()
 }

@@ -301,19 +301,25 @@ fn the_print_page_of_the_example_is_self_contained_and_cites_every_figure_and_qu
     let html = read_page(&out, EXAMPLE_PRINT);
     let sheet: Value = serde_saphyr::from_str(&project.read(EXAMPLE_SHEET)).expect("the example sheet is YAML");
 
-    // self-contained: its style inline, nothing to fetch, nothing to run
-    let stylesheets: Vec<_> = elements(&html, "link")
+    // one shared print stylesheet, in the site; nothing else to fetch, nothing to run
+    let stylesheets: Vec<String> = elements(&html, "link")
         .into_iter()
         .filter(|a| a.get("rel").is_some_and(|r| r.to_ascii_lowercase().split_whitespace().any(|r| r == "stylesheet")))
+        .filter_map(|mut a| a.remove("href"))
         .collect();
-    assert!(stylesheets.is_empty(), "the print page links a stylesheet: {stylesheets:?}");
+    assert_eq!(stylesheets, ["../../print.css"], "the print page links the shared print stylesheet");
+    let style = std::fs::read_to_string(out.join("print.css")).expect("the site's print.css");
+    assert!(style.contains("@page") && style.contains("A4"), "print.css has no A4 @page rule");
     assert!(elements(&html, "script").is_empty(), "the print page has a <script>");
-    let style = texts(&html, "style").concat();
-    assert!(style.contains("@page") && style.contains("A4"), "no inline <style> with an A4 @page rule");
     let fetched: Vec<String> = ["src", "srcset", "data"]
         .iter()
         .flat_map(|a| attribute_values(&html, a))
-        .chain(elements(&html, "link[href]").into_iter().filter_map(|mut a| a.remove("href")))
+        .chain(
+            elements(&html, "link[href]")
+                .into_iter()
+                .filter(|a| a.get("rel").is_none_or(|r| !r.contains("stylesheet")))
+                .filter_map(|mut a| a.remove("href")),
+        )
         .collect();
     assert!(fetched.is_empty(), "the print page fetches {fetched:?}");
 

@@ -181,13 +181,19 @@ fn whole_number_step(whole: Decimal) -> Decimal {
     step
 }
 
-/// The mentions of every sentence of `seed`, spans as byte offsets into its file.
+/// The mentions of every sentence of `seed`, spans as byte offsets into its
+/// file. A loaded seed has them already ([`crate::source::Seed::mentions`]).
 pub fn scan_seed(seed: &crate::source::Seed) -> Vec<Vec<Mention>> {
+    scan_sentences(&seed.text, &seed.sentences)
+}
+
+/// The mentions of each of `sentences` of `text`, spans as byte offsets into `text`.
+pub fn scan_sentences(text: &str, sentences: &[crate::source::Sentence]) -> Vec<Vec<Mention>> {
     let mut tokens = Vec::new();
-    seed.sentences
+    sentences
         .iter()
         .map(|s| {
-            let mut found = scan_with(s.raw(&seed.text), &mut tokens);
+            let mut found = scan_with(s.raw(text), &mut tokens);
             for m in &mut found {
                 m.span = m.span.start + s.span.start..m.span.end + s.span.start;
             }

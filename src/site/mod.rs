@@ -1,30 +1,32 @@
-//! The briefing site: every page rendered in memory from the
-//! traced project — home, briefings, their annotated sources, actors, facts,
-//! quotes — plus the stylesheet and `trace.json`.
+//! The briefing site: the pages of each traced briefing (the briefing, its
+//! annotated source, its printable version), rendered as soon as it is
+//! traced, and the pages that list across briefings — home, figures,
+//! quotes, actors — rendered a page at a time from the catalogue.
 //!
 //! This stage only renders. What it publishes is verified by
 //! [`crate::verify`] and written by [`crate::output`]; nothing here touches
-//! the disk but reading the project's templates.
+//! the disk but reading the project's templates and the catalogue's file.
 
+pub mod catalogue;
 pub mod format;
+pub mod index;
 mod markdown;
-mod model;
+pub mod model;
 mod publish;
+pub mod records;
 mod theme;
-mod views;
+pub mod views;
 
 use std::path::PathBuf;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::diagnostic::{Diagnostic, Sources};
-use crate::project::Project;
-use crate::trace::Trace;
+use crate::diagnostic::Diagnostic;
 
 pub use crate::config::Settings;
 pub use theme::Theme;
-use views::{Frame, SiteView};
+pub use views::SiteView;
+use views::{BriefingRef, Frame, Shared};
 
 /// One rendered page.
 #[derive(Debug, Clone)]
@@ -38,134 +40,59 @@ pub struct Page {
     pub summary_of: Option<String>,
 }
 
-/// A rendered site: its pages and its other files.
-#[derive(Debug, Default)]
-pub struct Rendered {
-    pub pages: Vec<Page>,
-    pub files: Vec<(PathBuf, Vec<u8>)>,
-}
-
-/// A page of the site, before it is rendered.
-enum PageSpec<'m> {
-    Home,
-    Briefing(&'m model::BriefingModel<'m>),
-    Source(&'m model::BriefingModel<'m>),
-    Print(&'m model::BriefingModel<'m>),
-    Actors,
-    Actor(&'m str),
-    Facts,
-    Quotes,
-}
-
-impl PageSpec<'_> {
-    /// The page's path from the site root, its template and its section.
-    fn place(&self) -> (String, &'static str, &'static str) {
-        match self {
-            PageSpec::Home => ("index.html".into(), "index.html", "home"),
-            PageSpec::Briefing(b) => (format!("briefings/{}/index.html", b.slug()), "briefing.html", "briefings"),
-            PageSpec::Source(b) => (format!("briefings/{}/source.html", b.slug()), "source.html", "briefings"),
-            PageSpec::Print(b) => (format!("briefings/{}/print.html", b.slug()), "print.html", "briefings"),
-            PageSpec::Actors => ("actors/index.html".into(), "actors.html", "actors"),
-            PageSpec::Actor(id) => (format!("actors/{id}/index.html"), "actor.html", "actors"),
-            PageSpec::Facts => ("facts/index.html".into(), "facts.html", "facts"),
-            PageSpec::Quotes => ("quotes/index.html".into(), "quotes.html", "quotes"),
-        }
-    }
-
-    /// Pages by how long they take to render, longest first: the lists of
-    /// every figure and every quote, the home page, then the actors' pages.
-    fn size_rank(&self) -> u8 {
-        match self {
-            PageSpec::Facts => 0,
-            PageSpec::Quotes => 1,
-            PageSpec::Home => 2,
-            PageSpec::Actors | PageSpec::Actor(_) => 3,
-            PageSpec::Briefing(_) | PageSpec::Source(_) | PageSpec::Print(_) => 4,
-        }
-    }
-
-    /// Builds the page's view and renders it.
-    fn render(&self, model: &model::Model, theme: &Theme, site: &SiteView) -> Result<Page, Box<Diagnostic>> {
-        let (path, template, section) = self.place();
-        let root = ROOTS[path.matches('/').count().min(ROOTS.len() - 1)];
-        let context = match self {
-            PageSpec::Home => context(&model.home(), site, root, section),
-            PageSpec::Briefing(b) => context(&model.briefing(b), site, root, section),
-            PageSpec::Source(b) => context(&model.source(b), site, root, section),
-            PageSpec::Print(b) => context(&model.print(b, &theme.print_style), site, root, section),
-            PageSpec::Actors => context(&model.actors(), site, root, section),
-            PageSpec::Actor(id) => context(&model.actor(id), site, root, section),
-            PageSpec::Facts => context(&model.facts(), site, root, section),
-            PageSpec::Quotes => context(&model.quotes(), site, root, section),
-        };
+/// The pages of one briefing: the briefing, its annotated source, its printable version.
+pub fn briefing_pages(
+    model: &model::BriefingModel,
+    theme: &Theme,
+    site: &SiteView,
+) -> Result<Vec<Page>, Box<Diagnostic>> {
+    let briefing = Shared::new(BriefingRef::of(&model.record));
+    let actors = model.actor_refs();
+    let pages = model.pages(&briefing, &actors);
+    let slug = model.slug();
+    let section = "briefings";
+    let root = ROOTS[2];
+    let render = |template: &'static str, file: &str, context: tera::TeraResult<tera::Context>| {
         let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
-        let mut html = theme.tera.render(template, &context.map_err(diagnostic)?).map_err(diagnostic)?;
-        // pages are kept until the site is written: without the spare room they were rendered in
-        html.shrink_to_fit();
-        let summary_of = match self {
-            PageSpec::Briefing(b) | PageSpec::Print(b) => Some(b.slug().to_string()),
-            _ => None,
-        };
-        Ok(Page { path: PathBuf::from(path), template, html, summary_of })
-    }
+        let html = theme.tera.render(template, &context.map_err(diagnostic)?).map_err(diagnostic)?;
+        let summary_of = (template != "source.html").then(|| slug.to_string());
+        Ok::<_, Box<Diagnostic>>(Page {
+            path: PathBuf::from(format!("briefings/{slug}/{file}")),
+            template,
+            html,
+            summary_of,
+        })
+    };
+    Ok(vec![
+        render("briefing.html", "index.html", context(&pages.briefing(), site, root, section))?,
+        render("source.html", "source.html", context(&pages.source(), site, root, section))?,
+        render("print.html", "print.html", context(&pages.print(), site, root, section))?,
+    ])
+}
+
+/// One page of a list across briefings, rendered from the records it shows.
+pub fn list_page(
+    page: index::ListPage,
+    records: &index::PageRecords,
+    idx: &catalogue::Index,
+    settings: &Settings,
+    theme: &Theme,
+    site: &SiteView,
+) -> Result<Page, Box<Diagnostic>> {
+    let (path, template, section) = page.place(idx);
+    let root = root_of(&path);
+    let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
+    let context = index::context(page, records, idx, settings.paginate_by, site, root, section).map_err(diagnostic)?;
+    let html = theme.tera.render(template, &context).map_err(diagnostic)?;
+    Ok(Page { path: PathBuf::from(path), template, html, summary_of: None })
 }
 
 /// From a page `n` folders deep back to the site root.
-const ROOTS: [&str; 3] = ["", "../", "../../"];
+const ROOTS: [&str; 5] = ["", "../", "../../", "../../../", "../../../../"];
 
-/// Renders every page of the site for a traced `project`. Pages are built
-/// and rendered in parallel, each view dropped as soon as its page is done.
-///
-/// The pages that list across briefings take longest: they are started
-/// first, and the work is shared out one page at a time (rayon would
-/// otherwise split the list by count, and leave the last, longest pages to
-/// one thread). `trace.json` is written meanwhile.
-pub fn render(
-    project: &Project,
-    trace: &Trace,
-    settings: &Settings,
-    sources: &mut Sources,
-) -> Result<Rendered, Vec<Diagnostic>> {
-    let theme = Theme::load(&project.root, sources)?;
-    let model = model::Model::new(project, trace);
-    let site = SiteView { title: &settings.title, language: &settings.language, pdf: settings.pdf };
-    let mut specs = vec![PageSpec::Home];
-    for b in model.briefings() {
-        specs.push(PageSpec::Briefing(b));
-        specs.push(PageSpec::Source(b));
-        specs.push(PageSpec::Print(b));
-    }
-    specs.push(PageSpec::Actors);
-    specs.extend(model.actor_ids().map(PageSpec::Actor));
-    specs.push(PageSpec::Facts);
-    specs.push(PageSpec::Quotes);
-
-    let mut order: Vec<usize> = (0..specs.len()).collect();
-    order.sort_by_key(|&i| specs[i].size_rank());
-    let (mut pages, trace_json) = rayon::join(
-        || -> Vec<(usize, Result<Page, Box<Diagnostic>>)> {
-            order.par_iter().with_max_len(1).map(|&i| (i, specs[i].render(&model, &theme, &site))).collect()
-        },
-        || model.trace_json(),
-    );
-    // back in the order of the site, the order of any messages
-    pages.sort_unstable_by_key(|(i, _)| *i);
-    let mut rendered = Rendered::default();
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for (_, page) in pages {
-        match page {
-            Ok(page) => rendered.pages.push(page),
-            // a template error shows on every page that uses it: report it once
-            Err(d) if !problems.contains(&d) => problems.push(*d),
-            Err(_) => {}
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    rendered.files.push((PathBuf::from("style.css"), theme.style.clone().into_bytes()));
-    rendered.files.push((PathBuf::from("trace.json"), trace_json));
-    Ok(rendered)
+/// The way back to the site root from the page at `path`.
+fn root_of(path: &str) -> &'static str {
+    ROOTS[path.matches('/').count().min(ROOTS.len() - 1)]
 }
 
 /// A page's template context: the site, the way back to the root, its section, and its view.

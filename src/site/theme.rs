@@ -21,6 +21,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("facts.html", include_str!("../../templates/facts.html")),
     ("quotes.html", include_str!("../../templates/quotes.html")),
     ("print.html", include_str!("../../templates/print.html")),
+    ("pagination.html", include_str!("../../templates/pagination.html")),
 ];
 
 /// The built-in stylesheet; `templates/style.css` replaces it.

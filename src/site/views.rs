@@ -11,6 +11,10 @@ use std::ops::Deref;
 
 use serde::{Serialize, Serializer};
 
+use super::format;
+use super::records::{BriefingRecord, FigureRecord, QuoteRecord};
+use crate::sheet::ActorKind;
+
 /// The site as every page sees it.
 #[derive(Debug, Serialize)]
 pub struct SiteView<'a> {
@@ -75,7 +79,7 @@ pub struct BriefingRef<'a> {
     pub slug: &'a str,
     /// The title as plain text, for `<title>` (the head is not published text).
     pub title: &'a str,
-    pub title_html: String,
+    pub title_html: &'a str,
     /// `briefings/<slug>/index.html`, from the root.
     pub href: String,
     pub source_href: String,
@@ -83,6 +87,22 @@ pub struct BriefingRef<'a> {
     /// `briefings/<slug>/briefing.pdf`, written by `build --pdf`.
     pub pdf_href: String,
     pub date: Option<DateView<'a>>,
+}
+
+impl<'a> BriefingRef<'a> {
+    pub fn of(b: &'a BriefingRecord) -> BriefingRef<'a> {
+        let base = format!("briefings/{}/", b.slug);
+        BriefingRef {
+            slug: &b.slug,
+            title: &b.title,
+            title_html: &b.title_html,
+            href: format!("{base}index.html"),
+            source_href: format!("{base}source.html"),
+            print_href: format!("{base}print.html"),
+            pdf_href: format!("{base}briefing.pdf"),
+            date: b.date.as_deref().map(|iso| DateView { iso, text: format::date(iso) }),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -98,8 +118,20 @@ pub struct ActorRef {
     pub id: String,
     pub name: String,
     pub role: Option<String>,
-    pub kind: crate::sheet::ActorKind,
+    pub kind: ActorKind,
     pub href: String,
+}
+
+impl ActorRef {
+    pub fn of(id: &str, name: &str, role: Option<&str>, kind: ActorKind) -> ActorRef {
+        ActorRef {
+            id: id.to_string(),
+            name: name.to_string(),
+            role: role.map(str::to_string),
+            kind,
+            href: format!("actors/{id}/index.html"),
+        }
+    }
 }
 
 /// A figure as published: its value formatted in Rust, where it is stated.
@@ -107,7 +139,7 @@ pub struct ActorRef {
 pub struct FigureView<'a> {
     pub id: &'a str,
     /// `figure-<id>`: the anchor on the briefing page.
-    pub anchor: &'a str,
+    pub anchor: String,
     pub label_html: &'a str,
     /// `upwards of 100,000 troops`, exactly as the check reads it back.
     pub value: &'a str,
@@ -115,33 +147,105 @@ pub struct FigureView<'a> {
     pub bare_value: &'a str,
     pub qualifier: Option<&'a str>,
     /// `s16`
-    pub sentence: &'a str,
+    pub sentence: String,
+    #[serde(skip)]
+    pub number: usize,
+    /// The sentence that states it, as one line of text.
+    pub sentence_text: &'a str,
     /// `briefings/<slug>/source.html#s16`
-    pub sentence_href: &'a str,
+    pub sentence_href: String,
     /// The sentence on the original page (a text fragment), when `source_url` is set.
     pub original_href: Option<&'a str>,
     pub actor: Option<&'a Shared<ActorRef>>,
     pub briefing: &'a Shared<BriefingRef<'a>>,
 }
 
+impl<'a> FigureView<'a> {
+    pub fn of(f: &'a FigureRecord, briefing: &'a Shared<BriefingRef<'a>>, actor: Option<&'a Shared<ActorRef>>) -> Self {
+        FigureView {
+            id: &f.id,
+            anchor: format!("figure-{}", f.id),
+            label_html: &f.label_html,
+            value: &f.value,
+            bare_value: &f.bare_value,
+            qualifier: f.qualifier.as_deref(),
+            sentence: format!("s{}", f.sentence),
+            number: f.sentence,
+            sentence_text: &f.sentence_text,
+            sentence_href: format!("briefings/{}/source.html#s{}", briefing.slug, f.sentence),
+            original_href: f.original_href.as_deref(),
+            actor,
+            briefing,
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct QuoteView<'a> {
     pub id: &'a str,
-    pub anchor: &'a str,
+    pub anchor: String,
     /// The quote's words, marked as stated by their sentence.
     pub text_html: &'a str,
     /// The speaker; a placeholder made from the id when no actor has it.
     pub speaker: Cow<'a, Shared<ActorRef>>,
-    pub sentence: &'a str,
-    pub sentence_href: &'a str,
+    pub sentence: String,
+    #[serde(skip)]
+    pub number: usize,
+    pub sentence_href: String,
     pub original_href: Option<&'a str>,
     pub briefing: &'a Shared<BriefingRef<'a>>,
 }
 
-/// `index.html`: every briefing, newest first.
+impl<'a> QuoteView<'a> {
+    pub fn of(
+        q: &'a QuoteRecord,
+        briefing: &'a Shared<BriefingRef<'a>>,
+        speaker: Option<&'a Shared<ActorRef>>,
+    ) -> Self {
+        let speaker = match speaker {
+            Some(actor) => Cow::Borrowed(actor),
+            None => Cow::Owned(Shared::new(ActorRef::of(&q.speaker, &q.speaker, None, ActorKind::default()))),
+        };
+        QuoteView {
+            id: &q.id,
+            anchor: format!("quote-{}", q.anchor),
+            text_html: &q.text_html,
+            speaker,
+            sentence: format!("s{}", q.sentence),
+            number: q.sentence,
+            sentence_href: format!("briefings/{}/source.html#s{}", briefing.slug, q.sentence),
+            original_href: q.original_href.as_deref(),
+            briefing,
+        }
+    }
+}
+
+/// Links to the other pages of a list that runs over several pages.
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    /// 1-based.
+    pub current: usize,
+    pub total: usize,
+    /// From the site root; `None` on the first (or last) page.
+    pub previous_href: Option<String>,
+    pub next_href: Option<String>,
+    /// The pages to link by number: the first, the last, and those near the
+    /// current one; `None` stands for a gap.
+    pub pages: Vec<Option<PageLink>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageLink {
+    pub number: usize,
+    pub href: String,
+    pub current: bool,
+}
+
+/// `index.html` and `page/N/index.html`: the briefings, newest first.
 #[derive(Debug, Serialize)]
 pub struct HomeView<'a> {
     pub briefings: Vec<BriefingCard<'a>>,
+    pub pagination: Pagination,
 }
 
 #[derive(Debug, Serialize)]
@@ -192,29 +296,31 @@ pub struct Citation<'a> {
     pub href: String,
 }
 
-/// `actors/index.html`
+/// `actors/index.html` and its further pages
 #[derive(Debug, Serialize)]
 pub struct ActorsView<'a> {
     pub actors: Vec<ActorCard<'a>>,
+    pub pagination: Pagination,
 }
 
 #[derive(Debug, Serialize)]
 pub struct ActorCard<'a> {
-    pub actor: &'a Shared<ActorRef>,
+    pub actor: &'a ActorRef,
     pub briefings: usize,
     pub mentions: usize,
 }
 
-/// `actors/<id>/index.html`
+/// `actors/<id>/index.html` and its further pages
 #[derive(Debug, Serialize)]
 pub struct ActorView<'a> {
-    pub actor: Cow<'a, Shared<ActorRef>>,
+    pub actor: &'a ActorRef,
     /// Each role the briefings give the actor, with the briefings that give it (newest first).
     pub roles: Vec<RoleView<'a>>,
     pub appearances: Vec<Appearance<'a>>,
     pub quotes: Vec<QuoteView<'a>>,
     pub figures: Vec<FigureView<'a>>,
-    pub together: Vec<&'a Shared<ActorRef>>,
+    pub together: Vec<&'a ActorRef>,
+    pub pagination: Pagination,
 }
 
 /// A role of an actor, and the briefings whose sheets give it.
@@ -239,15 +345,29 @@ pub struct MentionView<'a> {
     pub href: String,
 }
 
-/// `facts/index.html`
+/// `facts/index.html` and its further pages: figures grouped by briefing.
 #[derive(Debug, Serialize)]
 pub struct FactsView<'a> {
+    pub groups: Vec<FactGroup<'a>>,
+    pub pagination: Pagination,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FactGroup<'a> {
+    pub briefing: &'a Shared<BriefingRef<'a>>,
     pub figures: Vec<FigureView<'a>>,
 }
 
-/// `quotes/index.html`
+/// `quotes/index.html` and its further pages: quotes grouped by briefing.
 #[derive(Debug, Serialize)]
 pub struct QuotesView<'a> {
+    pub groups: Vec<QuoteGroup<'a>>,
+    pub pagination: Pagination,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteGroup<'a> {
+    pub briefing: &'a Shared<BriefingRef<'a>>,
     pub quotes: Vec<QuoteView<'a>>,
 }
 
@@ -264,8 +384,6 @@ pub struct PrintView<'a> {
     pub actors: Vec<&'a Shared<ActorRef>>,
     /// The sentences cited, each once, numbered in order of first citation.
     pub notes: Vec<Note<'a>>,
-    /// The print stylesheet, inlined so the page stands alone.
-    pub style: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -286,7 +404,7 @@ pub struct PrintQuote<'a> {
 pub struct Note<'a> {
     pub number: usize,
     /// `s16`
-    pub sentence: &'a str,
+    pub sentence: String,
     pub text: Cow<'a, str>,
     /// The sentence opens or closes with its own quotation mark: printed
     /// as it stands, without the marks `<q>` would add.

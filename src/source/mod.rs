@@ -45,12 +45,16 @@ impl Sentence {
     }
 }
 
-/// A loaded seed: where it came from, its text and its sentences.
+/// A loaded seed: where it came from, its text, its sentences and the
+/// number mentions of each sentence — scanned once, here, for every stage
+/// that reads them.
 #[derive(Debug, Clone)]
 pub struct Seed {
     pub path: PathBuf,
     pub text: String,
     pub sentences: Vec<Sentence>,
+    /// The mentions of each sentence, spans as byte offsets into `text`.
+    pub mentions: Vec<Vec<crate::numbers::Mention>>,
 }
 
 impl Seed {
@@ -83,7 +87,8 @@ impl Seed {
             };
             sentences.push(Sentence { number: sentences.len() + 1, span, paragraph });
         }
-        Seed { path: path.to_path_buf(), text, sentences }
+        let mentions = crate::numbers::scan_sentences(&text, &sentences);
+        Seed { path: path.to_path_buf(), text, sentences, mentions }
     }
 }
 

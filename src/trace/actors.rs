@@ -7,9 +7,10 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::BTreeMap;
 
 use super::{Context, FactKind, FactTrace, Stated, Trace};
-use crate::diagnostic::{Diagnostic, Place};
-use crate::project::Project;
-use crate::sheet::{Actor, Briefing};
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, Place, Sources};
+use crate::project::ActorRecord;
 use crate::trace::fold::whole_words;
 
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
@@ -40,37 +41,32 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
 
 /// One actor id given different roles by two sheets: a warning at the later
 /// sheet's role, pointing at the first. Each briefing still shows its own.
-pub(super) fn role_conflicts(project: &Project) -> Vec<Diagnostic> {
-    let mut first: BTreeMap<&str, (&Briefing, &Actor)> = BTreeMap::new();
+/// `records` are in sheet order; `sources` gives (or reads) the sheets' text.
+pub fn role_conflicts(records: &[ActorRecord], sources: &mut Sources, root: &Path) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, &ActorRecord> = BTreeMap::new();
     let mut found = Vec::new();
-    for b in &project.briefings {
-        for a in b.actors.iter().filter(|a| a.role.is_some()) {
-            let Some(&(fb, fa)) = first.get(a.id.value.as_str()) else {
-                first.insert(&a.id.value, (b, a));
-                continue;
-            };
-            let (Some(role), Some(first_role)) = (&a.role, &fa.role) else { continue };
-            if role.value == first_role.value {
-                continue;
-            }
-            let place = |br: &Briefing, span| Place::new(&br.file, project.sources.get(&br.file).unwrap_or(""), span);
-            found.push(
-                Diagnostic::warning(
-                    "role-conflict",
-                    format!(
-                        "`{}` is \"{}\" here but \"{}\" in {}",
-                        a.id.value,
-                        role.value,
-                        first_role.value,
-                        fb.file.display()
-                    ),
-                )
-                .at(place(b, role.span.clone()))
-                .label("another role")
-                .related(place(fb, first_role.span.clone()), "the first role given")
-                .help("each briefing shows the role its own sheet gives; if it is the same office, write it the same way in both"),
-            );
+    for a in records.iter().filter(|a| a.role.is_some()) {
+        let Some(&fa) = first.get(a.id.as_str()) else {
+            first.insert(&a.id, a);
+            continue;
+        };
+        let (Some(role), Some(first_role)) = (&a.role, &fa.role) else { continue };
+        if role.value == first_role.value {
+            continue;
         }
+        let mut place = |r: &ActorRecord, span| Place::new(&r.file, sources.read(root, &r.file), span);
+        let here = place(a, role.span.clone());
+        let there = place(fa, first_role.span.clone());
+        found.push(
+            Diagnostic::warning(
+                "role-conflict",
+                format!("`{}` is \"{}\" here but \"{}\" in {}", a.id, role.value, first_role.value, fa.file.display()),
+            )
+            .at(here)
+            .label("another role")
+            .related(there, "the first role given")
+            .help("each briefing shows the role its own sheet gives; if it is the same office, write it the same way in both"),
+        );
     }
     found
 }

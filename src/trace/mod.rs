@@ -14,12 +14,11 @@ mod speakers;
 
 use std::ops::Range;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Place};
-use crate::numbers::{self, Mention};
-use crate::project::Project;
+use crate::numbers::Mention;
+use crate::project::Loaded;
 use crate::sheet::Briefing;
 use crate::source::Seed;
 
@@ -57,16 +56,41 @@ pub struct FactTrace {
 /// The result of checking a project.
 #[derive(Debug, Default)]
 pub struct Trace {
+    /// Every fact traced; a run over many briefings may keep only their counts.
     pub facts: Vec<FactTrace>,
     pub diagnostics: Vec<Diagnostic>,
     pub briefings: usize,
+    /// (traced, total) of each kind of fact, in the order of [`FactKind`].
+    counts: [(usize, usize); 3],
 }
 
 impl Trace {
+    /// Adds the trace of more briefings; their facts only when `keep_facts`.
+    pub fn merge(&mut self, other: Trace, keep_facts: bool) {
+        for kind in [FactKind::Number, FactKind::Quote, FactKind::Actor] {
+            let (traced, total) = other.count(kind);
+            self.counts[kind as usize].0 += traced;
+            self.counts[kind as usize].1 += total;
+        }
+        if keep_facts {
+            self.facts.extend(other.facts);
+        }
+        self.diagnostics.extend(other.diagnostics);
+        self.briefings += other.briefings;
+    }
+
+    /// (traced, total) facts of `kind`.
     pub fn count(&self, kind: FactKind) -> (usize, usize) {
-        let of_kind = self.facts.iter().filter(|f| f.kind == kind);
-        let total = of_kind.clone().count();
-        (of_kind.filter(|f| f.stated.is_some()).count(), total)
+        self.counts[kind as usize]
+    }
+
+    /// Counts the facts, once all of them are in.
+    fn count_facts(&mut self) {
+        for fact in &self.facts {
+            let count = &mut self.counts[fact.kind as usize];
+            count.0 += usize::from(fact.stated.is_some());
+            count.1 += 1;
+        }
     }
 }
 
@@ -76,7 +100,7 @@ pub(crate) struct Context<'a> {
     pub briefing: &'a Briefing,
     pub yaml: &'a str,
     pub seed: &'a Seed,
-    pub mentions: Vec<Vec<Mention>>,
+    pub mentions: &'a [Vec<Mention>],
     pub folded: Vec<Folded>,
     /// For each actor of the sheet, every place of the seed that names it.
     pub names: Vec<Vec<Stated>>,
@@ -110,35 +134,24 @@ impl Context<'_> {
     }
 }
 
-/// Checks every fact of every briefing of `project`.
-pub fn trace(project: &Project) -> Trace {
-    let mut trace = Trace { briefings: project.briefings.len(), ..Trace::default() };
-    // briefings are traced each on its own, in parallel, and gathered in order
-    let parts: Vec<Trace> = project
-        .briefings
-        .par_iter()
-        .map(|briefing| {
-            let seed = project.seed_of(briefing);
-            let mut cx = Context {
-                briefing,
-                yaml: project.sources.get(&briefing.file).unwrap_or(""),
-                seed,
-                mentions: numbers::scan_seed(seed),
-                folded: seed.sentences.iter().map(|s| Folded::new(s.raw(&seed.text))).collect(),
-                names: Vec::new(),
-            };
-            cx.names = actors::names(&cx);
-            let mut part = Trace::default();
-            figures::trace(&cx, &mut part);
-            quotes::trace(&cx, &mut part);
-            actors::trace(&cx, &mut part);
-            part
-        })
-        .collect();
-    for part in parts {
-        trace.facts.extend(part.facts);
-        trace.diagnostics.extend(part.diagnostics);
-    }
-    trace.diagnostics.extend(actors::role_conflicts(project));
+/// Checks every fact of one loaded briefing.
+pub fn briefing(loaded: &Loaded) -> Trace {
+    let (briefing, seed) = (&loaded.briefing, &loaded.seed);
+    let mut cx = Context {
+        briefing,
+        yaml: loaded.sources.get(&briefing.file).unwrap_or(""),
+        seed,
+        mentions: &seed.mentions,
+        folded: seed.sentences.iter().map(|s| Folded::new(s.raw(&seed.text))).collect(),
+        names: Vec::new(),
+    };
+    cx.names = actors::names(&cx);
+    let mut trace = Trace { briefings: 1, ..Trace::default() };
+    figures::trace(&cx, &mut trace);
+    quotes::trace(&cx, &mut trace);
+    actors::trace(&cx, &mut trace);
+    trace.count_facts();
     trace
 }
+
+pub use actors::role_conflicts;

@@ -276,12 +276,22 @@ pub fn assert_same_tree(expected: &Tree, actual: &Tree, what: &str) {
 pub fn leftovers(out: &Path) -> Vec<String> {
     let name = out.file_name().expect("the output has a name").to_string_lossy();
     let parent = out.parent().expect("the output has a parent");
-    let mut found: Vec<String> = std::fs::read_dir(parent)
-        .expect("reading the folder of the output")
-        .map(|e| e.expect("reading an entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(&format!(".{name}.new-")) || n.starts_with(&format!(".{name}.old-")))
-        .collect();
-    found.sort();
+    let list = || {
+        let mut found: Vec<String> = std::fs::read_dir(parent)
+            .expect("reading the folder of the output")
+            .map(|e| e.expect("reading an entry").file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(&format!(".{name}.new-")) || n.starts_with(&format!(".{name}.old-")))
+            .collect();
+        found.sort();
+        found
+    };
+    // a build removes the site it replaced in the background, after it exits: give that a moment
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut found = list();
+    while !found.is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        found = list();
+    }
     found
 }
 

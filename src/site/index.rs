@@ -1,0 +1,348 @@
+//! The pages that list across briefings — the home page, every figure,
+//! every quote, the actors and each actor's page — made from the catalogue
+//! a page at a time, in pages of `paginate_by` items (`facts/index.html`,
+//! then `facts/page/2/index.html` and on). Each page reads only the records
+//! of the briefings it shows.
+
+use std::io;
+
+use super::catalogue::{Actor, Catalogue, Index};
+use super::records::{ActorRecord, BriefingRecord, FigureRecord, QuoteRecord};
+use super::views::*;
+
+/// One page of a list: what it shows, and which page of how many it is.
+#[derive(Debug, Clone, Copy)]
+pub enum ListPage {
+    Home {
+        page: usize,
+    },
+    Facts {
+        page: usize,
+    },
+    Quotes {
+        page: usize,
+    },
+    Actors {
+        page: usize,
+    },
+    /// The actor at this index of [`Index::actors`].
+    Actor {
+        actor: usize,
+        page: usize,
+    },
+}
+
+/// Every page of every list, for `index` with `per_page` items a page.
+pub fn list_pages(index: &Index, per_page: usize) -> Vec<ListPage> {
+    let count = |items: usize| items.div_ceil(per_page).max(1);
+    let figures: usize = index.briefings.iter().map(|b| b.figure_count).sum();
+    let quotes: usize = index.briefings.iter().map(|b| b.quote_count).sum();
+    let mut pages = Vec::new();
+    pages.extend((1..=count(index.briefings.len())).map(|page| ListPage::Home { page }));
+    pages.extend((1..=count(figures)).map(|page| ListPage::Facts { page }));
+    pages.extend((1..=count(quotes)).map(|page| ListPage::Quotes { page }));
+    pages.extend((1..=count(index.actors.len())).map(|page| ListPage::Actors { page }));
+    for (i, actor) in index.actors.iter().enumerate() {
+        pages.extend((1..=count(actor.appearances.len())).map(|page| ListPage::Actor { actor: i, page }));
+    }
+    pages
+}
+
+impl ListPage {
+    /// The page's path from the site root, and its template and section.
+    pub fn place(&self, index: &Index) -> (String, &'static str, &'static str) {
+        match *self {
+            ListPage::Home { page } => (paged("", page), "index.html", "home"),
+            ListPage::Facts { page } => (paged("facts/", page), "facts.html", "facts"),
+            ListPage::Quotes { page } => (paged("quotes/", page), "quotes.html", "quotes"),
+            ListPage::Actors { page } => (paged("actors/", page), "actors.html", "actors"),
+            ListPage::Actor { actor, page } => {
+                (paged(&format!("actors/{}/", index.actors[actor].id), page), "actor.html", "actors")
+            }
+        }
+    }
+}
+
+/// `{folder}index.html` for the first page, `{folder}page/N/index.html` for the others.
+fn paged(folder: &str, page: usize) -> String {
+    if page == 1 { format!("{folder}index.html") } else { format!("{folder}page/{page}/index.html") }
+}
+
+/// The links between the pages of one list.
+fn pagination(folder: &str, current: usize, total: usize) -> Pagination {
+    let near = |n: usize| n == 1 || n == total || n.abs_diff(current) <= 2;
+    let mut pages = Vec::new();
+    for number in 1..=total {
+        if near(number) {
+            pages.push(Some(PageLink { number, href: paged(folder, number), current: number == current }));
+        } else if pages.last().is_some_and(Option::is_some) {
+            pages.push(None);
+        }
+    }
+    Pagination {
+        current,
+        total,
+        previous_href: (current > 1).then(|| paged(folder, current - 1)),
+        next_href: (current < total).then(|| paged(folder, current + 1)),
+        pages,
+    }
+}
+
+/// The records a list page shows, read from the catalogue: they live as
+/// long as the page's views, which borrow them.
+#[derive(Default)]
+pub struct PageRecords {
+    /// (index of the briefing, its card), in the order shown.
+    cards: Vec<(usize, BriefingRecord)>,
+    /// (position in `cards`, figures or quotes of that briefing shown here).
+    figures: Vec<(usize, Vec<FigureRecord>)>,
+    quotes: Vec<(usize, Vec<QuoteRecord>)>,
+    /// (position in `cards`, the actor's record there, its quotes and figures there).
+    appearances: Vec<(usize, ActorRecord, Vec<QuoteRecord>, Vec<FigureRecord>)>,
+    /// The briefings linked from the roles of an actor, by position in `cards`.
+    roles: Vec<(String, Vec<usize>)>,
+}
+
+impl PageRecords {
+    /// The briefings (indices into [`Index::briefings`]) whose records the page shows.
+    pub fn briefings(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cards.iter().map(|(b, _)| *b)
+    }
+
+    fn card(&mut self, catalogue: &Catalogue, index: &Index, b: usize) -> io::Result<usize> {
+        if let Some(at) = self.cards.iter().position(|(shown, _)| *shown == b) {
+            return Ok(at);
+        }
+        self.cards.push((b, catalogue.read(index.briefings[b].card)?));
+        Ok(self.cards.len() - 1)
+    }
+}
+
+/// Reads what `page` shows from the catalogue.
+pub fn read(page: ListPage, index: &Index, catalogue: &Catalogue, per_page: usize) -> io::Result<PageRecords> {
+    let mut records = PageRecords::default();
+    let window = |page: usize| (page - 1) * per_page..page * per_page;
+    match page {
+        ListPage::Home { page } => {
+            for b in window(page).filter(|b| *b < index.briefings.len()) {
+                records.card(catalogue, index, b)?;
+            }
+        }
+        ListPage::Facts { page } => {
+            for (b, range) in rows_on(index, window(page), |e| e.figure_count) {
+                let all: Vec<FigureRecord> = catalogue.read(index.briefings[b].figures)?;
+                let at = records.card(catalogue, index, b)?;
+                records.figures.push((at, all.get(range).map(<[_]>::to_vec).unwrap_or_default()));
+            }
+        }
+        ListPage::Quotes { page } => {
+            for (b, range) in rows_on(index, window(page), |e| e.quote_count) {
+                let all: Vec<QuoteRecord> = catalogue.read(index.briefings[b].quotes)?;
+                let at = records.card(catalogue, index, b)?;
+                records.quotes.push((at, all.get(range).map(<[_]>::to_vec).unwrap_or_default()));
+            }
+        }
+        ListPage::Actors { .. } => {}
+        ListPage::Actor { actor, page } => {
+            let actor = &index.actors[actor];
+            for &(b, i) in actor.appearances.iter().skip((page - 1) * per_page).take(per_page) {
+                let at = records.card(catalogue, index, b)?;
+                let entry = &index.briefings[b];
+                let own = &entry.actors[i];
+                let record: ActorRecord = catalogue.read(own.record)?;
+                let pick = |all: Vec<QuoteRecord>| own.quotes.iter().filter_map(|q| all.get(*q).cloned()).collect();
+                let quotes = if own.quotes.is_empty() { Vec::new() } else { pick(catalogue.read(entry.quotes)?) };
+                let figures = if own.figures.is_empty() {
+                    Vec::new()
+                } else {
+                    let all: Vec<FigureRecord> = catalogue.read(entry.figures)?;
+                    own.figures.iter().filter_map(|f| all.get(*f).cloned()).collect()
+                };
+                records.appearances.push((at, record, quotes, figures));
+            }
+            for (role, given_by) in &actor.roles {
+                let mut positions = Vec::new();
+                for b in given_by {
+                    positions.push(records.card(catalogue, index, *b)?);
+                }
+                records.roles.push((role.clone(), positions));
+            }
+        }
+    }
+    Ok(records)
+}
+
+/// The briefings whose rows (counted by `rows`) fall in `window` of all rows,
+/// each with the range of its own rows shown.
+fn rows_on(
+    index: &Index,
+    window: std::ops::Range<usize>,
+    rows: impl Fn(&super::catalogue::Entry) -> usize,
+) -> Vec<(usize, std::ops::Range<usize>)> {
+    let mut found = Vec::new();
+    let mut start = 0;
+    for (b, entry) in index.briefings.iter().enumerate() {
+        let range = start..start + rows(entry);
+        start = range.end;
+        if range.end <= window.start || range.is_empty() {
+            continue;
+        }
+        if range.start >= window.end {
+            break;
+        }
+        let from = window.start.saturating_sub(range.start);
+        let to = window.end.min(range.end) - range.start;
+        found.push((b, from..to));
+    }
+    found
+}
+
+/// The template context of list page `page`, its views made from `records`.
+pub fn context(
+    page: ListPage,
+    records: &PageRecords,
+    index: &Index,
+    per_page: usize,
+    site: &SiteView,
+    root: &'static str,
+    section: &'static str,
+) -> tera::TeraResult<tera::Context> {
+    let refs: Vec<Shared<BriefingRef>> = records.cards.iter().map(|(_, c)| Shared::new(BriefingRef::of(c))).collect();
+    // the actors of each briefing shown, with the role its own sheet gives
+    let actor_refs: Vec<Vec<Shared<ActorRef>>> = records
+        .cards
+        .iter()
+        .map(|(b, _)| {
+            let entry = &index.briefings[*b];
+            entry.actors.iter().map(|a| Shared::new(ActorRef::of(&a.id, &a.name, a.role.as_deref(), a.kind))).collect()
+        })
+        .collect();
+    let actor_in = |at: usize, id: &str| actor_refs[at].iter().find(|a| a.id == id);
+    fn figure_views<'v>(
+        figures: &'v [FigureRecord],
+        briefing: &'v Shared<BriefingRef<'v>>,
+        actors: &'v [Shared<ActorRef>],
+    ) -> Vec<FigureView<'v>> {
+        let actor = |id: &str| actors.iter().find(|a| a.id == id);
+        figures.iter().map(|f| FigureView::of(f, briefing, f.actor.as_deref().and_then(actor))).collect()
+    }
+    match page {
+        ListPage::Home { page } => {
+            let total = index.briefings.len().div_ceil(per_page).max(1);
+            let briefings = records
+                .cards
+                .iter()
+                .zip(&refs)
+                .map(|((_, card), briefing)| BriefingCard {
+                    briefing,
+                    figures: card.figures,
+                    quotes: card.quotes,
+                    actors: card.actors,
+                })
+                .collect();
+            let view = HomeView { briefings, pagination: pagination("", page, total) };
+            super::context(&view, site, root, section)
+        }
+        ListPage::Facts { page } => {
+            let rows: usize = index.briefings.iter().map(|b| b.figure_count).sum();
+            let groups = records
+                .figures
+                .iter()
+                .map(|(at, figures)| FactGroup {
+                    briefing: &refs[*at],
+                    figures: figure_views(figures, &refs[*at], &actor_refs[*at]),
+                })
+                .collect();
+            let view = FactsView { groups, pagination: pagination("facts/", page, rows.div_ceil(per_page).max(1)) };
+            super::context(&view, site, root, section)
+        }
+        ListPage::Quotes { page } => {
+            let rows: usize = index.briefings.iter().map(|b| b.quote_count).sum();
+            let groups = records
+                .quotes
+                .iter()
+                .map(|(at, quotes)| QuoteGroup {
+                    briefing: &refs[*at],
+                    quotes: quotes.iter().map(|q| QuoteView::of(q, &refs[*at], actor_in(*at, &q.speaker))).collect(),
+                })
+                .collect();
+            let view = QuotesView { groups, pagination: pagination("quotes/", page, rows.div_ceil(per_page).max(1)) };
+            super::context(&view, site, root, section)
+        }
+        ListPage::Actors { page } => {
+            let total = index.actors.len().div_ceil(per_page).max(1);
+            let cards: Vec<(ActorRef, usize, usize)> = index
+                .actors
+                .iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
+                .map(|a| (actor_ref(a), briefings_of(a), a.mentions))
+                .collect();
+            let actors = cards
+                .iter()
+                .map(|(actor, briefings, mentions)| ActorCard { actor, briefings: *briefings, mentions: *mentions })
+                .collect();
+            let view = ActorsView { actors, pagination: pagination("actors/", page, total) };
+            super::context(&view, site, root, section)
+        }
+        ListPage::Actor { actor, page } => {
+            let actor = &index.actors[actor];
+            let me = actor_ref(actor);
+            let together: Vec<ActorRef> = index.together(actor, 24).into_iter().map(actor_ref).collect();
+            let appearances = records
+                .appearances
+                .iter()
+                .map(|(at, record, _, _)| Appearance {
+                    briefing: &refs[*at],
+                    sentences: record
+                        .sentences
+                        .iter()
+                        .map(|(n, html)| MentionView {
+                            sentence: format!("s{n}"),
+                            html,
+                            href: format!("briefings/{}/source.html#s{n}", refs[*at].slug),
+                        })
+                        .collect(),
+                })
+                .collect();
+            let quotes = records
+                .appearances
+                .iter()
+                .flat_map(|(at, _, quotes, _)| {
+                    quotes.iter().map(|q| QuoteView::of(q, &refs[*at], actor_in(*at, &q.speaker)))
+                })
+                .collect();
+            let figures = records
+                .appearances
+                .iter()
+                .flat_map(|(at, _, _, figures)| figure_views(figures, &refs[*at], &actor_refs[*at]))
+                .collect();
+            let roles = records
+                .roles
+                .iter()
+                .map(|(role, given_by)| RoleView { role, briefings: given_by.iter().map(|at| &refs[*at]).collect() })
+                .collect();
+            let total = actor.appearances.len().div_ceil(per_page).max(1);
+            let view = ActorView {
+                actor: &me,
+                roles,
+                appearances,
+                quotes,
+                figures,
+                together: together.iter().collect(),
+                pagination: pagination(&format!("actors/{}/", actor.id), page, total),
+            };
+            super::context(&view, site, root, section)
+        }
+    }
+}
+
+/// An actor across briefings, as the lists link to it: with the newest role.
+fn actor_ref(a: &Actor) -> ActorRef {
+    ActorRef::of(&a.id, &a.name, a.role.as_deref(), a.kind)
+}
+
+/// In how many briefings an actor is named.
+fn briefings_of(a: &Actor) -> usize {
+    a.appearances.len()
+}
