@@ -82,6 +82,11 @@ const WORDS: &[(&str, Word)] = &[
     ("billions", Word::Scale { power: 9, plural: true }),
     ("trillion", Word::Scale { power: 12, plural: false }),
     ("trillions", Word::Scale { power: 12, plural: true }),
+    // Indian scales: a lakh is 100,000 and a crore 10,000,000 (`₹11 crore`)
+    ("lakh", Word::Scale { power: 5, plural: false }),
+    ("lakhs", Word::Scale { power: 5, plural: true }),
+    ("crore", Word::Scale { power: 7, plural: false }),
+    ("crores", Word::Scale { power: 7, plural: true }),
     ("dozen", Word::Dozen { plural: false }),
     ("dozens", Word::Dozen { plural: true }),
     ("half", Word::Fraction { denominator: 2, plural: false }),
@@ -268,13 +273,20 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
     Some(if upper == "RMB" { "CNY" } else { upper })
 }
 
-/// The currency of a symbol such as `£` or `₿`.
+/// Whether a plural scale word still names a number after one: Indian
+/// writing says `500 crores` for 500 crore, where `500 millions` is rare.
+pub fn is_indian_scale(power: u32) -> bool {
+    matches!(power, 5 | 7)
+}
+
+/// The currency of a symbol such as `£` or `₿`. `¥` is the yen here; the
+/// grammar reads it as the yuan where the sentence says so.
 pub fn currency_symbol(symbol: &str) -> Option<&'static str> {
     Some(match symbol {
         "£" => "GBP",
         "$" => "USD",
         "€" => "EUR",
-        "¥" => "JPY",
+        "¥" | "￥" => "JPY",
         "₹" => "INR",
         "₽" => "RUB",
         "₩" => "KRW",
@@ -290,6 +302,24 @@ pub fn currency_symbol(symbol: &str) -> Option<&'static str> {
         "฿" => "THB",
         "₫" => "VND",
         "₣" => "CHF",
+        _ => return None,
+    })
+}
+
+/// The currency of an abbreviation written as a word before the number, glued
+/// or spaced (`Dh17.9bn`, `Rs 500`, `RM5bn`), and some after it (`100 kr`).
+/// `Rs` and `kr` are shared by several countries: the grammar reads them by
+/// the sentence (`KR` stands for a krona or krone of no named country).
+pub fn currency_abbreviation(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "Dh" | "Dhs" | "DH" | "DHS" => "AED",
+        "Rs" | "RS" => "INR",
+        "Rp" => "IDR",
+        "RM" => "MYR",
+        "KSh" | "Ksh" => "KES",
+        "Tk" => "BDT",
+        "SFr" => "CHF",
+        "kr" | "Kr" => "KR",
         _ => return None,
     })
 }
@@ -382,6 +412,7 @@ pub const HEDGES: &[(&str, &[&str])] = &[
     ("close to", &["close", "to"]),
     ("up to", &["up", "to"]),
     ("approximately", &["approximately"]),
+    ("probably", &["probably"]),
     ("estimated", &["estimated"]),
     ("roughly", &["roughly"]),
     ("around", &["around"]),
@@ -390,6 +421,9 @@ pub const HEDGES: &[(&str, &[&str])] = &[
     ("about", &["about"]),
     ("circa", &["circa"]),
     ("under", &["under"]),
+    ("below", &["below"]),
+    ("above", &["above"]),
+    ("near", &["near"]),
     ("some", &["some"]),
     ("over", &["over"]),
 ];
@@ -398,6 +432,27 @@ pub const HEDGES: &[(&str, &[&str])] = &[
 pub fn may_end_hedge(word: &str) -> bool {
     HEDGES.iter().any(|(_, words)| words.last().is_some_and(|last| last.eq_ignore_ascii_case(word)))
 }
+
+/// A month's abbreviation (`Dec`, `Sept`), which may take a period; a full
+/// name (`June`, `May`) does not.
+pub fn is_month_abbreviation(word: &str) -> bool {
+    month(word).is_some() && !FULL_MONTHS.contains(&word)
+}
+
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Month number of a month name or abbreviation, as written with a capital.
 /// `May` is only the month when the grammar finds a day or year with it.

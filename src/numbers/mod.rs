@@ -13,10 +13,12 @@
 //! (`hundreds of`).
 
 mod calendar;
+mod digits;
 mod grammar;
 mod identifiers;
 mod lexicon;
 mod money;
+mod ranges;
 mod reader;
 mod tokens;
 mod words;
@@ -40,11 +42,13 @@ pub enum Kind {
     Ordinal,
 }
 
-/// The unit a mention carries: a percentage, percentage points or a currency.
+/// The unit a mention carries: a percentage, percentage points, basis points or a currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     Percent,
     PercentagePoints,
+    /// Hundredths of a percentage point: `25bp`, `25 basis points`.
+    BasisPoints,
     /// An ISO 4217 code (or a crypto currency's ticker, such as `BTC`).
     Currency(&'static str),
 }
@@ -54,6 +58,7 @@ impl Unit {
         match self {
             Unit::Percent => "%",
             Unit::PercentagePoints => "pp",
+            Unit::BasisPoints => "bp",
             Unit::Currency(code) => code,
         }
     }
@@ -71,18 +76,25 @@ impl Serialize for Unit {
     }
 }
 
-/// A mention's value: an exact decimal, or an ISO 8601 string for dates and times.
+/// A mention's value: an exact decimal, the digits of a number too large or
+/// too fine for one, or an ISO 8601 string for dates and times.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Number(Decimal),
+    /// A number no decimal holds exactly (more than 28 significant digits,
+    /// or more than 28 decimals), as its ASCII digits without group
+    /// separators: `10000000000000000000000000000000`. It states only the
+    /// same digits.
+    Digits(String),
     Iso(String),
 }
 
 impl Value {
+    /// The value as a decimal; `None` for dates, times and [`Value::Digits`].
     pub fn number(&self) -> Option<Decimal> {
         match self {
             Value::Number(d) => Some(*d),
-            Value::Iso(_) => None,
+            Value::Digits(_) | Value::Iso(_) => None,
         }
     }
 }
@@ -91,7 +103,7 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Number(d) => write!(f, "{d}"),
-            Value::Iso(s) => f.write_str(s),
+            Value::Digits(s) | Value::Iso(s) => f.write_str(s),
         }
     }
 }
@@ -101,6 +113,11 @@ impl Serialize for Value {
         match self {
             // an exact JSON number: 2.3 stays 2.3
             Value::Number(d) => rust_decimal::serde::arbitrary_precision::serialize(d, serializer),
+            // digits are written as a JSON number reads them, so they parse as one
+            Value::Digits(digits) => match digits.parse::<serde_json::Number>() {
+                Ok(number) => number.serialize(serializer),
+                Err(_) => serializer.serialize_str(digits),
+            },
             Value::Iso(s) => serializer.serialize_str(s),
         }
     }
@@ -140,10 +157,12 @@ pub use tokens::Token;
 /// `stated` (a mention of a sentence) states `published` (a mention on a
 /// page): the same unit class and value, or `published` rounds it at its own
 /// precision; a fraction in words also states the percentage that rounds it
-/// (`two-thirds` states `67%`). Dates and times must be equal. Hedges do not count.
+/// (`two-thirds` states `67%`). Dates and times must be equal, and so must
+/// the digits of numbers too large for a decimal. Hedges do not count.
 pub fn states(stated: &Mention, published: &Mention) -> bool {
     match (&stated.value, &published.value) {
         (Value::Iso(stated), Value::Iso(published)) => stated == published,
+        (Value::Digits(digits), Value::Digits(shown)) => stated.unit == published.unit && digits == shown,
         (Value::Number(exact), Value::Number(shown)) => {
             if stated.unit == published.unit
                 && (exact == shown || (may_round(stated) && may_round(published) && is_rounding_of(*shown, *exact)))
@@ -244,5 +263,23 @@ mod rounding_tests {
         assert!(states(&one("two-thirds"), &one("67%")));
         assert!(states(&one("June 13"), &one("13 June")));
         assert!(!states(&one("June 13"), &one("June 14")));
+        let huge = "100000000000000000000000000000";
+        assert!(states(&one(&format!("some {huge} stars")), &one(huge)));
+        assert!(!states(&one(&format!("£{huge}")), &one(huge)));
+        assert!(!states(&one(huge), &one("100000000000000000000000000001")));
+        assert!(!states(&one(huge), &one("79228162514264337593543950335")));
+        assert!(states(&one("25bp"), &one("25 basis points")));
+        assert!(!states(&one("25bp"), &one("25%")));
+    }
+
+    #[test]
+    fn values_are_json_numbers() {
+        let json = |v: Value| serde_json::to_string(&v).unwrap();
+        assert_eq!(json(Value::Number(Decimal::new(23, 1))), "2.3");
+        assert_eq!(
+            json(Value::Digits("-100000000000000000000000000000.5".into())),
+            "-100000000000000000000000000000.5"
+        );
+        assert_eq!(json(Value::Iso("2025-03-03".into())), "\"2025-03-03\"");
     }
 }

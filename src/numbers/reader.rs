@@ -1,8 +1,7 @@
 //! The scanner's view of a sentence: its tokens with the questions the
 //! grammar asks of them, and what a reading of a quantity produces.
 
-use rust_decimal::Decimal;
-
+use super::digits::{self, digit_value};
 use super::lexicon::{self, Word};
 use super::tokens::{Token, TokenKind};
 use super::{Kind, Unit, Value};
@@ -29,22 +28,35 @@ pub(super) struct Reader<'a> {
     pub toks: &'a [Token],
     /// The lexicon's reading of each token, looked up once.
     words: Vec<Option<Word>>,
+    /// Digit tokens written in other scripts than ASCII (`١٢٣`), by token
+    /// index, with their digits and separators in ASCII (`123`): the grammar
+    /// reads every number in ASCII.
+    ascii_digits: Vec<(usize, String)>,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        let mut ascii_digits = Vec::new();
         let words = toks
             .iter()
-            .map(|t| match t.kind {
+            .enumerate()
+            .map(|(i, t)| match t.kind {
                 TokenKind::Word => lexicon::word(&text[t.start..t.end]),
-                _ => None,
+                TokenKind::Digits => {
+                    let raw = &text[t.start..t.end];
+                    if !raw.is_ascii() {
+                        ascii_digits.push((i, in_ascii(raw)));
+                    }
+                    None
+                }
+                TokenKind::Symbol => None,
             })
             .collect();
-        Reader { text, toks, words }
+        Reader { text, toks, words, ascii_digits }
     }
 
     /// Whether a mention may start at token `i`: digits, a number or currency
-    /// word, a month, a currency symbol or a sign. Most tokens of a sentence
+    /// word or abbreviation, a month, a currency symbol or a sign. Most tokens of a sentence
     /// are none of these, and the grammar need not look at them.
     pub fn may_start_mention(&self, i: usize) -> bool {
         match self.kind(i) {
@@ -53,6 +65,7 @@ impl<'a> Reader<'a> {
                 let raw = self.raw(i);
                 self.words[i].is_some()
                     || lexicon::currency_code(raw).is_some()
+                    || lexicon::currency_abbreviation(raw).is_some()
                     || lexicon::month(raw).is_some()
                     || raw.starts_with('M') && raw.len() == 4
                     || self.symbol_is(i + 1, "$")
@@ -70,7 +83,13 @@ impl<'a> Reader<'a> {
         self.toks.len()
     }
 
-    pub fn raw(&self, i: usize) -> &'a str {
+    /// The text of token `i`; digits in ASCII whatever script wrote them.
+    pub fn raw(&self, i: usize) -> &str {
+        if !self.ascii_digits.is_empty()
+            && let Some((_, ascii)) = self.ascii_digits.iter().find(|(k, _)| *k == i)
+        {
+            return ascii;
+        }
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
@@ -131,27 +150,34 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Token `i` is digits, but not a number we could read (too long).
-    pub fn digits_value(&self, i: usize) -> Option<Decimal> {
+    /// The exact value of digits token `i`, group separators left out.
+    pub fn digits_value(&self, i: usize) -> Option<Value> {
         if !self.is_digits(i) {
             return None;
         }
         let raw = self.raw(i);
-        let plain: String = raw.chars().filter(|c| *c != ',').collect();
-        // more digits than a decimal holds exactly: better no mention than a rounded one
-        let significant = plain.trim_start_matches(['0', '.']).len();
-        if significant > 28 || plain.split('.').nth(1).is_some_and(|f| f.len() > 28) {
-            return None;
-        }
-        let plain = if plain.starts_with('.') { format!("0{plain}") } else { plain };
-        plain.parse::<Decimal>().ok()
+        if raw.contains(',') { digits::value_of(&raw.replace(',', "")) } else { digits::value_of(raw) }
     }
+}
+
+/// Digits of any script, and their group separators and decimal point, in
+/// ASCII: `١٬٢٣٤٫٥` is `1,234.5`, and `22 413` (a no-break space) is `22,413`.
+fn in_ascii(raw: &str) -> String {
+    raw.chars()
+        .map(|c| match c {
+            '\u{066C}' | '\u{00A0}' | '\u{2009}' | '\u{202F}' => ',',
+            '\u{066B}' => '.',
+            // a digit's value is below ten, so it is one ASCII digit
+            _ => digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c),
+        })
+        .collect()
 }
 
 /// A number before its scale and unit.
 #[derive(Debug, Clone)]
 pub(super) struct Number {
-    pub value: Decimal,
+    /// A decimal, or the digits of a number too large for one.
+    pub value: Value,
     pub last: usize,
     /// Spelled in words (`twenty-one`), not digits.
     pub words: bool,
@@ -168,7 +194,7 @@ pub(super) struct Number {
 }
 
 impl Number {
-    pub fn new(value: Decimal, last: usize) -> Self {
+    pub fn new(value: Value, last: usize) -> Self {
         Number { value, last, words: false, fraction: false, power: None, unit: None, divisor: 1, ordinal: false }
     }
 }

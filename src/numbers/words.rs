@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::Value;
 use super::lexicon::Word;
 use super::reader::{Number, Reader};
 
@@ -18,7 +19,7 @@ pub(super) fn words(r: &Reader, j: usize) -> Option<Number> {
 }
 
 fn word_number(value: Decimal, last: usize) -> Number {
-    Number { words: true, ..Number::new(value, last) }
+    Number { words: true, ..Number::new(Value::Number(value), last) }
 }
 
 /// A cardinal in words, with what may follow it: a fraction (`two-thirds`),
