@@ -265,7 +265,8 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
     if word.len() != 3 {
         return None;
     }
-    let known = CODES.binary_search(&word).is_ok() || LOWERCASE_CODES.binary_search(&word).is_ok();
+    let list = if word.starts_with(|c: char| c.is_ascii_lowercase()) { LOWERCASE_CODES } else { CODES };
+    let known = list.binary_search(&word).is_ok();
     if !known {
         return None;
     }
@@ -429,8 +430,37 @@ pub const HEDGES: &[(&str, &[&str])] = &[
 ];
 
 /// Whether `word` can end a hedge: the grammar looks for hedges only then.
+/// It runs before every mention, so it compares the word, in lower case,
+/// with the last words of [`HEDGES`] in one `match`.
 pub fn may_end_hedge(word: &str) -> bool {
-    HEDGES.iter().any(|(_, words)| words.last().is_some_and(|last| last.eq_ignore_ascii_case(word)))
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"than"
+            | b"of"
+            | b"as"
+            | b"estimated"
+            | b"least"
+            | b"most"
+            | b"over"
+            | b"under"
+            | b"to"
+            | b"approximately"
+            | b"probably"
+            | b"roughly"
+            | b"around"
+            | b"nearly"
+            | b"almost"
+            | b"about"
+            | b"circa"
+            | b"below"
+            | b"above"
+            | b"near"
+            | b"some"
+    )
 }
 
 /// A month's abbreviation (`Dec`, `Sept`), which may take a period; a full
@@ -492,6 +522,16 @@ mod tests {
             }
             assert!(a.len() <= LONGEST, "{a} is longer than LONGEST");
         }
+    }
+
+    #[test]
+    fn hedges_end_as_may_end_hedge_says() {
+        for (hedge, words) in HEDGES {
+            let last = words.last().expect("a hedge has words");
+            assert!(may_end_hedge(last) && may_end_hedge(&last.to_uppercase()), "{hedge}");
+            assert_eq!(hedge.split(' ').collect::<Vec<_>>(), *words);
+        }
+        assert!(!may_end_hedge("people") && !may_end_hedge("overwhelmingly"));
     }
 
     #[test]

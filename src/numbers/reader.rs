@@ -26,48 +26,64 @@ pub(super) struct Found {
 pub(super) struct Reader<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    /// The lexicon's reading of each token, looked up once.
-    words: Vec<Option<Word>>,
+    /// What each token reads as, looked up once: the grammar asks the same
+    /// questions of a token many times.
+    readings: Vec<Reading>,
     /// Digit tokens written in other scripts than ASCII (`١٢٣`), by token
     /// index, with their digits and separators in ASCII (`123`): the grammar
     /// reads every number in ASCII.
     ascii_digits: Vec<(usize, String)>,
 }
 
+/// A token as the lexicon reads it.
+#[derive(Debug, Clone, Copy)]
+enum Reading {
+    /// A word of the lexicon.
+    Word(Word),
+    /// Plain digits, with no group separator or decimals, of at most 18 digits.
+    Integer(u64),
+    Other,
+}
+
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
         let mut ascii_digits = Vec::new();
-        let words = toks
+        let readings = toks
             .iter()
             .enumerate()
-            .map(|(i, t)| match t.kind {
-                TokenKind::Word => lexicon::word(&text[t.start..t.end]),
-                TokenKind::Digits => {
-                    let raw = &text[t.start..t.end];
-                    if !raw.is_ascii() {
-                        ascii_digits.push((i, in_ascii(raw)));
+            .map(|(i, t)| {
+                let raw = &text[t.start..t.end];
+                match t.kind {
+                    TokenKind::Word => lexicon::word(raw).map_or(Reading::Other, Reading::Word),
+                    TokenKind::Digits if raw.is_ascii() => integer(raw),
+                    TokenKind::Digits => {
+                        let ascii = in_ascii(raw);
+                        let reading = integer(&ascii);
+                        ascii_digits.push((i, ascii));
+                        reading
                     }
-                    None
+                    TokenKind::Symbol => Reading::Other,
                 }
-                TokenKind::Symbol => None,
             })
             .collect();
-        Reader { text, toks, words, ascii_digits }
+        Reader { text, toks, readings, ascii_digits }
     }
 
     /// Whether a mention may start at token `i`: digits, a number or currency
-    /// word or abbreviation, a month, a currency symbol or a sign. Most tokens of a sentence
-    /// are none of these, and the grammar need not look at them.
+    /// word or abbreviation, a month, a currency symbol or a sign. Most tokens
+    /// of a sentence are none of these, and the grammar need not look at them.
     pub fn may_start_mention(&self, i: usize) -> bool {
         match self.kind(i) {
             Some(TokenKind::Digits) => true,
             Some(TokenKind::Word) => {
+                if self.word(i).is_some() {
+                    return true;
+                }
                 let raw = self.raw(i);
-                self.words[i].is_some()
-                    || lexicon::currency_code(raw).is_some()
-                    || lexicon::currency_abbreviation(raw).is_some()
-                    || lexicon::month(raw).is_some()
-                    || raw.starts_with('M') && raw.len() == 4
+                let capital = raw.starts_with(|c: char| c.is_ascii_uppercase());
+                (raw.len() <= 3
+                    && (lexicon::currency_code(raw).is_some() || lexicon::currency_abbreviation(raw).is_some()))
+                    || (capital && (lexicon::month(raw).is_some() || raw.starts_with('M') && raw.len() == 4))
                     || self.symbol_is(i + 1, "$")
                     || raw.eq_ignore_ascii_case("u")
             }
@@ -107,7 +123,10 @@ impl<'a> Reader<'a> {
 
     /// The lexicon's reading of word token `i`.
     pub fn word(&self, i: usize) -> Option<Word> {
-        self.words.get(i).copied().flatten()
+        match self.readings.get(i) {
+            Some(Reading::Word(w)) => Some(*w),
+            _ => None,
+        }
     }
 
     /// Token `i` is the word `w`, in any case.
@@ -142,11 +161,9 @@ impl<'a> Reader<'a> {
 
     /// Token `i` is a plain integer: digits only, no group separator or decimals.
     pub fn plain_integer(&self, i: usize) -> Option<u64> {
-        let raw = self.raw(i);
-        if self.is_digits(i) && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit()) {
-            raw.parse().ok()
-        } else {
-            None
+        match self.readings.get(i) {
+            Some(Reading::Integer(n)) => Some(*n),
+            _ => None,
         }
     }
 
@@ -157,6 +174,15 @@ impl<'a> Reader<'a> {
         }
         let raw = self.raw(i);
         if raw.contains(',') { digits::value_of(&raw.replace(',', "")) } else { digits::value_of(raw) }
+    }
+}
+
+/// ASCII digits as a plain integer, when they are no more than 18 digits.
+fn integer(digits: &str) -> Reading {
+    if digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse().map_or(Reading::Other, Reading::Integer)
+    } else {
+        Reading::Other
     }
 }
 
