@@ -109,6 +109,7 @@ const NOT_NAMES: &[&str] = &[
     "per",
     "plus",
     "precisely",
+    "probably",
     "roughly",
     "said",
     "says",

@@ -385,7 +385,7 @@ pub fn scale_suffix(suffix: &str) -> Option<u32> {
         "k" | "K" => 3,
         "M" | "MM" | "mn" | "mln" | "mil" | "Mn" => 6,
         "b" | "bn" | "Bn" | "bln" | "BN" => 9,
-        "tn" | "trn" | "Tn" => 12,
+        "tn" | "trn" | "Tn" | "tr" => 12,
         _ => return None,
     })
 }

@@ -397,6 +397,8 @@ fn hedges() {
         ("An estimated 4,500 households", &["an estimated 4,500 = 4500 - count an estimated"]),
         ("about £32bn more than expected", &["about £32bn = 32000000000 gbp money about"]),
         ("Inflation is probably 3%.", &["probably 3% = 3 % percent probably"]),
+        ("Probably 300 people came.", &["probably 300 = 300 - count probably"]),
+        ("Near 300 people came.", &["near 300 = 300 - count near"]),
         ("near 5.1% a year", &["near 5.1% = 5.1 % percent near"]),
         ("prices near $80", &["near $80 = 80 usd money near"]),
         ("Nearly 400 jobs", &["nearly 400 = 400 - count nearly"]),
