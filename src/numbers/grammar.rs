@@ -290,39 +290,14 @@ fn decimal_comma(r: &Reader, j: usize) -> Option<(Value, usize)> {
     unit_follows.then_some((value, fraction_at))
 }
 
-/// Words after which a lower-case `m` is a metre: `1.8m tall`, `1m is`,
-/// `the 400m hurdles`.
+/// Words after which a lower-case `m` is a metre: `1.8m tall`, `1m is`.
 const METRE_CONTEXT: &[&str] = &[
-    "tall",
-    "long",
-    "high",
-    "wide",
-    "deep",
-    "thick",
-    "away",
-    "above",
-    "below",
-    "under",
-    "over",
-    "is",
-    "are",
-    "was",
-    "were",
-    "in",
-    "of",
-    "from",
-    "and",
-    "or",
-    "to",
-    "by",
-    "x",
-    "at",
-    "per",
-    "square",
-    "cubic",
-    "the",
-    "a",
-    "an",
+    "tall", "long", "high", "wide", "deep", "thick", "away", "above", "below", "under", "over", "is", "are", "was",
+    "were", "in", "of", "from", "and", "or", "to", "by", "x", "at", "per", "square", "cubic", "the", "a", "an",
+];
+
+/// Words of races after a distance: `the 400m hurdles`, `600m remaining`.
+const RACE_CONTEXT: &[&str] = &[
     "race",
     "races",
     "final",
@@ -370,7 +345,7 @@ fn metre_or_million_is_million(r: &Reader, digits: usize, has_currency: bool) ->
         return false;
     }
     let w = r.raw(next);
-    w.starts_with(|c: char| c.is_lowercase()) && !METRE_CONTEXT.contains(&w)
+    w.starts_with(|c: char| c.is_lowercase()) && !METRE_CONTEXT.contains(&w) && !RACE_CONTEXT.contains(&w)
 }
 
 /// A scale word after a number: `million`, spaced `k`/`M`/`bn`, a `dozen`;

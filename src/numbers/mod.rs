@@ -2,14 +2,16 @@
 //! exact value, unit, kind, hedge and byte span.
 //!
 //! The scanner reads one sentence at a time: `tokens` cuts it into words,
-//! digit runs and symbols; `grammar` walks them, ruling out names
-//! (`identifiers`), asking `calendar` for years, dates and times, and
-//! reading quantities from digits or `words`, with their scale, percentage
-//! or currency (`money`); the word lists live in `lexicon`. Values are
-//! decimals, never floats: `£127.5 billion` is exactly 127500000000.
+//! digit runs (of any script's digits) and symbols; `grammar` walks them,
+//! ruling out names (`identifiers`), asking `calendar` for years, dates and
+//! times, and reading quantities from digits (`digits`) or `words`, with
+//! their scale, percentage or currency (`money`); `ranges` then settles what
+//! the numbers of a range or list share. The word lists live in `lexicon`.
+//! Values are decimals, never floats: `£127.5 billion` is exactly
+//! 127500000000; a number too large for a decimal keeps its digits.
 //!
 //! Not mentions: digits inside names and identifiers (`G7`, `F-16`,
-//! `Boeing 737`), ordinal words (`first`) and vague quantities
+//! `Boeing 737`, `B.1.1.7`), ordinal words (`first`) and vague quantities
 //! (`hundreds of`).
 
 mod calendar;

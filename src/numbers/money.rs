@@ -4,8 +4,9 @@
 //! spelled with their minor unit (`thirteen dollars and forty-five cents`).
 //!
 //! A sign that several countries share (`¥`, `kr`, `Rs`) is read by the
-//! words of its sentence, never by the text around it, so that a sentence
-//! reads the same wherever it is published.
+//! other words of its sentence (`¥` in a sentence about Beijing is the
+//! yuan). The text around the sentence plays no part: a sentence always
+//! reads the same, in its seed and on a page.
 
 use rust_decimal::Decimal;
 

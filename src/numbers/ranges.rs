@@ -31,10 +31,11 @@ pub(super) fn settle(r: &Reader, found: &mut [Found]) {
                 share(b, a);
             }
             // English states a worded range's unit at its end (`3 to 4
-            // million`, `between $46 and $48 billion`), so only the first
-            // end takes it, and only a unit it lacks or already has: in
-            // `from 11.2 per cent to 58.6 million` nothing is shared
-            Join::Words if a.unit.is_none() || a.unit == b.unit => share(a, b),
+            // million`, `between $46 and $48 billion`), so only a first end
+            // without a scale takes it, and only a unit it lacks or already
+            // has: in `from 11.2 per cent to 58.6 million` and `from 3
+            // million to 4%` nothing is shared
+            Join::Words if a.power.is_none() && (a.unit.is_none() || a.unit == b.unit) => share(a, b),
             Join::Words => {}
         }
     }

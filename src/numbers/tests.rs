@@ -289,6 +289,7 @@ fn ranges() {
         ("between $46 and $48 billion", &["$46 = 46000000000 usd money -", "$48 billion = 48000000000 usd money -"]),
         ("from €3 to €4.5bn", &["€3 = 3000000000 eur money -", "€4.5bn = 4500000000 eur money -"]),
         ("between 3% and $4bn", &["3% = 3 % percent -", "$4bn = 4000000000 usd money -"]),
+        ("from 3 million to 4%", &["3 million = 3000000 - count -", "4% = 4 % percent -"]),
     ]);
 }
 
