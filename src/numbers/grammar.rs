@@ -23,7 +23,7 @@ use super::money::{CurrencyAfter, currency_after, currency_prefix, minor_words, 
 use super::ranges;
 use super::reader::{Found, Number, Reader, glued_run_end};
 use super::tokens::Token;
-use super::words::{is_pronoun_one, words};
+use super::words::{is_pronoun_one, point_after, words};
 use super::{Kind, Mention, Unit, Value};
 
 enum Step {
@@ -433,9 +433,13 @@ fn percent_of(r: &Reader, i: usize) -> Option<Found> {
     })
 }
 
-/// `of a percentage point`, `a per cent` after a fraction in words: `a
-/// quarter of a percentage point` is 0.25 pp, `half a per cent` 0.5 %.
+/// `of a percentage point`, `a per cent`, `-point` after a fraction in
+/// words: `a quarter of a percentage point` and `a quarter-point cut` are
+/// 0.25 pp, `half a per cent` 0.5 %.
 fn fraction_of_a_point(r: &Reader, k: usize) -> Option<(Unit, usize)> {
+    if let Some(point) = point_after(r, k) {
+        return Some((Unit::PercentagePoints, point)); // `a quarter-point cut`
+    }
     let k = if r.word_is(k, "of") { k + 1 } else { k };
     if !(matches!(r.word(k), Some(Word::Article)) || r.word_is(k, "one")) {
         return None;

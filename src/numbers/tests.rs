@@ -139,6 +139,11 @@ fn basis_points_and_fractions_of_a_point() {
         ("three-quarters of a percentage point", &["three-quarters of a percentage point = 0.75 pp percent -"]),
         ("about half a per cent", &["about half a per cent = 0.5 % percent about"]),
         ("half a percentage of it", &["half = 0.5 - count -"]),
+        ("a quarter-point cut", &["a quarter-point = 0.25 pp percent -"]),
+        ("raised by a half point.", &["a half point = 0.5 pp percent -"]),
+        ("The quarter-point rise was expected.", &["quarter-point = 0.25 pp percent -"]),
+        ("at the half point of the season", &[]),
+        ("a quarter of the points", &["a quarter = 0.25 - count -"]),
     ]);
 }
 
