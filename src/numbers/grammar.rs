@@ -180,7 +180,9 @@ enum Sign {
 
 fn sign(r: &Reader, j: &mut usize) -> Sign {
     let i = *j;
-    if matches!(r.word(i), Some(Word::Negative)) && (r.is_digits(i + 1) || r.word(i + 1).is_some()) {
+    // `minus 5`, `negative USD 0.47 billion`
+    let currency = |k: usize| lexicon::currency_code(r.raw(k)).or_else(|| lexicon::currency_symbol(r.raw(k))).is_some();
+    if matches!(r.word(i), Some(Word::Negative)) && (r.is_digits(i + 1) || r.word(i + 1).is_some() || currency(i + 1)) {
         *j += 1;
         return Sign::Negative;
     }
@@ -355,8 +357,9 @@ pub(super) fn scale_word(r: &Reader, k: usize, has_currency: bool) -> Option<(u3
         return None;
     }
     match r.word(k) {
-        // `lakh crore` is a lakh of crores, 10^12
-        Some(Word::Scale { power, plural }) if !plural || lexicon::is_indian_scale(power) => {
+        // after a number a plural is a scale too (`Rs 500 crores`, `Rs.
+        // 73.08 millions`); `lakh crore` is a lakh of crores, 10^12
+        Some(Word::Scale { power, .. }) => {
             return Some(match r.word(k + 1) {
                 Some(Word::Scale { power: 7, .. }) if power < 7 => (power + 7, k + 1),
                 _ => (power, k),

@@ -274,12 +274,6 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
     Some(if upper == "RMB" { "CNY" } else { upper })
 }
 
-/// Whether a plural scale word still names a number after one: Indian
-/// writing says `500 crores` for 500 crore, where `500 millions` is rare.
-pub fn is_indian_scale(power: u32) -> bool {
-    matches!(power, 5 | 7)
-}
-
 /// The currency of a symbol such as `£` or `₿`. `¥` is the yen here; the
 /// grammar reads it as the yuan where the sentence says so.
 pub fn currency_symbol(symbol: &str) -> Option<&'static str> {

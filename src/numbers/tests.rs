@@ -46,6 +46,8 @@ fn digits() {
             &["192 = 192 - count -", "168 = 168 - count -", "1 = 1 - count -", "2 = 2 - count -"],
         ),
         ("It fell to -5 overnight", &["-5 = -5 - count -"]),
+        ("income was negative USD 0.47 billion", &["negative usd 0.47 billion = -470000000 usd money -"]),
+        ("minus £3", &["minus £3 = -3 gbp money -"]),
         ("It scored 192.", &["192 = 192 - count -"]),
     ]);
 }
@@ -194,6 +196,7 @@ fn currencies_of_gulf_and_south_asian_news() {
         ("₹2 lakh crore", &["₹2 lakh crore = 2000000000000 inr money -"]),
         ("Rs 500 crores", &["rs 500 crores = 5000000000 inr money -"]),
         ("Rs 40 cr", &["rs 40 cr = 400000000 inr money -"]),
+        ("Rs 73.08 millions", &["rs 73.08 millions = 73080000 inr money -"]),
         ("Karachi traders paid Rs 70", &["rs 70 = 70 pkr money -"]),
         ("RM5bn in Kuala Lumpur", &["rm5bn = 5000000000 myr money -"]),
     ]);
@@ -272,6 +275,10 @@ fn number_words() {
         ("that one mile", &["one = 1 - count -"]),
         ("a third term in office", &[]),
         ("the second half of the year", &[]),
+        ("the worst in five quarters", &["five = 5 - count -"]),
+        ("over two halves", &["over two = 2 - count over"]),
+        ("twenty fifths", &["twenty fifths = 4 - count -"]),
+        ("two thousands years", &["two thousands = 2000 - count -"]),
     ]);
 }
 

@@ -145,10 +145,16 @@ fn fraction(r: &Reader, k: usize, numerator: u32) -> Option<Number> {
 fn fraction_after(r: &Reader, last: usize, numerator: u32) -> Option<Number> {
     let hyphen = r.is_dash(last + 1) && r.glued(last + 1) && r.glued(last + 2);
     let k = if hyphen { last + 2 } else { last + 1 };
-    let Some(Word::Fraction { plural, .. }) = r.word(k) else {
+    let Some(Word::Fraction { plural, denominator }) = r.word(k) else {
         return None;
     };
-    let fits = if numerator == 1 { !plural && (hyphen || fraction_context(r, k + 1)) } else { plural };
+    // `five quarters` of a year and the `two halves` of a match are periods:
+    // quarters and halves make fractions below one only (`twenty fifths` is 4)
+    let fits = if numerator == 1 {
+        !plural && (hyphen || fraction_context(r, k + 1))
+    } else {
+        plural && (numerator < denominator || !matches!(denominator, 2 | 4))
+    };
     if fits { fraction(r, k, numerator) } else { None }
 }
 
