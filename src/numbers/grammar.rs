@@ -45,7 +45,9 @@ pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
             Step::Skip(next) => i = next.max(i + 1),
         }
     }
-    ranges::settle(&r, &mut found);
+    if found.len() > 1 {
+        ranges::settle(&r, &mut found);
+    }
     found.into_iter().map(|f| finish(&r, f)).collect()
 }
 
@@ -213,7 +215,9 @@ fn number(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
 
 /// Digits and whatever is glued to them: `10k`, `2.3pc`, `5p`, `115USD`, `21st`, `25bp`.
 fn digits(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
-    let mut n = match decimal_comma(r, j) {
+    // a comma glued to the digits is rare: only then look for a decimal comma
+    let comma = r.symbol_is(j + 1, ",") && r.glued(j + 1);
+    let mut n = match if comma { decimal_comma(r, j) } else { None } {
         Some((value, last)) => Number::new(value, last),
         None => Number::new(r.digits_value(j)?, j),
     };
@@ -272,6 +276,7 @@ fn digits(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
 /// is a decimal comma when a percentage, scale, currency or glued unit
 /// follows. A thousands group has three digits, and without a unit two
 /// digits after a comma are a list (`pages 22,24 and 26`).
+#[cold]
 fn decimal_comma(r: &Reader, j: usize) -> Option<(Value, usize)> {
     let fraction_at = j + 2;
     let plain = |k: usize| r.is_digits(k) && r.raw(k).bytes().all(|b| b.is_ascii_digit());

@@ -51,19 +51,19 @@ impl<'a> Reader<'a> {
         let readings = toks
             .iter()
             .enumerate()
-            .map(|(i, t)| {
-                let raw = &text[t.start..t.end];
-                match t.kind {
-                    TokenKind::Word => lexicon::word(raw).map_or(Reading::Other, Reading::Word),
-                    TokenKind::Digits if raw.is_ascii() => integer(raw),
-                    TokenKind::Digits => {
-                        let ascii = in_ascii(raw);
-                        let reading = integer(&ascii);
-                        ascii_digits.push((i, ascii));
-                        reading
+            .map(|(i, t)| match t.kind {
+                TokenKind::Word => lexicon::word(&text[t.start..t.end]).map_or(Reading::Other, Reading::Word),
+                TokenKind::Digits => {
+                    let raw = &text[t.start..t.end];
+                    if raw.is_ascii() {
+                        return integer(raw);
                     }
-                    TokenKind::Symbol => Reading::Other,
+                    let ascii = in_ascii(raw);
+                    let reading = integer(&ascii);
+                    ascii_digits.push((i, ascii));
+                    reading
                 }
+                TokenKind::Symbol => Reading::Other,
             })
             .collect();
         Reader { text, toks, readings, ascii_digits }
