@@ -1,5 +1,6 @@
 //! Years, dates and times: `1993`, `the 1990s`, `2029-30`, `June 13`,
-//! `1 March 2025`, `May 8, 1945`, `2025-03-03`, `17/02/2025`, `9:30 p.m.`.
+//! `1 March 2025`, `May 8, 1945`, `2025-03-03`, `17/02/2025`, `9:30 p.m.`,
+//! and the wire services' `0925 GMT`.
 //!
 //! A year's value is the year; a date's or time's is an ISO 8601 string
 //! (`--03-01` when the year is not given, `2022-02` for a month, `21:30`).
@@ -21,6 +22,7 @@ pub(super) fn at(r: &Reader, i: usize) -> Option<Found> {
     }
     iso(r, i)
         .or_else(|| slashed(r, i))
+        .or_else(|| wire_time(r, i))
         .or_else(|| time(r, i))
         .or_else(|| day_first(r, i))
         .or_else(|| decade(r, i))
@@ -61,7 +63,8 @@ fn month_at(r: &Reader, k: usize) -> Option<(u64, usize)> {
         return None;
     }
     let m = lexicon::month(r.raw(k))?;
-    let dotted = r.symbol_is(k + 1, ".") && r.glued(k + 1) && r.raw(k).len() <= 4;
+    // `Dec.` takes its period; `June.` ends a sentence
+    let dotted = r.symbol_is(k + 1, ".") && r.glued(k + 1) && lexicon::is_month_abbreviation(r.raw(k));
     Some((m as u64, if dotted { k + 1 } else { k }))
 }
 
@@ -166,6 +169,32 @@ fn meridiem(r: &Reader, k: usize) -> Option<(bool, usize)> {
     }
     let last = if r.symbol_is(k + 3, ".") && r.glued(k + 3) { k + 3 } else { k + 2 };
     Some((pm, last))
+}
+
+/// Time zones that wire stories write after a four-digit time: `0925 GMT`.
+pub(super) const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "WET", "MSK", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT",
+    "MST", "MDT", "PT", "PST", "PDT", "JST", "KST", "HKT", "SGT", "AEST", "AEDT", "IST", "GST", "SAST", "WIB",
+];
+
+/// `0925 GMT`, `1430 BST`: four digits and a time zone, the zone taken into the mention.
+fn wire_time(r: &Reader, i: usize) -> Option<Found> {
+    let raw = r.raw(i);
+    let clock = r.plain_integer(i).filter(|_| raw.len() == 4)?;
+    let zone = i + 1;
+    if !(r.is_word(zone) && TIME_ZONES.contains(&r.raw(zone))) {
+        return None;
+    }
+    let (hour, minute) = (clock / 100, clock % 100);
+    (hour <= 23 && minute <= 59).then(|| Found {
+        first: i,
+        last: zone,
+        value: Value::Iso(format!("{hour:02}:{minute:02}")),
+        kind: Kind::Time,
+        unit: None,
+        power: None,
+        fraction: false,
+    })
 }
 
 /// `9:30`, `21:30:05`, `9:30 p.m.`, `9.30pm`, `9pm`, `2 pm`.

@@ -9,18 +9,21 @@
 //! [sign] [currency] number [scale] [percent | currency] [minor unit]
 //! ```
 //!
-//! Hedges in front and the shared unit of a range (`£2-3bn`, `5-10%`) are
-//! settled once every quantity of the sentence is known.
+//! Hedges in front and what the numbers of a range or list share (`£2-3bn`,
+//! `Dec. 4-10`; see [`ranges`]) are settled once every quantity of the
+//! sentence is known.
 
 use rust_decimal::Decimal;
 
 use super::calendar;
+use super::digits::{self, negated, shifted};
 use super::identifiers::identifier_end;
 use super::lexicon::{self, Word};
 use super::money::{CurrencyAfter, currency_after, currency_prefix, minor_words, musd};
+use super::ranges;
 use super::reader::{Found, Number, Reader, glued_run_end};
 use super::tokens::Token;
-use super::words::{is_pronoun_one, words};
+use super::words::{is_pronoun_one, point_after, words};
 use super::{Kind, Mention, Unit, Value};
 
 enum Step {
@@ -42,7 +45,9 @@ pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
             Step::Skip(next) => i = next.max(i + 1),
         }
     }
-    settle_ranges(&r, &mut found);
+    if found.len() > 1 {
+        ranges::settle(&r, &mut found);
+    }
     found.into_iter().map(|f| finish(&r, f)).collect()
 }
 
@@ -65,19 +70,23 @@ fn step(r: &Reader, i: usize) -> Step {
     if r.is_digits(i) { Step::Skip(glued_run_end(r, i)) } else { Step::Skip(i + 1) }
 }
 
-/// A quantity starting at token `i`: `[sign] [currency] number [scale] [unit]`.
+/// A quantity starting at token `i`: `[sign] [currency] [sign] number [scale] [unit]`.
 fn quantity(r: &Reader, i: usize) -> Option<Found> {
     let mut j = i;
-    let sign = sign(r, &mut j);
+    let mut sign = sign(r, &mut j);
     let prefix = currency_prefix(r, &mut j);
+    if prefix.is_some() && sign == Sign::None {
+        sign = self::sign(r, &mut j); // `SEK -15.2m`
+    }
     let n = number(r, j, prefix.is_some())?;
-    if n.words && n.value == Decimal::ONE && n.last == j && prefix.is_none() && is_pronoun_one(r, j) {
+    if n.words && n.value == Value::Number(Decimal::ONE) && n.last == j && prefix.is_none() && is_pronoun_one(r, j) {
         return None;
     }
     let mut last = n.last;
     let mut power = n.power;
     let mut unit = n.unit.or(prefix.map(Unit::Currency));
     let mut divisor = n.divisor;
+    let mut fraction = n.fraction;
 
     if power.is_none()
         && !n.fraction
@@ -87,7 +96,15 @@ fn quantity(r: &Reader, i: usize) -> Option<Found> {
         power = Some(p);
         last = end;
     }
-    if unit.is_none() && !n.ordinal {
+    if unit.is_none()
+        && n.fraction
+        && let Some((u, end)) = fraction_of_a_point(r, last + 1)
+    {
+        // `a quarter of a percentage point`, `half a per cent`: the value is exact
+        unit = Some(u);
+        last = end;
+        fraction = false;
+    } else if unit.is_none() && !n.ordinal {
         if let Some((u, end)) = percent_after(r, last + 1) {
             unit = Some(u);
             last = end;
@@ -113,37 +130,45 @@ fn quantity(r: &Reader, i: usize) -> Option<Found> {
         return None;
     }
 
-    let mut value = scaled(n.value, power, divisor, n.fraction)?;
+    let mut value = scaled(&n.value, power, divisor, fraction)?;
     if n.words
         && divisor == 1
         && let Some(Unit::Currency(code)) = unit
         && let Some((cents, end)) = minor_words(r, last + 1, code)
+        && let Value::Number(whole) = value
     {
-        value = value.checked_add(cents)?;
+        value = Value::Number(whole.checked_add(cents)?);
         last = end;
     }
     if sign != Sign::None {
-        value = -value;
+        value = negated(value);
     }
     let kind = match unit {
-        Some(Unit::Percent | Unit::PercentagePoints) => Kind::Percent,
+        Some(Unit::Percent | Unit::PercentagePoints | Unit::BasisPoints) => Kind::Percent,
         Some(Unit::Currency(_)) => Kind::Money,
         None if n.ordinal => Kind::Ordinal,
         None => Kind::Count,
     };
-    Some(Found { first: i, last, value: Value::Number(value.normalize()), kind, unit, power, fraction: n.fraction })
+    Some(Found { first: i, last, value, kind, unit, power, fraction })
 }
 
-/// `value × 10^power ÷ divisor`, exact; fractions rounded to 6 places.
-fn scaled(value: Decimal, power: Option<u32>, divisor: u32, fraction: bool) -> Option<Decimal> {
-    let mut v = value;
-    if let Some(p) = power {
-        v = v.checked_mul(Decimal::from_i128_with_scale(10i128.pow(p), 0))?;
+/// `value × 10^power ÷ divisor`, exact and normalised (`2.30` is 2.3);
+/// fractions rounded to 6 places. A value too large for a decimal keeps its digits.
+pub(super) fn scaled(value: &Value, power: Option<u32>, divisor: u32, fraction: bool) -> Option<Value> {
+    let mut exponent = i32::try_from(power.unwrap_or(0)).ok()?;
+    let mut rest = divisor;
+    while rest > 1 && rest.is_multiple_of(10) {
+        rest /= 10;
+        exponent -= 1;
     }
-    if divisor != 1 {
-        v = v.checked_div(Decimal::from(divisor))?;
+    if rest != 1 {
+        return None; // every minor unit is a power of ten of its major one
     }
-    Some(if fraction { v.round_dp(6) } else { v })
+    Some(match shifted(value, exponent)? {
+        Value::Number(d) if fraction => Value::Number(d.round_dp(6).normalize()),
+        Value::Number(d) => Value::Number(d.normalize()),
+        other => other,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,7 +182,9 @@ enum Sign {
 
 fn sign(r: &Reader, j: &mut usize) -> Sign {
     let i = *j;
-    if matches!(r.word(i), Some(Word::Negative)) && (r.is_digits(i + 1) || r.word(i + 1).is_some()) {
+    // `minus 5`, `negative USD 0.47 billion`
+    let currency = |k: usize| lexicon::currency_code(r.raw(k)).or_else(|| lexicon::currency_symbol(r.raw(k))).is_some();
+    if matches!(r.word(i), Some(Word::Negative)) && (r.is_digits(i + 1) || r.word(i + 1).is_some() || currency(i + 1)) {
         *j += 1;
         return Sign::Negative;
     }
@@ -186,18 +213,26 @@ fn number(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
     if r.is_digits(j) { digits(r, j, has_currency) } else { words(r, j) }
 }
 
-/// Digits and whatever is glued to them: `10k`, `2.3pc`, `5p`, `115USD`, `21st`.
+/// Digits and whatever is glued to them: `10k`, `2.3pc`, `5p`, `115USD`, `21st`, `25bp`.
 fn digits(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
-    let mut n = Number::new(r.digits_value(j)?, j);
-    let next = j + 1;
+    // a comma glued to the digits is rare: only then look for a decimal comma
+    let comma = r.symbol_is(j + 1, ",") && r.glued(j + 1);
+    let mut n = match if comma { decimal_comma(r, j) } else { None } {
+        Some((value, last)) => Number::new(value, last),
+        None => Number::new(r.digits_value(j)?, j),
+    };
+    let next = n.last + 1;
     if !r.glued(next) {
-        if matches!(r.word(next), Some(Word::Dozen { .. })) {
-            n.value = n.value.checked_mul(Decimal::from(12))?;
+        if matches!(r.word(next), Some(Word::Dozen { .. }))
+            && let Value::Number(d) = n.value
+            && let Some(dozens) = d.checked_mul(Decimal::from(12))
+        {
+            n.value = Value::Number(dozens);
             n.last = next;
         }
         return Some(n);
     }
-    if r.symbol_is(next, "%") {
+    if r.symbol_is(next, "%") || r.symbol_is(next, "％") {
         n.unit = Some(Unit::Percent);
         n.last = next;
         return Some(n);
@@ -209,7 +244,7 @@ fn digits(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
     if let Some(p) = lexicon::scale_suffix(suffix) {
         n.power = Some(p);
     } else if suffix == "m" {
-        if !metre_or_million_is_million(r, next, has_currency) {
+        if !metre_or_million_is_million(r, n.last, has_currency) {
             return Some(n);
         }
         n.power = Some(6);
@@ -222,6 +257,8 @@ fn digits(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
         n.unit = Some(Unit::Percent);
     } else if suffix == "pp" {
         n.unit = Some(Unit::PercentagePoints);
+    } else if matches!(suffix, "bp" | "bps") {
+        n.unit = Some(Unit::BasisPoints);
     } else if suffix == "p" && !has_currency {
         n.unit = Some(Unit::Currency("GBP"));
         n.divisor = 100;
@@ -235,23 +272,87 @@ fn digits(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
     Some(n)
 }
 
+/// `49,4 percent`, `24,3%`, `SEK -15,2 m`: a comma before one or two digits
+/// is a decimal comma when a percentage, scale, currency or glued unit
+/// follows. A thousands group has three digits, and without a unit two
+/// digits after a comma are a list (`pages 22,24 and 26`).
+#[cold]
+fn decimal_comma(r: &Reader, j: usize) -> Option<(Value, usize)> {
+    let fraction_at = j + 2;
+    let plain = |k: usize| r.is_digits(k) && r.raw(k).bytes().all(|b| b.is_ascii_digit());
+    if !plain(j) || !r.symbol_is(j + 1, ",") || !r.glued(j + 1) || !r.glued(fraction_at) || !plain(fraction_at) {
+        return None;
+    }
+    let fraction = r.raw(fraction_at);
+    if fraction.len() > 2 {
+        return None;
+    }
+    let after = fraction_at + 1;
+    let unit_follows = r.symbol_is(after, "%")
+        || (r.glued(after) && r.is_word(after))
+        || percent_after(r, after).is_some()
+        || scale_word(r, after, true).is_some()
+        || currency_after(r, after).is_some();
+    let value = digits::value_of(&format!("{}.{fraction}", r.raw(j)))?;
+    unit_follows.then_some((value, fraction_at))
+}
+
 /// Words after which a lower-case `m` is a metre: `1.8m tall`, `1m is`.
 const METRE_CONTEXT: &[&str] = &[
     "tall", "long", "high", "wide", "deep", "thick", "away", "above", "below", "under", "over", "is", "are", "was",
-    "were", "in", "of", "from", "and", "or", "to", "by", "x", "at", "per", "square", "cubic", "the", "a", "an", "high",
+    "were", "in", "of", "from", "and", "or", "to", "by", "x", "at", "per", "square", "cubic", "the", "a", "an",
 ];
 
-/// `£1.2m` and `2m people` are millions; `1.8m tall` and `48m.` are metres.
-fn metre_or_million_is_million(r: &Reader, m: usize, has_currency: bool) -> bool {
+/// Words of races after a distance: `the 400m hurdles`, `600m remaining`.
+const RACE_CONTEXT: &[&str] = &[
+    "race",
+    "races",
+    "final",
+    "finals",
+    "heat",
+    "heats",
+    "semi",
+    "hurdles",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "relay",
+    "sprint",
+    "steeplechase",
+    "dash",
+    "gold",
+    "silver",
+    "bronze",
+    "title",
+    "record",
+    "medal",
+    "run",
+    "swim",
+    "remaining",
+    "left",
+    "ahead",
+    "behind",
+];
+
+/// `£1.2m` and `2m people` are millions; `1.8m tall`, `48m.` and `5,000m`
+/// are metres: nobody writes a thousand million with a glued `m` unless a
+/// currency comes with it (`5,000m euros`).
+fn metre_or_million_is_million(r: &Reader, digits: usize, has_currency: bool) -> bool {
     if has_currency {
         return true;
     }
-    let next = m + 1;
+    let next = digits + 2;
+    let whole = r.raw(digits).split('.').next().unwrap_or("");
+    if whole.contains(',') || whole.len() >= 4 {
+        return currency_after(r, next).is_some();
+    }
     if r.glued(next) || !r.is_word(next) {
         return false;
     }
     let w = r.raw(next);
-    w.starts_with(|c: char| c.is_lowercase()) && !METRE_CONTEXT.contains(&w)
+    w.starts_with(|c: char| c.is_lowercase()) && !METRE_CONTEXT.contains(&w) && !RACE_CONTEXT.contains(&w)
 }
 
 /// A scale word after a number: `million`, spaced `k`/`M`/`bn`, a `dozen`;
@@ -261,7 +362,14 @@ pub(super) fn scale_word(r: &Reader, k: usize, has_currency: bool) -> Option<(u3
         return None;
     }
     match r.word(k) {
-        Some(Word::Scale { power, plural: false }) => return Some((power, k)),
+        // after a number a plural is a scale too (`Rs 500 crores`, `Rs.
+        // 73.08 millions`); `lakh crore` is a lakh of crores, 10^12
+        Some(Word::Scale { power, .. }) => {
+            return Some(match r.word(k + 1) {
+                Some(Word::Scale { power: 7, .. }) if power < 7 => (power + 7, k + 1),
+                _ => (power, k),
+            });
+        }
         Some(Word::Hundred) => return Some((2, k)),
         _ => {}
     }
@@ -273,12 +381,18 @@ pub(super) fn scale_word(r: &Reader, k: usize, has_currency: bool) -> Option<(u3
     if let Some(p) = lexicon::scale_suffix(raw).filter(|_| raw != "b") {
         return Some((p, k));
     }
-    (raw == "m" && has_currency).then_some((6, k))
+    match raw {
+        "m" if has_currency => Some((6, k)),
+        // `Rs 500 cr`: crore, in Indian business writing
+        "cr" | "Cr" if has_currency => Some((7, k)),
+        _ => None,
+    }
 }
 
-/// `%`, `per cent`, `percent`, `percentage points`, `pp` after a number.
+/// `%`, `per cent`, `percent`, `percentage points`, `pp`, `basis points`,
+/// `bps` after a number.
 fn percent_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
-    if r.symbol_is(k, "%") {
+    if r.symbol_is(k, "%") || r.symbol_is(k, "％") || r.symbol_is(k, "٪") {
         return Some((Unit::Percent, k));
     }
     let k = if r.is_dash(k) && r.glued(k) && r.glued(k + 1) { k + 1 } else { k };
@@ -286,6 +400,12 @@ fn percent_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
         Some(Word::Percent) => k,
         Some(Word::Per) if r.word_is(k + 1, "cent") => k + 1,
         _ if r.word_is(k, "pp") => return Some((Unit::PercentagePoints, k)),
+        _ if r.word_in(k, &["bp", "bps"]) => return Some((Unit::BasisPoints, k)),
+        _ if r.word_is(k, "basis") => {
+            // `25 basis points`, `a 25-basis-point cut`
+            let point = if r.is_dash(k + 1) && r.glued(k + 1) && r.glued(k + 2) { k + 2 } else { k + 1 };
+            return r.word_in(point, &["point", "points"]).then_some((Unit::BasisPoints, point));
+        }
         _ => return None,
     };
     if r.word_in(end + 1, &["point", "points"]) {
@@ -309,11 +429,11 @@ fn percent_of(r: &Reader, i: usize) -> Option<Found> {
     if n.unit.is_some() || n.fraction || r.is_dash(n.last + 1) {
         return None;
     }
-    let value = scaled(n.value, n.power, 1, false)?;
+    let value = scaled(&n.value, n.power, 1, false)?;
     Some(Found {
         first: i,
         last: n.last,
-        value: Value::Number(value.normalize()),
+        value,
         kind: Kind::Percent,
         unit: Some(Unit::Percent),
         power: n.power,
@@ -321,78 +441,25 @@ fn percent_of(r: &Reader, i: usize) -> Option<Found> {
     })
 }
 
-/// `£2-3bn`, `5-10%`, `between 40 and 45%`, `3 to 4 million`: the ends of a
-/// range share the unit and scale that only one of them states.
-fn settle_ranges(r: &Reader, found: &mut [Found]) {
-    for k in 1..found.len() {
-        let (before, after) = found.split_at_mut(k);
-        let a = &mut before[k - 1];
-        let b = &mut after[0];
-        match range_join(r, a, b) {
-            Some(Join::Dash) => {
-                share(a, b);
-                share(b, a);
-            }
-            // English states a worded range's unit at its end (`3 to 4
-            // million`), so only a bare first end takes it: in `from 11.2 per
-            // cent to 58.6 million` and `by 9 percent to 116,000` nothing is shared
-            Some(Join::Words) if a.unit.is_none() && a.power.is_none() => share(a, b),
-            Some(Join::Words) | None => {}
-        }
+/// `of a percentage point`, `a per cent`, `-point` after a fraction in
+/// words: `a quarter of a percentage point` and `a quarter-point cut` are
+/// 0.25 pp, `half a per cent` 0.5 %.
+fn fraction_of_a_point(r: &Reader, k: usize) -> Option<(Unit, usize)> {
+    if let Some(point) = point_after(r, k) {
+        return Some((Unit::PercentagePoints, point)); // `a quarter-point cut`
     }
-}
-
-enum Join {
-    /// `5-10%`, `£2-3bn`
-    Dash,
-    /// `3 to 4 million`, `between 40 and 45%`
-    Words,
-}
-
-/// How the quantities `a` and `b` are joined into a range, if they are.
-fn range_join(r: &Reader, a: &Found, b: &Found) -> Option<Join> {
-    let quantities = |f: &Found| matches!(f.kind, Kind::Count | Kind::Percent | Kind::Money);
-    if b.first != a.last + 2 || !quantities(a) || !quantities(b) {
+    let k = if r.word_is(k, "of") { k + 1 } else { k };
+    if !(matches!(r.word(k), Some(Word::Article)) || r.word_is(k, "one")) {
         return None;
     }
-    let between = a.last + 1;
-    if r.is_dash(between) {
-        Some(Join::Dash)
-    } else if r.word_is(between, "to")
-        || (r.word_is(between, "and") && a.first > 0 && r.word_is(a.first - 1, "between"))
-    {
-        Some(Join::Words)
-    } else {
-        None
-    }
-}
-
-/// Gives `to` the unit and scale it lacks and `from` has.
-fn share(to: &mut Found, from: &Found) {
-    let Value::Number(mut value) = to.value else { return };
-    if to.power.is_none()
-        && let Some(p) = from.power
-    {
-        match scaled(value, Some(p), 1, false) {
-            Some(v) => {
-                value = v;
-                to.power = Some(p);
-            }
-            None => return,
-        }
-    }
-    if to.unit.is_none()
-        && let Some(unit) = from.unit
-    {
-        to.unit = Some(unit);
-        to.kind = from.kind;
-    }
-    to.value = Value::Number(value.normalize());
+    // `percentage` alone is no unit: `half a percentage of` is not 0.5 %
+    let (unit, end) = percent_after(r, k + 1)?;
+    (unit != Unit::Percent || !r.word_is(end, "percentage")).then_some((unit, end))
 }
 
 /// Attaches a hedge in front of the mention and turns token indices into a byte span.
 fn finish(r: &Reader, f: Found) -> Mention {
-    let (hedge, first) = match hedge_before(r, f.first) {
+    let (hedge, first) = match hedge_before(r, &f) {
         Some((hedge, first)) => (Some(hedge), first),
         None => (None, f.first),
     };
@@ -406,14 +473,46 @@ fn finish(r: &Reader, f: Found) -> Mention {
     }
 }
 
-/// The hedge whose words end right before token `first`, and its first token.
-fn hedge_before(r: &Reader, first: usize) -> Option<(&'static str, usize)> {
+/// The hedge whose words end right before token `first`, and its first
+/// token. `over`, `under`, `below` and `above` before a distance name a race
+/// or a place, not a quantity: `gold over 5,000m`.
+fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
+    let first = f.first;
     if first == 0 || !r.is_word(first - 1) || !lexicon::may_end_hedge(r.raw(first - 1)) {
         return None;
     }
-    lexicon::HEDGES.iter().find_map(|(hedge, words)| {
+    let (hedge, start) = lexicon::HEDGES.iter().find_map(|(hedge, words)| {
         let start = first.checked_sub(words.len())?;
         let matches = words.iter().enumerate().all(|(n, w)| r.word_is(start + n, w));
         matches.then_some((*hedge, start))
-    })
+    })?;
+    let place_or_race =
+        matches!(hedge, "over" | "under" | "below" | "above") && f.kind == Kind::Count && distance_after(r, f.last);
+    (!place_or_race).then_some((hedge, start))
+}
+
+/// Units of distance, written after a number: `5,000m`, `10 km`, `26 miles`.
+const DISTANCES: &[&str] = &[
+    "m",
+    "km",
+    "metre",
+    "metres",
+    "meter",
+    "meters",
+    "kilometre",
+    "kilometres",
+    "kilometer",
+    "kilometers",
+    "mile",
+    "miles",
+    "yard",
+    "yards",
+    "ft",
+    "feet",
+    "mi",
+];
+
+/// A distance unit stands right after token `last`.
+fn distance_after(r: &Reader, last: usize) -> bool {
+    r.word_in(last + 1, DISTANCES)
 }

@@ -1,6 +1,8 @@
 //! Digits that name rather than count: `G7`, `F-16`, `COVID-19`,
-//! `Boeing 737`, `A4`, `No. 10`, `#42`, `5G`. They are not mentions.
+//! `Boeing 737`, `A4`, `No. 10`, `#42`, `5G`, `B.1.1.7`, `XBB.1.5`. They are
+//! not mentions.
 
+use super::calendar::TIME_ZONES;
 use super::grammar::scale_word;
 use super::lexicon;
 use super::money::musd;
@@ -107,6 +109,7 @@ const NOT_NAMES: &[&str] = &[
     "per",
     "plus",
     "precisely",
+    "probably",
     "roughly",
     "said",
     "says",
@@ -195,12 +198,38 @@ pub(super) fn identifier_end(r: &Reader, i: usize) -> Option<usize> {
         || (i >= 2 && r.symbol_is(i - 1, ".") && r.glued(i - 1) && matches!(r.raw(i - 2), "No" | "Nos" | "NO"))
         || named_number(r, i)
         || capital_suffix(r, i);
-    is_identifier.then(|| glued_run_end(r, i))
+    if is_identifier {
+        return Some(glued_run_end(r, i));
+    }
+    lineage(r, i)
 }
 
-/// Letters that may touch the digits after them: a currency code (`USD115`).
+/// Letters that may touch the digits after them: a currency code (`USD115`)
+/// or abbreviation (`Dh17.9bn`, `RM5bn`).
 fn letters_may_prefix_number(letters: &str) -> bool {
-    lexicon::currency_code(letters).is_some()
+    lexicon::currency_code(letters).is_some() || lexicon::currency_abbreviation(letters).is_some()
+}
+
+/// `B.1.1.7`, `BA.2.86`, `XBB.1.5`, `JN.1`: a virus lineage (or any name of
+/// capitals and dotted numbers), from its first number to its last.
+fn lineage(r: &Reader, i: usize) -> Option<usize> {
+    let named = i >= 2
+        && r.symbol_is(i - 1, ".")
+        && r.glued(i - 1)
+        && r.glued(i)
+        && r.is_word(i - 2)
+        && r.raw(i - 2).len() <= 4
+        && r.raw(i - 2).bytes().all(|b| b.is_ascii_uppercase())
+        && lexicon::currency_abbreviation(r.raw(i - 2)).is_none()
+        && !matches!(r.raw(i - 2), "NO" | "ST");
+    if !named {
+        return None;
+    }
+    let mut end = i + 1;
+    while r.symbol_is(end, ".") && r.glued(end) && r.glued(end + 1) && r.is_digits(end + 1) {
+        end += 2;
+    }
+    Some(end)
 }
 
 /// `F-16`, `COVID-19`: the word at `w`, before a hyphen and digits, names
@@ -226,13 +255,20 @@ fn named_number(r: &Reader, i: usize) -> bool {
         || NOT_NAMES.iter().any(|w| w.eq_ignore_ascii_case(name))
         || lexicon::month(name).is_some()
         || lexicon::word(name).is_some()
-        || lexicon::currency_code(name).is_some()
+        || letters_may_prefix_number(name)
     {
         return false;
     }
     // a unit after the number makes it a quantity after all: `UK 2.3%`
     let next = i + 1;
-    !(r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some())
+    !(r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some() || score(r, i))
+}
+
+/// `Chelsea 4-1`: a team's name before a score, two numbers of one or two
+/// digits joined by a dash (`Boeing 737-800` is a model).
+fn score(r: &Reader, i: usize) -> bool {
+    let short = |k: usize| r.plain_integer(k).is_some() && r.raw(k).len() <= 2;
+    short(i) && r.is_dash(i + 1) && r.glued(i + 1) && r.glued(i + 2) && short(i + 2)
 }
 
 /// `5G`, `3D`: digits with glued capitals that are neither a unit nor a scale.
@@ -247,5 +283,6 @@ fn capital_suffix(r: &Reader, i: usize) -> bool {
         && lexicon::currency_code(suffix).is_none()
         && musd(suffix).is_none()
         && !UNIT_SYMBOLS.contains(&suffix)
+        && !TIME_ZONES.contains(&suffix)
         && !matches!(suffix, "AM" | "PM" | "ST" | "ND" | "RD" | "TH")
 }

@@ -82,6 +82,11 @@ const WORDS: &[(&str, Word)] = &[
     ("billions", Word::Scale { power: 9, plural: true }),
     ("trillion", Word::Scale { power: 12, plural: false }),
     ("trillions", Word::Scale { power: 12, plural: true }),
+    // Indian scales: a lakh is 100,000 and a crore 10,000,000 (`₹11 crore`)
+    ("lakh", Word::Scale { power: 5, plural: false }),
+    ("lakhs", Word::Scale { power: 5, plural: true }),
+    ("crore", Word::Scale { power: 7, plural: false }),
+    ("crores", Word::Scale { power: 7, plural: true }),
     ("dozen", Word::Dozen { plural: false }),
     ("dozens", Word::Dozen { plural: true }),
     ("half", Word::Fraction { denominator: 2, plural: false }),
@@ -260,7 +265,8 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
     if word.len() != 3 {
         return None;
     }
-    let known = CODES.binary_search(&word).is_ok() || LOWERCASE_CODES.binary_search(&word).is_ok();
+    let list = if word.starts_with(|c: char| c.is_ascii_lowercase()) { LOWERCASE_CODES } else { CODES };
+    let known = list.binary_search(&word).is_ok();
     if !known {
         return None;
     }
@@ -268,13 +274,14 @@ pub fn currency_code(word: &str) -> Option<&'static str> {
     Some(if upper == "RMB" { "CNY" } else { upper })
 }
 
-/// The currency of a symbol such as `£` or `₿`.
+/// The currency of a symbol such as `£` or `₿`. `¥` is the yen here; the
+/// grammar reads it as the yuan where the sentence says so.
 pub fn currency_symbol(symbol: &str) -> Option<&'static str> {
     Some(match symbol {
         "£" => "GBP",
         "$" => "USD",
         "€" => "EUR",
-        "¥" => "JPY",
+        "¥" | "￥" => "JPY",
         "₹" => "INR",
         "₽" => "RUB",
         "₩" => "KRW",
@@ -290,6 +297,24 @@ pub fn currency_symbol(symbol: &str) -> Option<&'static str> {
         "฿" => "THB",
         "₫" => "VND",
         "₣" => "CHF",
+        _ => return None,
+    })
+}
+
+/// The currency of an abbreviation written as a word before the number, glued
+/// or spaced (`Dh17.9bn`, `Rs 500`, `RM5bn`), and some after it (`100 kr`).
+/// `Rs` and `kr` are shared by several countries: the grammar reads them by
+/// the sentence (`KR` stands for a krona or krone of no named country).
+pub fn currency_abbreviation(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "Dh" | "Dhs" | "DH" | "DHS" => "AED",
+        "Rs" | "RS" => "INR",
+        "Rp" => "IDR",
+        "RM" => "MYR",
+        "KSh" | "Ksh" => "KES",
+        "Tk" => "BDT",
+        "SFr" => "CHF",
+        "kr" | "Kr" => "KR",
         _ => return None,
     })
 }
@@ -354,7 +379,7 @@ pub fn scale_suffix(suffix: &str) -> Option<u32> {
         "k" | "K" => 3,
         "M" | "MM" | "mn" | "mln" | "mil" | "Mn" => 6,
         "b" | "bn" | "Bn" | "bln" | "BN" => 9,
-        "tn" | "trn" | "Tn" => 12,
+        "tn" | "trn" | "Tn" | "tr" => 12,
         _ => return None,
     })
 }
@@ -382,6 +407,7 @@ pub const HEDGES: &[(&str, &[&str])] = &[
     ("close to", &["close", "to"]),
     ("up to", &["up", "to"]),
     ("approximately", &["approximately"]),
+    ("probably", &["probably"]),
     ("estimated", &["estimated"]),
     ("roughly", &["roughly"]),
     ("around", &["around"]),
@@ -390,14 +416,67 @@ pub const HEDGES: &[(&str, &[&str])] = &[
     ("about", &["about"]),
     ("circa", &["circa"]),
     ("under", &["under"]),
+    ("below", &["below"]),
+    ("above", &["above"]),
+    ("near", &["near"]),
     ("some", &["some"]),
     ("over", &["over"]),
 ];
 
 /// Whether `word` can end a hedge: the grammar looks for hedges only then.
+/// It runs before every mention, so it compares the word, in lower case,
+/// with the last words of [`HEDGES`] in one `match`.
 pub fn may_end_hedge(word: &str) -> bool {
-    HEDGES.iter().any(|(_, words)| words.last().is_some_and(|last| last.eq_ignore_ascii_case(word)))
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"than"
+            | b"of"
+            | b"as"
+            | b"estimated"
+            | b"least"
+            | b"most"
+            | b"over"
+            | b"under"
+            | b"to"
+            | b"approximately"
+            | b"probably"
+            | b"roughly"
+            | b"around"
+            | b"nearly"
+            | b"almost"
+            | b"about"
+            | b"circa"
+            | b"below"
+            | b"above"
+            | b"near"
+            | b"some"
+    )
 }
+
+/// A month's abbreviation (`Dec`, `Sept`), which may take a period; a full
+/// name (`June`, `May`) does not.
+pub fn is_month_abbreviation(word: &str) -> bool {
+    month(word).is_some() && !FULL_MONTHS.contains(&word)
+}
+
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Month number of a month name or abbreviation, as written with a capital.
 /// `May` is only the month when the grammar finds a day or year with it.
@@ -437,6 +516,16 @@ mod tests {
             }
             assert!(a.len() <= LONGEST, "{a} is longer than LONGEST");
         }
+    }
+
+    #[test]
+    fn hedges_end_as_may_end_hedge_says() {
+        for (hedge, words) in HEDGES {
+            let last = words.last().expect("a hedge has words");
+            assert!(may_end_hedge(last) && may_end_hedge(&last.to_uppercase()), "{hedge}");
+            assert_eq!(hedge.split(' ').collect::<Vec<_>>(), *words);
+        }
+        assert!(!may_end_hedge("people") && !may_end_hedge("overwhelmingly"));
     }
 
     #[test]

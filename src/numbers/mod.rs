@@ -2,21 +2,25 @@
 //! exact value, unit, kind, hedge and byte span.
 //!
 //! The scanner reads one sentence at a time: `tokens` cuts it into words,
-//! digit runs and symbols; `grammar` walks them, ruling out names
-//! (`identifiers`), asking `calendar` for years, dates and times, and
-//! reading quantities from digits or `words`, with their scale, percentage
-//! or currency (`money`); the word lists live in `lexicon`. Values are
-//! decimals, never floats: `£127.5 billion` is exactly 127500000000.
+//! digit runs (of any script's digits) and symbols; `grammar` walks them,
+//! ruling out names (`identifiers`), asking `calendar` for years, dates and
+//! times, and reading quantities from digits (`digits`) or `words`, with
+//! their scale, percentage or currency (`money`); `ranges` then settles what
+//! the numbers of a range or list share. The word lists live in `lexicon`.
+//! Values are decimals, never floats: `£127.5 billion` is exactly
+//! 127500000000; a number too large for a decimal keeps its digits.
 //!
 //! Not mentions: digits inside names and identifiers (`G7`, `F-16`,
-//! `Boeing 737`), ordinal words (`first`) and vague quantities
+//! `Boeing 737`, `B.1.1.7`), ordinal words (`first`) and vague quantities
 //! (`hundreds of`).
 
 mod calendar;
+mod digits;
 mod grammar;
 mod identifiers;
 mod lexicon;
 mod money;
+mod ranges;
 mod reader;
 mod tokens;
 mod words;
@@ -40,11 +44,13 @@ pub enum Kind {
     Ordinal,
 }
 
-/// The unit a mention carries: a percentage, percentage points or a currency.
+/// The unit a mention carries: a percentage, percentage points, basis points or a currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
     Percent,
     PercentagePoints,
+    /// Hundredths of a percentage point: `25bp`, `25 basis points`.
+    BasisPoints,
     /// An ISO 4217 code (or a crypto currency's ticker, such as `BTC`).
     Currency(&'static str),
 }
@@ -54,6 +60,7 @@ impl Unit {
         match self {
             Unit::Percent => "%",
             Unit::PercentagePoints => "pp",
+            Unit::BasisPoints => "bp",
             Unit::Currency(code) => code,
         }
     }
@@ -71,18 +78,25 @@ impl Serialize for Unit {
     }
 }
 
-/// A mention's value: an exact decimal, or an ISO 8601 string for dates and times.
+/// A mention's value: an exact decimal, the digits of a number too large or
+/// too fine for one, or an ISO 8601 string for dates and times.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Number(Decimal),
+    /// A number no decimal holds exactly (more than 28 significant digits,
+    /// or more than 28 decimals), as its ASCII digits without group
+    /// separators: `10000000000000000000000000000000`. It states only the
+    /// same digits.
+    Digits(String),
     Iso(String),
 }
 
 impl Value {
+    /// The value as a decimal; `None` for dates, times and [`Value::Digits`].
     pub fn number(&self) -> Option<Decimal> {
         match self {
             Value::Number(d) => Some(*d),
-            Value::Iso(_) => None,
+            Value::Digits(_) | Value::Iso(_) => None,
         }
     }
 }
@@ -91,7 +105,7 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Number(d) => write!(f, "{d}"),
-            Value::Iso(s) => f.write_str(s),
+            Value::Digits(s) | Value::Iso(s) => f.write_str(s),
         }
     }
 }
@@ -101,6 +115,11 @@ impl Serialize for Value {
         match self {
             // an exact JSON number: 2.3 stays 2.3
             Value::Number(d) => rust_decimal::serde::arbitrary_precision::serialize(d, serializer),
+            // digits are written as a JSON number reads them, so they parse as one
+            Value::Digits(digits) => match digits.parse::<serde_json::Number>() {
+                Ok(number) => number.serialize(serializer),
+                Err(_) => serializer.serialize_str(digits),
+            },
             Value::Iso(s) => serializer.serialize_str(s),
         }
     }
@@ -141,13 +160,15 @@ pub use tokens::Token;
 /// page): the same value in the same unit class, exactly. A rounding is no
 /// statement: `£0.10` does not state `10.3p`. A date without a year states
 /// only a date without a year, but a date with one also states the same day
-/// without it (`April 1` says less than `1 April 2025`). Hedges do not count.
+/// without it (`April 1` says less than `1 April 2025`). A number too large
+/// for a decimal states only the same digits. Hedges do not count.
 pub fn states(stated: &Mention, published: &Mention) -> bool {
     match (&stated.value, &published.value) {
         (Value::Iso(said), Value::Iso(shown)) => {
             stated.kind == published.kind
                 && (said == shown || (shown.starts_with("--") && said.len() == 10 && said[4..] == shown[1..]))
         }
+        (Value::Digits(digits), Value::Digits(shown)) => stated.unit == published.unit && digits == shown,
         (Value::Number(exact), Value::Number(shown)) => {
             stated.unit == published.unit
                 && (stated.kind == Kind::Year) == (published.kind == Kind::Year)
@@ -255,5 +276,23 @@ mod rounding_tests {
         for (stated, published, expected) in rows {
             assert_eq!(states(&one(stated), &one(published)), expected, "{stated:?} states {published:?}");
         }
+        let huge = "100000000000000000000000000000";
+        assert!(states(&one(&format!("some {huge} stars")), &one(huge)));
+        assert!(!states(&one(&format!("£{huge}")), &one(huge)));
+        assert!(!states(&one(huge), &one("100000000000000000000000000001")));
+        assert!(!states(&one(huge), &one("79228162514264337593543950335")));
+        assert!(states(&one("25bp"), &one("25 basis points")));
+        assert!(!states(&one("25bp"), &one("25%")));
+    }
+
+    #[test]
+    fn values_are_json_numbers() {
+        let json = |v: Value| serde_json::to_string(&v).unwrap();
+        assert_eq!(json(Value::Number(Decimal::new(23, 1))), "2.3");
+        assert_eq!(
+            json(Value::Digits("-100000000000000000000000000000.5".into())),
+            "-100000000000000000000000000000.5"
+        );
+        assert_eq!(json(Value::Iso("2025-03-03".into())), "\"2025-03-03\"");
     }
 }

@@ -1,7 +1,12 @@
-//! Currencies around a number: symbols and codes before it (`£`, `US$`,
-//! `USD`), currency words and codes after it (`dollars`, `australian dollars`,
-//! `115USD`, `12-cent`), and sums spelled with their minor unit
-//! (`thirteen dollars and forty-five cents`).
+//! Currencies around a number: symbols, codes and abbreviations before it
+//! (`£`, `US$`, `USD`, `Dh`, `Rs.`), currency words and codes after it
+//! (`dollars`, `australian dollars`, `115USD`, `12-cent`, `kr`), and sums
+//! spelled with their minor unit (`thirteen dollars and forty-five cents`).
+//!
+//! A sign that several countries share (`¥`, `kr`, `Rs`) is read by the
+//! other words of its sentence (`¥` in a sentence about Beijing is the
+//! yuan). The text around the sentence plays no part: a sentence always
+//! reads the same, in its seed and on a page.
 
 use rust_decimal::Decimal;
 
@@ -16,12 +21,19 @@ pub(super) fn musd(word: &str) -> Option<&'static str> {
     word.strip_prefix('M').filter(|rest| rest.len() == 3).and_then(lexicon::currency_code)
 }
 
-/// A currency written before the number: `£`, `$`, `US$`, `c $`, `USD`, `rmb`, `dollar`.
+/// A currency written before the number: `£`, `$`, `US$`, `c $`, `USD`,
+/// `rmb`, `dollar`, `Dh`, `Rs.`.
 pub(super) fn currency_prefix(r: &Reader, j: &mut usize) -> Option<&'static str> {
     let i = *j;
     let (code, number_at) =
         if let Some(code) = lexicon::currency_symbol(r.raw(i)).filter(|_| r.kind(i) == Some(TokenKind::Symbol)) {
-            (code, i + 1)
+            (shared_sign(r, r.raw(i), code), i + 1)
+        } else if r.is_word(i)
+            && let Some(code) = lexicon::currency_abbreviation(r.raw(i))
+        {
+            // `Rs. 500`, `Rs.500`: the abbreviation's period
+            let dotted = r.symbol_is(i + 1, ".") && r.glued(i + 1);
+            (shared_sign(r, r.raw(i), code), if dotted { i + 2 } else { i + 1 })
         } else if r.symbol_is(i + 1, "$") && r.is_word(i) {
             (lexicon::dollar_prefix(r.raw(i), !r.glued(i + 1))?, i + 2)
         } else if r.word_is(i, "u") && r.symbol_is(i + 1, ".") && r.word_is(i + 2, "s") {
@@ -43,8 +55,10 @@ pub(super) fn currency_prefix(r: &Reader, j: &mut usize) -> Option<&'static str>
         } else {
             return None;
         };
+    // a sign may stand between the currency and its number: `SEK -15.2m`
+    let signed = r.is_dash(number_at) && r.glued(number_at + 1) && r.is_digits(number_at + 1);
     let number_follows =
-        r.is_digits(number_at) || r.word(number_at).is_some_and(|w| is_number_word(w) || w == Word::Article);
+        r.is_digits(number_at) || signed || r.word(number_at).is_some_and(|w| is_number_word(w) || w == Word::Article);
     if !number_follows {
         return None;
     }
@@ -92,6 +106,17 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
     if let Some(code) = musd(r.raw(k)) {
         return Some(CurrencyAfter { code, divisor: 1, power: Some(6), last: k });
     }
+    if r.word_in(k, &["kr"]) {
+        // `100 kr`, `100 kr.`
+        let last = if r.symbol_is(k + 1, ".") && r.glued(k + 1) && !r.ends_clause(k + 2) { k + 1 } else { k };
+        return Some(plain(shared_sign(r, "kr", "KR"), last));
+    }
+    // `Swedish crowns`: a crown is money only with its country
+    if r.word_in(k + 1, &["crown", "crowns"])
+        && let Some(code) = crowns_of(r.raw(k))
+    {
+        return Some(plain(code, k + 1));
+    }
     if let Some(Word::Currency { code, divisor }) = r.word(k) {
         return Some(CurrencyAfter { code, divisor, power: None, last: k });
     }
@@ -105,6 +130,79 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
         }
     }
     None
+}
+
+/// The currency of a country's crowns: `Swedish crowns` are kronor.
+fn crowns_of(adjective: &str) -> Option<&'static str> {
+    Some(match adjective.to_ascii_lowercase().as_str() {
+        "swedish" => "SEK",
+        "norwegian" => "NOK",
+        "danish" => "DKK",
+        "czech" => "CZK",
+        "icelandic" => "ISK",
+        _ => return None,
+    })
+}
+
+/// A sign that several currencies write, with the words of a sentence that
+/// name each of them. The first is meant when a sentence names none of the
+/// others, or several.
+struct SharedSign {
+    signs: &'static [&'static str],
+    readings: &'static [(&'static str, &'static [&'static str])],
+}
+
+const SHARED_SIGNS: &[SharedSign] = &[
+    // `¥` is the yen, unless the sentence speaks of China and not of Japan
+    SharedSign {
+        signs: &["¥", "￥"],
+        readings: &[
+            ("JPY", &["Japan", "Japanese", "yen", "Tokyo", "BOJ", "BoJ", "Nikkei", "JPY"]),
+            (
+                "CNY",
+                &[
+                    "China", "Chinese", "yuan", "renminbi", "RMB", "Beijing", "Shanghai", "Shenzhen", "PBOC", "PBoC",
+                    "CNY",
+                ],
+            ),
+        ],
+    },
+    // `Rs` is the Indian rupee, unless the sentence names another country of the rupee
+    SharedSign {
+        signs: &["Rs", "RS"],
+        readings: &[
+            ("INR", &["India", "Indian", "Mumbai", "Delhi", "Sensex", "Nifty", "RBI", "INR"]),
+            ("PKR", &["Pakistan", "Pakistani", "Karachi", "Lahore", "Islamabad", "PKR"]),
+            ("LKR", &["Lanka", "Lankan", "Colombo", "LKR"]),
+            ("NPR", &["Nepal", "Nepali", "Nepalese", "Kathmandu", "NPR"]),
+        ],
+    },
+    // `kr` is the krona or krone of the one Nordic country the sentence
+    // names; naming none (or two), it stays `KR`: guessing a country would
+    // trace a figure to the wrong currency
+    SharedSign {
+        signs: &["kr", "Kr"],
+        readings: &[
+            ("KR", &[]),
+            ("SEK", &["Sweden", "Swedish", "Stockholm", "SEK", "kronor", "krona"]),
+            ("NOK", &["Norway", "Norwegian", "Oslo", "NOK"]),
+            ("DKK", &["Denmark", "Danish", "Copenhagen", "DKK"]),
+            ("ISK", &["Iceland", "Icelandic", "Reykjavik", "ISK"]),
+        ],
+    },
+];
+
+/// The currency that `sign`, read as `code`, means in the sentence of `r`.
+fn shared_sign(r: &Reader, sign: &str, code: &'static str) -> &'static str {
+    let Some(readings) = SHARED_SIGNS.iter().find(|s| s.signs.contains(&sign)).map(|s| s.readings) else {
+        return code;
+    };
+    let named = |words: &[&str]| (0..r.len()).any(|k| r.is_word(k) && words.contains(&r.raw(k)));
+    let mut meant = readings.iter().filter(|(_, words)| named(words)).map(|(code, _)| *code);
+    match (meant.next(), meant.next()) {
+        (Some(one), None) => one,
+        _ => readings.first().map_or(code, |(default, _)| default),
+    }
 }
 
 /// The minor part of a sum in words: `thirteen dollars [and] forty-five [cents]`,

@@ -1,8 +1,7 @@
 //! The scanner's view of a sentence: its tokens with the questions the
 //! grammar asks of them, and what a reading of a quantity produces.
 
-use rust_decimal::Decimal;
-
+use super::digits::{self, digit_value};
 use super::lexicon::{self, Word};
 use super::tokens::{Token, TokenKind};
 use super::{Kind, Unit, Value};
@@ -27,34 +26,64 @@ pub(super) struct Found {
 pub(super) struct Reader<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    /// The lexicon's reading of each token, looked up once.
-    words: Vec<Option<Word>>,
+    /// What each token reads as, looked up once: the grammar asks the same
+    /// questions of a token many times.
+    readings: Vec<Reading>,
+    /// Digit tokens written in other scripts than ASCII (`١٢٣`), by token
+    /// index, with their digits and separators in ASCII (`123`): the grammar
+    /// reads every number in ASCII.
+    ascii_digits: Vec<(usize, String)>,
+}
+
+/// A token as the lexicon reads it.
+#[derive(Debug, Clone, Copy)]
+enum Reading {
+    /// A word of the lexicon.
+    Word(Word),
+    /// Plain digits, with no group separator or decimals, of at most 18 digits.
+    Integer(u64),
+    Other,
 }
 
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
-        let words = toks
+        let mut ascii_digits = Vec::new();
+        let readings = toks
             .iter()
-            .map(|t| match t.kind {
-                TokenKind::Word => lexicon::word(&text[t.start..t.end]),
-                _ => None,
+            .enumerate()
+            .map(|(i, t)| match t.kind {
+                TokenKind::Word => lexicon::word(&text[t.start..t.end]).map_or(Reading::Other, Reading::Word),
+                TokenKind::Digits => {
+                    let raw = &text[t.start..t.end];
+                    if raw.is_ascii() {
+                        return integer(raw);
+                    }
+                    let ascii = in_ascii(raw);
+                    let reading = integer(&ascii);
+                    ascii_digits.push((i, ascii));
+                    reading
+                }
+                TokenKind::Symbol => Reading::Other,
             })
             .collect();
-        Reader { text, toks, words }
+        Reader { text, toks, readings, ascii_digits }
     }
 
     /// Whether a mention may start at token `i`: digits, a number or currency
-    /// word, a month, a currency symbol or a sign. Most tokens of a sentence
-    /// are none of these, and the grammar need not look at them.
+    /// word or abbreviation, a month, a currency symbol or a sign. Most tokens
+    /// of a sentence are none of these, and the grammar need not look at them.
     pub fn may_start_mention(&self, i: usize) -> bool {
         match self.kind(i) {
             Some(TokenKind::Digits) => true,
             Some(TokenKind::Word) => {
+                if self.word(i).is_some() {
+                    return true;
+                }
                 let raw = self.raw(i);
-                self.words[i].is_some()
-                    || lexicon::currency_code(raw).is_some()
-                    || lexicon::month(raw).is_some()
-                    || raw.starts_with('M') && raw.len() == 4
+                let capital = raw.starts_with(|c: char| c.is_ascii_uppercase());
+                (raw.len() <= 3
+                    && (lexicon::currency_code(raw).is_some() || lexicon::currency_abbreviation(raw).is_some()))
+                    || (capital && (lexicon::month(raw).is_some() || raw.starts_with('M') && raw.len() == 4))
                     || self.symbol_is(i + 1, "$")
                     || raw.eq_ignore_ascii_case("u")
             }
@@ -70,7 +99,13 @@ impl<'a> Reader<'a> {
         self.toks.len()
     }
 
-    pub fn raw(&self, i: usize) -> &'a str {
+    /// The text of token `i`; digits in ASCII whatever script wrote them.
+    pub fn raw(&self, i: usize) -> &str {
+        if !self.ascii_digits.is_empty()
+            && let Some((_, ascii)) = self.ascii_digits.iter().find(|(k, _)| *k == i)
+        {
+            return ascii;
+        }
         self.toks.get(i).map_or("", |t| &self.text[t.start..t.end])
     }
 
@@ -88,7 +123,10 @@ impl<'a> Reader<'a> {
 
     /// The lexicon's reading of word token `i`.
     pub fn word(&self, i: usize) -> Option<Word> {
-        self.words.get(i).copied().flatten()
+        match self.readings.get(i) {
+            Some(Reading::Word(w)) => Some(*w),
+            _ => None,
+        }
     }
 
     /// Token `i` is the word `w`, in any case.
@@ -123,35 +161,49 @@ impl<'a> Reader<'a> {
 
     /// Token `i` is a plain integer: digits only, no group separator or decimals.
     pub fn plain_integer(&self, i: usize) -> Option<u64> {
-        let raw = self.raw(i);
-        if self.is_digits(i) && raw.len() <= 18 && raw.bytes().all(|b| b.is_ascii_digit()) {
-            raw.parse().ok()
-        } else {
-            None
+        match self.readings.get(i) {
+            Some(Reading::Integer(n)) => Some(*n),
+            _ => None,
         }
     }
 
-    /// Token `i` is digits, but not a number we could read (too long).
-    pub fn digits_value(&self, i: usize) -> Option<Decimal> {
+    /// The exact value of digits token `i`, group separators left out.
+    pub fn digits_value(&self, i: usize) -> Option<Value> {
         if !self.is_digits(i) {
             return None;
         }
         let raw = self.raw(i);
-        let plain: String = raw.chars().filter(|c| *c != ',').collect();
-        // more digits than a decimal holds exactly: better no mention than a rounded one
-        let significant = plain.trim_start_matches(['0', '.']).len();
-        if significant > 28 || plain.split('.').nth(1).is_some_and(|f| f.len() > 28) {
-            return None;
-        }
-        let plain = if plain.starts_with('.') { format!("0{plain}") } else { plain };
-        plain.parse::<Decimal>().ok()
+        if raw.contains(',') { digits::value_of(&raw.replace(',', "")) } else { digits::value_of(raw) }
     }
+}
+
+/// ASCII digits as a plain integer, when they are no more than 18 digits.
+fn integer(digits: &str) -> Reading {
+    if digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse().map_or(Reading::Other, Reading::Integer)
+    } else {
+        Reading::Other
+    }
+}
+
+/// Digits of any script, and their group separators and decimal point, in
+/// ASCII: `١٬٢٣٤٫٥` is `1,234.5`, and `22 413` (a no-break space) is `22,413`.
+fn in_ascii(raw: &str) -> String {
+    raw.chars()
+        .map(|c| match c {
+            '\u{066C}' | '\u{00A0}' | '\u{2009}' | '\u{202F}' => ',',
+            '\u{066B}' => '.',
+            // a digit's value is below ten, so it is one ASCII digit
+            _ => digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c),
+        })
+        .collect()
 }
 
 /// A number before its scale and unit.
 #[derive(Debug, Clone)]
 pub(super) struct Number {
-    pub value: Decimal,
+    /// A decimal, or the digits of a number too large for one.
+    pub value: Value,
     pub last: usize,
     /// Spelled in words (`twenty-one`), not digits.
     pub words: bool,
@@ -168,7 +220,7 @@ pub(super) struct Number {
 }
 
 impl Number {
-    pub fn new(value: Decimal, last: usize) -> Self {
+    pub fn new(value: Value, last: usize) -> Self {
         Number { value, last, words: false, fraction: false, power: None, unit: None, divisor: 1, ordinal: false }
     }
 }

@@ -1,14 +1,17 @@
 //! Tokens of one sentence: words, digit runs and single symbols, with byte spans.
 //!
-//! The tokenizer knows only the shape of digits (thousands groups, decimals,
-//! dotted sequences such as `192.168.1.2`); what the tokens mean is the
-//! grammar's business.
+//! The tokenizer knows only the shape of digits (thousands groups, Indian
+//! lakh groups, decimals, dotted sequences such as `192.168.1.2`), in any
+//! script's decimal digits; what the tokens mean is the grammar's business.
+
+use super::digits::digit_len_at;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
     /// A run of letters.
     Word,
-    /// ASCII digits, with `,ddd` groups and a `.ddd` decimal part when present.
+    /// Decimal digits of one script or several, with `,ddd` groups (or
+    /// Indian `,dd,ddd` groups) and a `.ddd` decimal part when present.
     Digits,
     /// Any other single non-space character.
     Symbol,
@@ -36,10 +39,12 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let (kind, start, end) = if b.is_ascii_digit() || starts_bare_decimal(bytes, i) {
-            digits_at(bytes, i, out, &mut spaced)
+        let (kind, start, end) = if b.is_ascii_digit() || starts_bare_decimal(text, i) {
+            digits_at(text, i, out, &mut spaced)
         } else if b.is_ascii_alphabetic() || (b >= 0x80 && is_letter_at(text, i)) {
             (TokenKind::Word, i, word_end(text, i))
+        } else if b >= 0x80 && digit_len_at(text, i).is_some() {
+            digits_at(text, i, out, &mut spaced)
         } else {
             let len = if b < 0x80 { 1 } else { char_len(text, i) };
             if b >= 0x80 && text[i..].starts_with(char::is_whitespace) {
@@ -56,22 +61,24 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 }
 
 /// `.08`: a period opening a number, not ending one (`192.` is 192 and a period).
-fn starts_bare_decimal(bytes: &[u8], i: usize) -> bool {
-    bytes[i] == b'.'
-        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-        && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
+fn starts_bare_decimal(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    bytes[i] == b'.' && digit_len_at(text, i + 1).is_some() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
 }
 
 /// Reads a number at `i`. A dotted sequence with two or more periods
 /// (`192.168.1.2`, a version) is pushed as its integer parts here, and the
 /// last part is returned (with its start) for the caller to push.
-fn digits_at(bytes: &[u8], i: usize, out: &mut Vec<Token>, spaced: &mut bool) -> (TokenKind, usize, usize) {
-    let int_end = run_of_digits(bytes, i);
-    if dots_ahead(bytes, int_end) >= 2 {
+fn digits_at(text: &str, i: usize, out: &mut Vec<Token>, spaced: &mut bool) -> (TokenKind, usize, usize) {
+    if text.as_bytes()[i] == b'.' {
+        return (TokenKind::Digits, i, digit_run(text, i + 1).0);
+    }
+    let (int_end, int_digits) = digit_run(text, i);
+    if dots_ahead(text, int_end) >= 2 {
         let mut start = i;
         loop {
-            let end = run_of_digits(bytes, start);
-            if bytes.get(end) != Some(&b'.') || !bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            let end = digit_run(text, start).0;
+            if text.as_bytes().get(end) != Some(&b'.') || digit_len_at(text, end + 1).is_none() {
                 return (TokenKind::Digits, start, end);
             }
             out.push(Token { kind: TokenKind::Digits, start, end, spaced: *spaced });
@@ -81,43 +88,94 @@ fn digits_at(bytes: &[u8], i: usize, out: &mut Vec<Token>, spaced: &mut bool) ->
         }
     }
     let mut end = int_end;
-    // Thousands groups need 1–3 leading digits and exactly three after each comma.
-    if end - i <= 3 && bytes[i] != b'.' {
-        while bytes.get(end) == Some(&b',') && exactly_three_digits(bytes, end + 1) {
-            end += 4;
-        }
+    // Groups need 1–3 leading digits: `100,000`, or in Indian writing 1–2
+    // and pairs before the last three (`4,80,719`).
+    if int_digits <= 3 {
+        end = indian_groups(text, int_end, int_digits).unwrap_or_else(|| thousands_groups(text, int_end));
     }
-    if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
-        end = run_of_digits(bytes, end + 1);
+    if let Some(point) = decimal_point_at(text, end)
+        && digit_len_at(text, end + point).is_some()
+    {
+        end = digit_run(text, end + point).0;
     }
     (TokenKind::Digits, i, end)
 }
 
-fn run_of_digits(bytes: &[u8], mut i: usize) -> usize {
-    if bytes.get(i) == Some(&b'.') {
-        i += 1;
+/// The end of the run of digits from `i`, and how many digits it holds.
+fn digit_run(text: &str, mut i: usize) -> (usize, usize) {
+    let mut count = 0;
+    while let Some(len) = digit_len_at(text, i) {
+        i += len;
+        count += 1;
     }
-    while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-        i += 1;
+    (i, count)
+}
+
+/// A thousands separator at `i`: its length in bytes. A comma, the Arabic
+/// `٬`, or a space that does not break a line (no-break, thin or narrow
+/// no-break: `22 413`); an ordinary space between digits separates numbers.
+fn group_separator_at(text: &str, i: usize) -> Option<usize> {
+    match text.as_bytes().get(i)? {
+        b',' => Some(1),
+        0xD9 if text.get(i..)?.starts_with('\u{066C}') => Some(2),
+        0xC2 if text.get(i..)?.starts_with('\u{00A0}') => Some(2),
+        0xE2 if text.get(i..)?.starts_with(['\u{2009}', '\u{202F}']) => Some(3),
+        _ => None,
+    }
+}
+
+/// A decimal point at `i` (`.` or the Arabic `٫`): its length in bytes.
+fn decimal_point_at(text: &str, i: usize) -> Option<usize> {
+    match text.as_bytes().get(i)? {
+        b'.' => Some(1),
+        0xD9 if text.get(i..)?.starts_with('\u{066B}') => Some(2),
+        _ => None,
+    }
+}
+
+/// Exactly `n` digits from `i`, with no digit after them: where they end.
+fn exactly_digits(text: &str, i: usize, n: usize) -> Option<usize> {
+    let (end, count) = digit_run(text, i);
+    (count == n).then_some(end)
+}
+
+/// `,ddd` groups after the leading digits that end at `i`.
+fn thousands_groups(text: &str, mut i: usize) -> usize {
+    while let Some(sep) = group_separator_at(text, i)
+        && let Some(end) = exactly_digits(text, i + sep, 3)
+    {
+        i = end;
     }
     i
 }
 
-fn exactly_three_digits(bytes: &[u8], i: usize) -> bool {
-    bytes.len() >= i + 3
-        && bytes[i..i + 3].iter().all(u8::is_ascii_digit)
-        && !bytes.get(i + 3).is_some_and(u8::is_ascii_digit)
+/// Indian grouping after 1–2 leading digits ending at `i`: one or more
+/// `,dd` pairs, then a last `,ddd` (`4,80,719`, `11,11,111`).
+fn indian_groups(text: &str, mut i: usize, leading: usize) -> Option<usize> {
+    if leading > 2 {
+        return None;
+    }
+    let mut pairs = 0;
+    loop {
+        let sep = group_separator_at(text, i)?;
+        if let Some(end) = exactly_digits(text, i + sep, 2)
+            && group_separator_at(text, end).is_some()
+        {
+            i = end;
+            pairs += 1;
+            continue;
+        }
+        let end = exactly_digits(text, i + sep, 3)?;
+        return (pairs > 0).then_some(end);
+    }
 }
 
 /// How many `.digits` parts follow position `i` (stops at two: enough to know).
-fn dots_ahead(bytes: &[u8], mut i: usize) -> usize {
+fn dots_ahead(text: &str, mut i: usize) -> usize {
     let mut dots = 0;
-    while dots < 2 && bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+    while dots < 2 && text.as_bytes().get(i) == Some(&b'.') && digit_len_at(text, i + 1).is_some() {
         dots += 1;
-        i += 1;
-        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
-            i += 1;
-        }
+        i = digit_run(text, i + 1).0;
     }
     dots
 }
@@ -150,10 +208,10 @@ fn word_end(text: &str, start: usize) -> usize {
 }
 
 fn is_mark_at(text: &str, i: usize) -> bool {
-    text[i..]
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '\u{0300}'..='\u{036F}' | '\u{0B80}'..='\u{0BFF}' | '\u{0900}'..='\u{097F}'))
+    text[i..].chars().next().is_some_and(|c| {
+        matches!(c, '\u{0300}'..='\u{036F}' | '\u{0B80}'..='\u{0BFF}' | '\u{0900}'..='\u{097F}')
+            && super::digits::digit_value(c).is_none()
+    })
 }
 
 #[cfg(test)]
@@ -197,6 +255,23 @@ mod tests {
             ("Élysée 5", &[("Élysée", Word, true), ("5", Digits, true)]),
             ("100 ரூ", &[("100", Digits, true), ("ரூ", Word, true)]),
             ("a\u{00A0}5", &[("a", Word, true), ("5", Digits, true)]),
+            ("4,80,719", &[("4,80,719", Digits, true)]),
+            ("1,00,00,000.5", &[("1,00,00,000.5", Digits, true)]),
+            (
+                "22,24,26",
+                &[
+                    ("22", Digits, true),
+                    (",", Symbol, false),
+                    ("24", Digits, false),
+                    (",", Symbol, false),
+                    ("26", Digits, false),
+                ],
+            ),
+            ("123,45,678", &[("123", Digits, true), (",", Symbol, false), ("45,678", Digits, false)]),
+            ("١٢٣ people", &[("١٢٣", Digits, true), ("people", Word, true)]),
+            ("١٬٢٣٤٫٥", &[("١٬٢٣٤٫٥", Digits, true)]),
+            ("１２３%", &[("１２３", Digits, true), ("%", Symbol, false)]),
+            ("रु१२३", &[("रु", Word, true), ("१२३", Digits, false)]),
         ];
         for (input, expected) in cases {
             assert_eq!(&shapes(input), expected, "input {input:?}");

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::Value;
 use super::lexicon::Word;
 use super::reader::{Number, Reader};
 
@@ -11,6 +12,12 @@ use super::reader::{Number, Reader};
 pub(super) fn words(r: &Reader, j: usize) -> Option<Number> {
     match r.word(j)? {
         Word::Article => article(r, j),
+        // `the quarter-point rise`
+        Word::Fraction { denominator: 2 | 4, plural: false }
+            if point_after(r, j + 1).is_some_and(|point| r.word_in(point + 1, POINT_MOVES)) =>
+        {
+            fraction(r, j, 1)
+        }
         Word::Fraction { denominator: 2, plural: false } => half(r, j),
         Word::Small(_) | Word::Tens(_) | Word::Hundred => spelled(r, j),
         _ => None,
@@ -18,7 +25,7 @@ pub(super) fn words(r: &Reader, j: usize) -> Option<Number> {
 }
 
 fn word_number(value: Decimal, last: usize) -> Number {
-    Number { words: true, ..Number::new(value, last) }
+    Number { words: true, ..Number::new(Value::Number(value), last) }
 }
 
 /// A cardinal in words, with what may follow it: a fraction (`two-thirds`),
@@ -75,9 +82,43 @@ fn article(r: &Reader, j: usize) -> Option<Number> {
         }
         Word::Dozen { plural: false } => Some(word_number(Decimal::from(12), k)),
         Word::Fraction { plural: false, .. } if fraction_context(r, k + 1) => fraction(r, k, 1),
+        // `a quarter-point cut`, `by a half point`
+        Word::Fraction { denominator: 2 | 4, plural: false } if point_after(r, k + 1).is_some() => fraction(r, k, 1),
         _ => None,
     }
 }
+
+/// `point` or `-point` at `k`, as in a `quarter-point` move of a rate: the
+/// index of `point`.
+pub(super) fn point_after(r: &Reader, k: usize) -> Option<usize> {
+    let k = if r.is_dash(k) && r.glued(k) && r.glued(k + 1) { k + 1 } else { k };
+    r.word_is(k, "point").then_some(k)
+}
+
+/// What a rate does by a `quarter point` or a `half point`, after them.
+const POINT_MOVES: &[&str] = &[
+    "rise",
+    "rises",
+    "cut",
+    "cuts",
+    "hike",
+    "hikes",
+    "increase",
+    "increases",
+    "reduction",
+    "reductions",
+    "move",
+    "moves",
+    "drop",
+    "fall",
+    "decrease",
+    "tightening",
+    "easing",
+    "lift",
+    "gain",
+    "jump",
+    "change",
+];
 
 /// After a singular fraction word (`a third`, `one quarter`), what makes it a
 /// fraction rather than an ordinal (`a third term`): `of`, a scale, or the
@@ -104,10 +145,16 @@ fn fraction(r: &Reader, k: usize, numerator: u32) -> Option<Number> {
 fn fraction_after(r: &Reader, last: usize, numerator: u32) -> Option<Number> {
     let hyphen = r.is_dash(last + 1) && r.glued(last + 1) && r.glued(last + 2);
     let k = if hyphen { last + 2 } else { last + 1 };
-    let Some(Word::Fraction { plural, .. }) = r.word(k) else {
+    let Some(Word::Fraction { plural, denominator }) = r.word(k) else {
         return None;
     };
-    let fits = if numerator == 1 { !plural && (hyphen || fraction_context(r, k + 1)) } else { plural };
+    // `five quarters` of a year and the `two halves` of a match are periods:
+    // quarters and halves make fractions below one only (`twenty fifths` is 4)
+    let fits = if numerator == 1 {
+        !plural && (hyphen || fraction_context(r, k + 1))
+    } else {
+        plural && (numerator < denominator || !matches!(denominator, 2 | 4))
+    };
     if fits { fraction(r, k, numerator) } else { None }
 }
 
