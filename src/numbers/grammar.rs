@@ -188,7 +188,10 @@ fn sign(r: &Reader, j: &mut usize) -> Sign {
         *j += 1;
         return Sign::Negative;
     }
-    if !(r.is_dash(i) || r.symbol_is(i, "−")) || !r.is_digits(i + 1) {
+    // `-£3m`: a sign before a currency symbol signs its sum
+    let symbol_then_digits =
+        r.glued(i + 1) && lexicon::currency_symbol(r.raw(i + 1)).is_some() && r.glued(i + 2) && r.is_digits(i + 2);
+    if !(r.is_dash(i) || r.symbol_is(i, "−")) || !(r.is_digits(i + 1) || symbol_then_digits) {
         return Sign::None;
     }
     let after_number = i > 0 && (r.is_digits(i - 1) || r.word(i - 1).is_some_and(is_number_word));

@@ -247,11 +247,14 @@ pub fn word(word: &str) -> Option<Word> {
 }
 
 /// ISO 4217 codes (and the common tickers of crypto currencies) written in capitals.
+/// Every currency this scanner reads in words or symbols has its code here,
+/// so that a sum it reads can be written back with its code and read again.
 const CODES: &[&str] = &[
-    "AED", "ARS", "AUD", "BGN", "BRL", "BTC", "CAD", "CHF", "CLP", "CNY", "COP", "CZK", "DKK", "EGP", "ETH", "EUR",
-    "GBP", "HKD", "HUF", "IDR", "ILS", "INR", "IRR", "ISK", "JPY", "KES", "KRW", "KWD", "KZT", "MXN", "MYR", "NGN",
-    "NOK", "NZD", "PEN", "PHP", "PKR", "PLN", "QAR", "RMB", "RON", "RSD", "RUB", "SAR", "SEK", "SGD", "THB", "TRY",
-    "TWD", "UAH", "USD", "VND", "XBT", "ZAR",
+    "AED", "ARS", "AUD", "BDT", "BEF", "BGN", "BRL", "BTC", "CAD", "CHF", "CLP", "CNY", "COP", "CRC", "CZK", "DKK",
+    "EGP", "ESP", "ETH", "EUR", "FIM", "FRF", "GBP", "GEL", "GRD", "HKD", "HUF", "IDR", "ILS", "INR", "IRR", "ISK",
+    "ITL", "JPY", "KES", "KRW", "KWD", "KZT", "LAK", "MXN", "MYR", "NGN", "NLG", "NOK", "NZD", "PEN", "PHP", "PKR",
+    "PLN", "QAR", "RMB", "RON", "RSD", "RUB", "SAR", "SEK", "SGD", "THB", "TRY", "TWD", "UAH", "USD", "VND", "XBT",
+    "ZAR", "ZWL",
 ];
 
 /// Codes also read in lower case: none of them is an English word.

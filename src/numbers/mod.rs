@@ -156,6 +156,15 @@ pub fn scan_with(text: &str, tokens: &mut Vec<tokens::Token>) -> Vec<Mention> {
 
 pub use tokens::Token;
 
+/// The currency a fact sheet's `unit:` names, as mentions carry it: an ISO
+/// code this scanner reads (`GBP`, `usd`), a symbol (`£`, `₹`), or `kr`.
+pub fn currency_of_unit(unit: &str) -> Option<&'static str> {
+    lexicon::currency_code(unit)
+        .or_else(|| lexicon::currency_symbol(unit))
+        .or_else(|| lexicon::currency_abbreviation(unit).filter(|code| *code == "KR"))
+        .or_else(|| matches!(unit, "SAT" | "sats").then_some("SAT"))
+}
+
 /// `stated` (a mention of a sentence) states `published` (a mention on a
 /// page): the same value in the same unit class, exactly. A rounding is no
 /// statement: `£0.10` does not state `10.3p`. A date without a year states
@@ -224,7 +233,7 @@ pub fn scan_sentences(text: &str, sentences: &[crate::source::Sentence]) -> Vec<
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 #[cfg(test)]
 mod rounding_tests {

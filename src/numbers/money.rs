@@ -80,6 +80,10 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
     let plain = |code, last| CurrencyAfter { code, divisor: 1, power: None, last };
     let number_glued_after = |i: usize| r.is_digits(i + 1) && r.glued(i + 1);
     if r.kind(k) == Some(TokenKind::Symbol) {
+        // `50¢`: cents of a dollar
+        if r.raw(k) == "¢" && !number_glued_after(k) {
+            return Some(CurrencyAfter { code: "USD", divisor: 100, power: None, last: k });
+        }
         if let Some(code) = lexicon::currency_symbol(r.raw(k)) {
             return (!number_glued_after(k)).then(|| plain(code, k));
         }

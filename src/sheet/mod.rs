@@ -164,8 +164,7 @@ impl FactUnit {
             Unit::Percent => Some(FactUnit::Percent),
             Unit::PercentagePoints => Some(FactUnit::PercentagePoints),
             Unit::Currency(code) => Some(FactUnit::Currency(code.to_string())),
-            #[allow(unreachable_patterns)]
-            other => Some(FactUnit::parse(other.as_str())),
+            Unit::BasisPoints => Some(FactUnit::BasisPoints),
         }
     }
 
@@ -176,11 +175,10 @@ impl FactUnit {
             "pp" | "percentage points" | "percentage point" => FactUnit::PercentagePoints,
             "bp" | "bps" | "basis points" | "basis point" => FactUnit::BasisPoints,
             "year" => FactUnit::Year,
-            "£" => FactUnit::Currency("GBP".into()),
-            "$" => FactUnit::Currency("USD".into()),
-            "€" => FactUnit::Currency("EUR".into()),
-            code if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => FactUnit::Currency(code.into()),
-            noun => FactUnit::Noun(noun.to_string()),
+            unit => match crate::numbers::currency_of_unit(unit) {
+                Some(code) => FactUnit::Currency(code.to_string()),
+                None => FactUnit::Noun(unit.to_string()),
+            },
         }
     }
 }
@@ -234,5 +232,11 @@ mod tests {
         assert_eq!(FactUnit::parse("£"), FactUnit::Currency("GBP".into()));
         assert_eq!(FactUnit::parse("USD"), FactUnit::Currency("USD".into()));
         assert_eq!(FactUnit::parse("troops"), FactUnit::Noun("troops".into()));
+        assert_eq!(FactUnit::parse("₹"), FactUnit::Currency("INR".into()));
+        assert_eq!(FactUnit::parse("kr"), FactUnit::Currency("KR".into()));
+        assert_eq!(FactUnit::parse("bp"), FactUnit::BasisPoints);
+        assert_eq!(FactUnit::parse("year"), FactUnit::Year);
+        // three capitals are a currency only when they name one
+        assert_eq!(FactUnit::parse("GDP"), FactUnit::Noun("GDP".into()));
     }
 }

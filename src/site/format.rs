@@ -98,21 +98,28 @@ fn money(value: Decimal, code: &str) -> String {
     {
         return format!("{sign}{}{minor}", plain(value * Decimal::ONE_HUNDRED));
     }
+    // the currencies written after the number, as their holders write them
+    match code {
+        "KR" => return format!("{sign}{} kr", group_digits(&plain(value))),
+        "SAT" => return format!("{sign}{} sats", group_digits(&plain(value))),
+        _ => {}
+    }
+    // a symbol takes the sign before it (`-£3m`), a code after it (`SEK -12.6m`)
     let prefix = match code {
-        "GBP" => "£".to_string(),
-        "USD" => "$".to_string(),
-        "EUR" => "€".to_string(),
-        other => format!("{other} "),
+        "GBP" => format!("{sign}£"),
+        "USD" => format!("{sign}$"),
+        "EUR" => format!("{sign}€"),
+        other => format!("{other} {sign}"),
     };
     for (power, suffix) in [(12, "tn"), (9, "bn"), (6, "m")] {
         if let Some(short) = shortened(value, power) {
-            return format!("{sign}{prefix}{short}{suffix}");
+            return format!("{prefix}{short}{suffix}");
         }
     }
     // a sum with pence or cents shows at least two places (£12.50), and every place it has
     let value = value.normalize();
     let amount = if value.fract().is_zero() || value.scale() >= 2 { value.to_string() } else { format!("{value:.2}") };
-    format!("{sign}{prefix}{}", group_digits(&amount))
+    format!("{prefix}{}", group_digits(&amount))
 }
 
 /// A date of a fact sheet (`2025-02-17`) as a reader reads it: `17 February
@@ -203,6 +210,34 @@ mod tests {
         }
         assert_eq!(figure(&FigureValue::Date("2025-04-01".into()), None, Some("from")), "from 1 April 2025");
         assert_eq!(figure(&FigureValue::Date("2026-03".into()), None, None), "March 2026");
+    }
+
+    /// Every money, percent and count mention of the scanner's own cases,
+    /// published as a figure, reads back as the same value and unit.
+    #[test]
+    fn every_form_the_scanner_reads_is_published_as_it_reads_back() {
+        use crate::numbers::{Kind, Value, scan};
+        let mut failures = Vec::new();
+        let mut published = 0;
+        for rows in crate::numbers::tests::TABLES {
+            for (input, _) in *rows {
+                for m in scan(input) {
+                    let Value::Number(value) = m.value else { continue };
+                    if !matches!(m.kind, Kind::Count | Kind::Percent | Kind::Money) {
+                        continue;
+                    }
+                    published += 1;
+                    let unit = FactUnit::of(m.unit);
+                    let shown = figure(&FigureValue::Number(value), unit.as_ref(), None);
+                    let back = scan(&shown);
+                    if !(back.len() == 1 && back[0].value == m.value && back[0].unit == m.unit) {
+                        failures.push(format!("{input:?}: {value} {:?} published as {shown:?}", m.unit));
+                    }
+                }
+            }
+        }
+        assert!(published > 200, "only {published} mentions published");
+        assert!(failures.is_empty(), "{} of {published} do not read back:\n{}", failures.len(), failures.join("\n"));
     }
 
     #[test]

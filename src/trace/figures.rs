@@ -185,7 +185,7 @@ fn same_class(figure: &Figure, m: &Mention) -> bool {
     match figure.unit() {
         Some(FactUnit::Percent) => m.unit == Some(Unit::Percent) || (m.fraction && figure.approx),
         Some(FactUnit::PercentagePoints) => m.unit == Some(Unit::PercentagePoints),
-        Some(FactUnit::BasisPoints) => m.unit.is_some_and(|u| u.as_str() == "bp"),
+        Some(FactUnit::BasisPoints) => m.unit == Some(Unit::BasisPoints),
         Some(FactUnit::Currency(code)) => matches!(m.unit, Some(Unit::Currency(c)) if c == code),
         Some(FactUnit::Year) => m.kind == Kind::Year,
         Some(FactUnit::Noun(_)) | None => m.unit.is_none() && m.kind != Kind::Year,
