@@ -368,3 +368,25 @@ fn a_number_in_the_site_title_is_reported_once_at_tracebrief_yaml() {
     assert_eq!(found.len(), 1, "{:#}", run.json());
     assert_eq!(place(&project, &found[0]), ("tracebrief.yaml".to_string(), 1, 20));
 }
+
+#[test]
+fn numbers_of_any_size_and_script_are_read() {
+    for number in ["100000000000000000000000000000", "١٢٣", "１２３", "४२"] {
+        let project = Project::fixture(FIXTURE);
+        project.write("static/about.html", format!("<p>About {number} people.</p>\n"));
+        let run = project.check(&["--format", "json"]);
+        run.assert_exit(1);
+        let found = untraced(&run);
+        assert_eq!(found.len(), 1, "{number}: {:#}", run.json());
+        assert!(found[0]["message"].as_str().is_some_and(|m| m.contains(number)), "{number}: {:#}", found[0]);
+        // the mention starts at its hedge, "About"
+        assert_eq!(place(&project, &found[0]), ("static/about.html".to_string(), 1, 4));
+
+        // and `scan` lists it
+        project.write("seeds/other.txt", format!("About {number} people.\n"));
+        let scanned = project.scan_json("seeds/other.txt");
+        let mentions = scanned["sentences"][0]["numbers"].as_array().cloned().unwrap_or_default();
+        assert_eq!(mentions.len(), 1, "{number}: {scanned:#}");
+        assert_eq!(mentions[0]["text"], format!("About {number}"));
+    }
+}
