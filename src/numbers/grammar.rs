@@ -455,6 +455,10 @@ fn fraction_of_a_point(r: &Reader, k: usize) -> Option<(Unit, usize)> {
     if !(matches!(r.word(k), Some(Word::Article)) || r.word_is(k, "one")) {
         return None;
     }
+    // `a quarter of a point`: a rate moves by points, percentage points
+    if r.word_in(k + 1, &["point"]) {
+        return Some((Unit::PercentagePoints, k + 1));
+    }
     // `percentage` alone is no unit: `half a percentage of` is not 0.5 %
     let (unit, end) = percent_after(r, k + 1)?;
     (unit != Unit::Percent || !r.word_is(end, "percentage")).then_some((unit, end))

@@ -87,6 +87,8 @@ const WORDS: &[(&str, Word)] = &[
     ("lakhs", Word::Scale { power: 5, plural: true }),
     ("crore", Word::Scale { power: 7, plural: false }),
     ("crores", Word::Scale { power: 7, plural: true }),
+    // lakh metric tonnes, as Indian farm news counts grain: `15.79 LMT`
+    ("lmt", Word::Scale { power: 5, plural: false }),
     ("dozen", Word::Dozen { plural: false }),
     ("dozens", Word::Dozen { plural: true }),
     ("half", Word::Fraction { denominator: 2, plural: false }),
@@ -130,6 +132,8 @@ const WORDS: &[(&str, Word)] = &[
     ("sterling", currency("GBP")),
     ("penny", minor("GBP", 100)),
     ("pence", minor("GBP", 100)),
+    // the hundredth of the UAE dirham: `a dividend of 40 fils`
+    ("fils", minor("AED", 100)),
     ("yen", currency("JPY")),
     ("yuan", currency("CNY")),
     ("renminbi", currency("CNY")),

@@ -172,6 +172,7 @@ const BASIS_POINTS_AND_FRACTIONS_OF_A_POINT: Rows = &[
     ("yields up 10 bps", &["10 bps = 10 bp percent -"]),
     ("at least 1 basis point", &["at least 1 basis point = 1 bp percent at least"]),
     ("cut by a quarter of a percentage point", &["a quarter of a percentage point = 0.25 pp percent -"]),
+    ("raised its rate by a quarter of a point", &["a quarter of a point = 0.25 pp percent -"]),
     ("raised by half a percentage point", &["half a percentage point = 0.5 pp percent -"]),
     ("three-quarters of a percentage point", &["three-quarters of a percentage point = 0.75 pp percent -"]),
     ("about half a per cent", &["about half a per cent = 0.5 % percent about"]),
@@ -189,6 +190,7 @@ fn basis_points_and_fractions_of_a_point() {
 }
 
 const CURRENCIES: Rows = &[
+    ("a dividend of 40 fils a share", &["40 fils = 0.4 aed money -"]),
     ("a -£3m loss", &["-£3m = -3000000 gbp money -"]),
     ("a −$470m hit", &["−$470m = -470000000 usd money -"]),
     ("a £40bn deficit", &["£40bn = 40000000000 gbp money -"]),
@@ -277,6 +279,7 @@ fn currencies_shared_by_countries() {
 }
 
 const SCALES: Rows = &[
+    ("procured 40.2 LMT of rice", &["40.2 lmt = 4020000 - count -"]),
     ("2 million people", &["2 million = 2000000 - count -"]),
     ("Some 1.5 million people", &["some 1.5 million = 1500000 - count some"]),
     ("The project employs 10k people.", &["10k = 10000 - count -"]),
