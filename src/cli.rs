@@ -9,14 +9,14 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Severity, Tally};
+use crate::diagnostic::{Diagnostic, Severity, Sources, Tally};
 use crate::error::InputError;
 use crate::output::SiteFiles;
 use crate::pdf::{self, Chromium};
 use crate::project::Project;
 use crate::report::{self, Outcome};
 use crate::source::Seed;
-use crate::{build, output, project, scan};
+use crate::{build, draft, output, project, scan};
 
 /// Exit codes: 0 success, 1 the check found errors, 2 bad usage or input.
 pub mod exit {
@@ -70,6 +70,17 @@ enum Command {
         /// Fail (exit 1) on warnings too
         #[arg(long)]
         strict: bool,
+    },
+    /// Draft a fact sheet of a seed, for an analyst to prune and label; it passes `check --strict` as written
+    Draft {
+        /// The seed to draft from (inside the project)
+        seed: PathBuf,
+        /// Where to write the sheet, such as content/SLUG.yaml (default: print it)
+        #[arg(short, long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// The project folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Show the sentences and number mentions of one text
     Scan {
@@ -139,6 +150,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             };
             build_site(BuildRequest { root, out, force, pdf })
         }
+        Command::Draft { seed, out, root } => draft_sheet(&root, &seed, out.as_deref()),
         Command::Scan { file, format } => {
             let seed = Seed::load(&file)?;
             let mentions = crate::numbers::scan_seed(&seed);
@@ -247,6 +259,105 @@ fn build_site(request: BuildRequest) -> Result<u8, Failure> {
     writeln!(stdout, "built {}: {} files; {}", target.display(), site.len() + 1, outcome.summary())?;
     stdout.flush()?;
     Ok(exit::OK)
+}
+
+/// `draft`: a fact sheet of one seed, written to `out` (never over a file) or printed.
+fn draft_sheet(root: &Path, seed: &Path, out: Option<&Path>) -> Result<u8, Failure> {
+    let colour = use_colour();
+    let fail = |d: Diagnostic, sources: &Sources| -> Result<u8, Failure> {
+        report::write_diagnostics(root, &[d], sources, colour, stdout(colour))?;
+        Ok(exit::BAD_INPUT)
+    };
+    let no_sources = Sources::default();
+    let Some((seed_path, seed_shown)) = within_root(root, seed, true) else {
+        let d = if seed.exists() || root.join(seed).exists() {
+            Diagnostic::input(
+                "source-outside-root",
+                format!("{} is outside the project {}", seed.display(), root.display()),
+            )
+            .in_file(seed)
+            .help("copy the seed into the project's seeds/ folder, or give the project folder with --root")
+        } else {
+            Diagnostic::input("missing-seed", format!("the seed {} does not exist", seed.display()))
+                .in_file(seed)
+                .help("give the path of a text file of the project, such as seeds/article.txt")
+        };
+        return fail(d, &no_sources);
+    };
+    let sheet = match out {
+        Some(out) => {
+            within_root(root, out, false).map_or_else(|| draft::default_sheet(&seed_shown), |(_, shown)| shown)
+        }
+        None => draft::default_sheet(&seed_shown),
+    };
+    if let Some(out) = out {
+        if std::fs::symlink_metadata(out).is_ok() {
+            let d = Diagnostic::input("refused-output", format!("{} already exists", out.display()))
+                .in_file(out)
+                .help("draft to a new file: tracebrief never writes over a fact sheet");
+            return fail(d, &no_sources);
+        }
+        if out.extension().is_none_or(|e| e != "yaml") || crate::sheet::slug_of(out).is_none() {
+            let d = Diagnostic::input("invalid-slug", format!("{} is no fact sheet's name", out.display()))
+                .in_file(out)
+                .help("name the sheet content/<slug>.yaml, the slug in lower-case letters, digits and hyphens");
+            return fail(d, &no_sources);
+        }
+    }
+    let seed = match Seed::load_as(&seed_path, &seed_shown) {
+        Ok(seed) => seed,
+        Err(e) => return fail(Diagnostic::from(e), &no_sources),
+    };
+    let drafted = draft::draft(&draft::Request { root, seed: &seed_shown, sheet: &sheet }, &seed);
+    let summary = format!("{} actors, {} quotes, {} figures", drafted.actors, drafted.quotes, drafted.figures);
+    match out {
+        None => {
+            let mut stdout = stdout(false);
+            stdout.write_all(drafted.yaml.as_bytes())?;
+            stdout.flush()?;
+            eprintln!("drafted {}: {summary}", seed_shown.display());
+        }
+        Some(out) => {
+            if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)?;
+            }
+            let written = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(out)
+                .and_then(|mut file| file.write_all(drafted.yaml.as_bytes()));
+            if let Err(e) = written {
+                let d = Diagnostic::input("unreadable-file", format!("cannot write {}: {e}", out.display()))
+                    .in_file(out)
+                    .help("check that the folder exists and can be written");
+                return fail(d, &no_sources);
+            }
+            let mut stdout = stdout(colour);
+            writeln!(stdout, "drafted {}: {summary}", out.display())?;
+            stdout.flush()?;
+        }
+    }
+    Ok(exit::OK)
+}
+
+/// `path` (relative to the current folder, or else to `root`) when it stands
+/// inside `root`: where to read it, and its path relative to the root.
+/// A path that need not `exist` is placed by its folder.
+fn within_root(root: &Path, path: &Path, exist: bool) -> Option<(PathBuf, PathBuf)> {
+    let real_root = root.canonicalize().ok()?;
+    let candidates = [path.to_path_buf(), root.join(path)];
+    for candidate in candidates.iter().filter(|c| !exist || c.is_file()) {
+        let real = if exist {
+            candidate.canonicalize().ok()
+        } else {
+            let parent = candidate.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            parent.canonicalize().ok().zip(candidate.file_name()).map(|(p, name)| p.join(name))
+        };
+        if let Some(shown) = real.and_then(|r| r.strip_prefix(&real_root).ok().map(Path::to_path_buf)) {
+            return Some((candidate.clone(), shown));
+        }
+    }
+    None
 }
 
 /// Prints each briefing's `print.html` to `briefing.pdf` beside it, when asked.

@@ -44,6 +44,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("unknown-sentence", "A figure's `sentence:` pin names no sentence of the seed."),
     ("settings-error", "tracebrief.yaml is not valid."),
     ("template-error", "A template does not compile or render: a syntax error or an unknown variable."),
+    (
+        "refused-output",
+        "A command will not write where it was asked to: over a file, or into a folder it did not make.",
+    ),
     // the trace check (exit 1)
     ("untraced-number", "A figure is not stated in any sentence of its seed."),
     ("unit-mismatch", "A sentence states a figure's value, but in another unit class."),

@@ -13,12 +13,14 @@
 //! - [`pdf`]: print the printable briefings to PDF with headless Chromium;
 //! - [`output`]: write the site, swapping it in only when complete;
 //! - [`build`]: the run that strings these together for `check` and `build`;
+//! - [`draft`]: a first fact sheet of a seed, for an analyst to prune and label;
 //! - [`report`], [`scan`], [`cli`]: what the commands print, and the command line.
 
 pub mod build;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod draft;
 pub mod error;
 pub mod inputs;
 pub mod numbers;
