@@ -17,8 +17,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::lexicon::{
-    CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, NOT_ACTORS, NOT_NAMES, NOT_ROLES, OFFICES, ORGANISATION_WORDS,
-    PLACE_WORDS, PLACES, SPEECH_VERBS, TAKES_AND,
+    CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, JOBS, MONTHS, NOT_ACTORS, NOT_NAMES, NOT_ROLES, OFFICES,
+    ORGANISATION_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, TAKES_AND,
 };
 use crate::sheet::ActorKind;
 use crate::source::Seed;
@@ -92,10 +92,13 @@ pub fn find(seed: &Seed) -> Vec<Named> {
         .map(|(name, seen)| Named {
             name: name.clone(),
             aliases: unique(seen.iter().filter_map(|o| o.written.clone())),
-            role: seen
-                .iter()
-                .find_map(|o| apposition(text, &o.span))
-                .or_else(|| seen.iter().find_map(|o| o.office.clone())),
+            role: (kind_of(name, true) != ActorKind::Country)
+                .then(|| {
+                    seen.iter()
+                        .find_map(|o| apposition(text, &o.span))
+                        .or_else(|| seen.iter().find_map(|o| o.office.clone()))
+                })
+                .flatten(),
             kind: kind_of(name, seen.iter().any(|o| o.titled)),
             first: seen[0].span.start,
         })
@@ -179,14 +182,14 @@ fn is_acronym(word: &str) -> bool {
 fn runs(words: &[Word]) -> Vec<Range<usize>> {
     // `NEMANJA MATIC’S stunning …`, `A FORMER Texas judge …`: capitals that open a story, no acronym
     let shouts = |w: &Word| w.text.chars().any(char::is_alphabetic) && !w.text.chars().any(char::is_lowercase);
+    // `LONDON (Reuters) –`, `PORTWICK, 14 March 2025 –`: a dateline's place
     let kicker = |w: &Word| {
+        let neighbours = [w.index.checked_sub(1), Some(w.index + 1)].into_iter().flatten();
         w.index < 3
             && is_acronym(w.text)
             && w.text.chars().count() >= 4
-            && [w.index.checked_sub(1), Some(w.index + 1)]
-                .into_iter()
-                .flatten()
-                .any(|n| words.get(n).is_some_and(|n| n.index < 4 && shouts(n)))
+            && (neighbours.clone().any(|n| words.get(n).is_some_and(|n| n.index < 4 && shouts(n)))
+                || (w.index == 0 && words.get(1).is_some_and(|n| n.opens || (w.closes && is_date_word(n.text)))))
     };
     let name_word = |w: &Word| is_capitalised(w.text) && !(kicker(w) && !is_acronym_elsewhere(words, w));
     let mut found = Vec::new();
@@ -226,6 +229,15 @@ fn runs(words: &[Word]) -> Vec<Range<usize>> {
     found
 }
 
+fn is_no_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || MONTHS.contains(&word)
+}
+
+/// A word that starts a date: `14`, `March`, `Feb.`.
+fn is_date_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&word)
+}
+
 /// A long all-capital word at a sentence's start is a kicker (`NEMANJA
 /// MATIC’S stunning …`), unless the text writes it so elsewhere too.
 fn is_acronym_elsewhere(words: &[Word], w: &Word) -> bool {
@@ -238,7 +250,8 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     let initial = run[0].index == 0 || (run[0].index == 1 && words[0].text.chars().all(|c| !c.is_alphanumeric()));
     let whole = run.len();
     while let Some(first) = run.first() {
-        if NOT_NAMES.contains(&first.text) && !(run.len() > 1 && OFFICES.contains(&first.text)) {
+        let title = OFFICES.contains(&first.text) || HONORIFICS.contains(&first.text);
+        if is_no_name(first.text) && !(run.len() > 1 && title) {
             run = &run[1..];
         } else {
             break;
@@ -332,7 +345,7 @@ fn is_name(name: &str, seen: &[Occurrence], lower_words: &std::collections::Hash
     let words: Vec<&str> = name.split(' ').collect();
     if PLACES.contains(&name)
         || NOT_ACTORS.contains(&name)
-        || words.iter().all(|w| NOT_NAMES.contains(w) || DEMONYMS.contains(w))
+        || words.iter().all(|w| is_no_name(w) || DEMONYMS.contains(w))
     {
         return false;
     }
@@ -456,7 +469,11 @@ fn apposition(text: &str, name: &Range<usize>) -> Option<String> {
     if words.is_empty() || !crate::numbers::scan(&words.join(" ")).is_empty() {
         return None;
     }
-    Some(words.join(" "))
+    // a role says what someone is (`strategist at Charles Stanley`), not what they did (`welcomed the vote`)
+    let determined = ["the", "a", "an", "its", "his", "her", "their"].contains(first);
+    let office = words.iter().any(|w| w.split('-').any(|part| JOBS.contains(&part)));
+    let of_something = words.iter().any(|w| ["of", "at", "for"].contains(w));
+    (determined || office || of_something).then(|| words.join(" "))
 }
 
 fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {

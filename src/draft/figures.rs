@@ -29,12 +29,18 @@ pub struct Stated {
 
 /// Every figure of `seed`, in the order the text states them; `year` is the
 /// year of the text's own date, which dates without a year are in.
-pub fn find(seed: &Seed, mentions: &[Vec<Mention>], year: Option<&str>) -> Vec<Stated> {
+/// The mention at `dateline`, the text's own date, is no figure: it is the sheet's `date:`.
+pub fn find(
+    seed: &Seed,
+    mentions: &[Vec<Mention>],
+    year: Option<&str>,
+    dateline: Option<&std::ops::Range<usize>>,
+) -> Vec<Stated> {
     let mut found: Vec<Stated> = Vec::new();
     let mut keys: Vec<(String, String)> = Vec::new();
     for (s, sentence) in seed.sentences.iter().enumerate() {
         let folded = Folded::new(sentence.raw(&seed.text));
-        for m in &mentions[s] {
+        for m in mentions[s].iter().filter(|m| Some(&m.span) != dateline) {
             let Some((value, class, approx)) = value_of(m, year) else { continue };
             let key = (value.clone(), class.clone().unwrap_or_default());
             if keys.contains(&key) {
@@ -49,13 +55,45 @@ pub fn find(seed: &Seed, mentions: &[Vec<Mention>], year: Option<&str>) -> Vec<S
                 unit: class.or(noun.clone()),
                 qualifier: m.hedge.map(str::to_string),
                 approx,
-                evidence: evidence_in(seed, sentence, &mentions[s], &folded, m),
+                evidence: widened(seed, sentence, &mentions[s], &folded, m),
                 label: label(&seed.text, sentence.span.clone(), &mentions[s], m, noun.as_deref()),
                 sentence: s,
             });
         }
     }
     found
+}
+
+/// Evidence that pins `m`: the words before it that stand once in the
+/// sentence; where those stand more than once (`2` of `9-2`, beside
+/// `£12m`), the words after it too, up to the next number.
+fn widened(
+    seed: &Seed,
+    sentence: &crate::source::Sentence,
+    mentions: &[Mention],
+    folded: &Folded,
+    m: &Mention,
+) -> String {
+    let evidence = evidence_in(seed, sentence, mentions, folded, m);
+    let once = |words: &str| folded.text.matches(Folded::new(words).text.as_str()).count() == 1;
+    if once(&evidence) {
+        return evidence;
+    }
+    let next = mentions.iter().filter(|o| o.span.start >= m.span.end).map(|o| o.span.start).min();
+    let after = &seed.text[m.span.end..next.unwrap_or(sentence.span.end).min(sentence.span.end)];
+    let mut wider = evidence.clone();
+    let mut rest = after;
+    for _ in 0..4 {
+        let trimmed = rest.trim_start();
+        let Some(word) = trimmed.split_whitespace().next() else { break };
+        let gap = &rest[..rest.len() - trimmed.len()];
+        wider = format!("{wider}{}{word}", if gap.is_empty() { "" } else { " " });
+        rest = &trimmed[word.len()..];
+        if once(&wider) {
+            return wider;
+        }
+    }
+    evidence
 }
 
 /// The value a figure gives a mention, its unit class (`None` for a plain
@@ -211,8 +249,12 @@ const EDGE_WORDS: &[&str] = &[
     "if",
 ];
 
+/// Where a clause ends, for a label.
+const CLAUSE_MARKS: &[char] = &[',', ';', ':', '(', ')', '–', '—', '"', '“', '”'];
+
 /// A label from the words of the mention's clause: those before it, or,
-/// when they say too little, those after it. It holds no number.
+/// when they say too little, those after it, or the sentence's words
+/// before it. Other numbers are left out: a label holds none.
 fn label(
     text: &str,
     sentence: std::ops::Range<usize>,
@@ -220,23 +262,13 @@ fn label(
     m: &Mention,
     noun: Option<&str>,
 ) -> String {
-    let clause_start = mentions
-        .iter()
-        .filter(|o| o.span.end <= m.span.start)
-        .map(|o| o.span.end)
-        .max()
-        .unwrap_or(sentence.start)
-        .max(sentence.start);
-    let before = &text[clause_start..m.span.start];
-    let before = before.rsplit([',', ';', ':', '(', ')', '–', '—', '"', '“', '”']).next().unwrap_or(before);
-    let mut words = trimmed(before.split_whitespace().rev().take(7).collect::<Vec<_>>().into_iter().rev());
-    if let Some(noun) = noun {
-        words.push(noun.to_string());
-    }
+    let before = without_mentions(text, sentence.start..m.span.start, mentions);
+    let clause = before.rsplit(CLAUSE_MARKS).next().unwrap_or(&before);
+    let mut words = trimmed(last_words(clause));
+    words.extend(noun.map(str::to_string));
     if words.len() < 2 {
-        let clause_end = mentions.iter().filter(|o| o.span.start >= m.span.end).map(|o| o.span.start).min();
-        let after = &text[m.span.end..clause_end.unwrap_or(sentence.end).min(sentence.end)];
-        let after = after.split([',', ';', ':', '(', ')', '–', '—', '.', '"', '“', '”']).next().unwrap_or(after);
+        let after = without_mentions(text, m.span.end..sentence.end, mentions);
+        let after = after.split(CLAUSE_MARKS).next().unwrap_or(&after).trim_end_matches(['.', '!', '?']);
         let skip = usize::from(noun.is_some());
         let mut after = trimmed_end(after.split_whitespace().skip(skip).take(7));
         if words.is_empty() {
@@ -244,7 +276,10 @@ fn label(
         }
         words.extend(after);
     }
-    let words: Vec<String> = words.into_iter().filter(|w| crate::numbers::scan(w).is_empty()).collect();
+    if words.len() < 2 {
+        words = trimmed(last_words(&before.replace(CLAUSE_MARKS, " ")));
+        words.extend(noun.map(str::to_string));
+    }
     let label = words.join(" ");
     let label = if crate::numbers::scan(&label).is_empty() { label } else { String::new() };
     let mut chars = label.chars();
@@ -252,6 +287,26 @@ fn label(
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => "Figure".to_string(),
     }
+}
+
+/// The last seven words of `text`, in order.
+fn last_words(text: &str) -> impl Iterator<Item = &str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let from = words.len().saturating_sub(7);
+    words.into_iter().skip(from)
+}
+
+/// The text of `span` with the words of every mention in it taken out.
+fn without_mentions(text: &str, span: std::ops::Range<usize>, mentions: &[Mention]) -> String {
+    let mut out = String::new();
+    let mut at = span.start;
+    for o in mentions.iter().filter(|o| o.span.start >= span.start && o.span.end <= span.end) {
+        out.push_str(&text[at..o.span.start]);
+        out.push(' ');
+        at = o.span.end;
+    }
+    out.push_str(&text[at..span.end]);
+    out
 }
 
 /// The words with their punctuation taken off and meaningless words taken off both ends.
@@ -288,7 +343,7 @@ mod tests {
     fn figures(text: &str, year: Option<&str>) -> Vec<Stated> {
         let seed = Seed::from_text(Path::new("x.txt"), text.to_string());
         let mentions = crate::numbers::scan_seed(&seed);
-        find(&seed, &mentions, year)
+        find(&seed, &mentions, year, None)
     }
 
     #[test]

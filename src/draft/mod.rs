@@ -88,7 +88,8 @@ struct DraftQuote {
 pub fn draft(request: &Request, seed: &Seed) -> Drafted {
     let existing = existing_actors(request.root, request.sheet);
     let mentions = numbers::scan_seed(seed);
-    let date = own_date(seed, &mentions);
+    let dateline = own_date(seed, &mentions);
+    let date = dateline.as_ref().map(|(date, _)| date.clone());
     let year = date.as_ref().map(|d| d[..4].to_string());
     let named = actors::find(seed);
     let quoted = quotes::find(seed);
@@ -115,7 +116,7 @@ pub fn draft(request: &Request, seed: &Seed) -> Drafted {
         quotes,
         figures: Vec::new(),
     };
-    draft.figures = figures::find(seed, &mentions, year.as_deref());
+    draft.figures = figures::find(seed, &mentions, year.as_deref(), dateline.as_ref().map(|(_, span)| span));
     let diagnostics = settle(&mut draft, request, seed);
     let (yaml, _) = render(&draft);
     Drafted { yaml, actors: draft.actors.len(), quotes: draft.quotes.len(), figures: draft.figures.len(), diagnostics }
@@ -131,7 +132,7 @@ fn headline(seed: &Seed) -> String {
 /// The date a text gives itself: a full date standing alone near the top
 /// (`17 February 2025`), or opening a sentence there as a dateline does
 /// (`LONDON, Feb. 17, 2025 –`, `Published 17 February 2025`).
-fn own_date(seed: &Seed, mentions: &[Vec<numbers::Mention>]) -> Option<String> {
+fn own_date(seed: &Seed, mentions: &[Vec<numbers::Mention>]) -> Option<(String, Range<usize>)> {
     for (s, sentence) in seed.sentences.iter().enumerate().take(4) {
         for m in &mentions[s] {
             let Value::Iso(date) = &m.value else { continue };
@@ -147,7 +148,7 @@ fn own_date(seed: &Seed, mentions: &[Vec<numbers::Mention>]) -> Option<String> {
                 });
             let alone = after.len() <= 2 || after.starts_with(['-', '–', '—', '(', '|', '/', ':']);
             if dateline && alone {
-                return Some(date.clone());
+                return Some((date.clone(), m.span.clone()));
             }
         }
     }
@@ -545,7 +546,7 @@ mod tests {
         for (text, expected) in rows {
             let seed = Seed::from_text(Path::new("x.txt"), text.to_string());
             let mentions = numbers::scan_seed(&seed);
-            assert_eq!(own_date(&seed, &mentions).as_deref(), expected, "{text}");
+            assert_eq!(own_date(&seed, &mentions).map(|(d, _)| d).as_deref(), expected, "{text}");
         }
     }
 }
