@@ -1,22 +1,27 @@
 //! The command line: parses arguments, runs a command, prints
-//! errors, and picks the exit code.
+//! errors, and picks the exit code. `check` and `build` live here; the
+//! commands that write a project's files (`draft`, `init`) and the shell
+//! completions in `authoring`.
+
+mod authoring;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Severity, Sources, Tally};
 use crate::error::InputError;
-use crate::output::SiteFiles;
-use crate::pdf::{self, Chromium};
+use crate::output::{OutputError, SiteFiles};
+use crate::pdf::{self, Chromium, PdfError};
+use crate::progress::Progress;
 use crate::project::Project;
 use crate::report::{self, Outcome};
 use crate::source::Seed;
-use crate::{build, draft, output, project, scan};
+use crate::{build, output, project, scan};
 
 /// Exit codes: 0 success, 1 the check found errors, 2 bad usage or input.
 pub mod exit {
@@ -34,6 +39,19 @@ pub mod exit {
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only what went wrong: no progress, no summary of a run that passed
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    /// When to colour the output (`auto`: on a terminal, unless NO_COLOR is set)
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +100,15 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Create a project with the example briefing, settings, a .gitignore and a GitHub Actions workflow
+    Init {
+        /// The folder to create the project in; it must be empty or new
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Add the missing files to a folder that is not empty (none is written over)
+        #[arg(long)]
+        force: bool,
+    },
     /// Show the sentences and number mentions of one text
     Scan {
         /// The text to scan (UTF-8)
@@ -90,6 +117,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ScanFormat::Human)]
         format: ScanFormat,
     },
+    /// Print the completion script of a shell (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,37 +168,101 @@ impl From<io::Error> for Failure {
     }
 }
 
+/// How a run talks: its colour and how much it says.
+struct Console {
+    color: ColorWhen,
+    quiet: bool,
+}
+
+impl Console {
+    /// Whether standard output gets colour.
+    fn colour(&self) -> bool {
+        match self.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => use_colour(),
+        }
+    }
+
+    fn stdout(&self, colour: bool) -> Box<dyn Write> {
+        stdout(colour)
+    }
+
+    /// The one printer of errors that are not a check's: rustc-style, on stdout.
+    fn diagnostics(&self, root: &Path, diagnostics: &[Diagnostic]) -> io::Result<()> {
+        let colour = self.colour();
+        report::write_diagnostics(root, diagnostics, &Sources::default(), colour, self.stdout(colour))
+    }
+}
+
 fn run(cli: Cli) -> Result<u8, Failure> {
+    let console = Console { color: cli.color, quiet: cli.quiet };
     match cli.command {
-        Command::Check { root, format, strict } => check(&root, format, strict),
+        Command::Check { root, format, strict } => check(&console, &root, format, strict),
         Command::Build { root, out, force, pdf, chromium, pdf_timeout } => {
             let pdf = if pdf {
                 match Chromium::find(chromium.as_deref()) {
                     Ok(found) => Some((found, Duration::from_secs(pdf_timeout))),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        console.diagnostics(Path::new("."), &[pdf_diagnostic(&e)])?;
                         return Ok(exit::BAD_INPUT);
                     }
                 }
             } else {
                 None
             };
-            build_site(BuildRequest { root, out, force, pdf })
+            build_site(&console, BuildRequest { root, out, force, pdf })
         }
-        Command::Draft { seed, out, root } => draft_sheet(&root, &seed, out.as_deref()),
+        Command::Draft { seed, out, root } => authoring::draft_sheet(&console, &root, &seed, out.as_deref()),
+        Command::Init { dir, force } => authoring::init_project(&console, &dir, force),
         Command::Scan { file, format } => {
             let seed = Seed::load(&file)?;
             let mentions = crate::numbers::scan_seed(&seed);
             match format {
                 ScanFormat::Json => scan::write_json(&seed, &mentions, stdout(false))?,
                 ScanFormat::Human => {
-                    let colour = use_colour();
+                    let colour = console.colour();
                     scan::write_human(&seed, &mentions, colour, stdout(colour))?
                 }
             }
             Ok(exit::OK)
         }
+        Command::Completions { shell } => authoring::completions(&console, shell),
+        Command::Man => authoring::manual(&console),
     }
+}
+
+/// A message of the form `what went wrong; what to do` as a diagnostic with a help line.
+fn with_help(code: &'static str, text: &str, file: &Path) -> Diagnostic {
+    let d = match text.split_once("; ") {
+        Some((message, help)) => Diagnostic::input(code, message).help(help),
+        None => Diagnostic::input(code, text),
+    };
+    d.in_file(file)
+}
+
+fn pdf_diagnostic(e: &PdfError) -> Diagnostic {
+    let code = if matches!(e, PdfError::NotFound { .. }) { "no-chromium" } else { "pdf-failed" };
+    let file = match e {
+        PdfError::NotFound { given: Some(path) } => path.clone(),
+        PdfError::Io { path, .. } => path.clone(),
+        PdfError::Failed { briefing, .. } | PdfError::TimedOut { briefing, .. } => {
+            PathBuf::from(format!("briefings/{briefing}/print.html"))
+        }
+        PdfError::NotFound { given: None } => PathBuf::from("."),
+    };
+    with_help(code, &e.to_string(), &file)
+}
+
+fn output_diagnostic(e: &OutputError, target: &Path) -> Diagnostic {
+    let code = match e {
+        OutputError::NotOurs { .. }
+        | OutputError::NotAFolder { .. }
+        | OutputError::Symlink { .. }
+        | OutputError::InvalidPath { .. } => "refused-output",
+        OutputError::SwapFailed { .. } | OutputError::Io { .. } => "write-failed",
+    };
+    with_help(code, &e.to_string(), target)
 }
 
 /// A loaded project with its settings, or the input errors that stop it.
@@ -176,23 +275,41 @@ fn load(root: &Path) -> Result<(Project, Settings), project::LoadFailure> {
 }
 
 /// `check`: load, trace, render in memory and verify; report; the exit code says how it went.
-fn check(root: &Path, format: report::Format, strict: bool) -> Result<u8, Failure> {
-    let colour = use_colour() && format == report::Format::Human;
+fn check(console: &Console, root: &Path, format: report::Format, strict: bool) -> Result<u8, Failure> {
+    let colour = console.colour() && format == report::Format::Human;
     let stdout = stdout(colour);
+    // `--quiet`: the diagnostics, without the summary line
+    let write = |outcome: &Outcome, stdout| {
+        if console.quiet && format == report::Format::Human {
+            report::write_diagnostics(outcome.root, outcome.diagnostics, outcome.sources, colour, stdout)
+        } else {
+            report::write(format, outcome, colour, stdout)
+        }
+    };
+    let progress = Progress::start("loading the project", !console.quiet);
     let (project, settings) = match load(root) {
         Ok(loaded) => loaded,
         Err(failure) => {
+            progress.finish();
             let outcome =
                 Outcome { root, diagnostics: &failure.diagnostics, trace: None, strict, sources: &failure.sources };
-            report::write(format, &outcome, colour, stdout)?;
+            write(&outcome, stdout)?;
             return Ok(exit::BAD_INPUT);
         }
     };
+    progress.stage(&checking(&project));
     let mut sources = project.sources.clone();
     let run = build::run(&project, &settings, &mut sources);
+    progress.finish();
     let outcome = Outcome { root, diagnostics: &run.diagnostics, trace: Some(&run.trace), strict, sources: &sources };
-    report::write(format, &outcome, colour, stdout)?;
+    write(&outcome, stdout)?;
     Ok(check_exit_code(Tally::of(&run.diagnostics), strict))
+}
+
+/// The stage a progress line names while a project is checked.
+fn checking(project: &Project) -> String {
+    let n = project.briefings.len();
+    format!("tracing, rendering and verifying {n} briefing{}", if n == 1 { "" } else { "s" })
 }
 
 /// What `build` was asked to do.
@@ -205,13 +322,16 @@ struct BuildRequest {
 }
 
 /// `build`: everything `check` does, then write the site — only when all passed.
-fn build_site(request: BuildRequest) -> Result<u8, Failure> {
+fn build_site(console: &Console, request: BuildRequest) -> Result<u8, Failure> {
+    let started = Instant::now();
     let root = request.root.as_path();
-    let colour = use_colour();
+    let colour = console.colour();
     let mut stdout = stdout(colour);
+    let progress = Progress::start("loading the project", !console.quiet);
     let (project, mut settings) = match load(root) {
         Ok(loaded) => loaded,
         Err(failure) => {
+            progress.finish();
             let outcome = Outcome {
                 root,
                 diagnostics: &failure.diagnostics,
@@ -224,6 +344,7 @@ fn build_site(request: BuildRequest) -> Result<u8, Failure> {
         }
     };
     settings.pdf = request.pdf.is_some();
+    progress.stage(&checking(&project));
     let mut sources = project.sources.clone();
     let run = build::run(&project, &settings, &mut sources);
     let tally = Tally::of(&run.diagnostics);
@@ -232,6 +353,7 @@ fn build_site(request: BuildRequest) -> Result<u8, Failure> {
     let target =
         request.out.unwrap_or_else(|| if root == Path::new(".") { PathBuf::from("site") } else { root.join("site") });
     let Some(mut site) = run.site.filter(|_| tally.errors == 0) else {
+        progress.finish();
         report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
         writeln!(stdout, "nothing written: {} is as it was", target.display())?;
         stdout.flush()?;
@@ -240,124 +362,48 @@ fn build_site(request: BuildRequest) -> Result<u8, Failure> {
     // a build that passes shows its warnings; notes (a figure stated twice…) are for `check`
     let warnings: Vec<Diagnostic> = run.diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
     if !warnings.is_empty() {
+        progress.finish();
         report::write(report::Format::Human, &Outcome { diagnostics: &warnings, ..outcome }, colour, &mut stdout)?;
     }
     stdout.flush()?;
     let refusal = build::endangers_project(root, &target).map(|why| {
-        format!("refusing to write the site to {}: it {why}; give another folder with --out", target.display())
+        Box::new(
+            Diagnostic::input(
+                "refused-output",
+                format!("refusing to write the site to {}: it {why}", target.display()),
+            )
+            .in_file(&target)
+            .help("give another folder with --out"),
+        )
     });
     let written = match refusal {
         Some(refusal) => Err(refusal),
-        None => add_pdfs(&project, &mut site, request.pdf.as_ref())
-            .map_err(|e| e.to_string())
-            .and_then(|()| output::write_site(&target, &site, request.force).map_err(|e| e.to_string())),
+        None => {
+            if request.pdf.is_some() {
+                progress.stage("printing the briefings to PDF");
+            }
+            add_pdfs(&project, &mut site, request.pdf.as_ref()).map_err(|e| Box::new(pdf_diagnostic(&e))).and_then(
+                |()| {
+                    progress.stage(&format!("writing {}", target.display()));
+                    output::write_site(&target, &site, request.force)
+                        .map_err(|e| Box::new(output_diagnostic(&e, &target)))
+                },
+            )
+        }
     };
-    if let Err(message) = written {
-        eprintln!("error: {message}");
+    progress.finish();
+    if let Err(d) = written {
+        console.diagnostics(Path::new("."), &[*d])?;
         return Ok(exit::BAD_INPUT);
     }
-    writeln!(stdout, "built {}: {} files; {}", target.display(), site.len() + 1, outcome.summary())?;
+    if !console.quiet {
+        let folder = target.display().to_string();
+        let slash = if folder.ends_with('/') { "" } else { "/" };
+        let seconds = started.elapsed().as_secs_f64();
+        writeln!(stdout, "built {folder}{slash} in {seconds:.1} s: {} files; {}", site.len() + 1, outcome.summary())?;
+    }
     stdout.flush()?;
     Ok(exit::OK)
-}
-
-/// `draft`: a fact sheet of one seed, written to `out` (never over a file) or printed.
-fn draft_sheet(root: &Path, seed: &Path, out: Option<&Path>) -> Result<u8, Failure> {
-    let colour = use_colour();
-    let fail = |d: Diagnostic, sources: &Sources| -> Result<u8, Failure> {
-        report::write_diagnostics(root, &[d], sources, colour, stdout(colour))?;
-        Ok(exit::BAD_INPUT)
-    };
-    let no_sources = Sources::default();
-    let Some((seed_path, seed_shown)) = within_root(root, seed, true) else {
-        let d = if seed.exists() || root.join(seed).exists() {
-            Diagnostic::input(
-                "source-outside-root",
-                format!("{} is outside the project {}", seed.display(), root.display()),
-            )
-            .in_file(seed)
-            .help("copy the seed into the project's seeds/ folder, or give the project folder with --root")
-        } else {
-            Diagnostic::input("missing-seed", format!("the seed {} does not exist", seed.display()))
-                .in_file(seed)
-                .help("give the path of a text file of the project, such as seeds/article.txt")
-        };
-        return fail(d, &no_sources);
-    };
-    let sheet = match out {
-        Some(out) => {
-            within_root(root, out, false).map_or_else(|| draft::default_sheet(&seed_shown), |(_, shown)| shown)
-        }
-        None => draft::default_sheet(&seed_shown),
-    };
-    if let Some(out) = out {
-        if std::fs::symlink_metadata(out).is_ok() {
-            let d = Diagnostic::input("refused-output", format!("{} already exists", out.display()))
-                .in_file(out)
-                .help("draft to a new file: tracebrief never writes over a fact sheet");
-            return fail(d, &no_sources);
-        }
-        if out.extension().is_none_or(|e| e != "yaml") || crate::sheet::slug_of(out).is_none() {
-            let d = Diagnostic::input("invalid-slug", format!("{} is no fact sheet's name", out.display()))
-                .in_file(out)
-                .help("name the sheet content/<slug>.yaml, the slug in lower-case letters, digits and hyphens");
-            return fail(d, &no_sources);
-        }
-    }
-    let seed = match Seed::load_as(&seed_path, &seed_shown) {
-        Ok(seed) => seed,
-        Err(e) => return fail(Diagnostic::from(e), &no_sources),
-    };
-    let drafted = draft::draft(&draft::Request { root, seed: &seed_shown, sheet: &sheet }, &seed);
-    let summary = format!("{} actors, {} quotes, {} figures", drafted.actors, drafted.quotes, drafted.figures);
-    match out {
-        None => {
-            let mut stdout = stdout(false);
-            stdout.write_all(drafted.yaml.as_bytes())?;
-            stdout.flush()?;
-            eprintln!("drafted {}: {summary}", seed_shown.display());
-        }
-        Some(out) => {
-            if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent)?;
-            }
-            let written = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(out)
-                .and_then(|mut file| file.write_all(drafted.yaml.as_bytes()));
-            if let Err(e) = written {
-                let d = Diagnostic::input("unreadable-file", format!("cannot write {}: {e}", out.display()))
-                    .in_file(out)
-                    .help("check that the folder exists and can be written");
-                return fail(d, &no_sources);
-            }
-            let mut stdout = stdout(colour);
-            writeln!(stdout, "drafted {}: {summary}", out.display())?;
-            stdout.flush()?;
-        }
-    }
-    Ok(exit::OK)
-}
-
-/// `path` (relative to the current folder, or else to `root`) when it stands
-/// inside `root`: where to read it, and its path relative to the root.
-/// A path that need not `exist` is placed by its folder.
-fn within_root(root: &Path, path: &Path, exist: bool) -> Option<(PathBuf, PathBuf)> {
-    let real_root = root.canonicalize().ok()?;
-    let candidates = [path.to_path_buf(), root.join(path)];
-    for candidate in candidates.iter().filter(|c| !exist || c.is_file()) {
-        let real = if exist {
-            candidate.canonicalize().ok()
-        } else {
-            let parent = candidate.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            parent.canonicalize().ok().zip(candidate.file_name()).map(|(p, name)| p.join(name))
-        };
-        if let Some(shown) = real.and_then(|r| r.strip_prefix(&real_root).ok().map(Path::to_path_buf)) {
-            return Some((candidate.clone(), shown));
-        }
-    }
-    None
 }
 
 /// Prints each briefing's `print.html` to `briefing.pdf` beside it, when asked.

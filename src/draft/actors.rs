@@ -155,7 +155,7 @@ fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
 
 /// Abbreviations whose dot is part of the word: `U.S.`, `Dr.`, `Inc.`.
 fn keeps_its_dot(core: &str) -> bool {
-    let word = core.trim_end_matches(|c: char| matches!(c, ',' | ';' | ':' | ')' | '"' | '”' | '’' | '\''));
+    let word = core.trim_end_matches([',', ';', ':', ')', '"', '”', '’', '\'']);
     let Some(stem) = word.strip_suffix('.') else { return false };
     let initials = stem.split('.').all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()));
     initials
@@ -191,7 +191,7 @@ fn runs(words: &[Word]) -> Vec<Range<usize>> {
             && (neighbours.clone().any(|n| words.get(n).is_some_and(|n| n.index < 4 && shouts(n)))
                 || (w.index == 0 && words.get(1).is_some_and(|n| n.opens || (w.closes && is_date_word(n.text)))))
     };
-    let name_word = |w: &Word| is_capitalised(w.text) && !(kicker(w) && !is_acronym_elsewhere(words, w));
+    let name_word = |w: &Word| is_capitalised(w.text) && (!kicker(w) || is_acronym_elsewhere(words, w));
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -273,7 +273,7 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     let (name_words, office, written) = match title {
         // an office with no name after it names no one: `the UK Prime Minister`
         None if OFFICES.contains(&texts[texts.len() - 1]) && !has_organisation_word(&texts) => return None,
-        None => (&run[..], None, None),
+        None => (run, None, None),
         Some(i) => {
             let honorifics_from = (0..=i).rev().take_while(|&j| HONORIFICS.contains(&texts[j])).last().unwrap_or(i + 1);
             let office_words = &texts[..honorifics_from];

@@ -69,9 +69,7 @@ pub(super) fn read(file: &Path, yaml: &str, root: &Node, problems: &mut Vec<Diag
     let mut r = Reader { file, yaml, problems };
     let empty = Node { span: 0..0, shape: Shape::Map(Vec::new()) };
     let root = if matches!(root.shape, Shape::Null) { &empty } else { root };
-    let Some(fields) = r.mapping(root, SHEET_FIELDS, "a fact sheet") else {
-        return None;
-    };
+    let fields = r.mapping(root, SHEET_FIELDS, "a fact sheet")?;
     let title = r.required_text(&fields, "title");
     let source = r.required_text(&fields, "source");
     let complete = title.is_some() && source.is_some();
