@@ -487,6 +487,19 @@ fn is_kebab_case(s: &str) -> bool {
 }
 
 #[test]
+fn sarif_of_a_clean_run_lists_every_rule() {
+    let run = Project::fixture("clean").check(&["--format", "sarif"]);
+    run.assert_exit(0);
+    let sarif = run.json();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    for code in ["untraced-number", "unknown-field", "dropped-hedge", "untraced-published-number", "refused-output"] {
+        assert!(ids.contains(&code), "no rule {code}: {ids:?}");
+    }
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
+}
+
+#[test]
 fn github_format_prints_workflow_annotations() {
     let run = Project::fixture("untraced-number").check(&["--format", "github"]);
     run.assert_exit(1);
