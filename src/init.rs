@@ -107,4 +107,12 @@ mod tests {
         assert!(WORKFLOW.contains("tracebrief check --format github"));
         assert!(WORKFLOW.contains("Swatinem/rust-cache"));
     }
+
+    /// The README shows the workflow `init` writes, for projects made without it.
+    #[test]
+    fn the_readme_shows_the_workflow_init_writes() {
+        let readme = include_str!("../README.md");
+        let body: String = WORKFLOW.lines().skip_while(|l| l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+        assert!(readme.contains(&body), "README.md and src/init/tracebrief.yml differ");
+    }
 }
