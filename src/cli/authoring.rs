@@ -33,12 +33,23 @@ pub(super) fn draft_sheet(console: &Console, root: &Path, seed: &Path, out: Opti
         };
         return fail(d);
     };
-    let sheet = match out {
-        Some(out) => {
-            within_root(root, out, false).map_or_else(|| draft::default_sheet(&seed_shown), |(_, shown)| shown)
-        }
-        None => draft::default_sheet(&seed_shown),
+    // where the sheet is written, and its path in the project
+    let (out, sheet) = match out {
+        None => (None, draft::default_sheet(&seed_shown)),
+        Some(given) => match within_root(root, given, false) {
+            Some((path, shown)) => (Some(path), shown),
+            None => {
+                let d = Diagnostic::input(
+                    "refused-output",
+                    format!("{} is outside the project {}", given.display(), root.display()),
+                )
+                .in_file(given)
+                .help("draft into the project's content/ folder, such as content/article.yaml");
+                return fail(d);
+            }
+        },
     };
+    let out = out.as_deref();
     if let Some(out) = out {
         if std::fs::symlink_metadata(out).is_ok() {
             let d = Diagnostic::input("refused-output", format!("{} already exists", out.display()))
@@ -62,12 +73,17 @@ pub(super) fn draft_sheet(console: &Console, root: &Path, seed: &Path, out: Opti
     };
     let drafted = draft::draft(&draft::Request { root, seed: &seed_shown, sheet: &sheet }, &seed);
     let summary = format!("{} actors, {} quotes, {} figures", drafted.actors, drafted.quotes, drafted.figures);
+    // what the check finds outside the draft (a template of the project, its settings)
+    let unsettled = drafted.diagnostics.len();
+    let unsettled = (unsettled > 0).then(|| {
+        format!("; the project's check still finds {unsettled} problem(s) outside the draft: run `tracebrief check`")
+    });
     let Some(out) = out else {
         let mut stdout = console.stdout(false);
         stdout.write_all(drafted.yaml.as_bytes())?;
         stdout.flush()?;
-        if !console.quiet {
-            eprintln!("drafted {}: {summary}", seed_shown.display());
+        if !console.quiet || unsettled.is_some() {
+            eprintln!("drafted {}: {summary}{}", seed_shown.display(), unsettled.unwrap_or_default());
         }
         return Ok(exit::OK);
     };
@@ -85,9 +101,9 @@ pub(super) fn draft_sheet(console: &Console, root: &Path, seed: &Path, out: Opti
             .help("check that the folder exists and can be written");
         return fail(d);
     }
-    if !console.quiet {
+    if !console.quiet || unsettled.is_some() {
         let mut stdout = console.stdout(console.colour());
-        writeln!(stdout, "drafted {}: {summary}", out.display())?;
+        writeln!(stdout, "drafted {}: {summary}{}", out.display(), unsettled.unwrap_or_default())?;
         stdout.flush()?;
     }
     Ok(exit::OK)
@@ -95,7 +111,8 @@ pub(super) fn draft_sheet(console: &Console, root: &Path, seed: &Path, out: Opti
 
 /// `path` (relative to the current folder, or else to `root`) when it stands
 /// inside `root`: where to read it, and its path relative to the root.
-/// A path that need not `exist` is placed by its folder.
+/// A path that need not `exist` is placed by its folder, which is made
+/// when it is missing (`content/` of a project that has no sheet yet).
 fn within_root(root: &Path, path: &Path, exist: bool) -> Option<(PathBuf, PathBuf)> {
     let real_root = root.canonicalize().ok()?;
     let candidates = [path.to_path_buf(), root.join(path)];
@@ -103,8 +120,17 @@ fn within_root(root: &Path, path: &Path, exist: bool) -> Option<(PathBuf, PathBu
         let real = if exist {
             candidate.canonicalize().ok()
         } else {
+            // the nearest folder that exists stands for the ones to make under it
             let parent = candidate.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            parent.canonicalize().ok().zip(candidate.file_name()).map(|(p, name)| p.join(name))
+            let mut existing = parent.to_path_buf();
+            let mut missing = Vec::new();
+            while !existing.is_dir() {
+                missing.push(existing.file_name()?.to_os_string());
+                existing =
+                    existing.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+            }
+            let under: PathBuf = missing.iter().rev().collect();
+            existing.canonicalize().ok().zip(candidate.file_name()).map(|(p, name)| p.join(under).join(name))
         };
         if let Some(shown) = real.and_then(|r| r.strip_prefix(&real_root).ok().map(Path::to_path_buf)) {
             return Some((candidate.clone(), shown));

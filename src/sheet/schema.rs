@@ -74,8 +74,8 @@ pub(super) fn read(file: &Path, yaml: &str, root: &Node, problems: &mut Vec<Diag
     let source = r.required_text(&fields, "source");
     let complete = title.is_some() && source.is_some();
     let sheet = RawSheet {
-        title: title.unwrap_or_default_located(),
-        source: source.unwrap_or_default_located(),
+        title: title.unwrap_or_else(nothing),
+        source: source.unwrap_or_else(nothing),
         source_url: r.text(&fields, "source_url"),
         publisher: r.text(&fields, "publisher"),
         source_title: r.text(&fields, "source_title"),
@@ -88,14 +88,9 @@ pub(super) fn read(file: &Path, yaml: &str, root: &Node, problems: &mut Vec<Diag
     complete.then_some(sheet)
 }
 
-trait OrEmpty {
-    fn unwrap_or_default_located(self) -> Located<String>;
-}
-
-impl OrEmpty for Option<Located<String>> {
-    fn unwrap_or_default_located(self) -> Located<String> {
-        self.unwrap_or(Located { value: String::new(), span: 0..0 })
-    }
+/// A placeholder for a missing title or source: the sheet is not returned then.
+fn nothing() -> Located<String> {
+    Located { value: String::new(), span: 0..0 }
 }
 
 /// The entries of one mapping, by field, and the fields a misspelt key may have meant.
