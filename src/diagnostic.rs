@@ -45,6 +45,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("settings-error", "tracebrief.yaml is not valid."),
     ("not-written", "The site could not be written: a folder or file could not be made, or the disk is full."),
     ("template-error", "A template does not compile or render: a syntax error or an unknown variable."),
+    (
+        "refused-output",
+        "A command will not write where it was asked to: over a file, or into a folder it did not make.",
+    ),
     // the trace check (exit 1)
     ("untraced-number", "A figure is not stated in any sentence of its seed."),
     ("unit-mismatch", "A sentence states a figure's value, but in another unit class."),

@@ -13,17 +13,23 @@
 //! - [`pdf`]: print the printable briefings to PDF with headless Chromium;
 //! - [`output`]: write the site, swapping it in only when complete;
 //! - [`build`]: the run that strings these together for `check` and `build`;
+//! - [`draft`]: a first fact sheet of a seed, for an analyst to prune and label;
+//! - [`init`]: a new project with the example briefing;
+//! - [`progress`]: what a long run shows on a terminal while it works;
 //! - [`report`], [`scan`], [`cli`]: what the commands print, and the command line.
 
 pub mod build;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod draft;
 pub mod error;
+pub mod init;
 pub mod inputs;
 pub mod numbers;
 pub mod output;
 pub mod pdf;
+pub mod progress;
 pub mod project;
 pub mod published;
 pub mod report;

@@ -309,7 +309,22 @@ check_cases! {
         case("invalid-utf8", 2, &[at("invalid-utf8", "seeds/latin1.txt", 2, 14)]).setup(write_latin1_seed);
     no_project => case("no-project", 2, &[in_file("no-project", "content")]);
 
-    // every input error of a run is reported, not only the first
+    // every input error of a run is reported, not only the first: in one sheet …
+    every_schema_error => case("every-schema-error", 2, &[
+        at("wrong-type", SHEET, 3, 7),
+        at("wrong-type", SHEET, 8, 11),
+        at("unknown-field", SHEET, 11, 5),
+        at("duplicate-id", SHEET, 19, 9),
+    ]);
+    schema_shapes => case("schema-shapes", 2, &[
+        at("wrong-type", SHEET, 5, 14),
+        at("duplicate-key", SHEET, 7, 5),
+        at("wrong-type", SHEET, 8, 9),
+        at("missing-field", SHEET, 10, 5),
+        at("wrong-type", SHEET, 12, 13),
+        at("wrong-type", SHEET, 13, 15),
+    ]);
+    // … and across sheets
     several_errors => case("several-errors", 2, &[
         at("unknown-field", "content/first.yaml", 3, 1),
         at("wrong-type", "content/second.yaml", 6, 12),
@@ -469,6 +484,19 @@ fn json_report_has_the_shape_of_the_spec() {
 
 fn is_kebab_case(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[test]
+fn sarif_of_a_clean_run_lists_every_rule() {
+    let run = Project::fixture("clean").check(&["--format", "sarif"]);
+    run.assert_exit(0);
+    let sarif = run.json();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"].as_array().expect("rules");
+    let ids: Vec<&str> = rules.iter().filter_map(|r| r["id"].as_str()).collect();
+    for code in ["untraced-number", "unknown-field", "dropped-hedge", "untraced-published-number", "refused-output"] {
+        assert!(ids.contains(&code), "no rule {code}: {ids:?}");
+    }
+    assert_eq!(sarif["runs"][0]["results"], serde_json::json!([]));
 }
 
 #[test]

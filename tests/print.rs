@@ -81,8 +81,9 @@ impl Project {
 }
 
 impl Run {
-    fn assert_stderr_says(&self, words: &str) {
-        assert!(self.stderr().contains(words), "{}: stderr does not say `{words}`\n{}", self.what, self.shown());
+    /// The run's diagnostics (on stdout, as every error is printed) say `words`.
+    fn assert_says(&self, words: &str) {
+        assert!(self.stdout().contains(words), "{}: the output does not say `{words}`\n{}", self.what, self.shown());
     }
 }
 
@@ -636,8 +637,8 @@ fn pdf_without_chromium_on_path_names_the_flag_and_the_package_and_writes_nothin
     let out = project.beside("out");
     let run = project.build_with(&out, &["--pdf".as_ref()], &[("PATH", empty.as_os_str())]);
     run.assert_exit(2);
-    run.assert_stderr_says("--chromium");
-    run.assert_stderr_says("apt-get install chromium");
+    run.assert_says("--chromium");
+    run.assert_says("apt-get install chromium");
     assert!(!out.exists(), "{}: the output folder was created", run.what);
     assert_eq!(leftovers(&out), Vec::<String>::new());
 }
@@ -648,8 +649,8 @@ fn pdf_with_a_chromium_path_that_does_not_exist_fails_and_writes_nothing() {
     let out = project.beside("out");
     let run = project.build(&out, &["--pdf", "--chromium", "/nonexistent"]);
     run.assert_exit(2);
-    run.assert_stderr_says("/nonexistent");
-    run.assert_stderr_says("--chromium");
+    run.assert_says("/nonexistent");
+    run.assert_says("--chromium");
     assert!(!out.exists(), "{}: the output folder was created", run.what);
 }
 
@@ -701,8 +702,8 @@ fn a_chromium_that_crashes_fails_the_build_and_keeps_the_previous_site() {
     let chromium =
         fake_chromium(&project, "crashing-chromium", "echo 'Trace/breakpoint trap: no usable sandbox' >&2\nexit 3");
     let run = refused_pdf_build(&project, &chromium, &[]);
-    run.assert_stderr_says("Chromium could not print");
-    run.assert_stderr_says("no usable sandbox");
+    run.assert_says("Chromium could not print");
+    run.assert_says("no usable sandbox");
 }
 
 #[cfg(unix)]
@@ -721,7 +722,7 @@ fn a_chromium_that_hangs_is_stopped_after_pdf_timeout() {
         let _ = Command::new("kill").arg(pid.trim()).status();
     }
     assert!(took < Duration::from_secs(10), "{}: took {took:?} with --pdf-timeout 2", run.what);
-    run.assert_stderr_says("--pdf-timeout");
+    run.assert_says("--pdf-timeout");
 }
 
 #[cfg(unix)]
@@ -730,7 +731,7 @@ fn a_chromium_that_writes_no_pdf_fails_the_build() {
     let project = Project::fixture("print-wrapped");
     let chromium = fake_chromium(&project, "idle-chromium", "exit 0");
     let run = refused_pdf_build(&project, &chromium, &[]);
-    run.assert_stderr_says("wrote no PDF");
+    run.assert_says("wrote no PDF");
 }
 
 #[cfg(unix)]
@@ -740,7 +741,7 @@ fn a_chromium_that_writes_something_else_than_a_pdf_fails_the_build() {
     let script = "for a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf 'not a pdf' > \"${a#--print-to-pdf=}\";; esac; done";
     let chromium = fake_chromium(&project, "confused-chromium", script);
     let run = refused_pdf_build(&project, &chromium, &[]);
-    run.assert_stderr_says("not a PDF");
+    run.assert_says("not a PDF");
 }
 
 // ---------------------------------------------------------------- 6. the example's PDF

@@ -10,6 +10,12 @@ use super::Outcome;
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub(super) fn write(outcome: &Outcome, colour: bool, out: &mut impl Write) -> io::Result<()> {
+    write_each(outcome, colour, out)?;
+    writeln!(out, "{}", outcome.summary())
+}
+
+/// Each diagnostic, without the summary line.
+pub(super) fn write_each(outcome: &Outcome, colour: bool, out: &mut impl Write) -> io::Result<()> {
     let renderer = if colour { Renderer::styled() } else { Renderer::plain() };
     for d in outcome.diagnostics {
         let paths: Vec<String> = std::iter::once(d.file.as_deref())
@@ -19,7 +25,7 @@ pub(super) fn write(outcome: &Outcome, colour: bool, out: &mut impl Write) -> io
         let group = group(outcome, d, &paths);
         writeln!(out, "{}\n", renderer.render(&[group]))?;
     }
-    writeln!(out, "{}", outcome.summary())
+    Ok(())
 }
 
 fn group<'a>(outcome: &'a Outcome, d: &'a Diagnostic, paths: &'a [String]) -> Group<'a> {

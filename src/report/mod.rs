@@ -75,6 +75,20 @@ impl Outcome<'_> {
     }
 }
 
+/// Writes diagnostics for people, without a summary: the errors of a
+/// command that checks no project (`draft`, `init`, writing the site).
+pub fn write_diagnostics(
+    root: &Path,
+    diagnostics: &[Diagnostic],
+    sources: &Sources,
+    colour: bool,
+    mut out: impl Write,
+) -> io::Result<()> {
+    let outcome = Outcome { root, diagnostics, trace: None, sources, strict: false };
+    human::write_each(&outcome, colour, &mut out)?;
+    out.flush()
+}
+
 /// Writes `outcome` in `format`; `colour` applies to the human format.
 pub fn write(format: Format, outcome: &Outcome, colour: bool, mut out: impl Write) -> io::Result<()> {
     match format {

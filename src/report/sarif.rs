@@ -171,16 +171,20 @@ fn log<'a>(outcome: &Outcome<'a>) -> Log<'a> {
     }
 }
 
-/// One rule a code, sorted by code; its level is the most severe one the code has in this run.
+/// One rule for every code tracebrief has, sorted by code, even on a clean
+/// run (code-scanning services list the rules a tool checks). A rule's level
+/// is the most severe one its code has in this run, else the code's own.
 fn rules(diagnostics: &[Diagnostic]) -> Vec<Rule<'_>> {
-    let mut severities: BTreeMap<&str, Severity> = BTreeMap::new();
+    let mut severities: BTreeMap<&str, Severity> =
+        crate::diagnostic::CODES.iter().map(|(code, _)| (*code, default_severity(code))).collect();
+    let mut seen: BTreeMap<&str, Severity> = BTreeMap::new();
     for d in diagnostics {
-        severities
-            .entry(d.code)
+        seen.entry(d.code)
             // `Severity` orders errors first
             .and_modify(|s| *s = (*s).min(d.severity))
             .or_insert(d.severity);
     }
+    severities.extend(seen);
     severities
         .into_iter()
         .map(|(code, severity)| Rule {
@@ -190,6 +194,25 @@ fn rules(diagnostics: &[Diagnostic]) -> Vec<Rule<'_>> {
             default_configuration: Configuration { level: level(severity) },
         })
         .collect()
+}
+
+/// The severity a code is reported with (docs/diagnostics.md).
+fn default_severity(code: &str) -> Severity {
+    const WARNINGS: &[&str] = &[
+        "dropped-hedge",
+        "qualifier-mismatch",
+        "ambiguous-figure",
+        "actor-out-of-context",
+        "speaker-not-named",
+        "role-conflict",
+    ];
+    if code == "also-stated" {
+        Severity::Note
+    } else if WARNINGS.contains(&code) {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
 }
 
 /// `untraced-number` → `Untraced number`.
@@ -434,10 +457,14 @@ mod tests {
         assert_eq!(driver["name"], "tracebrief");
         assert_eq!(driver["version"], env!("CARGO_PKG_VERSION"));
         let ids: Vec<&str> = driver["rules"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
-        assert_eq!(ids, ["dropped-hedge", "untraced-number"]);
-        assert_eq!(driver["rules"][1]["shortDescription"]["text"], "Untraced number");
-        assert_eq!(driver["rules"][0]["defaultConfiguration"]["level"], "warning");
-        assert_eq!(driver["rules"][1]["defaultConfiguration"]["level"], "error");
+        let mut every: Vec<&str> = crate::diagnostic::CODES.iter().map(|(code, _)| *code).collect();
+        every.sort();
+        assert_eq!(ids, every, "every rule, sorted by code");
+        let rule = |id: &str| &driver["rules"][ids.iter().position(|r| *r == id).unwrap()];
+        assert_eq!(rule("untraced-number")["shortDescription"]["text"], "Untraced number");
+        assert_eq!(rule("dropped-hedge")["defaultConfiguration"]["level"], "warning");
+        assert_eq!(rule("untraced-number")["defaultConfiguration"]["level"], "error");
+        assert_eq!(rule("also-stated")["defaultConfiguration"]["level"], "note");
 
         let results = run["results"].as_array().unwrap();
         assert_eq!(results.len(), 3);
@@ -500,7 +527,10 @@ mod tests {
         assert_required(&log);
         let run = &log["runs"][0];
         assert_eq!(run["results"], serde_json::json!([]));
-        assert_eq!(run["tool"]["driver"]["rules"], serde_json::json!([]));
+        // a clean run still lists every rule tracebrief checks
+        let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+        assert_eq!(rules.len(), crate::diagnostic::CODES.len());
+        assert!(rules.iter().all(|r| r["fullDescription"]["text"].is_string()), "{rules:?}");
     }
 
     #[test]

@@ -11,71 +11,11 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
-use serde::Deserialize;
-use serde_saphyr::Spanned;
 
-use super::{Actor, ActorKind, Briefing, FactUnit, Figure, FigureValue, Located, Quote, Summary};
+use super::schema::{self, RawActor, RawFigure};
+use super::tree::Node;
+use super::{Actor, Briefing, FactUnit, Figure, FigureValue, Located, Quote, Summary};
 use crate::diagnostic::{Diagnostic, Place};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSheet {
-    title: Spanned<String>,
-    source: Spanned<String>,
-    source_url: Option<Spanned<String>>,
-    publisher: Option<Spanned<String>>,
-    source_title: Option<Spanned<String>>,
-    date: Option<Spanned<String>>,
-    summary: Option<Spanned<String>>,
-    #[serde(default)]
-    actors: Vec<RawActor>,
-    #[serde(default)]
-    quotes: Vec<RawQuote>,
-    #[serde(default)]
-    numbers: Vec<RawFigure>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawActor {
-    id: Spanned<String>,
-    name: Spanned<String>,
-    #[serde(default)]
-    aliases: Vec<Spanned<String>>,
-    role: Option<Spanned<String>>,
-    kind: Option<ActorKind>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuote {
-    id: Option<Spanned<String>>,
-    speaker: Spanned<String>,
-    text: Spanned<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFigure {
-    id: Spanned<String>,
-    label: Spanned<String>,
-    /// Read as text so that `2.30` stays exact; checked to be a number below.
-    value: Spanned<String>,
-    unit: Option<Spanned<String>>,
-    qualifier: Option<Spanned<String>>,
-    approx: Option<bool>,
-    evidence: Option<Spanned<String>>,
-    sentence: Option<Spanned<usize>>,
-    actor: Option<Spanned<String>>,
-}
-
-/// The fields of each part of a sheet, for "did you mean" and type messages.
-const SHEET_FIELDS: &[&str] =
-    &["title", "source", "source_url", "publisher", "source_title", "date", "summary", "actors", "quotes", "numbers"];
-const ACTOR_FIELDS: &[&str] = &["id", "name", "aliases", "role", "kind"];
-const QUOTE_FIELDS: &[&str] = &["id", "speaker", "text"];
-const FIGURE_FIELDS: &[&str] =
-    &["id", "label", "value", "unit", "qualifier", "approx", "evidence", "sentence", "actor"];
 
 /// The slug of a fact sheet's file name, if it is a valid one (`[a-z0-9][a-z0-9-]*`).
 pub fn slug_of(file: &Path) -> Option<String> {
@@ -98,13 +38,17 @@ pub fn load_sheet(
     yaml: &str,
     markdown: Option<(&Path, &str)>,
 ) -> Result<Briefing, Vec<Diagnostic>> {
-    let raw = parse(file, yaml).map_err(|d| vec![*d])?;
+    let tree = parse(file, yaml).map_err(|d| vec![*d])?;
     let mut problems = Vec::new();
+    let raw = schema::read(file, yaml, &tree, &mut problems);
+    let Some(raw) = raw else {
+        problems.sort_by_key(|d| d.place.as_ref().map(|p| p.span.start));
+        return Err(problems);
+    };
     let at = |span: &std::ops::Range<usize>| Place::new(file, yaml, span.clone());
-    let located = |s: Spanned<String>| Located { span: span_of(&s, yaml), value: s.value };
 
     let summary = summary(file, yaml, raw.summary, markdown, &mut problems);
-    let date = raw.date.map(located);
+    let date = raw.date;
     if let Some(date) = &date
         && !is_date(&date.value)
     {
@@ -115,7 +59,7 @@ pub fn load_sheet(
                 .help("write the date as 2025-02-17"),
         );
     }
-    let source_url = raw.source_url.map(located);
+    let source_url = raw.source_url;
     if let Some(url) = &source_url
         && !is_web_address(&url.value)
     {
@@ -126,18 +70,17 @@ pub fn load_sheet(
                 .help("give the address the text was published at, such as https://example.org/news/article"),
         );
     }
-    let seed = located(raw.source);
+    let seed = raw.source;
     let seed_path = PathBuf::from(&seed.value);
 
-    let actors = raw.actors.into_iter().map(|a| actor(a, yaml)).collect::<Vec<_>>();
+    let actors = raw.actors.into_iter().map(actor).collect::<Vec<_>>();
     let quotes = raw
         .quotes
         .into_iter()
         .enumerate()
         .map(|(n, q)| {
-            let text = located(q.text);
-            let id = q.id.map_or_else(|| Located { value: format!("#{}", n + 1), span: text.span.clone() }, located);
-            Quote { id, speaker: located(q.speaker), text }
+            let id = q.id.unwrap_or_else(|| Located { value: format!("#{}", n + 1), span: q.text.span.clone() });
+            Quote { id, speaker: q.speaker, text: q.text }
         })
         .collect::<Vec<_>>();
     let figures = raw.numbers.into_iter().filter_map(|f| figure(f, file, yaml, &mut problems)).collect::<Vec<_>>();
@@ -145,12 +88,12 @@ pub fn load_sheet(
     let briefing = Briefing {
         slug: slug.to_string(),
         file: file.to_path_buf(),
-        title: located(raw.title),
+        title: raw.title,
         source: seed,
         seed: seed_path,
         source_url,
-        publisher: raw.publisher.map(located),
-        source_title: raw.source_title.map(located),
+        publisher: raw.publisher,
+        source_title: raw.source_title,
         date,
         summary,
         actors,
@@ -159,42 +102,28 @@ pub fn load_sheet(
     };
     check_ids(&briefing, yaml, &mut problems);
     check_references(&briefing, yaml, &mut problems);
+    // in the order the sheet reads
+    problems.sort_by_key(|d| d.place.as_ref().map(|p| p.span.start));
     if problems.is_empty() { Ok(briefing) } else { Err(problems) }
 }
 
-fn span_of<T>(s: &Spanned<T>, yaml: &str) -> std::ops::Range<usize> {
-    let span = s.referenced.span();
-    let start = span.byte_offset().map_or(0, |o| o as usize).min(yaml.len());
-    let end = (start + span.byte_len().map_or(0, |l| l as usize)).min(yaml.len());
-    start..end
-}
-
-fn actor(a: RawActor, yaml: &str) -> Actor {
-    let located = |s: Spanned<String>| Located { span: span_of(&s, yaml), value: s.value };
-    Actor {
-        id: located(a.id),
-        name: located(a.name),
-        aliases: a.aliases.into_iter().map(located).collect(),
-        role: a.role.map(located),
-        kind: a.kind.unwrap_or_default(),
-    }
+fn actor(a: RawActor) -> Actor {
+    Actor { id: a.id, name: a.name, aliases: a.aliases, role: a.role, kind: a.kind.unwrap_or_default() }
 }
 
 fn figure(f: RawFigure, file: &Path, yaml: &str, problems: &mut Vec<Diagnostic>) -> Option<Figure> {
-    let located = |s: Spanned<String>| Located { span: span_of(&s, yaml), value: s.value };
-    let raw = located(f.value);
-    let unit = f.unit.map(|u| Located { span: span_of(&u, yaml), value: FactUnit::parse(&u.value) });
-    let value = figure_value(&raw, unit.as_ref(), file, yaml).map_err(|d| problems.push(*d)).ok()?;
+    let unit = f.unit.map(|u| Located { value: FactUnit::parse(&u.value), span: u.span });
+    let value = figure_value(&f.value, unit.as_ref(), file, yaml).map_err(|d| problems.push(*d)).ok()?;
     Some(Figure {
-        id: located(f.id),
-        label: located(f.label),
-        value: Located { value, span: raw.span },
+        id: f.id,
+        label: f.label,
+        value: Located { value, span: f.value.span },
         unit,
-        qualifier: f.qualifier.map(located),
+        qualifier: f.qualifier,
         approx: f.approx.unwrap_or(false),
-        evidence: f.evidence.map(located),
-        sentence: f.sentence.map(|s| Located { span: span_of(&s, yaml), value: s.value }),
-        actor: f.actor.map(located),
+        evidence: f.evidence,
+        sentence: f.sentence,
+        actor: f.actor,
     })
 }
 
@@ -319,13 +248,13 @@ fn is_date(s: &str) -> bool {
 fn summary(
     file: &Path,
     yaml: &str,
-    field: Option<Spanned<String>>,
+    field: Option<Located<String>>,
     markdown: Option<(&Path, &str)>,
     problems: &mut Vec<Diagnostic>,
 ) -> Option<Summary> {
     match (field, markdown) {
         (Some(field), Some((md_file, _))) => {
-            let span = span_of(&field, yaml);
+            let span = field.span;
             problems.push(
                 Diagnostic::input(
                     "duplicate-summary",
@@ -338,8 +267,7 @@ fn summary(
             None
         }
         (Some(field), None) => {
-            let span = span_of(&field, yaml);
-            Some(Summary { markdown: field.value, file: file.to_path_buf(), offset: span.start })
+            Some(Summary { markdown: field.value, file: file.to_path_buf(), offset: field.span.start })
         }
         (None, Some((md_file, text))) => {
             Some(Summary { markdown: text.to_string(), file: md_file.to_path_buf(), offset: 0 })
@@ -483,10 +411,13 @@ fn options() -> serde_saphyr::Options {
             max_total_replayed_events: 10_000,
             max_replay_stack_depth: 16,
         },
+        // the schema reports repeated keys, with the rest of a sheet's errors
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
     }
 }
 
-fn parse(file: &Path, yaml: &str) -> Result<RawSheet, Box<Diagnostic>> {
+/// The sheet's YAML tree, or the syntax error (or refusal) that stops reading it.
+fn parse(file: &Path, yaml: &str) -> Result<Node, Box<Diagnostic>> {
     let says_nothing = |l: &str| {
         let l = l.trim();
         l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
@@ -501,7 +432,8 @@ fn parse(file: &Path, yaml: &str) -> Result<RawSheet, Box<Diagnostic>> {
     serde_saphyr::from_str_with_options(yaml, options()).map_err(|e| Box::new(yaml_error(file, yaml, &e)))
 }
 
-/// Turns a YAML or schema error into a located diagnostic in our words.
+/// Turns a YAML error into a located diagnostic in our words. Schema
+/// errors are the schema's (`schema`): the tree takes any YAML.
 fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
     let detail = e.without_snippet().to_string();
     let detail = detail.rsplit_once(" at line ").map_or(detail.as_str(), |(m, _)| m).to_string();
@@ -509,30 +441,8 @@ fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
     if detail.contains("tabs disallowed") && offset > 0 && yaml.as_bytes()[offset - 1] == b'\t' {
         offset -= 1; // the parser points past the tab
     }
-    if detail.contains("missing field") {
-        offset = mapping_start(yaml, offset);
-    }
     let place = Place::new(file, yaml, offset..offset);
-    let key = key_at(yaml, offset);
-    let d = if let Some(field) = between(&detail, "unknown field `", "`") {
-        let candidates = fields_of_part(&detail);
-        let help = match closest(field, candidates) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("the fields here are: {}", candidates.join(", ")),
-        };
-        Diagnostic::input("unknown-field", format!("unknown field `{field}`"))
-            .label("not a field of a fact sheet")
-            .help(help)
-    } else if let Some(field) = between(&detail, "missing field `", "`") {
-        Diagnostic::input("missing-field", format!("missing field `{field}`"))
-            .label(format!("`{field}` is required here"))
-            .help(format!("add `{field}:` ({})", what_field_holds(field)))
-    } else if detail.contains("duplicate mapping key") {
-        let key = key.unwrap_or_default();
-        Diagnostic::input("duplicate-key", format!("`{key}` is given twice"))
-            .label("second time")
-            .help("a field may appear only once; remove one of them")
-    } else if detail.contains("tabs disallowed") {
+    let d = if detail.contains("tabs disallowed") {
         Diagnostic::input("yaml-syntax", "a tab in the indentation")
             .label("tab")
             .help("YAML indents with spaces only; replace the tab with spaces")
@@ -543,14 +453,6 @@ fn yaml_error(file: &Path, yaml: &str, e: &serde_saphyr::Error) -> Diagnostic {
         Diagnostic::input("yaml-too-complex", format!("the YAML is too deeply nested or expands too far ({detail})"))
             .label("refused here")
             .help("a fact sheet needs no deep nesting and no repeated aliases; write the values out")
-    } else if let Some(key) = key.filter(|k| is_type_error(&detail) && what_field_holds(k) != "a value") {
-        Diagnostic::input("wrong-type", format!("`{key}` must be {}", what_field_holds(&key)))
-            .label(format!("not {}", what_field_holds(&key)))
-            .help(format!("write `{key}:` as {}", what_field_holds(&key)))
-    } else if is_type_error(&detail) {
-        Diagnostic::input("wrong-type", detail.clone())
-            .label("wrong type here")
-            .help("see docs/fact-sheet.md for the fields and their types")
     } else {
         Diagnostic::input("yaml-syntax", format!("YAML syntax error: {detail}"))
             .label("here")
@@ -571,87 +473,6 @@ fn error_offset(yaml: &str, e: &serde_saphyr::Error) -> usize {
     let line = &yaml[line_start.min(yaml.len())..];
     let within = line.char_indices().nth(column).map_or(line.len(), |(i, _)| i);
     (line_start + within).min(yaml.len())
-}
-
-/// The start of the mapping whose key stands at `offset`: the `- ` of its
-/// list item, or the document's first key. A missing field is missing there.
-fn mapping_start(yaml: &str, offset: usize) -> usize {
-    let line_start = yaml[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = &yaml[line_start..];
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let key_indent = if line.trim_start().starts_with("- ") { indent + 2 } else { indent };
-    if key_indent == 0 {
-        // a top-level key: the document is the mapping
-        return yaml.len() - yaml.trim_start_matches(|c: char| c.is_whitespace() || c == '-').len();
-    }
-    // walk up to the `- ` that opens this item
-    let mut at = line_start;
-    loop {
-        let this = &yaml[at..];
-        let this_indent = this.len() - this.trim_start_matches(' ').len();
-        if this_indent + 2 == key_indent && this.trim_start().starts_with("- ") {
-            return at + this_indent + 2; // the first key, after `- `
-        }
-        if at == 0 {
-            return line_start + indent;
-        }
-        at = yaml[..at - 1].rfind('\n').map_or(0, |i| i + 1);
-    }
-}
-
-fn is_type_error(detail: &str) -> bool {
-    [
-        "invalid type",
-        "invalid value",
-        "expected",
-        "cannot deserialize",
-        "invalid u",
-        "invalid i",
-        "did not match",
-        "unknown variant",
-        "invalid bool",
-    ]
-    .iter()
-    .any(|p| detail.contains(p))
-}
-
-fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let rest = &s[s.find(start)? + start.len()..];
-    Some(&rest[..rest.find(end)?])
-}
-
-/// The field list of the part an unknown-field message is about.
-fn fields_of_part(detail: &str) -> &'static [&'static str] {
-    let expected = detail.split_once("expected one of ").map_or("", |(_, e)| e);
-    [SHEET_FIELDS, ACTOR_FIELDS, QUOTE_FIELDS, FIGURE_FIELDS]
-        .into_iter()
-        .find(|fields| fields.iter().all(|f| expected.contains(f)) && expected.split(", ").count() == fields.len())
-        .unwrap_or(SHEET_FIELDS)
-}
-
-/// The key of the `key: value` line holding `offset`.
-fn key_at(yaml: &str, offset: usize) -> Option<String> {
-    let line_start = yaml[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = yaml[line_start..].lines().next()?;
-    let line = line.trim_start().trim_start_matches("- ").trim_start();
-    let (key, _) = line.split_once(':')?;
-    let key = key.trim().trim_matches(['"', '\'']);
-    (!key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then(|| key.to_string())
-}
-
-/// What a field holds, in the words of a help line.
-fn what_field_holds(field: &str) -> &'static str {
-    match field {
-        "value" => "a number or a date",
-        "approx" => "true or false",
-        "sentence" => "a sentence number (1 for s1)",
-        "kind" => "person, organisation or country",
-        "aliases" => "a list of names",
-        "actors" | "quotes" | "numbers" => "a list",
-        "title" | "source" | "source_url" | "publisher" | "source_title" | "date" | "summary" | "id" | "name"
-        | "role" | "speaker" | "text" | "label" | "unit" | "qualifier" | "evidence" | "actor" => "text",
-        _ => "a value",
-    }
 }
 
 #[cfg(test)]
@@ -682,9 +503,10 @@ mod tests {
 
     #[test]
     fn closest_finds_typos_only() {
-        assert_eq!(closest("numbrs", SHEET_FIELDS), Some("numbers"));
-        assert_eq!(closest("titel", SHEET_FIELDS), Some("title"));
-        assert_eq!(closest("colour", SHEET_FIELDS), None);
+        let fields = schema::SHEET_FIELDS;
+        assert_eq!(closest("numbrs", fields), Some("numbers"));
+        assert_eq!(closest("titel", fields), Some("title"));
+        assert_eq!(closest("colour", fields), None);
         assert_eq!(closest("keir-stramer", &["keir-starmer", "nato"]), Some("keir-starmer"));
     }
 

@@ -1,10 +1,13 @@
 //! Fact sheets (docs/fact-sheet.md): the model of a briefing as its author wrote it,
 //! every value with its byte span in the YAML so a diagnostic can point at it.
 //!
-//! Loading and validating a sheet lives in `load`; this module holds the
-//! model and the small value types the rest of the pipeline reads.
+//! Loading a sheet lives in `load` (the YAML as a `tree` of spanned nodes,
+//! its shape checked by `schema`, its values by `load`); this module holds
+//! the model and the small value types the rest of the pipeline reads.
 
 mod load;
+mod schema;
+mod tree;
 
 pub use load::{closest, load_sheet, slug_of};
 

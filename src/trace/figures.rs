@@ -425,11 +425,22 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
 /// Words of sentence `s` around mention `m` that stand once in the sentence
 /// and hold no other number: what `evidence:` can pin the mention with.
 fn evidence_for(cx: &Context, s: usize, m: &Mention) -> String {
-    let sentence = &cx.seed.sentences[s];
-    let raw = sentence.raw(&cx.seed.text);
+    evidence_in(cx.seed, &cx.seed.sentences[s], &cx.mentions[s], &cx.folded[s], m)
+}
+
+/// [`evidence_for`] from the parts of a context: the seed, the sentence
+/// holding `m`, that sentence's mentions and its folded text.
+pub(crate) fn evidence_in(
+    seed: &crate::source::Seed,
+    sentence: &crate::source::Sentence,
+    mentions: &[Mention],
+    folded: &super::fold::Folded,
+    m: &Mention,
+) -> String {
+    let raw = sentence.raw(&seed.text);
     let (start, end) = (m.span.start - sentence.span.start, m.span.end - sentence.span.start);
-    let others: Vec<_> = cx.mentions[s].iter().filter(|o| o.span != m.span).map(|o| o.span.clone()).collect();
-    let folded = &cx.folded[s].text;
+    let others: Vec<_> = mentions.iter().filter(|o| o.span != m.span).map(|o| o.span.clone()).collect();
+    let folded = &folded.text;
     let mut from = start;
     let mut best = raw[start..end].to_string();
     for _ in 0..6 {

@@ -12,6 +12,9 @@ pub(crate) mod fold;
 mod quotes;
 mod speakers;
 
+pub(crate) use figures::evidence_in;
+pub(crate) use quotes::quotations;
+
 use std::ops::Range;
 
 use serde::Serialize;

@@ -157,7 +157,7 @@ fn quotedness(raw: &str, start: usize, end: usize) -> u8 {
 /// double mark encloses them and they are no apostrophe (a closing `’` is
 /// followed by no letter). A quotation left open runs to the end: news
 /// opens a quote again at each paragraph it carries on into.
-pub(super) fn quotations(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut found = marked(
         text,
         |prev, c, _| matches!(c, '“' | '„' | '«') || (c == '"' && !prev.is_some_and(char::is_alphanumeric)),

@@ -1,0 +1,552 @@
+//! The actors of a draft: the names a seed gives, read from runs of
+//! capitalised words (`Sir Keir Starmer`, `Bank of England`, `NATO`).
+//!
+//! An office written before a name becomes the role (`UK Prime Minister
+//! Keir Starmer`), or the words set off after it (`Adrian Bradshaw, a former
+//! NATO commander,`); an honorific stays as an alias as written (`Sir Keir
+//! Starmer`). A surname standing alone after a full name is an alias of it,
+//! and so is a short name in brackets after a long one (`Office for Budget
+//! Responsibility (OBR)`). The kind comes from a list of countries and from
+//! the words organisations are named with. Headlines, which capitalise every
+//! word, are not read, nor are sentence-initial words that are no names.
+//!
+//! This reads names, not meaning: it lists places and events too, and the
+//! analyst prunes them.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::lexicon::{
+    CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, JOBS, MONTHS, NOT_ACTORS, NOT_NAMES, NOT_ROLES, OFFICES,
+    ORGANISATION_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, TAKES_AND,
+};
+use crate::sheet::ActorKind;
+use crate::source::Seed;
+
+/// An actor the seed names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+    pub kind: ActorKind,
+    /// The byte offset of its first mention.
+    pub first: usize,
+}
+
+/// A word of a sentence with what stands around it.
+#[derive(Debug, Clone)]
+struct Word<'t> {
+    text: &'t str,
+    span: Range<usize>,
+    /// A quotation mark or bracket opens right before it.
+    opens: bool,
+    /// Punctuation (or a possessive `'s`) ends it: no name runs on past it.
+    closes: bool,
+    /// It ends in a possessive `'s`.
+    possessive: bool,
+    /// Its place among the words of its sentence.
+    index: usize,
+}
+
+/// One run of capitalised words as it stands: the name, how it was written, and where.
+#[derive(Debug, Clone)]
+struct Occurrence {
+    name: String,
+    /// The name with its honorific: `Sir Keir Starmer`.
+    written: Option<String>,
+    /// An office written before the name: `UK Prime Minister`.
+    office: Option<String>,
+    /// The name came with a title: it names a person.
+    titled: bool,
+    span: Range<usize>,
+    /// It starts its sentence, where any word is capitalised.
+    initial: bool,
+    /// A short name in brackets right after it: `(OBR)`.
+    bracketed: Option<String>,
+}
+
+/// Every actor `seed` names, people first, then organisations, then countries.
+pub fn find(seed: &Seed) -> Vec<Named> {
+    let text = seed.text.as_str();
+    let mut occurrences = Vec::new();
+    // the headline capitalises every word: its names are read where the text repeats them
+    let skip = usize::from(seed.sentences.len() > 1);
+    for sentence in &seed.sentences[skip..] {
+        let words = words(text, sentence.span.clone());
+        occurrences.extend(runs(&words).into_iter().filter_map(|run| occurrence(text, &words, &run)));
+    }
+    let lower_words = lowercase_words(text);
+    let mut by_name: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+    for o in occurrences {
+        by_name.entry(o.name.clone()).or_default().push(o);
+    }
+    let surnames: Vec<String> = by_name
+        .keys()
+        .filter(|n| n.contains(' ') && kind_of(n, false) == ActorKind::Person)
+        .filter_map(|n| n.rsplit(' ').next().map(str::to_string))
+        .collect();
+    by_name.retain(|name, seen| surnames.contains(name) || is_name(name, seen, &lower_words));
+    let mut actors: Vec<Named> = by_name
+        .iter()
+        .map(|(name, seen)| Named {
+            name: name.clone(),
+            aliases: unique(seen.iter().filter_map(|o| o.written.clone())),
+            role: (kind_of(name, true) != ActorKind::Country)
+                .then(|| {
+                    seen.iter()
+                        .find_map(|o| apposition(text, &o.span))
+                        .or_else(|| seen.iter().find_map(|o| o.office.clone()))
+                })
+                .flatten(),
+            kind: kind_of(name, seen.iter().any(|o| o.titled)),
+            first: seen[0].span.start,
+        })
+        .collect();
+    merge_aliases(&mut actors, &by_name);
+    actors.sort_by_key(|a| (kind_order(a.kind), a.first));
+    actors
+}
+
+fn kind_order(kind: ActorKind) -> u8 {
+    match kind {
+        ActorKind::Person => 0,
+        ActorKind::Organisation => 1,
+        ActorKind::Country => 2,
+    }
+}
+
+/// The words of `span` of `text`, with the punctuation around each noted.
+fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
+    const OPENING: &[char] = &['"', '\'', '“', '‘', '(', '[', '{', '«', '‹'];
+    const CLOSING: &[char] = &[',', '.', ';', ':', '!', '?', '"', '\'', '”', '’', ')', ']', '}', '»', '›', '…'];
+    let mut words = Vec::new();
+    for chunk in text[span].split_whitespace() {
+        // `chunk` is a slice of `text`: its offset is where it starts in memory
+        let start = chunk.as_ptr() as usize - text.as_ptr() as usize;
+        let core = chunk.trim_start_matches(OPENING);
+        let opens = core.len() != chunk.len();
+        let core_start = start + chunk.len() - core.len();
+        let mut word = core.trim_end_matches(CLOSING);
+        if keeps_its_dot(core) {
+            word = core.trim_end_matches(|c: char| CLOSING.contains(&c) && c != '.');
+            if !word.ends_with('.') {
+                word = &core[..word.len() + 1];
+            }
+        }
+        let mut closes = word.len() != core.len();
+        let mut possessive = false;
+        for ending in ["'s", "’s"] {
+            if let Some(stem) = word.strip_suffix(ending) {
+                word = stem;
+                closes = true;
+                possessive = true;
+                break;
+            }
+        }
+        if word.is_empty() {
+            continue;
+        }
+        let index = words.len();
+        words.push(Word { text: word, span: core_start..core_start + word.len(), opens, closes, possessive, index });
+    }
+    words
+}
+
+/// Abbreviations whose dot is part of the word: `U.S.`, `Dr.`, `Inc.`.
+fn keeps_its_dot(core: &str) -> bool {
+    let word = core.trim_end_matches([',', ';', ':', ')', '"', '”', '’', '\'']);
+    let Some(stem) = word.strip_suffix('.') else { return false };
+    let initials = stem.split('.').all(|p| p.chars().count() == 1 && p.chars().all(|c| c.is_uppercase()));
+    initials
+        || ["Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Gen", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Prof"]
+            .contains(&stem)
+}
+
+/// A word that may stand in a name: capitalised in every part (`Batstone-Carr`,
+/// not `Russian-held`), with no digits.
+fn is_capitalised(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 0
+        && !word.chars().any(|c| c.is_ascii_digit())
+        && word.split('-').all(|part| part.chars().next().is_some_and(char::is_uppercase))
+        && (letters > 1 || word.ends_with('.'))
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Runs of capitalised words (connectors allowed between them), as ranges of word indices.
+fn runs(words: &[Word]) -> Vec<Range<usize>> {
+    // `NEMANJA MATIC’S stunning …`, `A FORMER Texas judge …`: capitals that open a story, no acronym
+    let shouts = |w: &Word| w.text.chars().any(char::is_alphabetic) && !w.text.chars().any(char::is_lowercase);
+    // `LONDON (Reuters) –`, `PORTWICK, 14 March 2025 –`: a dateline's place
+    let kicker = |w: &Word| {
+        let neighbours = [w.index.checked_sub(1), Some(w.index + 1)].into_iter().flatten();
+        w.index < 3
+            && is_acronym(w.text)
+            && w.text.chars().count() >= 4
+            && (neighbours.clone().any(|n| words.get(n).is_some_and(|n| n.index < 4 && shouts(n)))
+                || (w.index == 0 && words.get(1).is_some_and(|n| n.opens || (w.closes && is_date_word(n.text)))))
+    };
+    let name_word = |w: &Word| is_capitalised(w.text) && (!kicker(w) || is_acronym_elsewhere(words, w));
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !name_word(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < words.len() && !words[end - 1].closes {
+            let next = &words[end];
+            if next.opens {
+                break;
+            }
+            if name_word(next) {
+                end += 1;
+                continue;
+            }
+            // `Centers for Disease Control and Prevention`, not `European Council and NATO`
+            let joins = CONNECTORS.contains(&next.text)
+                || (next.text == "and"
+                    && words[start..end].iter().any(|w| TAKES_AND.contains(&w.text))
+                    && !ORGANISATION_WORDS.contains(&words[end - 1].text)
+                    && words.get(end + 1).is_some_and(|t| !is_acronym(t.text)));
+            let then = words.get(end + 1);
+            if joins && !next.closes && then.is_some_and(|t| name_word(t) && !t.opens) {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        found.push(start..end);
+        i = end;
+    }
+    found
+}
+
+fn is_no_name(word: &str) -> bool {
+    NOT_NAMES.contains(&word) || MONTHS.contains(&word)
+}
+
+/// A word that starts a date: `14`, `March`, `Feb.`.
+fn is_date_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&word)
+}
+
+/// A long all-capital word at a sentence's start is a kicker (`NEMANJA
+/// MATIC’S stunning …`), unless the text writes it so elsewhere too.
+fn is_acronym_elsewhere(words: &[Word], w: &Word) -> bool {
+    words.iter().any(|o| o.index >= 3 && o.text == w.text)
+}
+
+/// The name a run gives: honorifics and offices taken off its front, sentence-start words dropped.
+fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurrence> {
+    let mut run = &words[run.clone()];
+    let initial = run[0].index == 0 || (run[0].index == 1 && words[0].text.chars().all(|c| !c.is_alphanumeric()));
+    let whole = run.len();
+    while let Some(first) = run.first() {
+        let title = OFFICES.contains(&first.text) || HONORIFICS.contains(&first.text);
+        if is_no_name(first.text) && !(run.len() > 1 && title) {
+            run = &run[1..];
+        } else {
+            break;
+        }
+    }
+    while run.first().is_some_and(|w| CONNECTORS.contains(&w.text) || w.text == "and") {
+        run = &run[1..];
+    }
+    if run.is_empty() {
+        return None;
+    }
+    let texts: Vec<&str> = run.iter().map(|w| w.text).collect();
+    let has_organisation_word = |ws: &[&str]| ws.iter().any(|w| ORGANISATION_WORDS.contains(w));
+    // the last title that leaves a name after it, when that name is no organisation's
+    let title = (0..texts.len() - 1)
+        .rev()
+        .find(|&i| OFFICES.contains(&texts[i]) || HONORIFICS.contains(&texts[i]))
+        .filter(|&i| !has_organisation_word(&texts[i + 1..]));
+    let (name_words, office, written) = match title {
+        // an office with no name after it names no one: `the UK Prime Minister`
+        None if OFFICES.contains(&texts[texts.len() - 1]) && !has_organisation_word(&texts) => return None,
+        None => (run, None, None),
+        Some(i) => {
+            let honorifics_from = (0..=i).rev().take_while(|&j| HONORIFICS.contains(&texts[j])).last().unwrap_or(i + 1);
+            let office_words = &texts[..honorifics_from];
+            let office = office_words
+                .iter()
+                .rposition(|w| OFFICES.contains(w))
+                .map(|last| office_words[..=last].join(" "))
+                .filter(|o| !o.is_empty());
+            // an honorific stays with the name as written (`Sir Keir Starmer`), and so does
+            // the office of a name of one word (`President Biden`)
+            let written_from = if honorifics_from <= i {
+                Some(honorifics_from)
+            } else {
+                (i + 2 == texts.len())
+                    .then(|| (0..=i).rev().take_while(|&j| OFFICES.contains(&texts[j])).last())
+                    .flatten()
+            };
+            let written = written_from.map(|from| text[run[from].span.start..run[run.len() - 1].span.end].to_string());
+            (&run[i + 1..], office, written)
+        }
+    };
+    let name_words = match name_words.iter().position(|w| !CONNECTORS.contains(&w.text)) {
+        Some(p) => &name_words[p..],
+        None => return None,
+    };
+    let span = name_words[0].span.start..name_words[name_words.len() - 1].span.end;
+    let name = text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let written = written.map(|w| w.split_whitespace().collect::<Vec<_>>().join(" "));
+    Some(Occurrence {
+        titled: title.is_some(),
+        written: written.filter(|w| text.contains(w.as_str())),
+        office,
+        // `The Senate …` names the Senate; `Bailey said …`, `Matic’s strike …` name someone
+        initial: initial
+            && run.len() == whole
+            && title.is_none()
+            && name_words[0].index == run[0].index
+            && !name_words[name_words.len() - 1].possessive
+            && !words.get(name_words[name_words.len() - 1].index + 1).is_some_and(|w| SPEECH_VERBS.contains(&w.text)),
+        bracketed: bracketed(text, span.end),
+        name,
+        span,
+    })
+}
+
+/// A short name in brackets right after offset `end`: ` (OBR)`.
+fn bracketed(text: &str, end: usize) -> Option<String> {
+    let rest = text[end..].strip_prefix(' ')?.strip_prefix('(')?;
+    let inner = &rest[..rest.find(')')?];
+    (!inner.is_empty()
+        && inner.len() <= 24
+        && !inner.contains(char::is_whitespace)
+        && is_capitalised(inner)
+        && !inner.contains([',', '.']))
+    .then(|| inner.to_string())
+}
+
+/// Words the text writes in lower case: a capitalised word that stands
+/// among them only starts sentences.
+fn lowercase_words(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphabetic() && c != '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether the occurrences of `name` make it a name worth listing.
+fn is_name(name: &str, seen: &[Occurrence], lower_words: &std::collections::HashSet<String>) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    if PLACES.contains(&name)
+        || NOT_ACTORS.contains(&name)
+        || words.iter().all(|w| is_no_name(w) || DEMONYMS.contains(w))
+    {
+        return false;
+    }
+    if words.len() > 1 {
+        return true;
+    }
+    if OFFICES.contains(&name) || HONORIFICS.contains(&name) || CONNECTORS.contains(&name) {
+        return false;
+    }
+    if COUNTRIES.contains(&name) || is_acronym(name) || seen.iter().any(|o| o.titled) {
+        return true;
+    }
+    // a word that only starts sentences, or that the text also writes in lower case, is no name
+    seen.iter().any(|o| !o.initial) && !lower_words.contains(&name.to_lowercase())
+}
+
+fn kind_of(name: &str, titled: bool) -> ActorKind {
+    let words: Vec<&str> = name.split(' ').collect();
+    if COUNTRIES.contains(&name) {
+        ActorKind::Country
+    } else if titled && !words.iter().any(|w| ORGANISATION_WORDS.contains(w)) {
+        ActorKind::Person
+    } else if words.iter().any(|w| ORGANISATION_WORDS.contains(w) || PLACE_WORDS.contains(w))
+        || is_acronym(name)
+        || name.contains('&')
+        || words.len() == 1
+    {
+        ActorKind::Organisation
+    } else {
+        ActorKind::Person
+    }
+}
+
+/// A surname standing alone becomes an alias of the one person whose full
+/// name ends with it; a word of one organisation's name, or a short name
+/// in brackets after it, an alias of that organisation.
+fn merge_aliases(actors: &mut Vec<Named>, by_name: &BTreeMap<String, Vec<Occurrence>>) {
+    let long: Vec<(usize, Vec<String>)> = actors
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.name.contains(' ') && a.kind != ActorKind::Country)
+        .map(|(i, a)| (i, a.name.split(' ').map(str::to_string).collect()))
+        .collect();
+    let mut merged_into: Vec<Option<usize>> = vec![None; actors.len()];
+    // brackets first: `Emirates District Cooling (Emicool)`
+    for (name, seen) in by_name {
+        for short in seen.iter().filter_map(|o| o.bracketed.as_ref()) {
+            let (Some(owner), Some(short_at)) =
+                (actors.iter().position(|a| &a.name == name), actors.iter().position(|a| &a.name == short))
+            else {
+                continue;
+            };
+            if owner != short_at && actors[short_at].kind != ActorKind::Country && merged_into[owner].is_none() {
+                merged_into[short_at] = Some(owner);
+            }
+        }
+    }
+    for (i, actor) in actors.iter().enumerate() {
+        if actor.name.contains(' ') || actor.kind == ActorKind::Country || merged_into[i].is_some() {
+            continue;
+        }
+        let people: Vec<usize> = long
+            .iter()
+            .filter(|(j, words)| actors[*j].kind == ActorKind::Person && words.last() == Some(&actor.name))
+            .map(|(j, _)| *j)
+            .collect();
+        let organisations: Vec<usize> = long
+            .iter()
+            .filter(|(j, words)| {
+                actors[*j].kind == ActorKind::Organisation
+                    && !ORGANISATION_WORDS.contains(&actor.name.as_str())
+                    && words.contains(&actor.name)
+            })
+            .map(|(j, _)| *j)
+            .collect();
+        merged_into[i] = match (people.as_slice(), organisations.as_slice()) {
+            ([one], _) => Some(*one),
+            ([], [one]) => Some(*one),
+            _ => None,
+        };
+    }
+    let mut keep = vec![true; actors.len()];
+    for (i, into) in merged_into.iter().enumerate() {
+        let Some(into) = *into else { continue };
+        let (alias, more) = (actors[i].name.clone(), actors[i].aliases.clone());
+        let (first, role) = (actors[i].first, actors[i].role.clone());
+        let target = &mut actors[into];
+        target.aliases.extend(more);
+        target.aliases.push(alias);
+        target.aliases = unique(std::mem::take(&mut target.aliases).into_iter().filter(|a| *a != target.name));
+        target.first = target.first.min(first);
+        if target.role.is_none() {
+            target.role = role;
+        }
+        keep[i] = false;
+    }
+    let mut index = 0;
+    actors.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+}
+
+/// The words set off by commas right after a name: `, a former NATO commander,`.
+fn apposition(text: &str, name: &Range<usize>) -> Option<String> {
+    let rest = text[name.end..].strip_prefix(", ")?;
+    let end = rest.find([',', '.', ';', ':', '(', ')'])?;
+    let words: Vec<&str> = rest[..end].split_whitespace().collect();
+    let first = words.first()?;
+    let plain = first.chars().next().is_some_and(char::is_lowercase);
+    if words.len() > 12 || !plain || NOT_ROLES.contains(first) || !rest[end..].starts_with([',', '.']) {
+        return None;
+    }
+    if rest[..end].contains(|c: char| c.is_ascii_digit() || "\"“”‘’'".contains(c)) {
+        return None;
+    }
+    let words = match *first {
+        "the" | "a" | "an" => &words[1..],
+        _ => &words[..],
+    };
+    if words.is_empty() || !crate::numbers::scan(&words.join(" ")).is_empty() {
+        return None;
+    }
+    // a role says what someone is (`strategist at Charles Stanley`), not what they did (`welcomed the vote`)
+    let determined = ["the", "a", "an", "its", "his", "her", "their"].contains(first);
+    let office = words.iter().any(|w| w.split('-').any(|part| JOBS.contains(&part)));
+    let of_something = words.iter().any(|w| ["of", "at", "for"].contains(w));
+    (determined || office || of_something).then(|| words.join(" "))
+}
+
+fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut seen = Vec::new();
+    for item in items {
+        if !seen.contains(&item) {
+            seen.push(item);
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn find_in(text: &str) -> Vec<Named> {
+        find(&Seed::from_text(Path::new("x.txt"), text.to_string()))
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        find_in(text).into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn names_are_runs_of_capitalised_words() {
+        let rows: &[(&str, &[&str])] = &[
+            (
+                "Headline\n\nThe Bank of England raised rates, said Andrew Bailey.",
+                &["Andrew Bailey", "Bank of England"],
+            ),
+            ("Headline\n\nHowever, the talks went on in Paris with NATO.", &["NATO"]),
+            ("Headline\n\nPolish Prime Minister Donald Tusk spoke to Russian officials.", &["Donald Tusk"]),
+            ("Headline\n\nIt rose in May. Shares of Tesco fell; Tesco said so.", &["Tesco"]),
+            ("Headline\n\nThe group met Khalid bin Kalban in Dubai on Monday.", &["Khalid bin Kalban"]),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(names(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn titles_go_to_roles_and_aliases() {
+        let actors = find_in(
+            "Headline\n\nUK Prime Minister Sir Keir Starmer met General Sir Adrian Bradshaw, a former NATO commander, in Paris. Starmer spoke.",
+        );
+        let starmer = &actors[0];
+        assert_eq!(starmer.name, "Keir Starmer");
+        assert_eq!(starmer.role.as_deref(), Some("UK Prime Minister"));
+        assert_eq!(starmer.aliases, ["Sir Keir Starmer", "Starmer"]);
+        let bradshaw = &actors[1];
+        assert_eq!(bradshaw.name, "Adrian Bradshaw");
+        assert_eq!(bradshaw.role.as_deref(), Some("former NATO commander"));
+        assert_eq!(bradshaw.aliases, ["Sir Adrian Bradshaw"]);
+        assert_eq!(actors[2].name, "NATO");
+        assert_eq!(actors[2].kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn kinds_and_bracketed_aliases() {
+        let actors = find_in(
+            "Headline\n\nThe Office for Budget Responsibility (OBR) said the UK and Germany would grow. The OBR was right.",
+        );
+        let found: Vec<(&str, ActorKind, Vec<String>)> =
+            actors.iter().map(|a| (a.name.as_str(), a.kind, a.aliases.clone())).collect();
+        assert_eq!(
+            found,
+            [
+                ("Office for Budget Responsibility", ActorKind::Organisation, vec!["OBR".to_string()]),
+                ("UK", ActorKind::Country, vec![]),
+                ("Germany", ActorKind::Country, vec![]),
+            ]
+        );
+    }
+}
