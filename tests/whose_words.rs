@@ -161,3 +161,16 @@ fn a_printed_sentence_keeps_its_own_quotation_marks_once() {
     assert!(note.contains("\"Nor should anyone be,\" Brand said later"), "{note}");
     assert!(!note.contains("<q"), "a sentence with its own marks is not put in <q>: {note}");
 }
+
+#[test]
+fn a_quote_over_two_sentences_publishes_the_numbers_of_both() {
+    let project = Project::fixture(FIXTURE);
+    let seed = project.read("seeds/troops.txt").replace("every day.\"", "on 7 days of 7.\"");
+    project.write("seeds/troops.txt", seed);
+    let sheet = project.read(SHEET).replace("every day.", "on 7 days of 7.");
+    project.write(SHEET, sheet);
+    let out = project.beside("site");
+    project.built(&out);
+    let page = common::read_page(&out, "briefings/troops/index.html");
+    assert!(page.contains("data-trace=\"s3 s4\""), "the quote cites both its sentences");
+}

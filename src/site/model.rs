@@ -67,7 +67,9 @@ impl<'a> BriefingModel<'a> {
             .iter()
             .filter_map(|q| {
                 let sentence = stated(FactKind::Quote, &q.id.value)?.sentence;
+                let fact = facts.get(&(FactKind::Quote, q.id.value.as_str()))?;
                 Some(QuoteRecord {
+                    also: fact.also.iter().map(|s| s.sentence).collect(),
                     id: q.id.value.clone(),
                     anchor: anchor_id(&q.id.value),
                     text_html: escape(&q.text.value),
@@ -143,7 +145,7 @@ impl<'a> BriefingModel<'a> {
     pub fn cited(&self) -> Cited {
         let seed = &self.loaded.seed;
         let mut numbers: Vec<usize> = self.figures.iter().map(|f| f.sentence).collect();
-        numbers.extend(self.quotes.iter().map(|q| q.sentence));
+        numbers.extend(self.quotes.iter().flat_map(|q| std::iter::once(q.sentence).chain(q.also.iter().copied())));
         numbers.extend(self.actors.iter().flat_map(|a| a.sentences.iter().map(|(n, _)| *n)));
         // the sentences the title and the labels link their numbers to
         for html in std::iter::once(&self.record.title_html).chain(self.figures.iter().map(|f| &f.label_html)) {

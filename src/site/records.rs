@@ -52,6 +52,8 @@ pub struct QuoteRecord {
     /// The speaker's actor id.
     pub speaker: String,
     pub sentence: usize,
+    /// The sentences after the first that a quote running over several covers.
+    pub also: Vec<usize>,
     pub original_href: Option<String>,
 }
 

@@ -188,7 +188,10 @@ pub struct QuoteView<'a> {
     pub text_html: &'a str,
     /// The speaker; a placeholder made from the id when no actor has it.
     pub speaker: Cow<'a, Shared<ActorRef>>,
+    /// `s16`: where the quote starts.
     pub sentence: String,
+    /// `s16 s17`: every sentence a quote over several covers, for `data-trace`.
+    pub sentences: String,
     #[serde(skip)]
     pub number: usize,
     pub sentence_href: String,
@@ -212,6 +215,11 @@ impl<'a> QuoteView<'a> {
             text_html: &q.text_html,
             speaker,
             sentence: format!("s{}", q.sentence),
+            sentences: std::iter::once(q.sentence)
+                .chain(q.also.iter().copied())
+                .map(|n| format!("s{n}"))
+                .collect::<Vec<_>>()
+                .join(" "),
             number: q.sentence,
             sentence_href: format!("briefings/{}/source.html#s{}", briefing.slug, q.sentence),
             original_href: q.original_href.as_deref(),
