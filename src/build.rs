@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
@@ -376,10 +377,18 @@ impl Sentences for OneBriefing<'_> {
     }
 }
 
-/// The sentences the briefings of a list page cite, read from the catalogue
-/// and scanned again: all a list may cite of them.
+/// The sentences the briefings of a list page cite, read from the catalogue:
+/// all a list may cite of them. A sentence is scanned again only when the
+/// page asks what it states (most a list shows whole, with `data-sentence`).
 struct CitedSentences {
-    by_briefing: HashMap<String, HashMap<usize, Vec<Mention>>>,
+    by_briefing: HashMap<String, HashMap<usize, CitedSentence>>,
+}
+
+struct CitedSentence {
+    text: String,
+    /// The values of figures traced to it, as published.
+    published: Vec<String>,
+    mentions: OnceLock<Vec<Mention>>,
 }
 
 impl CitedSentences {
@@ -392,10 +401,15 @@ impl CitedSentences {
         for b in briefings {
             let entry = &index.briefings[b];
             let cited: Cited = catalogue.read(entry.cited)?;
-            let mut sentences: HashMap<usize, Vec<Mention>> =
-                cited.sentences.iter().map(|(n, text)| (*n, numbers::scan(text))).collect();
-            for (n, value) in &cited.published {
-                sentences.entry(*n).or_default().extend(numbers::scan(value));
+            let mut sentences: HashMap<usize, CitedSentence> = cited
+                .sentences
+                .into_iter()
+                .map(|(n, text)| (n, CitedSentence { text, published: Vec::new(), mentions: OnceLock::new() }))
+                .collect();
+            for (n, value) in cited.published {
+                if let Some(sentence) = sentences.get_mut(&n) {
+                    sentence.published.push(value);
+                }
             }
             by_briefing.insert(entry.slug.clone(), sentences);
         }
@@ -405,7 +419,13 @@ impl CitedSentences {
 
 impl Sentences for CitedSentences {
     fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]> {
-        self.by_briefing.get(briefing)?.get(&sentence).map(Vec::as_slice)
+        let cited = self.by_briefing.get(briefing)?.get(&sentence)?;
+        let mentions = cited.mentions.get_or_init(|| {
+            let mut found = numbers::scan(&cited.text);
+            found.extend(cited.published.iter().flat_map(|value| numbers::scan(value)));
+            found
+        });
+        Some(mentions)
     }
 }
 
