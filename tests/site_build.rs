@@ -777,3 +777,55 @@ fn check_fails_on_a_template_that_prints_an_untraced_number() {
     human.assert_says("error[untraced-published-number]");
     assert!(!project.root().join("site").exists(), "check wrote a site");
 }
+
+// ---------------------------------------------------------------- 11. a build killed mid-swap
+
+/// A build killed at `fault` (the output module's fault-injection hook,
+/// `TRACEBRIEF_FAULT`) leaves a whole site in place — the new one or the
+/// previous one, never none — and the next build, even a failing one,
+/// finds the site as it should be.
+#[cfg(unix)]
+fn killed_between_the_swaps_steps(fault: &str) {
+    let project = Project::fixture(SMALL);
+    let out = project.beside("out");
+    project.built(&out);
+    let previous = tree(&out);
+    // the next build changes the home page's title
+    project.write("tracebrief.yaml", "title: Harbour notes\n");
+    let root = project.root();
+    let args: [&std::ffi::OsStr; 5] =
+        ["build".as_ref(), "--root".as_ref(), root.as_ref(), "--out".as_ref(), out.as_ref()];
+    let killed = common::tracebrief(&args, &[("TRACEBRIEF_FAULT", fault.as_ref()), ("NO_COLOR", "1".as_ref())]);
+    assert!(killed.status.code().is_none(), "{fault}: the build was not killed: {:?}", killed.status);
+    let after_kill = if out.exists() { Some(tree(&out)) } else { None };
+
+    // a failing build next: the site is as the kill left it, or the previous one put back
+    let sheet = project.read(SMALL_SHEET);
+    project.write(SMALL_SHEET, sheet.replacen("value: ", "value: 9", 1));
+    let failed = project.build(&out, &[]);
+    failed.assert_exit(1);
+    assert!(failed.text().contains("nothing written"), "{}", failed.shown());
+    let site = tree(&out);
+    match &after_kill {
+        Some(whole) => assert_same_tree(whole, &site, &format!("{fault}: the site after the kill")),
+        None => assert_same_tree(&previous, &site, &format!("{fault}: the previous site, put back")),
+    }
+
+    // and a good build after that cleans up
+    project.write(SMALL_SHEET, &sheet);
+    project.built(&out);
+    assert!(read_page(&out, "index.html").contains("Harbour notes"));
+    assert_eq!(leftovers(&out), Vec::<String>::new(), "{fault}: folders left beside the site");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_build_killed_after_the_exchange_leaves_the_new_site_whole() {
+    killed_between_the_swaps_steps("after-exchange");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_between_two_renames_leaves_a_site_to_put_back() {
+    killed_between_the_swaps_steps("no-exchange,between-renames");
+}

@@ -7,9 +7,9 @@
 
 use std::collections::HashMap;
 use std::fs::File;
+use std::io::{self, Write};
 #[cfg(not(unix))]
 use std::io::{Read, Seek, SeekFrom};
-use std::io::{self, Write};
 use std::sync::Mutex;
 
 use serde::Serialize;
