@@ -10,6 +10,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rayon::prelude::*;
 use tracebrief::{project, trace};
 
+// the corpus example also writes the briefings as a Hugo site; this bench needs only the project
+#[allow(dead_code)]
 #[path = "corpus.rs"]
 mod corpus;
 
