@@ -186,6 +186,8 @@ pub struct Index {
     pub briefings: Vec<Entry>,
     /// Actors by id, in order of their names as a reader sorts them.
     pub actors: Vec<Actor>,
+    /// Actor id → its place in `actors`.
+    by_id: HashMap<String, usize>,
 }
 
 /// An actor across briefings.
@@ -237,17 +239,17 @@ impl Index {
             }
         }
         actors.sort_by_cached_key(|a| (sort_key(&a.name), a.id.clone()));
-        Index { briefings, actors }
+        let by_id = actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        Index { briefings, actors, by_id }
     }
 
     /// The actors that share briefings with `actor`, most briefings shared first (at most `most`).
     pub fn together(&self, actor: &Actor, most: usize) -> Vec<&Actor> {
-        let position: HashMap<&str, usize> = self.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
         let mut shared: HashMap<usize, usize> = HashMap::new();
         for &(b, _) in &actor.appearances {
             for other in &self.briefings[b].actors {
                 if other.id != actor.id
-                    && let Some(&i) = position.get(other.id.as_str())
+                    && let Some(&i) = self.by_id.get(&other.id)
                 {
                     *shared.entry(i).or_default() += 1;
                 }

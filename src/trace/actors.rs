@@ -2,7 +2,7 @@
 //! whole words, case-sensitive. All names of a briefing are searched at once,
 //! leftmost-longest, so `Starmer` inside `Keir Starmer` counts once.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use std::collections::BTreeMap;
 
@@ -83,7 +83,12 @@ pub(super) fn names(cx: &Context) -> Vec<Vec<Stated>> {
         }
     }
     let mut found = vec![Vec::new(); actors.len()];
-    let Ok(searcher) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&names) else {
+    // a handful of names over one short text: an automaton that is cheap to build beats a fast one
+    let builder = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .clone();
+    let Ok(searcher) = builder.build(&names) else {
         return found;
     };
     let text = &cx.seed.text;
