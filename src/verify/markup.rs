@@ -21,7 +21,7 @@ use std::convert::Infallible;
 
 use html5gum::{Emitter, Error, State, Tokenizer};
 
-use super::walk::{Attributes, Tag, TextKind, Walk, is_shown};
+use super::walk::{Attributes, Tag, TextKind, Walk, is_shown, may_be_read};
 use super::{Found, Sentences};
 
 /// Reads `html`, handing the walk everything it judges; what it found.
@@ -136,7 +136,7 @@ impl<'w, 'a> Reader<'w, 'a> {
         let void = if foreign { tag.self_closing } else { is_void(name) };
         let kind = Tag::of(name);
         let mut attributes = Attributes::default();
-        for attribute in tag.attributes(html) {
+        for attribute in tag.attributes(html).filter(|a| may_be_read(a.name)) {
             if is_shown(kind, attribute.name) {
                 // an attribute without a value is located at its tag
                 let at = attribute.value_at.unwrap_or(tag.at);
@@ -148,7 +148,8 @@ impl<'w, 'a> Reader<'w, 'a> {
         if let Some(opened) = self.walk.start_tag(kind, foreign, attributes, void) {
             self.elements.push(name, opened.id);
         }
-        self.last_start_tag.clone_from(&tag.name);
+        // the name is not needed again until the next tag clears it
+        std::mem::swap(&mut self.last_start_tag, &mut self.tag.name);
         self.text_state = match state {
             None | Some(State::Data) => TextState::Data,
             Some(State::RcData) => TextState::RcData,

@@ -115,7 +115,7 @@ impl<'a> Walk<'a> {
     /// A text node read as `kind`; `page_offset` maps a byte offset in
     /// `text` to one in the page.
     pub(super) fn text_node(&mut self, text: &str, kind: TextKind, page_offset: impl Fn(usize) -> usize) {
-        if text.trim().is_empty() {
+        if text.bytes().all(|b| b.is_ascii_whitespace()) || text.trim_start().is_empty() {
             return;
         }
         let open = &mut self.open;
@@ -505,6 +505,24 @@ fn says_of_trace(trace: Cow<'_, str>) -> Says<'_> {
     } else {
         Says::Traces(trace)
     }
+}
+
+/// The attribute `name` (in lower case) may be one the walk reads: shown
+/// ([`is_shown`]) or one of [`DataAttributes`].
+pub(super) fn may_be_read(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"title"
+            | b"alt"
+            | b"aria-label"
+            | b"aria-description"
+            | b"placeholder"
+            | b"value"
+            | b"start"
+            | b"data-trace"
+            | b"data-sentence"
+            | b"data-briefing"
+    )
 }
 
 /// The attribute `name` of an element tagged `tag` is shown to readers (or
