@@ -3,16 +3,18 @@
 //! `data-trace="s3 s7"` whose sentences state it, a `data-sentence="sN"` that
 //! renders the seed's own sentence, or `data-trace="meta"` / `"derived"`.
 //!
-//! Three parts, one job each: `walk` reads the page as HTML does and finds
-//! the text a reader is shown, each piece with the claim of the element
-//! around it; `references` decodes character references and maps offsets
-//! back to the page; `accounting` judges each mention against its claim.
+//! Four parts, one job each: `markup` reads the page as HTML does, with
+//! html5gum's tokenizer; `walk` keeps the open elements and finds the text a
+//! reader is shown, each piece with the claim of the element around it;
+//! `references` decodes character references and maps offsets back to the
+//! page; `accounting` judges each mention against its claim.
 //!
 //! It neither renders pages nor loads briefings, and it prints nothing: the
 //! caller gives the sentences through [`Sentences`] and turns each
 //! [`Unaccounted`] into an `untraced-published-number` diagnostic.
 
 mod accounting;
+mod markup;
 mod references;
 mod walk;
 
@@ -62,14 +64,7 @@ pub trait Sentences {
 /// around it accounts for, in page order. `page` only names the page in the
 /// results.
 pub fn check_page(page: &Path, html: &str, sentences: &dyn Sentences) -> Vec<Unaccounted> {
-    let (mut found, error) = walk::read_with_lol_html(html, sentences);
-    if let Some(error) = error {
-        // Unreachable with lol_html's settings here (no memory limit, not
-        // strict, handlers that never fail); if it ever happens the page
-        // fails rather than passes.
-        let text = format!("(the page could not be read: {error})");
-        found.push(FoundMention { offset: 0, text, reason: Reason::NotTraced, briefing: None });
-    }
+    let found = markup::read(html, sentences);
     let mut found: Vec<Unaccounted> = found
         .into_iter()
         .map(|f| Unaccounted {

@@ -552,3 +552,191 @@ proptest! {
         prop_assert!(error.is_none());
     }
 }
+
+/// An unaccounted mention as both readers report it: offset, text, reason, briefing.
+type Reading = (usize, String, Reason, Option<String>);
+
+/// What `html` reads as by html5gum (as the check reads it) and by lol_html
+/// (as it read before), in page order.
+fn both_readings(html: &str) -> [Vec<Reading>; 2] {
+    let seeds = seeds();
+    let now = check_page(Path::new("p.html"), html, &seeds)
+        .into_iter()
+        .map(|u| (u.offset, u.text, u.reason, u.briefing))
+        .collect();
+    let (found, _) = read_with_lol_html(html, &seeds);
+    let mut before: Vec<_> = found.into_iter().map(|f| (f.offset, f.text, f.reason, f.briefing)).collect();
+    before.sort_by_key(|f| f.0);
+    [now, before]
+}
+
+#[test]
+fn tricky_markup_reads_as_with_lol_html() {
+    for (case, html) in TRICKY {
+        let [now, before] = both_readings(html);
+        assert_eq!(now, before, "{case}: {html}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_markup_reads_as_with_lol_html(html in markup_soup()) {
+        let [now, before] = both_readings(&html);
+        prop_assert_eq!(now, before);
+    }
+
+    #[test]
+    fn nested_tags_read_as_with_lol_html(body in nested_page()) {
+        let [now, before] = both_readings(&page(&body));
+        prop_assert_eq!(now, before);
+    }
+
+    #[test]
+    fn html_like_text_reads_as_with_lol_html(html in "[<>/a-z &#;0-9%£.\"=\\n!\\[\\]-]{0,300}") {
+        let [now, before] = both_readings(&html);
+        prop_assert_eq!(now, before);
+    }
+}
+
+/// Pieces of markup where readers part ways: foreign content, raw text,
+/// references, attributes shown to readers, and tags cut short.
+fn odd_markup() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        "<svg>",
+        "</svg>",
+        "<svg/>",
+        "<math>",
+        "</math>",
+        "<math/>",
+        "<title>",
+        "</title>",
+        "<title/>",
+        "<foreignObject>",
+        "</foreignObject>",
+        "<desc>",
+        "</desc>",
+        "<mi>",
+        "</mi>",
+        "<mtext/>",
+        "<annotation-xml encoding=text/html>",
+        "</annotation-xml>",
+        "<font color=red>",
+        "<font>",
+        "</font>",
+        "<![CDATA[",
+        "]]>",
+        "]",
+        "<textarea>",
+        "</textarea>",
+        "<plaintext>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<style>",
+        "</style>",
+        "<xmp>",
+        "<noscript>",
+        "</noscript>",
+        "<iframe>",
+        "<p>",
+        "</p>",
+        "<br>",
+        "</br>",
+        "<b>",
+        "</b>",
+        "<td data-trace=s2>",
+        "<td data-trace=\"s2\" title=\"2.4%\">",
+        "<li value=7>",
+        "<ol start=3>",
+        "<p title=1 title=2 TITLE=3>",
+        "<input value='4'>",
+        "<link title=5>",
+        "<head>",
+        "<body>",
+        "</head>",
+        "<body data-briefing=y>",
+        "<img alt=\"6\"/>",
+        "</>",
+        "</ >",
+        "<?x 8?>",
+        "<!x>",
+        "<!doctype 9>",
+        "&amp;",
+        "&pound",
+        "&#x25;",
+        "&",
+        "\r\n",
+        "\r",
+        "\0",
+        " ",
+        "2.3%",
+        "£4",
+        "1.9%",
+        "10",
+        "three",
+        "<",
+        ">",
+        "/",
+        "=",
+        "\"",
+        "'",
+        "é",
+        "<p <title=5>",
+        "<p title=\"a>b 5\">",
+        "<p title=a\"5>",
+        "<p\ttitle=5\n>",
+        "<p title = 5 >",
+        "</p title=5>",
+        "<textarea x=2>",
+        "</textarea x=2>",
+        "<script><!--",
+        "</script >",
+        "<template>",
+        "</template>",
+        "<select>",
+        "<option value=5>",
+        "<P TITLE=5>",
+        "<svg:a>",
+        "<a\0b>",
+        "</a\0b>",
+        "<input value=5",
+        "<p title='6'",
+        "<!--->",
+        "--!>",
+        "<!-- ",
+        "-- >",
+        "<!DOCTYPE",
+        "<noembed>",
+        "<noframes>",
+    ];
+    prop::collection::vec(prop::sample::select(pieces), 0..32).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn odd_markup_reads_as_with_lol_html(html in odd_markup()) {
+        let [now, before] = both_readings(&html);
+        prop_assert_eq!(now, before);
+    }
+}
+
+#[test]
+fn text_states_read_as_html_does() {
+    let rows: &[(&str, &str, &[&str])] = &[
+        ("cdata in svg is text, as written", "<svg><![CDATA[£4 &amp;c. 5]]></svg>", &["£4 not-traced", "5 not-traced"]),
+        ("cdata to the end of the page", "<math><![CDATA[7", &["7 not-traced"]),
+        ("cdata in html is a comment", "<p><![CDATA[5]]>6</p>", &["6 not-traced"]),
+        ("xmp shows its markup", "<xmp><b>5</b> &amp;</xmp>", &["5 not-traced"]),
+        ("title text is no markup", "<title>5 <b>6</b> </title>7", &["7 not-traced"]),
+        ("an svg title holds markup", "<svg><title>5 <b>6</b></title></svg>", &["5 not-traced", "6 not-traced"]),
+        ("script escapes end at the end tag", "<script><!-- 1 </script>2", &["2 not-traced"]),
+        ("a tag the page ends in is dropped", "<p>1 <b title=\"2", &["1 not-traced"]),
+        ("an end tag's attributes are not shown", "<p>1</p title=\"2\">", &["1 not-traced"]),
+    ];
+    check_rows(rows, |body| body.to_string());
+}

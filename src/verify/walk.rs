@@ -1,9 +1,10 @@
-//! Reading a page as HTML does: lol_html's streaming parser gives start
-//! tags, end tags and text; this walk keeps the stack of open elements —
-//! closing the ones HTML lets a page leave open (`<td>1<td>2` are
-//! siblings), so an unclosed tag cannot lend its `data-trace` to the text
-//! after it — and hands every piece of text a reader is shown to the judge
-//! ([`super::accounting`]) with the claim of the element around it.
+//! What the page's elements say about the text inside them: the reader
+//! ([`super::markup`]) gives start tags, the ends of elements and text; this
+//! walk keeps the stack of open elements — closing the ones HTML lets a page
+//! leave open (`<td>1<td>2` are siblings), so an unclosed tag cannot lend its
+//! `data-trace` to the text after it — and hands every piece of text a reader
+//! is shown to the judge ([`super::accounting`]) with the claim of the
+//! element around it.
 //!
 //! The text a reader is shown: text nodes outside `<head>`, `<title>`,
 //! `<script>`, `<style>`, `<template>`, `<noscript>` (and the never-shown
@@ -18,22 +19,24 @@
 //! ones that may stand in `<head>`. Any other element says nothing its parent
 //! does not, and its end tag also ends every element opened inside it, so
 //! leaving it out changes nothing.
+//!
+//! The lol_html reader this walk was first written for stays, in tests
+//! only, as the reading the new one is held to.
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
-
-use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
-use lol_html::{HtmlRewriter, Settings, doc_text, element};
 
 use super::accounting::{accounts_for_all, unaccounted};
 use super::references::{Decoded, decode_references, decoded};
 use super::{Found, FoundMention, Sentences};
 use crate::numbers;
 
+#[cfg(test)]
+mod by_lol_html;
+#[cfg(test)]
+pub(super) use by_lol_html::{read_with_lol_html, write_in_pieces};
+
 /// The state of one page's walk: the open elements, and what it found.
 pub(super) struct Walk<'a> {
-    html: &'a str,
     sentences: &'a dyn Sentences,
     open: OpenElements<'a>,
     tokens: Vec<numbers::Token>,
@@ -41,21 +44,42 @@ pub(super) struct Walk<'a> {
 }
 
 /// An element [`Walk::start_tag`] opened.
-struct Opened {
-    id: u64,
+pub(super) struct Opened {
+    /// Its place in document order, to name it at its end.
+    pub id: u64,
     /// It has a frame on the stack, to close at its end tag.
-    framed: bool,
+    #[cfg_attr(not(test), expect(dead_code, reason = "only the lol_html reader asks"))]
+    pub framed: bool,
+}
+
+/// How the characters of a text node are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TextKind {
+    /// Character references are decoded (text, `<title>`, `<textarea>`).
+    Decoded,
+    /// As written (`<script>`, `<style>`, `<plaintext>`, CDATA sections).
+    Verbatim,
 }
 
 impl<'a> Walk<'a> {
-    fn new(html: &'a str, sentences: &'a dyn Sentences) -> Walk<'a> {
-        Walk { html, sentences, open: OpenElements::default(), tokens: Vec::new(), found: Vec::new() }
+    pub(super) fn new(sentences: &'a dyn Sentences) -> Walk<'a> {
+        Walk { sentences, open: OpenElements::default(), tokens: Vec::new(), found: Vec::new() }
+    }
+
+    /// Every unaccounted mention found, in the order found.
+    pub(super) fn into_found(self) -> Found {
+        self.found
     }
 
     /// A start tag: closes what it implies and, unless the element is void
     /// (`<br>`, `<img>`: no text, no end tag), opens it.
-    fn start_tag(&mut self, tag: Tag, foreign: bool, attributes: Attributes<'a>, void: bool) -> Option<Opened> {
-        self.open.close_ended();
+    pub(super) fn start_tag(
+        &mut self,
+        tag: Tag,
+        foreign: bool,
+        attributes: Attributes<'a>,
+        void: bool,
+    ) -> Option<Opened> {
         self.open.close_implied_by(tag);
         self.open.next_id += 1;
         let id = self.open.next_id;
@@ -82,14 +106,19 @@ impl<'a> Walk<'a> {
         self.judge(&decoded, |at| page_offset + at);
     }
 
-    /// A text node of type `text_type`; `page_offset` maps a byte offset in
+    /// The end of element `id` (by its end tag, or an outer one's): it
+    /// closes, with every element opened inside it.
+    pub(super) fn end(&mut self, id: u64) {
+        self.open.close_from(id);
+    }
+
+    /// A text node read as `kind`; `page_offset` maps a byte offset in
     /// `text` to one in the page.
-    fn text_node(&mut self, text: &str, text_type: TextType, page_offset: impl Fn(usize) -> usize) {
-        if text.trim().is_empty() {
+    pub(super) fn text_node(&mut self, text: &str, kind: TextKind, page_offset: impl Fn(usize) -> usize) {
+        if text.bytes().all(|b| b.is_ascii_whitespace()) || text.trim_start().is_empty() {
             return;
         }
         let open = &mut self.open;
-        open.close_ended();
         if open.top().is_some_and(|f| f.tag == Tag::Head) {
             // text leaves `<head>` as HTML reads it: it starts the body
             open.truncate(open.frames.len() - 1);
@@ -97,9 +126,9 @@ impl<'a> Walk<'a> {
         if open.top().is_some_and(|f| f.hidden) {
             return;
         }
-        let decoded = match text_type {
-            TextType::Data | TextType::RCData => decode_references(text),
-            _ => Decoded::verbatim(text),
+        let decoded = match kind {
+            TextKind::Decoded => decode_references(text),
+            TextKind::Verbatim => Decoded::verbatim(text),
         };
         self.judge(&decoded, page_offset);
     }
@@ -134,8 +163,8 @@ struct Frame {
     tag: Tag,
     /// Text inside is not part of the page's text (`<head>`, `<script>` …).
     hidden: bool,
-    /// It is in SVG or MathML (lol_html names the namespace of some elements
-    /// there, such as `<title>`, as HTML's, so it is inherited).
+    /// It is in SVG or MathML (the reader names the namespace of some
+    /// elements there, such as `<title>`, as HTML's, so it is inherited).
     foreign: bool,
     /// The nearest `data-briefing` at or above it, in [`OpenElements::briefings`].
     briefing: Option<usize>,
@@ -160,34 +189,18 @@ pub(super) enum Says<'a> {
     Accounted,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct OpenElements<'a> {
     frames: Vec<Frame>,
     next_id: u64,
-    /// The lowest id among the elements whose end tags lol_html has reached
-    /// since the stack was last looked at (`u64::MAX`: none). Its end tag
-    /// handlers only note it, as they must own what they touch.
-    ended: Rc<Cell<u64>>,
     /// Every `data-briefing` and every claim the frames point at.
     briefings: Vec<Cow<'a, str>>,
     claims: Vec<Claim<'a>>,
 }
 
-impl Default for OpenElements<'_> {
-    fn default() -> Self {
-        OpenElements {
-            frames: Vec::new(),
-            next_id: 0,
-            ended: Rc::new(Cell::new(u64::MAX)),
-            briefings: Vec::new(),
-            claims: Vec::new(),
-        }
-    }
-}
-
 /// The elements HTML gives a part in what follows; every other name is [`Tag::Other`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tag {
+pub(super) enum Tag {
     Other,
     /// Any other start tag that closes an open `<p>`: `<div>`, `<section>`, `<h2>` …
     ClosesP,
@@ -237,7 +250,7 @@ enum Tag {
 
 impl Tag {
     /// The tag of element name `name`, in any case.
-    fn of(name: &[u8]) -> Tag {
+    pub(super) fn of(name: &[u8]) -> Tag {
         let mut buffer = [0; 16];
         let Some(lower) = lower_case(name, &mut buffer) else {
             return Tag::Other;
@@ -343,14 +356,6 @@ impl<'a> OpenElements<'a> {
         self.truncate(self.frames.partition_point(|f| f.id < id));
     }
 
-    /// Closes the elements lol_html has reached the end tag of.
-    fn close_ended(&mut self) {
-        let ended = self.ended.replace(u64::MAX);
-        if ended != u64::MAX {
-            self.close_from(ended);
-        }
-    }
-
     /// Closes the frames from `at` up, and forgets the claims and briefings
     /// only they pointed at (those are the latest, so the lists stay stacks).
     fn truncate(&mut self, at: usize) {
@@ -439,15 +444,15 @@ impl<'a> OpenElements<'a> {
 /// What a start tag says that the check reads: its data attributes, and the
 /// values a reader is shown, each with its offset in the page.
 #[derive(Debug, Default)]
-struct Attributes<'a> {
-    data: DataAttributes<'a>,
-    shown: Vec<(Cow<'a, str>, usize)>,
+pub(super) struct Attributes<'a> {
+    pub data: DataAttributes<'a>,
+    pub shown: Vec<(Cow<'a, str>, usize)>,
 }
 
 /// The `data-briefing`, `data-sentence` and `data-trace` of an element,
 /// character references decoded; the first of each name counts, as HTML reads it.
 #[derive(Debug, Default, PartialEq)]
-struct DataAttributes<'a> {
+pub(super) struct DataAttributes<'a> {
     briefing: Option<Cow<'a, str>>,
     sentence: Option<Cow<'a, str>>,
     trace: Option<Cow<'a, str>>,
@@ -456,7 +461,7 @@ struct DataAttributes<'a> {
 impl<'a> DataAttributes<'a> {
     /// Takes attribute `name` if it is one of the three and the first of its
     /// name; `value` gives its raw value.
-    fn add(&mut self, name: &[u8], value: impl FnOnce() -> Cow<'a, str>) {
+    pub(super) fn add(&mut self, name: &[u8], value: impl FnOnce() -> Cow<'a, str>) {
         let slot = if name.eq_ignore_ascii_case(b"data-trace") {
             &mut self.trace
         } else if name.eq_ignore_ascii_case(b"data-sentence") {
@@ -477,11 +482,6 @@ impl<'a> DataAttributes<'a> {
     fn is_empty(&self) -> bool {
         self.briefing.is_none() && self.sentence.is_none() && self.trace.is_none()
     }
-}
-
-/// White space as HTML's tokenizer reads it.
-const fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C')
 }
 
 /// `name` in lower case, in `buffer`; `None` when it is longer than any name looked for.
@@ -507,168 +507,31 @@ fn says_of_trace(trace: Cow<'_, str>) -> Says<'_> {
     }
 }
 
-// ---------------------------------------------------------------------------
-// Reading a page with lol_html
-
-/// Reads `html` with lol_html: each element from its start tag (closing it
-/// again at its end tag), each text node from the chunks it comes in.
-pub(super) fn read_with_lol_html(
-    html: &str,
-    sentences: &dyn Sentences,
-) -> (Found, Option<lol_html::errors::RewritingError>) {
-    let walk = RefCell::new(Walk::new(html, sentences));
-    let mut node = TextNode::default();
-    let read = {
-        let settings = Settings::new()
-            // not strict: a page the parser finds ambiguous is still read, never refused
-            .with_strict(false)
-            .append_element_content_handler(element!("*", |el| {
-                start_tag(&mut walk.borrow_mut(), el);
-                Ok(())
-            }))
-            .append_document_content_handler(doc_text!(|chunk| {
-                node.add(chunk, &mut walk.borrow_mut());
-                Ok(())
-            }));
-        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-        match write_in_pieces(&mut rewriter, html) {
-            Ok(()) => rewriter.end(),
-            Err(error) => Err(error),
-        }
-    };
-    (walk.into_inner().found, read.err())
-}
-
-/// How much of the page the parser is given at a time.
-const PIECE: usize = 64 * 1024;
-
-/// Streams `html` to the parser a piece at a time (each ending on a char
-/// boundary), as a page read from disk would be: the parser's buffers stay
-/// small, and a long text node reaches the handler in several chunks.
-pub(super) fn write_in_pieces<O: lol_html::OutputSink>(
-    rewriter: &mut HtmlRewriter<'_, O>,
-    html: &str,
-) -> Result<(), lol_html::errors::RewritingError> {
-    let mut start = 0;
-    while start < html.len() {
-        let mut end = (start + PIECE).min(html.len());
-        while !html.is_char_boundary(end) {
-            end += 1;
-        }
-        rewriter.write(&html.as_bytes()[start..end])?;
-        start = end;
-    }
-    Ok(())
-}
-
-/// The start tag of `el`: close what it implies, open it, and have lol_html
-/// note its end tag.
-fn start_tag<'a>(walk: &mut Walk<'a>, el: &mut Element<'_, '_>) {
-    let html = walk.html;
-    let source = html.as_bytes().get(el.source_location().bytes()).unwrap_or_default();
-    // the name and attributes are read from the page, as copying them out of lol_html is slow
-    let name = match source.strip_prefix(b"<") {
-        Some(name) => Cow::Borrowed(
-            &name[..name.iter().position(|b| is_space(*b) || matches!(b, b'/' | b'>')).unwrap_or(name.len())],
-        ),
-        None => Cow::Owned(el.tag_name().into_bytes()),
-    };
-    debug_assert!(name.eq_ignore_ascii_case(el.tag_name().as_bytes()), "the start tag {source:?}");
-    let tag = Tag::of(&name);
-    let mut attributes = Attributes::default();
-    if may_have_attributes_read(source) {
-        for attribute in el.attributes() {
-            let from_page = |at: Option<lol_html::html_content::SourceLocation>| at.and_then(|at| html.get(at.bytes()));
-            let name = match from_page(attribute.name_source_location()) {
-                Some(name) => Cow::Borrowed(name),
-                None => Cow::Owned(attribute.name()),
-            };
-            let value_at = attribute.value_source_location();
-            let value = || match from_page(value_at.clone()) {
-                Some(value) => Cow::Borrowed(value),
-                None => Cow::Owned(attribute.value()),
-            };
-            if is_shown(tag, &name) {
-                // an attribute's value is located in the page; one without a place, at its tag
-                let offset = value_at.as_ref().map_or(el.source_location().bytes().start, |at| at.bytes().start);
-                attributes.shown.push((value(), offset));
-            } else {
-                attributes.data.add(name.as_bytes(), value);
-            }
-        }
-    }
-    let foreign = el.namespace_uri() != HTML_NAMESPACE;
-    let Some(opened) = walk.start_tag(tag, foreign, attributes, !el.can_have_content()) else {
-        return;
-    };
-    if opened.framed {
-        let (ended, id) = (Rc::clone(&walk.open.ended), opened.id);
-        // lol_html runs this at the end tag it matched to this element, and
-        // at an outer element's end tag when this one was left open
-        let noted = el.on_end_tag(Box::new(move |_: &mut EndTag<'_>| {
-            ended.set(ended.get().min(id));
-            Ok(())
-        }));
-        debug_assert!(noted.is_ok(), "an element with content takes an end tag handler");
-    }
-}
-
-const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
-
-/// Whether the source of a start tag may hold an attribute the check reads
-/// (in any case): it holds its name, if not always as a name.
-fn may_have_attributes_read(source: &[u8]) -> bool {
-    const NAMES: [&[u8]; 7] = [b"data-", b"title", b"alt", b"aria-", b"placeholder", b"value", b"start"];
-    source.windows(3).enumerate().any(|(i, w)| {
-        NAMES.iter().any(|n| {
-            w.eq_ignore_ascii_case(&n[..3]) && source.get(i..i + n.len()).is_some_and(|s| s.eq_ignore_ascii_case(n))
-        })
-    })
+/// The attribute `name` (in lower case) may be one the walk reads: shown
+/// ([`is_shown`]) or one of [`DataAttributes`].
+pub(super) fn may_be_read(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"title"
+            | b"alt"
+            | b"aria-label"
+            | b"aria-description"
+            | b"placeholder"
+            | b"value"
+            | b"start"
+            | b"data-trace"
+            | b"data-sentence"
+            | b"data-briefing"
+    )
 }
 
 /// The attribute `name` of an element tagged `tag` is shown to readers (or
 /// read out to them): its numbers are published like the page's text.
-fn is_shown(tag: Tag, name: &str) -> bool {
+pub(super) fn is_shown(tag: Tag, name: &[u8]) -> bool {
     const ANY_ELEMENT: [&str; 5] = ["title", "alt", "aria-label", "aria-description", "placeholder"];
-    let is = |n: &str| name.eq_ignore_ascii_case(n);
+    let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
     // `<link title>` names a style sheet or feed for the browser, not for the reader
     (tag != Tag::HeadVoid && ANY_ELEMENT.iter().any(|n| is(n)))
         || (is("value") && matches!(tag, Tag::Input | Tag::Button | Tag::Li))
         || (is("start") && tag == Tag::Ol)
-}
-
-/// One text node, assembled from the chunks lol_html delivers it in.
-#[derive(Debug, Default)]
-struct TextNode {
-    text: String,
-    /// Where each chunk came from: (offset in `text`, byte range start in the page, length there).
-    chunks: Vec<(usize, usize, usize)>,
-    text_type: Option<TextType>,
-}
-
-impl TextNode {
-    fn add(&mut self, chunk: &TextChunk<'_>, walk: &mut Walk<'_>) {
-        let range = chunk.source_location().bytes();
-        if !chunk.as_str().is_empty() {
-            self.text_type.get_or_insert(chunk.text_type());
-            self.chunks.push((self.text.len(), range.start, range.len()));
-            self.text.push_str(chunk.as_str());
-        }
-        if chunk.last_in_text_node() {
-            let text_type = self.text_type.unwrap_or(TextType::Data);
-            walk.text_node(&self.text, text_type, |at| self.page_offset(at));
-            self.text.clear();
-            self.chunks.clear();
-            self.text_type = None;
-        }
-    }
-
-    /// The page offset of byte `at` of the node's text.
-    fn page_offset(&self, at: usize) -> usize {
-        let i = self.chunks.partition_point(|c| c.0 <= at).saturating_sub(1);
-        match self.chunks.get(i) {
-            Some(&(start, page, len)) => page + (at - start).min(len),
-            None => 0,
-        }
-    }
 }

@@ -1,0 +1,623 @@
+//! Reading a page's markup: html5gum's tokenizer (WHATWG's, with the states
+//! of its own for the text of `<script>`, `<style>`, `<textarea>`,
+//! `<title>` …) reads start tags, end tags, comments and text; this reader
+//! hands the walk ([`super::walk`]) each start tag with the attributes the
+//! check reads, each element's end, and each text node. Text and attribute
+//! values are taken from the page as written, with their places: the
+//! tokenizer gives them decoded, and the walk decodes them itself
+//! ([`super::references`]) to map every mention back to where it is written.
+//!
+//! What a tokenizer leaves to a tree builder is simulated here, as lol_html
+//! (the reader before this one) simulates it: which text state follows a
+//! start tag (only in HTML: an SVG `<style>` holds markup), whether
+//! `<![CDATA[` opens a section (only in SVG and MathML), whether an element
+//! is void, and which open element an end tag ends (the innermost of its
+//! name, with everything opened inside it).
+//!
+//! It judges nothing, and keeps no more of the page than the open elements.
+
+use std::borrow::Cow;
+use std::convert::Infallible;
+
+use html5gum::{Emitter, Error, State, Tokenizer};
+
+use super::walk::{Attributes, Tag, TextKind, Walk, is_shown, may_be_read};
+use super::{Found, Sentences};
+
+/// Reads `html`, handing the walk everything it judges; what it found.
+pub(super) fn read(html: &str, sentences: &dyn Sentences) -> Found {
+    let mut walk = Walk::new(sentences);
+    let Ok(()) = Tokenizer::new_with_emitter(html, Reader::new(html, &mut walk)).finish();
+    walk.into_found()
+}
+
+/// White space as HTML's tokenizer reads it.
+pub(super) const fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | b'\x0C')
+}
+
+/// The state text is read in, as the start tag before it set it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextState {
+    /// Markup and character references.
+    Data,
+    /// Character references, but no markup (`<title>`, `<textarea>`).
+    RcData,
+    /// Neither (`<script>`, `<style>`, `<plaintext>` …).
+    Raw,
+}
+
+/// html5gum's emitter: follows the tokenizer through the page, by the
+/// place it has read to, and hands each finished token to the walk.
+struct Reader<'w, 'a> {
+    html: &'a str,
+    walk: &'w mut Walk<'a>,
+    /// How far the tokenizer has read, in bytes of the page.
+    position: usize,
+    /// Where the text not yet handed to the walk starts.
+    text_from: usize,
+    text_state: TextState,
+    /// The `<` read last, which may start a token.
+    lt_at: usize,
+    /// The `<` of the tag, comment or doctype being read, while one is.
+    token_at: Option<usize>,
+    /// Where the text of the CDATA section being read starts, while one is.
+    cdata_from: Option<usize>,
+    tag: TagToken,
+    last_start_tag: Vec<u8>,
+    elements: Elements,
+    namespaces: Namespaces,
+}
+
+impl<'w, 'a> Reader<'w, 'a> {
+    fn new(html: &'a str, walk: &'w mut Walk<'a>) -> Reader<'w, 'a> {
+        Reader {
+            html,
+            walk,
+            position: 0,
+            text_from: 0,
+            text_state: TextState::Data,
+            lt_at: 0,
+            token_at: None,
+            cdata_from: None,
+            tag: TagToken::default(),
+            last_start_tag: Vec::new(),
+            elements: Elements::default(),
+            namespaces: Namespaces::default(),
+        }
+    }
+
+    /// Hands the walk the text up to `end`, and starts the next text at `next`.
+    fn text_until(&mut self, end: usize, next: usize) {
+        let from = self.text_from;
+        self.text_from = next;
+        let Some(text) = self.html.get(from..end).filter(|t| !t.is_empty()) else {
+            return;
+        };
+        match self.text_state {
+            TextState::Data if !text.contains('<') => self.walk.text_node(text, TextKind::Decoded, |i| from + i),
+            // `</>` is no token and no text, but ends the text node before it, as in lol_html
+            TextState::Data => {
+                let mut start = 0;
+                for (at, _) in text.match_indices("</>").chain([(text.len(), "")]) {
+                    let node = &text[start..at];
+                    self.walk.text_node(node, TextKind::Decoded, |i| from + start + i);
+                    start = at + "</>".len();
+                }
+            }
+            TextState::RcData => self.walk.text_node(text, TextKind::Decoded, |i| from + i),
+            TextState::Raw => self.walk.text_node(text, TextKind::Verbatim, |i| from + i),
+        }
+    }
+
+    /// Hands the walk the text of the CDATA section being read, up to `end`.
+    fn cdata_until(&mut self, end: usize) {
+        if let Some(from) = self.cdata_from.take()
+            && let Some(text) = self.html.get(from..end.max(from))
+        {
+            self.walk.text_node(text, TextKind::Verbatim, |i| from + i);
+        }
+    }
+
+    /// The text before the token being emitted, which starts at `token_at`
+    /// and ends where the tokenizer is.
+    fn token_read(&mut self) {
+        debug_assert!(self.token_at.is_some(), "a token emitted at {} was begun", self.position);
+        let token_at = self.token_at.take().unwrap_or(self.position);
+        self.text_until(token_at, self.position);
+    }
+
+    fn start_tag(&mut self) -> Option<State> {
+        let html = self.html;
+        let tag = &self.tag;
+        let name = tag.name.as_slice();
+        let state = self.namespaces.start_tag(name, tag.self_closing, || tag.attributes(html));
+        let foreign = self.namespaces.is_foreign();
+        let void = if foreign { tag.self_closing } else { is_void(name) };
+        let kind = Tag::of(name);
+        let mut attributes = Attributes::default();
+        for attribute in tag.attributes(html).filter(|a| may_be_read(a.name)) {
+            if is_shown(kind, attribute.name) {
+                // an attribute without a value is located at its tag
+                let at = attribute.value_at.unwrap_or(tag.at);
+                attributes.shown.push((Cow::Borrowed(attribute.value), at));
+            } else {
+                attributes.data.add(attribute.name, || Cow::Borrowed(attribute.value));
+            }
+        }
+        if let Some(opened) = self.walk.start_tag(kind, foreign, attributes, void) {
+            self.elements.push(name, opened.id);
+        }
+        // the name is not needed again until the next tag clears it
+        std::mem::swap(&mut self.last_start_tag, &mut self.tag.name);
+        self.text_state = match state {
+            None | Some(State::Data) => TextState::Data,
+            Some(State::RcData) => TextState::RcData,
+            Some(_) => TextState::Raw,
+        };
+        state
+    }
+
+    fn end_tag(&mut self) {
+        let name = self.tag.name.as_slice();
+        self.namespaces.end_tag(name);
+        if let Some(id) = self.elements.close(name) {
+            self.walk.end(id);
+        }
+        self.text_state = TextState::Data;
+    }
+}
+
+impl Emitter for Reader<'_, '_> {
+    type Token = Infallible;
+
+    fn set_last_start_tag(&mut self, name: Option<&[u8]>) {
+        self.last_start_tag.clear();
+        self.last_start_tag.extend_from_slice(name.unwrap_or_default());
+    }
+
+    fn emit_eof(&mut self) {
+        let end = self.html.len();
+        if self.cdata_from.is_some() {
+            self.cdata_until(end);
+        } else {
+            // a tag the page ends in is no tag (HTML drops it); text runs to the end
+            let text_end = self.token_at.take().unwrap_or(end);
+            self.text_until(text_end, end);
+        }
+    }
+
+    fn emit_error(&mut self, _: Error) {}
+
+    fn should_emit_errors(&mut self) -> bool {
+        false
+    }
+
+    fn pop_token(&mut self) -> Option<Infallible> {
+        None
+    }
+
+    fn init_string(&mut self) {
+        // text after a CDATA section: the section ended with the `]]>` just read
+        if self.cdata_from.is_some() {
+            self.cdata_until(self.position.saturating_sub("]]>".len()));
+            self.text_from = self.position;
+        }
+    }
+
+    fn emit_string(&mut self, _: &[u8]) {
+        // text: whatever looked like the start of a token was not one (`<title>1</b>`)
+        self.token_at = None;
+    }
+
+    fn init_start_tag(&mut self) {
+        self.tag.start(false, self.lt_at);
+        self.token_at = Some(self.lt_at);
+    }
+
+    fn init_end_tag(&mut self) {
+        self.tag.start(true, self.lt_at);
+        self.token_at = Some(self.lt_at);
+    }
+
+    fn init_comment(&mut self) {
+        self.token_at = Some(self.lt_at);
+    }
+
+    fn emit_current_tag(&mut self) -> Option<State> {
+        self.token_read();
+        if self.tag.end {
+            self.end_tag();
+            None
+        } else {
+            self.start_tag()
+        }
+    }
+
+    fn emit_current_comment(&mut self) {
+        self.token_read();
+    }
+
+    fn emit_current_doctype(&mut self) {
+        self.token_read();
+    }
+
+    fn set_self_closing(&mut self) {
+        self.tag.self_closing = true;
+    }
+
+    fn set_force_quirks(&mut self) {}
+
+    fn push_tag_name(&mut self, s: &[u8]) {
+        self.tag.name.extend_from_slice(s);
+    }
+
+    fn push_comment(&mut self, _: &[u8]) {}
+
+    fn push_doctype_name(&mut self, _: &[u8]) {}
+
+    fn init_doctype(&mut self) {
+        self.token_at = Some(self.lt_at);
+    }
+
+    fn init_attribute(&mut self) {
+        self.tag.names_at.push((self.tag.names.len(), None));
+    }
+
+    fn init_attribute_value(&mut self) {
+        if let Some(attribute) = self.tag.names_at.last_mut() {
+            attribute.1 = Some(self.position);
+        }
+    }
+
+    fn push_attribute_name(&mut self, s: &[u8]) {
+        self.tag.names.extend_from_slice(s);
+    }
+
+    fn push_attribute_value(&mut self, _: &[u8]) {}
+
+    fn set_doctype_public_identifier(&mut self, _: &[u8]) {}
+
+    fn set_doctype_system_identifier(&mut self, _: &[u8]) {}
+
+    fn push_doctype_public_identifier(&mut self, _: &[u8]) {}
+
+    fn push_doctype_system_identifier(&mut self, _: &[u8]) {}
+
+    fn start_open_tag(&mut self) {
+        self.lt_at = self.position.saturating_sub(1);
+        debug_assert_eq!(self.html.as_bytes().get(self.lt_at), Some(&b'<'));
+    }
+
+    fn current_is_appropriate_end_tag_token(&mut self) -> bool {
+        self.tag.end && !self.last_start_tag.is_empty() && self.tag.name == self.last_start_tag
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&mut self) -> bool {
+        if !self.namespaces.is_foreign() {
+            return false;
+        }
+        // `<![CDATA[` was just read: the text before it ends at its `<`
+        self.text_until(self.lt_at, self.position);
+        self.cdata_from = Some(self.position);
+        true
+    }
+
+    fn move_position(&mut self, offset: isize) {
+        self.position = self.position.saturating_add_signed(offset);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Tags
+
+/// The tag being read: its name (in lower case, as html5gum gives it) and
+/// its attributes' names, each with where its value starts in the page.
+#[derive(Debug, Default)]
+struct TagToken {
+    end: bool,
+    /// Where its `<` is.
+    at: usize,
+    name: Vec<u8>,
+    self_closing: bool,
+    /// The attributes' names, one after another.
+    names: Vec<u8>,
+    /// Each attribute: where its name starts in `names`, and where its
+    /// value starts in the page (none without `=`).
+    names_at: Vec<(usize, Option<usize>)>,
+}
+
+/// An attribute of a start tag, its value as written.
+struct Attribute<'t, 'a> {
+    name: &'t [u8],
+    value: &'a str,
+    /// Where `value` starts in the page; none when the attribute has no `=`.
+    value_at: Option<usize>,
+}
+
+impl TagToken {
+    fn start(&mut self, end: bool, at: usize) {
+        self.end = end;
+        self.at = at;
+        self.name.clear();
+        self.self_closing = false;
+        self.names.clear();
+        self.names_at.clear();
+    }
+
+    /// Its attributes, in the order written, each value read from `html`.
+    fn attributes<'t, 'a>(&'t self, html: &'a str) -> impl Iterator<Item = Attribute<'t, 'a>> {
+        let ends = self.names_at.iter().skip(1).map(|a| a.0).chain([self.names.len()]);
+        self.names_at.iter().zip(ends).map(move |(&(start, value_at), end)| Attribute {
+            name: &self.names[start..end],
+            value: value_at.map_or("", |at| value(html, at)),
+            value_at,
+        })
+    }
+}
+
+/// The value that starts at `at` in `html`: to the quote that closes it,
+/// or unquoted, to the first space or `>`; or to the end of the page.
+fn value(html: &str, at: usize) -> &str {
+    let bytes = html.as_bytes();
+    let rest = bytes.get(at..).unwrap_or_default();
+    let len = match at.checked_sub(1).and_then(|before| bytes.get(before)) {
+        Some(&quote @ (b'"' | b'\'')) => rest.iter().position(|b| *b == quote),
+        _ => rest.iter().position(|b| is_space(*b) || *b == b'>'),
+    };
+    html.get(at..at + len.unwrap_or(rest.len())).unwrap_or_default()
+}
+
+/// HTML's void elements: no content, no end tag.
+fn is_void(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"basefont"
+            | b"bgsound"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"keygen"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+    )
+}
+
+// ---------------------------------------------------------------------------
+// The open elements, for end tags
+
+/// Every open element, by name: an end tag ends the innermost one of its
+/// name, with everything opened inside it; one of no open element's name
+/// is ignored.
+#[derive(Debug, Default)]
+struct Elements {
+    /// Their names, one after another.
+    names: Vec<u8>,
+    /// Each one's id, and where its name starts in `names`.
+    open: Vec<(u64, usize)>,
+    /// How many open elements' names fall in each bucket of [`bucket`],
+    /// to pass over an end tag of no open element at once.
+    buckets: [u32; 32],
+}
+
+impl Elements {
+    fn push(&mut self, name: &[u8], id: u64) {
+        self.open.push((id, self.names.len()));
+        self.names.extend_from_slice(name);
+        self.buckets[bucket(name)] += 1;
+    }
+
+    /// Closes the innermost open element named `name` and those opened
+    /// inside it; the id of the first, if there is one.
+    fn close(&mut self, name: &[u8]) -> Option<u64> {
+        if self.buckets[bucket(name)] == 0 {
+            return None;
+        }
+        let mut end = self.names.len();
+        let at = self.open.iter().rposition(|&(_, start)| {
+            let found = &self.names[start..end] == name;
+            end = start;
+            found
+        })?;
+        let id = self.open[at].0;
+        let mut end = self.names.len();
+        for &(_, start) in self.open[at..].iter().rev() {
+            self.buckets[bucket(&self.names[start..end])] -= 1;
+            end = start;
+        }
+        self.names.truncate(self.open[at].1);
+        self.open.truncate(at);
+        Some(id)
+    }
+}
+
+/// A cheap hash of an element name, in `0..32`.
+fn bucket(name: &[u8]) -> usize {
+    let first = name.first().copied().unwrap_or(0) as usize;
+    let last = name.last().copied().unwrap_or(0) as usize;
+    (first * 7 + last * 3 + name.len()) % 32
+}
+
+// ---------------------------------------------------------------------------
+// Namespaces
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Namespace {
+    Html,
+    Svg,
+    MathMl,
+}
+
+/// Where the page is in HTML, SVG or MathML, as lol_html simulates it: a
+/// stack of the namespaces entered (`<svg>`, `<math>`, and HTML again at an
+/// integration point such as `<foreignObject>`), each left at its end tag
+/// or, for SVG and MathML, at an HTML element that breaks out of them.
+#[derive(Debug)]
+struct Namespaces {
+    /// Never empty: it starts in HTML.
+    entered: Vec<Namespace>,
+}
+
+impl Default for Namespaces {
+    fn default() -> Self {
+        Namespaces { entered: vec![Namespace::Html] }
+    }
+}
+
+impl Namespaces {
+    fn current(&self) -> Namespace {
+        self.entered.last().copied().unwrap_or(Namespace::Html)
+    }
+
+    /// The page is in SVG or MathML.
+    fn is_foreign(&self) -> bool {
+        self.current() != Namespace::Html
+    }
+
+    fn enter(&mut self, namespace: Namespace) {
+        self.entered.push(namespace);
+    }
+
+    fn leave(&mut self) {
+        if self.entered.len() > 1 {
+            self.entered.pop();
+        }
+    }
+
+    /// A start tag named `name`; the state of the text after it, when not `Data`.
+    fn start_tag<'t, 'a, A>(&mut self, name: &[u8], self_closing: bool, attributes: impl Fn() -> A) -> Option<State>
+    where
+        A: Iterator<Item = Attribute<'t, 'a>>,
+    {
+        use Namespace::*;
+        match name {
+            b"svg" => self.enter(Svg),
+            b"math" => self.enter(MathMl),
+            _ if self.current() == Html => return text_state_after(name),
+            _ if breaks_out_of_foreign_content(name) => self.leave(),
+            // a self-closed one has no content to be HTML
+            _ if is_integration_point(self.current(), name) && !self_closing => self.enter(Html),
+            b"font" => {
+                // `<font>` breaks out only with the attributes HTML's `<font>` has
+                let html_font = |a: Attribute<'_, '_>| matches!(a.name, b"color" | b"size" | b"face");
+                if attributes().any(html_font) {
+                    self.leave();
+                }
+            }
+            b"annotation-xml" if self.current() == MathMl && !self_closing => {
+                let html = |a: Attribute<'_, '_>| {
+                    a.name == b"encoding"
+                        && (a.value.eq_ignore_ascii_case("text/html")
+                            || a.value.eq_ignore_ascii_case("application/xhtml+xml"))
+                };
+                if attributes().any(html) {
+                    self.enter(Html);
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// An end tag named `name`.
+    fn end_tag(&mut self, name: &[u8]) {
+        use Namespace::*;
+        match self.current() {
+            Html => {
+                // the end of an integration point leaves the HTML it entered
+                let [.., outer, _] = self.entered[..] else { return };
+                let ends = match outer {
+                    MathMl => name == b"annotation-xml" || is_integration_point(MathMl, name),
+                    Svg => is_integration_point(Svg, name),
+                    Html => false,
+                };
+                if ends {
+                    self.leave();
+                }
+            }
+            Svg if matches!(name, b"svg" | b"p" | b"br") => self.leave(),
+            MathMl if matches!(name, b"math" | b"p" | b"br") => self.leave(),
+            _ => {}
+        }
+    }
+}
+
+/// The state of the text after an HTML start tag named `name`, when not `Data`.
+fn text_state_after(name: &[u8]) -> Option<State> {
+    match name {
+        b"textarea" | b"title" => Some(State::RcData),
+        b"plaintext" => Some(State::PlainText),
+        b"script" => Some(State::ScriptData),
+        b"style" | b"iframe" | b"xmp" | b"noembed" | b"noframes" | b"noscript" => Some(State::RawText),
+        _ => None,
+    }
+}
+
+/// Elements whose content is HTML inside SVG or MathML: `<foreignObject>`,
+/// `<desc>` and `<title>` in SVG, the text elements of MathML.
+fn is_integration_point(namespace: Namespace, name: &[u8]) -> bool {
+    match namespace {
+        Namespace::Svg => matches!(name, b"desc" | b"title" | b"foreignobject"),
+        Namespace::MathMl => matches!(name, b"mi" | b"mo" | b"mn" | b"ms" | b"mtext"),
+        Namespace::Html => false,
+    }
+}
+
+/// HTML elements that end SVG or MathML where they start.
+fn breaks_out_of_foreign_content(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    )
+}
