@@ -21,7 +21,7 @@ use crate::config::{self, Settings};
 use crate::diagnostic::{Diagnostic, Sources, Tally};
 use crate::numbers::{self, Mention};
 use crate::output::{OutputError, Staging};
-use crate::project::{ActorRecord, Loaded, Project};
+use crate::project::{Loaded, Project};
 use crate::published::{Origins, Reports, SheetOf};
 use crate::site::catalogue::{Catalogue, Entry, Index};
 use crate::site::index as lists;
@@ -89,13 +89,17 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
     let context = RunContext { project, settings, settings_text: &settings_text, theme: &theme, site: &site, output };
 
     // each briefing on its own, in parallel; gathered in the order of the sheets
-    let done: Vec<Briefed> = project.sheets.par_iter().map(|sheet| context.briefing(sheet, &catalogue)).collect();
+    let done: Vec<Briefed> = project
+        .sheets
+        .par_iter()
+        .enumerate()
+        .map(|(number, sheet)| context.briefing(number, sheet, &catalogue, keep_facts))
+        .collect();
 
     let mut trace = Trace::default();
     let mut diagnostics = Vec::new();
     let mut reports = Reports::default();
     let mut entries = Vec::new();
-    let mut actors = Vec::new();
     for briefed in done {
         diagnostics.extend(briefed.problems);
         sources.extend(briefed.sources);
@@ -104,16 +108,18 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
         }
         reports.merge(briefed.reports);
         entries.extend(briefed.entry);
-        actors.extend(briefed.actors);
     }
-    diagnostics.extend(crate::project::actor_conflicts(&actors, &mut sources, &project.root));
+    let cast = catalogue.cast();
+    let (conflicts, roles): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        crate::project::cast_conflicts(project, &cast, &mut sources).into_iter().partition(|d| d.input);
+    diagnostics.extend(conflicts);
     if Tally::of(&diagnostics).input_errors > 0 {
         // a project that does not load is reported by its input errors alone
         diagnostics.retain(|d| d.input);
         return Run { trace, diagnostics, sources, briefings: Vec::new() };
     }
     diagnostics.splice(0..0, std::mem::take(&mut trace.diagnostics));
-    diagnostics.extend(trace::role_conflicts(&actors, &mut sources, &project.root));
+    diagnostics.extend(roles);
     if Tally::of(&diagnostics).errors > 0 {
         // a site of untraced facts would only repeat the same errors
         let (published, published_sources) = reports.diagnostics();
@@ -122,14 +128,15 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
         return Run { trace, diagnostics, sources, briefings: Vec::new() };
     }
 
-    let index = Index::new(entries);
+    let index = Index::new(entries, cast);
     reports.merge(context.lists(&index, &catalogue, &mut diagnostics));
     reports.merge(context.statics(&mut diagnostics));
     context.files(&index, &catalogue, &mut diagnostics);
     let (published, published_sources) = reports.diagnostics();
     diagnostics.extend(published);
     sources.extend(published_sources);
-    let briefings = index.briefings.iter().map(|b| (b.slug.clone(), b.date.clone())).collect();
+    let briefings =
+        index.briefings.iter().map(|b| (b.slug.to_string(), b.date.as_deref().map(str::to_string))).collect();
     Run { trace, diagnostics, sources, briefings }
 }
 
@@ -153,32 +160,44 @@ struct Briefed {
     /// The text of its files, when a diagnostic points into them.
     sources: Sources,
     entry: Option<Entry>,
-    actors: Vec<ActorRecord>,
 }
 
 impl RunContext<'_> {
     /// Loads, traces, renders, verifies and writes one briefing.
-    fn briefing(&self, sheet: &Path, catalogue: &Catalogue) -> Briefed {
+    /// `number` is the sheet's place among the project's sheets.
+    fn briefing(&self, number: usize, sheet: &Path, catalogue: &Catalogue, keep_facts: bool) -> Briefed {
         let loaded = match self.project.load(sheet) {
             Ok(loaded) => loaded,
             Err(failure) => {
                 return Briefed { problems: failure.diagnostics, sources: failure.sources, ..Briefed::default() };
             }
         };
-        let trace = trace::briefing(&loaded);
-        let mut briefed = Briefed { actors: ActorRecord::of(&loaded.briefing), ..Briefed::default() };
+        let places = catalogue.observe(number, &loaded.briefing);
+        let mut trace = trace::briefing(&loaded);
+        let mut briefed = Briefed::default();
         if Tally::of(&trace.diagnostics).errors == 0 {
-            self.publish_briefing(&loaded, &trace, catalogue, &mut briefed);
+            self.publish_briefing(&loaded, &trace, catalogue, &places, &mut briefed);
         }
         if !trace.diagnostics.is_empty() || !briefed.problems.is_empty() || !briefed.reports.is_empty() {
             briefed.sources = loaded.sources;
+        }
+        if !keep_facts {
+            // the run keeps counts, not facts: its memory must not grow with the project
+            trace.facts = Vec::new();
         }
         briefed.trace = Some(trace);
         briefed
     }
 
     /// Renders a traced briefing's pages, verifies and writes them, and adds its records to the catalogue.
-    fn publish_briefing(&self, loaded: &Loaded, trace: &Trace, catalogue: &Catalogue, briefed: &mut Briefed) {
+    fn publish_briefing(
+        &self,
+        loaded: &Loaded,
+        trace: &Trace,
+        catalogue: &Catalogue,
+        places: &[(u32, Option<u32>)],
+        briefed: &mut Briefed,
+    ) {
         let model = BriefingModel::new(loaded, trace);
         let pages = match site::briefing_pages(&model, self.theme, self.site) {
             Ok(pages) => pages,
@@ -211,7 +230,7 @@ impl RunContext<'_> {
             cited: &cited,
             trace: &trace_json,
         };
-        match catalogue.add(&records) {
+        match catalogue.add(&records, places) {
             Ok(entry) => briefed.entry = Some(entry),
             Err(e) => briefed.problems.push(not_written(&OutputError::Io {
                 path: PathBuf::from("(the catalogue)"),
@@ -381,7 +400,7 @@ impl Sentences for OneBriefing<'_> {
 /// all a list may cite of them. A sentence is scanned again only when the
 /// page asks what it states (most a list shows whole, with `data-sentence`).
 struct CitedSentences {
-    by_briefing: HashMap<String, HashMap<usize, CitedSentence>>,
+    by_briefing: HashMap<Box<str>, HashMap<usize, CitedSentence>>,
 }
 
 struct CitedSentence {

@@ -6,13 +6,14 @@
 //! A project is opened once ([`open`]: what content/ and static/ hold) and
 //! its briefings are then loaded one at a time ([`Project::load`]), so that
 //! a run holds the briefings it is working on, never the whole project.
-//! Checks across briefings work on small [`ActorRecord`]s.
+//! Checks across briefings work on the cast the catalogue keeps.
 
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Place, Sources};
 use crate::inputs;
 use crate::sheet::{self, Briefing};
+use crate::site::catalogue::Cast;
 use crate::source::{self, Seed};
 
 /// An opened project: what its folders hold, nothing read yet.
@@ -258,65 +259,68 @@ fn inside_root(root: &Path, source: &Path) -> Result<PathBuf, &'static str> {
     Ok(path)
 }
 
-/// An actor as the checks across briefings need it: its id, name and role,
-/// and where the sheet gives them.
-#[derive(Debug, Clone)]
-pub struct ActorRecord {
-    pub id: String,
-    pub name: sheet::Located<String>,
-    pub role: Option<sheet::Located<String>>,
-    pub file: PathBuf,
-}
-
-impl ActorRecord {
-    pub fn of(b: &Briefing) -> Vec<ActorRecord> {
-        b.actors
-            .iter()
-            .map(|a| ActorRecord {
-                id: a.id.value.clone(),
-                name: a.name.clone(),
-                role: a.role.clone(),
-                file: b.file.clone(),
-            })
-            .collect()
-    }
-}
-
-/// An actor id names one actor across the project: the same id with another
-/// name in two sheets is an error. `records` are in sheet order.
-pub fn actor_conflicts(records: &[ActorRecord], sources: &mut Sources, root: &Path) -> Vec<Diagnostic> {
-    let mut first: std::collections::BTreeMap<&str, &ActorRecord> = std::collections::BTreeMap::new();
-    let mut problems = Vec::new();
-    for a in records {
-        match first.get(a.id.as_str()) {
-            Some(fa) if fa.name.value != a.name.value => {
-                let mut place = |r: &ActorRecord, span| Place::new(&r.file, sources.read(root, &r.file), span);
-                let here = place(a, a.name.span.clone());
-                let there = place(fa, fa.name.span.clone());
-                problems.push(
-                    Diagnostic::input(
-                        "actor-conflict",
-                        format!(
-                            "actor id `{}` names `{}` here but `{}` in {}",
-                            a.id,
-                            a.name.value,
-                            fa.name.value,
-                            fa.file.display()
-                        ),
-                    )
-                    .at(here)
-                    .label("a different name")
-                    .related(there, "first named here")
-                    .help("an actor id names one actor across all briefings: use the same name, or another id"),
-                );
+/// The checks across sheets of the actors they share: an actor id names one
+/// actor, so the same id with another name in a later sheet is the input
+/// error `actor-conflict`; the same id with another role is the warning
+/// `role-conflict` (each briefing still shows the role its own sheet gives).
+/// The sheets involved are read again, only to point at their lines.
+pub fn cast_conflicts(project: &Project, cast: &Cast, sources: &mut Sources) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for member in cast.members.iter().filter(|m| m.names.len() > 1 || m.roles.len() > 1) {
+        let Some(&(ref first_name, _, first_sheet)) = member.names.first() else { continue };
+        let mut field = |sheet: usize, role: bool| -> Option<Place> {
+            let loaded = project.load(project.sheets.get(sheet)?).ok()?;
+            let actor = loaded.briefing.actors.iter().find(|a| a.id.value == member.id)?;
+            let span = if role { actor.role.as_ref()?.span.clone() } else { actor.name.span.clone() };
+            let file = loaded.briefing.file.clone();
+            let text = loaded.sources.get(&file)?.to_string();
+            sources.add(&file, &text);
+            Some(Place::new(&file, &text, span))
+        };
+        let first_place = field(first_sheet, false);
+        for (name, _, sheet) in &member.names[1..] {
+            let Some(here) = field(*sheet, false) else { continue };
+            let mut d = Diagnostic::input(
+                "actor-conflict",
+                format!(
+                    "actor id `{}` names `{name}` here but `{first_name}` in {}",
+                    member.id,
+                    project.sheets[first_sheet].display()
+                ),
+            )
+            .at(here)
+            .label("a different name")
+            .help("an actor id names one actor across all briefings: use the same name, or another id");
+            if let Some(first) = &first_place {
+                d = d.related(first.clone(), "first named here");
             }
-            Some(_) => {}
-            None => {
-                first.insert(&a.id, a);
+            found.push(d);
+        }
+        let mut roles: Vec<&(String, usize)> = member.roles.iter().collect();
+        roles.sort_by_key(|(_, sheet)| *sheet);
+        if let Some(((first_role, first_role_sheet), others)) = roles.split_first().map(|(f, o)| ((&f.0, f.1), o)) {
+            let first_place = field(first_role_sheet, true);
+            for (role, sheet) in others {
+                let Some(here) = field(*sheet, true) else { continue };
+                let mut d = Diagnostic::warning(
+                    "role-conflict",
+                    format!(
+                        "`{}` is \"{role}\" here but \"{first_role}\" in {}",
+                        member.id,
+                        project.sheets[first_role_sheet].display()
+                    ),
+                )
+                .at(here)
+                .label("another role")
+                .help("each briefing shows the role its own sheet gives; if it is the same office, write it the same way in both");
+                if let Some(first) = &first_place {
+                    d = d.related(first.clone(), "the first role given");
+                }
+                found.push(d);
             }
         }
     }
-    problems
+    found
 }
 
 /// `sentence: N` must name a sentence of the seed.

@@ -35,8 +35,7 @@ pub enum ListPage {
 /// Every page of every list, for `index` with `per_page` items a page.
 pub fn list_pages(index: &Index, per_page: usize) -> Vec<ListPage> {
     let count = |items: usize| items.div_ceil(per_page).max(1);
-    let figures: usize = index.briefings.iter().map(|b| b.figure_count).sum();
-    let quotes: usize = index.briefings.iter().map(|b| b.quote_count).sum();
+    let (figures, quotes) = (index.rows(true), index.rows(false));
     let mut pages = Vec::new();
     pages.extend((1..=count(index.briefings.len())).map(|page| ListPage::Home { page }));
     pages.extend((1..=count(figures)).map(|page| ListPage::Facts { page }));
@@ -57,7 +56,8 @@ impl ListPage {
             ListPage::Quotes { page } => (paged("quotes/", page), "quotes.html", "quotes"),
             ListPage::Actors { page } => (paged("actors/", page), "actors.html", "actors"),
             ListPage::Actor { actor, page } => {
-                (paged(&format!("actors/{}/", index.actors[actor].id), page), "actor.html", "actors")
+                let id = &index.member(&index.actors[actor]).id;
+                (paged(&format!("actors/{id}/"), page), "actor.html", "actors")
             }
         }
     }
@@ -129,14 +129,14 @@ pub fn read(page: ListPage, index: &Index, catalogue: &Catalogue, per_page: usiz
             }
         }
         ListPage::Facts { page } => {
-            for (b, range) in rows_on(index, window(page), |e| e.figure_count) {
+            for (b, range) in index.rows_in(true, window(page)) {
                 let all: Vec<FigureRecord> = catalogue.read(index.briefings[b].figures)?;
                 let at = records.card(catalogue, index, b)?;
                 records.figures.push((at, all.get(range).map(<[_]>::to_vec).unwrap_or_default()));
             }
         }
         ListPage::Quotes { page } => {
-            for (b, range) in rows_on(index, window(page), |e| e.quote_count) {
+            for (b, range) in index.rows_in(false, window(page)) {
                 let all: Vec<QuoteRecord> = catalogue.read(index.briefings[b].quotes)?;
                 let at = records.card(catalogue, index, b)?;
                 records.quotes.push((at, all.get(range).map(<[_]>::to_vec).unwrap_or_default()));
@@ -146,55 +146,33 @@ pub fn read(page: ListPage, index: &Index, catalogue: &Catalogue, per_page: usiz
         ListPage::Actor { actor, page } => {
             let actor = &index.actors[actor];
             for &(b, i) in actor.appearances.iter().skip((page - 1) * per_page).take(per_page) {
+                let (b, i) = (b as usize, i as usize);
                 let at = records.card(catalogue, index, b)?;
                 let entry = &index.briefings[b];
                 let own = &entry.actors[i];
                 let record: ActorRecord = catalogue.read(own.record)?;
-                let pick = |all: Vec<QuoteRecord>| own.quotes.iter().filter_map(|q| all.get(*q).cloned()).collect();
+                let pick =
+                    |all: Vec<QuoteRecord>| own.quotes.iter().filter_map(|q| all.get(*q as usize).cloned()).collect();
                 let quotes = if own.quotes.is_empty() { Vec::new() } else { pick(catalogue.read(entry.quotes)?) };
                 let figures = if own.figures.is_empty() {
                     Vec::new()
                 } else {
                     let all: Vec<FigureRecord> = catalogue.read(entry.figures)?;
-                    own.figures.iter().filter_map(|f| all.get(*f).cloned()).collect()
+                    own.figures.iter().filter_map(|f| all.get(*f as usize).cloned()).collect()
                 };
                 records.appearances.push((at, record, quotes, figures));
             }
+            let member = index.member(actor);
             for (role, given_by) in &actor.roles {
                 let mut positions = Vec::new();
                 for b in given_by {
-                    positions.push(records.card(catalogue, index, *b)?);
+                    positions.push(records.card(catalogue, index, *b as usize)?);
                 }
-                records.roles.push((role.clone(), positions));
+                records.roles.push((member.roles[*role as usize].0.clone(), positions));
             }
         }
     }
     Ok(records)
-}
-
-/// The briefings whose rows (counted by `rows`) fall in `window` of all rows,
-/// each with the range of its own rows shown.
-fn rows_on(
-    index: &Index,
-    window: std::ops::Range<usize>,
-    rows: impl Fn(&super::catalogue::Entry) -> usize,
-) -> Vec<(usize, std::ops::Range<usize>)> {
-    let mut found = Vec::new();
-    let mut start = 0;
-    for (b, entry) in index.briefings.iter().enumerate() {
-        let range = start..start + rows(entry);
-        start = range.end;
-        if range.end <= window.start || range.is_empty() {
-            continue;
-        }
-        if range.start >= window.end {
-            break;
-        }
-        let from = window.start.saturating_sub(range.start);
-        let to = window.end.min(range.end) - range.start;
-        found.push((b, from..to));
-    }
-    found
 }
 
 /// The template context of list page `page`, its views made from `records`.
@@ -214,7 +192,15 @@ pub fn context(
         .iter()
         .map(|(b, _)| {
             let entry = &index.briefings[*b];
-            entry.actors.iter().map(|a| Shared::new(ActorRef::of(&a.id, &a.name, a.role.as_deref(), a.kind))).collect()
+            entry
+                .actors
+                .iter()
+                .map(|a| {
+                    let member = &index.cast.members[a.actor as usize];
+                    let role = a.role.map(|r| member.roles[r as usize].0.as_str());
+                    Shared::new(ActorRef::of(&member.id, member.name(), role, a.kind))
+                })
+                .collect()
         })
         .collect();
     let actor_in = |at: usize, id: &str| actor_refs[at].iter().find(|a| a.id == id);
@@ -244,7 +230,7 @@ pub fn context(
             super::context(&view, site, root, section)
         }
         ListPage::Facts { page } => {
-            let rows: usize = index.briefings.iter().map(|b| b.figure_count).sum();
+            let rows = index.rows(true);
             let groups = records
                 .figures
                 .iter()
@@ -257,7 +243,7 @@ pub fn context(
             super::context(&view, site, root, section)
         }
         ListPage::Quotes { page } => {
-            let rows: usize = index.briefings.iter().map(|b| b.quote_count).sum();
+            let rows = index.rows(false);
             let groups = records
                 .quotes
                 .iter()
@@ -276,7 +262,7 @@ pub fn context(
                 .iter()
                 .skip((page - 1) * per_page)
                 .take(per_page)
-                .map(|a| (actor_ref(a), briefings_of(a), a.mentions))
+                .map(|a| (actor_ref(index, a), a.appearances.len(), a.mentions))
                 .collect();
             let actors = cards
                 .iter()
@@ -287,8 +273,9 @@ pub fn context(
         }
         ListPage::Actor { actor, page } => {
             let actor = &index.actors[actor];
-            let me = actor_ref(actor);
-            let together: Vec<ActorRef> = index.together(actor, 24).into_iter().map(actor_ref).collect();
+            let me = actor_ref(index, actor);
+            let together: Vec<ActorRef> =
+                index.together(actor, 24).into_iter().map(|other| actor_ref(index, other)).collect();
             let appearances = records
                 .appearances
                 .iter()
@@ -330,7 +317,7 @@ pub fn context(
                 quotes,
                 figures,
                 together: together.iter().collect(),
-                pagination: pagination(&format!("actors/{}/", actor.id), page, total),
+                pagination: pagination(&format!("actors/{}/", me.id), page, total),
             };
             super::context(&view, site, root, section)
         }
@@ -338,11 +325,8 @@ pub fn context(
 }
 
 /// An actor across briefings, as the lists link to it: with the newest role.
-fn actor_ref(a: &Actor) -> ActorRef {
-    ActorRef::of(&a.id, &a.name, a.role.as_deref(), a.kind)
-}
-
-/// In how many briefings an actor is named.
-fn briefings_of(a: &Actor) -> usize {
-    a.appearances.len()
+fn actor_ref(index: &Index, a: &Actor) -> ActorRef {
+    let member = index.member(a);
+    let role = a.role.map(|r| member.roles[r as usize].0.as_str());
+    ActorRef::of(&member.id, member.name(), role, member.kind())
 }

@@ -4,13 +4,8 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use std::collections::BTreeMap;
-
 use super::{Context, FactKind, FactTrace, Stated, Trace};
-use std::path::Path;
-
-use crate::diagnostic::{Diagnostic, Place, Sources};
-use crate::project::ActorRecord;
+use crate::diagnostic::Diagnostic;
 use crate::trace::fold::whole_words;
 
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
@@ -37,38 +32,6 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
             also: found.collect(),
         });
     }
-}
-
-/// One actor id given different roles by two sheets: a warning at the later
-/// sheet's role, pointing at the first. Each briefing still shows its own.
-/// `records` are in sheet order; `sources` gives (or reads) the sheets' text.
-pub fn role_conflicts(records: &[ActorRecord], sources: &mut Sources, root: &Path) -> Vec<Diagnostic> {
-    let mut first: BTreeMap<&str, &ActorRecord> = BTreeMap::new();
-    let mut found = Vec::new();
-    for a in records.iter().filter(|a| a.role.is_some()) {
-        let Some(&fa) = first.get(a.id.as_str()) else {
-            first.insert(&a.id, a);
-            continue;
-        };
-        let (Some(role), Some(first_role)) = (&a.role, &fa.role) else { continue };
-        if role.value == first_role.value {
-            continue;
-        }
-        let mut place = |r: &ActorRecord, span| Place::new(&r.file, sources.read(root, &r.file), span);
-        let here = place(a, role.span.clone());
-        let there = place(fa, first_role.span.clone());
-        found.push(
-            Diagnostic::warning(
-                "role-conflict",
-                format!("`{}` is \"{}\" here but \"{}\" in {}", a.id, role.value, first_role.value, fa.file.display()),
-            )
-            .at(here)
-            .label("another role")
-            .related(there, "the first role given")
-            .help("each briefing shows the role its own sheet gives; if it is the same office, write it the same way in both"),
-        );
-    }
-    found
 }
 
 /// For each actor of the briefing, every place of the seed that names it.

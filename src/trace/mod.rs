@@ -156,5 +156,3 @@ pub fn briefing(loaded: &Loaded) -> Trace {
     trace.count_facts();
     trace
 }
-
-pub use actors::role_conflicts;
