@@ -26,7 +26,7 @@ pub struct Blob {
 }
 
 /// What the index keeps of one briefing.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub slug: String,
     pub date: Option<String>,
@@ -43,7 +43,7 @@ pub struct Entry {
 }
 
 /// An actor of one briefing, as the index keeps it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct ActorEntry {
     pub id: String,
     pub name: String,
