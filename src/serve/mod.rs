@@ -71,8 +71,10 @@ pub fn serve(options: &Options) -> io::Result<u8> {
     let address = listener.local_addr()?;
 
     let started = Instant::now();
+    let progress = crate::progress::Progress::start("building the site in memory", !options.quiet);
     let mut site = LiveSite::new(root);
     let rebuilt = site.build_everything();
+    progress.finish();
     let builder = Builder {
         root: root.to_path_buf(),
         colour: options.colour,
