@@ -121,7 +121,7 @@ mod tests {
         assert!(html.contains("role=\"alertdialog\""));
         assert!(html.contains("The check failed: 1 error, 0 warnings"));
         assert!(html.contains("error[untraced-number]: 2.4% is not stated in any sentence of seeds/a.txt"), "{html}");
-        assert!(html.contains("content/a.yaml:3:12"), "{html}");
+        assert!(html.contains("content/a.yaml:3:11"), "{html}");
         assert!(html.contains("not &lt;stated&gt;"), "{html}");
     }
 }
