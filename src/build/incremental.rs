@@ -83,7 +83,7 @@ impl LiveSite {
             }
             Err(run) => *run,
         };
-        let (briefings, lists) = self.built.as_ref().map_or((0, 0), |b| (b.loaded, b.rendered));
+        let (briefings, lists) = self.built.as_ref().map_or((0, 0), |b| (b.kept.loaded, b.kept.rendered));
         self.finish(Rebuilt { run, everything: true, briefings, lists })
     }
 
@@ -94,15 +94,15 @@ impl LiveSite {
         if files.iter().any(|f| touches_everything(f)) {
             return Some(self.build_everything());
         }
-        let sheets = built.sheets_reading(files);
+        let sheets = built.kept.sheets_reading(files);
         let content = files.iter().any(|f| f.starts_with("content"));
         if sheets.is_empty() && !content && self.passing {
             return None;
         }
-        built.pending.extend(sheets);
+        built.kept.pending.extend(sheets);
         match built.build(&self.root, false) {
             Some(run) => {
-                let (briefings, lists) = (built.loaded, built.rendered);
+                let (briefings, lists) = (built.kept.loaded, built.kept.rendered);
                 Some(self.finish(Rebuilt { run, everything: false, briefings, lists }))
             }
             None => Some(self.build_everything()),
@@ -115,13 +115,14 @@ impl LiveSite {
         if self.passing
             && let Some(built) = &self.built
         {
-            self.served = Arc::new(built.files.clone());
+            self.served = Arc::new(built.kept.files.clone());
         }
         rebuilt
     }
 }
 
-/// What a build needs of the project and what it learnt of it, kept for the next.
+/// What a build needs of the project, read once a build of everything, and
+/// what it learnt of the project, kept for the next build.
 struct Built {
     project: Project,
     settings: Settings,
@@ -130,6 +131,12 @@ struct Built {
     /// The settings and templates, for diagnostics that point into them.
     sources: Sources,
     catalogue: Catalogue,
+    kept: Kept,
+}
+
+/// What one build leaves the next.
+#[derive(Default)]
+struct Kept {
     /// Each briefing by its sheet, as last built.
     briefings: HashMap<PathBuf, Briefed>,
     /// The sheets to load again.
@@ -164,25 +171,39 @@ impl Built {
                 .help("check that the temporary folder (TMPDIR) is writable");
             failed(vec![d], Sources::default())
         })?;
-        Ok(Built {
-            pending: project.sheets.iter().cloned().collect(),
-            project,
-            settings,
-            settings_text,
-            theme,
-            sources,
-            catalogue,
-            briefings: HashMap::new(),
-            statics: (Reports::default(), Vec::new()),
-            list_problems: HashMap::new(),
-            files: MemoryFiles::new(),
-            lists: None,
-            changed: BTreeSet::new(),
-            loaded: 0,
-            rendered: 0,
-        })
+        let kept = Kept { pending: project.sheets.iter().cloned().collect(), ..Kept::default() };
+        Ok(Built { project, settings, settings_text, theme, sources, catalogue, kept })
     }
 
+    /// Builds the pending briefings and the pages that list them, starting
+    /// from the files of the last build. `None` when the project's static
+    /// files are no longer those of the last build of everything.
+    fn build(&mut self, root: &Path, everything: bool) -> Option<Run> {
+        (self.kept.loaded, self.kept.rendered) = (0, 0);
+        if !everything {
+            let project = match project::open(root) {
+                Ok(project) => project,
+                Err(failure) => return Some(Run::failed(failure.diagnostics, failure.sources)),
+            };
+            if project.statics != self.project.statics {
+                return None;
+            }
+            self.project = project;
+        }
+        let Built { project, settings, settings_text, theme, sources, catalogue, kept } = self;
+        let site = MemorySite::with_files(std::mem::take(&mut kept.files));
+        let view = SiteView { title: &settings.title, language: &settings.language, pdf: false };
+        let context =
+            RunContext { project, settings, settings_text, theme, site: &view, output: Output::Memory(&site) };
+        kept.forget_removed(project, &site);
+        kept.load_pending(&context, catalogue);
+        let run = kept.finish(&context, catalogue, sources.clone(), everything);
+        kept.files = site.into_files();
+        Some(run)
+    }
+}
+
+impl Kept {
     /// The sheets a change to `files` makes to load again: a sheet or its
     /// summary, the sheets whose seed it is, and any sheet that did not load
     /// (it may have been waiting for this file).
@@ -209,82 +230,92 @@ impl Built {
         sheets
     }
 
-    /// Builds the pending briefings and the pages that list them, starting
-    /// from the files of the last build. `None` when the project's static
-    /// files are no longer those of the last build of everything.
-    fn build(&mut self, root: &Path, everything: bool) -> Option<Run> {
-        (self.loaded, self.rendered) = (0, 0);
-        if !everything {
-            let project = match project::open(root) {
-                Ok(project) => project,
-                Err(failure) => return Some(Run::failed(failure.diagnostics, failure.sources)),
-            };
-            if project.statics != self.project.statics {
-                return None;
-            }
-            self.project = project;
-        }
-        let site = MemorySite::with_files(std::mem::take(&mut self.files));
-        let sheets: HashSet<&PathBuf> = self.project.sheets.iter().collect();
-        for gone in self.briefings.keys().filter(|s| !sheets.contains(s)).cloned().collect::<Vec<_>>() {
-            self.briefings.remove(&gone);
-            let slug = slug(&gone);
-            remove_briefing_pages(&site, &slug, &self.project);
+    /// Forgets the briefings whose sheets are gone, and their pages; makes
+    /// the new sheets pending.
+    fn forget_removed(&mut self, project: &Project, site: &MemorySite) {
+        let sheets: HashSet<&PathBuf> = project.sheets.iter().collect();
+        let gone: Vec<PathBuf> = self.briefings.keys().filter(|s| !sheets.contains(s)).cloned().collect();
+        for sheet in gone {
+            self.briefings.remove(&sheet);
+            let slug = slug(&sheet);
+            remove_briefing_pages(site, &slug, project);
             self.changed.insert(slug);
         }
-        self.pending.extend(self.project.sheets.iter().filter(|s| !self.briefings.contains_key(*s)).cloned());
+        self.pending.extend(project.sheets.iter().filter(|s| !self.briefings.contains_key(*s)).cloned());
         self.pending.retain(|s| sheets.contains(s));
+    }
 
-        let view = SiteView { title: &self.settings.title, language: &self.settings.language, pdf: false };
-        let context = RunContext {
-            project: &self.project,
-            settings: &self.settings,
-            settings_text: &self.settings_text,
-            theme: &self.theme,
-            site: &view,
-            output: Output::Memory(&site),
-        };
+    /// Loads, traces, renders and verifies the pending briefings, in parallel.
+    fn load_pending(&mut self, context: &RunContext, catalogue: &Catalogue) {
         let pending: Vec<PathBuf> = std::mem::take(&mut self.pending).into_iter().collect();
         self.loaded = pending.len();
-        let done: Vec<Briefed> =
-            pending.par_iter().map(|sheet| kept(context.briefing(sheet, &self.catalogue))).collect();
+        let done: Vec<Briefed> = pending.par_iter().map(|sheet| kept(context.briefing(sheet, catalogue))).collect();
         for (sheet, briefed) in pending.into_iter().zip(done) {
             self.changed.insert(slug(&sheet));
             self.briefings.insert(sheet, briefed);
         }
+    }
 
-        let all = self.project.sheets.iter().filter_map(|s| self.briefings.get(s).cloned());
-        let (gathered, mut sources) = match gather(all, &self.project, self.sources.clone(), false) {
+    /// Checks across the briefings, renders the list pages that changed, the
+    /// static files (building everything) and the files of the site, and
+    /// puts together the diagnostics as `check` would have found them.
+    fn finish(&mut self, context: &RunContext, catalogue: &Catalogue, sources: Sources, everything: bool) -> Run {
+        let project = context.project;
+        let all = project.sheets.iter().filter_map(|s| self.briefings.get(s).cloned());
+        let (gathered, mut sources) = match gather(all, project, sources, false) {
             Ok(gathered) => gathered,
-            Err(failed) => {
-                self.files = site.into_files();
-                return Some(*failed);
-            }
+            Err(failed) => return *failed,
         };
         let Gathered { trace, mut diagnostics, mut reports, entries } = gathered;
         let index = Index::new(entries);
+        self.render_lists(context, &index, catalogue);
+        for (page_reports, problems) in self.list_problems.values() {
+            reports.merge(page_reports.clone());
+            diagnostics.extend(problems.iter().cloned());
+        }
+        if everything {
+            let mut problems = Vec::new();
+            let found = context.statics(&mut problems);
+            self.statics = (found, problems);
+        }
+        reports.merge(self.statics.0.clone());
+        diagnostics.extend(self.statics.1.iter().cloned());
+        context.files(&index, catalogue, &mut diagnostics);
 
-        let per_page = self.settings.paginate_by.max(1);
-        let (pages, gone) = match &self.lists {
-            Some(old) => pages_to_render(old, &index, &self.changed, per_page),
-            None => (lists::list_pages(&index, per_page), Vec::new()),
+        let (published, published_sources) = reports.diagnostics();
+        diagnostics.extend(published);
+        sources.extend(published_sources);
+        let briefings = index.briefings.iter().map(|b| (b.slug.clone(), b.date.clone())).collect();
+        self.lists = Some(index);
+        self.changed.clear();
+        Run { trace, diagnostics, sources, briefings }
+    }
+
+    /// Renders the list pages that show what changed since they were last
+    /// rendered (all of them the first time), and those that had problems;
+    /// removes those that are gone.
+    fn render_lists(&mut self, context: &RunContext, index: &Index, catalogue: &Catalogue) {
+        let per_page = context.settings.paginate_by.max(1);
+        let (mut pages, gone) = match &self.lists {
+            Some(old) => pages_to_render(old, index, &self.changed, per_page),
+            None => (lists::list_pages(index, per_page), Vec::new()),
         };
-        let mut pages = pages;
-        let shown: HashSet<String> = pages.iter().map(|p| p.place(&index).0).collect();
-        let every: Vec<ListPage> = lists::list_pages(&index, per_page);
-        // a page that had problems is rendered again, in case they were passing ones
-        pages.extend(every.iter().filter(|p| {
-            let path = p.place(&index).0;
-            self.list_problems.contains_key(&path) && !shown.contains(&path)
-        }));
+        // a page that had problems is rendered again, whatever they came from
+        let chosen: HashSet<String> = pages.iter().map(|p| p.place(index).0).collect();
+        let troubled = lists::list_pages(index, per_page).into_iter().filter(|p| {
+            let path = p.place(index).0;
+            self.list_problems.contains_key(&path) && !chosen.contains(&path)
+        });
+        pages.extend(troubled.collect::<Vec<_>>());
         for path in &gone {
-            site.remove(Path::new(path));
+            // (a build kept between builds is always in memory)
+            if let Output::Memory(site) = context.output {
+                site.remove(Path::new(path));
+            }
             self.list_problems.remove(path);
         }
-        let done: Vec<(String, (Reports, Vec<Diagnostic>))> = pages
-            .par_iter()
-            .map(|&page| (page.place(&index).0, context.list_page(page, &index, &self.catalogue)))
-            .collect();
+        let done: Vec<(String, (Reports, Vec<Diagnostic>))> =
+            pages.par_iter().map(|&page| (page.place(index).0, context.list_page(page, index, catalogue))).collect();
         self.rendered = done.len();
         for (path, (page_reports, problems)) in done {
             if page_reports.is_empty() && problems.is_empty() {
@@ -293,28 +324,6 @@ impl Built {
                 self.list_problems.insert(path, (page_reports, problems));
             }
         }
-        for (page_reports, problems) in self.list_problems.values() {
-            reports.merge(page_reports.clone());
-            diagnostics.extend(problems.iter().cloned());
-        }
-
-        if everything {
-            let mut problems = Vec::new();
-            let found = context.statics(&mut problems);
-            self.statics = (found, problems);
-        }
-        reports.merge(self.statics.0.clone());
-        diagnostics.extend(self.statics.1.iter().cloned());
-        context.files(&index, &self.catalogue, &mut diagnostics);
-
-        let (published, published_sources) = reports.diagnostics();
-        diagnostics.extend(published);
-        sources.extend(published_sources);
-        let briefings = index.briefings.iter().map(|b| (b.slug.clone(), b.date.clone())).collect();
-        self.lists = Some(index);
-        self.changed.clear();
-        self.files = site.into_files();
-        Some(Run { trace, diagnostics, sources, briefings })
     }
 }
 

@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tokio::sync::watch as latest;
@@ -152,13 +152,7 @@ impl Builder {
         while let Ok(first) = changes.recv() {
             // changes that came in while the last build ran are built together
             let mut files = first;
-            loop {
-                match changes.recv_timeout(Duration::ZERO) {
-                    Ok(more) => files.extend(more),
-                    Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return,
-                }
-            }
+            files.extend(changes.try_iter().flatten());
             files.sort();
             files.dedup();
             watcher.watch_new_folders();
