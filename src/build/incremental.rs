@@ -142,8 +142,9 @@ struct Kept {
     /// The sheets to load again.
     pending: BTreeSet<PathBuf>,
     /// What the pages of `static/` publish unaccounted, and the static files
-    /// that could not be copied, as the last build of everything found them.
-    statics: (Reports, Vec<Diagnostic>),
+    /// that could not be copied, once they were copied into the site (a
+    /// build that fails before it copies them leaves it to the next).
+    statics: Option<(Reports, Vec<Diagnostic>)>,
     /// Each list page's reports and problems, when it has any.
     list_problems: HashMap<String, (Reports, Vec<Diagnostic>)>,
     /// The files of the last build, whether it passed or not: the next one starts from them.
@@ -197,7 +198,7 @@ impl Built {
             RunContext { project, settings, settings_text, theme, site: &view, output: Output::Memory(&site) };
         kept.forget_removed(project, &site);
         kept.load_pending(&context, catalogue);
-        let run = kept.finish(&context, catalogue, sources.clone(), everything);
+        let run = kept.finish(&context, catalogue, sources.clone());
         kept.files = site.into_files();
         Some(run)
     }
@@ -256,10 +257,10 @@ impl Kept {
         }
     }
 
-    /// Checks across the briefings, renders the list pages that changed, the
-    /// static files (building everything) and the files of the site, and
-    /// puts together the diagnostics as `check` would have found them.
-    fn finish(&mut self, context: &RunContext, catalogue: &Catalogue, sources: Sources, everything: bool) -> Run {
+    /// Checks across the briefings, renders the list pages that changed,
+    /// copies the static files (the first time) and writes the files of the
+    /// site; puts the diagnostics together as `check` would have found them.
+    fn finish(&mut self, context: &RunContext, catalogue: &Catalogue, sources: Sources) -> Run {
         let project = context.project;
         let all = project.sheets.iter().filter_map(|s| self.briefings.get(s).cloned());
         let (gathered, mut sources) = match gather(all, project, sources, false) {
@@ -273,13 +274,12 @@ impl Kept {
             reports.merge(page_reports.clone());
             diagnostics.extend(problems.iter().cloned());
         }
-        if everything {
+        let (static_reports, static_problems) = self.statics.get_or_insert_with(|| {
             let mut problems = Vec::new();
-            let found = context.statics(&mut problems);
-            self.statics = (found, problems);
-        }
-        reports.merge(self.statics.0.clone());
-        diagnostics.extend(self.statics.1.iter().cloned());
+            (context.statics(&mut problems), problems)
+        });
+        reports.merge(static_reports.clone());
+        diagnostics.extend(static_problems.iter().cloned());
         context.files(&index, catalogue, &mut diagnostics);
 
         let (published, published_sources) = reports.diagnostics();

@@ -200,6 +200,51 @@ fn a_change_to_the_theme_or_a_static_file_builds_everything() {
 }
 
 #[test]
+fn a_broken_template_fails_every_page_until_it_is_fixed() {
+    let dir = project(3);
+    let root = dir.path();
+    let mut live = LiveSite::new(root);
+    assert!(live.build_everything().passed());
+    let good = live.served();
+
+    fs::create_dir_all(root.join("templates")).unwrap();
+    fs::write(root.join("templates/index.html"), "{% extends \"base.html\" %}{% block content %}{{ nothing.here }}")
+        .unwrap();
+    let rebuilt = live.rebuild(&[PathBuf::from("templates/index.html")]).unwrap();
+    assert!(rebuilt.everything && !rebuilt.passed());
+    assert!(rebuilt.run.diagnostics.iter().any(|d| d.code == "template-error"), "{:#?}", rebuilt.run.diagnostics);
+    assert!(Arc::ptr_eq(&live.served(), &good));
+
+    // while the theme is broken, every change builds everything again
+    edit(root, "content/b00001.yaml", "label: Figure 1 of", "label: First figure of");
+    let rebuilt = live.rebuild(&[PathBuf::from("content/b00001.yaml")]).unwrap();
+    assert!(rebuilt.everything && !rebuilt.passed());
+
+    fs::remove_file(root.join("templates/index.html")).unwrap();
+    let rebuilt = live.rebuild(&[PathBuf::from("templates/index.html")]).unwrap();
+    assert!(rebuilt.passed(), "{:#?}", rebuilt.run.diagnostics);
+    assert_eq!(difference(&live.served(), &built_whole(root)), None);
+}
+
+#[test]
+fn a_first_build_that_fails_leaves_the_static_files_to_the_next() {
+    let dir = project(3);
+    let root = dir.path();
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/about.html"), "<p>About these briefings</p>\n").unwrap();
+    edit(root, "content/b00001.yaml", "value: ", "value: 1");
+    let mut live = LiveSite::new(root);
+    assert!(!live.build_everything().passed());
+    assert!(live.served().is_empty(), "nothing is served before a build passes");
+
+    edit(root, "content/b00001.yaml", "value: 1", "value: ");
+    let rebuilt = live.rebuild(&[PathBuf::from("content/b00001.yaml")]).unwrap();
+    assert!(rebuilt.passed() && !rebuilt.everything, "{:#?}", rebuilt.run.diagnostics);
+    assert!(live.served().contains_key("about.html"));
+    assert_eq!(difference(&live.served(), &built_whole(root)), None);
+}
+
+#[test]
 fn a_file_no_briefing_reads_rebuilds_nothing() {
     let dir = project(2);
     let root = dir.path();
