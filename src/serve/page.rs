@@ -44,7 +44,8 @@ pub fn overlay(root: &Path, run: &Run, has_site: bool) -> String {
         let mut text = Vec::new();
         let _ = report::write_diagnostics(root, std::slice::from_ref(*d), &run.sources, false, &mut text);
         let text = String::from_utf8_lossy(&text);
-        items.push_str(&format!("<li><pre>{}</pre></li>\n", escape_text(text.trim_end())));
+        // a long line scrolls sideways: the keyboard can scroll it too
+        items.push_str(&format!("<li><pre tabindex=\"0\">{}</pre></li>\n", escape_text(text.trim_end())));
     }
     let tally = Tally::of(&run.diagnostics);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
