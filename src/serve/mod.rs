@@ -1,13 +1,13 @@
 //! `serve`: the site built in memory, served on 127.0.0.1, built again when
 //! the project changes, and each open page reloaded once it is.
 //!
-//! Three parts, one a thread: the watcher ([`watch`]) turns changes to the
+//! Three parts, one a thread: the watcher (`watch`) turns changes to the
 //! project's files into lists of paths; the builder (here) builds again
 //! what they touch ([`crate::build::LiveSite`]) and says what it found, on
-//! the terminal and to the server; the server ([`http`]) answers from the
+//! the terminal and to the server; the server (`http`) answers from the
 //! last site whose check passed, and adds to every page the script that
 //! reloads it and, while the check fails, the overlay that lists why
-//! ([`page`]). Nothing is written to disk.
+//! (`page`). Nothing is written to disk.
 
 mod http;
 mod page;
