@@ -4,6 +4,8 @@ use tempfile::TempDir;
 
 use super::*;
 
+// the benchmarks' generated briefings; the module writes more than these tests use
+#[allow(dead_code)]
 #[path = "../../../benches/corpus.rs"]
 mod corpus;
 
