@@ -20,16 +20,19 @@ use rayon::prelude::*;
 use crate::config::{self, Settings};
 use crate::diagnostic::{Diagnostic, Sources, Tally};
 use crate::numbers::{self, Mention};
-use crate::output::{OutputError, Staging};
+use crate::output::{MemorySite, OutputError, Staging};
 use crate::project::{Loaded, Project};
 use crate::published::{Origins, Reports, SheetOf};
-use crate::site::catalogue::{Catalogue, Entry, Index};
-use crate::site::index as lists;
+use crate::site::catalogue::{Cast, Catalogue, Entry, Given, Index};
+use crate::site::index::{self as lists, ListPage};
 use crate::site::model::BriefingModel;
 use crate::site::records::Cited;
 use crate::site::{self, Page, SiteView, Theme};
 use crate::trace::{self, Trace};
 use crate::verify::{self, Sentences};
+
+mod incremental;
+pub use incremental::{LiveSite, Rebuilt};
 
 /// Where a run's pages go.
 #[derive(Clone, Copy)]
@@ -38,6 +41,8 @@ pub enum Output<'a> {
     Nowhere,
     /// `build`: pages are written into the staging folder of the new site.
     Staging(&'a Staging),
+    /// `serve`: pages are kept in memory.
+    Memory(&'a MemorySite),
 }
 
 impl Output<'_> {
@@ -45,6 +50,7 @@ impl Output<'_> {
         match self {
             Output::Nowhere => Ok(()),
             Output::Staging(staging) => staging.write(path, bytes),
+            Output::Memory(site) => site.write(path, bytes),
         }
     }
 }
@@ -86,7 +92,15 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
             return Run { trace: Trace::default(), diagnostics: vec![d], sources, briefings: Vec::new() };
         }
     };
-    let context = RunContext { project, settings, settings_text: &settings_text, theme: &theme, site: &site, output };
+    let context = RunContext {
+        project,
+        settings,
+        settings_text: &settings_text,
+        theme: &theme,
+        site: &site,
+        output,
+        keep_cast: false,
+    };
 
     // each briefing on its own, in parallel; gathered in the order of the sheets
     let done: Vec<Briefed> = project
@@ -96,37 +110,11 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
         .map(|(number, sheet)| context.briefing(number, sheet, &catalogue, keep_facts))
         .collect();
 
-    let mut trace = Trace::default();
-    let mut diagnostics = Vec::new();
-    let mut reports = Reports::default();
-    let mut entries = Vec::new();
-    for briefed in done {
-        diagnostics.extend(briefed.problems);
-        sources.extend(briefed.sources);
-        if let Some(t) = briefed.trace {
-            trace.merge(t, keep_facts);
-        }
-        reports.merge(briefed.reports);
-        entries.extend(briefed.entry);
-    }
-    let cast = catalogue.cast();
-    let (conflicts, roles): (Vec<Diagnostic>, Vec<Diagnostic>) =
-        crate::project::cast_conflicts(project, &cast, &mut sources).into_iter().partition(|d| d.input);
-    diagnostics.extend(conflicts);
-    if Tally::of(&diagnostics).input_errors > 0 {
-        // a project that does not load is reported by its input errors alone
-        diagnostics.retain(|d| d.input);
-        return Run { trace, diagnostics, sources, briefings: Vec::new() };
-    }
-    diagnostics.splice(0..0, std::mem::take(&mut trace.diagnostics));
-    diagnostics.extend(roles);
-    if Tally::of(&diagnostics).errors > 0 {
-        // a site of untraced facts would only repeat the same errors
-        let (published, published_sources) = reports.diagnostics();
-        diagnostics.extend(published);
-        sources.extend(published_sources);
-        return Run { trace, diagnostics, sources, briefings: Vec::new() };
-    }
+    let (gathered, mut sources) = match gather(done, project, catalogue.cast(), sources, keep_facts) {
+        Ok(gathered) => gathered,
+        Err(failed) => return *failed,
+    };
+    let Gathered { trace, mut diagnostics, mut reports, entries, cast } = gathered;
 
     let index = Index::new(entries, cast);
     reports.merge(context.lists(&index, &catalogue, &mut diagnostics));
@@ -140,6 +128,58 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
     Run { trace, diagnostics, sources, briefings }
 }
 
+/// What the briefings of a run found, put together in the order of the
+/// sheets, once it is known that the site can be made of them.
+struct Gathered {
+    trace: Trace,
+    diagnostics: Vec<Diagnostic>,
+    reports: Reports,
+    entries: Vec<Entry>,
+    cast: Cast,
+}
+
+/// Puts the briefings of a run together, with the checks across them; the
+/// run as it ends when they have errors, and no site is made.
+fn gather(
+    done: impl IntoIterator<Item = Briefed>,
+    project: &Project,
+    cast: Cast,
+    mut sources: Sources,
+    keep_facts: bool,
+) -> Result<(Gathered, Sources), Box<Run>> {
+    let mut trace = Trace::default();
+    let mut diagnostics = Vec::new();
+    let mut reports = Reports::default();
+    let mut entries = Vec::new();
+    for briefed in done {
+        diagnostics.extend(briefed.problems);
+        sources.extend(briefed.sources);
+        if let Some(t) = briefed.trace {
+            trace.merge(t, keep_facts);
+        }
+        reports.merge(briefed.reports);
+        entries.extend(briefed.entry);
+    }
+    let (conflicts, roles): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        crate::project::cast_conflicts(project, &cast, &mut sources).into_iter().partition(|d| d.input);
+    diagnostics.extend(conflicts);
+    if Tally::of(&diagnostics).input_errors > 0 {
+        // a project that does not load is reported by its input errors alone
+        diagnostics.retain(|d| d.input);
+        return Err(Box::new(Run { trace, diagnostics, sources, briefings: Vec::new() }));
+    }
+    diagnostics.splice(0..0, std::mem::take(&mut trace.diagnostics));
+    diagnostics.extend(roles);
+    if Tally::of(&diagnostics).errors > 0 {
+        // a site of untraced facts would only repeat the same errors
+        let (published, published_sources) = reports.diagnostics();
+        diagnostics.extend(published);
+        sources.extend(published_sources);
+        return Err(Box::new(Run { trace, diagnostics, sources, briefings: Vec::new() }));
+    }
+    Ok((Gathered { trace, diagnostics, reports, entries, cast }, sources))
+}
+
 /// What a run shares across its threads.
 struct RunContext<'a> {
     project: &'a Project,
@@ -148,11 +188,16 @@ struct RunContext<'a> {
     theme: &'a Theme,
     site: &'a SiteView<'a>,
     output: Output<'a>,
+    /// Whether each briefing keeps the actors its sheet gives, for a build
+    /// that makes the cast again from the briefings it kept.
+    keep_cast: bool,
 }
 
 /// What the run keeps of one briefing once its pages are out.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Briefed {
+    /// The seed its sheet names, once the sheet is read.
+    seed: Option<PathBuf>,
     trace: Option<Trace>,
     /// Input errors, template errors, failures to write.
     problems: Vec<Diagnostic>,
@@ -160,6 +205,8 @@ struct Briefed {
     /// The text of its files, when a diagnostic points into them.
     sources: Sources,
     entry: Option<Entry>,
+    /// The actors its sheet gives, when the run keeps them to make the cast again.
+    given: Vec<Given>,
 }
 
 impl RunContext<'_> {
@@ -172,9 +219,13 @@ impl RunContext<'_> {
                 return Briefed { problems: failure.diagnostics, sources: failure.sources, ..Briefed::default() };
             }
         };
-        let places = catalogue.observe(number, &loaded.briefing);
+        let given = Given::of(&loaded.briefing);
+        let places = catalogue.observe(number, &given);
         let mut trace = trace::briefing(&loaded);
-        let mut briefed = Briefed::default();
+        let mut briefed = Briefed { seed: Some(loaded.briefing.seed.clone()), ..Briefed::default() };
+        if self.keep_cast {
+            briefed.given = given;
+        }
         if Tally::of(&trace.diagnostics).errors == 0 {
             self.publish_briefing(&loaded, &trace, catalogue, &places, &mut briefed);
         }
@@ -252,53 +303,54 @@ impl RunContext<'_> {
 
     /// The pages that list across briefings: rendered, verified and written a page at a time.
     fn lists(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) -> Reports {
-        let per_page = self.settings.paginate_by.max(1);
-        let pages = lists::list_pages(index, per_page);
-        let done: Vec<(Reports, Vec<Diagnostic>)> = pages
-            .par_iter()
-            .map(|&page| {
-                let mut reports = Reports::default();
-                let mut problems = Vec::new();
-                let records = match lists::read(page, index, catalogue, per_page) {
-                    Ok(records) => records,
-                    Err(e) => return (reports, vec![catalogue_error(&e)]),
-                };
-                let rendered = match site::list_page(page, &records, index, self.settings, self.theme, self.site) {
-                    Ok(rendered) => rendered,
-                    Err(d) => return (reports, vec![*d]),
-                };
-                let accepted = match CitedSentences::read(records.briefings(), index, catalogue) {
-                    Ok(accepted) => accepted,
-                    Err(e) => return (reports, vec![catalogue_error(&e)]),
-                };
-                let found = verify::check_page(&rendered.path, &rendered.html, &accepted);
-                if !found.is_empty() {
-                    // the sheets the wrong numbers may come from, read again to say where
-                    let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
-                    slugs.sort_unstable();
-                    slugs.dedup();
-                    let sheet_file = |slug: &str| Path::new("content").join(format!("{slug}.yaml"));
-                    let loaded: Vec<Loaded> =
-                        slugs.iter().filter_map(|slug| self.project.load(&sheet_file(slug)).ok()).collect();
-                    let sheet = |slug: &str| {
-                        let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
-                        Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
-                    };
-                    let origins = self.origins(Some(&rendered), &sheet);
-                    reports.add(&rendered.path, &rendered.html, found, &origins);
-                }
-                if let Err(e) = self.output.write(&rendered.path, rendered.html.as_bytes()) {
-                    problems.push(not_written(&e));
-                }
-                (reports, problems)
-            })
-            .collect();
+        let pages = lists::list_pages(index, self.settings.paginate_by.max(1));
+        let done: Vec<(Reports, Vec<Diagnostic>)> =
+            pages.par_iter().map(|&page| self.list_page(page, index, catalogue)).collect();
         let mut all = Reports::default();
         for (reports, problems) in done {
             all.merge(reports);
             diagnostics.extend(problems);
         }
         all
+    }
+
+    /// One page of a list: rendered, verified and written.
+    fn list_page(&self, page: ListPage, index: &Index, catalogue: &Catalogue) -> (Reports, Vec<Diagnostic>) {
+        let per_page = self.settings.paginate_by.max(1);
+        let mut reports = Reports::default();
+        let mut problems = Vec::new();
+        let records = match lists::read(page, index, catalogue, per_page) {
+            Ok(records) => records,
+            Err(e) => return (reports, vec![catalogue_error(&e)]),
+        };
+        let rendered = match site::list_page(page, &records, index, self.settings, self.theme, self.site) {
+            Ok(rendered) => rendered,
+            Err(d) => return (reports, vec![*d]),
+        };
+        let accepted = match CitedSentences::read(records.briefings(), index, catalogue) {
+            Ok(accepted) => accepted,
+            Err(e) => return (reports, vec![catalogue_error(&e)]),
+        };
+        let found = verify::check_page(&rendered.path, &rendered.html, &accepted);
+        if !found.is_empty() {
+            // the sheets the wrong numbers may come from, read again to say where
+            let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
+            slugs.sort_unstable();
+            slugs.dedup();
+            let sheet_file = |slug: &str| Path::new("content").join(format!("{slug}.yaml"));
+            let loaded: Vec<Loaded> =
+                slugs.iter().filter_map(|slug| self.project.load(&sheet_file(slug)).ok()).collect();
+            let sheet = |slug: &str| {
+                let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+            };
+            let origins = self.origins(Some(&rendered), &sheet);
+            reports.add(&rendered.path, &rendered.html, found, &origins);
+        }
+        if let Err(e) = self.output.write(&rendered.path, rendered.html.as_bytes()) {
+            problems.push(not_written(&e));
+        }
+        (reports, problems)
     }
 }
 
@@ -347,9 +399,19 @@ impl RunContext<'_> {
                 diagnostics.push(not_written(&e));
             }
         }
-        if let Output::Staging(staging) = self.output
-            && let Err(e) = write_trace_json(staging, index, catalogue)
-        {
+        let written = match self.output {
+            Output::Nowhere => Ok(()),
+            Output::Staging(staging) => staging
+                .create(Path::new("trace.json"))
+                .map_err(io::Error::other)
+                .and_then(|file| write_trace_json(BufWriter::new(file), index, catalogue)),
+            Output::Memory(site) => {
+                let mut json = Vec::new();
+                write_trace_json(&mut json, index, catalogue)
+                    .and_then(|()| site.write(Path::new("trace.json"), &json).map_err(io::Error::other))
+            }
+        };
+        if let Err(e) = written {
             diagnostics.push(not_written(&OutputError::Io {
                 path: PathBuf::from("trace.json"),
                 action: "write",
@@ -361,10 +423,9 @@ impl RunContext<'_> {
 
 /// `trace.json`: every fact of every briefing (by slug) with its sentence,
 /// words and byte span, copied a briefing at a time from the catalogue.
-fn write_trace_json(staging: &Staging, index: &Index, catalogue: &Catalogue) -> io::Result<()> {
+fn write_trace_json(mut json: impl Write, index: &Index, catalogue: &Catalogue) -> io::Result<()> {
     let mut order: Vec<&Entry> = index.briefings.iter().collect();
     order.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let mut json = BufWriter::new(staging.create(Path::new("trace.json")).map_err(io::Error::other)?);
     json.write_all(b"{\n  \"briefings\": [")?;
     for (i, entry) in order.iter().enumerate() {
         let part: String = catalogue.read(entry.trace)?;

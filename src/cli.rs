@@ -1,7 +1,7 @@
 //! The command line: parses arguments, runs a command, prints
-//! errors, and picks the exit code. `check` and `build` live here; the
-//! commands that write a project's files (`draft`, `init`) and the shell
-//! completions in `authoring`.
+//! errors, and picks the exit code. `check` and `build` live here, `serve` in
+//! [`crate::serve`]; the commands that write a project's files (`draft`, `init`) and
+//! the shell completions in `authoring`.
 
 mod authoring;
 
@@ -21,7 +21,7 @@ use crate::progress::Progress;
 use crate::project::Project;
 use crate::report::{self, Outcome};
 use crate::source::Seed;
-use crate::{build, output, project, scan};
+use crate::{build, output, project, scan, serve};
 
 /// Exit codes: 0 success, 1 the check found errors, 2 bad usage or input.
 pub mod exit {
@@ -108,6 +108,18 @@ enum Command {
         /// Add the missing files to a folder that is not empty (none is written over)
         #[arg(long)]
         force: bool,
+    },
+    /// Build the site in memory and serve it on 127.0.0.1; rebuild and reload on every change, errors as an overlay
+    Serve {
+        /// The project folder
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port to serve on (0: any free one)
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the browser
+        #[arg(long)]
+        open: bool,
     },
     /// Show the sentences and number mentions of one text
     Scan {
@@ -218,6 +230,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Command::Draft { seed, out, root } => authoring::draft_sheet(&console, &root, &seed, out.as_deref()),
         Command::Init { dir, force } => authoring::init_project(&console, &dir, force),
+        Command::Serve { root, port, open } => {
+            let options = serve::Options { root, port, open, colour: console.colour(), quiet: console.quiet };
+            Ok(serve::serve(&options)?)
+        }
         Command::Scan { file, format } => {
             let seed = Seed::load(&file)?;
             let mentions = crate::numbers::scan_seed(&seed);
@@ -460,7 +476,7 @@ fn check_exit_code(tally: Tally, strict: bool) -> u8 {
 
 /// Buffered standard output; through anstream when it gets colour, so that
 /// consoles without ANSI support are served too.
-fn stdout(colour: bool) -> Box<dyn Write> {
+pub(crate) fn stdout(colour: bool) -> Box<dyn Write> {
     let out = io::stdout().lock();
     if colour {
         Box::new(io::BufWriter::new(anstream::AutoStream::always(out)))

@@ -45,6 +45,9 @@ pub const CODES: &[(&str, &str)] = &[
     ("settings-error", "tracebrief.yaml is not valid."),
     ("not-written", "The site could not be written: a folder or file could not be made, or the disk is full."),
     ("template-error", "A template does not compile or render: a syntax error or an unknown variable."),
+    ("port-in-use", "`serve` cannot listen on its port: another program has it."),
+    ("cannot-listen", "`serve` cannot listen on 127.0.0.1 at the port asked for."),
+    ("cannot-watch", "`serve` cannot watch the project's files for changes."),
     (
         "refused-output",
         "A command will not write where it was asked to: over a file, or into a folder it did not make.",

@@ -12,7 +12,8 @@
 //! - [`verify`]: check every number the pages publish (docs/published-numbers.md);
 //! - [`pdf`]: print the printable briefings to PDF with headless Chromium;
 //! - [`output`]: write the site, swapping it in only when complete;
-//! - [`build`]: the run that strings these together for `check` and `build`;
+//! - [`build`]: the run that strings these together for `check` and `build`,
+//!   and keeps a site in memory up to date for `serve` ([`serve`]);
 //! - [`draft`]: a first fact sheet of a seed, for an analyst to prune and label;
 //! - [`init`]: a new project with the example briefing;
 //! - [`progress`]: what a long run shows on a terminal while it works;
@@ -34,6 +35,7 @@ pub mod project;
 pub mod published;
 pub mod report;
 pub mod scan;
+pub mod serve;
 pub mod sheet;
 pub mod site;
 pub mod source;

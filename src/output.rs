@@ -1,4 +1,5 @@
-//! Writing a built site to disk: the last stage of `build`.
+//! Writing a built site to disk: the last stage of `build`. (`serve` keeps
+//! its site in memory instead, in a [`MemorySite`].)
 //!
 //! A [`Staging`] folder beside the output folder takes the pages as they
 //! are made; [`Staging::commit`] writes the [`MARKER`] file that says
@@ -17,14 +18,14 @@
 //! unfinished folder as stale). Nothing is fsynced, so a power cut soon after
 //! a build may lose the new site's files or undo the swap: run the build again.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
@@ -331,6 +332,57 @@ impl Drop for Staging {
             let _ = fs::remove_dir_all(&self.places.new);
         }
     }
+}
+
+/// The files of a site kept in memory, by their paths in the site
+/// (`briefings/x/index.html`, forward slashes): what `serve` serves.
+pub type MemoryFiles = HashMap<String, Arc<[u8]>>;
+
+/// A site being built in memory (`serve`), page by page from several
+/// threads at once, as [`Staging`] builds one on disk. It may start from the
+/// files of a previous site, so that a rebuild replaces only what changed.
+#[derive(Default)]
+pub struct MemorySite {
+    files: Mutex<MemoryFiles>,
+}
+
+impl MemorySite {
+    /// A site holding `files` to begin with.
+    pub fn with_files(files: MemoryFiles) -> MemorySite {
+        MemorySite { files: Mutex::new(files) }
+    }
+
+    /// Writes one file of the site (`path` relative to the site root),
+    /// replacing any there.
+    pub fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+        check_site_path(path)?;
+        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.insert(site_path(path), Arc::from(bytes));
+        Ok(())
+    }
+
+    /// Removes one file of the site, if it is there.
+    pub fn remove(&self, path: &Path) {
+        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.remove(&site_path(path));
+    }
+
+    /// Removes the files whose paths `gone` picks.
+    pub fn remove_where(&self, gone: impl Fn(&str) -> bool) {
+        let mut files = self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.retain(|path, _| !gone(path));
+    }
+
+    /// The files written.
+    pub fn into_files(self) -> MemoryFiles {
+        self.files.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// A site path as a key of [`MemoryFiles`]: its parts joined by `/`.
+pub fn site_path(path: &Path) -> String {
+    let parts: Vec<String> = path.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
+    parts.join("/")
 }
 
 /// The output folder and the folders written beside it.

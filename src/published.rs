@@ -13,7 +13,7 @@ use crate::site::{Page, Theme};
 use crate::verify::{Reason, Unaccounted};
 
 /// Every report of a run, one an origin, with the text of the files they point into.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Reports {
     reports: Vec<Report>,
     pub sources: Sources,
@@ -63,6 +63,7 @@ impl Reports {
 }
 
 /// One wrong number at its origin, and how many pages show it.
+#[derive(Clone)]
 struct Report {
     text: String,
     origin: Origin,
@@ -101,6 +102,7 @@ impl Report {
 }
 
 /// Where a published number was written, in words and as a place.
+#[derive(Clone)]
 struct Origin {
     place: Place,
     /// `in the title`, `in templates/briefing.html`; nothing for the page itself.

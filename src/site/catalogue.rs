@@ -29,7 +29,7 @@ pub struct Blob {
 }
 
 /// What the index keeps of one briefing.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     pub slug: Box<str>,
     pub date: Option<Box<str>>,
@@ -46,7 +46,7 @@ pub struct Entry {
 }
 
 /// An actor of one briefing, as the index keeps it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Appearance {
     /// Its place in the cast.
     pub actor: u32,
@@ -95,6 +95,27 @@ impl CastMember {
     }
 }
 
+/// An actor as one sheet gives it.
+#[derive(Debug, Clone)]
+pub struct Given {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub role: Option<String>,
+}
+
+impl Given {
+    pub fn of(briefing: &Briefing) -> Vec<Given> {
+        let given = |a: &crate::sheet::Actor| Given {
+            id: a.id.value.clone(),
+            name: a.name.value.clone(),
+            kind: a.kind,
+            role: a.role.as_ref().map(|r| r.value.clone()),
+        };
+        briefing.actors.iter().map(given).collect()
+    }
+}
+
 /// The actors of every sheet, as they are read.
 #[derive(Debug, Default)]
 pub struct Cast {
@@ -103,34 +124,34 @@ pub struct Cast {
 }
 
 impl Cast {
-    /// Notes the actors of `briefing`, read from sheet number `sheet`;
+    /// Notes the actors a sheet gives, read from sheet number `sheet`;
     /// their places in the cast, and of the role each is given.
-    fn observe(&mut self, sheet: usize, briefing: &Briefing) -> Vec<(u32, Option<u32>)> {
-        let mut places = Vec::with_capacity(briefing.actors.len());
-        for a in &briefing.actors {
-            let index = match self.by_id.get(&a.id.value) {
+    pub fn observe(&mut self, sheet: usize, given: &[Given]) -> Vec<(u32, Option<u32>)> {
+        let mut places = Vec::with_capacity(given.len());
+        for a in given {
+            let index = match self.by_id.get(&a.id) {
                 Some(&index) => index,
                 None => {
-                    self.members.push(CastMember { id: a.id.value.clone(), names: Vec::new(), roles: Vec::new() });
+                    self.members.push(CastMember { id: a.id.clone(), names: Vec::new(), roles: Vec::new() });
                     let index = (self.members.len() - 1) as u32;
-                    self.by_id.insert(a.id.value.clone(), index);
+                    self.by_id.insert(a.id.clone(), index);
                     index
                 }
             };
             let member = &mut self.members[index as usize];
             // sheets are read in any order: each name keeps the first sheet that gives it
-            match member.names.iter_mut().find(|(n, _, _)| *n == a.name.value) {
-                Some(named) if sheet < named.2 => *named = (a.name.value.clone(), a.kind, sheet),
+            match member.names.iter_mut().find(|(n, _, _)| *n == a.name) {
+                Some(named) if sheet < named.2 => *named = (a.name.clone(), a.kind, sheet),
                 Some(_) => {}
-                None => member.names.push((a.name.value.clone(), a.kind, sheet)),
+                None => member.names.push((a.name.clone(), a.kind, sheet)),
             }
-            let role = a.role.as_ref().map(|role| match member.roles.iter().position(|(r, _)| *r == role.value) {
+            let role = a.role.as_ref().map(|role| match member.roles.iter().position(|(r, _)| r == role) {
                 Some(at) => {
                     member.roles[at].1 = member.roles[at].1.min(sheet);
                     at as u32
                 }
                 None => {
-                    member.roles.push((role.value.clone(), sheet));
+                    member.roles.push((role.clone(), sheet));
                     (member.roles.len() - 1) as u32
                 }
             });
@@ -140,7 +161,7 @@ impl Cast {
     }
 
     /// Puts each actor's first-given name first, once every sheet is read.
-    fn settle(&mut self) {
+    pub fn settle(&mut self) {
         for member in &mut self.members {
             member.names.sort_by_key(|(_, _, sheet)| *sheet);
         }
@@ -171,8 +192,8 @@ impl Catalogue {
 
     /// Notes the actors of a briefing (published or not) in the cast;
     /// their places there, and of their roles.
-    pub fn observe(&self, sheet: usize, briefing: &Briefing) -> Vec<(u32, Option<u32>)> {
-        self.cast.lock().map(|mut cast| cast.observe(sheet, briefing)).unwrap_or_default()
+    pub fn observe(&self, sheet: usize, given: &[Given]) -> Vec<(u32, Option<u32>)> {
+        self.cast.lock().map(|mut cast| cast.observe(sheet, given)).unwrap_or_default()
     }
 
     /// The cast, once every briefing is read.

@@ -57,7 +57,7 @@ pub struct FactTrace {
 }
 
 /// The result of checking a project.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Trace {
     /// Every fact traced; a run over many briefings may keep only their counts.
     pub facts: Vec<FactTrace>,
