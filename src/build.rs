@@ -230,7 +230,8 @@ impl RunContext<'_> {
             self.publish_briefing(&loaded, &trace, catalogue, &places, &mut briefed);
         }
         if !trace.diagnostics.is_empty() || !briefed.problems.is_empty() || !briefed.reports.is_empty() {
-            briefed.sources = loaded.sources;
+            // the lines they point into, not the files: a run keeps the diagnostics of every briefing
+            briefed.sources = loaded.sources.lines_of(trace.diagnostics.iter().chain(&briefed.problems));
         }
         if !keep_facts {
             // the run keeps counts, not facts: its memory must not grow with the project

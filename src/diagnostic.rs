@@ -221,31 +221,125 @@ fn code_of_input_error(e: &InputError) -> &'static str {
 /// The text of every file diagnostics may point into, for rendering snippets.
 #[derive(Debug, Default, Clone)]
 pub struct Sources {
-    files: BTreeMap<PathBuf, String>,
+    files: BTreeMap<PathBuf, Text>,
+}
+
+/// A file's text: whole, or only the lines diagnostics point into.
+#[derive(Debug, Clone)]
+enum Text {
+    Whole(String),
+    /// Runs of whole lines, in the order of the file, none overlapping.
+    Lines(Vec<Lines>),
+}
+
+/// Whole lines of a file, from byte `start`, the first of them line `line`.
+#[derive(Debug, Clone)]
+struct Lines {
+    start: usize,
+    line: usize,
+    text: String,
+}
+
+/// The text around a span: `text` begins a line, line `line` of its file;
+/// `span` is the span within it.
+pub struct Excerpt<'a> {
+    pub text: &'a str,
+    pub line: usize,
+    pub span: Range<usize>,
 }
 
 impl Sources {
     pub fn add(&mut self, file: &Path, text: &str) {
-        self.files.entry(file.to_path_buf()).or_insert_with(|| text.to_string());
-    }
-
-    /// Adds every file of `other` this set does not have yet.
-    pub fn extend(&mut self, other: Sources) {
-        for (file, text) in other.files {
-            self.files.entry(file).or_insert(text);
+        match self.files.get_mut(file) {
+            Some(Text::Whole(_)) => {}
+            Some(lines) => *lines = Text::Whole(text.to_string()),
+            None => {
+                self.files.insert(file.to_path_buf(), Text::Whole(text.to_string()));
+            }
         }
     }
 
+    /// Adds every file of `other` this set does not have yet, or has less of.
+    pub fn extend(&mut self, other: Sources) {
+        for (file, text) in other.files {
+            match (self.files.get_mut(&file), text) {
+                (None, text) => {
+                    self.files.insert(file, text);
+                }
+                (Some(Text::Whole(_)), _) => {}
+                (Some(mine), Text::Whole(whole)) => *mine = Text::Whole(whole),
+                (Some(Text::Lines(mine)), Text::Lines(theirs)) => {
+                    for lines in theirs {
+                        if !mine.iter().any(|m| m.start <= lines.start && lines.end() <= m.end()) {
+                            mine.push(lines);
+                        }
+                    }
+                    mine.sort_by_key(|l| l.start);
+                }
+            }
+        }
+    }
+
+    /// The whole text of `file`, when it is kept whole.
     pub fn get(&self, file: &Path) -> Option<&str> {
-        self.files.get(file).map(String::as_str)
+        match self.files.get(file)? {
+            Text::Whole(text) => Some(text),
+            Text::Lines(_) => None,
+        }
+    }
+
+    /// The text around `span` of `file`, when it is kept.
+    pub fn excerpt(&self, file: &Path, span: &Range<usize>) -> Option<Excerpt<'_>> {
+        match self.files.get(file)? {
+            Text::Whole(text) => (span.end <= text.len() && text.is_char_boundary(span.start)).then(|| Excerpt {
+                text,
+                line: 1,
+                span: span.clone(),
+            }),
+            Text::Lines(runs) => {
+                let run = runs.iter().find(|r| r.start <= span.start && span.end <= r.end())?;
+                Some(Excerpt { text: &run.text, line: run.line, span: span.start - run.start..span.end - run.start })
+            }
+        }
     }
 
     /// The text of `file` (a path relative to `root`), read from disk the
     /// first time it is asked for; empty when it cannot be read.
     pub fn read(&mut self, root: &Path, file: &Path) -> &str {
-        self.files
-            .entry(file.to_path_buf())
-            .or_insert_with(|| std::fs::read_to_string(root.join(file)).unwrap_or_default())
+        let text = self.files.entry(file.to_path_buf()).or_insert_with(|| Text::Lines(Vec::new()));
+        if let Text::Lines(_) = text {
+            *text = Text::Whole(std::fs::read_to_string(root.join(file)).unwrap_or_default());
+        }
+        match text {
+            Text::Whole(text) => text,
+            Text::Lines(_) => "",
+        }
+    }
+
+    /// Only the lines `diagnostics` point into, for a run that keeps the
+    /// diagnostics of many files: its memory is theirs, not the files'.
+    pub fn lines_of<'d>(&self, diagnostics: impl IntoIterator<Item = &'d Diagnostic>) -> Sources {
+        let mut kept = Sources::default();
+        let places = diagnostics.into_iter().flat_map(|d| d.place.iter().chain(d.related.iter().map(|r| &r.place)));
+        for place in places {
+            let Some(Text::Whole(text)) = self.files.get(&place.file) else { continue };
+            if place.span.end > text.len() || !text.is_char_boundary(place.span.start) {
+                continue;
+            }
+            let start = text[..place.span.start].rfind('\n').map_or(0, |at| at + 1);
+            let end = text[place.span.end..].find('\n').map_or(text.len(), |at| place.span.end + at);
+            let lines = Lines { start, line: place.line, text: text[start..end].to_string() };
+            let mut one = Sources::default();
+            one.files.insert(place.file.clone(), Text::Lines(vec![lines]));
+            kept.extend(one);
+        }
+        kept
+    }
+}
+
+impl Lines {
+    fn end(&self) -> usize {
+        self.start + self.text.len()
     }
 }
 
@@ -282,6 +376,48 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run keeps only the lines its diagnostics point into; they are
+    /// shown, in every format, as the whole files show them.
+    #[test]
+    fn diagnostics_show_the_same_from_their_lines_as_from_whole_files() {
+        let sheet = Path::new("content/a.yaml");
+        let seed = Path::new("seeds/a.txt");
+        let sheet_text = "title: A\nfigures:\n  - value: 12\n    unit: percent\n";
+        let seed_text = "First line.\nUnemployment rose by 12 per cent.\nLast line, with é.\n";
+        let mut whole = Sources::default();
+        whole.add(sheet, sheet_text);
+        whole.add(seed, seed_text);
+        let value = sheet_text.find("12").unwrap();
+        let stated = seed_text.find("12 per cent").unwrap();
+        let diagnostic = Diagnostic::warning("example", "an example")
+            .at(Place::new(sheet, sheet_text, value..value + 2))
+            .label("here")
+            .related(Place::new(seed, seed_text, stated..stated + 11), "stated here");
+        let lines = whole.lines_of([&diagnostic]);
+
+        let excerpt = lines.excerpt(seed, &(stated..stated + 11)).unwrap();
+        assert_eq!((excerpt.text, excerpt.line), ("Unemployment rose by 12 per cent.", 2));
+        assert_eq!(&excerpt.text[excerpt.span], "12 per cent");
+        assert!(lines.excerpt(seed, &(0..5)).is_none(), "a line no diagnostic points into is not kept");
+
+        for format in [crate::report::Format::Human, crate::report::Format::Sarif] {
+            let shown = |sources: &Sources| {
+                let diagnostics = [diagnostic.clone()];
+                let outcome = crate::report::Outcome {
+                    root: Path::new("."),
+                    diagnostics: &diagnostics,
+                    trace: None,
+                    sources,
+                    strict: false,
+                };
+                let mut out = Vec::new();
+                crate::report::write(format, &outcome, false, &mut out).unwrap();
+                String::from_utf8(out).unwrap()
+            };
+            assert_eq!(shown(&lines), shown(&whole));
+        }
+    }
 
     /// Every code the sources create is explained in [`CODES`].
     #[test]

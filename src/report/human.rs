@@ -35,14 +35,15 @@ fn group<'a>(outcome: &'a Outcome, d: &'a Diagnostic, paths: &'a [String]) -> Gr
         Severity::Note => Level::NOTE,
     };
     let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
-    let file_text = d.file.as_ref().and_then(|f| outcome.sources.get(f));
-    match (&d.place, file_text) {
-        (Some(place), Some(text)) if place.span.end <= text.len() => {
-            let mut annotation = AnnotationKind::Primary.span(place.span.clone());
+    let excerpt = d.place.as_ref().and_then(|p| outcome.sources.excerpt(&p.file, &p.span));
+    match (&d.place, excerpt) {
+        (Some(_), Some(excerpt)) => {
+            let mut annotation = AnnotationKind::Primary.span(excerpt.span);
             if let Some(label) = &d.label {
                 annotation = annotation.label(label.as_str());
             }
-            group = group.element(Snippet::source(text).path(paths[0].as_str()).annotation(annotation));
+            let snippet = Snippet::source(excerpt.text).line_start(excerpt.line).path(paths[0].as_str());
+            group = group.element(snippet.annotation(annotation));
         }
         (Some(place), _) => {
             group = group.element(Origin::path(paths[0].as_str()).line(place.line).char_column(place.column));
@@ -51,10 +52,11 @@ fn group<'a>(outcome: &'a Outcome, d: &'a Diagnostic, paths: &'a [String]) -> Gr
         (None, _) => {}
     }
     for (r, path) in d.related.iter().zip(&paths[1..]) {
-        match outcome.sources.get(&r.place.file) {
-            Some(text) if r.place.span.end <= text.len() => {
-                let annotation = AnnotationKind::Context.span(r.place.span.clone()).label(r.message.as_str());
-                group = group.element(Snippet::source(text).path(path.as_str()).annotation(annotation));
+        match outcome.sources.excerpt(&r.place.file, &r.place.span) {
+            Some(excerpt) => {
+                let annotation = AnnotationKind::Context.span(excerpt.span).label(r.message.as_str());
+                let snippet = Snippet::source(excerpt.text).line_start(excerpt.line).path(path.as_str());
+                group = group.element(snippet.annotation(annotation));
             }
             _ => group = group.element(Level::NOTE.message(format!("{}: {path}:{}", r.message, r.place.line))),
         }

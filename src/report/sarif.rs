@@ -304,9 +304,10 @@ fn region(outcome: &Outcome, place: &Place) -> Region {
     }
     region.byte_offset = Some(span.start);
     region.byte_length = Some(span.len());
-    if let Some(text) = outcome.sources.get(&place.file).filter(|t| span.end <= t.len()) {
-        let end = Location::of_offset(text, span.end);
-        region.end_line = Some(end.line);
+    if let Some(excerpt) = outcome.sources.excerpt(&place.file, span) {
+        // an excerpt begins a line: only the line is shifted
+        let end = Location::of_offset(excerpt.text, excerpt.span.end);
+        region.end_line = Some(excerpt.line + end.line - 1);
         region.end_column = Some(end.column);
     }
     region
