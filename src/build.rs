@@ -237,6 +237,9 @@ impl RunContext<'_> {
             // the run keeps counts, not facts: its memory must not grow with the project
             trace.facts = Vec::new();
         }
+        // kept to the end of the run: no room to spare
+        trace.diagnostics.shrink_to_fit();
+        briefed.problems.shrink_to_fit();
         briefed.trace = Some(trace);
         briefed
     }
