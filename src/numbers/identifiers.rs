@@ -259,9 +259,20 @@ fn named_number(r: &Reader, i: usize) -> bool {
     {
         return false;
     }
+    // a year names a time, not a model: `Budget 2016`, `Vision 2030`, `Season 2021-22`
+    if year_shaped(r, i) {
+        return false;
+    }
     // a unit after the number makes it a quantity after all: `UK 2.3%`
     let next = i + 1;
     !(r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some() || score(r, i))
+}
+
+/// Four digits that may be a year of our times (1900 to 2100), with nothing glued after.
+pub(super) fn year_shaped(r: &Reader, i: usize) -> bool {
+    r.raw(i).len() == 4
+        && r.plain_integer(i).is_some_and(|y| (1900..=2100).contains(&y))
+        && !(r.glued(i + 1) && r.is_word(i + 1))
 }
 
 /// `Chelsea 4-1`: a team's name before a score, two numbers of one or two

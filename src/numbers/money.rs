@@ -48,7 +48,12 @@ pub(super) fn currency_prefix(r: &Reader, j: &mut usize) -> Option<&'static str>
             ("USD", k + 1)
         } else if r.is_word(i) {
             let code = lexicon::currency_code(r.raw(i)).or_else(|| match r.word(i) {
-                Some(Word::Currency { code, divisor: 1 }) if r.is_digits(i + 1) => Some(code),
+                // `dollar 5`; but `Euro 2020` names a tournament
+                Some(Word::Currency { code, divisor: 1 })
+                    if r.is_digits(i + 1) && !super::identifiers::year_shaped(r, i + 1) =>
+                {
+                    Some(code)
+                }
                 _ => None,
             })?;
             (code, i + 1)

@@ -383,6 +383,10 @@ const YEARS_DATES_AND_TIMES: Rows = &[
     ("in 1993, 25 grants", &["1993 = 1993 - year -", "25 = 25 - count -"]),
     ("the first hold since 2022.", &["2022 = 2022 - year -"]),
     ("the 2022 election", &["2022 = 2022 - year -"]),
+    // a year after a name is a year, not a model number
+    ("rice procured during KMS 2015-16", &["2015-16 = 2015 - year -"]),
+    ("the Euro 2020 final", &["2020 = 2020 - year -"]),
+    ("Budget 2016 cut the deficit", &["2016 = 2016 - year -"]),
     ("2000 troops", &["2000 = 2000 - count -"]),
     ("on June 13", &["june 13 = --06-13 - date -"]),
     ("from 1 March", &["1 march = --03-01 - date -"]),
