@@ -77,7 +77,8 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
         Ok(theme) => theme,
         Err(problems) => return Run { trace: Trace::default(), diagnostics: problems, sources, briefings: Vec::new() },
     };
-    let site = SiteView { title: &settings.title, language: &settings.language, pdf: settings.pdf };
+    let strings = settings.strings();
+    let site = SiteView::new(settings, &strings);
     let catalogue = match Catalogue::new() {
         Ok(catalogue) => catalogue,
         Err(e) => {
@@ -179,7 +180,7 @@ impl RunContext<'_> {
 
     /// Renders a traced briefing's pages, verifies and writes them, and adds its records to the catalogue.
     fn publish_briefing(&self, loaded: &Loaded, trace: &Trace, catalogue: &Catalogue, briefed: &mut Briefed) {
-        let model = BriefingModel::new(loaded, trace);
+        let model = BriefingModel::new(loaded, trace, self.site.strings);
         let pages = match site::briefing_pages(&model, self.theme, self.site) {
             Ok(pages) => pages,
             Err(d) => {
@@ -244,7 +245,7 @@ impl RunContext<'_> {
                     Ok(records) => records,
                     Err(e) => return (reports, vec![catalogue_error(&e)]),
                 };
-                let rendered = match site::list_page(page, &records, index, self.settings, self.theme, self.site) {
+                let rendered = match site::list_page(page, &records, index, self.theme, self.site) {
                     Ok(rendered) => rendered,
                     Err(d) => return (reports, vec![*d]),
                 };

@@ -239,7 +239,9 @@ fn in_sheet(sheet: &SheetOf, text: &str) -> Option<Origin> {
 }
 
 fn in_summary(sheet: &SheetOf, page: &Page, text: &str) -> Option<Origin> {
-    if page.summary_of.as_deref() != Some(sheet.briefing.slug.as_str()) {
+    // the briefing's own pages show its summary; the home page and the feed, its first sentence
+    let shows_standfirst = matches!(page.template, "index.html" | "feed.xml");
+    if page.summary_of.as_deref() != Some(sheet.briefing.slug.as_str()) && !shows_standfirst {
         return None;
     }
     let summary = sheet.briefing.summary.as_ref()?;

@@ -184,7 +184,7 @@ impl<T: Serialize + ?Sized> ErasedRecord for T {
 /// first, undated last, then by slug — with every actor across briefings.
 pub struct Index {
     pub briefings: Vec<Entry>,
-    /// Actors by id, in order of their names as a reader sorts them.
+    /// Actors by id: people, then organisations, then countries, each in order of their names as a reader sorts them.
     pub actors: Vec<Actor>,
 }
 
@@ -236,7 +236,8 @@ impl Index {
                 }
             }
         }
-        actors.sort_by_cached_key(|a| (sort_key(&a.name), a.id.clone()));
+        // by kind (people, organisations, countries), then as a reader looks a name up
+        actors.sort_by_cached_key(|a| (a.kind as u8, sort_key(&a.name), a.id.clone()));
         Index { briefings, actors }
     }
 
@@ -305,6 +306,8 @@ mod tests {
             figures: 0,
             quotes: 0,
             actors: 0,
+            source: Default::default(),
+            standfirst: None,
         };
         let trace = "{\n  \"slug\": \"x\"\n}";
         let records = Records { card: &card, figures: &[], quotes: &[], actors: &[], cited: &Cited::default(), trace };

@@ -202,12 +202,14 @@ pub fn context(
     page: ListPage,
     records: &PageRecords,
     index: &Index,
-    per_page: usize,
     site: &SiteView,
-    root: &'static str,
+    root: &str,
     section: &'static str,
+    head: HeadView,
 ) -> tera::TeraResult<tera::Context> {
-    let refs: Vec<Shared<BriefingRef>> = records.cards.iter().map(|(_, c)| Shared::new(BriefingRef::of(c))).collect();
+    let per_page = site.paginate_by.max(1);
+    let refs: Vec<Shared<BriefingRef>> =
+        records.cards.iter().map(|(_, c)| Shared::new(BriefingRef::of(c, site.strings))).collect();
     // the actors of each briefing shown, with the role its own sheet gives
     let actor_refs: Vec<Vec<Shared<ActorRef>>> = records
         .cards
@@ -241,7 +243,7 @@ pub fn context(
                 })
                 .collect();
             let view = HomeView { briefings, pagination: pagination("", page, total) };
-            super::context(&view, site, root, section)
+            super::context(&view, site, root, section, head)
         }
         ListPage::Facts { page } => {
             let rows: usize = index.briefings.iter().map(|b| b.figure_count).sum();
@@ -254,7 +256,7 @@ pub fn context(
                 })
                 .collect();
             let view = FactsView { groups, pagination: pagination("facts/", page, rows.div_ceil(per_page).max(1)) };
-            super::context(&view, site, root, section)
+            super::context(&view, site, root, section, head)
         }
         ListPage::Quotes { page } => {
             let rows: usize = index.briefings.iter().map(|b| b.quote_count).sum();
@@ -267,7 +269,7 @@ pub fn context(
                 })
                 .collect();
             let view = QuotesView { groups, pagination: pagination("quotes/", page, rows.div_ceil(per_page).max(1)) };
-            super::context(&view, site, root, section)
+            super::context(&view, site, root, section, head)
         }
         ListPage::Actors { page } => {
             let total = index.actors.len().div_ceil(per_page).max(1);
@@ -278,12 +280,16 @@ pub fn context(
                 .take(per_page)
                 .map(|a| (actor_ref(a), briefings_of(a), a.mentions))
                 .collect();
-            let actors = cards
-                .iter()
-                .map(|(actor, briefings, mentions)| ActorCard { actor, briefings: *briefings, mentions: *mentions })
-                .collect();
-            let view = ActorsView { actors, pagination: pagination("actors/", page, total) };
-            super::context(&view, site, root, section)
+            let mut groups: Vec<ActorGroup> = Vec::new();
+            for (actor, briefings, mentions) in &cards {
+                let card = ActorCard { actor, briefings: *briefings, mentions: *mentions };
+                match groups.last_mut() {
+                    Some(group) if group.kind == actor.kind => group.actors.push(card),
+                    _ => groups.push(ActorGroup { kind: actor.kind, actors: vec![card] }),
+                }
+            }
+            let view = ActorsView { groups, pagination: pagination("actors/", page, total) };
+            super::context(&view, site, root, section, head)
         }
         ListPage::Actor { actor, page } => {
             let actor = &index.actors[actor];
@@ -332,7 +338,7 @@ pub fn context(
                 together: together.iter().collect(),
                 pagination: pagination(&format!("actors/{}/", actor.id), page, total),
             };
-            super::context(&view, site, root, section)
+            super::context(&view, site, root, section, head)
         }
     }
 }

@@ -13,6 +13,9 @@ use crate::diagnostic::{Diagnostic, Place, Sources};
 /// The built-in theme, whose sources are the repository's `templates/`.
 const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
+    ("head.html", include_str!("../../templates/head.html")),
+    ("components.html", include_str!("../../templates/components.html")),
+    ("404.html", include_str!("../../templates/404.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("briefing.html", include_str!("../../templates/briefing.html")),
     ("source.html", include_str!("../../templates/source.html")),
@@ -74,7 +77,8 @@ impl Theme {
             return Err(problems);
         }
         let mut tera = Tera::new();
-        tera.autoescape_on([".html"]);
+        tera.autoescape_on([".html", ".xml"]);
+        tera.register_filter("css_string", css_string);
         let theme = Theme { tera, style, print_style, origins };
         let templates: Vec<(String, String)> = theme.origins.iter().map(|(n, o)| (n.clone(), o.text.clone())).collect();
         let mut theme = theme;
@@ -87,9 +91,10 @@ impl Theme {
         self.origins.get(template).map(|o| o.file.as_path())
     }
 
-    /// The templates a page's template is made of: itself and what it extends or includes.
+    /// The templates a page's template is made of: itself, what it extends or
+    /// includes, and the components every template may use.
     pub fn sources_of(&self, template: &str) -> Vec<(&Path, &str)> {
-        let mut names = vec![template.to_string()];
+        let mut names = vec![template.to_string(), "components.html".to_string()];
         let mut i = 0;
         while i < names.len() {
             if let Some(origin) = self.origins.get(&names[i]) {
@@ -125,6 +130,20 @@ impl Theme {
         }
         d
     }
+}
+
+/// `{{ text | css_string }}`: text for the inside of a double-quoted CSS
+/// string in a `<style>` element, which HTML does not unescape: quotes,
+/// backslashes, line breaks and `<` written as CSS escapes.
+fn css_string(text: tera::StringInput, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    let mut out = String::with_capacity(text.as_str().len());
+    for c in text.as_str().chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    tera::Value::safe_string(&out)
 }
 
 /// The names in `{% extends "…" %}`, `{% include "…" %}` and `{% import "…" %}` of a template.
