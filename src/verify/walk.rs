@@ -9,8 +9,11 @@
 //! `<script>`, `<style>`, `<template>`, `<noscript>` (and the never-shown
 //! `<iframe>`, `<noembed>`, `<noframes>`); the attributes a reader sees or
 //! hears (`title`, `alt`, `aria-label`, `aria-description`, `placeholder`,
-//! the `value` of inputs and buttons); and list numbering (`<ol start>`,
-//! `<li value>`). Comments and other attributes are not read.
+//! the `value` of inputs and buttons); the descriptions a page gives of
+//! itself, which search results and link previews show (`<meta
+//! name="description">`, `og:title`, `og:description` and the like, read even
+//! in `<head>`); and list numbering (`<ol start>`, `<li value>`). Comments and
+//! other attributes are not read.
 //!
 //! Only the elements that can change what text means are kept on the stack:
 //! those with `data-trace`, `data-sentence` or `data-briefing`, the hidden
@@ -64,6 +67,11 @@ impl<'a> Walk<'a> {
         // what the element shows in its attributes is claimed by the element itself
         for (value, page_offset) in &attributes.shown {
             self.shown_text(value, page_offset.to_owned());
+        }
+        // a description of the page is shown wherever the page is listed, `<head>` or not
+        if let Some((value, page_offset)) = &attributes.described {
+            let decoded = decode_references(value);
+            self.judge(&decoded, |at| page_offset + at);
         }
         if void {
             // no text, no end tag: it is closed as soon as it is read
@@ -442,6 +450,8 @@ impl<'a> OpenElements<'a> {
 struct Attributes<'a> {
     data: DataAttributes<'a>,
     shown: Vec<(Cow<'a, str>, usize)>,
+    /// The `content` of a `<meta>` that describes the page to readers elsewhere.
+    described: Option<(Cow<'a, str>, usize)>,
 }
 
 /// The `data-briefing`, `data-sentence` and `data-trace` of an element,
@@ -576,6 +586,7 @@ fn start_tag<'a>(walk: &mut Walk<'a>, el: &mut Element<'_, '_>) {
     debug_assert!(name.eq_ignore_ascii_case(el.tag_name().as_bytes()), "the start tag {source:?}");
     let tag = Tag::of(&name);
     let mut attributes = Attributes::default();
+    let mut describes = false;
     if may_have_attributes_read(source) {
         for attribute in el.attributes() {
             let from_page = |at: Option<lol_html::html_content::SourceLocation>| at.and_then(|at| html.get(at.bytes()));
@@ -588,14 +599,23 @@ fn start_tag<'a>(walk: &mut Walk<'a>, el: &mut Element<'_, '_>) {
                 Some(value) => Cow::Borrowed(value),
                 None => Cow::Owned(attribute.value()),
             };
+            // an attribute's value is located in the page; one without a place, at its tag
+            let offset = || value_at.as_ref().map_or(el.source_location().bytes().start, |at| at.bytes().start);
             if is_shown(tag, &name) {
-                // an attribute's value is located in the page; one without a place, at its tag
-                let offset = value_at.as_ref().map_or(el.source_location().bytes().start, |at| at.bytes().start);
-                attributes.shown.push((value(), offset));
+                attributes.shown.push((value(), offset()));
+            } else if tag == Tag::HeadVoid && name.eq_ignore_ascii_case("content") {
+                attributes.described = Some((value(), offset()));
+            } else if tag == Tag::HeadVoid
+                && (name.eq_ignore_ascii_case("name") || name.eq_ignore_ascii_case("property"))
+            {
+                describes |= DESCRIPTIONS.iter().any(|d| value().trim().eq_ignore_ascii_case(d));
             } else {
                 attributes.data.add(name.as_bytes(), value);
             }
         }
+    }
+    if !describes {
+        attributes.described = None;
     }
     let foreign = el.namespace_uri() != HTML_NAMESPACE;
     let Some(opened) = walk.start_tag(tag, foreign, attributes, !el.can_have_content()) else {
@@ -615,10 +635,23 @@ fn start_tag<'a>(walk: &mut Walk<'a>, el: &mut Element<'_, '_>) {
 
 const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 
+/// The `<meta name>` or `property` whose `content` readers are shown where
+/// the page is listed or shared: search results, feeds, link previews.
+const DESCRIPTIONS: [&str; 8] = [
+    "description",
+    "og:title",
+    "og:description",
+    "og:site_name",
+    "twitter:title",
+    "twitter:description",
+    "dc.title",
+    "dc.description",
+];
+
 /// Whether the source of a start tag may hold an attribute the check reads
 /// (in any case): it holds its name, if not always as a name.
 fn may_have_attributes_read(source: &[u8]) -> bool {
-    const NAMES: [&[u8]; 7] = [b"data-", b"title", b"alt", b"aria-", b"placeholder", b"value", b"start"];
+    const NAMES: [&[u8]; 8] = [b"data-", b"title", b"alt", b"aria-", b"placeholder", b"value", b"start", b"content"];
     source.windows(3).enumerate().any(|(i, w)| {
         NAMES.iter().any(|n| {
             w.eq_ignore_ascii_case(&n[..3]) && source.get(i..i + n.len()).is_some_and(|s| s.eq_ignore_ascii_case(n))
