@@ -15,6 +15,7 @@
 mod accounting;
 mod references;
 mod walk;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 
