@@ -125,6 +125,7 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
 
     let index = Index::new(entries);
     reports.merge(context.lists(&index, &catalogue, &mut diagnostics));
+    reports.merge(context.web(&index, &catalogue, &mut diagnostics));
     reports.merge(context.statics(&mut diagnostics));
     context.files(&index, &catalogue, &mut diagnostics);
     let (published, published_sources) = reports.diagnostics();
@@ -285,6 +286,72 @@ impl RunContext<'_> {
 }
 
 impl RunContext<'_> {
+    /// `404.html`, and with `base_url` the feed, the sitemap and `robots.txt`:
+    /// the feed and the sitemap are checked as pages are.
+    fn web(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) -> Reports {
+        let mut reports = Reports::default();
+        match site::web::not_found(self.theme, self.site) {
+            Ok(page) => {
+                let found = verify::check_page(&page.path, &page.html, &NoSentences);
+                self.publish_file(&page, found, &mut reports, diagnostics);
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+        match site::web::feed(index, catalogue, self.theme, self.site) {
+            Ok(Some((page, shown))) => match CitedSentences::read(shown.into_iter(), index, catalogue) {
+                Ok(sentences) => {
+                    let found = verify::xml::check_xml(&page.path, &page.html, &sentences);
+                    self.publish_file(&page, found, &mut reports, diagnostics);
+                }
+                Err(e) => diagnostics.push(catalogue_error(&e)),
+            },
+            Ok(None) => {}
+            Err(d) => diagnostics.push(*d),
+        }
+        let lists = lists::list_pages(index, self.settings.paginate_by.max(1));
+        let sitemap = site::web::sitemap(self.site, index, &lists, &["search.html"]);
+        for (path, text) in [("sitemap.xml", sitemap), ("robots.txt", site::web::robots(self.site))] {
+            let Some(text) = text else { continue };
+            let page = Page { path: PathBuf::from(path), template: "", html: text, summary_of: None };
+            let found = match path.ends_with(".xml") {
+                true => verify::xml::check_xml(&page.path, &page.html, &NoSentences),
+                false => Vec::new(),
+            };
+            self.publish_file(&page, found, &mut reports, diagnostics);
+        }
+        reports
+    }
+
+    /// Reports what a file of the site publishes unaccounted, at its origin, and writes it.
+    fn publish_file(
+        &self,
+        page: &Page,
+        found: Vec<verify::Unaccounted>,
+        reports: &mut Reports,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if !found.is_empty() {
+            let loaded = self.sheets_of(&found);
+            let sheet = |slug: &str| {
+                let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+            };
+            reports.add(&page.path, &page.html, found, &self.origins(Some(page), &sheet));
+        }
+        if let Err(e) = self.output.write(&page.path, page.html.as_bytes()) {
+            diagnostics.push(not_written(&e));
+        }
+    }
+
+    /// The sheets of the briefings that unaccounted numbers stand in, loaded again to say where they come from.
+    fn sheets_of(&self, found: &[verify::Unaccounted]) -> Vec<Loaded> {
+        let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        let sheet_file = |slug: &str| Path::new("content").join(format!("{slug}.yaml"));
+        slugs.iter().filter_map(|slug| self.project.load(&sheet_file(slug)).ok()).collect()
+    }
+
     /// The `.html`/`.htm` files of `static/` are checked like rendered pages;
     /// every static file is copied into the site.
     fn statics(&self, diagnostics: &mut Vec<Diagnostic>) -> Reports {

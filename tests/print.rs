@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use common::{
     EXAMPLE_SEED, EXAMPLE_SHEET, EXAMPLE_SLUG, Project, Run, assert_same_tree, attribute_values, decode_entities,
-    elements, leftovers, manifest_dir, read_page, tree,
+    elements, leftovers, manifest_dir, one_text, read_page, squeeze, texts, tree,
 };
 use lol_html::{RewriteStrSettings, element, rewrite_str, text};
 use serde_json::Value;
@@ -99,38 +99,6 @@ fn pdf_work_folders(tmp: &Path) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------- reading HTML
-
-/// The text (character references decoded, descendants' text included) of
-/// every element that `selector` matches, in page order. Matches must not nest.
-fn texts(html: &str, selector: &str) -> Vec<String> {
-    let found: RefCell<Vec<String>> = RefCell::new(Vec::new());
-    let settings = RewriteStrSettings::new()
-        .with_strict(false)
-        .append_element_content_handler(element!(selector, |_| {
-            found.borrow_mut().push(String::new());
-            Ok(())
-        }))
-        .append_element_content_handler(text!(selector, |chunk| {
-            if let Some(last) = found.borrow_mut().last_mut() {
-                last.push_str(chunk.as_str());
-            }
-            Ok(())
-        }));
-    rewrite_str(html, settings).unwrap_or_else(|e| panic!("reading HTML for `{selector}`: {e}"));
-    found.into_inner().iter().map(|raw| decode_entities(raw)).collect()
-}
-
-/// The text of the one element that `selector` matches.
-fn one_text(html: &str, selector: &str) -> String {
-    let found = texts(html, selector);
-    assert_eq!(found.len(), 1, "`{selector}` should match one element: {found:?}");
-    found.into_iter().next().expect("one element")
-}
-
-/// White space runs as one space, none at the ends.
-fn squeeze(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// `link`, relative to the page at `page` (a path from the site root), as a
 /// path from the site root; `None` when it leaves the site or has a scheme.

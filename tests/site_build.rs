@@ -676,14 +676,15 @@ fn a_summary_number_that_is_no_figure_fails_at_its_line_of_the_summary() {
         run.shown()
     );
 
-    // reported once, at the summary (the briefing page and its print page publish it, the home page its first sentence)
+    // reported once, at the summary (the briefing page and its print page publish it; the home page
+    // its first sentence, which the source page's description is too)
     let report = project.check(&["--format", "json"]).json();
     let found = diagnostics_with_code(&report, "untraced-published-number");
     assert_eq!(found.len(), 1, "{report:#}");
     let d = &found[0];
     assert!(d["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SUMMARY)), "{d}");
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(2), Some(18)));
-    assert!(d["message"].as_str().is_some_and(|m| m.contains("published on 3 pages")), "{d}");
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("published on 4 pages")), "{d}");
 }
 
 #[test]

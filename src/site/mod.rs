@@ -17,6 +17,7 @@ pub mod records;
 pub mod strings;
 mod theme;
 pub mod views;
+pub mod web;
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -73,7 +74,7 @@ pub fn briefing_pages(
     let render = |template: &'static str, file: &str, context: tera::TeraResult<tera::Context>| {
         let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
         let html = theme.tera.render(template, &context.map_err(diagnostic)?).map_err(diagnostic)?;
-        let summary_of = (template != "source.html").then(|| slug.to_string());
+        let summary_of = Some(slug.to_string());
         Ok::<_, Box<Diagnostic>>(Page {
             path: PathBuf::from(format!("briefings/{slug}/{file}")),
             template,

@@ -25,6 +25,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("quotes.html", include_str!("../../templates/quotes.html")),
     ("print.html", include_str!("../../templates/print.html")),
     ("pagination.html", include_str!("../../templates/pagination.html")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
 ];
 
 /// The built-in stylesheet; `templates/style.css` replaces it.
@@ -66,7 +67,7 @@ impl Theme {
                 style = text;
             } else if name == "print.css" {
                 print_style = text;
-            } else if name.ends_with(".html") {
+            } else if name.ends_with(".html") || name == "feed.xml" {
                 origins.insert(name, Origin { file, text });
             }
         }
@@ -174,7 +175,7 @@ fn user_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, P
         let Some(name) = shown.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
             continue;
         };
-        if !(name.ends_with(".html") || name == "style.css" || name == "print.css") {
+        if !(name.ends_with(".html") || name == "style.css" || name == "print.css" || name == "feed.xml") {
             continue;
         }
         match crate::source::read_text(&root.join(&shown), &shown) {

@@ -129,7 +129,7 @@ fn start_tag(html: &mut String, e: &BytesStart, xhtml: bool, empty: bool) -> Str
             continue;
         }
         html.push(' ');
-        html.push_str(&key);
+        html.push_str(key);
         html.push_str("=\"");
         // an attribute value stays escaped; a `"` in it was escaped to be in quotes
         html.push_str(&a.value.replace('"', "&quot;"));
