@@ -308,6 +308,7 @@ impl RunContext<'_> {
             Ok(None) => {}
             Err(d) => diagnostics.push(*d),
         }
+        reports.merge(self.search(index, catalogue, diagnostics));
         let lists = lists::list_pages(index, self.settings.paginate_by.max(1));
         let sitemap = site::web::sitemap(self.site, index, &lists, &["search.html"]);
         for (path, text) in [("sitemap.xml", sitemap), ("robots.txt", site::web::robots(self.site))] {
@@ -318,6 +319,78 @@ impl RunContext<'_> {
                 false => Vec::new(),
             };
             self.publish_file(&page, found, &mut reports, diagnostics);
+        }
+        reports
+    }
+
+    /// The search page and its index: every result checked as a page is, a file at a time.
+    fn search(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) -> Reports {
+        let mut reports = Reports::default();
+        match site::web::search_page(self.theme, self.site) {
+            Ok(page) => {
+                let found = verify::check_page(&page.path, &page.html, &NoSentences);
+                self.publish_file(&page, found, &mut reports, diagnostics);
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+        let strings = self.site.strings;
+        let mut search = site::search::SearchIndex::default();
+        for entry in &index.briefings {
+            let read = (|| -> io::Result<_> {
+                Ok((catalogue.read(entry.card)?, catalogue.read(entry.figures)?, catalogue.read(entry.quotes)?))
+            })();
+            let (card, figures, quotes): (site::records::BriefingRecord, Vec<_>, Vec<_>) = match read {
+                Ok(read) => read,
+                Err(e) => {
+                    diagnostics.push(catalogue_error(&e));
+                    return reports;
+                }
+            };
+            let speaker =
+                |id: &str| entry.actors.iter().find(|a| a.id == id).map_or(id.to_string(), |a| a.name.clone());
+            search.add_briefing(&card, &figures, &quotes, &speaker, strings);
+        }
+        for actor in &index.actors {
+            search.add_actor(&actor.id, &actor.name, actor.role.as_deref());
+        }
+        // each file of results is checked as the page the script makes of it
+        let position: HashMap<&str, usize> =
+            index.briefings.iter().enumerate().map(|(b, e)| (e.slug.as_str(), b)).collect();
+        for n in 0..search.doc_files() {
+            let html = search.docs_page(n);
+            let first = n * site::search::DOCS_PER_FILE;
+            let mut shown: Vec<usize> = Vec::new();
+            for doc in search.docs().skip(first).take(site::search::DOCS_PER_FILE) {
+                if let Some(slug) = &doc.slug
+                    && let Some(&b) = position.get(slug.as_str())
+                    && !shown.contains(&b)
+                {
+                    shown.push(b);
+                }
+            }
+            let path = PathBuf::from(format!("search/docs-{n}.js"));
+            match CitedSentences::read(shown.into_iter(), index, catalogue) {
+                Ok(sentences) => {
+                    let found = verify::check_page(&path, &html, &sentences);
+                    if !found.is_empty() {
+                        let page = Page { path: path.clone(), template: "", html: html.clone(), summary_of: None };
+                        let loaded = self.sheets_of(&found);
+                        let sheet = |slug: &str| {
+                            let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                            Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+                        };
+                        reports.add(&path, &html, found, &self.origins(Some(&page), &sheet));
+                    }
+                }
+                Err(e) => diagnostics.push(catalogue_error(&e)),
+            }
+        }
+        let mut files = search.files(strings);
+        files.push(("search.js".to_string(), self.theme.search_script.clone()));
+        for (path, text) in files {
+            if let Err(e) = self.output.write(Path::new(&path), text.as_bytes()) {
+                diagnostics.push(not_written(&e));
+            }
         }
         reports
     }

@@ -271,9 +271,9 @@ fn with_base_url_every_page_has_its_address_and_the_site_a_feed_a_sitemap_and_ro
     }
     assert!(sitemap.contains("<lastmod>2025-02-17</lastmod>"));
     assert_eq!(read_page(&out, "robots.txt"), format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"));
-    // 404.html may be shown at any address: its links start from base_url
+    // 404.html may be shown at any address: its links start from base_url's path
     let html = read_page(&out, "404.html");
-    assert!(attribute_values(&html, "href").iter().all(|h| h.starts_with(base) || h.starts_with('#')), "{html}");
+    assert!(attribute_values(&html, "href").iter().all(|h| h.starts_with("/defence/") || h.starts_with('#')), "{html}");
 }
 
 #[test]
@@ -406,4 +406,51 @@ fn the_interface_speaks_the_sites_language_and_the_projects_words() {
         let print = read_page(&out, PRINT);
         assert_eq!(squeeze(&one_text(&print, ".title-block time")), date, "{language}");
     }
+}
+
+// ---------------------------------------------------------------- search
+
+#[test]
+fn the_search_index_holds_the_pages_own_traced_html() {
+    let project = Project::example();
+    let out = project.beside("site");
+    project.built(&out);
+    let page = read_page(&out, "search.html");
+    let scripts = attribute_values(&page, "src");
+    assert_eq!(scripts, ["search.js", "search/index.js"], "scripts, not fetch(): search works from disk");
+    let docs = read_page(&out, "search/docs-0.js");
+    assert!(docs.starts_with("tracebriefSearch.docs(0,["));
+    for traced in [
+        r#"UK defense spending as a share of GDP <strong data-trace=\"s17\">approximately 2.3%</strong>"#,
+        r#"<q data-trace=\"s2\">US backstop</q>"#,
+        r#"Keir Starmer <span class=\"about\">UK Prime Minister</span>"#,
+    ] {
+        assert!(docs.contains(traced), "{traced} not in the index:\n{docs}");
+    }
+    let index = read_page(&out, "search/index.js");
+    assert!(index.contains("\"defence>defense\""), "British spellings fold to American ones");
+    // the words of "2.3%" and "Starmer" have their files
+    assert!(read_page(&out, "search/terms-32_2e.js").contains("\"2.3%\":"));
+    assert!(read_page(&out, "search/terms-73_74.js").contains("\"starmer\":"));
+}
+
+#[test]
+fn a_quote_with_a_number_is_traced_wherever_it_is_shown() {
+    let project = Project::example();
+    let sheet = project.read(EXAMPLE_SHEET);
+    project.write(
+        EXAMPLE_SHEET,
+        sheet.replace(
+            "quotes:\n",
+            "quotes:\n  - id: troops\n    speaker: adrian-bradshaw\n    text: may require upwards of 100,000 troops\n",
+        ),
+    );
+    let out = project.beside("site");
+    project.built(&out);
+    let source = read_page(&out, SOURCE);
+    assert!(source.contains("“<span data-trace=\"s16\">may require upwards of 100,000 troops</span>”"), "{source}");
+    assert!(
+        read_page(&out, "search/docs-0.js")
+            .contains(r#"<q data-trace=\"s16\">may require upwards of 100,000 troops</q>"#)
+    );
 }

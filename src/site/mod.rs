@@ -14,6 +14,7 @@ mod markdown;
 pub mod model;
 mod publish;
 pub mod records;
+pub mod search;
 pub mod strings;
 mod theme;
 pub mod views;

@@ -371,6 +371,7 @@ impl<'m> Pages<'m> {
                         kind: "figure",
                         label_html: Cow::Borrowed(f.label_html.as_str()),
                         speaker: None,
+                        sentences: format!("s{}", f.sentence),
                         href: format!("{}#figure-{}", self.briefing.href, f.id),
                         id: id.clone(),
                     }
@@ -382,6 +383,11 @@ impl<'m> Pages<'m> {
                         kind: "quote",
                         label_html: Cow::Borrowed(q.text_html.as_str()),
                         speaker: Some(speaker),
+                        sentences: std::iter::once(q.sentence)
+                            .chain(q.also.iter().copied())
+                            .map(|n| format!("s{n}"))
+                            .collect::<Vec<_>>()
+                            .join(" "),
                         href: format!("{}#quote-{}", self.briefing.href, q.anchor),
                         id: id.clone(),
                     }

@@ -16,6 +16,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("head.html", include_str!("../../templates/head.html")),
     ("components.html", include_str!("../../templates/components.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("briefing.html", include_str!("../../templates/briefing.html")),
     ("source.html", include_str!("../../templates/source.html")),
@@ -34,6 +35,9 @@ const STYLE: &str = include_str!("../../templates/style.css");
 /// The printable briefing's stylesheet, inlined in each print page; `templates/print.css` replaces it.
 const PRINT_STYLE: &str = include_str!("../../templates/print.css");
 
+/// The search page's script; `templates/search.js` replaces it.
+const SEARCH_SCRIPT: &str = include_str!("../../templates/search.js");
+
 /// Where a template came from, for messages.
 #[derive(Debug, Clone)]
 struct Origin {
@@ -46,6 +50,7 @@ pub struct Theme {
     pub tera: Tera,
     pub style: String,
     pub print_style: String,
+    pub search_script: String,
     origins: BTreeMap<String, Origin>,
 }
 
@@ -61,12 +66,15 @@ impl Theme {
             .collect();
         let mut style = STYLE.to_string();
         let mut print_style = PRINT_STYLE.to_string();
+        let mut search_script = SEARCH_SCRIPT.to_string();
         let mut problems = Vec::new();
         for (name, file, text) in user_templates(root, &mut problems) {
             if name == "style.css" {
                 style = text;
             } else if name == "print.css" {
                 print_style = text;
+            } else if name == "search.js" {
+                search_script = text;
             } else if name.ends_with(".html") || name == "feed.xml" {
                 origins.insert(name, Origin { file, text });
             }
@@ -80,7 +88,7 @@ impl Theme {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.register_filter("css_string", css_string);
-        let theme = Theme { tera, style, print_style, origins };
+        let theme = Theme { tera, style, print_style, search_script, origins };
         let templates: Vec<(String, String)> = theme.origins.iter().map(|(n, o)| (n.clone(), o.text.clone())).collect();
         let mut theme = theme;
         theme.tera.add_raw_templates(templates).map_err(|e| vec![theme.diagnostic(&e)])?;
@@ -175,7 +183,7 @@ fn user_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, P
         let Some(name) = shown.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
             continue;
         };
-        if !(name.ends_with(".html") || name == "style.css" || name == "print.css" || name == "feed.xml") {
+        if !(name.ends_with(".html") || ["style.css", "print.css", "feed.xml", "search.js"].contains(&name.as_str())) {
             continue;
         }
         match crate::source::read_text(&root.join(&shown), &shown) {

@@ -368,6 +368,8 @@ pub struct Citation<'a> {
     pub label_html: Cow<'a, str>,
     /// Who says a quote.
     pub speaker: Option<&'a str>,
+    /// `s3 s4`: the sentences a quote's words stand in, which account for their numbers.
+    pub sentences: String,
     pub href: String,
     /// The back-link's id, which its mark in the sentence is described by.
     pub id: String,

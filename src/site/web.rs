@@ -18,10 +18,13 @@ use crate::diagnostic::Diagnostic;
 pub const FEED_ENTRIES: usize = 50;
 
 /// `404.html`: what a server shows for an address the site does not have.
-/// Its links start from `base_url` when there is one (the page may be shown
-/// at any depth), else from the site root.
+/// Its links start from the path of `base_url` when there is one
+/// (`/briefings/style.css`: the page may be shown at any depth), else from
+/// the site root.
 pub fn not_found(theme: &Theme, site: &SiteView) -> Result<Page, Box<Diagnostic>> {
-    let root = site.base_url.unwrap_or("");
+    let root = site.base_url.map_or("", |base| {
+        base.split_once("://").and_then(|(_, rest)| rest.find('/').map(|at| &rest[at..])).unwrap_or("/")
+    });
     // shown at addresses that are not its own: it has none to give
     let head = HeadView { canonical: None, ..site_head(site, "404.html") };
     let view = NotFound {};
@@ -33,6 +36,15 @@ pub fn not_found(theme: &Theme, site: &SiteView) -> Result<Page, Box<Diagnostic>
 
 #[derive(Serialize)]
 struct NotFound {}
+
+/// `search.html`: the search form, whose script reads `search/`.
+pub fn search_page(theme: &Theme, site: &SiteView) -> Result<Page, Box<Diagnostic>> {
+    let head = site_head(site, "search.html");
+    let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
+    let context = super::context(&NotFound {}, site, "", "search", head).map_err(diagnostic)?;
+    let html = theme.tera.render("search.html", &context).map_err(diagnostic)?;
+    Ok(Page { path: PathBuf::from("search.html"), template: "search.html", html, summary_of: None })
+}
 
 /// `feed.xml`: the newest dated briefings (at most [`FEED_ENTRIES`]), newest first.
 pub fn feed(
