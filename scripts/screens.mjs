@@ -1,6 +1,7 @@
 // Screenshots of the briefing, figures and source pages of a built site, in
 // headless Chromium (playwright-core), for the docs: a desktop view of each
-// page, and a phone view of the briefing page with a figure's sentence shown.
+// page, a figure's sentence shown on hover, search, and a phone view of the
+// briefing page with a figure's sentence shown on tap.
 //
 //   node scripts/screens.mjs [SITE_DIR] [OUT_DIR]
 //
@@ -43,6 +44,10 @@ try {
     const top = Math.max(0, box.y - 120);
     await page.screenshot({ path: join(outDir, 'figure-hover.png'), clip: { x: 0, y: top, width: 1100, height: 420 } });
   }
+  // search, from disk
+  await page.goto(url('search.html') + '?q=defence%20spending');
+  await page.waitForSelector('#results li', { timeout: 5000 }).catch(() => {});
+  await page.screenshot({ path: join(outDir, 'search.png'), clip: { x: 0, y: 0, width: 1100, height: 520 } });
   await desktop.close();
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1, reducedMotion: 'reduce',

@@ -421,7 +421,7 @@ fn the_search_index_holds_the_pages_own_traced_html() {
     let docs = read_page(&out, "search/docs-0.js");
     assert!(docs.starts_with("tracebriefSearch.docs(0,["));
     for traced in [
-        r#"UK defense spending as a share of GDP <strong data-trace=\"s17\">approximately 2.3%</strong>"#,
+        r#"UK defense spending as a share of GDP: <strong data-trace=\"s17\">approximately 2.3%</strong>"#,
         r#"<q data-trace=\"s2\">US backstop</q>"#,
         r#"Keir Starmer <span class=\"about\">UK Prime Minister</span>"#,
     ] {

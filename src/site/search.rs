@@ -98,7 +98,8 @@ impl SearchIndex {
             &words,
         );
         for f in figures {
-            let html = format!("{} <strong data-trace=\"s{}\">{}</strong>", f.label_html, f.sentence, escape(&f.value));
+            let html =
+                format!("{}: <strong data-trace=\"s{}\">{}</strong>", f.label_html, f.sentence, escape(&f.value));
             let words = format!("{} {}", text_of(&f.label_html), f.value);
             let doc = Doc {
                 kind: Kind::Figure,
