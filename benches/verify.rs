@@ -54,10 +54,11 @@ fn site(root: &Path, out: &Path) -> (Vec<(PathBuf, String)>, SeedMentions) {
         .map(|e| (e.path().to_path_buf(), std::fs::read_to_string(e.path()).expect("pages are UTF-8")))
         .collect();
     let mut sentences = HashMap::new();
+    let strings = tracebrief::config::Settings::default().strings();
     for sheet in &project.sheets {
         let loaded = project.load(sheet).expect("each briefing loads");
         let trace = trace::briefing(&loaded);
-        let accepted = BriefingModel::new(&loaded, &trace).accepted_mentions();
+        let accepted = BriefingModel::new(&loaded, &trace, &strings).accepted_mentions();
         sentences.insert(loaded.briefing.slug.clone(), accepted);
     }
     (pages, SeedMentions(sentences))

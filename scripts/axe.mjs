@@ -87,6 +87,12 @@ for (;;) {
 }
 add('facts', 'facts/index.html');
 add('quotes', 'quotes/index.html');
+// the pages every site has besides, and the further pages of the lists when there are some
+add('404', '404.html', false);
+if (existsSync(join(siteDir, 'search.html'))) pages.push({ type: 'search', rel: 'search.html', hash: '?q=Starmer', wait: '#results li' });
+for (const list of ['', 'facts/', 'quotes/', 'actors/']) add(`${list || 'home-'}page-2`.replace('/', '-'), `${list}page/2/index.html`, false);
+// a figure's sentence shown (pinned, as a tap pins it): audit it too
+if (slug) pages.push({ type: 'briefing-sentence', rel: `briefings/${slug}/index.html`, click: 'td.value .ev-value' });
 
 const modes = [
   { name: 'light-desktop', colorScheme: 'light', width: 1280, height: 900 },
@@ -125,6 +131,8 @@ try {
     for (const p of pages) {
       const url = pathToFileURL(join(siteDir, p.rel)).href + (p.hash || '');
       await page.goto(url, { waitUntil: 'load' });
+      if (p.wait) await page.waitForSelector(p.wait, { timeout: 5000 }).catch(() => {});
+      if (p.click) await page.locator(p.click).first().click();
       await page.addScriptTag({ path: axePath });
       const result = await page.evaluate(async () => {
         // eslint-disable-next-line no-undef
@@ -153,7 +161,7 @@ try {
         return { scrollWidth: d.scrollWidth, clientWidth: d.clientWidth, wide: wide.slice(0, 8) };
       });
       if (shotsDir) {
-        const file = join(shotsDir, `${p.type}${p.type === 'actor' ? '-' + p.rel.split('/')[1] : ''}-${mode.name}.png`);
+        const file = join(shotsDir, `${p.type.replace(/\//g, '-')}${p.type === 'actor' ? '-' + p.rel.split('/')[1] : ''}-${mode.name}.png`);
         await page.screenshot({ path: file, fullPage: true });
       }
       const overflowed = overflow.scrollWidth > overflow.clientWidth;

@@ -83,7 +83,8 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
         Ok(theme) => theme,
         Err(problems) => return Run { trace: Trace::default(), diagnostics: problems, sources, briefings: Vec::new() },
     };
-    let site = SiteView { title: &settings.title, language: &settings.language, pdf: settings.pdf };
+    let strings = settings.strings();
+    let site = SiteView::new(settings, &strings);
     let catalogue = match Catalogue::new() {
         Ok(catalogue) => catalogue,
         Err(e) => {
@@ -118,6 +119,7 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
 
     let index = Index::new(entries, cast);
     reports.merge(context.lists(&index, &catalogue, &mut diagnostics));
+    reports.merge(context.web(&index, &catalogue, &mut diagnostics));
     reports.merge(context.statics(&mut diagnostics));
     context.files(&index, &catalogue, &mut diagnostics);
     let (published, published_sources) = reports.diagnostics();
@@ -223,11 +225,11 @@ impl RunContext<'_> {
         let places = catalogue.observe(number, &given);
         let mut trace = trace::briefing(&loaded);
         let mut briefed = Briefed { seed: Some(loaded.briefing.seed.clone()), ..Briefed::default() };
+        if Tally::of(&trace.diagnostics).errors == 0 {
+            self.publish_briefing(&loaded, &trace, catalogue, (&given, &places), &mut briefed);
+        }
         if self.keep_cast {
             briefed.given = given;
-        }
-        if Tally::of(&trace.diagnostics).errors == 0 {
-            self.publish_briefing(&loaded, &trace, catalogue, &places, &mut briefed);
         }
         if !trace.diagnostics.is_empty() || !briefed.problems.is_empty() || !briefed.reports.is_empty() {
             // the lines they point into, not the files: a run keeps the diagnostics of every briefing
@@ -250,10 +252,10 @@ impl RunContext<'_> {
         loaded: &Loaded,
         trace: &Trace,
         catalogue: &Catalogue,
-        places: &[(u32, Option<u32>)],
+        (given, places): (&[Given], &[(u32, Option<u32>)]),
         briefed: &mut Briefed,
     ) {
-        let model = BriefingModel::new(loaded, trace);
+        let model = BriefingModel::new(loaded, trace, self.site.strings);
         let pages = match site::briefing_pages(&model, self.theme, self.site) {
             Ok(pages) => pages,
             Err(d) => {
@@ -285,7 +287,7 @@ impl RunContext<'_> {
             cited: &cited,
             trace: &trace_json,
         };
-        match catalogue.add(&records, places) {
+        match catalogue.add(&records, given, places) {
             Ok(entry) => briefed.entry = Some(entry),
             Err(e) => briefed.problems.push(not_written(&OutputError::Io {
                 path: PathBuf::from("(the catalogue)"),
@@ -327,7 +329,7 @@ impl RunContext<'_> {
             Ok(records) => records,
             Err(e) => return (reports, vec![catalogue_error(&e)]),
         };
-        let rendered = match site::list_page(page, &records, index, self.settings, self.theme, self.site) {
+        let rendered = match site::list_page(page, &records, index, self.theme, self.site) {
             Ok(rendered) => rendered,
             Err(d) => return (reports, vec![*d]),
         };
@@ -359,6 +361,149 @@ impl RunContext<'_> {
 }
 
 impl RunContext<'_> {
+    /// `404.html`, and with `base_url` the feed, the sitemap and `robots.txt`:
+    /// the feed and the sitemap are checked as pages are.
+    fn web(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) -> Reports {
+        let mut reports = Reports::default();
+        match site::web::not_found(self.theme, self.site) {
+            Ok(page) => {
+                let found = verify::check_page(&page.path, &page.html, &NoSentences);
+                self.publish_file(&page, found, &mut reports, diagnostics);
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+        match site::web::feed(index, catalogue, self.theme, self.site) {
+            Ok(Some((page, shown))) => match CitedSentences::read(shown.into_iter(), index, catalogue) {
+                Ok(sentences) => {
+                    let found = verify::xml::check_xml(&page.path, &page.html, &sentences);
+                    self.publish_file(&page, found, &mut reports, diagnostics);
+                }
+                Err(e) => diagnostics.push(catalogue_error(&e)),
+            },
+            Ok(None) => {}
+            Err(d) => diagnostics.push(*d),
+        }
+        reports.merge(self.search(index, catalogue, diagnostics));
+        let lists = lists::list_pages(index, self.settings.paginate_by.max(1));
+        let sitemap = site::web::sitemap(self.site, index, &lists, &["search.html"]);
+        for (path, text) in [("sitemap.xml", sitemap), ("robots.txt", site::web::robots(self.site))] {
+            let Some(text) = text else { continue };
+            let page = Page { path: PathBuf::from(path), template: "", html: text, summary_of: None };
+            let found = match path.ends_with(".xml") {
+                true => verify::xml::check_xml(&page.path, &page.html, &NoSentences),
+                false => Vec::new(),
+            };
+            self.publish_file(&page, found, &mut reports, diagnostics);
+        }
+        reports
+    }
+
+    /// The search page and its index: every result checked as a page is, a file at a time.
+    fn search(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) -> Reports {
+        let mut reports = Reports::default();
+        match site::web::search_page(self.theme, self.site) {
+            Ok(page) => {
+                let found = verify::check_page(&page.path, &page.html, &NoSentences);
+                self.publish_file(&page, found, &mut reports, diagnostics);
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+        let strings = self.site.strings;
+        let mut search = site::search::SearchIndex::default();
+        for entry in &index.briefings {
+            let read = (|| -> io::Result<_> {
+                Ok((catalogue.read(entry.card)?, catalogue.read(entry.figures)?, catalogue.read(entry.quotes)?))
+            })();
+            let (card, figures, quotes): (site::records::BriefingRecord, Vec<_>, Vec<_>) = match read {
+                Ok(read) => read,
+                Err(e) => {
+                    diagnostics.push(catalogue_error(&e));
+                    return reports;
+                }
+            };
+            let speaker = |id: &str| {
+                let member = entry.actors.iter().map(|a| &index.cast.members[a.actor as usize]).find(|m| m.id == id);
+                member.map_or(id.to_string(), |m| m.name().to_string())
+            };
+            search.add_briefing(&card, &figures, &quotes, &speaker, strings);
+        }
+        for actor in &index.actors {
+            let member = index.member(actor);
+            let role = actor.role.map(|r| member.roles[r as usize].0.as_str());
+            search.add_actor(&member.id, member.name(), role);
+        }
+        // each file of results is checked as the page the script makes of it
+        let position: HashMap<&str, usize> =
+            index.briefings.iter().enumerate().map(|(b, e)| (e.slug.as_ref(), b)).collect();
+        for n in 0..search.doc_files() {
+            let html = search.docs_page(n);
+            let first = n * site::search::DOCS_PER_FILE;
+            let mut shown: Vec<usize> = Vec::new();
+            for doc in search.docs().skip(first).take(site::search::DOCS_PER_FILE) {
+                if let Some(slug) = &doc.slug
+                    && let Some(&b) = position.get(slug.as_str())
+                    && !shown.contains(&b)
+                {
+                    shown.push(b);
+                }
+            }
+            let path = PathBuf::from(format!("search/docs-{n}.js"));
+            match CitedSentences::read(shown.into_iter(), index, catalogue) {
+                Ok(sentences) => {
+                    let found = verify::check_page(&path, &html, &sentences);
+                    if !found.is_empty() {
+                        let page = Page { path: path.clone(), template: "", html: html.clone(), summary_of: None };
+                        let loaded = self.sheets_of(&found);
+                        let sheet = |slug: &str| {
+                            let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                            Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+                        };
+                        reports.add(&path, &html, found, &self.origins(Some(&page), &sheet));
+                    }
+                }
+                Err(e) => diagnostics.push(catalogue_error(&e)),
+            }
+        }
+        let mut files = search.files(strings);
+        files.push(("search.js".to_string(), self.theme.search_script.clone()));
+        for (path, text) in files {
+            if let Err(e) = self.output.write(Path::new(&path), text.as_bytes()) {
+                diagnostics.push(not_written(&e));
+            }
+        }
+        reports
+    }
+
+    /// Reports what a file of the site publishes unaccounted, at its origin, and writes it.
+    fn publish_file(
+        &self,
+        page: &Page,
+        found: Vec<verify::Unaccounted>,
+        reports: &mut Reports,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if !found.is_empty() {
+            let loaded = self.sheets_of(&found);
+            let sheet = |slug: &str| {
+                let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+            };
+            reports.add(&page.path, &page.html, found, &self.origins(Some(page), &sheet));
+        }
+        if let Err(e) = self.output.write(&page.path, page.html.as_bytes()) {
+            diagnostics.push(not_written(&e));
+        }
+    }
+
+    /// The sheets of the briefings that unaccounted numbers stand in, loaded again to say where they come from.
+    fn sheets_of(&self, found: &[verify::Unaccounted]) -> Vec<Loaded> {
+        let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        let sheet_file = |slug: &str| Path::new("content").join(format!("{slug}.yaml"));
+        slugs.iter().filter_map(|slug| self.project.load(&sheet_file(slug)).ok()).collect()
+    }
+
     /// The `.html`/`.htm` files of `static/` are checked like rendered pages;
     /// every static file is copied into the site.
     fn statics(&self, diagnostics: &mut Vec<Diagnostic>) -> Reports {

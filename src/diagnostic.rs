@@ -390,7 +390,7 @@ mod tests {
         whole.add(seed, seed_text);
         let value = sheet_text.find("12").unwrap();
         let stated = seed_text.find("12 per cent").unwrap();
-        let diagnostic = Diagnostic::warning("example", "an example")
+        let diagnostic = Diagnostic::warning("dropped-hedge", "an example")
             .at(Place::new(sheet, sheet_text, value..value + 2))
             .label("here")
             .related(Place::new(seed, seed_text, stated..stated + 11), "stated here");

@@ -22,9 +22,12 @@ pub const FILES: &[(&str, &str)] = &[
 ];
 
 const SETTINGS: &str = "\
-# Site settings: see docs/commands.md and docs/fact-sheet.md of tracebrief
+# Site settings: see docs/fact-sheet.md and docs/site.md of tracebrief
 title: Briefings
-language: en
+language: en            # en, de, fr or es: the interface's words and dates
+# base_url: https://example.org/briefings/   # canonical links, OpenGraph, feed.xml, sitemap.xml
+# strings:                                   # any word of the interface, replaced
+#   key_figures: Figures that matter
 ";
 
 /// The workflow `init` writes: check every push and pull request, with

@@ -186,15 +186,24 @@ impl Origins<'_> {
     }
 
     fn in_settings(&self, text: &str) -> Option<Origin> {
-        find_number(&self.settings.title, text)?;
+        let settings = self.settings;
+        let field = if find_number(&settings.title, text).is_some() {
+            "the site's title"
+        } else if settings.description.as_deref().is_some_and(|d| find_number(d, text).is_some()) {
+            "the site's description"
+        } else if settings.strings.values().any(|s| find_number(s, text).is_some()) {
+            "the site's interface words (`strings:`)"
+        } else {
+            return None;
+        };
         let file = Path::new(config::FILE);
-        let settings = self.settings_text?;
-        let at = find_number(settings, text)?;
+        let settings_text = self.settings_text?;
+        let at = find_number(settings_text, text)?;
         Some(Origin {
-            place: Place::new(file, settings, at..at + text.len()),
-            what: Some("in the site's title".to_string()),
-            help: Some("the site's title publishes no number: write it in words, or leave it out"),
-            untraced: "no sentence states a number of the site's title",
+            place: Place::new(file, settings_text, at..at + text.len()),
+            what: Some(format!("in {field}")),
+            help: Some("the site's own words publish no number: write it in words, or leave it out"),
+            untraced: "no sentence states a number of the site's own words",
         })
     }
 
@@ -215,6 +224,7 @@ fn in_sheet(sheet: &SheetOf, text: &str) -> Option<Origin> {
     let b = sheet.briefing;
     let yaml = sheet.sources.get(&b.file)?;
     let fields = std::iter::once(("the title".to_string(), &b.title))
+        .chain(b.source_title.iter().map(|t| ("the source's headline (`source_title`)".to_string(), t)))
         .chain(b.figures.iter().map(|f| (format!("the label of figure `{}`", f.id.value), &f.label)))
         .chain(b.actors.iter().filter_map(|a| Some((format!("the role of `{}`", a.id.value), a.role.as_ref()?))))
         .chain(b.actors.iter().flat_map(|a| a.names().map(move |n| (format!("a name of `{}`", a.id.value), n))));
@@ -241,7 +251,9 @@ fn in_sheet(sheet: &SheetOf, text: &str) -> Option<Origin> {
 }
 
 fn in_summary(sheet: &SheetOf, page: &Page, text: &str) -> Option<Origin> {
-    if page.summary_of.as_deref() != Some(sheet.briefing.slug.as_str()) {
+    // the briefing's own pages show its summary; the home page and the feed, its first sentence
+    let shows_standfirst = matches!(page.template, "index.html" | "feed.xml");
+    if page.summary_of.as_deref() != Some(sheet.briefing.slug.as_str()) && !shows_standfirst {
         return None;
     }
     let summary = sheet.briefing.summary.as_ref()?;

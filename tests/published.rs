@@ -156,10 +156,13 @@ fn the_summary_links_the_years_and_dates_its_seed_states() {
     let html = read_page(&out, &format!("briefings/{SLUG}/index.html"));
     let summary = &html[html.find("class=\"summary\"").expect("a summary")..];
     let summary = &summary[..summary.find("</section>").expect("the end of the summary")];
-    let linked: Vec<(String, String)> =
-        with_attribute(summary, "href").into_iter().map(|(href, text)| (text, href)).collect();
-    for (text, href) in [("£1.9bn", "source.html#s4"), ("2017", "source.html#s4"), ("April 1", "source.html#s5")] {
-        assert!(linked.contains(&(text.to_string(), href.to_string())), "{text} → {href} not in {linked:?}");
+    // each shows its sentence, and links to it on the source page
+    let traced: Vec<(String, String)> =
+        with_attribute(summary, "data-trace").into_iter().map(|(trace, text)| (text, trace)).collect();
+    let links: Vec<String> = with_attribute(summary, "href").into_iter().map(|(href, _)| href).collect();
+    for (text, sentence) in [("£1.9bn", "s4"), ("2017", "s4"), ("April 1", "s5")] {
+        assert!(traced.contains(&(text.to_string(), sentence.to_string())), "{text} → {sentence} not in {traced:?}");
+        assert!(links.contains(&format!("source.html#{sentence}")), "no link to {sentence} in {links:?}");
     }
 
     let sheet = project.read(SHEET);

@@ -210,7 +210,8 @@ fn pages_are_served_from_memory_with_their_types() {
 
     let missing = server.get("/no/such/page.html");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("Not found") && missing.body.contains("/__tracebrief/events"));
+    // the site's own 404.html, which every build writes
+    assert!(missing.body.contains("Page not found") && missing.body.contains("/__tracebrief/events"));
     assert!(!project.root().join("site").exists(), "serve writes no site");
 }
 

@@ -563,7 +563,14 @@ const ACTIVE: [&str; 4] = ["<script", "onerror", "<iframe", "javascript:"];
 fn active_markup(site: &Path) -> Vec<String> {
     let mut found = Vec::new();
     for page in pages(site) {
-        let html = read_page(site, &page.to_string_lossy()).to_ascii_lowercase();
+        let mut html = read_page(site, &page.to_string_lossy()).to_ascii_lowercase();
+        if page == Path::new("search.html") {
+            // the search page's own scripts, and only they
+            for own in ["<script src=\"search.js\"></script>", "<script src=\"search/index.js\"></script>"] {
+                assert!(html.contains(own), "search.html does not load {own}");
+                html = html.replace(own, "");
+            }
+        }
         for bad in ACTIVE {
             if let Some(at) = html.find(bad) {
                 let context = &html[at.saturating_sub(40)..(at + 40).min(html.len())];
@@ -581,6 +588,11 @@ fn markup_in_the_summary_and_fields_is_published_inert() {
     project.built(&out);
     let found = active_markup(&out);
     assert!(found.is_empty(), "active markup published:\n  {}", found.join("\n  "));
+    // the search index holds the fields escaped, as the pages do
+    let docs = read_page(&out, "search/docs-0.js").to_ascii_lowercase();
+    for bad in ACTIVE.iter().filter(|b| b.starts_with('<')) {
+        assert!(!docs.contains(bad), "`{bad}` in the search index");
+    }
 
     let briefing = read_page(&out, "briefings/board-notice/index.html");
     assert!(briefing.contains("Members clashed over a notice."), "the summary is not published");
@@ -647,10 +659,16 @@ fn a_summary_number_that_is_a_figure_links_to_its_sentence() {
     assert_eq!(linked.len(), 2, "the summary's £12m and about 300: {linked:?}");
     for attributes in &linked {
         assert_eq!(attributes.get("data-trace").map(String::as_str), Some("s2"), "{attributes:?}");
-        assert_eq!(attributes.get("href").map(String::as_str), Some("source.html#s2"), "{attributes:?}");
+        // a button that shows the sentence, which links to it on the source page
+        let tip = attributes.get("popovertarget").expect("the figure shows its sentence");
+        assert!(html.contains(&format!("id=\"{tip}\" popover data-sentence=\"s2\">")), "no sentence {tip}");
     }
+    assert!(html.contains("<a href=\"source.html#s2\">s2 in the annotated source</a>"));
     for words in ["£12m", "about 300"] {
-        assert!(html.contains(&format!("data-trace=\"s2\">{words}</a>")), "`{words}` is not published as its figure");
+        assert!(
+            html.contains(&format!("data-trace=\"s2\">{words}</button>")),
+            "`{words}` is not published as its figure"
+        );
     }
 }
 
@@ -670,14 +688,15 @@ fn a_summary_number_that_is_no_figure_fails_at_its_line_of_the_summary() {
         run.shown()
     );
 
-    // reported once, at the summary (the briefing page and its print page both publish it)
+    // reported once, at the summary (the briefing page and its print page publish it; the home page
+    // its first sentence, which the source page's description is too)
     let report = project.check(&["--format", "json"]).json();
     let found = diagnostics_with_code(&report, "untraced-published-number");
     assert_eq!(found.len(), 1, "{report:#}");
     let d = &found[0];
     assert!(d["file"].as_str().is_some_and(|f| f.ends_with(SMALL_SUMMARY)), "{d}");
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(2), Some(18)));
-    assert!(d["message"].as_str().is_some_and(|m| m.contains("published on 2 pages")), "{d}");
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("published on 4 pages")), "{d}");
 }
 
 #[test]

@@ -193,7 +193,9 @@ impl Built {
         }
         let Built { project, settings, settings_text, theme, sources, catalogue, kept } = self;
         let site = MemorySite::with_files(std::mem::take(&mut kept.files));
-        let view = SiteView { title: &settings.title, language: &settings.language, pdf: false };
+        let strings = settings.strings();
+        // the preview prints no PDF
+        let view = SiteView { pdf: false, ..SiteView::new(settings, &strings) };
         let context = RunContext {
             project,
             settings,
@@ -280,6 +282,12 @@ impl Kept {
         let Gathered { trace, mut diagnostics, mut reports, entries, cast } = gathered;
         let index = Index::new(entries, cast);
         self.render_lists(context, &index, catalogue);
+        // the feed, sitemap and search index show every briefing: made again each
+        // time, the index's files anew (they are named by what they hold)
+        if let Output::Memory(site) = context.output {
+            remove_pages_under(site, "search/", project);
+        }
+        reports.merge(context.web(&index, catalogue, &mut diagnostics));
         for (page_reports, problems) in self.list_problems.values() {
             reports.merge(page_reports.clone());
             diagnostics.extend(problems.iter().cloned());
@@ -354,8 +362,8 @@ fn recast(project: &Project, kept: &HashMap<PathBuf, Briefed>, all: &mut [Briefe
     for (number, briefed) in numbered.zip(all.iter_mut()) {
         let places = cast.observe(number, &briefed.given);
         if let Some(entry) = &mut briefed.entry {
-            for (appearance, (actor, role)) in entry.actors.iter_mut().zip(places) {
-                (appearance.actor, appearance.role) = (actor, role);
+            for appearance in entry.actors.iter_mut() {
+                (appearance.actor, appearance.role) = places[appearance.given as usize];
             }
         }
     }
@@ -388,14 +396,19 @@ fn slug(sheet: &Path) -> String {
 /// Removes the pages of a briefing that is gone, but not the static files
 /// that share its folder.
 fn remove_briefing_pages(site: &MemorySite, slug: &str, project: &Project) {
-    let folder = format!("briefings/{slug}/");
+    remove_pages_under(site, &format!("briefings/{slug}/"), project);
+}
+
+/// Removes the files the build made under `folder` (a site path ending in
+/// `/`), but not the static files there.
+fn remove_pages_under(site: &MemorySite, folder: &str, project: &Project) {
     let statics: HashSet<String> = project
         .statics
         .iter()
         .map(|f| crate::output::site_path(f.strip_prefix("static").unwrap_or(f)))
-        .filter(|f| f.starts_with(&folder))
+        .filter(|f| f.starts_with(folder))
         .collect();
-    site.remove_where(|path| path.starts_with(&folder) && !statics.contains(path));
+    site.remove_where(|path| path.starts_with(folder) && !statics.contains(path));
 }
 
 /// `path` with its `.` parts dropped and its `..` parts resolved, as written.

@@ -52,6 +52,8 @@ pub struct Appearance {
     pub actor: u32,
     /// The role this sheet gives it: its place among the actor's roles.
     pub role: Option<u32>,
+    /// Its place among the actors the sheet gives, in the sheet's order.
+    pub given: u16,
     pub kind: ActorKind,
     pub mentions: u32,
     /// Its [`ActorRecord`], with the sentences that name it.
@@ -204,8 +206,9 @@ impl Catalogue {
     }
 
     /// Writes a briefing's records; the entry that finds them again.
-    /// `places` are the actors' places in the cast, from [`Catalogue::observe`].
-    pub fn add(&self, records: &Records, places: &[(u32, Option<u32>)]) -> io::Result<Entry> {
+    /// `places` are the places in the cast of the actors the sheet gives
+    /// (`given`), from [`Catalogue::observe`].
+    pub fn add(&self, records: &Records, given: &[Given], places: &[(u32, Option<u32>)]) -> io::Result<Entry> {
         let mut buffer = Vec::with_capacity(16 * 1024);
         let mut blob = |value: &dyn ErasedRecord| -> io::Result<Blob> {
             let start = buffer.len();
@@ -218,11 +221,15 @@ impl Catalogue {
         let cited = blob(records.cited)?;
         let trace = blob(&records.trace)?;
         let mut actors = Vec::with_capacity(records.actors.len());
-        for (a, &(actor, role)) in records.actors.iter().zip(places) {
+        for a in records.actors {
+            // the records may show the actors in another order than the sheet gives them
+            let Some(given) = given.iter().position(|g| g.id == a.id) else { continue };
+            let (actor, role) = places[given];
             let indices = |of: &dyn Fn(usize) -> bool, n: usize| (0..n).filter(|i| of(*i)).map(|i| i as u16).collect();
             actors.push(Appearance {
                 actor,
                 role,
+                given: given as u16,
                 kind: a.kind,
                 mentions: a.mentions as u32,
                 record: blob(a)?,
@@ -299,7 +306,7 @@ impl<T: Serialize + ?Sized> ErasedRecord for T {
 /// first, undated last, then by slug — with every actor across briefings.
 pub struct Index {
     pub briefings: Vec<Entry>,
-    /// The actors, in order of their names as a reader sorts them.
+    /// The actors: people, then organisations, then countries, each in order of their names as a reader sorts them.
     pub actors: Vec<Actor>,
     /// The cast, whose places the briefings' appearances name.
     pub cast: Cast,
@@ -358,9 +365,10 @@ impl Index {
         }
         // an actor of sheets that were never published has no page
         actors.retain(|a| !a.appearances.is_empty());
+        // by kind (people, organisations, countries), then as a reader looks a name up
         actors.sort_by_cached_key(|a| {
             let member = &cast.members[a.cast as usize];
-            (sort_key(member.name()), member.id.clone())
+            (member.kind() as u8, sort_key(member.name()), member.id.clone())
         });
         let mut in_order = vec![u32::MAX; cast.members.len()];
         for (place, a) in actors.iter().enumerate() {
@@ -489,11 +497,13 @@ mod tests {
             figures: 0,
             quotes: 0,
             actors: 0,
+            source: Default::default(),
+            standfirst: None,
         };
         let trace = "{\n  \"slug\": \"x\"\n}";
         let records = Records { card: &card, figures: &[], quotes: &[], actors: &[], cited: &Cited::default(), trace };
-        let first = catalogue.add(&records, &[]).unwrap();
-        let second = catalogue.add(&records, &[]).unwrap();
+        let first = catalogue.add(&records, &[], &[]).unwrap();
+        let second = catalogue.add(&records, &[], &[]).unwrap();
         for entry in [first, second] {
             let read: BriefingRecord = catalogue.read(entry.card).unwrap();
             assert_eq!(read.title, "A title");

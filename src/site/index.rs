@@ -180,12 +180,14 @@ pub fn context(
     page: ListPage,
     records: &PageRecords,
     index: &Index,
-    per_page: usize,
     site: &SiteView,
-    root: &'static str,
+    root: &str,
     section: &'static str,
+    head: HeadView,
 ) -> tera::TeraResult<tera::Context> {
-    let refs: Vec<Shared<BriefingRef>> = records.cards.iter().map(|(_, c)| Shared::new(BriefingRef::of(c))).collect();
+    let per_page = site.paginate_by.max(1);
+    let refs: Vec<Shared<BriefingRef>> =
+        records.cards.iter().map(|(_, c)| Shared::new(BriefingRef::of(c, site.strings))).collect();
     // the actors of each briefing shown, with the role its own sheet gives
     let actor_refs: Vec<Vec<Shared<ActorRef>>> = records
         .cards
@@ -227,7 +229,7 @@ pub fn context(
                 })
                 .collect();
             let view = HomeView { briefings, pagination: pagination("", page, total) };
-            super::context(&view, site, root, section)
+            super::context(&view, site, root, section, head)
         }
         ListPage::Facts { page } => {
             let rows = index.rows(true);
@@ -240,7 +242,7 @@ pub fn context(
                 })
                 .collect();
             let view = FactsView { groups, pagination: pagination("facts/", page, rows.div_ceil(per_page).max(1)) };
-            super::context(&view, site, root, section)
+            super::context(&view, site, root, section, head)
         }
         ListPage::Quotes { page } => {
             let rows = index.rows(false);
@@ -253,7 +255,7 @@ pub fn context(
                 })
                 .collect();
             let view = QuotesView { groups, pagination: pagination("quotes/", page, rows.div_ceil(per_page).max(1)) };
-            super::context(&view, site, root, section)
+            super::context(&view, site, root, section, head)
         }
         ListPage::Actors { page } => {
             let total = index.actors.len().div_ceil(per_page).max(1);
@@ -264,12 +266,16 @@ pub fn context(
                 .take(per_page)
                 .map(|a| (actor_ref(index, a), a.appearances.len(), a.mentions))
                 .collect();
-            let actors = cards
-                .iter()
-                .map(|(actor, briefings, mentions)| ActorCard { actor, briefings: *briefings, mentions: *mentions })
-                .collect();
-            let view = ActorsView { actors, pagination: pagination("actors/", page, total) };
-            super::context(&view, site, root, section)
+            let mut groups: Vec<ActorGroup> = Vec::new();
+            for (actor, briefings, mentions) in &cards {
+                let card = ActorCard { actor, briefings: *briefings, mentions: *mentions };
+                match groups.last_mut() {
+                    Some(group) if group.kind == actor.kind => group.actors.push(card),
+                    _ => groups.push(ActorGroup { kind: actor.kind, actors: vec![card] }),
+                }
+            }
+            let view = ActorsView { groups, pagination: pagination("actors/", page, total) };
+            super::context(&view, site, root, section, head)
         }
         ListPage::Actor { actor, page } => {
             let actor = &index.actors[actor];
@@ -319,7 +325,7 @@ pub fn context(
                 together: together.iter().collect(),
                 pagination: pagination(&format!("actors/{}/", me.id), page, total),
             };
-            super::context(&view, site, root, section)
+            super::context(&view, site, root, section, head)
         }
     }
 }

@@ -14,9 +14,13 @@ mod markdown;
 pub mod model;
 mod publish;
 pub mod records;
+pub mod search;
+pub mod strings;
 mod theme;
 pub mod views;
+pub mod web;
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 use serde::Serialize;
@@ -26,7 +30,7 @@ use crate::diagnostic::Diagnostic;
 pub use crate::config::Settings;
 pub use theme::Theme;
 pub use views::SiteView;
-use views::{BriefingRef, Frame, Shared};
+use views::{BriefingRef, Frame, HeadView, Shared};
 
 /// One rendered page.
 #[derive(Debug, Clone)]
@@ -46,16 +50,32 @@ pub fn briefing_pages(
     theme: &Theme,
     site: &SiteView,
 ) -> Result<Vec<Page>, Box<Diagnostic>> {
-    let briefing = Shared::new(BriefingRef::of(&model.record));
+    let briefing = Shared::new(BriefingRef::of(&model.record, site.strings));
     let actors = model.actor_refs();
     let pages = model.pages(&briefing, &actors);
     let slug = model.slug();
     let section = "briefings";
     let root = ROOTS[2];
+    let record = &model.record;
+    let head = |file: &str| {
+        let (description, description_cites) = match &record.standfirst {
+            Some(s) => (Cow::Borrowed(s.text.as_str()), Cow::Borrowed(s.cites.as_str())),
+            None => (Cow::Borrowed(record.title.as_str()), Cow::Owned(cites_of(&record.title_html))),
+        };
+        HeadView {
+            canonical: canonical(site, &format!("briefings/{slug}/{file}")),
+            title: Cow::Borrowed(record.title.as_str()),
+            title_cites: Cow::Owned(cites_of(&record.title_html)),
+            description,
+            description_cites,
+            briefing: Some(slug),
+            kind: "article",
+        }
+    };
     let render = |template: &'static str, file: &str, context: tera::TeraResult<tera::Context>| {
         let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
         let html = theme.tera.render(template, &context.map_err(diagnostic)?).map_err(diagnostic)?;
-        let summary_of = (template != "source.html").then(|| slug.to_string());
+        let summary_of = Some(slug.to_string());
         Ok::<_, Box<Diagnostic>>(Page {
             path: PathBuf::from(format!("briefings/{slug}/{file}")),
             template,
@@ -64,9 +84,9 @@ pub fn briefing_pages(
         })
     };
     Ok(vec![
-        render("briefing.html", "index.html", context(&pages.briefing(), site, root, section))?,
-        render("source.html", "source.html", context(&pages.source(), site, root, section))?,
-        render("print.html", "print.html", context(&pages.print(), site, root, section))?,
+        render("briefing.html", "index.html", context(&pages.briefing(), site, root, section, head("index.html")))?,
+        render("source.html", "source.html", context(&pages.source(), site, root, section, head("source.html")))?,
+        render("print.html", "print.html", context(&pages.print(), site, root, section, head("print.html")))?,
     ])
 }
 
@@ -75,14 +95,14 @@ pub fn list_page(
     page: index::ListPage,
     records: &index::PageRecords,
     idx: &catalogue::Index,
-    settings: &Settings,
     theme: &Theme,
     site: &SiteView,
 ) -> Result<Page, Box<Diagnostic>> {
     let (path, template, section) = page.place(idx);
     let root = root_of(&path);
     let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
-    let context = index::context(page, records, idx, settings.paginate_by, site, root, section).map_err(diagnostic)?;
+    let head = site_head(site, &path);
+    let context = index::context(page, records, idx, site, root, section, head).map_err(diagnostic)?;
     let html = theme.tera.render(template, &context).map_err(diagnostic)?;
     Ok(Page { path: PathBuf::from(path), template, html, summary_of: None })
 }
@@ -95,12 +115,48 @@ fn root_of(path: &str) -> &'static str {
     ROOTS[path.matches('/').count().min(ROOTS.len() - 1)]
 }
 
-/// A page's template context: the site, the way back to the root, its section, and its view.
+/// A page's template context: the site, the way back to the root, its section, its head and its view.
 fn context<T: Serialize>(
     page: &T,
     site: &SiteView,
-    root: &'static str,
+    root: &str,
     section: &'static str,
+    head: HeadView,
 ) -> tera::TeraResult<tera::Context> {
-    tera::Context::from_serialize(&Frame { site, root, section, page })
+    tera::Context::from_serialize(&Frame { site, t: &site.words, root, section, head, page })
+}
+
+/// The head of a page that is about no one briefing: the site's title and description.
+pub fn site_head<'a>(site: &'a SiteView, path: &str) -> HeadView<'a> {
+    HeadView {
+        canonical: canonical(site, path),
+        title: Cow::Borrowed(site.title),
+        title_cites: Cow::Borrowed(""),
+        description: Cow::Borrowed(site.description),
+        description_cites: Cow::Borrowed(""),
+        briefing: None,
+        kind: "website",
+    }
+}
+
+/// The address of the page at `path` (from the root) with `base_url`: a
+/// folder's `index.html` is the folder's address.
+pub fn canonical(site: &SiteView, path: &str) -> Option<String> {
+    let base = site.base_url?;
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    Some(format!("{base}{path}"))
+}
+
+/// `s3 s7`: the sentences a marked text cites (`data-trace="sN"`), each once, in order.
+pub fn cites_of(html: &str) -> String {
+    let mut numbers: Vec<usize> = html
+        .split("data-trace=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .flat_map(str::split_ascii_whitespace)
+        .filter_map(|id| id.strip_prefix('s')?.parse().ok())
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers.iter().map(|n| format!("s{n}")).collect::<Vec<_>>().join(" ")
 }

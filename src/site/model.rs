@@ -7,16 +7,20 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 
 use serde::Serialize;
 
+use super::catalogue::sort_key;
 use super::format;
-use super::markdown::{SummaryFigure, summary_html};
-use super::publish::{escape, marked, one_line, text_fragment, traced};
-use super::records::{ActorRecord, BriefingRecord, Cited, FigureRecord, QuoteRecord};
+use super::markdown::{Evidence, SummaryFigure, standfirst, summary_html};
+use super::publish::{escape, marked, marked_with, one_line, text_fragment, traced};
+use super::records::{ActorRecord, BriefingRecord, Cited, FigureRecord, QuoteRecord, SourceRecord};
+use super::strings::Strings;
 use super::views::*;
 use crate::numbers::{self, Mention};
 use crate::project::Loaded;
+use crate::source::Seed;
 use crate::trace::{FactKind, FactTrace, Trace};
 
 /// A briefing with everything its pages show, made once.
@@ -27,12 +31,26 @@ pub struct BriefingModel<'a> {
     pub quotes: Vec<QuoteRecord>,
     pub actors: Vec<ActorRecord>,
     pub summary_html: Option<String>,
-    /// The seed's path as pages show it.
-    pub source_file: String,
+    /// The words of each sentence (by number) that state a figure or a quote.
+    marks: BTreeMap<usize, Vec<Mark>>,
+}
+
+/// Words of a sentence that state a figure or a quote: a byte range of the
+/// sentence's raw text.
+struct Mark {
+    range: Range<usize>,
+    of: Marked,
+}
+
+enum Marked {
+    /// A figure, by id.
+    Figure(String),
+    /// A quote, by anchor.
+    Quote(String),
 }
 
 impl<'a> BriefingModel<'a> {
-    pub fn new(loaded: &'a Loaded, trace: &Trace) -> BriefingModel<'a> {
+    pub fn new(loaded: &'a Loaded, trace: &Trace, strings: &Strings) -> BriefingModel<'a> {
         let (briefing, seed) = (&loaded.briefing, &loaded.seed);
         let facts: HashMap<(FactKind, &str), &FactTrace> =
             trace.facts.iter().map(|f| ((f.kind, f.id.as_str()), f)).collect();
@@ -42,13 +60,19 @@ impl<'a> BriefingModel<'a> {
             let s = seed.sentences.get(sentence - 1)?;
             Some(text_fragment(&url.value, &s.text(&seed.text)))
         };
-        let sentence_text = |n: usize| seed.sentences.get(n - 1).map_or(String::new(), |s| s.text(&seed.text));
+        let mut marks: BTreeMap<usize, Vec<Mark>> = BTreeMap::new();
         let figures: Vec<FigureRecord> = briefing
             .figures
             .iter()
             .filter_map(|f| {
-                let sentence = stated(FactKind::Number, &f.id.value)?.sentence;
+                let at = stated(FactKind::Number, &f.id.value)?;
+                let sentence = at.sentence;
                 let qualifier = f.qualifier.as_ref().map(|q| q.value.as_str());
+                let range = within(seed, sentence, &at.span);
+                marks
+                    .entry(sentence)
+                    .or_default()
+                    .push(Mark { range: range.clone(), of: Marked::Figure(f.id.value.clone()) });
                 Some(FigureRecord {
                     id: f.id.value.clone(),
                     label_html: traced(&f.label.value, &seed.mentions),
@@ -56,7 +80,7 @@ impl<'a> BriefingModel<'a> {
                     bare_value: format::figure(&f.value.value, f.unit(), None),
                     qualifier: qualifier.map(str::to_string),
                     sentence,
-                    sentence_text: sentence_text(sentence),
+                    sentence_html: sentence_html(seed, sentence, range),
                     original_href: original_href(sentence),
                     actor: f.actor.as_ref().map(|a| a.value.clone()),
                 })
@@ -66,20 +90,32 @@ impl<'a> BriefingModel<'a> {
             .quotes
             .iter()
             .filter_map(|q| {
-                let sentence = stated(FactKind::Quote, &q.id.value)?.sentence;
                 let fact = facts.get(&(FactKind::Quote, q.id.value.as_str()))?;
+                let at = fact.stated.as_ref()?;
+                let sentence = at.sentence;
+                let range = within(seed, sentence, &at.span);
+                let anchor = anchor_id(&q.id.value);
+                // the quoted words in each sentence a quote covers
+                for n in std::iter::once(sentence).chain(fact.also.iter().map(|s| s.sentence)) {
+                    let range = within(seed, n, &at.span);
+                    if !range.is_empty() {
+                        marks.entry(n).or_default().push(Mark { range, of: Marked::Quote(anchor.clone()) });
+                    }
+                }
                 Some(QuoteRecord {
                     also: fact.also.iter().map(|s| s.sentence).collect(),
                     id: q.id.value.clone(),
-                    anchor: anchor_id(&q.id.value),
+                    anchor,
                     text_html: escape(&q.text.value),
                     speaker: q.speaker.value.clone(),
                     sentence,
+                    sentence_html: sentence_html(seed, sentence, range),
+                    short: q.text.value.split_whitespace().count() <= 2,
                     original_href: original_href(sentence),
                 })
             })
             .collect();
-        let actors = briefing
+        let mut actors: Vec<ActorRecord> = briefing
             .actors
             .iter()
             .map(|a| {
@@ -95,6 +131,18 @@ impl<'a> BriefingModel<'a> {
                 }
             })
             .collect();
+        // as a reader looks a name up: by name, in any case, accents aside
+        actors.sort_by_cached_key(|a| (sort_key(&a.name), a.id.clone()));
+        let summary_figures: Vec<SummaryFigure> = figures
+            .iter()
+            .filter_map(|f| {
+                let published = published_mention(&f.value)?;
+                Some(SummaryFigure { published, sentence: f.sentence, sentence_html: f.sentence_html.clone() })
+            })
+            .collect();
+        let standfirst =
+            briefing.summary.as_ref().and_then(|s| standfirst(&s.markdown, &summary_figures, &seed.mentions));
+        let url = briefing.source_url.as_ref().map(|u| u.value.clone());
         let record = BriefingRecord {
             slug: briefing.slug.clone(),
             title: briefing.title.value.clone(),
@@ -103,23 +151,26 @@ impl<'a> BriefingModel<'a> {
             figures: briefing.figures.len(),
             quotes: briefing.quotes.len(),
             actors: briefing.actors.len(),
+            source: SourceRecord {
+                publisher: briefing.publisher.as_ref().map(|p| p.value.trim().to_string()).filter(|p| !p.is_empty()),
+                title_html: briefing.source_title.as_ref().map(|t| traced(t.value.trim(), &seed.mentions)),
+                host: url.as_deref().and_then(host_of),
+                url,
+            },
+            standfirst,
         };
-        let summary_html = briefing.summary.as_ref().map(|summary| {
-            let figures: Vec<SummaryFigure> = figures
-                .iter()
-                .filter_map(|f| Some(SummaryFigure { published: published_mention(&f.value)?, sentence: f.sentence }))
-                .collect();
-            summary_html(&summary.markdown, &figures, &seed.mentions)
-        });
-        BriefingModel {
-            loaded,
-            record,
-            figures,
-            quotes,
-            actors,
-            summary_html,
-            source_file: briefing.seed.display().to_string(),
-        }
+        let sentence_of = |n: usize| sentence_html(seed, n, 0..0);
+        let evidence = Evidence {
+            sentence_html: &sentence_of,
+            original_href: &original_href,
+            in_source: strings.get("in_the_source"),
+            in_original: strings.get("in_the_original"),
+        };
+        let summary_html = briefing
+            .summary
+            .as_ref()
+            .map(|summary| summary_html(&summary.markdown, &summary_figures, &seed.mentions, Some(&evidence)));
+        BriefingModel { loaded, record, figures, quotes, actors, summary_html, marks }
     }
 
     pub fn slug(&self) -> &str {
@@ -147,8 +198,13 @@ impl<'a> BriefingModel<'a> {
         let mut numbers: Vec<usize> = self.figures.iter().map(|f| f.sentence).collect();
         numbers.extend(self.quotes.iter().flat_map(|q| std::iter::once(q.sentence).chain(q.also.iter().copied())));
         numbers.extend(self.actors.iter().flat_map(|a| a.sentences.iter().map(|(n, _)| *n)));
-        // the sentences the title and the labels link their numbers to
-        for html in std::iter::once(&self.record.title_html).chain(self.figures.iter().map(|f| &f.label_html)) {
+        // the sentences the title, the labels, the source's headline and the standfirst link their numbers to
+        let source = &self.record.source;
+        for html in std::iter::once(&self.record.title_html)
+            .chain(self.figures.iter().map(|f| &f.label_html))
+            .chain(source.title_html.as_ref())
+            .chain(self.record.standfirst.as_ref().map(|s| &s.html))
+        {
             numbers.extend(cited_in(html));
         }
         numbers.sort_unstable();
@@ -236,15 +292,9 @@ impl<'m> Pages<'m> {
         self.model.quotes.iter().map(|q| QuoteView::of(q, self.briefing, self.actor(&q.speaker)))
     }
 
-    fn source_url(&self) -> Option<&'m str> {
-        self.model.loaded.briefing.source_url.as_ref().map(|u| u.value.as_str())
-    }
-
     pub fn briefing(&self) -> BriefingView<'m> {
         BriefingView {
             briefing: self.briefing,
-            source_file: &self.model.source_file,
-            source_url: self.source_url(),
             summary_html: self.model.summary_html.as_deref(),
             figures: self.figures().collect(),
             actors: self.actors.iter().collect(),
@@ -273,8 +323,6 @@ impl<'m> Pages<'m> {
         let quotes = self.quotes().map(|q| PrintQuote { note: note_of(q.number), quote: q }).collect();
         PrintView {
             briefing: self.briefing,
-            source_file: &self.model.source_file,
-            source_url: self.source_url(),
             summary_html: self.model.summary_html.as_deref(),
             figures,
             quotes,
@@ -283,22 +331,12 @@ impl<'m> Pages<'m> {
         }
     }
 
+    /// The annotated source: every sentence, the words of each that state a
+    /// figure or a quote marked, each mark described by the link back to
+    /// what it states.
     pub fn source(&self) -> SourceView<'m> {
         let model = self.model;
         let seed = &model.loaded.seed;
-        let mut cited_by: BTreeMap<usize, Vec<Citation>> = BTreeMap::new();
-        for f in &model.figures {
-            let href = format!("{}#figure-{}", self.briefing.href, f.id);
-            let label_html = Cow::Borrowed(f.label_html.as_str());
-            cited_by.entry(f.sentence).or_default().push(Citation { kind: "figure", label_html, href });
-        }
-        for q in &model.quotes {
-            let href = format!("{}#quote-{}", self.briefing.href, q.anchor);
-            let speaker = self.actor(&q.speaker).map_or(q.speaker.as_str(), |a| a.name.as_str());
-            let label_html = Cow::Owned(format!("quote of {}", escape(speaker)));
-            cited_by.entry(q.sentence).or_default().push(Citation { kind: "quote", label_html, href });
-        }
-        let cited = cited_by.len();
         // shown as the text is laid out: a sentence after a line break starts a new paragraph
         let mut paragraphs: Vec<Vec<SentenceView>> = Vec::new();
         let mut previous_end = 0;
@@ -308,23 +346,90 @@ impl<'m> Pages<'m> {
                 paragraphs.push(Vec::new());
             }
             previous_end = s.span.end;
+            let (html, cited_by) = self.sentence_marked(s.number, s.raw(&seed.text));
             if let Some(paragraph) = paragraphs.last_mut() {
-                paragraph.push(SentenceView {
-                    id: s.id(),
-                    text: one_line(s.raw(&seed.text)),
-                    cited_by: cited_by.remove(&s.number).unwrap_or_default(),
-                });
+                paragraph.push(SentenceView { id: s.id(), html, cited_by });
             }
         }
-        SourceView {
-            briefing: self.briefing,
-            source_file: &model.source_file,
-            source_url: self.source_url(),
-            paragraphs,
-            sentences: seed.sentences.len(),
-            cited,
-        }
+        SourceView { briefing: self.briefing, paragraphs, sentences: seed.sentences.len(), cited: model.marks.len() }
     }
+
+    /// Sentence `n` (its raw text) as HTML, its marks described by the citations it gets.
+    fn sentence_marked(&self, n: usize, raw: &str) -> (String, Vec<Citation<'m>>) {
+        let model = self.model;
+        let Some(marks) = model.marks.get(&n) else {
+            return (escape(&one_line(raw)), Vec::new());
+        };
+        let mut citations: Vec<Citation> = Vec::new();
+        let mut tags: Vec<(Range<usize>, String)> = Vec::new();
+        for mark in marks {
+            let id = format!("cite-s{n}-{}", citations.len() + 1);
+            let citation = match &mark.of {
+                Marked::Figure(fid) => {
+                    let Some(f) = model.figures.iter().find(|f| &f.id == fid) else { continue };
+                    Citation {
+                        kind: "figure",
+                        label_html: Cow::Borrowed(f.label_html.as_str()),
+                        speaker: None,
+                        sentences: format!("s{}", f.sentence),
+                        href: format!("{}#figure-{}", self.briefing.href, f.id),
+                        id: id.clone(),
+                    }
+                }
+                Marked::Quote(anchor) => {
+                    let Some(q) = model.quotes.iter().find(|q| &q.anchor == anchor) else { continue };
+                    let speaker = self.actor(&q.speaker).map_or(q.speaker.as_str(), |a| a.name.as_str());
+                    Citation {
+                        kind: "quote",
+                        label_html: Cow::Borrowed(q.text_html.as_str()),
+                        speaker: Some(speaker),
+                        sentences: std::iter::once(q.sentence)
+                            .chain(q.also.iter().copied())
+                            .map(|n| format!("s{n}"))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        href: format!("{}#quote-{}", self.briefing.href, q.anchor),
+                        id: id.clone(),
+                    }
+                }
+            };
+            // a quote over several sentences links back from each, once
+            if citations.iter().any(|c| c.href == citation.href) {
+                continue;
+            }
+            tags.push((mark.range.clone(), format!("<mark aria-describedby=\"{id}\">")));
+            citations.push(citation);
+        }
+        tags.sort_by_key(|(range, _)| range.start);
+        (marked_with(raw, &tags), citations)
+    }
+}
+
+/// The part of `span` (of the seed) inside sentence `n`, as a range of the sentence's raw text.
+fn within(seed: &Seed, n: usize, span: &Range<usize>) -> Range<usize> {
+    let Some(s) = n.checked_sub(1).and_then(|i| seed.sentences.get(i)) else {
+        return 0..0;
+    };
+    let start = span.start.clamp(s.span.start, s.span.end);
+    let end = span.end.clamp(start, s.span.end);
+    start - s.span.start..end - s.span.start
+}
+
+/// Sentence `n` as one line of HTML, `range` of it marked.
+fn sentence_html(seed: &Seed, n: usize, range: Range<usize>) -> String {
+    match n.checked_sub(1).and_then(|i| seed.sentences.get(i)) {
+        Some(s) if !range.is_empty() => marked(s.raw(&seed.text), &[range]),
+        Some(s) => escape(&one_line(s.raw(&seed.text))),
+        None => String::new(),
+    }
+}
+
+/// The host of a web address: `https://www.cityam.com/a` → `www.cityam.com`.
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    (!host.is_empty()).then(|| host.to_string())
 }
 
 /// How many times the seed names an actor, and each sentence that does, the names marked.

@@ -80,6 +80,29 @@ pub fn marked(sentence: &str, marks: &[Range<usize>]) -> String {
     out
 }
 
+/// A sentence as one line of escaped text, each range of `marks` (byte
+/// ranges into `sentence`, in order) wrapped in its own opening tag (a
+/// `<mark …>`) and `</mark>`; a range that overlaps the one before is left out.
+pub fn marked_with(sentence: &str, marks: &[(Range<usize>, String)]) -> String {
+    let mut out = String::with_capacity(sentence.len() + 64);
+    let mut at = 0;
+    for (mark, open) in marks {
+        if mark.start < at || mark.end > sentence.len() || mark.is_empty() {
+            continue;
+        }
+        if !(sentence.is_char_boundary(mark.start) && sentence.is_char_boundary(mark.end)) {
+            continue;
+        }
+        push_one_line(&mut out, &sentence[at..mark.start]);
+        out.push_str(open);
+        push_one_line(&mut out, &sentence[mark.clone()]);
+        out.push_str("</mark>");
+        at = mark.end;
+    }
+    push_one_line(&mut out, &sentence[at..]);
+    out
+}
+
 /// `text` as one line ([`one_line`]), escaped onto the end of `out`.
 fn push_one_line(out: &mut String, text: &str) {
     push_escaped(out, &one_line(text));

@@ -22,6 +22,33 @@ pub struct BriefingRecord {
     pub figures: usize,
     pub quotes: usize,
     pub actors: usize,
+    /// Where the seed was published, as readers are told.
+    pub source: SourceRecord,
+    /// The summary's first sentence, its numbers marked as the summary's are.
+    pub standfirst: Option<Standfirst>,
+}
+
+/// The seed's origin as readers are told it: the outlet, the article's own
+/// headline and its address; never the seed's file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct SourceRecord {
+    /// `City A.M.`
+    pub publisher: Option<String>,
+    /// The article's headline, its numbers marked with the sentences that state them.
+    pub title_html: Option<String>,
+    pub url: Option<String>,
+    /// The host of `url` (`www.cityam.com`): the outlet's name when no publisher is given.
+    pub host: Option<String>,
+}
+
+/// A text shown as a briefing's lead: as HTML (numbers marked), as plain
+/// text (for a meta description), and the sentences its numbers cite.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Standfirst {
+    pub html: String,
+    pub text: String,
+    /// `s16 s17`: what an element holding the plain text cites (`data-trace`).
+    pub cites: String,
 }
 
 /// A figure traced to a sentence.
@@ -35,8 +62,8 @@ pub struct FigureRecord {
     pub qualifier: Option<String>,
     /// The number of the sentence that states it.
     pub sentence: usize,
-    /// That sentence, as one line.
-    pub sentence_text: String,
+    /// That sentence, as one line of HTML, the words that state the figure marked.
+    pub sentence_html: String,
     pub original_href: Option<String>,
     /// The actor id the sheet gives it.
     pub actor: Option<String>,
@@ -54,6 +81,10 @@ pub struct QuoteRecord {
     pub sentence: usize,
     /// The sentences after the first that a quote running over several covers.
     pub also: Vec<usize>,
+    /// Its first sentence, as one line of HTML, the quoted words marked.
+    pub sentence_html: String,
+    /// A quote of one or two words, shown in the sentence it stands in.
+    pub short: bool,
     pub original_href: Option<String>,
 }
 

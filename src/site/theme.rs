@@ -13,6 +13,10 @@ use crate::diagnostic::{Diagnostic, Place, Sources};
 /// The built-in theme, whose sources are the repository's `templates/`.
 const BUILT_IN: &[(&str, &str)] = &[
     ("base.html", include_str!("../../templates/base.html")),
+    ("head.html", include_str!("../../templates/head.html")),
+    ("components.html", include_str!("../../templates/components.html")),
+    ("404.html", include_str!("../../templates/404.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("briefing.html", include_str!("../../templates/briefing.html")),
     ("source.html", include_str!("../../templates/source.html")),
@@ -22,6 +26,7 @@ const BUILT_IN: &[(&str, &str)] = &[
     ("quotes.html", include_str!("../../templates/quotes.html")),
     ("print.html", include_str!("../../templates/print.html")),
     ("pagination.html", include_str!("../../templates/pagination.html")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
 ];
 
 /// The built-in stylesheet; `templates/style.css` replaces it.
@@ -29,6 +34,9 @@ const STYLE: &str = include_str!("../../templates/style.css");
 
 /// The printable briefing's stylesheet, inlined in each print page; `templates/print.css` replaces it.
 const PRINT_STYLE: &str = include_str!("../../templates/print.css");
+
+/// The search page's script; `templates/search.js` replaces it.
+const SEARCH_SCRIPT: &str = include_str!("../../templates/search.js");
 
 /// Where a template came from, for messages.
 #[derive(Debug, Clone)]
@@ -42,6 +50,7 @@ pub struct Theme {
     pub tera: Tera,
     pub style: String,
     pub print_style: String,
+    pub search_script: String,
     origins: BTreeMap<String, Origin>,
 }
 
@@ -57,13 +66,16 @@ impl Theme {
             .collect();
         let mut style = STYLE.to_string();
         let mut print_style = PRINT_STYLE.to_string();
+        let mut search_script = SEARCH_SCRIPT.to_string();
         let mut problems = Vec::new();
         for (name, file, text) in user_templates(root, &mut problems) {
             if name == "style.css" {
                 style = text;
             } else if name == "print.css" {
                 print_style = text;
-            } else if name.ends_with(".html") {
+            } else if name == "search.js" {
+                search_script = text;
+            } else if name.ends_with(".html") || name == "feed.xml" {
                 origins.insert(name, Origin { file, text });
             }
         }
@@ -74,8 +86,9 @@ impl Theme {
             return Err(problems);
         }
         let mut tera = Tera::new();
-        tera.autoescape_on([".html"]);
-        let theme = Theme { tera, style, print_style, origins };
+        tera.autoescape_on([".html", ".xml"]);
+        tera.register_filter("css_string", css_string);
+        let theme = Theme { tera, style, print_style, search_script, origins };
         let templates: Vec<(String, String)> = theme.origins.iter().map(|(n, o)| (n.clone(), o.text.clone())).collect();
         let mut theme = theme;
         theme.tera.add_raw_templates(templates).map_err(|e| vec![theme.diagnostic(&e)])?;
@@ -87,9 +100,10 @@ impl Theme {
         self.origins.get(template).map(|o| o.file.as_path())
     }
 
-    /// The templates a page's template is made of: itself and what it extends or includes.
+    /// The templates a page's template is made of: itself, what it extends or
+    /// includes, and the components every template may use.
     pub fn sources_of(&self, template: &str) -> Vec<(&Path, &str)> {
-        let mut names = vec![template.to_string()];
+        let mut names = vec![template.to_string(), "components.html".to_string()];
         let mut i = 0;
         while i < names.len() {
             if let Some(origin) = self.origins.get(&names[i]) {
@@ -127,6 +141,20 @@ impl Theme {
     }
 }
 
+/// `{{ text | css_string }}`: text for the inside of a double-quoted CSS
+/// string in a `<style>` element, which HTML does not unescape: quotes,
+/// backslashes, line breaks and `<` written as CSS escapes.
+fn css_string(text: tera::StringInput, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    let mut out = String::with_capacity(text.as_str().len());
+    for c in text.as_str().chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    tera::Value::safe_string(&out)
+}
+
 /// The names in `{% extends "…" %}`, `{% include "…" %}` and `{% import "…" %}` of a template.
 fn referenced_templates(text: &str) -> Vec<String> {
     let mut names = Vec::new();
@@ -155,7 +183,7 @@ fn user_templates(root: &Path, problems: &mut Vec<Diagnostic>) -> Vec<(String, P
         let Some(name) = shown.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
             continue;
         };
-        if !(name.ends_with(".html") || name == "style.css" || name == "print.css") {
+        if !(name.ends_with(".html") || ["style.css", "print.css", "feed.xml", "search.js"].contains(&name.as_str())) {
             continue;
         }
         match crate::source::read_text(&root.join(&shown), &shown) {

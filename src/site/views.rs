@@ -11,8 +11,10 @@ use std::ops::Deref;
 
 use serde::{Serialize, Serializer};
 
-use super::format;
-use super::records::{BriefingRecord, FigureRecord, QuoteRecord};
+use std::collections::BTreeMap;
+
+use super::records::{BriefingRecord, FigureRecord, QuoteRecord, SourceRecord, Standfirst};
+use super::strings::Strings;
 use crate::sheet::ActorKind;
 
 /// The site as every page sees it.
@@ -22,20 +24,70 @@ pub struct SiteView<'a> {
     pub language: &'a str,
     /// Each briefing has a PDF beside its print page.
     pub pdf: bool,
+    /// Where the site is published, ending in `/`; `None`: links stay relative, and no feed.
+    pub base_url: Option<&'a str>,
+    /// The site's description: the project's, or the interface's.
+    pub description: &'a str,
+    #[serde(skip)]
+    pub strings: &'a Strings,
+    /// Items a page of a list shows.
+    #[serde(skip)]
+    pub paginate_by: usize,
+    /// The interface's words, for templates: `{{ t.summary }}`.
+    #[serde(skip)]
+    pub words: Shared<&'a BTreeMap<&'static str, String>>,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(settings: &'a super::Settings, strings: &'a Strings) -> SiteView<'a> {
+        SiteView {
+            title: &settings.title,
+            language: &settings.language,
+            pdf: settings.pdf,
+            base_url: settings.base_url.as_deref(),
+            description: settings.description.as_deref().unwrap_or_else(|| strings.get("site_description")),
+            strings,
+            paginate_by: settings.paginate_by,
+            words: Shared::new(strings.words()),
+        }
+    }
 }
 
 /// What every page's context holds besides its own view.
 #[derive(Debug, Serialize)]
 pub struct Frame<'a, T: Serialize> {
     pub site: &'a SiteView<'a>,
+    /// The interface's words.
+    pub t: &'a Shared<&'a BTreeMap<&'static str, String>>,
     /// From this page to the site root: `""`, `"../"`, `"../../"`. Every
     /// link is `{{ root }}` + a path from the root, so the site works from
     /// disk and under any path.
-    pub root: &'static str,
+    pub root: &'a str,
     /// Which section the page belongs to, for the navigation.
     pub section: &'static str,
+    /// What the page's head says of it.
+    pub head: HeadView<'a>,
     #[serde(flatten)]
     pub page: T,
+}
+
+/// What a page's head says of it: its description (a meta description that
+/// the published-number check reads like the page's text, so it cites the
+/// sentences its numbers come from) and, with `base_url`, its address.
+#[derive(Debug, Serialize)]
+pub struct HeadView<'a> {
+    /// The page's own address, with `base_url`: `https://…/briefings/x/`.
+    pub canonical: Option<String>,
+    /// The page's title for link previews (`og:title`), and what its numbers cite.
+    pub title: Cow<'a, str>,
+    pub title_cites: Cow<'a, str>,
+    pub description: Cow<'a, str>,
+    /// `s1 s16`: the sentences the description's numbers come from (empty: none).
+    pub description_cites: Cow<'a, str>,
+    /// The briefing the page is about, for `data-briefing`.
+    pub briefing: Option<&'a str>,
+    /// `article` for a briefing's pages, `website` for the others.
+    pub kind: &'static str,
 }
 
 /// A view that many pages show — a briefing or an actor as other pages
@@ -76,6 +128,10 @@ impl<T: Serialize> Serialize for Shared<T> {
 /// A briefing as other pages link to it.
 #[derive(Debug, Serialize)]
 pub struct BriefingRef<'a> {
+    /// Where its seed was published: outlet, headline, address.
+    pub source: &'a SourceRecord,
+    /// The summary's first sentence.
+    pub standfirst: Option<&'a Standfirst>,
     pub slug: &'a str,
     /// The title as plain text, for `<title>` (the head is not published text).
     pub title: &'a str,
@@ -90,9 +146,11 @@ pub struct BriefingRef<'a> {
 }
 
 impl<'a> BriefingRef<'a> {
-    pub fn of(b: &'a BriefingRecord) -> BriefingRef<'a> {
+    pub fn of(b: &'a BriefingRecord, strings: &Strings) -> BriefingRef<'a> {
         let base = format!("briefings/{}/", b.slug);
         BriefingRef {
+            source: &b.source,
+            standfirst: b.standfirst.as_ref(),
             slug: &b.slug,
             title: &b.title,
             title_html: &b.title_html,
@@ -100,7 +158,7 @@ impl<'a> BriefingRef<'a> {
             source_href: format!("{base}source.html"),
             print_href: format!("{base}print.html"),
             pdf_href: format!("{base}briefing.pdf"),
-            date: b.date.as_deref().map(|iso| DateView { iso, text: format::date(iso) }),
+            date: b.date.as_deref().map(|iso| DateView { iso, text: strings.date(iso) }),
         }
     }
 }
@@ -143,6 +201,8 @@ pub struct FigureView<'a> {
     pub label_html: &'a str,
     /// `upwards of 100,000 troops`, exactly as the check reads it back.
     pub value: &'a str,
+    /// The same, as HTML.
+    pub value_html: String,
     /// The value without its qualifier.
     pub bare_value: &'a str,
     pub qualifier: Option<&'a str>,
@@ -150,8 +210,8 @@ pub struct FigureView<'a> {
     pub sentence: String,
     #[serde(skip)]
     pub number: usize,
-    /// The sentence that states it, as one line of text.
-    pub sentence_text: &'a str,
+    /// The sentence that states it, as one line of HTML, the words that state the figure marked.
+    pub sentence_html: &'a str,
     /// `briefings/<slug>/source.html#s16`
     pub sentence_href: String,
     /// The sentence on the original page (a text fragment), when `source_url` is set.
@@ -167,11 +227,12 @@ impl<'a> FigureView<'a> {
             anchor: format!("figure-{}", f.id),
             label_html: &f.label_html,
             value: &f.value,
+            value_html: super::publish::escape(&f.value),
             bare_value: &f.bare_value,
             qualifier: f.qualifier.as_deref(),
             sentence: format!("s{}", f.sentence),
             number: f.sentence,
-            sentence_text: &f.sentence_text,
+            sentence_html: &f.sentence_html,
             sentence_href: format!("briefings/{}/source.html#s{}", briefing.slug, f.sentence),
             original_href: f.original_href.as_deref(),
             actor,
@@ -194,6 +255,10 @@ pub struct QuoteView<'a> {
     pub sentences: String,
     #[serde(skip)]
     pub number: usize,
+    /// Its first sentence, as one line of HTML, the quoted words marked.
+    pub sentence_html: &'a str,
+    /// One or two words: shown in the sentence they stand in.
+    pub short: bool,
     pub sentence_href: String,
     pub original_href: Option<&'a str>,
     pub briefing: &'a Shared<BriefingRef<'a>>,
@@ -221,6 +286,8 @@ impl<'a> QuoteView<'a> {
                 .collect::<Vec<_>>()
                 .join(" "),
             number: q.sentence,
+            sentence_html: &q.sentence_html,
+            short: q.short,
             sentence_href: format!("briefings/{}/source.html#s{}", briefing.slug, q.sentence),
             original_href: q.original_href.as_deref(),
             briefing,
@@ -268,9 +335,6 @@ pub struct BriefingCard<'a> {
 #[derive(Debug, Serialize)]
 pub struct BriefingView<'a> {
     pub briefing: &'a Shared<BriefingRef<'a>>,
-    /// The seed's path in the project (`seeds/…txt`).
-    pub source_file: &'a str,
-    pub source_url: Option<&'a str>,
     pub summary_html: Option<&'a str>,
     pub figures: Vec<FigureView<'a>>,
     pub actors: Vec<&'a Shared<ActorRef>>,
@@ -281,8 +345,6 @@ pub struct BriefingView<'a> {
 #[derive(Debug, Serialize)]
 pub struct SourceView<'a> {
     pub briefing: &'a Shared<BriefingRef<'a>>,
-    pub source_file: &'a str,
-    pub source_url: Option<&'a str>,
     pub paragraphs: Vec<Vec<SentenceView<'a>>>,
     pub sentences: usize,
     pub cited: usize,
@@ -292,23 +354,39 @@ pub struct SourceView<'a> {
 pub struct SentenceView<'a> {
     /// `s16`
     pub id: String,
-    pub text: Cow<'a, str>,
+    /// The sentence as one line of HTML, the words that state a figure or a quote marked.
+    pub html: String,
     pub cited_by: Vec<Citation<'a>>,
 }
 
 /// What cites a sentence: a figure or a quote of the briefing page.
 #[derive(Debug, Serialize)]
 pub struct Citation<'a> {
+    /// `figure` or `quote`.
     pub kind: &'static str,
+    /// The figure's label, or the quote's words.
     pub label_html: Cow<'a, str>,
+    /// Who says a quote.
+    pub speaker: Option<&'a str>,
+    /// `s3 s4`: the sentences a quote's words stand in, which account for their numbers.
+    pub sentences: String,
     pub href: String,
+    /// The back-link's id, which its mark in the sentence is described by.
+    pub id: String,
 }
 
 /// `actors/index.html` and its further pages
 #[derive(Debug, Serialize)]
 pub struct ActorsView<'a> {
-    pub actors: Vec<ActorCard<'a>>,
+    /// The actors of the page, by kind: people, organisations, countries.
+    pub groups: Vec<ActorGroup<'a>>,
     pub pagination: Pagination,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActorGroup<'a> {
+    pub kind: ActorKind,
+    pub actors: Vec<ActorCard<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -384,8 +462,6 @@ pub struct QuoteGroup<'a> {
 #[derive(Debug, Serialize)]
 pub struct PrintView<'a> {
     pub briefing: &'a Shared<BriefingRef<'a>>,
-    pub source_file: &'a str,
-    pub source_url: Option<&'a str>,
     pub summary_html: Option<&'a str>,
     pub figures: Vec<PrintFigure<'a>>,
     pub quotes: Vec<PrintQuote<'a>>,

@@ -21,7 +21,7 @@ use std::convert::Infallible;
 
 use html5gum::{Emitter, Error, State, Tokenizer};
 
-use super::walk::{Attributes, Tag, TextKind, Walk, is_shown, may_be_read};
+use super::walk::{Attributes, Tag, TextKind, Walk, may_be_read};
 use super::{Found, Sentences};
 
 /// Reads `html`, handing the walk everything it judges; what it found.
@@ -137,15 +137,11 @@ impl<'w, 'a> Reader<'w, 'a> {
         let kind = Tag::of(name);
         let mut attributes = Attributes::default();
         for attribute in tag.attributes(html).filter(|a| may_be_read(a.name)) {
-            if is_shown(kind, attribute.name) {
-                // an attribute without a value is located at its tag
-                let at = attribute.value_at.unwrap_or(tag.at);
-                attributes.shown.push((Cow::Borrowed(attribute.value), at));
-            } else {
-                attributes.data.add(attribute.name, || Cow::Borrowed(attribute.value));
-            }
+            // an attribute without a value is located at its tag
+            let at = attribute.value_at.unwrap_or(tag.at);
+            attributes.read(kind, attribute.name, || Cow::Borrowed(attribute.value), at);
         }
-        if let Some(opened) = self.walk.start_tag(kind, foreign, attributes, void) {
+        if let Some(opened) = self.walk.start_tag(kind, foreign, attributes.read_all(), void) {
             self.elements.push(name, opened.id);
         }
         // the name is not needed again until the next tag clears it

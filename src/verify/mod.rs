@@ -17,6 +17,7 @@ mod accounting;
 mod markup;
 mod references;
 mod walk;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 

@@ -307,6 +307,37 @@ fn head_and_missing_briefing() {
 }
 
 #[test]
+fn descriptions_of_the_page_in_its_head() {
+    let rows: &[(&str, &str, &[&str])] = &[
+        (
+            "traced",
+            r#"<head><meta name="description" content="Inflation at 2.3%" data-briefing="x" data-trace="s2">"#,
+            &[],
+        ),
+        (
+            "not stated",
+            r#"<head><meta name="description" content="Inflation at 2.4%" data-briefing="x" data-trace="s2">"#,
+            &["2.4% not-stated s2"],
+        ),
+        ("content first", r#"<head><meta content="12 reasons" name="Description">"#, &["12 not-traced"]),
+        (
+            "og:description",
+            r#"<head><meta property="og:description" content="£41bn" data-briefing="x" data-trace="s5">"#,
+            &["£41bn not-stated s5"],
+        ),
+        ("og:title", r#"<head><meta property="og:title" content="Top 10">"#, &["10 not-traced"]),
+        ("meta", r#"<head><meta name="description" content="Since 1999" data-trace="meta">"#, &[]),
+        (
+            "not a description",
+            r#"<head><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="v 2"><meta property="og:url" content="https://a.example/2025/">"#,
+            &[],
+        ),
+        ("charset", r#"<head><meta charset="utf-8"><meta http-equiv="refresh" content="5">"#, &[]),
+    ];
+    check_rows(rows, |head| format!("<!doctype html><html>{head}</head><body></body></html>"));
+}
+
+#[test]
 fn offsets_lines_and_columns() {
     let html = "<!doctype html>\n<body data-briefing=\"x\">\n  <p>é 2.4%</p>\n\t<p>and &pound;5bn, \
                 <b data-trace=\"s2\">2.3%</b> 7</p>\n</body>\n";

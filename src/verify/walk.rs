@@ -10,8 +10,11 @@
 //! `<script>`, `<style>`, `<template>`, `<noscript>` (and the never-shown
 //! `<iframe>`, `<noembed>`, `<noframes>`); the attributes a reader sees or
 //! hears (`title`, `alt`, `aria-label`, `aria-description`, `placeholder`,
-//! the `value` of inputs and buttons); and list numbering (`<ol start>`,
-//! `<li value>`). Comments and other attributes are not read.
+//! the `value` of inputs and buttons); the descriptions a page gives of
+//! itself, which search results and link previews show (`<meta
+//! name="description">`, `og:title`, `og:description` and the like, read even
+//! in `<head>`); and list numbering (`<ol start>`, `<li value>`). Comments and
+//! other attributes are not read.
 //!
 //! Only the elements that can change what text means are kept on the stack:
 //! those with `data-trace`, `data-sentence` or `data-briefing`, the hidden
@@ -88,6 +91,11 @@ impl<'a> Walk<'a> {
         // what the element shows in its attributes is claimed by the element itself
         for (value, page_offset) in &attributes.shown {
             self.shown_text(value, page_offset.to_owned());
+        }
+        // a description of the page is shown wherever the page is listed, `<head>` or not
+        if let Some((value, page_offset)) = &attributes.described {
+            let decoded = decode_references(value);
+            self.judge(&decoded, |at| page_offset + at);
         }
         if void {
             // no text, no end tag: it is closed as soon as it is read
@@ -447,7 +455,50 @@ impl<'a> OpenElements<'a> {
 pub(super) struct Attributes<'a> {
     pub data: DataAttributes<'a>,
     pub shown: Vec<(Cow<'a, str>, usize)>,
+    /// The `content` of a `<meta>` that describes the page to readers elsewhere.
+    pub described: Option<(Cow<'a, str>, usize)>,
+    /// Whether the `<meta>`'s `name` or `property` is one of [`DESCRIPTIONS`].
+    describes: bool,
 }
+
+impl<'a> Attributes<'a> {
+    /// Notes attribute `name` of an element tagged `tag`, if the walk reads
+    /// it; `value` gives its raw value, found at `at` in the page.
+    pub(super) fn read(&mut self, tag: Tag, name: &[u8], value: impl Fn() -> Cow<'a, str>, at: usize) {
+        if is_shown(tag, name) {
+            self.shown.push((value(), at));
+        } else if tag == Tag::HeadVoid && name.eq_ignore_ascii_case(b"content") {
+            self.described = Some((value(), at));
+        } else if tag == Tag::HeadVoid && (name.eq_ignore_ascii_case(b"name") || name.eq_ignore_ascii_case(b"property"))
+        {
+            self.describes |= DESCRIPTIONS.iter().any(|d| value().trim().eq_ignore_ascii_case(d));
+        } else {
+            self.data.add(name, value);
+        }
+    }
+
+    /// The attributes read, once every one is: a `<meta content>` counts
+    /// only when the meta is a description.
+    pub(super) fn read_all(mut self) -> Attributes<'a> {
+        if !self.describes {
+            self.described = None;
+        }
+        self
+    }
+}
+
+/// The `<meta name>` or `property` whose `content` readers are shown where
+/// the page is listed or shared: search results, feeds, link previews.
+const DESCRIPTIONS: [&str; 8] = [
+    "description",
+    "og:title",
+    "og:description",
+    "og:site_name",
+    "twitter:title",
+    "twitter:description",
+    "dc.title",
+    "dc.description",
+];
 
 /// The `data-briefing`, `data-sentence` and `data-trace` of an element,
 /// character references decoded; the first of each name counts, as HTML reads it.
@@ -519,6 +570,9 @@ pub(super) fn may_be_read(name: &[u8]) -> bool {
             | b"placeholder"
             | b"value"
             | b"start"
+            | b"content"
+            | b"name"
+            | b"property"
             | b"data-trace"
             | b"data-sentence"
             | b"data-briefing"

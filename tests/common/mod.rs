@@ -13,7 +13,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use lol_html::{RewriteStrSettings, element, rewrite_str};
+use lol_html::{RewriteStrSettings, element, rewrite_str, text};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -313,6 +313,38 @@ pub fn elements(html: &str, selector: &str) -> Vec<BTreeMap<String, String>> {
         }));
     rewrite_str(html, settings).unwrap_or_else(|e| panic!("reading HTML for `{selector}`: {e}"));
     found.into_inner()
+}
+
+/// The text (character references decoded, descendants' text included) of
+/// every element that `selector` matches, in page order. Matches must not nest.
+pub fn texts(html: &str, selector: &str) -> Vec<String> {
+    let found: RefCell<Vec<String>> = RefCell::new(Vec::new());
+    let settings = RewriteStrSettings::new()
+        .with_strict(false)
+        .append_element_content_handler(element!(selector, |_| {
+            found.borrow_mut().push(String::new());
+            Ok(())
+        }))
+        .append_element_content_handler(text!(selector, |chunk| {
+            if let Some(last) = found.borrow_mut().last_mut() {
+                last.push_str(chunk.as_str());
+            }
+            Ok(())
+        }));
+    rewrite_str(html, settings).unwrap_or_else(|e| panic!("reading HTML for `{selector}`: {e}"));
+    found.into_inner().iter().map(|raw| decode_entities(raw)).collect()
+}
+
+/// The text of the one element that `selector` matches.
+pub fn one_text(html: &str, selector: &str) -> String {
+    let found = texts(html, selector);
+    assert_eq!(found.len(), 1, "`{selector}` should match one element: {found:?}");
+    found.into_iter().next().expect("one element")
+}
+
+/// White space runs as one space, none at the ends.
+pub fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The values of `attribute` on the elements that have it.

@@ -10,7 +10,7 @@ use lol_html::html_content::{Element, EndTag, TextChunk, TextType};
 use lol_html::{HtmlRewriter, Settings, doc_text, element};
 
 use super::super::markup::is_space;
-use super::{Attributes, Tag, TextKind, Walk, is_shown};
+use super::{Attributes, Tag, TextKind, Walk};
 use crate::verify::{Found, Sentences};
 
 /// Reads `html` with lol_html: each element from its start tag (closing it
@@ -105,17 +105,13 @@ fn start_tag<'a>(walk: &mut Walk<'a>, html: &'a str, el: &mut Element<'_, '_>, e
                 Some(value) => Cow::Borrowed(value),
                 None => Cow::Owned(attribute.value()),
             };
-            if is_shown(tag, name.as_bytes()) {
-                // an attribute's value is located in the page; one without a place, at its tag
-                let offset = value_at.as_ref().map_or(el.source_location().bytes().start, |at| at.bytes().start);
-                attributes.shown.push((value(), offset));
-            } else {
-                attributes.data.add(name.as_bytes(), value);
-            }
+            // an attribute's value is located in the page; one without a place, at its tag
+            let offset = value_at.as_ref().map_or(el.source_location().bytes().start, |at| at.bytes().start);
+            attributes.read(tag, name.as_bytes(), value, offset);
         }
     }
     let foreign = el.namespace_uri() != HTML_NAMESPACE;
-    let Some(opened) = walk.start_tag(tag, foreign, attributes, !el.can_have_content()) else {
+    let Some(opened) = walk.start_tag(tag, foreign, attributes.read_all(), !el.can_have_content()) else {
         return;
     };
     if opened.framed {
@@ -135,7 +131,8 @@ const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
 /// Whether the source of a start tag may hold an attribute the check reads
 /// (in any case): it holds its name, if not always as a name.
 fn may_have_attributes_read(source: &[u8]) -> bool {
-    const NAMES: [&[u8]; 7] = [b"data-", b"title", b"alt", b"aria-", b"placeholder", b"value", b"start"];
+    const NAMES: [&[u8]; 10] =
+        [b"data-", b"title", b"alt", b"aria-", b"placeholder", b"value", b"start", b"content", b"name", b"property"];
     source.windows(3).enumerate().any(|(i, w)| {
         NAMES.iter().any(|n| {
             w.eq_ignore_ascii_case(&n[..3]) && source.get(i..i + n.len()).is_some_and(|s| s.eq_ignore_ascii_case(n))

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("10",{"100000":"k"});

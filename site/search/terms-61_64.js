@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ad",{"adrian":"1"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("af",{"after":"0"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ag",{"aggression":"0","agreement":"0"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("an",{"any":"0"});

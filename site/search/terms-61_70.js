@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ap",{"approximately":"l"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ba",{"backstop":"0,n,2"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("br",{"bradshaw":"1"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ch",{"chancellor":"5"});

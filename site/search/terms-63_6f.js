@@ -1,0 +1,1 @@
+tracebriefSearch.terms("co",{"commander":"1","council":"8"});

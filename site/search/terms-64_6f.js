@@ -1,0 +1,1 @@
+tracebriefSearch.terms("do",{"donald":"2,1"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ef",{"effective":"k"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("eu",{"european":"0,8"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("fo",{"former":"1"});

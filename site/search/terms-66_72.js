@@ -1,0 +1,1 @@
+tracebriefSearch.terms("fr",{"france":"b"});

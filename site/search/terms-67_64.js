@@ -1,0 +1,1 @@
+tracebriefSearch.terms("gd",{"gdp":"l,1"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ge",{"generational":"o","german":"5","germany":"c"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("go",{"government":"m"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("he",{"hegseth":"6"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("it",{"italy":"d"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ke",{"keir":"0,4,j,1,1"});

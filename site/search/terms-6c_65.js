@@ -1,0 +1,1 @@
+tracebriefSearch.terms("le",{"leaders":"0"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ma",{"may":"k"});

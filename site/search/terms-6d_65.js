@@ -1,0 +1,1 @@
+tracebriefSearch.terms("me",{"meeting":"0"});

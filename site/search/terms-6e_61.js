@@ -1,0 +1,1 @@
+tracebriefSearch.terms("na",{"nato":"1,8"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ne",{"need":"0","needs":"0","netherlands":"e"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ol",{"olaf":"5,l"});

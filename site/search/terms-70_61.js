@@ -1,0 +1,1 @@
+tracebriefSearch.terms("pa",{"paris":"0"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("pe",{"peace":"0","pete":"6"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("po",{"polish":"3"});

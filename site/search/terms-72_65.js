@@ -1,0 +1,1 @@
+tracebriefSearch.terms("re",{"require":"k"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ru",{"russia":"a,5","russian":"0"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("s",{"s":"a,c"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("sa",{"said":"0","says":"0"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("sc",{"scholz":"5,l"});

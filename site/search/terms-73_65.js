@@ -1,0 +1,1 @@
+tracebriefSearch.terms("se",{"secretary":"6"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("sh",{"share":"l,1"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("si",{"sir":"0"});

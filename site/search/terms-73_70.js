@@ -1,0 +1,1 @@
+tracebriefSearch.terms("sp",{"spain":"g","spending":"l,1"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ta",{"target":"m"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("tr",{"troops":"k","trump":"2"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("tu",{"tusk":"3"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("up",{"upwards":"k"});

@@ -1,0 +1,1 @@
+tracebriefSearch.terms("vo",{"volodymyr":"7"});

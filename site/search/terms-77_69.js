@@ -1,0 +1,1 @@
+tracebriefSearch.terms("wi",{"will":"0"});

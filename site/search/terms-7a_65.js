@@ -1,0 +1,1 @@
+tracebriefSearch.terms("ze",{"zelensky":"7"});

@@ -1,0 +1,613 @@
+//! The site's search: an index of every briefing, actor, figure and quote,
+//! made at build time and read by `search.js` in the reader's browser.
+//!
+//! Why an index of our own rather than Pagefind's: Pagefind's script loads
+//! its index with `fetch()` and WebAssembly, which browsers refuse on
+//! `file://`, while a tracebrief site works opened from disk; and its results
+//! are excerpts of a page's text, which would show numbers without the
+//! `data-trace` that says where each one comes from. Here every file is a
+//! script (`<script src>` works from disk), and a result is the very HTML the
+//! pages publish — the figure's value with its `data-trace`, the quote with
+//! its sentences — checked by the published-number check before it is
+//! written, as a page is.
+//!
+//! The files, under `search/`: `index.js` (what the script needs first: how
+//! words are folded, the kinds of result in the site's language), one
+//! `terms-*.js` for each first two letters of the words indexed (the ids of
+//! the results each word stands in), and `docs-N.js`, the results
+//! themselves, [`DOCS_PER_FILE`] a file. A query loads only the files of its
+//! words' first letters, and the results it shows.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::records::{BriefingRecord, FigureRecord, QuoteRecord};
+use super::strings::Strings;
+
+/// Results a `docs-N.js` file holds.
+pub const DOCS_PER_FILE: usize = 1000;
+
+/// What a result is, in the order results are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Briefing = 0,
+    Actor = 1,
+    Figure = 2,
+    Quote = 3,
+}
+
+/// One result: what it is, where it leads (from the site root), what it
+/// shows (HTML, its numbers marked as the pages mark them), and the result
+/// of the briefing it belongs to.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub kind: Kind,
+    pub href: String,
+    pub html: String,
+    /// The briefing's slug, for `data-briefing` around the result.
+    pub slug: Option<String>,
+    /// The id of the briefing's own result, for a figure or a quote.
+    pub briefing: Option<usize>,
+}
+
+/// The index as it is made: the results of each kind, and for each word
+/// the results it stands in. A result's id is its place among all results
+/// ranked — briefings, then actors, figures and quotes, each newest first —
+/// so that the first ids of a word are its best results, and the script
+/// reads no more than it shows.
+#[derive(Default)]
+pub struct SearchIndex {
+    /// The results of each [`Kind`], in the order added.
+    kinds: [Vec<Doc>; 4],
+    /// For each word, the results it stands in: (kind, place among that kind's results).
+    terms: BTreeMap<String, Vec<(u8, u32)>>,
+}
+
+impl SearchIndex {
+    /// Adds a briefing, its figures and its quotes; `speaker` names a quote's speaker by actor id.
+    pub fn add_briefing(
+        &mut self,
+        card: &BriefingRecord,
+        figures: &[FigureRecord],
+        quotes: &[QuoteRecord],
+        speaker: &dyn Fn(&str) -> String,
+        strings: &Strings,
+    ) {
+        let base = format!("briefings/{}/index.html", card.slug);
+        let mut shown = card.title_html.clone();
+        let credit: Vec<String> =
+            card.source.publisher.iter().cloned().chain(card.date.as_deref().map(|d| strings.date(d))).collect();
+        if !credit.is_empty() {
+            write!(shown, " <span class=\"about\" data-trace=\"meta\">{}</span>", escape(&credit.join(", "))).ok();
+        }
+        let mut words = card.title.clone();
+        for w in
+            [card.source.publisher.as_deref(), card.standfirst.as_ref().map(|s| s.text.as_str())].into_iter().flatten()
+        {
+            words.push(' ');
+            words.push_str(w);
+        }
+        let briefing = self.add(
+            Doc {
+                kind: Kind::Briefing,
+                href: base.clone(),
+                html: shown,
+                slug: Some(card.slug.clone()),
+                briefing: None,
+            },
+            &words,
+        );
+        for f in figures {
+            let html =
+                format!("{}: <strong data-trace=\"s{}\">{}</strong>", f.label_html, f.sentence, escape(&f.value));
+            let words = format!("{} {}", text_of(&f.label_html), f.value);
+            let doc = Doc {
+                kind: Kind::Figure,
+                href: format!("{base}#figure-{}", f.id),
+                html,
+                slug: Some(card.slug.clone()),
+                briefing: Some(briefing),
+            };
+            self.add(doc, &words);
+        }
+        for q in quotes {
+            let who = speaker(&q.speaker);
+            let sentences: Vec<String> =
+                std::iter::once(q.sentence).chain(q.also.iter().copied()).map(|n| format!("s{n}")).collect();
+            let html = format!(
+                "<q data-trace=\"{}\">{}</q> <span class=\"about\">{}</span>",
+                sentences.join(" "),
+                q.text_html,
+                escape(&who)
+            );
+            let words = format!("{} {who}", text_of(&q.text_html));
+            let doc = Doc {
+                kind: Kind::Quote,
+                href: format!("{base}#quote-{}", q.anchor),
+                html,
+                slug: Some(card.slug.clone()),
+                briefing: Some(briefing),
+            };
+            self.add(doc, &words);
+        }
+    }
+
+    /// Adds an actor across briefings.
+    pub fn add_actor(&mut self, id: &str, name: &str, role: Option<&str>) {
+        let mut html = escape(name);
+        if let Some(role) = role {
+            write!(html, " <span class=\"about\">{}</span>", escape(role)).ok();
+        }
+        let words = format!("{name} {}", role.unwrap_or(""));
+        let doc = Doc { kind: Kind::Actor, href: format!("actors/{id}/index.html"), html, slug: None, briefing: None };
+        self.add(doc, &words);
+    }
+
+    fn add(&mut self, doc: Doc, words: &str) -> usize {
+        let kind = doc.kind as u8;
+        let docs = &mut self.kinds[kind as usize];
+        let place = docs.len();
+        docs.push(doc);
+        for term in terms(words) {
+            let ids = self.terms.entry(term).or_default();
+            if ids.last() != Some(&(kind, place as u32)) {
+                ids.push((kind, place as u32));
+            }
+        }
+        place
+    }
+
+    /// Every result, in the order of their ids.
+    pub fn docs(&self) -> impl Iterator<Item = &Doc> {
+        self.kinds.iter().flatten()
+    }
+
+    fn len(&self) -> usize {
+        self.kinds.iter().map(Vec::len).sum()
+    }
+
+    /// The id of the result at `place` among those of kind `kind`.
+    fn id(&self, kind: u8, place: u32) -> u32 {
+        let before: usize = self.kinds[..kind as usize].iter().map(Vec::len).sum();
+        before as u32 + place
+    }
+
+    /// The results of `docs-{n}.js` as the page the script makes of them,
+    /// for the published-number check: each inside its briefing.
+    pub fn docs_page(&self, n: usize) -> String {
+        let mut html = String::from("<!DOCTYPE html><html><head><title>search</title></head><body><ol>");
+        for doc in self.docs().skip(n * DOCS_PER_FILE).take(DOCS_PER_FILE) {
+            match &doc.slug {
+                Some(slug) => write!(html, "<li data-briefing=\"{slug}\">{}</li>", doc.html),
+                None => write!(html, "<li>{}</li>", doc.html),
+            }
+            .ok();
+        }
+        html.push_str("</ol></body></html>");
+        html
+    }
+
+    /// How many `docs-N.js` files there are.
+    pub fn doc_files(&self) -> usize {
+        self.len().div_ceil(DOCS_PER_FILE)
+    }
+
+    /// Every file of the index: (path under the site root, its text).
+    pub fn files(&self, strings: &Strings) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        let mut shards: BTreeMap<String, BTreeMap<&str, String>> = BTreeMap::new();
+        for (term, places) in &self.terms {
+            let mut ids: Vec<u32> = places.iter().map(|(kind, place)| self.id(*kind, *place)).collect();
+            ids.sort_unstable();
+            shards.entry(shard_of(term, 2)).or_default().insert(term, postings(&ids));
+        }
+        // a large shard is split by the words' first three characters, so a query loads little
+        for key in shards.keys().cloned().collect::<Vec<_>>() {
+            let size: usize = shards[&key].iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+            if size <= SHARD_BYTES {
+                continue;
+            }
+            if let Some(terms) = shards.remove(&key) {
+                for (term, ids) in terms {
+                    shards.entry(shard_of(term, 3)).or_default().insert(term, ids);
+                }
+            }
+        }
+        let mut shard_names = Vec::new();
+        for (shard, terms) in &shards {
+            let mut js = format!("tracebriefSearch.terms({},{{", json(shard));
+            for (i, (term, ids)) in terms.iter().enumerate() {
+                if i > 0 {
+                    js.push(',');
+                }
+                write!(js, "{}:{}", json(term), json(ids)).ok();
+            }
+            js.push_str("});\n");
+            files.push((format!("search/terms-{}.js", file_of(shard)), js));
+            shard_names.push(shard.as_str());
+        }
+        for n in 0..self.doc_files() {
+            let mut js = format!("tracebriefSearch.docs({n},[");
+            for (i, doc) in self.docs().skip(n * DOCS_PER_FILE).take(DOCS_PER_FILE).enumerate() {
+                if i > 0 {
+                    js.push(',');
+                }
+                let briefing = doc.briefing.map_or(-1, |b| b as i64);
+                write!(js, "[{},{},{},{}]", doc.kind as u8, json(&doc.href), json(&doc.html), briefing).ok();
+            }
+            js.push_str("]);\n");
+            files.push((format!("search/docs-{n}.js"), js));
+        }
+        let kinds: Vec<&str> = ["briefing", "nav_actors", "figure", "quote"].iter().map(|k| strings.get(k)).collect();
+        let kinds = [kinds[0], strings.get("kind_person"), kinds[2], kinds[3]];
+        let index = format!(
+            "tracebriefSearch.index({{\"docsPerFile\":{DOCS_PER_FILE},\"shards\":{},\"fold\":{},\"spelling\":{},\"stop\":{},\"kinds\":{},\"none\":{},\"inBriefing\":{}}});\n",
+            json_list(&shard_names),
+            json(&FOLD.iter().map(|(c, s)| format!("{c}{s}")).collect::<Vec<_>>().join("|")),
+            json_list(&SPELLING.iter().map(|(b, a)| format!("{b}>{a}")).collect::<Vec<_>>()),
+            json_list(STOP),
+            json_list(&kinds.map(capitalised)),
+            json(strings.get("search_none")),
+            json(strings.get("role_in")),
+        );
+        files.push(("search/index.js".to_string(), index));
+        files
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// The text of marked HTML (the markup the site writes: tags and `&…;` of [`escape`]).
+fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+fn escape(text: &str) -> String {
+    super::publish::escape(text)
+}
+
+/// A JSON string.
+fn json(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn json_list<S: AsRef<str>>(items: &[S]) -> String {
+    format!("[{}]", items.iter().map(|s| json(s.as_ref())).collect::<Vec<_>>().join(","))
+}
+
+/// Ids, rising, as the gaps between them in base 36: `[3, 5, 40]` → `3,2,z`.
+fn postings(ids: &[u32]) -> String {
+    let mut out = String::new();
+    let mut previous = 0;
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&base36(id - previous));
+        previous = *id;
+    }
+    out
+}
+
+fn base36(mut n: u32) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The shard of a word: its first `n` characters.
+fn shard_of(term: &str, n: usize) -> String {
+    term.chars().take(n).collect()
+}
+
+/// The size above which a shard of words is split by their first three characters.
+const SHARD_BYTES: usize = 48 * 1024;
+
+/// A shard's name in a file name: its characters as hexadecimal code points.
+fn file_of(shard: &str) -> String {
+    shard.chars().map(|c| format!("{:x}", c as u32)).collect::<Vec<_>>().join("_")
+}
+
+/// Letters folded to their base letter, so that `Elysee` finds `Élysée`
+/// (the same table `search.js` folds queries with).
+const FOLD: &[(char, &str)] = &[
+    ('à', "a"),
+    ('á', "a"),
+    ('â', "a"),
+    ('ã', "a"),
+    ('ä', "a"),
+    ('å', "a"),
+    ('ā', "a"),
+    ('ă', "a"),
+    ('ą', "a"),
+    ('æ', "ae"),
+    ('ç', "c"),
+    ('ć', "c"),
+    ('č', "c"),
+    ('ď', "d"),
+    ('đ', "d"),
+    ('ð', "d"),
+    ('è', "e"),
+    ('é', "e"),
+    ('ê', "e"),
+    ('ë', "e"),
+    ('ē', "e"),
+    ('ė', "e"),
+    ('ę', "e"),
+    ('ě', "e"),
+    ('ì', "i"),
+    ('í', "i"),
+    ('î', "i"),
+    ('ï', "i"),
+    ('ī', "i"),
+    ('į', "i"),
+    ('ı', "i"),
+    ('ł', "l"),
+    ('ľ', "l"),
+    ('ĺ', "l"),
+    ('ñ', "n"),
+    ('ń', "n"),
+    ('ň', "n"),
+    ('ò', "o"),
+    ('ó', "o"),
+    ('ô', "o"),
+    ('õ', "o"),
+    ('ö', "o"),
+    ('ø', "o"),
+    ('ō', "o"),
+    ('ő', "o"),
+    ('œ', "oe"),
+    ('ř', "r"),
+    ('ŕ', "r"),
+    ('ś', "s"),
+    ('š', "s"),
+    ('ş', "s"),
+    ('ș', "s"),
+    ('ß', "ss"),
+    ('ť', "t"),
+    ('ţ', "t"),
+    ('ț', "t"),
+    ('þ', "th"),
+    ('ù', "u"),
+    ('ú', "u"),
+    ('û', "u"),
+    ('ü', "u"),
+    ('ū', "u"),
+    ('ů', "u"),
+    ('ű', "u"),
+    ('ų', "u"),
+    ('ý', "y"),
+    ('ÿ', "y"),
+    ('ź', "z"),
+    ('ż', "z"),
+    ('ž', "z"),
+];
+
+/// British spellings and their American forms, as whole words or word
+/// beginnings: `defence` and `defense` are one word to search.
+const SPELLING: &[(&str, &str)] = &[
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("pretence", "pretense"),
+    ("centre", "center"),
+    ("metre", "meter"),
+    ("theatre", "theater"),
+    ("litre", "liter"),
+    ("fibre", "fiber"),
+    ("calibre", "caliber"),
+    ("programme", "program"),
+    ("catalogue", "catalog"),
+    ("dialogue", "dialog"),
+    ("analogue", "analog"),
+    ("grey", "gray"),
+    ("tyre", "tire"),
+    ("aluminium", "aluminum"),
+    ("manoeuvre", "maneuver"),
+    ("labour", "labor"),
+    ("favour", "favor"),
+    ("honour", "honor"),
+    ("colour", "color"),
+    ("neighbour", "neighbor"),
+    ("behaviour", "behavior"),
+    ("harbour", "harbor"),
+    ("rumour", "rumor"),
+    ("humour", "humor"),
+    ("armour", "armor"),
+    ("endeavour", "endeavor"),
+    ("flavour", "flavor"),
+    ("vigour", "vigor"),
+    ("tumour", "tumor"),
+    ("saviour", "savior"),
+    ("ageing", "aging"),
+    ("jewellery", "jewelry"),
+    ("sceptic", "skeptic"),
+    ("paediatric", "pediatric"),
+    ("anaemia", "anemia"),
+    ("oestrogen", "estrogen"),
+    ("travell", "travel"),
+    ("cancell", "cancel"),
+    ("modell", "model"),
+    ("labell", "label"),
+    ("fuell", "fuel"),
+    ("signall", "signal"),
+    ("totall", "total"),
+];
+
+/// Words too common to search by, in the four languages.
+const STOP: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or", "that",
+    "the", "to", "was", "with", "der", "die", "das", "und", "den", "dem", "des", "ein", "eine", "le", "la", "les",
+    "et", "des", "du", "un", "une", "el", "los", "las", "y", "del",
+];
+
+/// Words ending in -ise that are no British form of an -ize word.
+const ISE: &[&str] = &[
+    "advertise",
+    "advise",
+    "arise",
+    "chastise",
+    "comprise",
+    "compromise",
+    "concise",
+    "demise",
+    "despise",
+    "devise",
+    "disguise",
+    "enterprise",
+    "excise",
+    "exercise",
+    "expertise",
+    "franchise",
+    "improvise",
+    "incise",
+    "merchandise",
+    "noise",
+    "otherwise",
+    "paradise",
+    "poise",
+    "praise",
+    "precise",
+    "premise",
+    "promise",
+    "raise",
+    "revise",
+    "rise",
+    "supervise",
+    "surmise",
+    "surprise",
+    "televise",
+    "treatise",
+    "wise",
+    "likewise",
+    "clockwise",
+    "cruise",
+    "bruise",
+    "guise",
+    "reprise",
+    "apprise",
+    "franchise",
+];
+
+/// The words of `text` to index or to search by: folded, spelled one way,
+/// common words left out. A word is a run of letters and digits; `.` and `,`
+/// between digits are kept (`2.3`, thousands separators dropped), and a `%`
+/// after digits (`2.3%`).
+pub fn terms(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|w| spelled(&w)).filter(|w| !STOP.contains(&w.as_str())).collect()
+}
+
+/// The words of `text`, folded (`search.js`'s `words` does the same).
+fn words(text: &str) -> Vec<String> {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match FOLD.iter().find(|(f, _)| *f == c) {
+            Some((_, base)) => folded.push_str(base),
+            None => folded.push(c),
+        }
+    }
+    let chars: Vec<char> = folded.chars().collect();
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let digit_before = word.chars().last().is_some_and(|d| d.is_ascii_digit());
+        let digit_after = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+        if c.is_alphanumeric() || (c == '.' && digit_before && digit_after) {
+            word.push(c);
+        } else if c == ',' && digit_before && digit_after {
+            // a thousands separator: 100,000 is 100000
+        } else if c == '%' && digit_before {
+            word.push(c);
+            words.push(std::mem::take(&mut word));
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// A word spelled the American way when it has a British spelling
+/// (`search.js`'s `spelled` does the same).
+fn spelled(word: &str) -> String {
+    for (british, american) in SPELLING {
+        if let Some(rest) = word.strip_prefix(british) {
+            return format!("{american}{rest}");
+        }
+    }
+    const ENDINGS: [(&str, &str, &str); 8] = [
+        ("isation", "ization", "ise"),
+        ("ised", "ized", "ise"),
+        ("ises", "izes", "ise"),
+        ("ising", "izing", "ise"),
+        ("ise", "ize", "ise"),
+        ("ysed", "yzed", "yse"),
+        ("ysing", "yzing", "yse"),
+        ("yse", "yze", "yse"),
+    ];
+    for (ending, american, base) in ENDINGS {
+        if let Some(stem) = word.strip_suffix(ending)
+            && stem.chars().count() >= 3
+            && !ISE.contains(&format!("{stem}{base}").as_str())
+        {
+            return format!("{stem}{american}");
+        }
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_as_readers_type_them() {
+        let rows: &[(&str, &[&str])] = &[
+            ("Keir Starmer", &["keir", "starmer"]),
+            ("approximately 2.3% of GDP", &["approximately", "2.3%", "gdp"]),
+            ("upwards of 100,000 troops", &["upwards", "100000", "troops"]),
+            ("£40bn, a UK defence plan", &["40bn", "uk", "defense", "plan"]),
+            ("UK defense spending", &["uk", "defense", "spending"]),
+            ("Élysée Palace", &["elysee", "palace"]),
+            ("Straße", &["strasse"]),
+            ("organisation recognised; analyse", &["organization", "recognized", "analyze"]),
+            ("a promise, the exercise, surprised", &["promise", "exercise", "surprised"]),
+            ("Labour's harbours", &["labor", "s", "harbors"]),
+            ("travelled", &["traveled"]),
+            ("end.", &["end"]),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(terms(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn postings_are_gaps_in_base_36() {
+        assert_eq!(postings(&[3, 5, 40, 1339]), "3,2,z,103");
+        assert_eq!(file_of("st"), "73_74");
+        assert_eq!(file_of("2."), "32_2e");
+    }
+}
