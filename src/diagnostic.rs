@@ -63,6 +63,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("also-stated", "A figure is stated in more than one sentence; it traces to the first."),
     ("evidence-mismatch", "A figure's `evidence:` holds another number of its unit class, not the figure's."),
     ("ambiguous-figure", "A figure traced without `evidence:` to a sentence that states another number of its class."),
+    (
+        "labels-swapped",
+        "Two figures of one unit, traced without `evidence:` to two sentences, whose labels each read like the other's sentence.",
+    ),
     ("actor-out-of-context", "A figure's `actor:` is named neither in its sentence nor in its paragraph."),
     (
         "speaker-not-named",

@@ -73,6 +73,18 @@ fn every_swap_and_misattribution_is_caught() {
             "I feel the weight of it each day.",
             "quote-not-found",
         ),
+        warning(
+            "unpinned figures of two sentences swapped",
+            "value: 14000000000\n    unit: GBP\n  - id: road-budget\n    label: Road budget for 2032-33\n    value: 9000000000",
+            "value: 9000000000\n    unit: GBP\n  - id: road-budget\n    label: Road budget for 2032-33\n    value: 14000000000",
+            "labels-swapped",
+        ),
+        warning(
+            "a quote given to the one last named, not to the one its sentence says",
+            "speaker: ian-reyes",
+            "speaker: mara-holt",
+            "speaker-not-named",
+        ),
         error("a changed digit", "value: 2027", "value: 2028", "untraced-number"),
         warning("a correct pin added", "value: 12\n", "value: 12\n    evidence: 12% in\n", "none"),
     ];

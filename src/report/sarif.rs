@@ -202,6 +202,7 @@ fn default_severity(code: &str) -> Severity {
         "dropped-hedge",
         "qualifier-mismatch",
         "ambiguous-figure",
+        "labels-swapped",
         "actor-out-of-context",
         "speaker-not-named",
         "role-conflict",

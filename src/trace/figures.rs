@@ -11,7 +11,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Context, FactKind, FactTrace, Trace};
+use super::{Context, FactKind, FactTrace, Trace, labels};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Kind, Mention, Unit, Value};
 use crate::sheet::{FactUnit, Figure, FigureValue};
@@ -47,6 +47,7 @@ impl Pin {
 }
 
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
+    let mut unpinned: Vec<labels::Unpinned> = Vec::new();
     for figure in &cx.briefing.figures {
         let outcome = outcome(cx, figure);
         let mut fact = FactTrace {
@@ -66,6 +67,9 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
                 trace.diagnostics.extend(hedge_warning(cx, figure, (first, mention)));
                 trace.diagnostics.extend(ambiguous(cx, figure, (first, mention)));
                 trace.diagnostics.extend(out_of_context(cx, figure, first));
+                if figure.evidence.is_none() && figure.sentence.is_none() {
+                    unpinned.push((figure, first, mention));
+                }
                 if !others.is_empty() {
                     trace.diagnostics.push(also_stated(cx, figure, &others));
                 }
@@ -79,6 +83,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         }
         trace.facts.push(fact);
     }
+    trace.diagnostics.extend(labels::swapped(cx, &unpinned));
 }
 
 fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {

@@ -9,6 +9,7 @@
 mod actors;
 mod figures;
 pub(crate) mod fold;
+mod labels;
 mod quotes;
 mod speakers;
 

@@ -29,6 +29,32 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     if here.contains(&speaker) {
         return None;
     }
+    // `“…,” said the defender.`: the words are given to whoever the sheet calls that
+    if here.is_empty()
+        && let Some((s, head)) = (found.first..=found.last).find_map(|s| attribution(cx, s).map(|head| (s, head)))
+        && !calls(cx, speaker, &head)
+        && let Some(other) = (0..actors.len()).find(|&a| {
+            // the other is one the text has named by then: `the defender` points back
+            let named_before = cx.names[a].iter().any(|n| n.sentence <= cx.seed.sentences[found.last].number);
+            a != speaker && actors[a].kind == kind && calls(cx, a, &head) && named_before
+        })
+    {
+        let id = cx.sentence_id(s);
+        let quoted = found.parts[0].start..found.parts[found.parts.len() - 1].end;
+        return Some(
+            Diagnostic::warning(
+                "speaker-not-named",
+                format!(
+                    "the quote `{}` is given to {}, but {id} gives it to the {head}, as the sheet calls {}",
+                    quote.id.value, actors[speaker].name.value, actors[other].name.value
+                ),
+            )
+            .at(cx.in_sheet(&quote.speaker.span))
+            .label(format!("{} is not the {head}", actors[speaker].name.value))
+            .related(cx.in_seed(&quoted), format!("the quote, in {id}"))
+            .help(format!("check `speaker:`: the seed gives these words to the {head}")),
+        );
+    }
     let mut before = Vec::new();
     if here.is_empty() {
         let next = found.last + 1;
@@ -137,4 +163,97 @@ fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
         }
     }
     found
+}
+
+/// The verbs that give a quote to its speaker.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "stated",
+    "insisted",
+    "warned",
+    "continued",
+    "replied",
+    "argued",
+    "declared",
+];
+
+/// The noun sentence `s` gives its quoted words to, outside quotation marks:
+/// `defender` in `said the defender` or `the Swedish defender said`. Not a
+/// name or a pronoun: those are read as names are.
+fn attribution(cx: &Context, s: usize) -> Option<String> {
+    let sentence = &cx.seed.sentences[s];
+    let paragraph = paragraph_span(cx, s);
+    let quoted: Vec<Range<usize>> = quotations(&cx.seed.text[paragraph.clone()])
+        .into_iter()
+        .map(|q| q.start + paragraph.start..q.end + paragraph.start)
+        .collect();
+    let start = sentence.span.start;
+    // the words outside quotation marks, and whether a mark of punctuation stands before each
+    let mut words: Vec<(&str, bool)> = Vec::new();
+    let mut pause = false;
+    let text = &cx.seed.text[sentence.span.clone()];
+    let mut rest = text.char_indices().peekable();
+    while let Some((at, c)) = rest.next() {
+        if quoted.iter().any(|q| q.start <= start + at && start + at < q.end) {
+            pause = true;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next, c)) = rest.peek() {
+                if !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+                    break;
+                }
+                end = next + c.len_utf8();
+                rest.next();
+            }
+            words.push((&text[at..end], pause));
+            pause = false;
+        } else if !c.is_whitespace() {
+            pause = true;
+        }
+    }
+    let plain = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    for (i, &(word, _)) in words.iter().enumerate() {
+        if !SAYING.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
+        // `said the defender`: the last of up to three plain words after `the`, unbroken
+        if words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
+            let after = words[i + 2..].iter().take(3).take_while(|&&(w, pause)| plain(w) && !pause);
+            if let Some((head, _)) = after.last() {
+                return Some(head.to_lowercase());
+            }
+        }
+        // `the Swedish defender said`
+        if i >= 2 && plain(words[i - 1].0) && !words[i].1 {
+            let from = i.saturating_sub(3);
+            let the = words[from..i - 1].iter().rposition(|&(w, _)| w == "the" || w == "The");
+            let unbroken = the.is_some_and(|t| words[from + t + 1..i].iter().all(|&(_, pause)| !pause));
+            if unbroken {
+                return Some(words[i - 1].0.to_lowercase());
+            }
+        }
+    }
+    None
+}
+
+/// The sheet calls actor `a` by `noun`: a word of its name, an alias or its role.
+fn calls(cx: &Context, a: usize, noun: &str) -> bool {
+    let actor = &cx.briefing.actors[a];
+    let role = actor.role.iter().map(|r| &r.value);
+    actor.names().map(|n| &n.value).chain(role).any(|words| {
+        words.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| {
+            let w = w.to_lowercase();
+            w == noun || w.strip_suffix('s') == Some(noun) || noun.strip_suffix('s') == Some(w.as_str())
+        })
+    })
 }

@@ -1,0 +1,116 @@
+//! Whether two figures' values were swapped. Each value is stated, so each
+//! figure traces; only the labels tell which value is whose. Two figures of
+//! one unit class traced, without a pin, to two different sentences, whose
+//! labels each share more words with the other's sentence than with their
+//! own, read as swapped: the warning `labels-swapped` asks the analyst to
+//! check both and pin each with `evidence:`.
+
+use std::collections::HashSet;
+
+use super::Context;
+use super::fold::Folded;
+use crate::diagnostic::Diagnostic;
+use crate::numbers::Mention;
+use crate::sheet::Figure;
+
+/// A figure traced without a pin: the figure, its sentence and its mention.
+pub(super) type Unpinned<'a> = (&'a Figure, usize, &'a Mention);
+
+/// The `labels-swapped` warnings of a briefing's unpinned figures.
+pub(super) fn swapped(cx: &Context, traced: &[Unpinned]) -> Vec<Diagnostic> {
+    let words: Vec<(HashSet<String>, HashSet<String>)> = traced
+        .iter()
+        .map(|(figure, s, _)| (words(&Folded::new(&figure.label.value).text), words(&cx.folded[*s].text)))
+        .collect();
+    let shared = |label: usize, sentence: usize| words[label].0.intersection(&words[sentence].1).count();
+    let mut found = Vec::new();
+    for (a, first) in traced.iter().enumerate() {
+        for (b, second) in traced.iter().enumerate().skip(a + 1) {
+            let (fa, sa, ma) = *first;
+            let (fb, sb, mb) = *second;
+            if sa == sb || fa.unit() != fb.unit() || fa.value.value == fb.value.value {
+                continue;
+            }
+            // each label reads more like the other's sentence than its own
+            if shared(a, b) > shared(a, a) && shared(b, a) > shared(b, b) {
+                found.push(warning(cx, (fa, sa, ma), (fb, sb, mb)));
+            }
+        }
+    }
+    found
+}
+
+fn warning(cx: &Context, (a, sa, ma): Unpinned, (b, sb, mb): Unpinned) -> Diagnostic {
+    let (ida, idb) = (cx.sentence_id(sa), cx.sentence_id(sb));
+    let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
+    Diagnostic::warning(
+        "labels-swapped",
+        format!(
+            "`{}` traces to {ida} and `{}` to {idb}, but each label reads like the other's sentence: are the values swapped?",
+            a.id.value, b.id.value
+        ),
+    )
+    .at(cx.in_sheet(&a.value.span))
+    .label(format!("traced to {} in {ida}", stated(ma)))
+    .related(cx.in_sheet(&b.value.span), format!("traced to {} in {idb}", stated(mb)))
+    .related(cx.in_seed(&cx.seed.sentences[sb].span), format!("`{}`'s label reads like {idb}", a.id.value))
+    .related(cx.in_seed(&cx.seed.sentences[sa].span), format!("`{}`'s label reads like {ida}", b.id.value))
+    .help("if the values are swapped, swap them back; either way, pin each figure with `evidence:` words of its sentence")
+}
+
+/// The words of a folded text that tell one sentence from another: no short
+/// or common words, possessives, plurals and endings taken off; years and periods
+/// (`2013-14`) count as words.
+fn words(text: &str) -> HashSet<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|w| w.trim_matches(|c| c == '-' || c == '\''))
+        .filter(|w| w.chars().count() >= 3 && (w.starts_with(char::is_alphabetic) || is_period(w)))
+        .map(|w| w.to_lowercase().trim_end_matches("'s").to_string())
+        .filter(|w| !COMMON.contains(&w.as_str()))
+        .map(|w| stem(&w).to_string())
+        .collect()
+}
+
+/// `2016`, `2013-14`: a year or a period of years.
+fn is_period(word: &str) -> bool {
+    let (year, rest) = word.split_at(word.len().min(4));
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (rest.is_empty() || rest.strip_prefix('-').is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// The word without the ending that makes it plural or a tense.
+fn stem(word: &str) -> &str {
+    for ending in ["ing", "ed", "es", "s"] {
+        if word.chars().count() > 4
+            && let Some(stem) = word.strip_suffix(ending)
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Words too common in labels and news to tell sentences apart.
+const COMMON: &[&str] = &[
+    "the", "and", "for", "from", "with", "but", "its", "this", "that", "these", "those", "than", "more", "less",
+    "over", "under", "into", "per", "after", "before", "about", "new", "old", "year", "years", "total", "rise", "fall",
+    "share", "shares", "was", "were", "are", "been", "has", "have", "had", "will", "would", "said", "says", "which",
+    "who", "their", "his", "her", "they", "also", "while", "when", "there", "what",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_what_tells_sentences_apart() {
+        let found = words("Borrowing in 2013-14 has risen by £8.3bn on December's forecast, the OBR says.");
+        for kept in ["borrow", "2013-14", "risen", "december", "forecast", "obr"] {
+            assert!(found.contains(kept), "{kept} in {found:?}");
+        }
+        for dropped in ["in", "has", "the", "says", "3bn", "8"] {
+            assert!(!found.contains(dropped), "{dropped} in {found:?}");
+        }
+    }
+}
