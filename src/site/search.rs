@@ -20,6 +20,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::records::{BriefingRecord, FigureRecord, QuoteRecord};
 use super::strings::Strings;
@@ -50,154 +51,67 @@ pub struct Doc {
     pub briefing: Option<usize>,
 }
 
-/// The index as it is made: the results of each kind, and for each word
-/// the results it stands in. A result's id is its place among all results
-/// ranked — briefings, then actors, figures and quotes, each newest first —
-/// so that the first ids of a word are its best results, and the script
-/// reads no more than it shows.
-#[derive(Default)]
+/// The index of words, as it is made. A result's id is its place among all
+/// results ranked — briefings, then actors, figures and quotes, each newest
+/// first — so that the first ids of a word are its best results, and the
+/// script reads no more than it shows. Only the words are kept: the results
+/// are made again, a file at a time, when they are written.
 pub struct SearchIndex {
-    /// The results of each [`Kind`], in the order added.
-    kinds: [Vec<Doc>; 4],
-    /// For each word, the results it stands in: (kind, place among that kind's results).
-    terms: BTreeMap<String, Vec<(u8, u32)>>,
+    /// How many results of each [`Kind`] there are.
+    counts: [usize; 4],
+    /// For each word, the ids of the results it stands in.
+    terms: BTreeMap<String, Vec<u32>>,
 }
 
 impl SearchIndex {
-    /// Adds a briefing, its figures and its quotes; `speaker` names a quote's speaker by actor id.
-    pub fn add_briefing(
-        &mut self,
-        card: &BriefingRecord,
-        figures: &[FigureRecord],
-        quotes: &[QuoteRecord],
-        speaker: &dyn Fn(&str) -> String,
-        strings: &Strings,
-    ) {
-        let base = format!("briefings/{}/index.html", card.slug);
-        let mut shown = card.title_html.clone();
-        let credit: Vec<String> =
-            card.source.publisher.iter().cloned().chain(card.date.as_deref().map(|d| strings.date(d))).collect();
-        if !credit.is_empty() {
-            write!(shown, " <span class=\"about\" data-trace=\"meta\">{}</span>", escape(&credit.join(", "))).ok();
-        }
-        let mut words = card.title.clone();
-        for w in
-            [card.source.publisher.as_deref(), card.standfirst.as_ref().map(|s| s.text.as_str())].into_iter().flatten()
-        {
-            words.push(' ');
-            words.push_str(w);
-        }
-        let briefing = self.add(
-            Doc {
-                kind: Kind::Briefing,
-                href: base.clone(),
-                html: shown,
-                slug: Some(card.slug.clone()),
-                briefing: None,
-            },
-            &words,
-        );
-        for f in figures {
-            let html =
-                format!("{}: <strong data-trace=\"s{}\">{}</strong>", f.label_html, f.sentence, escape(&f.value));
-            let words = format!("{} {}", text_of(&f.label_html), f.value);
-            let doc = Doc {
-                kind: Kind::Figure,
-                href: format!("{base}#figure-{}", f.id),
-                html,
-                slug: Some(card.slug.clone()),
-                briefing: Some(briefing),
-            };
-            self.add(doc, &words);
-        }
-        for q in quotes {
-            let who = speaker(&q.speaker);
-            let sentences: Vec<String> =
-                std::iter::once(q.sentence).chain(q.also.iter().copied()).map(|n| format!("s{n}")).collect();
-            let html = format!(
-                "<q data-trace=\"{}\">{}</q> <span class=\"about\">{}</span>",
-                sentences.join(" "),
-                q.text_html,
-                escape(&who)
-            );
-            let words = format!("{} {who}", text_of(&q.text_html));
-            let doc = Doc {
-                kind: Kind::Quote,
-                href: format!("{base}#quote-{}", q.anchor),
-                html,
-                slug: Some(card.slug.clone()),
-                briefing: Some(briefing),
-            };
-            self.add(doc, &words);
-        }
+    /// An index of `counts` results of each [`Kind`].
+    pub fn new(counts: [usize; 4]) -> SearchIndex {
+        SearchIndex { counts, terms: BTreeMap::new() }
     }
 
-    /// Adds an actor across briefings.
-    pub fn add_actor(&mut self, id: &str, name: &str, role: Option<&str>) {
-        let mut html = escape(name);
-        if let Some(role) = role {
-            write!(html, " <span class=\"about\">{}</span>", escape(role)).ok();
-        }
-        let words = format!("{name} {}", role.unwrap_or(""));
-        let doc = Doc { kind: Kind::Actor, href: format!("actors/{id}/index.html"), html, slug: None, briefing: None };
-        self.add(doc, &words);
-    }
-
-    fn add(&mut self, doc: Doc, words: &str) -> usize {
-        let kind = doc.kind as u8;
-        let docs = &mut self.kinds[kind as usize];
-        let place = docs.len();
-        docs.push(doc);
+    /// Indexes `words` as those of the result at `place` among those of `kind`.
+    pub fn add(&mut self, kind: Kind, place: usize, words: &str) {
+        let id = self.id(kind, place);
         for term in terms(words) {
             let ids = self.terms.entry(term).or_default();
-            if ids.last() != Some(&(kind, place as u32)) {
-                ids.push((kind, place as u32));
+            if ids.last() != Some(&id) {
+                ids.push(id);
             }
         }
-        place
     }
 
-    /// Every result, in the order of their ids.
-    pub fn docs(&self) -> impl Iterator<Item = &Doc> {
-        self.kinds.iter().flatten()
-    }
-
-    fn len(&self) -> usize {
-        self.kinds.iter().map(Vec::len).sum()
-    }
-
-    /// The id of the result at `place` among those of kind `kind`.
-    fn id(&self, kind: u8, place: u32) -> u32 {
-        let before: usize = self.kinds[..kind as usize].iter().map(Vec::len).sum();
-        before as u32 + place
-    }
-
-    /// The results of `docs-{n}.js` as the page the script makes of them,
-    /// for the published-number check: each inside its briefing.
-    pub fn docs_page(&self, n: usize) -> String {
-        let mut html = String::from("<!DOCTYPE html><html><head><title>search</title></head><body><ol>");
-        for doc in self.docs().skip(n * DOCS_PER_FILE).take(DOCS_PER_FILE) {
-            match &doc.slug {
-                Some(slug) => write!(html, "<li data-briefing=\"{slug}\">{}</li>", doc.html),
-                None => write!(html, "<li>{}</li>", doc.html),
-            }
-            .ok();
-        }
-        html.push_str("</ol></body></html>");
-        html
+    /// The id of the result at `place` among those of `kind`.
+    fn id(&self, kind: Kind, place: usize) -> u32 {
+        let before: usize = self.counts[..kind as usize].iter().sum();
+        (before + place) as u32
     }
 
     /// How many `docs-N.js` files there are.
     pub fn doc_files(&self) -> usize {
-        self.len().div_ceil(DOCS_PER_FILE)
+        self.counts.iter().sum::<usize>().div_ceil(DOCS_PER_FILE)
     }
 
-    /// Every file of the index: (path under the site root, its text).
+    /// The results `docs-{n}.js` holds: for each kind, the places among its results.
+    pub fn docs_of_file(&self, n: usize) -> Vec<(Kind, Range<usize>)> {
+        let window = n * DOCS_PER_FILE..(n + 1) * DOCS_PER_FILE;
+        let mut before = 0;
+        let mut found = Vec::new();
+        for (kind, count) in [Kind::Briefing, Kind::Actor, Kind::Figure, Kind::Quote].into_iter().zip(self.counts) {
+            let (from, to) = (window.start.max(before), window.end.min(before + count));
+            if from < to {
+                found.push((kind, from - before..to - before));
+            }
+            before += count;
+        }
+        found
+    }
+
+    /// The files of the words and `index.js`: (path under the site root, its text).
     pub fn files(&self, strings: &Strings) -> Vec<(String, String)> {
         let mut files = Vec::new();
         let mut shards: BTreeMap<String, BTreeMap<&str, String>> = BTreeMap::new();
-        for (term, places) in &self.terms {
-            let mut ids: Vec<u32> = places.iter().map(|(kind, place)| self.id(*kind, *place)).collect();
+        for (term, ids) in &self.terms {
+            let mut ids = ids.clone();
             ids.sort_unstable();
             shards.entry(shard_of(term, 2)).or_default().insert(term, postings(&ids));
         }
@@ -226,18 +140,6 @@ impl SearchIndex {
             files.push((format!("search/terms-{}.js", file_of(shard)), js));
             shard_names.push(shard.as_str());
         }
-        for n in 0..self.doc_files() {
-            let mut js = format!("tracebriefSearch.docs({n},[");
-            for (i, doc) in self.docs().skip(n * DOCS_PER_FILE).take(DOCS_PER_FILE).enumerate() {
-                if i > 0 {
-                    js.push(',');
-                }
-                let briefing = doc.briefing.map_or(-1, |b| b as i64);
-                write!(js, "[{},{},{},{}]", doc.kind as u8, json(&doc.href), json(&doc.html), briefing).ok();
-            }
-            js.push_str("]);\n");
-            files.push((format!("search/docs-{n}.js"), js));
-        }
         let kinds: Vec<&str> = ["briefing", "nav_actors", "figure", "quote"].iter().map(|k| strings.get(k)).collect();
         let kinds = [kinds[0], strings.get("kind_person"), kinds[2], kinds[3]];
         let index = format!(
@@ -253,6 +155,116 @@ impl SearchIndex {
         files.push(("search/index.js".to_string(), index));
         files
     }
+}
+
+/// The words a briefing is found by: its title, outlet and standfirst.
+pub fn briefing_words(card: &BriefingRecord) -> String {
+    let mut words = card.title.clone();
+    for w in [card.source.publisher.as_deref(), card.standfirst.as_ref().map(|s| s.text.as_str())].into_iter().flatten()
+    {
+        words.push(' ');
+        words.push_str(w);
+    }
+    words
+}
+
+/// A briefing's result: its title and credit.
+pub fn briefing_doc(card: &BriefingRecord, strings: &Strings) -> Doc {
+    let mut shown = card.title_html.clone();
+    let credit: Vec<String> =
+        card.source.publisher.iter().cloned().chain(card.date.as_deref().map(|d| strings.date(d))).collect();
+    if !credit.is_empty() {
+        write!(shown, " <span class=\"about\" data-trace=\"meta\">{}</span>", escape(&credit.join(", "))).ok();
+    }
+    Doc {
+        kind: Kind::Briefing,
+        href: format!("briefings/{}/index.html", card.slug),
+        html: shown,
+        slug: Some(card.slug.clone()),
+        briefing: None,
+    }
+}
+
+pub fn figure_words(f: &FigureRecord) -> String {
+    format!("{} {}", text_of(&f.label_html), f.value)
+}
+
+/// A figure's result: its label and value, traced; `briefing` is the id of its briefing's result.
+pub fn figure_doc(card: &BriefingRecord, f: &FigureRecord, briefing: usize) -> Doc {
+    let html = format!("{}: <strong data-trace=\"s{}\">{}</strong>", f.label_html, f.sentence, escape(&f.value));
+    Doc {
+        kind: Kind::Figure,
+        href: format!("briefings/{}/index.html#figure-{}", card.slug, f.id),
+        html,
+        slug: Some(card.slug.clone()),
+        briefing: Some(briefing),
+    }
+}
+
+/// The words a quote is found by: its own and its speaker's name (`who`).
+pub fn quote_words(q: &QuoteRecord, who: &str) -> String {
+    format!("{} {who}", text_of(&q.text_html))
+}
+
+/// A quote's result: the words, traced to their sentences, and who says them.
+pub fn quote_doc(card: &BriefingRecord, q: &QuoteRecord, who: &str, briefing: usize) -> Doc {
+    let sentences: Vec<String> =
+        std::iter::once(q.sentence).chain(q.also.iter().copied()).map(|n| format!("s{n}")).collect();
+    let html = format!(
+        "<q data-trace=\"{}\">{}</q> <span class=\"about\">{}</span>",
+        sentences.join(" "),
+        q.text_html,
+        escape(who)
+    );
+    Doc {
+        kind: Kind::Quote,
+        href: format!("briefings/{}/index.html#quote-{}", card.slug, q.anchor),
+        html,
+        slug: Some(card.slug.clone()),
+        briefing: Some(briefing),
+    }
+}
+
+pub fn actor_words(name: &str, role: Option<&str>) -> String {
+    format!("{name} {}", role.unwrap_or(""))
+}
+
+/// An actor's result: the name and the role.
+pub fn actor_doc(id: &str, name: &str, role: Option<&str>) -> Doc {
+    let mut html = escape(name);
+    if let Some(role) = role {
+        write!(html, " <span class=\"about\">{}</span>", escape(role)).ok();
+    }
+    Doc { kind: Kind::Actor, href: format!("actors/{id}/index.html"), html, slug: None, briefing: None }
+}
+
+/// `docs-{n}.js`: the results of one file.
+pub fn docs_file(n: usize, docs: &[Doc]) -> String {
+    let mut js = format!("tracebriefSearch.docs({n},[");
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            js.push(',');
+        }
+        let briefing = doc.briefing.map_or(-1, |b| b as i64);
+        write!(js, "[{},{},{},{}]", doc.kind as u8, json(&doc.href), json(&doc.html), briefing).ok();
+    }
+    js.push_str("]);\n");
+    js
+}
+
+/// The results of one file as the page the script makes of them, for the
+/// published-number check: each inside its briefing.
+pub fn docs_page(docs: &[Doc]) -> String {
+    let mut html = String::from("<!DOCTYPE html><html><head><title>search</title></head><body><ol>");
+    for doc in docs {
+        match &doc.slug {
+            Some(slug) => write!(html, "<li data-briefing=\"{slug}\">{}</li>", doc.html),
+            None => write!(html, "<li>{}</li>", doc.html),
+        }
+        .ok();
+    }
+    html.push_str("</ol></body></html>");
+    html
 }
 
 fn capitalised(word: &str) -> String {

@@ -1,0 +1,233 @@
+//! The files of the site for the web beyond its pages: `404.html`, the feed,
+//! the sitemap, `robots.txt`, and the search page with its index. Each is
+//! checked as a page is before it is written.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{CitedSentences, NoSentences, RunContext, catalogue_error, not_written};
+use crate::diagnostic::Diagnostic;
+use crate::project::Loaded;
+use crate::published::{Reports, SheetOf};
+use crate::site::catalogue::{Catalogue, Index};
+use crate::site::index as lists;
+use crate::site::records::{BriefingRecord, FigureRecord, QuoteRecord};
+use crate::site::search::{self, Doc, Kind, SearchIndex};
+use crate::site::strings::Strings;
+use crate::site::{self, Page};
+use crate::verify;
+
+impl RunContext<'_> {
+    /// `404.html`, and with `base_url` the feed, the sitemap and `robots.txt`:
+    /// the feed and the sitemap are checked as pages are.
+    pub(super) fn web(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) -> Reports {
+        let mut reports = Reports::default();
+        match site::web::not_found(self.theme, self.site) {
+            Ok(page) => {
+                let found = verify::check_page(&page.path, &page.html, &NoSentences);
+                self.publish_file(&page, found, &mut reports, diagnostics);
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+        match site::web::feed(index, catalogue, self.theme, self.site) {
+            Ok(Some((page, shown))) => match CitedSentences::read(shown.into_iter(), index, catalogue) {
+                Ok(sentences) => {
+                    let found = verify::xml::check_xml(&page.path, &page.html, &sentences);
+                    self.publish_file(&page, found, &mut reports, diagnostics);
+                }
+                Err(e) => diagnostics.push(catalogue_error(&e)),
+            },
+            Ok(None) => {}
+            Err(d) => diagnostics.push(*d),
+        }
+        reports.merge(self.search(index, catalogue, diagnostics));
+        let lists = lists::list_pages(index, self.settings.paginate_by.max(1));
+        let sitemap = site::web::sitemap(self.site, index, &lists, &["search.html"]);
+        for (path, text) in [("sitemap.xml", sitemap), ("robots.txt", site::web::robots(self.site))] {
+            let Some(text) = text else { continue };
+            let page = Page { path: PathBuf::from(path), template: "", html: text, summary_of: None };
+            let found = match path.ends_with(".xml") {
+                true => verify::xml::check_xml(&page.path, &page.html, &NoSentences),
+                false => Vec::new(),
+            };
+            self.publish_file(&page, found, &mut reports, diagnostics);
+        }
+        reports
+    }
+
+    /// The search page and its index: every result checked as a page is, a file at a time.
+    fn search(&self, index: &Index, catalogue: &Catalogue, diagnostics: &mut Vec<Diagnostic>) -> Reports {
+        let mut reports = Reports::default();
+        match site::web::search_page(self.theme, self.site) {
+            Ok(page) => {
+                let found = verify::check_page(&page.path, &page.html, &NoSentences);
+                self.publish_file(&page, found, &mut reports, diagnostics);
+            }
+            Err(d) => diagnostics.push(*d),
+        }
+        let counts = [index.briefings.len(), index.actors.len(), index.rows(true), index.rows(false)];
+        let mut words = SearchIndex::new(counts);
+        if let Err(e) = index_words(&mut words, index, catalogue) {
+            diagnostics.push(catalogue_error(&e));
+            return reports;
+        }
+        // the results are made again a file at a time: only the words are kept
+        for n in 0..words.doc_files() {
+            let (docs, shown) = match results(&words, n, index, catalogue, self.site.strings) {
+                Ok(made) => made,
+                Err(e) => {
+                    diagnostics.push(catalogue_error(&e));
+                    return reports;
+                }
+            };
+            let path = PathBuf::from(format!("search/docs-{n}.js"));
+            // each file of results is checked as the page the script makes of it
+            let html = search::docs_page(&docs);
+            match CitedSentences::read(shown.into_iter(), index, catalogue) {
+                Ok(sentences) => {
+                    let found = verify::check_page(&path, &html, &sentences);
+                    if !found.is_empty() {
+                        let page = Page { path: path.clone(), template: "", html: html.clone(), summary_of: None };
+                        let loaded = self.sheets_of(&found);
+                        let sheet = |slug: &str| {
+                            let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                            Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+                        };
+                        reports.add(&path, &html, found, &self.origins(Some(&page), &sheet));
+                    }
+                }
+                Err(e) => diagnostics.push(catalogue_error(&e)),
+            }
+            if let Err(e) = self.output.write(&path, search::docs_file(n, &docs).as_bytes()) {
+                diagnostics.push(not_written(&e));
+            }
+        }
+        let mut files = words.files(self.site.strings);
+        files.push(("search.js".to_string(), self.theme.search_script.clone()));
+        for (path, text) in files {
+            if let Err(e) = self.output.write(Path::new(&path), text.as_bytes()) {
+                diagnostics.push(not_written(&e));
+            }
+        }
+        reports
+    }
+
+    /// Reports what a file of the site publishes unaccounted, at its origin, and writes it.
+    fn publish_file(
+        &self,
+        page: &Page,
+        found: Vec<verify::Unaccounted>,
+        reports: &mut Reports,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if !found.is_empty() {
+            let loaded = self.sheets_of(&found);
+            let sheet = |slug: &str| {
+                let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+            };
+            reports.add(&page.path, &page.html, found, &self.origins(Some(page), &sheet));
+        }
+        if let Err(e) = self.output.write(&page.path, page.html.as_bytes()) {
+            diagnostics.push(not_written(&e));
+        }
+    }
+
+    /// The sheets of the briefings that unaccounted numbers stand in, loaded again to say where they come from.
+    fn sheets_of(&self, found: &[verify::Unaccounted]) -> Vec<Loaded> {
+        let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        let sheet_file = |slug: &str| Path::new("content").join(format!("{slug}.yaml"));
+        slugs.iter().filter_map(|slug| self.project.load(&sheet_file(slug)).ok()).collect()
+    }
+}
+
+/// The name of a quote's speaker, by actor id, among the actors of a briefing.
+fn speaker_name(index: &Index, entry: &crate::site::catalogue::Entry, id: &str) -> String {
+    let member = entry.actors.iter().map(|a| &index.cast.members[a.actor as usize]).find(|m| m.id == id);
+    member.map_or(id.to_string(), |m| m.name().to_string())
+}
+
+/// An actor's name and role, as its result shows them.
+fn actor_shown(index: &Index, place: usize) -> (&str, &str, Option<&str>) {
+    let actor = &index.actors[place];
+    let member = index.member(actor);
+    (&member.id, member.name(), actor.role.map(|r| member.roles[r as usize].0.as_str()))
+}
+
+type Records = (BriefingRecord, Vec<FigureRecord>, Vec<QuoteRecord>);
+
+fn records(catalogue: &Catalogue, entry: &crate::site::catalogue::Entry) -> io::Result<Records> {
+    Ok((catalogue.read(entry.card)?, catalogue.read(entry.figures)?, catalogue.read(entry.quotes)?))
+}
+
+/// Indexes the words of every result, a briefing at a time.
+fn index_words(words: &mut SearchIndex, index: &Index, catalogue: &Catalogue) -> io::Result<()> {
+    let (mut figure, mut quote) = (0, 0);
+    for (b, entry) in index.briefings.iter().enumerate() {
+        let (card, figures, quotes) = records(catalogue, entry)?;
+        words.add(Kind::Briefing, b, &search::briefing_words(&card));
+        for f in &figures {
+            words.add(Kind::Figure, figure, &search::figure_words(f));
+            figure += 1;
+        }
+        for q in &quotes {
+            words.add(Kind::Quote, quote, &search::quote_words(q, &speaker_name(index, entry, &q.speaker)));
+            quote += 1;
+        }
+    }
+    for place in 0..index.actors.len() {
+        let (_, name, role) = actor_shown(index, place);
+        words.add(Kind::Actor, place, &search::actor_words(name, role));
+    }
+    Ok(())
+}
+
+/// The results of `docs-{n}.js`, and the briefings (by place) they show.
+fn results(
+    words: &SearchIndex,
+    n: usize,
+    index: &Index,
+    catalogue: &Catalogue,
+    strings: &Strings,
+) -> io::Result<(Vec<Doc>, Vec<usize>)> {
+    let mut docs = Vec::new();
+    let mut shown: Vec<usize> = Vec::new();
+    let mut show = |b: usize| {
+        if !shown.contains(&b) {
+            shown.push(b);
+        }
+    };
+    for (kind, places) in words.docs_of_file(n) {
+        match kind {
+            Kind::Briefing => {
+                for b in places {
+                    docs.push(search::briefing_doc(&catalogue.read(index.briefings[b].card)?, strings));
+                    show(b);
+                }
+            }
+            Kind::Actor => {
+                for place in places {
+                    let (id, name, role) = actor_shown(index, place);
+                    docs.push(search::actor_doc(id, name, role));
+                }
+            }
+            Kind::Figure | Kind::Quote => {
+                for (b, rows) in index.rows_in(kind == Kind::Figure, places) {
+                    let entry = &index.briefings[b];
+                    let (card, figures, quotes) = records(catalogue, entry)?;
+                    if kind == Kind::Figure {
+                        docs.extend(figures[rows].iter().map(|f| search::figure_doc(&card, f, b)));
+                    } else {
+                        for q in &quotes[rows] {
+                            docs.push(search::quote_doc(&card, q, &speaker_name(index, entry, &q.speaker), b));
+                        }
+                    }
+                    show(b);
+                }
+            }
+        }
+    }
+    Ok((docs, shown))
+}
