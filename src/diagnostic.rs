@@ -62,7 +62,10 @@ pub const CODES: &[(&str, &str)] = &[
     ("qualifier-mismatch", "A figure's qualifier is not the hedge its sentence uses."),
     ("also-stated", "A figure is stated in more than one sentence; it traces to the first."),
     ("evidence-mismatch", "A figure's `evidence:` holds another number of its unit class, not the figure's."),
-    ("ambiguous-figure", "A figure traced without `evidence:` to a sentence that states another number of its class."),
+    (
+        "ambiguous-figure",
+        "A figure traced without `evidence:` (or with evidence that holds another number of its class too) to a sentence that states another number of its class.",
+    ),
     (
         "labels-swapped",
         "Two figures of one unit, traced without `evidence:` to two sentences, whose labels each read like the other's sentence.",

@@ -85,6 +85,12 @@ fn every_swap_and_misattribution_is_caught() {
             "speaker: mara-holt",
             "speaker-not-named",
         ),
+        warning(
+            "a pin that holds both ends of a score",
+            "evidence: went 311\n",
+            "evidence: went 311-204\n",
+            "ambiguous-figure",
+        ),
         error("a changed digit", "value: 2027", "value: 2028", "untraced-number"),
         warning("a correct pin added", "value: 12\n", "value: 12\n    evidence: 12% in\n", "none"),
     ];

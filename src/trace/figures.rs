@@ -339,23 +339,33 @@ fn evidence_mismatch(cx: &Context, figure: &Figure, other: Option<At>, outside: 
 /// A figure traced without evidence to a sentence that states another
 /// number of its class: which of the two is meant cannot be told.
 fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
-    if figure.evidence.is_some() || figure.value.value.number().is_none() {
-        return None;
-    }
+    // only numbers: a date figure traces to its own date alone
+    figure.value.value.number()?;
+    // evidence settles which number is meant, unless it holds another of the class too (`68-29`)
+    let pinned = match &figure.evidence {
+        Some(_) => Some(pins(cx, figure)?.into_iter().find(|pin| pin.sentence == s)?),
+        None => None,
+    };
+    let in_evidence = |o: &Mention| pinned.as_ref().is_none_or(|pin| pin.holds(o));
     let noun = match figure.unit() {
         Some(FactUnit::Noun(noun)) => Some(noun.as_str()),
         _ => None,
     };
     // a count whose noun follows it is told apart from counts of other things
     let fits = |o: &Mention| noun.is_none_or(|noun| !counts(cx, s, m, noun) || counts(cx, s, o, noun));
-    let other =
-        cx.mentions[s].iter().find(|o| o.span != m.span && same_class(figure, o) && o.value != m.value && fits(o))?;
+    let other = cx.mentions[s]
+        .iter()
+        .find(|o| o.span != m.span && same_class(figure, o) && o.value != m.value && fits(o) && in_evidence(o))?;
     let id = cx.sentence_id(s);
+    let holds = match &figure.evidence {
+        Some(evidence) => format!("the evidence `{}` holds", evidence.value),
+        None => format!("{id} states"),
+    };
     Some(
         Diagnostic::warning(
             "ambiguous-figure",
             format!(
-                "{id} states both {} and {}: which one `{}` means cannot be told",
+                "{holds} both {} and {}: which one `{}` means cannot be told",
                 mention_text(cx, m),
                 mention_text(cx, other),
                 figure.id.value
@@ -365,7 +375,10 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
         .label(format!("traced to {}", mention_text(cx, m)))
         .related(cx.in_seed(&m.span), format!("{id} states {} here", mention_text(cx, m)))
         .related(cx.in_seed(&other.span), format!("and {} here", mention_text(cx, other)))
-        .help(format!("say which is meant: add `evidence: {}`", evidence_for(cx, s, m))),
+        .help(match &figure.evidence {
+            Some(_) => format!("pin its own number alone: `evidence: {}`", evidence_for(cx, s, m)),
+            None => format!("say which is meant: add `evidence: {}`", evidence_for(cx, s, m)),
+        }),
     )
 }
 
