@@ -102,13 +102,13 @@ impl RunContext<'_> {
                 diagnostics.push(not_written(&e));
             }
         }
-        let mut files = words.files(self.site.strings);
-        files.push(("search.js".to_string(), self.theme.search_script.clone()));
-        for (path, text) in files {
-            if let Err(e) = self.output.write(Path::new(&path), text.as_bytes()) {
+        let mut write = |path: &str, text: &str| {
+            if let Err(e) = self.output.write(Path::new(path), text.as_bytes()) {
                 diagnostics.push(not_written(&e));
             }
-        }
+        };
+        words.write_files(self.site.strings, &mut write);
+        write("search.js", &self.theme.search_script);
         reports
     }
 

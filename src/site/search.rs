@@ -106,9 +106,9 @@ impl SearchIndex {
         found
     }
 
-    /// The files of the words and `index.js`: (path under the site root, its text).
-    pub fn files(&self, strings: &Strings) -> Vec<(String, String)> {
-        let mut files = Vec::new();
+    /// Hands `write` each file of the words, then `index.js`: its path under
+    /// the site root and its text, one file at a time.
+    pub fn write_files(&self, strings: &Strings, mut write: impl FnMut(&str, &str)) {
         let mut shards: BTreeMap<String, BTreeMap<&str, String>> = BTreeMap::new();
         for (term, ids) in &self.terms {
             let mut ids = ids.clone();
@@ -137,7 +137,7 @@ impl SearchIndex {
                 write!(js, "{}:{}", json(term), json(ids)).ok();
             }
             js.push_str("});\n");
-            files.push((format!("search/terms-{}.js", file_of(shard)), js));
+            write(&format!("search/terms-{}.js", file_of(shard)), &js);
             shard_names.push(shard.as_str());
         }
         let kinds: Vec<&str> = ["briefing", "nav_actors", "figure", "quote"].iter().map(|k| strings.get(k)).collect();
@@ -152,8 +152,7 @@ impl SearchIndex {
             json(strings.get("search_none")),
             json(strings.get("role_in")),
         );
-        files.push(("search/index.js".to_string(), index));
-        files
+        write("search/index.js", &index);
     }
 }
 
