@@ -106,11 +106,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
 /// it may find the speaker, never name someone else instead.
 fn named(cx: &Context, s: usize, speaker: usize) -> Vec<(usize, usize)> {
     let sentence = &cx.seed.sentences[s];
-    let paragraph = paragraph_span(cx, s);
-    let quoted: Vec<Range<usize>> = quotations(&cx.seed.text[paragraph.clone()])
-        .into_iter()
-        .map(|q| q.start + paragraph.start..q.end + paragraph.start)
-        .collect();
+    let quoted = quoted_in_paragraph(cx, s);
     let outside = |at: usize| !quoted.iter().any(|q| q.start <= at && at < q.end);
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (a, names) in cx.names.iter().enumerate() {
@@ -165,6 +161,15 @@ fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
     found
 }
 
+/// The spans of the seed inside quotation marks, in the paragraph of sentence `s`.
+fn quoted_in_paragraph(cx: &Context, s: usize) -> Vec<Range<usize>> {
+    let paragraph = paragraph_span(cx, s);
+    quotations(&cx.seed.text[paragraph.clone()])
+        .into_iter()
+        .map(|q| q.start + paragraph.start..q.end + paragraph.start)
+        .collect()
+}
+
 /// The verbs that give a quote to its speaker.
 const SAYING: &[&str] = &[
     "said",
@@ -190,11 +195,7 @@ const SAYING: &[&str] = &[
 /// name or a pronoun: those are read as names are.
 fn attribution(cx: &Context, s: usize) -> Option<String> {
     let sentence = &cx.seed.sentences[s];
-    let paragraph = paragraph_span(cx, s);
-    let quoted: Vec<Range<usize>> = quotations(&cx.seed.text[paragraph.clone()])
-        .into_iter()
-        .map(|q| q.start + paragraph.start..q.end + paragraph.start)
-        .collect();
+    let quoted = quoted_in_paragraph(cx, s);
     let start = sentence.span.start;
     // the words outside quotation marks, and whether a mark of punctuation stands before each
     let mut words: Vec<(&str, bool)> = Vec::new();
