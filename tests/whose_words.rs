@@ -91,6 +91,18 @@ fn every_swap_and_misattribution_is_caught() {
             "evidence: went 311-204\n",
             "ambiguous-figure",
         ),
+        warning(
+            "a quote given to the one whose name is the possessive beside it",
+            "speaker: tom-kell",
+            "speaker: lukas-brand",
+            "speaker-not-named",
+        ),
+        warning(
+            "a quote given to another one its sentence names, not to the name beside it",
+            "speaker: mara-holt\n    text: Costs",
+            "speaker: anna-berg\n    text: Costs",
+            "speaker-not-named",
+        ),
         error("a changed digit", "value: 2027", "value: 2028", "untraced-number"),
         warning("a correct pin added", "value: 12\n", "value: 12\n    evidence: 12% in\n", "none"),
     ];

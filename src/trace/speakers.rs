@@ -24,6 +24,28 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     let of_kind = |named: Vec<(usize, usize)>| -> Vec<usize> {
         named.into_iter().map(|(_, a)| a).filter(|&a| actors[a].kind == kind).collect()
     };
+    // a name beside the quotation says whose words they are, whoever else the sentence names
+    let by_name = given_by_name(cx, found);
+    if by_name == Some(speaker) {
+        return None;
+    }
+    if let Some(by) = by_name {
+        let id = cx.sentence_id(found.first);
+        let quoted = found.parts[0].start..found.parts[found.parts.len() - 1].end;
+        return Some(
+            Diagnostic::warning(
+                "speaker-not-named",
+                format!(
+                    "the quote `{}` is given to {}, but {id} gives it to {}",
+                    quote.id.value, actors[speaker].name.value, actors[by].name.value
+                ),
+            )
+            .at(cx.in_sheet(&quote.speaker.span))
+            .label(format!("the seed gives these words to {}", actors[by].name.value))
+            .related(cx.in_seed(&quoted), format!("the quote, in {id}"))
+            .help(format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value)),
+        );
+    }
     let named = |s: usize| named(cx, s, speaker);
     let here: Vec<usize> = (found.first..=found.last).flat_map(|s| of_kind(named(s))).collect();
     if here.contains(&speaker) {
@@ -194,34 +216,7 @@ const SAYING: &[&str] = &[
 /// `defender` in `said the defender` or `the Swedish defender said`. Not a
 /// name or a pronoun: those are read as names are.
 fn attribution(cx: &Context, s: usize) -> Option<String> {
-    let sentence = &cx.seed.sentences[s];
-    let quoted = quoted_in_paragraph(cx, s);
-    let start = sentence.span.start;
-    // the words outside quotation marks, and whether a mark of punctuation stands before each
-    let mut words: Vec<(&str, bool)> = Vec::new();
-    let mut pause = false;
-    let text = &cx.seed.text[sentence.span.clone()];
-    let mut rest = text.char_indices().peekable();
-    while let Some((at, c)) = rest.next() {
-        if quoted.iter().any(|q| q.start <= start + at && start + at < q.end) {
-            pause = true;
-            continue;
-        }
-        if c.is_alphabetic() {
-            let mut end = at + c.len_utf8();
-            while let Some(&(next, c)) = rest.peek() {
-                if !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
-                    break;
-                }
-                end = next + c.len_utf8();
-                rest.next();
-            }
-            words.push((&text[at..end], pause));
-            pause = false;
-        } else if !c.is_whitespace() {
-            pause = true;
-        }
-    }
+    let words: Vec<(&str, bool)> = words_outside_quotes(cx, s).into_iter().map(|w| (w.text, w.pause)).collect();
     let plain = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     for (i, &(word, _)) in words.iter().enumerate() {
         if !SAYING.contains(&word.to_lowercase().as_str()) {
@@ -245,6 +240,93 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A word of a sentence outside quotation marks: its offset in the seed, and
+/// whether a quotation or a mark of punctuation stands before it.
+struct Word<'a> {
+    at: usize,
+    text: &'a str,
+    pause: bool,
+}
+
+fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
+    let sentence = &cx.seed.sentences[s];
+    let quoted = quoted_in_paragraph(cx, s);
+    let start = sentence.span.start;
+    let mut words = Vec::new();
+    let mut pause = false;
+    let text = &cx.seed.text[sentence.span.clone()];
+    let mut rest = text.char_indices().peekable();
+    while let Some((at, c)) = rest.next() {
+        if quoted.iter().any(|q| q.start <= start + at && start + at < q.end) {
+            pause = true;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next, c)) = rest.peek() {
+                if !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+                    break;
+                }
+                end = next + c.len_utf8();
+                rest.next();
+            }
+            words.push(Word { at: start + at, text: &text[at..end], pause });
+            pause = false;
+        } else if !c.is_whitespace() {
+            pause = true;
+        }
+    }
+    words
+}
+
+/// The actor a name beside the quotation gives the quote to: `"…," said
+/// Anna Berg`, `"…," Berg said`, `Berg told reporters: "…"` — a saying verb
+/// among the three words after the quotation or before it, and a name among
+/// the three words before that verb (after it too for `said Berg`, not for
+/// `told Reuters`).
+fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
+    let quoted = quoted_in_paragraph(cx, found.first);
+    let inside = |at: usize| quoted.iter().find(|q| q.start <= at && at < q.end).cloned();
+    let opened = inside(found.parts[0].start)?;
+    let closed = inside(found.parts[found.parts.len() - 1].start)?;
+    // the actors named from `from` to `to` in sentence `s`, by where: not in the
+    // possessive (`Smith's lawyer` is not Smith)
+    let named_at = |s: usize, from: usize, to: usize| -> Vec<(usize, usize)> {
+        let number = cx.seed.sentences[s].number;
+        let possessive = |end: usize| ["'s", "’s"].iter().any(|p| cx.seed.text[end..].starts_with(p));
+        let mut named: Vec<(usize, usize)> = (0..cx.names.len())
+            .filter_map(|a| {
+                let at = cx.names[a].iter().find(|n| {
+                    n.sentence == number && from <= n.span.start && n.span.start < to && !possessive(n.span.end)
+                })?;
+                Some((at.span.start, a))
+            })
+            .collect();
+        named.sort();
+        named
+    };
+    let is_saying = |w: &str| SAYING.contains(&w.to_lowercase().as_str());
+    let inverts = |w: &str| w.to_lowercase() != "told";
+    // after the quotation: `"…," said Berg` or `"…," Berg said`
+    let after: Vec<Word> = words_outside_quotes(cx, found.last).into_iter().filter(|w| w.at >= closed.end).collect();
+    if let Some(v) = after.iter().take(3).position(|w| is_saying(w.text)) {
+        // the name nearest the verb: the last before it, or the first after it
+        let subject = after[..v].first().and_then(|w| named_at(found.last, w.at, after[v].at).last().copied());
+        let inverted = || {
+            let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
+            let first = after.get(v + 1).and_then(|w| named_at(found.last, w.at, end).first().copied());
+            first.filter(|_| inverts(after[v].text))
+        };
+        return subject.or_else(inverted).map(|(_, a)| a);
+    }
+    // before it: `Berg said: "…"`, `Berg told reporters: "…"`
+    let before: Vec<Word> = words_outside_quotes(cx, found.first).into_iter().filter(|w| w.at < opened.start).collect();
+    let last = before.len();
+    let v = (last.saturating_sub(3)..last).rev().find(|&i| is_saying(before[i].text))?;
+    let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
+    named_at(found.first, from, before[v].at).last().map(|&(_, a)| a)
 }
 
 /// The sheet calls actor `a` by `noun`: a word of its name, an alias or its role.
