@@ -279,16 +279,27 @@ fn digits(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
 /// is a decimal comma when a percentage, scale, currency or glued unit
 /// follows. A thousands group has three digits, and without a unit two
 /// digits after a comma are a list (`pages 22,24 and 26`).
+/// Thousands grouped by points before a decimal comma (`4.548,73`, `1.250.000,5`)
+/// are read so whatever follows: no English number is written that way.
 #[cold]
 fn decimal_comma(r: &Reader, j: usize) -> Option<(Value, usize)> {
     let fraction_at = j + 2;
     let plain = |k: usize| r.is_digits(k) && r.raw(k).bytes().all(|b| b.is_ascii_digit());
-    if !plain(j) || !r.symbol_is(j + 1, ",") || !r.glued(j + 1) || !r.glued(fraction_at) || !plain(fraction_at) {
+    let grouped = r.is_digits(j) && points_group_thousands(r.raw(j));
+    if !(plain(j) || grouped)
+        || !r.symbol_is(j + 1, ",")
+        || !r.glued(j + 1)
+        || !r.glued(fraction_at)
+        || !plain(fraction_at)
+    {
         return None;
     }
     let fraction = r.raw(fraction_at);
     if fraction.len() > 2 {
         return None;
+    }
+    if grouped {
+        return Some((digits::value_of(&format!("{}.{fraction}", r.raw(j).replace('.', "")))?, fraction_at));
     }
     let after = fraction_at + 1;
     let unit_follows = r.symbol_is(after, "%")
@@ -298,6 +309,17 @@ fn decimal_comma(r: &Reader, j: usize) -> Option<(Value, usize)> {
         || currency_after(r, after).is_some();
     let value = digits::value_of(&format!("{}.{fraction}", r.raw(j)))?;
     unit_follows.then_some((value, fraction_at))
+}
+
+/// `4.548`, `1.250.000`: one to three digits, then groups of three after points.
+fn points_group_thousands(digits: &str) -> bool {
+    let mut groups = digits.split('.');
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    (1..=3).contains(&first.len())
+        && !rest.is_empty()
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest.iter().all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Words after which a lower-case `m` is a metre: `1.8m tall`, `1m is`.

@@ -137,6 +137,9 @@ const GROUPS_AND_DECIMAL_COMMAS: Rows = &[
     ("a loss of SEK -12,6 m", &["sek -12,6 m = -12600000 sek money -"]),
     ("a height of 2,5m", &["2,5 = 2.5 - count -"]),
     ("chapters 3,14 and 15", &["3 = 3 - count -", "14 = 14 - count -", "15 = 15 - count -"]),
+    // thousands grouped by points before a decimal comma, as continental markets write an index
+    ("closed at 6.813,49 points", &["6.813,49 = 6813.49 - count -"]),
+    ("it was 4.548 points", &["4.548 = 4.548 - count -"]),
     ("31\u{00A0}502 samples", &["31\u{00A0}502 = 31502 - count -"]),
     ("31\u{202F}502\u{202F}000 samples", &["31\u{202F}502\u{202F}000 = 31502000 - count -"]),
     ("in 2019 413 people", &["2019 = 2019 - year -", "413 = 413 - count -"]),
