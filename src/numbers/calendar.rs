@@ -343,7 +343,7 @@ fn year(r: &Reader, i: usize) -> Option<Found> {
 }
 
 /// The word at `k` is a noun that is counted: a plural, or one of [`COUNT_NOUNS`].
-fn counts_things(r: &Reader, k: usize) -> bool {
+pub(super) fn counts_things(r: &Reader, k: usize) -> bool {
     if !r.is_word(k) {
         return false;
     }

@@ -2,7 +2,7 @@
 //! `Boeing 737`, `A4`, `No. 10`, `#42`, `5G`, `B.1.1.7`, `XBB.1.5`. They are
 //! not mentions.
 
-use super::calendar::TIME_ZONES;
+use super::calendar::{TIME_ZONES, counts_things};
 use super::grammar::scale_word;
 use super::lexicon;
 use super::money::musd;
@@ -265,7 +265,12 @@ fn named_number(r: &Reader, i: usize) -> bool {
     }
     // a unit after the number makes it a quantity after all: `UK 2.3%`
     let next = i + 1;
-    !(r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some() || score(r, i))
+    if r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some() || score(r, i) {
+        return false;
+    }
+    // and so do things counted, unless an article makes the name a model's: `gave Goa
+    // 11 points`, but `a Boeing 737 jets order`
+    !(counted_after(r, next) && !(i >= 2 && r.word_in(i - 2, DETERMINERS)))
 }
 
 /// Four digits that may be a year of our times (1900 to 2100), with nothing glued after.
@@ -274,6 +279,17 @@ pub(super) fn year_shaped(r: &Reader, i: usize) -> bool {
         && r.plain_integer(i).is_some_and(|y| (1900..=2100).contains(&y))
         && !(r.glued(i + 1) && r.is_word(i + 1))
 }
+
+/// The word at `k` names things counted: a plural noun, not a verb that a
+/// number follows (`FTSEurofirst 300 falls 1.3 percent`), nor a word in `-is`
+/// or `-us` (`IFRS 16 basis`).
+fn counted_after(r: &Reader, k: usize) -> bool {
+    let word = r.raw(k);
+    counts_things(r, k) && !word.ends_with("is") && !word.ends_with("us") && !r.is_digits(k + 1)
+}
+
+/// Words that make the name after them a model's or a product's: `the Boeing 737 jets`.
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"];
 
 /// `Chelsea 4-1`: a team's name before a score, two numbers of one or two
 /// digits joined by a dash (`Boeing 737-800` is a model).

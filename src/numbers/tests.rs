@@ -58,6 +58,8 @@ fn check(rows: &[(&str, &[&str])]) {
 }
 
 const DIGITS: Rows = &[
+    // a name before a number of things counted: the number is a quantity
+    ("to give Goa 11 points from eight matches", &["11 = 11 - count -", "eight = 8 - count -"]),
     ("upwards of 100,000 troops", &["upwards of 100,000 = 100000 - count upwards of"]),
     ("a rate of 2.3 today", &["2.3 = 2.3 - count -"]),
     ("an hourly wage of 12.21", &["12.21 = 12.21 - count -"]),
@@ -532,6 +534,8 @@ const NOT_QUANTITIES: Rows = &[
     ("BA.2.86 and XBB.1.5 spread", &[]),
     ("JN.1 grew and B.1.617.2 waned", &[]),
     ("a fleet of Boeing 737-800 jets", &[]),
+    ("the Boeing 737 jets", &[]),
+    ("FTSEurofirst 300 falls 1.3 percent", &["1.3 percent = 1.3 % percent -"]),
 ];
 
 #[test]
