@@ -104,15 +104,20 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
         keep_cast: false,
     };
 
-    // each briefing on its own, in parallel; gathered in the order of the sheets
-    let done: Vec<Briefed> = project
-        .sheets
-        .par_iter()
-        .enumerate()
-        .map(|(number, sheet)| context.briefing(number, sheet, &catalogue, keep_facts))
-        .collect();
+    // each briefing on its own, in parallel; gathered in the order of the
+    // sheets a batch at a time, so that what waits to be gathered stays the
+    // same size whatever the size of the project
+    let done = project.sheets.chunks(BATCH).enumerate().flat_map(|(batch, sheets)| {
+        let first = batch * BATCH;
+        let briefed: Vec<Briefed> = sheets
+            .par_iter()
+            .enumerate()
+            .map(|(i, sheet)| context.briefing(first + i, sheet, &catalogue, keep_facts))
+            .collect();
+        briefed
+    });
 
-    let (gathered, mut sources) = match gather(done, project, catalogue.cast(), sources, keep_facts) {
+    let (gathered, mut sources) = match gather(done, project, || catalogue.cast(), sources, keep_facts) {
         Ok(gathered) => gathered,
         Err(failed) => return *failed,
     };
@@ -146,7 +151,7 @@ struct Gathered {
 fn gather(
     done: impl IntoIterator<Item = Briefed>,
     project: &Project,
-    cast: Cast,
+    cast: impl FnOnce() -> Cast,
     mut sources: Sources,
     keep_facts: bool,
 ) -> Result<(Gathered, Sources), Box<Run>> {
@@ -163,6 +168,8 @@ fn gather(
         reports.merge(briefed.reports);
         entries.extend(briefed.entry);
     }
+    // the cast is whole once every briefing has been read
+    let cast = cast();
     let (conflicts, roles): (Vec<Diagnostic>, Vec<Diagnostic>) =
         crate::project::cast_conflicts(project, &cast, &mut sources).into_iter().partition(|d| d.input);
     diagnostics.extend(conflicts);
@@ -182,6 +189,10 @@ fn gather(
     }
     Ok((Gathered { trace, diagnostics, reports, entries, cast }, sources))
 }
+
+/// How many briefings are made in parallel before they are gathered: enough
+/// to keep every thread busy, few enough to hold.
+const BATCH: usize = 256;
 
 /// What a run shares across its threads.
 struct RunContext<'a> {

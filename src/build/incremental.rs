@@ -275,7 +275,7 @@ impl Kept {
         let project = context.project;
         let mut all: Vec<Briefed> = project.sheets.iter().filter_map(|s| self.briefings.get(s).cloned()).collect();
         let cast = recast(project, &self.briefings, &mut all);
-        let (gathered, mut sources) = match gather(all, project, cast, sources, false) {
+        let (gathered, mut sources) = match gather(all, project, || cast, sources, false) {
             Ok(gathered) => gathered,
             Err(failed) => return *failed,
         };

@@ -162,24 +162,31 @@ fn records(catalogue: &Catalogue, entry: &crate::site::catalogue::Entry) -> io::
     Ok((catalogue.read(entry.card)?, catalogue.read(entry.figures)?, catalogue.read(entry.quotes)?))
 }
 
-/// Indexes the words of every result, a briefing at a time.
+/// Indexes the words of every result, a kind at a time in the order of
+/// their ids, so that each word's ids come rising.
 fn index_words(words: &mut SearchIndex, index: &Index, catalogue: &Catalogue) -> io::Result<()> {
-    let (mut figure, mut quote) = (0, 0);
     for (b, entry) in index.briefings.iter().enumerate() {
-        let (card, figures, quotes) = records(catalogue, entry)?;
-        words.add(Kind::Briefing, b, &search::briefing_words(&card));
-        for f in &figures {
-            words.add(Kind::Figure, figure, &search::figure_words(f));
-            figure += 1;
-        }
-        for q in &quotes {
-            words.add(Kind::Quote, quote, &search::quote_words(q, &speaker_name(index, entry, &q.speaker)));
-            quote += 1;
-        }
+        words.add(Kind::Briefing, b, &search::briefing_words(&catalogue.read(entry.card)?));
     }
     for place in 0..index.actors.len() {
         let (_, name, role) = actor_shown(index, place);
         words.add(Kind::Actor, place, &search::actor_words(name, role));
+    }
+    let mut figure = 0;
+    for entry in &index.briefings {
+        let figures: Vec<FigureRecord> = catalogue.read(entry.figures)?;
+        for f in &figures {
+            words.add(Kind::Figure, figure, &search::figure_words(f));
+            figure += 1;
+        }
+    }
+    let mut quote = 0;
+    for entry in &index.briefings {
+        let quotes: Vec<QuoteRecord> = catalogue.read(entry.quotes)?;
+        for q in &quotes {
+            words.add(Kind::Quote, quote, &search::quote_words(q, &speaker_name(index, entry, &q.speaker)));
+            quote += 1;
+        }
     }
     Ok(())
 }

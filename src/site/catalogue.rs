@@ -56,12 +56,14 @@ pub struct Appearance {
     pub given: u16,
     pub kind: ActorKind,
     pub mentions: u32,
-    /// Its [`ActorRecord`], with the sentences that name it.
+    /// Its [`Appeared`]: the [`ActorRecord`], with the sentences that name
+    /// it, and its quotes and figures (kept in the file: the index stays small).
     pub record: Blob,
-    /// The indices of its quotes and figures in the briefing's records.
-    pub quotes: Box<[u16]>,
-    pub figures: Box<[u16]>,
 }
+
+/// What the catalogue's file keeps of an actor of one briefing: its record,
+/// and the indices of its quotes and figures in the briefing's records.
+pub type Appeared = (ActorRecord, Vec<u16>, Vec<u16>);
 
 /// The records of one briefing, to be written.
 pub struct Records<'a> {
@@ -225,16 +227,18 @@ impl Catalogue {
             // the records may show the actors in another order than the sheet gives them
             let Some(given) = given.iter().position(|g| g.id == a.id) else { continue };
             let (actor, role) = places[given];
-            let indices = |of: &dyn Fn(usize) -> bool, n: usize| (0..n).filter(|i| of(*i)).map(|i| i as u16).collect();
+            let indices = |of: &dyn Fn(usize) -> bool, n: usize| -> Vec<u16> {
+                (0..n).filter(|i| of(*i)).map(|i| i as u16).collect()
+            };
+            let quotes = indices(&|i| records.quotes[i].speaker == a.id, records.quotes.len());
+            let figures = indices(&|i| records.figures[i].actor.as_deref() == Some(&a.id), records.figures.len());
             actors.push(Appearance {
                 actor,
                 role,
                 given: given as u16,
                 kind: a.kind,
                 mentions: a.mentions as u32,
-                record: blob(a)?,
-                quotes: indices(&|i| records.quotes[i].speaker == a.id, records.quotes.len()),
-                figures: indices(&|i| records.figures[i].actor.as_deref() == Some(&a.id), records.figures.len()),
+                record: blob(&(a, quotes, figures))?,
             });
         }
         // one write a briefing, at the end of the file

@@ -6,7 +6,7 @@
 
 use std::io;
 
-use super::catalogue::{Actor, Catalogue, Index};
+use super::catalogue::{Actor, Appeared, Catalogue, Index};
 use super::records::{ActorRecord, BriefingRecord, FigureRecord, QuoteRecord};
 use super::views::*;
 
@@ -150,15 +150,15 @@ pub fn read(page: ListPage, index: &Index, catalogue: &Catalogue, per_page: usiz
                 let at = records.card(catalogue, index, b)?;
                 let entry = &index.briefings[b];
                 let own = &entry.actors[i];
-                let record: ActorRecord = catalogue.read(own.record)?;
+                let (record, own_quotes, own_figures): Appeared = catalogue.read(own.record)?;
                 let pick =
-                    |all: Vec<QuoteRecord>| own.quotes.iter().filter_map(|q| all.get(*q as usize).cloned()).collect();
-                let quotes = if own.quotes.is_empty() { Vec::new() } else { pick(catalogue.read(entry.quotes)?) };
-                let figures = if own.figures.is_empty() {
+                    |all: Vec<QuoteRecord>| own_quotes.iter().filter_map(|q| all.get(*q as usize).cloned()).collect();
+                let quotes = if own_quotes.is_empty() { Vec::new() } else { pick(catalogue.read(entry.quotes)?) };
+                let figures = if own_figures.is_empty() {
                     Vec::new()
                 } else {
                     let all: Vec<FigureRecord> = catalogue.read(entry.figures)?;
-                    own.figures.iter().filter_map(|f| all.get(*f as usize).cloned()).collect()
+                    own_figures.iter().filter_map(|f| all.get(*f as usize).cloned()).collect()
                 };
                 records.appearances.push((at, record, quotes, figures));
             }

@@ -60,7 +60,60 @@ pub struct SearchIndex {
     /// How many results of each [`Kind`] there are.
     counts: [usize; 4],
     /// For each word, the ids of the results it stands in.
-    terms: BTreeMap<String, Vec<u32>>,
+    terms: BTreeMap<String, Postings>,
+}
+
+/// The ids of the results a word stands in, rising, each kept as its gap
+/// from the one before in LEB128 (a byte or two for most): at 10,000
+/// briefings a million ids, held to the end of the index.
+#[derive(Debug, Default)]
+struct Postings {
+    last: Option<u32>,
+    gaps: Vec<u8>,
+}
+
+impl Postings {
+    fn push(&mut self, id: u32) {
+        match self.last {
+            Some(last) if id == last => {}
+            Some(last) if id < last => {
+                // added out of order: made again, in order
+                let mut ids = self.ids();
+                if let Err(at) = ids.binary_search(&id) {
+                    ids.insert(at, id);
+                }
+                *self = Postings::default();
+                ids.into_iter().for_each(|id| self.push(id));
+            }
+            _ => {
+                let mut gap = id - self.last.unwrap_or(0);
+                loop {
+                    let low = (gap & 0x7f) as u8;
+                    gap >>= 7;
+                    if gap == 0 {
+                        self.gaps.push(low);
+                        break;
+                    }
+                    self.gaps.push(low | 0x80);
+                }
+                self.last = Some(id);
+            }
+        }
+    }
+
+    fn ids(&self) -> Vec<u32> {
+        let (mut ids, mut id, mut gap, mut shift) = (Vec::new(), 0u32, 0u32, 0);
+        for &byte in &self.gaps {
+            gap |= u32::from(byte & 0x7f) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 {
+                id += gap;
+                ids.push(id);
+                (gap, shift) = (0, 0);
+            }
+        }
+        ids
+    }
 }
 
 impl SearchIndex {
@@ -73,10 +126,7 @@ impl SearchIndex {
     pub fn add(&mut self, kind: Kind, place: usize, words: &str) {
         let id = self.id(kind, place);
         for term in terms(words) {
-            let ids = self.terms.entry(term).or_default();
-            if ids.last() != Some(&id) {
-                ids.push(id);
-            }
+            self.terms.entry(term).or_default().push(id);
         }
     }
 
@@ -107,38 +157,30 @@ impl SearchIndex {
     }
 
     /// Hands `write` each file of the words, then `index.js`: its path under
-    /// the site root and its text, one file at a time.
+    /// the site root and its text, one file at a time. Words sharing their
+    /// first two characters stand together in the sorted index, so each
+    /// shard is made, written and dropped before the next.
     pub fn write_files(&self, strings: &Strings, mut write: impl FnMut(&str, &str)) {
-        let mut shards: BTreeMap<String, BTreeMap<&str, String>> = BTreeMap::new();
-        for (term, ids) in &self.terms {
-            let mut ids = ids.clone();
-            ids.sort_unstable();
-            shards.entry(shard_of(term, 2)).or_default().insert(term, postings(&ids));
-        }
-        // a large shard is split by the words' first three characters, so a query loads little
-        for key in shards.keys().cloned().collect::<Vec<_>>() {
-            let size: usize = shards[&key].iter().map(|(t, p)| t.len() + p.len() + 6).sum();
+        let mut shard_names = Vec::new();
+        let mut terms = self.terms.iter().peekable();
+        while let Some((first, _)) = terms.peek() {
+            let prefix = shard_of(first, 2);
+            let mut group: Vec<(&str, String)> = Vec::new();
+            while let Some((term, ids)) = terms.next_if(|(term, _)| shard_of(term, 2) == prefix) {
+                group.push((term, postings(&ids.ids())));
+            }
+            let size: usize = group.iter().map(|(t, p)| t.len() + p.len() + 6).sum();
             if size <= SHARD_BYTES {
+                write_shard(&prefix, &group, &mut write);
+                shard_names.push(prefix);
                 continue;
             }
-            if let Some(terms) = shards.remove(&key) {
-                for (term, ids) in terms {
-                    shards.entry(shard_of(term, 3)).or_default().insert(term, ids);
-                }
+            // a large shard is split by the words' first three characters, so a query loads little
+            for part in group.chunk_by(|(a, _), (b, _)| shard_of(a, 3) == shard_of(b, 3)) {
+                let shard = shard_of(part[0].0, 3);
+                write_shard(&shard, part, &mut write);
+                shard_names.push(shard);
             }
-        }
-        let mut shard_names = Vec::new();
-        for (shard, terms) in &shards {
-            let mut js = format!("tracebriefSearch.terms({},{{", json(shard));
-            for (i, (term, ids)) in terms.iter().enumerate() {
-                if i > 0 {
-                    js.push(',');
-                }
-                write!(js, "{}:{}", json(term), json(ids)).ok();
-            }
-            js.push_str("});\n");
-            write(&format!("search/terms-{}.js", file_of(shard)), &js);
-            shard_names.push(shard.as_str());
         }
         let kinds: Vec<&str> = ["briefing", "nav_actors", "figure", "quote"].iter().map(|k| strings.get(k)).collect();
         let kinds = [kinds[0], strings.get("kind_person"), kinds[2], kinds[3]];
@@ -297,6 +339,19 @@ fn json(text: &str) -> String {
 
 fn json_list<S: AsRef<str>>(items: &[S]) -> String {
     format!("[{}]", items.iter().map(|s| json(s.as_ref())).collect::<Vec<_>>().join(","))
+}
+
+/// Writes the file of one shard: each of its words with its postings.
+fn write_shard(shard: &str, terms: &[(&str, String)], write: &mut impl FnMut(&str, &str)) {
+    let mut js = format!("tracebriefSearch.terms({},{{", json(shard));
+    for (i, (term, ids)) in terms.iter().enumerate() {
+        if i > 0 {
+            js.push(',');
+        }
+        write!(js, "{}:{}", json(term), json(ids)).ok();
+    }
+    js.push_str("});\n");
+    write(&format!("search/terms-{}.js", file_of(shard)), &js);
 }
 
 /// Ids, rising, as the gaps between them in base 36: `[3, 5, 40]` → `3,2,z`.
@@ -593,6 +648,25 @@ fn spelled(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_keeps_each_id_once_and_rising_whatever_the_order_added() {
+        let mut postings = Postings::default();
+        for id in [0, 5, 5, 130, 20_000, 3, 4_000_000_000, 130, 1] {
+            postings.push(id);
+        }
+        assert_eq!(postings.ids(), [0, 1, 3, 5, 130, 20_000, 4_000_000_000]);
+        let mut index = SearchIndex::new([2, 0, 3, 0]);
+        index.add(Kind::Figure, 2, "Budget deficit");
+        index.add(Kind::Briefing, 1, "The budget");
+        let mut files = Vec::new();
+        index.write_files(&Strings::new("en", &Default::default()), |path, text| {
+            files.push((path.to_string(), text.to_string()))
+        });
+        let budget = files.iter().find(|(path, _)| path == "search/terms-62_75.js").map(|(_, t)| t.as_str());
+        // ids 1 (the briefing) and 4 (the third figure): gaps 1 and 3
+        assert_eq!(budget, Some("tracebriefSearch.terms(\"bu\",{\"budget\":\"1,3\"});\n"));
+    }
 
     #[test]
     fn words_as_readers_type_them() {
