@@ -160,16 +160,15 @@ fn pins(cx: &Context, figure: &Figure) -> Option<Vec<Pin>> {
     if words.is_empty() {
         return None;
     }
+    let finder = memchr::memmem::Finder::new(words);
     let pins: Vec<Pin> = sentences
         .into_iter()
         .filter_map(|s| {
             let folded = &cx.folded[s];
             let sentence = &cx.seed.sentences[s];
             let raw = sentence.raw(&cx.seed.text);
-            let spans: Vec<_> = folded
-                .text
-                .match_indices(words)
-                .map(|(at, _)| {
+            let spans: Vec<_> = non_overlapping(&finder, &folded.text, words.len())
+                .map(|at| {
                     let span = folded.original_span(raw, at, at + words.len());
                     span.start + sentence.span.start..span.end + sentence.span.start
                 })
@@ -178,6 +177,21 @@ fn pins(cx: &Context, figure: &Figure) -> Option<Vec<Pin>> {
         })
         .collect();
     (!pins.is_empty()).then_some(pins)
+}
+
+/// Where `finder`'s needle (`len` bytes) stands in `text`, each place after
+/// the end of the one before, as `str::match_indices` finds them.
+fn non_overlapping<'t>(
+    finder: &'t memchr::memmem::Finder<'_>,
+    text: &'t str,
+    len: usize,
+) -> impl Iterator<Item = usize> + 't {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + finder.find(text.as_bytes().get(from..)?)?;
+        from = at + len.max(1);
+        Some(at)
+    })
 }
 
 /// The unit classes (docs/matching.md): `%` needs a percentage, `pp` percentage

@@ -55,12 +55,19 @@ fn locate(cx: &Context, segments: &[String]) -> Option<Found> {
     let sentences = &cx.seed.sentences;
     let mut standing: Vec<(Found, u8)> = Vec::new();
     // a run of sentences is tried only from a sentence that holds the quote's first word
-    let first_word = segments[0].split(' ').next().unwrap_or_default();
+    let first_word = Needle::new(segments[0].split(' ').next().unwrap_or_default());
+    // and ends only in a sentence that holds its last word: no other run is folded
+    let last_word = Needle::new(segments[segments.len() - 1].rsplit(' ').next().unwrap_or_default());
+    let ends: Vec<bool> = cx.folded.iter().map(|f| find_whole(&f.text, &last_word, 0).is_some()).collect();
+    let segments: Vec<Needle> = segments.iter().map(|s| Needle::new(s)).collect();
     for first in 0..sentences.len() {
-        let longest = if find_whole(&cx.folded[first].text, first_word, 0).is_some() { MOST_SENTENCES } else { 1 };
+        let longest = if find_whole(&cx.folded[first].text, &first_word, 0).is_some() { MOST_SENTENCES } else { 1 };
         for last in first..sentences.len().min(first + longest) {
             if sentences[last].paragraph != sentences[first].paragraph {
                 break;
+            }
+            if last > first && !ends[last] {
+                continue;
             }
             let start = sentences[first].span.start;
             let raw = &cx.seed.text[start..sentences[last].span.end];
@@ -72,7 +79,7 @@ fn locate(cx: &Context, segments: &[String]) -> Option<Found> {
                 run = Folded::new(raw);
                 &run
             };
-            let Some(parts) = find_in(folded, segments) else { continue };
+            let Some(parts) = find_in(folded, &segments) else { continue };
             let parts: Vec<Range<usize>> = parts
                 .iter()
                 .map(|&(a, b)| {
@@ -126,13 +133,13 @@ fn segments(quote: &str) -> Vec<String> {
 }
 
 /// The folded span of each segment, when all stand in order in `text`, each as whole words.
-fn find_in(text: &Folded, segments: &[String]) -> Option<Vec<(usize, usize)>> {
+fn find_in(text: &Folded, segments: &[Needle]) -> Option<Vec<(usize, usize)>> {
     let text = text.text.as_str();
     let mut from = 0;
     let mut parts = Vec::with_capacity(segments.len());
     for segment in segments {
         let at = find_whole(text, segment, from)?;
-        from = at + segment.len();
+        from = at + segment.text.len();
         parts.push((at, from));
     }
     Some(parts)
@@ -247,11 +254,23 @@ pub(super) fn paragraph_span(cx: &Context, s: usize) -> Range<usize> {
 /// The marks a quotation opens with.
 const QUOTE_MARKS: [char; 6] = ['“', '"', '‘', '\'', '«', '„'];
 
-fn find_whole(text: &str, needle: &str, from: usize) -> Option<usize> {
+/// Words looked for in every sentence: the searcher is made once.
+struct Needle<'a> {
+    text: &'a str,
+    finder: memchr::memmem::Finder<'a>,
+}
+
+impl<'a> Needle<'a> {
+    fn new(text: &'a str) -> Needle<'a> {
+        Needle { text, finder: memchr::memmem::Finder::new(text) }
+    }
+}
+
+fn find_whole(text: &str, needle: &Needle, from: usize) -> Option<usize> {
     let mut from = from;
-    while let Some(i) = text.get(from..)?.find(needle) {
+    while let Some(i) = needle.finder.find(text.get(from..)?.as_bytes()) {
         let at = from + i;
-        if whole_words(text, at, at + needle.len()) {
+        if whole_words(text, at, at + needle.text.len()) {
             return Some(at);
         }
         from = at + text[at..].chars().next().map_or(1, char::len_utf8);
@@ -299,7 +318,9 @@ mod tests {
     use super::*;
 
     fn stands(quote: &str, sentence: &str) -> bool {
-        find_in(&Folded::new(sentence), &segments(quote)).is_some()
+        let segments = segments(quote);
+        let needles: Vec<Needle> = segments.iter().map(|s| Needle::new(s)).collect();
+        find_in(&Folded::new(sentence), &needles).is_some()
     }
 
     #[test]
