@@ -32,8 +32,11 @@ use crate::trace::{self, Trace};
 use crate::verify::{self, Sentences};
 
 mod incremental;
+mod spill;
 mod web;
+
 pub use incremental::{LiveSite, Rebuilt};
+use spill::Spill;
 
 /// Where a run's pages go.
 #[derive(Clone, Copy)]
@@ -121,7 +124,7 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
         Ok(gathered) => gathered,
         Err(failed) => return *failed,
     };
-    let Gathered { trace, mut diagnostics, mut reports, entries, cast } = gathered;
+    let Gathered { trace, found, mut diagnostics, mut reports, entries, cast } = gathered;
 
     let index = Index::new(entries, cast);
     reports.merge(context.lists(&index, &catalogue, &mut diagnostics));
@@ -133,6 +136,8 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
     sources.extend(published_sources);
     let briefings =
         index.briefings.iter().map(|b| (b.slug.to_string(), b.date.as_deref().map(str::to_string))).collect();
+    drop(index);
+    let diagnostics = read_back(found, diagnostics, &mut sources, true);
     Run { trace, diagnostics, sources, briefings }
 }
 
@@ -140,6 +145,9 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
 /// sheets, once it is known that the site can be made of them.
 struct Gathered {
     trace: Trace,
+    /// What the briefings found, kept aside until the run ends.
+    found: Spill,
+    /// What the checks across the briefings found; the run adds what it finds next.
     diagnostics: Vec<Diagnostic>,
     reports: Reports,
     entries: Vec<Entry>,
@@ -156,12 +164,12 @@ fn gather(
     keep_facts: bool,
 ) -> Result<(Gathered, Sources), Box<Run>> {
     let mut trace = Trace::default();
-    let mut diagnostics = Vec::new();
+    let mut found = Spill::new();
     let mut reports = Reports::default();
     let mut entries = Vec::new();
-    for briefed in done {
-        diagnostics.extend(briefed.problems);
-        sources.extend(briefed.sources);
+    for mut briefed in done {
+        let traced = briefed.trace.as_mut().map(|t| std::mem::take(&mut t.diagnostics)).unwrap_or_default();
+        found.add(traced, briefed.problems, briefed.sources);
         if let Some(t) = briefed.trace {
             trace.merge(t, keep_facts);
         }
@@ -172,22 +180,43 @@ fn gather(
     let cast = cast();
     let (conflicts, roles): (Vec<Diagnostic>, Vec<Diagnostic>) =
         crate::project::cast_conflicts(project, &cast, &mut sources).into_iter().partition(|d| d.input);
-    diagnostics.extend(conflicts);
-    if Tally::of(&diagnostics).input_errors > 0 {
+    let mut tally = found.tally();
+    tally.add(Tally::of(&conflicts));
+    if tally.input_errors > 0 {
         // a project that does not load is reported by its input errors alone
+        let mut diagnostics = read_back(found, conflicts, &mut sources, false);
         diagnostics.retain(|d| d.input);
         return Err(Box::new(Run { trace, diagnostics, sources, briefings: Vec::new() }));
     }
-    diagnostics.splice(0..0, std::mem::take(&mut trace.diagnostics));
-    diagnostics.extend(roles);
-    if Tally::of(&diagnostics).errors > 0 {
+    tally.add(Tally::of(&roles));
+    if tally.errors > 0 {
         // a site of untraced facts would only repeat the same errors
+        let mut diagnostics = read_back(found, roles, &mut sources, true);
         let (published, published_sources) = reports.diagnostics();
         diagnostics.extend(published);
         sources.extend(published_sources);
         return Err(Box::new(Run { trace, diagnostics, sources, briefings: Vec::new() }));
     }
-    Ok((Gathered { trace, diagnostics, reports, entries, cast }, sources))
+    Ok((Gathered { trace, found, diagnostics: roles, reports, entries, cast }, sources))
+}
+
+/// Every diagnostic of a run in its order: what tracing found (unless only
+/// input errors are wanted), what else the briefings found, then `after`.
+fn read_back(found: Spill, after: Vec<Diagnostic>, sources: &mut Sources, traced: bool) -> Vec<Diagnostic> {
+    match found.read_back() {
+        Ok(back) => {
+            sources.extend(back.sources);
+            let mut all = if traced { back.traced } else { Vec::new() };
+            all.extend(back.problems);
+            all.extend(after);
+            all
+        }
+        Err(e) => {
+            let mut all = vec![catalogue_error(&e)];
+            all.extend(after);
+            all
+        }
+    }
 }
 
 /// How many briefings are made in parallel before they are gathered: enough

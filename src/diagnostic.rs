@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{InputError, Location};
 
@@ -86,7 +86,7 @@ pub fn explain(code: &str) -> Option<&'static str> {
     CODES.iter().find(|(c, _)| *c == code).map(|(_, what)| *what)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -96,7 +96,7 @@ pub enum Severity {
 
 /// A place in a file of the project: its path relative to the project root,
 /// a byte span, and the 1-based line and column (in characters) of the span's start.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub file: PathBuf,
     pub span: Range<usize>,
@@ -113,13 +113,13 @@ impl Place {
 }
 
 /// Another place a diagnostic points to, with what it shows there.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Related {
     pub place: Place,
     pub message: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     /// A stable kebab-case code: `untraced-number`, `unknown-field` …
@@ -134,6 +134,40 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// An input error: the project cannot be checked as it stands (exit code 2).
     pub input: bool,
+}
+
+/// A diagnostic as it is read back (a run keeps its diagnostics in a file
+/// while it goes on): its code is one of [`CODES`].
+#[derive(Deserialize)]
+struct Stored {
+    severity: Severity,
+    code: String,
+    message: String,
+    file: Option<PathBuf>,
+    place: Option<Place>,
+    label: Option<String>,
+    related: Vec<Related>,
+    help: Option<String>,
+    input: bool,
+}
+
+impl<'de> Deserialize<'de> for Diagnostic {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Diagnostic, D::Error> {
+        let d = Stored::deserialize(deserializer)?;
+        let code = CODES.iter().map(|(c, _)| *c).find(|c| *c == d.code);
+        let code = code.ok_or_else(|| serde::de::Error::custom(format!("no diagnostic has the code `{}`", d.code)))?;
+        Ok(Diagnostic {
+            severity: d.severity,
+            code,
+            message: d.message,
+            file: d.file,
+            place: d.place,
+            label: d.label,
+            related: d.related,
+            help: d.help,
+            input: d.input,
+        })
+    }
 }
 
 impl Diagnostic {
@@ -226,13 +260,13 @@ fn code_of_input_error(e: &InputError) -> &'static str {
 }
 
 /// The text of every file diagnostics may point into, for rendering snippets.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Sources {
     files: BTreeMap<PathBuf, Text>,
 }
 
 /// A file's text: whole, or only the lines diagnostics point into.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 enum Text {
     Whole(String),
     /// Runs of whole lines, in the order of the file, none overlapping.
@@ -240,7 +274,7 @@ enum Text {
 }
 
 /// Whole lines of a file, from byte `start`, the first of them line `line`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Lines {
     start: usize,
     line: usize,
@@ -267,6 +301,10 @@ impl Sources {
     }
 
     /// Adds every file of `other` this set does not have yet, or has less of.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
     pub fn extend(&mut self, other: Sources) {
         for (file, text) in other.files {
             match (self.files.get_mut(&file), text) {
@@ -362,6 +400,13 @@ impl Tally {
     /// The check passes: no error, and no warning when `strict`.
     pub fn passes(&self, strict: bool) -> bool {
         self.errors == 0 && !(strict && self.warnings > 0)
+    }
+
+    /// Adds the counts of `other`.
+    pub fn add(&mut self, other: Tally) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.input_errors += other.input_errors;
     }
 
     pub fn of(diagnostics: &[Diagnostic]) -> Tally {

@@ -279,7 +279,7 @@ impl Kept {
             Ok(gathered) => gathered,
             Err(failed) => return *failed,
         };
-        let Gathered { trace, mut diagnostics, mut reports, entries, cast } = gathered;
+        let Gathered { trace, found, mut diagnostics, mut reports, entries, cast } = gathered;
         let index = Index::new(entries, cast);
         self.render_lists(context, &index, catalogue);
         // the feed, sitemap and search index show every briefing: made again each
@@ -307,6 +307,7 @@ impl Kept {
             index.briefings.iter().map(|b| (b.slug.to_string(), b.date.as_deref().map(str::to_string))).collect();
         self.lists = Some(index);
         self.changed.clear();
+        let diagnostics = super::read_back(found, diagnostics, &mut sources, true);
         Run { trace, diagnostics, sources, briefings }
     }
 
