@@ -67,10 +67,23 @@ impl RunContext<'_> {
         }
         let counts = [index.briefings.len(), index.actors.len(), index.rows(true), index.rows(false)];
         let mut words = SearchIndex::new(counts);
-        if let Err(e) = index_words(&mut words, index, catalogue) {
-            diagnostics.push(catalogue_error(&e));
-            return reports;
+        let mut problems = Vec::new();
+        let mut write = |path: &str, text: &str| {
+            if let Err(e) = self.output.write(Path::new(path), text.as_bytes()) {
+                problems.push(not_written(&e));
+            }
+        };
+        for part in 0..words.parts() {
+            words.begin_part(part);
+            if let Err(e) = index_words(&mut words, index, catalogue) {
+                diagnostics.push(catalogue_error(&e));
+                return reports;
+            }
+            words.write_part(&mut write);
         }
+        words.write_index(self.site.strings, &mut write);
+        write("search.js", &self.theme.search_script);
+        diagnostics.append(&mut problems);
         // the results are made again a file at a time: only the words are kept
         for n in 0..words.doc_files() {
             let (docs, shown) = match results(&words, n, index, catalogue, self.site.strings) {
@@ -102,13 +115,6 @@ impl RunContext<'_> {
                 diagnostics.push(not_written(&e));
             }
         }
-        let mut write = |path: &str, text: &str| {
-            if let Err(e) = self.output.write(Path::new(path), text.as_bytes()) {
-                diagnostics.push(not_written(&e));
-            }
-        };
-        words.write_files(self.site.strings, &mut write);
-        write("search.js", &self.theme.search_script);
         reports
     }
 

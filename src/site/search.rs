@@ -59,9 +59,21 @@ pub struct Doc {
 pub struct SearchIndex {
     /// How many results of each [`Kind`] there are.
     counts: [usize; 4],
-    /// For each word, the ids of the results it stands in.
+    /// The first bytes of the words of the part being made (see [`SearchIndex::parts`]).
+    part: Range<u16>,
+    /// For each word of the part, the ids of the results it stands in.
     terms: BTreeMap<String, Postings>,
+    /// The shards written so far, in order.
+    shards: Vec<String>,
 }
+
+/// Results whose words are held at once: a larger site's words are made
+/// in parts, each for words of some first letters, so that memory does not
+/// grow with the site.
+const RESULTS_PER_PART: usize = 50_000;
+
+/// The first characters words are split by between parts, in order.
+const PART_SPLITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
 
 /// The ids of the results a word stands in, rising, each kept as its gap
 /// from the one before in LEB128 (a byte or two for most): at 10,000
@@ -119,14 +131,35 @@ impl Postings {
 impl SearchIndex {
     /// An index of `counts` results of each [`Kind`].
     pub fn new(counts: [usize; 4]) -> SearchIndex {
-        SearchIndex { counts, terms: BTreeMap::new() }
+        SearchIndex { counts, part: 0..256, terms: BTreeMap::new(), shards: Vec::new() }
+    }
+
+    /// How many parts the words are made in: every result's words are
+    /// added for each, and only those of the part are kept.
+    pub fn parts(&self) -> usize {
+        self.counts.iter().sum::<usize>().div_ceil(RESULTS_PER_PART).clamp(1, PART_SPLITS.len())
+    }
+
+    /// Starts part `n` of [`SearchIndex::parts`]: the words added from now
+    /// on are kept only when their first byte falls in it.
+    pub fn begin_part(&mut self, n: usize) {
+        let parts = self.parts();
+        let bound = |p: usize| match p {
+            0 => 0,
+            p if p >= parts => 256,
+            p => u16::from(PART_SPLITS[p * PART_SPLITS.len() / parts]),
+        };
+        self.part = bound(n)..bound(n + 1);
+        self.terms.clear();
     }
 
     /// Indexes `words` as those of the result at `place` among those of `kind`.
     pub fn add(&mut self, kind: Kind, place: usize, words: &str) {
         let id = self.id(kind, place);
         for term in terms(words) {
-            self.terms.entry(term).or_default().push(id);
+            if term.bytes().next().is_some_and(|b| self.part.contains(&u16::from(b))) {
+                self.terms.entry(term).or_default().push(id);
+            }
         }
     }
 
@@ -156,12 +189,12 @@ impl SearchIndex {
         found
     }
 
-    /// Hands `write` each file of the words, then `index.js`: its path under
+    /// Hands `write` each file of the words of the part made: its path under
     /// the site root and its text, one file at a time. Words sharing their
     /// first two characters stand together in the sorted index, so each
     /// shard is made, written and dropped before the next.
-    pub fn write_files(&self, strings: &Strings, mut write: impl FnMut(&str, &str)) {
-        let mut shard_names = Vec::new();
+    pub fn write_part(&mut self, mut write: impl FnMut(&str, &str)) {
+        let shard_names = &mut self.shards;
         let mut terms = self.terms.iter().peekable();
         while let Some((first, _)) = terms.peek() {
             let prefix = shard_of(first, 2);
@@ -182,11 +215,16 @@ impl SearchIndex {
                 shard_names.push(shard);
             }
         }
+        self.terms.clear();
+    }
+
+    /// Hands `write` the text of `index.js`, once every part is written.
+    pub fn write_index(&self, strings: &Strings, mut write: impl FnMut(&str, &str)) {
         let kinds: Vec<&str> = ["briefing", "nav_actors", "figure", "quote"].iter().map(|k| strings.get(k)).collect();
         let kinds = [kinds[0], strings.get("kind_person"), kinds[2], kinds[3]];
         let index = format!(
             "tracebriefSearch.index({{\"docsPerFile\":{DOCS_PER_FILE},\"shards\":{},\"fold\":{},\"spelling\":{},\"stop\":{},\"kinds\":{},\"none\":{},\"inBriefing\":{}}});\n",
-            json_list(&shard_names),
+            json_list(&self.shards),
             json(&FOLD.iter().map(|(c, s)| format!("{c}{s}")).collect::<Vec<_>>().join("|")),
             json_list(&SPELLING.iter().map(|(b, a)| format!("{b}>{a}")).collect::<Vec<_>>()),
             json_list(STOP),
@@ -660,12 +698,38 @@ mod tests {
         index.add(Kind::Figure, 2, "Budget deficit");
         index.add(Kind::Briefing, 1, "The budget");
         let mut files = Vec::new();
-        index.write_files(&Strings::new("en", &Default::default()), |path, text| {
-            files.push((path.to_string(), text.to_string()))
-        });
+        index.write_part(|path, text| files.push((path.to_string(), text.to_string())));
         let budget = files.iter().find(|(path, _)| path == "search/terms-62_75.js").map(|(_, t)| t.as_str());
         // ids 1 (the briefing) and 4 (the third figure): gaps 1 and 3
         assert_eq!(budget, Some("tracebriefSearch.terms(\"bu\",{\"budget\":\"1,3\"});\n"));
+    }
+
+    #[test]
+    fn a_large_index_made_in_parts_writes_what_it_would_in_one() {
+        let counts = [0, 0, 2 * RESULTS_PER_PART + 1, 0];
+        let texts = ["Budget deficit of 3.5bn", "Zürich 2025 élection", "a 1.2% rise in Bern", "Óscar's 12 medals"];
+        let add_all = |index: &mut SearchIndex| {
+            for place in (0..counts[2]).step_by(997) {
+                index.add(Kind::Figure, place, texts[place % texts.len()]);
+            }
+        };
+        let strings = Strings::new("en", &Default::default());
+        let files = |index: &mut SearchIndex, parts: usize| {
+            let mut files = Vec::new();
+            for part in 0..parts {
+                if parts > 1 {
+                    index.begin_part(part);
+                }
+                add_all(index);
+                index.write_part(|path, text| files.push((path.to_string(), text.to_string())));
+            }
+            index.write_index(&strings, |path, text| files.push((path.to_string(), text.to_string())));
+            files
+        };
+        let mut in_parts = SearchIndex::new(counts);
+        assert_eq!(in_parts.parts(), 3);
+        let mut whole = SearchIndex::new(counts);
+        assert_eq!(files(&mut in_parts, 3), files(&mut whole, 1));
     }
 
     #[test]
