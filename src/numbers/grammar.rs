@@ -517,7 +517,17 @@ fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
     })?;
     let place_or_race =
         matches!(hedge, "over" | "under" | "below" | "above") && f.kind == Kind::Count && distance_after(r, f.last);
-    (!place_or_race).then_some((hedge, start))
+    // `Friday's close to 1.25%`, `the close to`: a market's close, a noun
+    let noun = hedge == "close to"
+        && start > 0
+        && (r.word_in(start - 1, &["the", "its", "their", "a"]) || possessive_ends_at(r, start - 1));
+    (!place_or_race && !noun).then_some((hedge, start))
+}
+
+/// The tokens ending at `k` end a possessive: `Friday's`, `markets’`.
+fn possessive_ends_at(r: &Reader, k: usize) -> bool {
+    let apostrophe = |k: usize| r.symbol_is(k, "'") || r.symbol_is(k, "’");
+    (r.word_is(k, "s") && r.glued(k) && k > 0 && apostrophe(k - 1) && r.glued(k - 1)) || (apostrophe(k) && r.glued(k))
 }
 
 /// Units of distance, written after a number: `5,000m`, `10 km`, `26 miles`.

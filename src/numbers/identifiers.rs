@@ -189,7 +189,8 @@ const UNIT_SYMBOLS: &[&str] = &[
 /// last token of that identifier.
 pub(super) fn identifier_end(r: &Reader, i: usize) -> Option<usize> {
     let glued_before = r.glued(i) && i > 0;
-    let is_identifier = (glued_before && r.is_word(i - 1) && !letters_may_prefix_number(r.raw(i - 1)))
+    let letters_before = glued_before && r.is_word(i - 1);
+    let is_identifier = (letters_before && !letters_may_prefix_number(r.raw(i - 1)) && !rand_sum(r, i - 1))
                 || (glued_before && r.symbol_is(i - 1, "#"))
         // file names and snake_case: `000_efa7916b`, `item_12`; no quantity touches an underscore
         || (glued_before && r.symbol_is(i - 1, "_"))
@@ -208,6 +209,19 @@ pub(super) fn identifier_end(r: &Reader, i: usize) -> Option<usize> {
 /// or abbreviation (`Dh17.9bn`, `RM5bn`).
 fn letters_may_prefix_number(letters: &str) -> bool {
     lexicon::currency_code(letters).is_some() || lexicon::currency_abbreviation(letters).is_some()
+}
+
+/// `R12 billion`, `R 15.20`, `R1,500`: the letter `R` at `w` names the South
+/// African rand only before a sum written as money is (a decimal, thousands
+/// or a scale); `R16` and `R2` stay names.
+pub(super) fn rand_sum(r: &Reader, w: usize) -> bool {
+    let n = w + 1;
+    r.is_word(w)
+        && r.raw(w) == "R"
+        && r.is_digits(n)
+        && (r.raw(n).contains(['.', ','])
+            || (r.glued(n + 1) && lexicon::scale_suffix(r.raw(n + 1)).is_some())
+            || scale_word(r, n + 1, true).is_some())
 }
 
 /// `B.1.1.7`, `BA.2.86`, `XBB.1.5`, `JN.1`: a virus lineage (or any name of
@@ -291,11 +305,12 @@ fn counted_after(r: &Reader, k: usize) -> bool {
 /// Words that make the name after them a model's or a product's: `the Boeing 737 jets`.
 const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"];
 
-/// `Chelsea 4-1`: a team's name before a score, two numbers of one or two
-/// digits joined by a dash (`Boeing 737-800` is a model).
+/// `Chelsea 4-1`, `Brighton 3 – 3`: a team's name before a score, two
+/// numbers of one or two digits joined by a dash, spaced on both sides or on
+/// neither (`Boeing 737-800` is a model).
 fn score(r: &Reader, i: usize) -> bool {
     let short = |k: usize| r.plain_integer(k).is_some() && r.raw(k).len() <= 2;
-    short(i) && r.is_dash(i + 1) && r.glued(i + 1) && r.glued(i + 2) && short(i + 2)
+    short(i) && r.is_dash(i + 1) && r.glued(i + 1) == r.glued(i + 2) && short(i + 2)
 }
 
 /// `5G`, `3D`: digits with glued capitals that are neither a unit nor a scale.

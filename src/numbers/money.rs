@@ -28,6 +28,8 @@ pub(super) fn currency_prefix(r: &Reader, j: &mut usize) -> Option<&'static str>
     let (code, number_at) =
         if let Some(code) = lexicon::currency_symbol(r.raw(i)).filter(|_| r.kind(i) == Some(TokenKind::Symbol)) {
             (shared_sign(r, r.raw(i), code), i + 1)
+        } else if super::identifiers::rand_sum(r, i) {
+            ("ZAR", i + 1)
         } else if r.is_word(i)
             && let Some(code) = lexicon::currency_abbreviation(r.raw(i))
         {

@@ -86,6 +86,7 @@ impl<'a> Reader<'a> {
                     || (capital && (lexicon::month(raw).is_some() || raw.starts_with('M') && raw.len() == 4))
                     || self.symbol_is(i + 1, "$")
                     || raw.eq_ignore_ascii_case("u")
+                    || raw == "R"
             }
             Some(TokenKind::Symbol) => {
                 let raw = self.raw(i);

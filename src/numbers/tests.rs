@@ -196,6 +196,11 @@ fn basis_points_and_fractions_of_a_point() {
 
 const CURRENCIES: Rows = &[
     ("a dividend of 40 fils a share", &["40 fils = 0.4 aed money -"]),
+    ("the deficit widened to R12 billion", &["r12 billion = 12000000000 zar money -"]),
+    ("the rand weakened to R15.20", &["r15.20 = 15.2 zar money -"]),
+    ("a grant of R 1,500 a month", &["r 1,500 = 1500 zar money -"]),
+    ("R3.5bn for roads", &["r3.5bn = 3500000000 zar money -"]),
+    ("drawn in the R16 against 2 others", &["2 = 2 - count -"]),
     ("a -£3m loss", &["-£3m = -3000000 gbp money -"]),
     ("a −$470m hit", &["−$470m = -470000000 usd money -"]),
     ("a £40bn deficit", &["£40bn = 40000000000 gbp money -"]),
@@ -377,6 +382,7 @@ const LISTS: Rows = &[
         &["4 = 4 - count -", "1 = 1 - count -", "1 = 1 - count -", "1 = 1 - count -"],
     ),
     ("Leeds 2–3 in the cup", &["2 = 2 - count -", "3 = 3 - count -"]),
+    ("Brighton 3 – 3 Brentford", &["3 = 3 - count -", "3 = 3 - count -"]),
 ];
 
 #[test]
@@ -462,6 +468,9 @@ fn ranges_of_days() {
 
 const HEDGES: Rows = &[
     ("about 300", &["about 300 = 300 - count about"]),
+    ("close to 300 staff", &["close to 300 = 300 - count close to"]),
+    ("rose from Friday's close to 1.25%", &["1.25% = 1.25 % percent -"]),
+    ("fell at the close to 6,120 points", &["6,120 = 6120 - count -"]),
     ("around 300", &["around 300 = 300 - count around"]),
     ("roughly 300", &["roughly 300 = 300 - count roughly"]),
     ("approximately 300", &["approximately 300 = 300 - count approximately"]),
