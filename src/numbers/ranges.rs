@@ -27,6 +27,7 @@ pub(super) fn settle(r: &Reader, found: &mut [Found]) {
         }
         match join {
             Join::Dash => {
+                complete_quote(r, a, b);
                 share(a, b);
                 share(b, a);
             }
@@ -66,6 +67,34 @@ fn join(r: &Reader, a: &Found, b: &Found) -> Option<Join> {
         Some(Join::Words)
     } else {
         None
+    }
+}
+
+/// `¥105.20-25`, `$1.2210-2215`: a price quoted as a pair, its second
+/// half giving only the decimals that change (105.25, 1.2215). Read so only
+/// when the first is a sum with two decimals or more, the second has as many
+/// digits and nothing else, and the pair rises: `£1.25-10` stays a range.
+fn complete_quote(r: &Reader, a: &Found, b: &mut Found) {
+    let (first, second) = (r.raw(a.last), r.raw(b.first));
+    let Some((whole, decimals)) = first.split_once('.') else { return };
+    let pair = a.kind == Kind::Money
+        && a.power.is_none()
+        && b.first == b.last
+        && b.unit.is_none()
+        && r.glued(a.last + 1)
+        && r.glued(b.first)
+        && decimals.len() >= 2
+        && decimals.bytes().all(|c| c.is_ascii_digit())
+        && second.len() == decimals.len()
+        && second.bytes().all(|c| c.is_ascii_digit());
+    if !pair {
+        return;
+    }
+    let (Value::Number(low), Ok(high)) = (&a.value, format!("{whole}.{second}").replace(',', "").parse()) else {
+        return;
+    };
+    if high > *low {
+        b.value = Value::Number(high);
     }
 }
 

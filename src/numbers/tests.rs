@@ -344,6 +344,9 @@ fn number_words() {
 }
 
 const RANGES: Rows = &[
+    ("the dollar traded at ¥105.20-25", &["¥105.20 = 105.2 jpy money -", "25 = 105.25 jpy money -"]),
+    ("the euro at $1.2210-2215", &["$1.2210 = 1.221 usd money -", "2215 = 1.2215 usd money -"]),
+    ("shares at £1.25-10 each", &["£1.25 = 1.25 gbp money -", "10 = 10 gbp money -"]),
     ("between 40% and 45%", &["40% = 40 % percent -", "45% = 45 % percent -"]),
     ("between 40 and 45%", &["40 = 40 % percent -", "45% = 45 % percent -"]),
     ("seven to nine years", &["seven = 7 - count -", "nine = 9 - count -"]),
