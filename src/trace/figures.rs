@@ -167,7 +167,8 @@ fn pins(cx: &Context, figure: &Figure) -> Option<Vec<Pin>> {
             let folded = &cx.folded[s];
             let sentence = &cx.seed.sentences[s];
             let raw = sentence.raw(&cx.seed.text);
-            let spans: Vec<_> = non_overlapping(&finder, &folded.text, words.len())
+            let spans: Vec<_> = finder
+                .find_iter(folded.text.as_bytes())
                 .map(|at| {
                     let span = folded.original_span(raw, at, at + words.len());
                     span.start + sentence.span.start..span.end + sentence.span.start
@@ -177,21 +178,6 @@ fn pins(cx: &Context, figure: &Figure) -> Option<Vec<Pin>> {
         })
         .collect();
     (!pins.is_empty()).then_some(pins)
-}
-
-/// Where `finder`'s needle (`len` bytes) stands in `text`, each place after
-/// the end of the one before, as `str::match_indices` finds them.
-fn non_overlapping<'t>(
-    finder: &'t memchr::memmem::Finder<'_>,
-    text: &'t str,
-    len: usize,
-) -> impl Iterator<Item = usize> + 't {
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let at = from + finder.find(text.as_bytes().get(from..)?)?;
-        from = at + len.max(1);
-        Some(at)
-    })
 }
 
 /// The unit classes (docs/matching.md): `%` needs a percentage, `pp` percentage
