@@ -23,8 +23,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         };
         match &found {
             Some(found) => {
-                let span = found.parts[0].start..found.parts[found.parts.len() - 1].end;
-                fact.stated = Some(cx.stated(found.first, span));
+                fact.stated = Some(cx.stated(found.first, found.span()));
                 // a quote over several sentences: the others, each whole
                 fact.also =
                     (found.first + 1..=found.last).map(|s| cx.stated(s, cx.seed.sentences[s].span.clone())).collect();
@@ -43,6 +42,13 @@ pub(super) struct Found {
     pub first: usize,
     pub last: usize,
     pub parts: Vec<Range<usize>>,
+}
+
+impl Found {
+    /// The seed's span from the quote's first word to its last.
+    pub fn span(&self) -> Range<usize> {
+        self.parts[0].start..self.parts[self.parts.len() - 1].end
+    }
 }
 
 /// The longest run of sentences of one paragraph a quote may cover.

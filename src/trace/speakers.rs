@@ -31,20 +31,15 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     }
     if let Some(by) = by_name {
         let id = cx.sentence_id(found.first);
-        let quoted = found.parts[0].start..found.parts[found.parts.len() - 1].end;
-        return Some(
-            Diagnostic::warning(
-                "speaker-not-named",
-                format!(
-                    "the quote `{}` is given to {}, but {id} gives it to {}",
-                    quote.id.value, actors[speaker].name.value, actors[by].name.value
-                ),
-            )
-            .at(cx.in_sheet(&quote.speaker.span))
-            .label(format!("the seed gives these words to {}", actors[by].name.value))
-            .related(cx.in_seed(&quoted), format!("the quote, in {id}"))
-            .help(format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value)),
-        );
+        return Some(not_theirs(
+            cx,
+            quote,
+            found,
+            &id,
+            format!("{id} gives it to {}", actors[by].name.value),
+            format!("the seed gives these words to {}", actors[by].name.value),
+            format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value),
+        ));
     }
     let named = |s: usize| named(cx, s, speaker);
     let here: Vec<usize> = (found.first..=found.last).flat_map(|s| of_kind(named(s))).collect();
@@ -62,20 +57,15 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         })
     {
         let id = cx.sentence_id(s);
-        let quoted = found.parts[0].start..found.parts[found.parts.len() - 1].end;
-        return Some(
-            Diagnostic::warning(
-                "speaker-not-named",
-                format!(
-                    "the quote `{}` is given to {}, but {id} gives it to the {head}, as the sheet calls {}",
-                    quote.id.value, actors[speaker].name.value, actors[other].name.value
-                ),
-            )
-            .at(cx.in_sheet(&quote.speaker.span))
-            .label(format!("{} is not the {head}", actors[speaker].name.value))
-            .related(cx.in_seed(&quoted), format!("the quote, in {id}"))
-            .help(format!("check `speaker:`: the seed gives these words to the {head}")),
-        );
+        return Some(not_theirs(
+            cx,
+            quote,
+            found,
+            &id,
+            format!("{id} gives it to the {head}, as the sheet calls {}", actors[other].name.value),
+            format!("{} is not the {head}", actors[speaker].name.value),
+            format!("check `speaker:`: the seed gives these words to the {head}"),
+        ));
     }
     let mut before = Vec::new();
     if here.is_empty() {
@@ -107,19 +97,36 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         ([], before) => format!("{id} names no one, and the text before it is about {}", names(before)),
         (here, _) => format!("{id} names {}", names(here)),
     };
-    let quoted = found.parts[0].start..found.parts[found.parts.len() - 1].end;
-    Some(
-        Diagnostic::warning(
-            "speaker-not-named",
-            format!("the quote `{}` is given to {}, but {there}", quote.id.value, actors[speaker].name.value),
-        )
+    Some(not_theirs(
+        cx,
+        quote,
+        found,
+        &id,
+        there,
+        format!("{} is not named there", actors[speaker].name.value),
+        "check `speaker:`; if the words are theirs, add the name the seed uses for them to `aliases:` or `role:`"
+            .to_string(),
+    ))
+}
+
+/// The warning that the sheet gives `quote` to a speaker the seed does
+/// not: `but` says what sentence `id` says instead.
+fn not_theirs(
+    cx: &Context,
+    quote: &Quote,
+    found: &Found,
+    id: &str,
+    but: String,
+    label: String,
+    help: String,
+) -> Diagnostic {
+    let given = cx.briefing.actors.iter().find(|a| a.id.value == quote.speaker.value);
+    let speaker = given.map_or(&quote.speaker.value, |a| &a.name.value);
+    Diagnostic::warning("speaker-not-named", format!("the quote `{}` is given to {speaker}, but {but}", quote.id.value))
         .at(cx.in_sheet(&quote.speaker.span))
-        .label(format!("{} is not named there", actors[speaker].name.value))
-        .related(cx.in_seed(&quoted), format!("the quote, in {id}"))
-        .help(
-            "check `speaker:`; if the words are theirs, add the name the seed uses for them to `aliases:` or `role:`",
-        ),
-    )
+        .label(label)
+        .related(cx.in_seed(&found.span()), format!("the quote, in {id}"))
+        .help(help)
 }
 
 /// Who sentence `s` names outside quotation marks, by name, alias or role:
