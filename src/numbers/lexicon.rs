@@ -467,10 +467,11 @@ pub fn may_end_hedge(word: &str) -> bool {
 /// A month's abbreviation (`Dec`, `Sept`), which may take a period; a full
 /// name (`June`, `May`) does not.
 pub fn is_month_abbreviation(word: &str) -> bool {
-    month(word).is_some() && !FULL_MONTHS.contains(&word)
+    month(word).is_some() && !MONTH_NAMES.contains(&word)
 }
 
-const FULL_MONTHS: [&str; 12] = [
+/// The months' names in English, January first.
+pub const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -125,25 +125,11 @@ fn money(value: Decimal, code: &str) -> String {
 /// A date of a fact sheet (`2025-02-17`) as a reader reads it: `17 February
 /// 2025`; a month (`2025-04`): `April 2025`.
 pub fn date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let mut parts = iso.split('-');
     let (Some(y), Some(m)) = (parts.next(), parts.next()) else {
         return iso.to_string();
     };
-    let Some(month) = m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))) else {
+    let Some(month) = m.parse::<usize>().ok().and_then(|m| crate::numbers::MONTH_NAMES.get(m.wrapping_sub(1))) else {
         return iso.to_string();
     };
     match parts.next().map(str::parse::<u32>) {

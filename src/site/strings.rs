@@ -125,20 +125,7 @@ fn months(language: &str) -> &'static [&'static str; 12] {
             "noviembre",
             "diciembre",
         ],
-        _ => &[
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ],
+        _ => &crate::numbers::MONTH_NAMES,
     }
 }
 
