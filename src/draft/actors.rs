@@ -20,6 +20,7 @@ use super::lexicon::{
     CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, JOBS, MONTHS, NOT_ACTORS, NOT_NAMES, NOT_ROLES, OFFICES,
     ORGANISATION_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, TAKES_AND,
 };
+use super::unique;
 use crate::sheet::ActorKind;
 use crate::source::Seed;
 
@@ -474,16 +475,6 @@ fn apposition(text: &str, name: &Range<usize>) -> Option<String> {
     let office = words.iter().any(|w| w.split('-').any(|part| JOBS.contains(&part)));
     let of_something = words.iter().any(|w| ["of", "at", "for"].contains(w));
     (determined || office || of_something).then(|| words.join(" "))
-}
-
-fn unique(items: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut seen = Vec::new();
-    for item in items {
-        if !seen.contains(&item) {
-            seen.push(item);
-        }
-    }
-    seen
 }
 
 #[cfg(test)]
