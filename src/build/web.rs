@@ -5,11 +5,13 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{CitedSentences, NoSentences, RunContext, catalogue_error, not_written};
 use crate::diagnostic::Diagnostic;
 use crate::project::Loaded;
 use crate::published::{Reports, SheetOf};
-use crate::site::catalogue::{Catalogue, Index};
+use crate::site::catalogue::{Catalogue, Entry, Index};
 use crate::site::index as lists;
 use crate::site::records::{BriefingRecord, FigureRecord, QuoteRecord};
 use crate::site::search::{self, Doc, Kind, SearchIndex};
@@ -84,38 +86,55 @@ impl RunContext<'_> {
         words.write_index(self.site.strings, &mut write);
         write("search.js", &self.theme.search_script);
         diagnostics.append(&mut problems);
-        // the results are made again a file at a time: only the words are kept
-        for n in 0..words.doc_files() {
-            let (docs, shown) = match results(&words, n, index, catalogue, self.site.strings) {
-                Ok(made) => made,
-                Err(e) => {
-                    diagnostics.push(catalogue_error(&e));
-                    return reports;
-                }
-            };
-            let path = PathBuf::from(format!("search/docs-{n}.js"));
-            // each file of results is checked as the page the script makes of it
-            let html = search::docs_page(&docs);
-            match CitedSentences::read(shown.into_iter(), index, catalogue) {
-                Ok(sentences) => {
-                    let found = verify::check_page(&path, &html, &sentences);
-                    if !found.is_empty() {
-                        let page = Page { path: path.clone(), template: "", html: html.clone(), summary_of: None };
+        // the results are made again a file at a time, in parallel: only the words are kept
+        let checked: Vec<ResultsFile> =
+            (0..words.doc_files()).into_par_iter().map(|n| self.results_file(&words, n, index, catalogue)).collect();
+        for file in checked {
+            match file {
+                ResultsFile::Checked { path, unaccounted, problems } => {
+                    diagnostics.extend(problems);
+                    if let Some((html, found)) = unaccounted {
+                        let page = Page { path: path.clone(), template: "", html, summary_of: None };
                         let loaded = self.sheets_of(&found);
                         let sheet = |slug: &str| {
                             let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
                             Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
                         };
-                        reports.add(&path, &html, found, &self.origins(Some(&page), &sheet));
+                        reports.add(&path, &page.html, found, &self.origins(Some(&page), &sheet));
                     }
                 }
-                Err(e) => diagnostics.push(catalogue_error(&e)),
-            }
-            if let Err(e) = self.output.write(&path, search::docs_file(n, &docs).as_bytes()) {
-                diagnostics.push(not_written(&e));
+                ResultsFile::Unreadable(e) => {
+                    diagnostics.push(catalogue_error(&e));
+                    break;
+                }
             }
         }
         reports
+    }
+
+    /// Makes `docs-{n}.js`, checks it as the page the script makes of it, and writes it.
+    fn results_file(&self, words: &SearchIndex, n: usize, index: &Index, catalogue: &Catalogue) -> ResultsFile {
+        let (docs, shown) = match results(words, n, index, catalogue, self.site.strings) {
+            Ok(made) => made,
+            Err(e) => return ResultsFile::Unreadable(e),
+        };
+        let path = PathBuf::from(format!("search/docs-{n}.js"));
+        let html = search::docs_page(&docs);
+        let mut problems = Vec::new();
+        let mut unaccounted = None;
+        match CitedSentences::read(shown.into_iter(), index, catalogue) {
+            Ok(sentences) => {
+                let found = verify::check_page(&path, &html, &sentences);
+                if !found.is_empty() {
+                    unaccounted = Some((html, found));
+                }
+            }
+            Err(e) => problems.push(catalogue_error(&e)),
+        }
+        if let Err(e) = self.output.write(&path, search::docs_file(n, &docs).as_bytes()) {
+            problems.push(not_written(&e));
+        }
+        ResultsFile::Checked { path, unaccounted, problems }
     }
 
     /// Reports what a file of the site publishes unaccounted, at its origin, and writes it.
@@ -150,7 +169,7 @@ impl RunContext<'_> {
 }
 
 /// The name of a quote's speaker, by actor id, among the actors of a briefing.
-fn speaker_name(index: &Index, entry: &crate::site::catalogue::Entry, id: &str) -> String {
+fn speaker_name(index: &Index, entry: &Entry, id: &str) -> String {
     let member = entry.actors.iter().map(|a| &index.cast.members[a.actor as usize]).find(|m| m.id == id);
     member.map_or(id.to_string(), |m| m.name().to_string())
 }
@@ -164,34 +183,67 @@ fn actor_shown(index: &Index, place: usize) -> (&str, &str, Option<&str>) {
 
 type Records = (BriefingRecord, Vec<FigureRecord>, Vec<QuoteRecord>);
 
-fn records(catalogue: &Catalogue, entry: &crate::site::catalogue::Entry) -> io::Result<Records> {
+fn records(catalogue: &Catalogue, entry: &Entry) -> io::Result<Records> {
     Ok((catalogue.read(entry.card)?, catalogue.read(entry.figures)?, catalogue.read(entry.quotes)?))
 }
 
+/// A file of search results, made and checked.
+enum ResultsFile {
+    Checked {
+        path: PathBuf,
+        /// The page the script makes of the file, and what it publishes unaccounted.
+        unaccounted: Option<(String, Vec<verify::Unaccounted>)>,
+        problems: Vec<Diagnostic>,
+    },
+    /// The catalogue could not be read back.
+    Unreadable(io::Error),
+}
+
+/// Briefings whose results' words are found at once, in parallel.
+const WORDS_BATCH: usize = 256;
+
 /// Indexes the words of every result, a kind at a time in the order of
-/// their ids, so that each word's ids come rising.
+/// their ids, so that each word's ids come rising. The words of a batch of
+/// briefings are found in parallel; only adding them is done in turn.
 fn index_words(words: &mut SearchIndex, index: &Index, catalogue: &Catalogue) -> io::Result<()> {
-    for (b, entry) in index.briefings.iter().enumerate() {
-        words.add(Kind::Briefing, b, &search::briefing_words(&catalogue.read(entry.card)?));
-    }
+    add_by_briefing(words, index, Kind::Briefing, |entry| {
+        Ok(vec![search::briefing_words(&catalogue.read(entry.card)?)])
+    })?;
     for place in 0..index.actors.len() {
         let (_, name, role) = actor_shown(index, place);
         words.add(Kind::Actor, place, &search::actor_words(name, role));
     }
-    let mut figure = 0;
-    for entry in &index.briefings {
+    add_by_briefing(words, index, Kind::Figure, |entry| {
         let figures: Vec<FigureRecord> = catalogue.read(entry.figures)?;
-        for f in &figures {
-            words.add(Kind::Figure, figure, &search::figure_words(f));
-            figure += 1;
-        }
-    }
-    let mut quote = 0;
-    for entry in &index.briefings {
+        Ok(figures.iter().map(search::figure_words).collect())
+    })?;
+    add_by_briefing(words, index, Kind::Quote, |entry| {
         let quotes: Vec<QuoteRecord> = catalogue.read(entry.quotes)?;
-        for q in &quotes {
-            words.add(Kind::Quote, quote, &search::quote_words(q, &speaker_name(index, entry, &q.speaker)));
-            quote += 1;
+        Ok(quotes.iter().map(|q| search::quote_words(q, &speaker_name(index, entry, &q.speaker))).collect())
+    })
+}
+
+/// Adds the results of `kind`, each briefing's in turn: `words_of` gives
+/// the words of each of a briefing's results, in order.
+fn add_by_briefing(
+    words: &mut SearchIndex,
+    index: &Index,
+    kind: Kind,
+    words_of: impl Fn(&Entry) -> io::Result<Vec<String>> + Sync,
+) -> io::Result<()> {
+    let mut place = 0;
+    for entries in index.briefings.chunks(WORDS_BATCH) {
+        let shared = &*words;
+        let found: Vec<Vec<Vec<String>>> = entries
+            .par_iter()
+            .map(|entry| {
+                let texts = words_of(entry)?;
+                Ok(texts.iter().map(|text| shared.part_terms(text)).collect())
+            })
+            .collect::<io::Result<_>>()?;
+        for terms in found.into_iter().flatten() {
+            words.add_terms(kind, place, terms);
+            place += 1;
         }
     }
     Ok(())

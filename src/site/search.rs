@@ -155,11 +155,24 @@ impl SearchIndex {
 
     /// Indexes `words` as those of the result at `place` among those of `kind`.
     pub fn add(&mut self, kind: Kind, place: usize, words: &str) {
+        let kept = self.part_terms(words);
+        self.add_terms(kind, place, kept);
+    }
+
+    /// The terms of `words` the part being made keeps. It only reads the
+    /// index, so the terms of many results can be found at once.
+    pub fn part_terms(&self, words: &str) -> Vec<String> {
+        let mut found = terms(words);
+        found.retain(|term| term.bytes().next().is_some_and(|b| self.part.contains(&u16::from(b))));
+        found
+    }
+
+    /// Indexes `terms`, found by [`SearchIndex::part_terms`], as those of the
+    /// result at `place` among those of `kind`.
+    pub fn add_terms(&mut self, kind: Kind, place: usize, terms: Vec<String>) {
         let id = self.id(kind, place);
-        for term in terms(words) {
-            if term.bytes().next().is_some_and(|b| self.part.contains(&u16::from(b))) {
-                self.terms.entry(term).or_default().push(id);
-            }
+        for term in terms {
+            self.terms.entry(term).or_default().push(id);
         }
     }
 
@@ -619,24 +632,39 @@ const ISE: &[&str] = &[
 /// between digits are kept (`2.3`, thousands separators dropped), and a `%`
 /// after digits (`2.3%`).
 pub fn terms(text: &str) -> Vec<String> {
-    words(text).into_iter().map(|w| spelled(&w)).filter(|w| !STOP.contains(&w.as_str())).collect()
+    let mut found = words(text);
+    for word in &mut found {
+        if let Some(respelled) = spelled(word) {
+            *word = respelled;
+        }
+    }
+    found.retain(|w| !STOP.contains(&w.as_str()));
+    found
 }
 
 /// The words of `text`, folded (`search.js`'s `words` does the same).
 fn words(text: &str) -> Vec<String> {
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        match FOLD.iter().find(|(f, _)| *f == c) {
-            Some((_, base)) => folded.push_str(base),
-            None => folded.push(c),
+    for c in text.chars() {
+        if c.is_ascii() {
+            // no ASCII letter is folded
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
+        for c in c.to_lowercase() {
+            match FOLD.iter().find(|(f, _)| *f == c) {
+                Some((_, base)) => folded.push_str(base),
+                None => folded.push(c),
+            }
         }
     }
-    let chars: Vec<char> = folded.chars().collect();
+    let bytes = folded.as_bytes();
     let mut words = Vec::new();
     let mut word = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let digit_before = word.chars().last().is_some_and(|d| d.is_ascii_digit());
-        let digit_after = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+    for (i, c) in folded.char_indices() {
+        let digit_before = word.as_bytes().last().is_some_and(u8::is_ascii_digit);
+        // an ASCII digit is one byte, never part of another character
+        let digit_after = bytes.get(i + c.len_utf8()).is_some_and(u8::is_ascii_digit);
         if c.is_alphanumeric() || (c == '.' && digit_before && digit_after) {
             word.push(c);
         } else if c == ',' && digit_before && digit_after {
@@ -654,12 +682,12 @@ fn words(text: &str) -> Vec<String> {
     words
 }
 
-/// A word spelled the American way when it has a British spelling
-/// (`search.js`'s `spelled` does the same).
-fn spelled(word: &str) -> String {
+/// The word spelled the American way when it has a British spelling
+/// (`search.js`'s `spelled` does the same); `None` when it has not.
+fn spelled(word: &str) -> Option<String> {
     for (british, american) in SPELLING {
         if let Some(rest) = word.strip_prefix(british) {
-            return format!("{american}{rest}");
+            return Some(format!("{american}{rest}"));
         }
     }
     const ENDINGS: [(&str, &str, &str); 8] = [
@@ -677,10 +705,10 @@ fn spelled(word: &str) -> String {
             && stem.chars().count() >= 3
             && !ISE.contains(&format!("{stem}{base}").as_str())
         {
-            return format!("{stem}{american}");
+            return Some(format!("{stem}{american}"));
         }
     }
-    word.to_string()
+    None
 }
 
 #[cfg(test)]
