@@ -28,6 +28,7 @@ use crate::site::index::{self as lists, ListPage};
 use crate::site::model::BriefingModel;
 use crate::site::records::Cited;
 use crate::site::{self, Page, SiteView, Theme};
+use crate::source::Seed;
 use crate::trace::{self, Trace};
 use crate::verify::{self, Sentences};
 
@@ -304,7 +305,7 @@ impl RunContext<'_> {
                 return;
             }
         };
-        let accepted = OneBriefing { slug: model.slug(), sentences: model.accepted_mentions() };
+        let accepted = OneBriefing { slug: model.slug(), seed: &loaded.seed, sentences: model.accepted_mentions() };
         let sheet = |slug: &str| {
             (slug == loaded.briefing.slug).then_some(SheetOf { briefing: &loaded.briefing, sources: &loaded.sources })
         };
@@ -492,6 +493,7 @@ fn write_trace_json(mut json: impl Write, index: &Index, catalogue: &Catalogue) 
 /// The sentences of one briefing as its own pages may cite them.
 struct OneBriefing<'a> {
     slug: &'a str,
+    seed: &'a Seed,
     sentences: Vec<Vec<Mention>>,
 }
 
@@ -501,6 +503,13 @@ impl Sentences for OneBriefing<'_> {
             return None;
         }
         self.sentences.get(sentence.checked_sub(1)?).map(Vec::as_slice)
+    }
+
+    fn text(&self, briefing: &str, sentence: usize) -> Option<&str> {
+        if briefing != self.slug {
+            return None;
+        }
+        Some(self.seed.sentences.get(sentence.checked_sub(1)?)?.raw(&self.seed.text))
     }
 }
 
@@ -553,6 +562,10 @@ impl Sentences for CitedSentences {
             found
         });
         Some(mentions)
+    }
+
+    fn text(&self, briefing: &str, sentence: usize) -> Option<&str> {
+        Some(&self.by_briefing.get(briefing)?.get(&sentence)?.text)
     }
 }
 

@@ -148,6 +148,44 @@ fn a_rounding_of_a_stated_sum_fails_in_a_template_or_a_summary() {
     assert_eq!(place(&project, &found[0]), (SHEET.to_string(), line, column));
 }
 
+/// The home page with `html` added, inside the briefing's `data-briefing`.
+fn template_showing(html: &str) -> String {
+    let home = std::fs::read_to_string(common::manifest_dir().join("templates/index.html")).expect("the home page");
+    home.replace(
+        "{% endblock content %}",
+        &format!("<div data-briefing=\"{SLUG}\">{html}</div>\n{{% endblock content %}}"),
+    )
+}
+
+#[test]
+fn an_element_that_renders_a_sentence_publishes_only_what_the_sentence_states() {
+    // the sentence word for word, part of it marked, and a link naming it: all stated
+    let project = Project::fixture(FIXTURE);
+    project.write(
+        "templates/index.html",
+        template_showing(
+            "<q data-sentence=\"s2\">Harbour Foods reported a loss of <mark>10.3</mark>p a share for the year, \
+             against earnings of 10.4p a share\n in 2016.</q> <a href=\"x\" data-sentence=\"s2\">s2</a>",
+        ),
+    );
+    project.check(&[]).assert_exit(0);
+
+    // the sentence with one number changed, and a number beside the sentence it does not state
+    let project = Project::fixture(FIXTURE);
+    let changed = "<q data-sentence=\"s2\">Harbour Foods reported a loss of 10.8p a share for the year, \
+                   against earnings of 10.4p a share in 2016.</q>";
+    let beside = "<p data-sentence=\"s3\">The board held the dividend at 3p a share and plans to lift it \
+                  to 6.5p in 2018. <small>Up 7%</small></p>";
+    project.write("templates/index.html", template_showing(&format!("{changed}\n{beside}")));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found: Vec<String> =
+        untraced(&run).iter().map(|d| d["message"].as_str().unwrap_or_default().to_string()).collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].contains("`10.8p`") && found[0].contains("s2 does not state it"), "{found:#?}");
+    assert!(found[1].contains("`7%`") && found[1].contains("s3 does not state it"), "{found:#?}");
+}
+
 #[test]
 fn the_summary_links_the_years_and_dates_its_seed_states() {
     let project = Project::fixture(FIXTURE);

@@ -1,20 +1,16 @@
 //! Judging one mention against the claim of the element around it: a
 //! `data-trace` accounts for a number when one of its sentences states it
 //! ([`numbers::states`]: the same value in the same unit class, exactly),
-//! `data-sentence` for anything inside the sentence it renders, `meta` and
-//! `derived` for anything.
+//! `data-sentence` for a number the sentence it renders states (its text
+//! read whole), `meta` and `derived` for anything.
 
 use super::walk::{Claim, Says};
 use super::{Reason, Sentences};
 use crate::numbers::{Mention, states};
 
 /// `claim` accounts for any number inside it, so its text need not be scanned.
-pub(super) fn accounts_for_all(claim: &Claim<'_>, sentences: &dyn Sentences) -> bool {
-    match &claim.says {
-        Says::Accounted => true,
-        Says::Renders(id) => sentence(claim, id, sentences).is_some(),
-        Says::Traces(_) => false,
-    }
+pub(super) fn accounts_for_all(claim: &Claim<'_>) -> bool {
+    matches!(claim.says, Says::Accounted)
 }
 
 /// Why `claim` (the nearest one around the mention) does not account for it; `None` when it does.
@@ -24,8 +20,11 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentence
     };
     match &claim.says {
         Says::Accounted => None,
+        // the sentence's own words state every number in it; a number it
+        // does not state is no part of it, whatever the element claims
         Says::Renders(id) => match sentence(claim, id, sentences) {
-            Some(_) => None,
+            Some(stated) if stated.iter().any(|s| states(s, mention)) => None,
+            Some(_) => Some(Reason::NotStated { sentences: vec![id.to_string()] }),
             None => Some(Reason::UnknownSentence { sentence: id.to_string() }),
         },
         Says::Traces(ids) => {
@@ -52,11 +51,23 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentence
 
 /// The mentions of sentence `id` (`s3`) of the claim's briefing, if both exist.
 fn sentence<'s>(claim: &Claim<'_>, id: &str, sentences: &'s dyn Sentences) -> Option<&'s [Mention]> {
+    let (briefing, number) = sentence_of(claim, id)?;
+    sentences.mentions(briefing, number)
+}
+
+/// The text of sentence `id` of the claim's briefing, when the sentences have it at hand.
+pub(super) fn sentence_text<'s>(claim: &Claim<'_>, id: &str, sentences: &'s dyn Sentences) -> Option<&'s str> {
+    let (briefing, number) = sentence_of(claim, id)?;
+    sentences.text(briefing, number)
+}
+
+/// The briefing of the claim, and the number of sentence `id` (`s3`) in it.
+fn sentence_of<'c>(claim: &'c Claim<'_>, id: &str) -> Option<(&'c str, usize)> {
     let briefing = claim.briefing.as_deref()?;
     let digits = id.strip_prefix('s')?;
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let number: usize = digits.parse().ok().filter(|n| *n > 0)?;
-    sentences.mentions(briefing, number)
+    Some((briefing, number))
 }

@@ -59,6 +59,13 @@ pub trait Sentences {
     /// The mentions of sentence `sentence` (1-based) of briefing `briefing`
     /// (its slug), if both exist.
     fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]>;
+
+    /// The text of that sentence, when it is at hand: the part of a
+    /// `data-sentence` element that is the sentence word for word needs no
+    /// reading, only what the element shows besides it.
+    fn text(&self, _briefing: &str, _sentence: usize) -> Option<&str> {
+        None
+    }
 }
 
 /// Every number mention of `html` that no `data-trace` or `data-sentence`

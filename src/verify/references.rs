@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 /// Text with its character references decoded, and where each part came from.
+#[derive(Debug)]
 pub(super) struct Decoded<'a> {
     pub text: Cow<'a, str>,
     /// (offset in `text`, offset in the raw text, is a verbatim run) at the
@@ -20,6 +21,12 @@ pub(super) struct Decoded<'a> {
 impl<'a> Decoded<'a> {
     pub fn verbatim(raw: &'a str) -> Decoded<'a> {
         Decoded { text: Cow::Borrowed(raw), pieces: Vec::new() }
+    }
+
+    /// Where its parts came from, without the text: enough to find the raw
+    /// offset of a decoded one after the text is gone.
+    pub fn offsets(&self) -> Decoded<'static> {
+        Decoded { text: Cow::Borrowed(""), pieces: self.pieces.clone() }
     }
 
     /// The raw offset of decoded offset `at`; inside a reference, the reference's `&`.

@@ -8,14 +8,14 @@ use super::*;
 use crate::numbers;
 
 /// The sentences of a few briefings, scanned as the check would get them.
-struct Seeds(HashMap<(String, usize), Vec<Mention>>);
+struct Seeds(HashMap<(String, usize), (String, Vec<Mention>)>);
 
 impl Seeds {
     fn new(briefings: &[(&str, &[&str])]) -> Seeds {
         let mut seeds = HashMap::new();
         for (slug, sentences) in briefings {
             for (i, sentence) in sentences.iter().enumerate() {
-                seeds.insert((slug.to_string(), i + 1), numbers::scan(sentence));
+                seeds.insert((slug.to_string(), i + 1), (sentence.to_string(), numbers::scan(sentence)));
             }
         }
         Seeds(seeds)
@@ -24,7 +24,7 @@ impl Seeds {
     /// A figure traced to sentence `n` of `slug`, published as `published`
     /// (as the build adds the sheet's rounded and dated figures).
     fn with_figure(mut self, slug: &str, n: usize, published: &str) -> Seeds {
-        if let Some(sentence) = self.0.get_mut(&(slug.to_string(), n)) {
+        if let Some((_, sentence)) = self.0.get_mut(&(slug.to_string(), n)) {
             sentence.extend(numbers::scan(published));
         }
         self
@@ -33,7 +33,21 @@ impl Seeds {
 
 impl Sentences for Seeds {
     fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]> {
-        self.0.get(&(briefing.to_string(), sentence)).map(Vec::as_slice)
+        self.0.get(&(briefing.to_string(), sentence)).map(|(_, mentions)| mentions.as_slice())
+    }
+
+    fn text(&self, briefing: &str, sentence: usize) -> Option<&str> {
+        self.0.get(&(briefing.to_string(), sentence)).map(|(text, _)| text.as_str())
+    }
+}
+
+/// The same sentences, without their texts at hand: a `data-sentence`
+/// element is then read whole.
+struct MentionsOnly<'a>(&'a Seeds);
+
+impl Sentences for MentionsOnly<'_> {
+    fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]> {
+        self.0.mentions(briefing, sentence)
     }
 }
 
@@ -134,7 +148,47 @@ fn traced_figures() {
 fn sentences_meta_and_derived() {
     check_rows(
         &[
-            ("own sentence", r#"<p data-sentence="s2">Inflation rose to 2.3% in June, 7 said.</p>"#, &[]),
+            ("own sentence", r#"<p data-sentence="s2">Inflation rose to 2.3% in June.</p>"#, &[]),
+            (
+                "a number the sentence does not state",
+                r#"<p data-sentence="s2">Inflation rose to 2.3% in June, 7 said.</p>"#,
+                &["7 not-stated s2"],
+            ),
+            (
+                "another number in its place",
+                r#"<q data-sentence="s2">Inflation rose to 9.9% in June.</q>"#,
+                &["9.9% not-stated s2"],
+            ),
+            (
+                "own sentence, a mark inside a number",
+                r#"<p data-sentence="s3">The bill came to £<mark>127.5</mark>bn, about two-thirds of the budget.</p>"#,
+                &[],
+            ),
+            (
+                "own sentence, its lines and spaces as the page sets them",
+                "<p data-sentence=\"s4\">Growth   was\n  2.34 per cent <b>in</b> 2023.</p>",
+                &[],
+            ),
+            (
+                "own sentence, with a link that names it",
+                r##"<span data-sentence="s2"><a href="#s2">s2</a> Inflation rose to 2.3% in June.</span> <span data-sentence="s2"><span>Inflation rose to 2.3% in June.</span> <a href="s.html#s2">s2 in the source, page 4</a></span>"##,
+                &["4 not-stated s2"],
+            ),
+            (
+                "part of a sentence",
+                r#"<p data-sentence="s5">The deficit was £40bn …</p><p data-sentence="s5">… £41bn on 1 March</p>"#,
+                &["£41bn not-stated s5"],
+            ),
+            (
+                "a number run into the sentence's last",
+                r#"<p data-sentence="s4">Growth was 2.34 per cent in 2023.<b>1</b></p>"#,
+                &["2023.1 not-stated s4"],
+            ),
+            (
+                "a block between its words",
+                r#"<div data-sentence="s2"><p>Inflation rose to 2.</p>3% in June.</div>"#,
+                &["2 not-stated s2", "3% not-stated s2"],
+            ),
             (
                 "own sentence, marked up",
                 r#"<p data-sentence="s3">The bill came to <mark data-trace="s3">£127.5bn</mark>.</p>"#,
@@ -770,4 +824,22 @@ fn text_states_read_as_html_does() {
         ("an end tag's attributes are not shown", "<p>1</p title=\"2\">", &["1 not-traced"]),
     ];
     check_rows(rows, |body| body.to_string());
+}
+
+#[test]
+fn a_sentence_element_is_read_whole_when_its_text_is_not_at_hand() {
+    let seeds = seeds();
+    let rows: &[(&str, &[&str])] = &[
+        (r#"<p data-sentence="s3">The bill came to £<mark>127.5</mark>bn.</p>"#, &[]),
+        (r#"<p data-sentence="s2">Inflation rose to 2.<mark>3%</mark> in June, 7 said.</p>"#, &["7 not-stated s2"]),
+        (r##"<p data-sentence="s2"><a href="#s2">s2</a> Inflation rose to 2.3% in June.</p>"##, &[]),
+    ];
+    for (body, expected) in rows {
+        let found: Vec<String> =
+            check_page(Path::new("site/briefings/x/index.html"), &page(body), &MentionsOnly(&seeds))
+                .iter()
+                .map(show)
+                .collect();
+        assert_eq!(found, *expected, "{body}");
+    }
 }

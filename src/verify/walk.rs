@@ -27,8 +27,9 @@
 //! only, as the reading the new one is held to.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
-use super::accounting::{accounts_for_all, unaccounted};
+use super::accounting::{accounts_for_all, sentence_text, unaccounted};
 use super::references::{Decoded, decode_references, decoded};
 use super::{Found, FoundMention, Sentences};
 use crate::numbers;
@@ -70,7 +71,10 @@ impl<'a> Walk<'a> {
     }
 
     /// Every unaccounted mention found, in the order found.
-    pub(super) fn into_found(self) -> Found {
+    pub(super) fn into_found(mut self) -> Found {
+        // what is still open at the end of the page ends with it
+        self.open.truncate(0);
+        self.judge_closed();
         self.found
     }
 
@@ -84,6 +88,9 @@ impl<'a> Walk<'a> {
         void: bool,
     ) -> Option<Opened> {
         self.open.close_implied_by(tag);
+        if tag != Tag::Other {
+            self.open.break_text();
+        }
         self.open.next_id += 1;
         let id = self.open.next_id;
         let depth = self.open.frames.len();
@@ -100,8 +107,10 @@ impl<'a> Walk<'a> {
         if void {
             // no text, no end tag: it is closed as soon as it is read
             self.open.truncate(depth);
+            self.judge_closed();
             return None;
         }
+        self.judge_closed();
         Some(Opened { id, framed })
     }
 
@@ -118,19 +127,28 @@ impl<'a> Walk<'a> {
     /// closes, with every element opened inside it.
     pub(super) fn end(&mut self, id: u64) {
         self.open.close_from(id);
+        self.judge_closed();
     }
 
     /// A text node read as `kind`; `page_offset` maps a byte offset in
     /// `text` to one in the page.
     pub(super) fn text_node(&mut self, text: &str, kind: TextKind, page_offset: impl Fn(usize) -> usize) {
         if text.bytes().all(|b| b.is_ascii_whitespace()) || text.trim_start().is_empty() {
+            // white space keeps apart the words of the text being gathered
+            if !self.open.top().is_some_and(|f| f.hidden)
+                && let Some(claim) = self.open.gathering()
+            {
+                claim.gathered.add_break();
+            }
             return;
         }
         let open = &mut self.open;
         if open.top().is_some_and(|f| f.tag == Tag::Head) {
             // text leaves `<head>` as HTML reads it: it starts the body
             open.truncate(open.frames.len() - 1);
+            self.judge_closed();
         }
+        let open = &mut self.open;
         if open.top().is_some_and(|f| f.hidden) {
             return;
         }
@@ -144,9 +162,13 @@ impl<'a> Walk<'a> {
     /// Every mention of `decoded` that the claim around it does not account
     /// for; `page_offset` maps a raw offset of the text to one in the page.
     fn judge(&mut self, decoded: &Decoded, page_offset: impl Fn(usize) -> usize) {
+        if let Some(claim) = self.open.gathering() {
+            claim.gathered.add(decoded, page_offset(0));
+            return;
+        }
         let open = &self.open;
         let claim = open.top().and_then(|f| f.claim).map(|c| &open.claims[c]);
-        if claim.is_some_and(|c| accounts_for_all(c, self.sentences)) {
+        if claim.is_some_and(accounts_for_all) {
             return;
         }
         for mention in numbers::scan_with(&decoded.text, &mut self.tokens) {
@@ -155,6 +177,105 @@ impl<'a> Walk<'a> {
                 let text = decoded.text[mention.span].to_string();
                 let briefing = open.top().and_then(|f| f.briefing).map(|b| open.briefings[b].to_string());
                 self.found.push(FoundMention { offset, text, reason, briefing });
+            }
+        }
+    }
+}
+
+/// `text` with each run of white space read as one space.
+fn squeezed(text: &str) -> Cow<'_, str> {
+    if is_squeezed(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        match c.is_whitespace() {
+            true if in_space => {}
+            true => out.push(' '),
+            false => out.push(c),
+        }
+        in_space = c.is_whitespace();
+    }
+    Cow::Owned(out)
+}
+
+/// `text` has no white space but single spaces.
+fn is_squeezed(text: &str) -> bool {
+    let mut after_space = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
+            // the first bytes of every other white space character (U+0085, U+00A0, U+1680, U+2000…U+3000)
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].starts_with(char::is_whitespace) => return false,
+            _ => after_space = false,
+        }
+    }
+    true
+}
+
+/// Where `needle` first stands in `text`. Most elements that render a
+/// sentence hold little besides it, so the places its first byte stands are
+/// tried first; a searcher is built only when there are many.
+fn find(text: &str, needle: &str) -> Option<usize> {
+    const TRIED: usize = 16;
+    let first = *needle.as_bytes().first()?;
+    for (tried, at) in memchr::memchr_iter(first, text.as_bytes()).enumerate() {
+        if tried == TRIED {
+            return memchr::memmem::find(&text.as_bytes()[at..], needle.as_bytes()).map(|i| at + i);
+        }
+        if text.as_bytes()[at..].starts_with(needle.as_bytes()) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// The offset in `text` of offset `at` of [`squeezed`] `text`: where the
+/// character (or the run of white space) it stands for starts.
+fn unsqueezed(text: &str, at: usize) -> usize {
+    let mut squeezed = 0;
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() && in_space {
+            continue;
+        }
+        if squeezed >= at {
+            return i;
+        }
+        in_space = c.is_whitespace();
+        squeezed += if in_space { 1 } else { c.len_utf8() };
+    }
+    text.len()
+}
+
+impl Walk<'_> {
+    /// Judges the text of the `data-sentence` elements that have closed.
+    /// The sentence itself, word for word, states what it states; the rest
+    /// of the element's text is read for numbers, each side on its own.
+    /// When the sentence does not stand whole in it, all of it is read.
+    fn judge_closed(&mut self) {
+        for claim in std::mem::take(&mut self.open.closed) {
+            let gathered = &claim.gathered;
+            let Says::Renders(id) = &claim.says else { continue };
+            let whole = 0..gathered.text.len();
+            let parts = match sentence_text(&claim, id, self.sentences).and_then(|s| gathered.around(s)) {
+                Some((before, after)) => [before, after],
+                None => [whole, 0..0],
+            };
+            for part in parts {
+                let at = part.start;
+                for mention in numbers::scan_with(&gathered.text[part], &mut self.tokens) {
+                    if let Some(reason) = unaccounted(Some(&claim), &mention, self.sentences) {
+                        let span = at + mention.span.start..at + mention.span.end;
+                        let offset = gathered.page_offset(span.start);
+                        let text = gathered.text[span].to_string();
+                        let briefing = claim.briefing.as_deref().map(str::to_string);
+                        self.found.push(FoundMention { offset, text, reason, briefing });
+                    }
+                }
             }
         }
     }
@@ -185,6 +306,67 @@ struct Frame {
 pub(super) struct Claim<'a> {
     pub briefing: Option<Cow<'a, str>>,
     pub says: Says<'a>,
+    /// For `data-sentence`, the text inside so far: it is read whole when
+    /// the element closes, as a reader reads it, since marking up part of a
+    /// sentence (`a <mark>2</mark>-1 win`) splits it into pieces that mean
+    /// other numbers on their own.
+    gathered: Gathered,
+}
+
+/// Text inside an element, a piece at a time, with where each piece stands.
+#[derive(Debug, Default)]
+struct Gathered {
+    text: String,
+    /// Where each piece starts in `text`, where its raw text starts in the
+    /// page, and where its decoded characters came from.
+    pieces: Vec<(usize, usize, Decoded<'static>)>,
+}
+
+impl Gathered {
+    fn add(&mut self, decoded: &Decoded<'_>, page_start: usize) {
+        self.pieces.push((self.text.len(), page_start, decoded.offsets()));
+        self.text.push_str(&decoded.text);
+    }
+
+    /// A break a reader sees between pieces (a new block, a cell), so that
+    /// pieces on either side of it are not read as one number.
+    fn add_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    /// Where the sentence `sentence` stands whole in the gathered text, as
+    /// the text before it and the text after it; `None` when it does not, or
+    /// when what stands beside it could run into its first or last word.
+    fn around(&self, sentence: &str) -> Option<(Range<usize>, Range<usize>)> {
+        let text = squeezed(&self.text);
+        let sentence = squeezed(sentence);
+        let sentence = sentence.trim();
+        if sentence.is_empty() {
+            return None;
+        }
+        let start = find(&text, sentence)?;
+        let end = start + sentence.len();
+        let apart = |at: Option<&u8>| at.is_none_or(|b| *b == b' ');
+        if !apart(start.checked_sub(1).and_then(|i| text.as_bytes().get(i))) || !apart(text.as_bytes().get(end)) {
+            return None;
+        }
+        let back = |at: usize| match text {
+            Cow::Borrowed(_) => at,
+            Cow::Owned(_) => unsqueezed(&self.text, at),
+        };
+        Some((0..back(start), back(end)..self.text.len()))
+    }
+
+    /// The page offset of offset `at` of the gathered text.
+    fn page_offset(&self, at: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.0 <= at).saturating_sub(1);
+        match self.pieces.get(i) {
+            Some((start, page_start, decoded)) => page_start + decoded.raw_offset(at.saturating_sub(*start)),
+            None => 0,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -204,6 +386,8 @@ struct OpenElements<'a> {
     /// Every `data-briefing` and every claim the frames point at.
     briefings: Vec<Cow<'a, str>>,
     claims: Vec<Claim<'a>>,
+    /// `data-sentence` claims whose elements have closed, their text not yet judged.
+    closed: Vec<Claim<'a>>,
 }
 
 /// The elements HTML gives a part in what follows; every other name is [`Tag::Other`].
@@ -358,6 +542,20 @@ impl<'a> OpenElements<'a> {
         self.frames.last()
     }
 
+    /// The `data-sentence` claim the text here would be gathered into.
+    fn gathering(&mut self) -> Option<&mut Claim<'a>> {
+        let claim = self.top()?.claim?;
+        let claim = &mut self.claims[claim];
+        matches!(claim.says, Says::Renders(_)).then_some(claim)
+    }
+
+    /// A break between what was read and what follows, for the text being gathered.
+    fn break_text(&mut self) {
+        if let Some(claim) = self.gathering() {
+            claim.gathered.add_break();
+        }
+    }
+
     /// Closes the element `id` and every element opened after it, as its
     /// end tag does (all of those are inside it, or already closed).
     fn close_from(&mut self, id: u64) {
@@ -367,10 +565,18 @@ impl<'a> OpenElements<'a> {
     /// Closes the frames from `at` up, and forgets the claims and briefings
     /// only they pointed at (those are the latest, so the lists stay stacks).
     fn truncate(&mut self, at: usize) {
+        let breaks = self.frames[at.min(self.frames.len())..].iter().any(|f| f.tag != Tag::Other);
         self.frames.truncate(at);
         let top = self.frames.last();
-        self.claims.truncate(top.and_then(|f| f.claim).map_or(0, |c| c + 1));
+        let kept = top.and_then(|f| f.claim).map_or(0, |c| c + 1);
         self.briefings.truncate(top.and_then(|f| f.briefing).map_or(0, |b| b + 1));
+        if kept < self.claims.len() {
+            let ended = self.claims.drain(kept..).filter(|c| !c.gathered.text.is_empty());
+            self.closed.extend(ended);
+        }
+        if breaks {
+            self.break_text();
+        }
     }
 
     /// Closes the innermost open element tagged one of `tags`, looking no further
@@ -439,7 +645,7 @@ impl<'a> OpenElements<'a> {
         let claim = match says {
             Some(says) => {
                 let briefing = briefing.map(|b| self.briefings[b].clone());
-                self.claims.push(Claim { briefing, says });
+                self.claims.push(Claim { briefing, says, gathered: Gathered::default() });
                 Some(self.claims.len() - 1)
             }
             None => parent.and_then(|f| f.claim),
