@@ -14,6 +14,7 @@
 //! [`Unaccounted`] into an `untraced-published-number` diagnostic.
 
 mod accounting;
+mod gathered;
 mod markup;
 mod references;
 mod walk;
