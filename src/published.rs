@@ -79,6 +79,7 @@ impl Report {
             Reason::NotTraced => self.origin.untraced.to_string(),
             Reason::NotStated { sentences } => format!("{} does not state it", sentences.join(", ")),
             Reason::UnknownSentence { sentence } => format!("it cites {sentence}, which is no sentence of its seed"),
+            Reason::NotACount => "it is marked data-trace=\"derived\", and tracebrief derives only counts".to_string(),
         };
         let on = match self.pages {
             1 => u.page.display().to_string(),
@@ -96,6 +97,7 @@ impl Report {
             });
         d.help(self.origin.help.unwrap_or(match &u.reason {
             Reason::NotTraced => "publish numbers through the fact sheet's figures, or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
+            Reason::NotACount => "trace the number to the sentence that states it (data-trace=\"sN\"); `derived` is for counts of figures, sentences, pages and notes",
             _ => "cite the sentence that states the number, or correct the number",
         }))
     }

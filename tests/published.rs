@@ -187,6 +187,21 @@ fn an_element_that_renders_a_sentence_publishes_only_what_the_sentence_states() 
 }
 
 #[test]
+fn derived_marks_counts_and_nothing_else() {
+    let project = Project::fixture(FIXTURE);
+    project.write("templates/index.html", template_showing("<p data-trace=\"derived\">3 figures, page 1 of 1</p>"));
+    project.check(&[]).assert_exit(0);
+
+    let project = Project::fixture(FIXTURE);
+    project.write("templates/index.html", template_showing("<p data-trace=\"derived\">Loss per share: £0.10</p>"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    assert!(found[0]["message"].as_str().is_some_and(|m| m.contains("`£0.10`") && m.contains("derives only counts")));
+}
+
+#[test]
 fn the_summary_links_the_years_and_dates_its_seed_states() {
     let project = Project::fixture(FIXTURE);
     let out = project.beside("site");

@@ -6,7 +6,7 @@
 
 use super::walk::{Claim, Says};
 use super::{Reason, Sentences};
-use crate::numbers::{Mention, states};
+use crate::numbers::{Kind, Mention, states};
 
 /// `claim` accounts for any number inside it, so its text need not be scanned.
 pub(super) fn accounts_for_all(claim: &Claim<'_>) -> bool {
@@ -27,8 +27,10 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentence
             Some(_) => Some(Reason::NotStated { sentences: vec![id.to_string()] }),
             None => Some(Reason::UnknownSentence { sentence: id.to_string() }),
         },
-        Says::Traces(ids) => {
-            let ids = ids.split_ascii_whitespace();
+        Says::Derived(_) if is_count(mention) => None,
+        Says::Derived(ids) if ids.split_ascii_whitespace().all(|id| id == "derived") => Some(Reason::NotACount),
+        Says::Traces(ids) | Says::Derived(ids) => {
+            let ids = ids.split_ascii_whitespace().filter(|id| *id != "derived");
             let mut unknown = None;
             for id in ids.clone() {
                 match sentence(claim, id, sentences) {
@@ -47,6 +49,17 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentence
             })
         }
     }
+}
+
+/// What a count the tool makes may be: a whole number of things, with no
+/// unit or hedge (`12`, `1,204`; not `£12`, `12%`, `about 12`, `2.5`, `-3`
+/// or a date).
+fn is_count(mention: &Mention) -> bool {
+    mention.kind == Kind::Count
+        && mention.unit.is_none()
+        && mention.hedge.is_none()
+        && !mention.fraction
+        && mention.value.number().is_some_and(|n| n.fract().is_zero() && !n.is_sign_negative())
 }
 
 /// The mentions of sentence `id` (`s3`) of the claim's briefing, if both exist.

@@ -53,6 +53,8 @@ pub enum Reason {
     /// `data-trace` or `data-sentence` names a sentence that does not exist,
     /// or no briefing is known for it (no `data-briefing` around it).
     UnknownSentence { sentence: String },
+    /// `data-trace="derived"` around a number that is no count the tool makes.
+    NotACount,
 }
 
 /// The sentences of the briefings whose pages are checked.

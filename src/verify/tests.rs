@@ -84,6 +84,7 @@ fn show(u: &Unaccounted) -> String {
         Reason::NotTraced => format!("{} not-traced", u.text),
         Reason::NotStated { sentences } => format!("{} not-stated {}", u.text, sentences.join(" ")),
         Reason::UnknownSentence { sentence } => format!("{} unknown {sentence}", u.text),
+        Reason::NotACount => format!("{} not-a-count", u.text),
     }
 }
 
@@ -199,6 +200,19 @@ fn sentences_meta_and_derived() {
             ("sentence zero", r#"<p data-sentence="s0">Up 5%</p>"#, &["5% unknown s0"]),
             ("meta", r#"<time data-trace="meta" datetime="2025-03-03">3 March 2025</time>"#, &[]),
             ("derived", r#"<p><span data-trace="derived">4</span> actors</p>"#, &[]),
+            ("derived counts", r#"<p data-trace="derived">43 sentences, 1,204 cited, page 2 of 12</p>"#, &[]),
+            (
+                "derived, but no count",
+                r#"<p data-trace="derived">£987.6bn lost, up 45%, about 12 left, 2.5 each, on 3 March</p>"#,
+                &[
+                    "£987.6bn not-a-count",
+                    "45% not-a-count",
+                    "about 12 not-a-count",
+                    "2.5 not-a-count",
+                    "3 March not-a-count",
+                ],
+            ),
+            ("derived or stated", r#"<p data-trace="s2 derived">2.3% in 4 rows, 5%</p>"#, &["5% not-stated s2"]),
             ("meta among ids", r#"<span data-trace="s1 meta">9</span>"#, &[]),
             ("unknown id", r#"<td data-trace="s99">2.3%</td>"#, &["2.3% unknown s99"]),
             ("malformed id", r#"<td data-trace="x2">2.3%</td>"#, &["2.3% unknown x2"]),

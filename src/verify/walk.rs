@@ -250,8 +250,11 @@ pub(super) enum Says<'a> {
     Renders(Cow<'a, str>),
     /// `data-trace="s3 s7"`: the ids, separated by ASCII whitespace.
     Traces(Cow<'a, str>),
-    /// `data-trace="meta"` or `"derived"`: not a claim, or computed by the tool.
+    /// `data-trace="meta"`: a value of the fact sheet that is no claim.
     Accounted,
+    /// `data-trace="derived"`: a count the tool makes (of figures, pages,
+    /// notes); with sentence ids besides, a number one of them states.
+    Derived(Cow<'a, str>),
 }
 
 #[derive(Debug, Default)]
@@ -632,8 +635,11 @@ fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 fn says_of_trace(trace: Cow<'_, str>) -> Says<'_> {
-    if trace.split_ascii_whitespace().any(|id| id == "meta" || id == "derived") {
+    let mut ids = trace.split_ascii_whitespace();
+    if ids.clone().any(|id| id == "meta") {
         Says::Accounted
+    } else if ids.any(|id| id == "derived") {
+        Says::Derived(trace)
     } else {
         Says::Traces(trace)
     }
