@@ -52,10 +52,11 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentence
 }
 
 /// What a count the tool makes may be: a whole number of things, with no
-/// unit or hedge (`12`, `1,204`; not `£12`, `12%`, `about 12`, `2.5`, `-3`
-/// or a date).
+/// unit or hedge (`12`, `1,204`, `1969`; not `£12`, `12%`, `about 12`,
+/// `2.5`, `-3` or a date).
 fn is_count(mention: &Mention) -> bool {
-    mention.kind == Kind::Count
+    // a count of 1969 reads as a year on its own
+    matches!(mention.kind, Kind::Count | Kind::Year)
         && mention.unit.is_none()
         && mention.hedge.is_none()
         && !mention.fraction

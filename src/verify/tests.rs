@@ -201,6 +201,7 @@ fn sentences_meta_and_derived() {
             ("meta", r#"<time data-trace="meta" datetime="2025-03-03">3 March 2025</time>"#, &[]),
             ("derived", r#"<p><span data-trace="derived">4</span> actors</p>"#, &[]),
             ("derived counts", r#"<p data-trace="derived">43 sentences, 1,204 cited, page 2 of 12</p>"#, &[]),
+            ("a derived count that reads as a year", r#"<td data-trace="derived">1969</td>"#, &[]),
             (
                 "derived, but no count",
                 r#"<p data-trace="derived">£987.6bn lost, up 45%, about 12 left, 2.5 each, on 3 March</p>"#,
