@@ -86,11 +86,10 @@ impl RunContext<'_> {
         words.write_index(self.site.strings, &mut write);
         write("search.js", &self.theme.search_script);
         diagnostics.append(&mut problems);
-        // the results are made again a file at a time, in parallel: only the words are kept
-        let checked: Vec<ResultsFile> =
-            (0..words.doc_files()).into_par_iter().map(|n| self.results_file(&words, n, index, catalogue)).collect();
-        for file in checked {
-            match file {
+        // the results are made again a file at a time: only the words are kept. Not in
+        // parallel: each file reads the sentences of up to a thousand briefings
+        for n in 0..words.doc_files() {
+            match self.results_file(&words, n, index, catalogue) {
                 ResultsFile::Checked { path, unaccounted, problems } => {
                     diagnostics.extend(problems);
                     if let Some((html, found)) = unaccounted {
@@ -234,7 +233,7 @@ fn add_by_briefing(
     let mut place = 0;
     for entries in index.briefings.chunks(WORDS_BATCH) {
         let shared = &*words;
-        let found: Vec<Vec<Vec<String>>> = entries
+        let found: Vec<Vec<String>> = entries
             .par_iter()
             .map(|entry| {
                 let texts = words_of(entry)?;
@@ -242,7 +241,7 @@ fn add_by_briefing(
             })
             .collect::<io::Result<_>>()?;
         for terms in found.into_iter().flatten() {
-            words.add_terms(kind, place, terms);
+            words.add_terms(kind, place, &terms);
             place += 1;
         }
     }

@@ -156,23 +156,32 @@ impl SearchIndex {
     /// Indexes `words` as those of the result at `place` among those of `kind`.
     pub fn add(&mut self, kind: Kind, place: usize, words: &str) {
         let kept = self.part_terms(words);
-        self.add_terms(kind, place, kept);
+        self.add_terms(kind, place, &kept);
     }
 
-    /// The terms of `words` the part being made keeps. It only reads the
-    /// index, so the terms of many results can be found at once.
-    pub fn part_terms(&self, words: &str) -> Vec<String> {
-        let mut found = terms(words);
-        found.retain(|term| term.bytes().next().is_some_and(|b| self.part.contains(&u16::from(b))));
-        found
+    /// The terms of `words` the part being made keeps, one to a line. It
+    /// only reads the index, so the terms of many results can be found at
+    /// once; one string for them all spares an allocation a term.
+    pub fn part_terms(&self, words: &str) -> String {
+        let mut kept = String::new();
+        for term in terms(words) {
+            if term.bytes().next().is_some_and(|b| self.part.contains(&u16::from(b))) {
+                kept.push_str(&term);
+                kept.push('\n');
+            }
+        }
+        kept
     }
 
     /// Indexes `terms`, found by [`SearchIndex::part_terms`], as those of the
     /// result at `place` among those of `kind`.
-    pub fn add_terms(&mut self, kind: Kind, place: usize, terms: Vec<String>) {
+    pub fn add_terms(&mut self, kind: Kind, place: usize, terms: &str) {
         let id = self.id(kind, place);
-        for term in terms {
-            self.terms.entry(term).or_default().push(id);
+        for term in terms.lines() {
+            match self.terms.get_mut(term) {
+                Some(ids) => ids.push(id),
+                None => self.terms.entry(term.to_string()).or_default().push(id),
+            }
         }
     }
 
