@@ -394,8 +394,12 @@ fn build_site(console: &Console, request: BuildRequest) -> Result<u8, Failure> {
         }
     };
     progress.stage(&checking(&project));
-    let run = build::run(&project, &settings, build::Output::Staging(&staging), false);
+    let mut run = build::run(&project, &settings, build::Output::Staging(&staging), false);
     let tally = run.tally();
+    if tally.errors == 0 {
+        // a build that passes shows its warnings; notes (a figure stated twice…) are for `check`
+        run.diagnostics.retain(|d| d.severity != Severity::Note);
+    }
     let outcome =
         Outcome { root, diagnostics: &run.diagnostics, trace: Some(&run.trace), strict: false, sources: &run.sources };
     if tally.errors > 0 {
@@ -406,11 +410,9 @@ fn build_site(console: &Console, request: BuildRequest) -> Result<u8, Failure> {
         stdout.flush()?;
         return Ok(check_exit_code(tally, false));
     }
-    // a build that passes shows its warnings; notes (a figure stated twice…) are for `check`
-    let warnings: Vec<Diagnostic> = run.diagnostics.iter().filter(|d| d.severity != Severity::Note).cloned().collect();
-    if !warnings.is_empty() {
+    if !run.diagnostics.is_empty() {
         progress.finish();
-        report::write(report::Format::Human, &Outcome { diagnostics: &warnings, ..outcome }, colour, &mut stdout)?;
+        report::write(report::Format::Human, &outcome, colour, &mut stdout)?;
     }
     stdout.flush()?;
     if request.pdf.is_some() {
