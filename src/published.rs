@@ -80,6 +80,7 @@ impl Report {
             Reason::NotStated { sentences } => format!("{} does not state it", sentences.join(", ")),
             Reason::UnknownSentence { sentence } => format!("it cites {sentence}, which is no sentence of its seed"),
             Reason::NotACount => "it is marked data-trace=\"derived\", and tracebrief derives only counts".to_string(),
+            Reason::NotMeta => "it is marked data-trace=\"meta\", and a sum or a hedged number is a claim".to_string(),
         };
         let on = match self.pages {
             1 => u.page.display().to_string(),
@@ -97,6 +98,7 @@ impl Report {
             });
         d.help(self.origin.help.unwrap_or(match &u.reason {
             Reason::NotTraced => "publish numbers through the fact sheet's figures, or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
+            Reason::NotMeta => "trace the number to the sentence that states it (data-trace=\"sN\"); `meta` is for the sheet's date, names and addresses",
             Reason::NotACount => "trace the number to the sentence that states it (data-trace=\"sN\"); `derived` is for counts of figures, sentences, pages and notes",
             _ => "cite the sentence that states the number, or correct the number",
         }))

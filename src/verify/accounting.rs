@@ -2,16 +2,12 @@
 //! `data-trace` accounts for a number when one of its sentences states it
 //! ([`numbers::states`]: the same value in the same unit class, exactly),
 //! `data-sentence` for a number the sentence it renders states (its text
-//! read whole), `meta` and `derived` for anything.
+//! read whole), `derived` for a count, and `meta` for any number but a sum
+//! of money or a hedged one, which are always claims.
 
 use super::walk::{Claim, Says};
 use super::{Reason, Sentences};
-use crate::numbers::{Kind, Mention, states};
-
-/// `claim` accounts for any number inside it, so its text need not be scanned.
-pub(super) fn accounts_for_all(claim: &Claim<'_>) -> bool {
-    matches!(claim.says, Says::Accounted)
-}
+use crate::numbers::{Kind, Mention, Unit, states};
 
 /// Why `claim` (the nearest one around the mention) does not account for it; `None` when it does.
 pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentences: &dyn Sentences) -> Option<Reason> {
@@ -19,7 +15,8 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentence
         return Some(Reason::NotTraced);
     };
     match &claim.says {
-        Says::Accounted => None,
+        Says::Meta if is_claim(mention) => Some(Reason::NotMeta),
+        Says::Meta => None,
         // the sentence's own words state every number in it; a number it
         // does not state is no part of it, whatever the element claims
         Says::Renders(id) => match sentence(claim, id, sentences) {
@@ -49,6 +46,12 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentence
             })
         }
     }
+}
+
+/// A number that is always a claim, never a name, an address or a date of
+/// the sheet: a sum of money, or a hedged number (`£2bn`, `about 40`).
+fn is_claim(mention: &Mention) -> bool {
+    matches!(mention.unit, Some(Unit::Currency(_))) || mention.hedge.is_some()
 }
 
 /// What a count the tool makes may be: a whole number of things, with no

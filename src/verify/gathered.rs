@@ -23,11 +23,12 @@ impl Gathered {
         self.text.push_str(&decoded.text);
     }
 
-    /// A break a reader sees between pieces (a new block, a cell), so that
-    /// pieces on either side of it are not read as one number.
+    /// A break a reader sees between pieces (white space, a new block, a
+    /// cell), so that pieces on either side of it are not read as one
+    /// number. A space, unless the text ends in white space already.
     pub(super) fn add_break(&mut self) {
-        if !self.text.is_empty() && !self.text.ends_with('\n') {
-            self.text.push('\n');
+        if !self.text.is_empty() && !self.text.ends_with(char::is_whitespace) {
+            self.text.push(' ');
         }
     }
 

@@ -55,6 +55,8 @@ pub enum Reason {
     UnknownSentence { sentence: String },
     /// `data-trace="derived"` around a number that is no count the tool makes.
     NotACount,
+    /// `data-trace="meta"` around a sum or a hedged number, which are claims.
+    NotMeta,
 }
 
 /// The sentences of the briefings whose pages are checked.

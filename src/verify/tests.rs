@@ -85,6 +85,7 @@ fn show(u: &Unaccounted) -> String {
         Reason::NotStated { sentences } => format!("{} not-stated {}", u.text, sentences.join(" ")),
         Reason::UnknownSentence { sentence } => format!("{} unknown {sentence}", u.text),
         Reason::NotACount => format!("{} not-a-count", u.text),
+        Reason::NotMeta => format!("{} not-meta", u.text),
     }
 }
 
@@ -215,6 +216,16 @@ fn sentences_meta_and_derived() {
             ),
             ("derived or stated", r#"<p data-trace="s2 derived">2.3% in 4 rows, 5%</p>"#, &["5% not-stated s2"]),
             ("meta among ids", r#"<span data-trace="s1 meta">9</span>"#, &[]),
+            (
+                "meta: names, addresses and dates",
+                r#"<p data-trace="meta">Channel 4 News, https://example.org/2024/03/05/story-12%20x, 5 March 2024</p>"#,
+                &[],
+            ),
+            (
+                "meta, but a claim",
+                r#"<p data-trace="meta">lost £987.6bn, about 40 jobs</p>"#,
+                &["£987.6bn not-meta", "about 40 not-meta"],
+            ),
             ("unknown id", r#"<td data-trace="s99">2.3%</td>"#, &["2.3% unknown s99"]),
             ("malformed id", r#"<td data-trace="x2">2.3%</td>"#, &["2.3% unknown x2"]),
             ("one known id states it", r#"<td data-trace="s99 s2">2.3%</td>"#, &[]),
@@ -469,6 +480,10 @@ const TRICKY: &[(&str, &str)] = &[
     ("stray angle brackets", "<p>1 < 2 <3 </ 4 </> 5 <</p>"),
     ("at the end", "<p>1 <"),
     ("end tag at the end", "<p>1 </"),
+    (
+        "a block ends inside a claim inside a sentence",
+        "<body data-briefing=\"x\"><select><select data-sentence=\"s3\">£40bn<b data-trace=\"s2\"><p></p></b>2.3%",
+    ),
     ("unterminated tag", "<p>1 <b x=\"2"),
     ("raw text", "<title>1 <b>2</b></title>3<style>4 </styl> 5</style>6<textarea>7 &amp; <i>8</textarea>9"),
     ("raw text end tag in any case", "<textarea>1</TEXTAREA >2<textarea>3</textarea/>4"),

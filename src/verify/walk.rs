@@ -28,7 +28,7 @@
 
 use std::borrow::Cow;
 
-use super::accounting::{accounts_for_all, sentence_text, unaccounted};
+use super::accounting::{sentence_text, unaccounted};
 use super::gathered::Gathered;
 use super::references::{Decoded, decode_references, decoded};
 use super::{Found, FoundMention, Sentences};
@@ -168,9 +168,6 @@ impl<'a> Walk<'a> {
         }
         let open = &self.open;
         let claim = open.top().and_then(|f| f.claim).map(|c| &open.claims[c]);
-        if claim.is_some_and(accounts_for_all) {
-            return;
-        }
         for mention in numbers::scan_with(&decoded.text, &mut self.tokens) {
             if let Some(reason) = unaccounted(claim, &mention, self.sentences) {
                 let offset = page_offset(decoded.raw_offset(mention.span.start));
@@ -251,7 +248,7 @@ pub(super) enum Says<'a> {
     /// `data-trace="s3 s7"`: the ids, separated by ASCII whitespace.
     Traces(Cow<'a, str>),
     /// `data-trace="meta"`: a value of the fact sheet that is no claim.
-    Accounted,
+    Meta,
     /// `data-trace="derived"`: a count the tool makes (of figures, pages,
     /// notes); with sentence ids besides, a number one of them states.
     Derived(Cow<'a, str>),
@@ -427,10 +424,14 @@ impl<'a> OpenElements<'a> {
         matches!(claim.says, Says::Renders(_)).then_some(claim)
     }
 
-    /// A break between what was read and what follows, for the text being gathered.
+    /// A break between what was read and what follows, for every text being
+    /// gathered: the open `data-sentence` elements' (an element inside one
+    /// may have a claim of its own, and a block may end inside that).
     fn break_text(&mut self) {
-        if let Some(claim) = self.gathering() {
-            claim.gathered.add_break();
+        for claim in &mut self.claims {
+            if matches!(claim.says, Says::Renders(_)) {
+                claim.gathered.add_break();
+            }
         }
     }
 
@@ -514,6 +515,10 @@ impl<'a> OpenElements<'a> {
             }
             None => parent.and_then(|f| f.briefing),
         };
+        // an element with a claim of its own takes its text out of any being gathered
+        if data.sentence.is_some() || data.trace.is_some() {
+            self.break_text();
+        }
         // an element that renders a sentence accounts for all of it, whatever else it says
         let says = match (data.sentence, data.trace) {
             (Some(sentence), _) => Some(Says::Renders(trimmed(sentence))),
@@ -637,7 +642,7 @@ fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
 fn says_of_trace(trace: Cow<'_, str>) -> Says<'_> {
     let mut ids = trace.split_ascii_whitespace();
     if ids.clone().any(|id| id == "meta") {
-        Says::Accounted
+        Says::Meta
     } else if ids.any(|id| id == "derived") {
         Says::Derived(trace)
     } else {
