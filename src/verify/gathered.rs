@@ -136,7 +136,34 @@ fn unsqueezed(text: &str, at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    /// Pieces of text where white space, multi-byte characters and numbers meet.
+    fn piece() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "Rates", " rose", " to ", "2.5", "%", "\u{a0}", "\u{2028}", "\n", "  ", "’", "£", "1", "é", "",
+        ])
+        .prop_map(str::to_string)
+    }
+
+    proptest! {
+        #[test]
+        fn any_gathered_text_is_searched_and_placed_without_panic(
+            pieces in prop::collection::vec(piece(), 0..12),
+            sentence in prop::collection::vec(piece(), 0..6),
+        ) {
+            let g = gathered(&pieces.iter().map(String::as_str).collect::<Vec<_>>());
+            if let Some((before, after)) = g.around(&sentence.concat()) {
+                prop_assert!(g.text.is_char_boundary(before.end) && g.text.is_char_boundary(after.start));
+                prop_assert!(before.end <= after.start);
+            }
+            for (at, _) in g.text.char_indices() {
+                g.page_offset(at);
+            }
+        }
+    }
 
     fn gathered(pieces: &[&str]) -> Gathered {
         let mut g = Gathered::default();
