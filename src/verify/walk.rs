@@ -120,7 +120,10 @@ impl<'a> Walk<'a> {
             return;
         }
         let decoded = decode_references(value);
+        // inside a sentence being gathered, it is read apart from the sentence's words
+        self.open.break_text();
         self.judge(&decoded, |at| page_offset + at);
+        self.open.break_text();
     }
 
     /// The end of element `id` (by its end tag, or an outer one's): it
@@ -519,7 +522,7 @@ impl<'a> OpenElements<'a> {
         if data.sentence.is_some() || data.trace.is_some() {
             self.break_text();
         }
-        // an element that renders a sentence accounts for all of it, whatever else it says
+        // an element that renders a sentence is read as that sentence, whatever else it says
         let says = match (data.sentence, data.trace) {
             (Some(sentence), _) => Some(Says::Renders(trimmed(sentence))),
             (None, Some(trace)) => Some(says_of_trace(trace)),
