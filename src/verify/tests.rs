@@ -73,7 +73,8 @@ fn seeds() -> Seeds {
 /// A page of briefing `x` around `body`, with numbers in its head that must be ignored.
 fn page(body: &str) -> String {
     format!(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Briefing 2025, 3%</title>\
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <title data-briefing=\"x\" data-trace=\"s4\">Growth of 2.34 per cent</title>\
          <style>p {{ width: 50%; }}</style><script>let n = 42;</script></head>\n\
          <body data-briefing=\"x\">{body}</body></html>\n"
     )
@@ -378,10 +379,11 @@ fn head_and_missing_briefing() {
             r#"<body><td data-trace="s2">2.3%</td><p data-sentence="s1">1</p>"#,
             &["2.3% unknown s2", "1 unknown s1"],
         ),
-        ("head never closed", "<html><head><title>7</title><p>8</p>", &["8 not-traced"]),
+        ("head never closed", "<html><head><title>7</title><p>8</p>", &["7 not-traced", "8 not-traced"]),
+        ("the document's title is read", "<html><head><title>Up 9%</title></head><body></body>", &["9% not-traced"]),
         ("text leaves the head", "<head><meta charset=utf-8>9 lives</head>", &["9 not-traced"]),
         ("no elements at all", "4 dogs", &["4 not-traced"]),
-        ("head content in body is still hidden", "<body><script>1</script><title>2</title>", &[]),
+        ("a script in the body is hidden, a title there is read", "<body><script>1</script><title>2</title>", &["2 not-traced"]),
     ];
     check_rows(rows, |body| body.to_string());
 }
@@ -847,7 +849,7 @@ fn text_states_read_as_html_does() {
         ("cdata to the end of the page", "<math><![CDATA[7", &["7 not-traced"]),
         ("cdata in html is a comment", "<p><![CDATA[5]]>6</p>", &["6 not-traced"]),
         ("xmp shows its markup", "<xmp><b>5</b> &amp;</xmp>", &["5 not-traced"]),
-        ("title text is no markup", "<title>5 <b>6</b> </title>7", &["7 not-traced"]),
+        ("title text is no markup", "<title>5 <b>6</b> </title>7", &["5 not-traced", "6 not-traced", "7 not-traced"]),
         ("an svg title holds markup", "<svg><title>5 <b>6</b></title></svg>", &["5 not-traced", "6 not-traced"]),
         ("script escapes end at the end tag", "<script><!-- 1 </script>2", &["2 not-traced"]),
         ("a tag the page ends in is dropped", "<p>1 <b title=\"2", &["1 not-traced"]),

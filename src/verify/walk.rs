@@ -6,9 +6,10 @@
 //! is shown to the judge ([`super::accounting`]) with the claim of the
 //! element around it.
 //!
-//! The text a reader is shown: text nodes outside `<head>`, `<title>`,
-//! `<script>`, `<style>`, `<template>`, `<noscript>` (and the never-shown
-//! `<iframe>`, `<noembed>`, `<noframes>`); the attributes a reader sees or
+//! The text a reader is shown: text nodes outside `<head>`, `<script>`,
+//! `<style>`, `<template>`, `<noscript>` (and the never-shown `<iframe>`,
+//! `<noembed>`, `<noframes>`), and the document's `<title>`, which the tab,
+//! bookmarks and search results show; the attributes a reader sees or
 //! hears (`title`, `alt`, `aria-label`, `aria-description`, `placeholder`,
 //! the `value` of inputs and buttons); the descriptions a page gives of
 //! itself, which search results and link previews show (`<meta
@@ -377,7 +378,7 @@ impl Tag {
     /// Text inside is not the page's text.
     fn hides_text(self) -> bool {
         use Tag::*;
-        matches!(self, Head | Title | Script | Style | Template | Noscript | Iframe | Noembed | Noframes)
+        matches!(self, Head | Script | Style | Template | Noscript | Iframe | Noembed | Noframes)
     }
 
     /// It may stand in `<head>`; any other start tag leaves it.
@@ -506,8 +507,11 @@ impl<'a> OpenElements<'a> {
         let parent = self.top().copied();
         let parent_foreign = parent.is_some_and(|f| f.foreign);
         let foreign = parent_foreign || foreign;
-        // an SVG `<title>` is a tooltip, read as the chart's text; an HTML one is the document's name
-        let hidden = parent.is_some_and(|f| f.hidden) || (tag.hides_text() && !(foreign && tag == Tag::Title));
+        // a `<title>` is read: an SVG one is a tooltip, the chart's text, and the
+        // document's own is shown in the tab, in bookmarks and in search results,
+        // so it is read even from `<head>`
+        let document_title = tag == Tag::Title && !foreign && parent.is_some_and(|f| f.tag == Tag::Head);
+        let hidden = (parent.is_some_and(|f| f.hidden) && !document_title) || tag.hides_text();
         if !tag.keeps_frame() && foreign == parent_foreign && data.is_empty() {
             return false;
         }
