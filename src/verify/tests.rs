@@ -383,7 +383,11 @@ fn head_and_missing_briefing() {
         ("the document's title is read", "<html><head><title>Up 9%</title></head><body></body>", &["9% not-traced"]),
         ("text leaves the head", "<head><meta charset=utf-8>9 lives</head>", &["9 not-traced"]),
         ("no elements at all", "4 dogs", &["4 not-traced"]),
-        ("a script in the body is hidden, a title there is read", "<body><script>1</script><title>2</title>", &["2 not-traced"]),
+        (
+            "a script in the body is hidden, a title there is read",
+            "<body><script>1</script><title>2</title>",
+            &["2 not-traced"],
+        ),
     ];
     check_rows(rows, |body| body.to_string());
 }
