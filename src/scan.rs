@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
 use crate::numbers::{Kind, Mention, Unit, Value};
-use crate::source::{Seed, Sentence};
+use crate::source::{Seed, Sentence, squeezed};
 
 #[derive(Serialize)]
 struct JsonReport<'a> {
@@ -118,7 +118,7 @@ fn write_marked(
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut at = sentence.span.start;
     for m in found {
-        write!(out, "{}", one_line_keep_edges(&seed.text[at..m.span.start]))?;
+        write!(out, "{}", squeezed(&seed.text[at..m.span.start]))?;
         let text = one_line(&seed.text[m.span.clone()]);
         if colour {
             write!(out, "{MENTION}{text}{MENTION:#}")?;
@@ -127,29 +127,7 @@ fn write_marked(
         }
         at = m.span.end;
     }
-    write!(out, "{}", one_line_keep_edges(&seed.text[at..sentence.span.end]))
-}
-
-/// Collapses white space (line breaks of a wrapped sentence included) to
-/// single spaces, keeping a space at either edge so words stay apart.
-fn one_line_keep_edges(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    if space {
-        out.push(' ');
-    }
-    out
+    write!(out, "{}", squeezed(&seed.text[at..sentence.span.end]))
 }
 
 fn describe(seed: &Seed, m: &Mention) -> String {

@@ -8,10 +8,47 @@ mod split;
 
 pub use split::split_sentences;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::error::{InputError, Location};
+
+/// `text` with each run of white space (line breaks of a wrapped
+/// sentence included) read as one space, as a reader sees it; a space
+/// stays at either edge, so words on either side stay apart.
+pub fn squeezed(text: &str) -> Cow<'_, str> {
+    if is_squeezed(text) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        match c.is_whitespace() {
+            true if in_space => {}
+            true => out.push(' '),
+            false => out.push(c),
+        }
+        in_space = c.is_whitespace();
+    }
+    Cow::Owned(out)
+}
+
+/// `text` has no white space but single spaces.
+fn is_squeezed(text: &str) -> bool {
+    let mut after_space = false;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
+            // the first bytes of every other white space character (U+0085, U+00A0, U+1680, U+2000…U+3000)
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].starts_with(char::is_whitespace) => return false,
+            _ => after_space = false,
+        }
+    }
+    true
+}
 
 /// One sentence of a seed: its number (1-based, `s1` is the first), its
 /// byte span, and the paragraph it stands in (from 0; the headline is one).

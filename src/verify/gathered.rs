@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::references::Decoded;
+use crate::source::squeezed;
 
 /// Text inside an element, a piece at a time, with where each piece stands.
 #[derive(Debug, Default)]
@@ -65,40 +66,6 @@ impl Gathered {
     }
 }
 
-/// `text` with each run of white space read as one space.
-fn squeezed(text: &str) -> Cow<'_, str> {
-    if is_squeezed(text) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut in_space = false;
-    for c in text.chars() {
-        match c.is_whitespace() {
-            true if in_space => {}
-            true => out.push(' '),
-            false => out.push(c),
-        }
-        in_space = c.is_whitespace();
-    }
-    Cow::Owned(out)
-}
-
-/// `text` has no white space but single spaces.
-fn is_squeezed(text: &str) -> bool {
-    let mut after_space = false;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => after_space = true,
-            b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r' => return false,
-            // the first bytes of every other white space character (U+0085, U+00A0, U+1680, U+2000…U+3000)
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].starts_with(char::is_whitespace) => return false,
-            _ => after_space = false,
-        }
-    }
-    true
-}
-
 /// Where `needle` first stands in `text`. Most elements that render a
 /// sentence hold little besides it, so the places its first byte stands are
 /// tried first; a searcher is built only when there are many.
@@ -116,7 +83,7 @@ fn find(text: &str, needle: &str) -> Option<usize> {
     None
 }
 
-/// The offset in `text` of offset `at` of [`squeezed`] `text`: where the
+/// The offset in `text` of offset `at` of [`squeezed`](crate::source::squeezed) `text`: where the
 /// character (or the run of white space) it stands for starts.
 fn unsqueezed(text: &str, at: usize) -> usize {
     let mut squeezed = 0;
