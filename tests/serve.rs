@@ -68,13 +68,14 @@ impl Server {
         format!("(server {status})\n--- stdout\n{stdout}\n--- stderr\n{stderr}")
     }
 
-    /// What it printed so far, once it has printed `needle`: it may log a
-    /// build a moment after announcing it (or not at all, within patience).
-    fn said_once(&mut self, needle: &str) -> String {
+    /// What it printed so far, once it has printed each of `needles`: it
+    /// may log a build a moment after announcing it, and its two streams are
+    /// read apart (or not at all, within patience).
+    fn said_once(&mut self, needles: &[&str]) -> String {
         let deadline = Instant::now() + PATIENCE;
         loop {
             let said = self.said();
-            if said.contains(needle) || Instant::now() > deadline {
+            if needles.iter().all(|n| said.contains(n)) || Instant::now() > deadline {
                 return said;
             }
             std::thread::sleep(Duration::from_millis(20));
@@ -253,7 +254,7 @@ fn a_change_is_built_and_announced_and_its_pages_served() {
     let home = server.get("/");
     assert!(home.body.contains("A title changed while served"), "{}", home.body);
     assert!(home.body.contains(&format!("const build = \"{next}\";")), "the page names its build");
-    let said = server.said_once("content/starmer-us-backstop.yaml changed: rebuilt in ");
+    let said = server.said_once(&["content/starmer-us-backstop.yaml changed: rebuilt in "]);
     assert!(said.contains("content/starmer-us-backstop.yaml changed: rebuilt in "), "{said}");
 }
 
@@ -276,7 +277,7 @@ fn a_failing_check_shows_an_overlay_on_every_page_until_it_passes() {
     }
     // the last site that passed is still the one served
     assert!(server.get(&format!("/briefings/{EXAMPLE_SLUG}/")).body.contains("100,000"));
-    let said = server.said_once("the check failed (1 error, 0 warnings)");
+    let said = server.said_once(&["error[evidence-mismatch]", "the check failed (1 error, 0 warnings)"]);
     assert!(said.contains("error[evidence-mismatch]"), "the terminal shows the diagnostics\n{said}");
     assert!(said.contains("the check failed (1 error, 0 warnings)"), "{said}");
 
