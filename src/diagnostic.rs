@@ -300,11 +300,12 @@ impl Sources {
         }
     }
 
-    /// Adds every file of `other` this set does not have yet, or has less of.
+    /// It holds no file.
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }
 
+    /// Adds every file of `other` this set does not have yet, or has less of.
     pub fn extend(&mut self, other: Sources) {
         for (file, text) in other.files {
             match (self.files.get_mut(&file), text) {
