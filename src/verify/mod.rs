@@ -16,6 +16,7 @@
 mod accounting;
 mod gathered;
 mod markup;
+mod memo;
 mod references;
 mod walk;
 pub mod xml;

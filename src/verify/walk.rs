@@ -31,9 +31,9 @@ use std::borrow::Cow;
 
 use super::accounting::{sentence_text, unaccounted};
 use super::gathered::Gathered;
+use super::memo;
 use super::references::{Decoded, decode_references, decoded};
 use super::{Found, FoundMention, Sentences};
-use crate::numbers;
 
 #[cfg(test)]
 mod by_lol_html;
@@ -44,7 +44,6 @@ pub(super) use by_lol_html::{read_with_lol_html, write_in_pieces};
 pub(super) struct Walk<'a> {
     sentences: &'a dyn Sentences,
     open: OpenElements<'a>,
-    tokens: Vec<numbers::Token>,
     found: Found,
 }
 
@@ -68,7 +67,7 @@ pub(super) enum TextKind {
 
 impl<'a> Walk<'a> {
     pub(super) fn new(sentences: &'a dyn Sentences) -> Walk<'a> {
-        Walk { sentences, open: OpenElements::default(), tokens: Vec::new(), found: Vec::new() }
+        Walk { sentences, open: OpenElements::default(), found: Vec::new() }
     }
 
     /// Every unaccounted mention found, in the order found.
@@ -172,10 +171,10 @@ impl<'a> Walk<'a> {
         }
         let open = &self.open;
         let claim = open.top().and_then(|f| f.claim).map(|c| &open.claims[c]);
-        for mention in numbers::scan_with(&decoded.text, &mut self.tokens) {
-            if let Some(reason) = unaccounted(claim, &mention, self.sentences) {
+        for mention in memo::mentions(&decoded.text).iter() {
+            if let Some(reason) = unaccounted(claim, mention, self.sentences) {
                 let offset = page_offset(decoded.raw_offset(mention.span.start));
-                let text = decoded.text[mention.span].to_string();
+                let text = decoded.text[mention.span.clone()].to_string();
                 let briefing = open.top().and_then(|f| f.briefing).map(|b| open.briefings[b].to_string());
                 self.found.push(FoundMention { offset, text, reason, briefing });
             }
@@ -199,8 +198,8 @@ impl Walk<'_> {
             };
             for part in parts {
                 let at = part.start;
-                for mention in numbers::scan_with(&gathered.text[part], &mut self.tokens) {
-                    if let Some(reason) = unaccounted(Some(&claim), &mention, self.sentences) {
+                for mention in memo::mentions(&gathered.text[part]).iter() {
+                    if let Some(reason) = unaccounted(Some(&claim), mention, self.sentences) {
                         let span = at + mention.span.start..at + mention.span.end;
                         let offset = gathered.page_offset(span.start);
                         let text = gathered.text[span].to_string();
