@@ -16,6 +16,7 @@ mod speakers;
 pub(crate) use figures::evidence_in;
 pub(crate) use quotes::quotations;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -108,6 +109,9 @@ pub(crate) struct Context<'a> {
     pub folded: Vec<Folded>,
     /// For each actor of the sheet, every place of the seed that names it.
     pub names: Vec<Vec<Stated>>,
+    /// For each paragraph of the seed, its spans inside quotation marks,
+    /// found when first asked for: many checks ask of the same paragraph.
+    quoted: Vec<OnceCell<Vec<Range<usize>>>>,
 }
 
 impl Context<'_> {
@@ -130,6 +134,21 @@ impl Context<'_> {
         Stated { sentence: self.seed.sentences[index].number, span, text }
     }
 
+    /// The spans of the seed inside quotation marks, in the paragraph of
+    /// sentence `s` (a quotation left open runs to the paragraph's end).
+    pub fn quoted_in_paragraph(&self, s: usize) -> &[Range<usize>] {
+        let paragraph = self.seed.sentences[s].paragraph;
+        self.quoted.get(paragraph).map_or(&[], |quoted| {
+            quoted.get_or_init(|| {
+                let span = quotes::paragraph_span(self, s);
+                quotes::quotations(&self.seed.text[span.clone()])
+                    .into_iter()
+                    .map(|q| q.start + span.start..q.end + span.start)
+                    .collect()
+            })
+        })
+    }
+
     /// The index of the sentence holding byte `offset` of the seed.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let sentences = &self.seed.sentences;
@@ -148,6 +167,7 @@ pub fn briefing(loaded: &Loaded) -> Trace {
         mentions: &seed.mentions,
         folded: seed.sentences.iter().map(|s| Folded::new(s.raw(&seed.text))).collect(),
         names: Vec::new(),
+        quoted: (0..seed.sentences.last().map_or(0, |s| s.paragraph + 1)).map(|_| OnceCell::new()).collect(),
     };
     cx.names = actors::names(&cx);
     let mut trace = Trace { briefings: 1, ..Trace::default() };

@@ -225,10 +225,7 @@ fn marked(
 /// them: a part in quotation marks joined to narration outside them makes
 /// words the speaker never said.
 fn spans_narration(cx: &Context, quote: &Quote, found: &Found) -> Option<Diagnostic> {
-    let paragraph = paragraph_span(cx, found.first);
-    let text = &cx.seed.text[paragraph.clone()];
-    let quotations: Vec<Range<usize>> =
-        quotations(text).into_iter().map(|q| q.start + paragraph.start..q.end + paragraph.start).collect();
+    let quotations = cx.quoted_in_paragraph(found.first);
     let enclosing = |part: &Range<usize>| quotations.iter().position(|q| q.start <= part.start && part.end <= q.end);
     let touches = |part: &Range<usize>| quotations.iter().any(|q| q.start < part.end && part.start < q.end);
     if !found.parts.iter().any(touches) {

@@ -9,11 +9,9 @@
 //! they are not read. Otherwise the warning `speaker-not-named` says who is
 //! named there instead.
 
-use std::ops::Range;
-
 use super::Context;
 use super::fold::{Folded, whole_words};
-use super::quotes::{Found, paragraph_span, quotations};
+use super::quotes::Found;
 use crate::diagnostic::Diagnostic;
 use crate::sheet::Quote;
 
@@ -135,7 +133,7 @@ fn not_theirs(
 /// it may find the speaker, never name someone else instead.
 fn named(cx: &Context, s: usize, speaker: usize) -> Vec<(usize, usize)> {
     let sentence = &cx.seed.sentences[s];
-    let quoted = quoted_in_paragraph(cx, s);
+    let quoted = cx.quoted_in_paragraph(s);
     let outside = |at: usize| !quoted.iter().any(|q| q.start <= at && at < q.end);
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (a, names) in cx.names.iter().enumerate() {
@@ -188,15 +186,6 @@ fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
         }
     }
     found
-}
-
-/// The spans of the seed inside quotation marks, in the paragraph of sentence `s`.
-fn quoted_in_paragraph(cx: &Context, s: usize) -> Vec<Range<usize>> {
-    let paragraph = paragraph_span(cx, s);
-    quotations(&cx.seed.text[paragraph.clone()])
-        .into_iter()
-        .map(|q| q.start + paragraph.start..q.end + paragraph.start)
-        .collect()
 }
 
 /// The verbs that give a quote to its speaker.
@@ -259,7 +248,7 @@ struct Word<'a> {
 
 fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
     let sentence = &cx.seed.sentences[s];
-    let quoted = quoted_in_paragraph(cx, s);
+    let quoted = cx.quoted_in_paragraph(s);
     let start = sentence.span.start;
     let mut words = Vec::new();
     let mut pause = false;
@@ -294,7 +283,7 @@ fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
 /// the three words before that verb (after it too for `said Berg`, not for
 /// `told Reuters`).
 fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
-    let quoted = quoted_in_paragraph(cx, found.first);
+    let quoted = cx.quoted_in_paragraph(found.first);
     let inside = |at: usize| quoted.iter().find(|q| q.start <= at && at < q.end).cloned();
     let opened = inside(found.parts[0].start)?;
     let closed = inside(found.parts[found.parts.len() - 1].start)?;
