@@ -70,7 +70,7 @@ fn verify_site(c: &mut Criterion) {
     let (pages, seeds) = site(dir.path(), &dir.path().join("site"));
     let bytes: usize = pages.iter().map(|(_, html)| html.len()).sum();
     for (path, html) in &pages {
-        let found = verify::check_page(path, html, &seeds);
+        let found = verify::check_page(path, html, &seeds, &verify::Stylesheets::default());
         assert!(found.is_empty(), "{}: {found:?}", path.display());
     }
 
@@ -81,7 +81,7 @@ fn verify_site(c: &mut Criterion) {
     group.bench_function(format!("{} pages", pages.len()), |b| {
         b.iter(|| {
             for (path, html) in &pages {
-                black_box(verify::check_page(path, html, &seeds));
+                black_box(verify::check_page(path, html, &seeds, &verify::Stylesheets::default()));
             }
         })
     });

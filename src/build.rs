@@ -30,7 +30,7 @@ use crate::site::records::Cited;
 use crate::site::{self, Page, SiteView, Theme};
 use crate::source::Seed;
 use crate::trace::{self, Trace};
-use crate::verify::{self, Sentences};
+use crate::verify::{self, Sentences, Stylesheets};
 
 mod incremental;
 mod spill;
@@ -106,6 +106,7 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
         site: &site,
         output,
         keep_cast: false,
+        css: stylesheets(project, &theme),
     };
 
     // each briefing on its own, in parallel; gathered in the order of the
@@ -131,6 +132,7 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
     reports.merge(context.lists(&index, &catalogue, &mut diagnostics));
     reports.merge(context.web(&index, &catalogue, &mut diagnostics));
     reports.merge(context.statics(&mut diagnostics));
+    reports.merge(context.theme_stylesheets());
     context.files(&index, &catalogue, &mut diagnostics);
     let (published, published_sources) = reports.diagnostics();
     diagnostics.extend(published);
@@ -235,6 +237,8 @@ struct RunContext<'a> {
     /// Whether each briefing keeps the actors its sheet gives, for a build
     /// that makes the cast again from the briefings it kept.
     keep_cast: bool,
+    /// The attributes the site's CSS draws on its pages (`attr()`).
+    css: Stylesheets,
 }
 
 /// What the run keeps of one briefing once its pages are out.
@@ -310,7 +314,7 @@ impl RunContext<'_> {
             (slug == loaded.briefing.slug).then_some(SheetOf { briefing: &loaded.briefing, sources: &loaded.sources })
         };
         for page in &pages {
-            let found = verify::check_page(&page.path, &page.html, &accepted);
+            let found = verify::check_page(&page.path, &page.html, &accepted, &self.css);
             if !found.is_empty() {
                 let origins = self.origins(Some(page), &sheet);
                 briefed.reports.add(&page.path, &page.html, found, &origins);
@@ -379,7 +383,7 @@ impl RunContext<'_> {
             Ok(accepted) => accepted,
             Err(e) => return (reports, vec![catalogue_error(&e)]),
         };
-        let found = verify::check_page(&rendered.path, &rendered.html, &accepted);
+        let found = verify::check_page(&rendered.path, &rendered.html, &accepted, &self.css);
         if !found.is_empty() {
             // the sheets the wrong numbers may come from, read again to say where
             let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
@@ -418,13 +422,17 @@ impl RunContext<'_> {
                 };
                 let is_page =
                     file.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-                if is_page {
-                    let html = String::from_utf8_lossy(&bytes);
-                    let found = verify::check_page(file, &html, &NoSentences);
+                let is_stylesheet = file.extension().is_some_and(|e| e.eq_ignore_ascii_case("css"));
+                if is_page || is_stylesheet {
+                    let text = String::from_utf8_lossy(&bytes);
+                    let found = match is_page {
+                        true => verify::check_page(file, &text, &NoSentences, &self.css),
+                        false => verify::check_stylesheet(file, &text),
+                    };
                     if !found.is_empty() {
                         let none = |_: &str| None;
                         let origins = self.origins(None, &none);
-                        reports.add(file, &html, found, &origins);
+                        reports.add(file, &text, found, &origins);
                     }
                 }
                 let path = file.strip_prefix("static").unwrap_or(file);
@@ -438,6 +446,20 @@ impl RunContext<'_> {
             diagnostics.extend(problem);
         }
         all
+    }
+
+    /// The numbers the theme's stylesheets draw (CSS `content`).
+    fn theme_stylesheets(&self) -> Reports {
+        let mut reports = Reports::default();
+        let none = |_: &str| None;
+        let origins = self.origins(None, &none);
+        for (file, css) in self.theme.style_files.iter().zip([&self.theme.style, &self.theme.print_style]) {
+            let found = verify::check_stylesheet(file, css);
+            if !found.is_empty() {
+                reports.add(file, css, found, &origins);
+            }
+        }
+        reports
     }
 
     /// The stylesheets and `trace.json`, which hold no page's text.
@@ -576,6 +598,23 @@ impl Sentences for NoSentences {
     fn mentions(&self, _: &str, _: usize) -> Option<&[Mention]> {
         None
     }
+}
+
+/// What the site's CSS draws with `attr()`: read from the theme's
+/// stylesheets and templates (a `<style>` in one), and the stylesheets and
+/// pages of `static/`. A file that cannot be read is reported when it is copied.
+fn stylesheets(project: &Project, theme: &Theme) -> Stylesheets {
+    let styled = |file: &&PathBuf| {
+        file.extension().is_some_and(|e| ["css", "html", "htm"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+    };
+    let statics: Vec<String> = project
+        .statics
+        .iter()
+        .filter(styled)
+        .filter_map(|file| std::fs::read(project.root.join(file)).ok())
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+    Stylesheets::read(theme.texts().chain(statics.iter().map(String::as_str)))
 }
 
 fn unreadable(file: &Path, e: &io::Error) -> Diagnostic {

@@ -81,6 +81,7 @@ impl Report {
             Reason::UnknownSentence { sentence } => format!("it cites {sentence}, which is no sentence of its seed"),
             Reason::NotACount => "it is marked data-trace=\"derived\", and tracebrief derives only counts".to_string(),
             Reason::NotMeta => "it is marked data-trace=\"meta\", and a sum or a hedged number is a claim".to_string(),
+            Reason::InStylesheet => "CSS draws it (`content`), and CSS can cite no sentence".to_string(),
         };
         let on = match self.pages {
             1 => u.page.display().to_string(),
@@ -96,10 +97,15 @@ impl Report {
                 1 => "published here".to_string(),
                 n => format!("published on {n} pages"),
             });
-        d.help(self.origin.help.unwrap_or(match &u.reason {
+        let help = match u.reason {
+            Reason::InStylesheet => None,
+            _ => self.origin.help,
+        };
+        d.help(help.unwrap_or(match &u.reason {
             Reason::NotTraced => "publish numbers through the fact sheet's figures, or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
             Reason::NotMeta => "trace the number to the sentence that states it (data-trace=\"sN\"); `meta` is for the sheet's date, names and addresses",
             Reason::NotACount => "trace the number to the sentence that states it (data-trace=\"sN\"); `derived` is for counts of figures, sentences, pages and notes",
+            Reason::InStylesheet => "put the number in the page, in an element whose data-trace cites the sentence that states it",
             _ => "cite the sentence that states the number, or correct the number",
         }))
     }

@@ -202,6 +202,44 @@ fn derived_marks_counts_and_nothing_else() {
 }
 
 #[test]
+fn numbers_css_draws_are_published_numbers() {
+    // the built-in stylesheet draws `data-label` on narrow screens: a number there is shown
+    let project = Project::fixture(FIXTURE);
+    project.write("templates/index.html", template_showing("<p data-label=\"£9.9bn\">Figures</p>"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    assert!(found[0]["message"].as_str().is_some_and(|m| m.contains("`£9.9bn`")), "{:#}", found[0]);
+
+    // strings of `content`, in the theme's stylesheet, in static/ and in a page's <style>
+    let project = Project::fixture(FIXTURE);
+    let style = std::fs::read_to_string(common::manifest_dir().join("templates/style.css")).expect("the stylesheet");
+    project.write("templates/style.css", format!("{style}\n.kicker::after {{ content: \" up 45%\"; }}\n"));
+    project.write("static/extra.css", "p::before { content: '\\A3 987bn'; }\n");
+    project.write("templates/index.html", template_showing("<style>h2::after { content: \" (12 dead)\" }</style>"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    let said = |text: &str| found.iter().find(|d| d["message"].as_str().is_some_and(|m| m.contains(text)));
+    for (text, file) in
+        [("`45%`", "templates/style.css"), ("`£987bn`", "static/extra.css"), ("`12`", "templates/index.html")]
+    {
+        let d = said(text).unwrap_or_else(|| panic!("{text} is not reported: {:#}", run.json()));
+        assert!(d["message"].as_str().is_some_and(|m| m.contains("CSS draws it")), "{d:#}");
+        assert_eq!(place(&project, d).0, file, "{d:#}");
+    }
+    let (line, column) = line_column(&project.read("templates/style.css"), "45%");
+    assert_eq!(place(&project, said("`45%`").expect("45%")), ("templates/style.css".to_string(), line, column));
+    assert_eq!(found.len(), 3, "{:#}", run.json());
+
+    // strings that draw no number, and numbers CSS does not draw, pass
+    let project = Project::fixture(FIXTURE);
+    project.write("static/extra.css", "body { font-family: \"Univers 55\"; } q::before { content: \"\\201C\"; }\n");
+    project.check(&[]).assert_exit(0);
+}
+
+#[test]
 fn the_summary_links_the_years_and_dates_its_seed_states() {
     let project = Project::fixture(FIXTURE);
     let out = project.beside("site");

@@ -204,6 +204,7 @@ impl Built {
             site: &view,
             output: Output::Memory(&site),
             keep_cast: true,
+            css: super::stylesheets(project, theme),
         };
         kept.forget_removed(project, &site);
         kept.load_pending(&context, catalogue);
@@ -298,6 +299,7 @@ impl Kept {
         });
         reports.merge(static_reports.clone());
         diagnostics.extend(static_problems.iter().cloned());
+        reports.merge(context.theme_stylesheets());
         context.files(&index, catalogue, &mut diagnostics);
 
         let (published, published_sources) = reports.diagnostics();

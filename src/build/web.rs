@@ -26,7 +26,7 @@ impl RunContext<'_> {
         let mut reports = Reports::default();
         match site::web::not_found(self.theme, self.site) {
             Ok(page) => {
-                let found = verify::check_page(&page.path, &page.html, &NoSentences);
+                let found = verify::check_page(&page.path, &page.html, &NoSentences, &self.css);
                 self.publish_file(&page, found, &mut reports, diagnostics);
             }
             Err(d) => diagnostics.push(*d),
@@ -62,7 +62,7 @@ impl RunContext<'_> {
         let mut reports = Reports::default();
         match site::web::search_page(self.theme, self.site) {
             Ok(page) => {
-                let found = verify::check_page(&page.path, &page.html, &NoSentences);
+                let found = verify::check_page(&page.path, &page.html, &NoSentences, &self.css);
                 self.publish_file(&page, found, &mut reports, diagnostics);
             }
             Err(d) => diagnostics.push(*d),
@@ -123,7 +123,7 @@ impl RunContext<'_> {
         let mut unaccounted = None;
         match CitedSentences::read(shown.into_iter(), index, catalogue) {
             Ok(sentences) => {
-                let found = verify::check_page(&path, &html, &sentences);
+                let found = verify::check_page(&path, &html, &sentences, &self.css);
                 if !found.is_empty() {
                     unaccounted = Some((html, found));
                 }

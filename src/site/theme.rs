@@ -50,6 +50,8 @@ pub struct Theme {
     pub tera: Tera,
     pub style: String,
     pub print_style: String,
+    /// Where the two stylesheets come from, as messages name them.
+    pub style_files: [PathBuf; 2],
     pub search_script: String,
     origins: BTreeMap<String, Origin>,
 }
@@ -67,12 +69,15 @@ impl Theme {
         let mut style = STYLE.to_string();
         let mut print_style = PRINT_STYLE.to_string();
         let mut search_script = SEARCH_SCRIPT.to_string();
+        let mut style_files = ["style.css", "print.css"].map(|name| PathBuf::from("<built-in>").join(name));
         let mut problems = Vec::new();
         for (name, file, text) in user_templates(root, &mut problems) {
             if name == "style.css" {
                 style = text;
+                style_files[0] = file;
             } else if name == "print.css" {
                 print_style = text;
+                style_files[1] = file;
             } else if name == "search.js" {
                 search_script = text;
             } else if name.ends_with(".html") || name == "feed.xml" {
@@ -88,11 +93,17 @@ impl Theme {
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         tera.register_filter("css_string", css_string);
-        let theme = Theme { tera, style, print_style, search_script, origins };
+        let theme = Theme { tera, style, print_style, style_files, search_script, origins };
         let templates: Vec<(String, String)> = theme.origins.iter().map(|(n, o)| (n.clone(), o.text.clone())).collect();
         let mut theme = theme;
         theme.tera.add_raw_templates(templates).map_err(|e| vec![theme.diagnostic(&e)])?;
         Ok(theme)
+    }
+
+    /// The text of every template and stylesheet.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        let templates = self.origins.values().map(|o| o.text.as_str());
+        [self.style.as_str(), self.print_style.as_str()].into_iter().chain(templates)
     }
 
     /// The file a template is read from, as messages name it.

@@ -22,11 +22,11 @@ use std::convert::Infallible;
 use html5gum::{Emitter, Error, State, Tokenizer};
 
 use super::walk::{Attributes, Tag, TextKind, Walk, may_be_read};
-use super::{Found, Sentences};
+use super::{Found, Sentences, Stylesheets};
 
 /// Reads `html`, handing the walk everything it judges; what it found.
-pub(super) fn read(html: &str, sentences: &dyn Sentences) -> Found {
-    let mut walk = Walk::new(sentences);
+pub(super) fn read(html: &str, sentences: &dyn Sentences, css: &Stylesheets) -> Found {
+    let mut walk = Walk::new(sentences, css);
     let Ok(()) = Tokenizer::new_with_emitter(html, Reader::new(html, &mut walk)).finish();
     walk.into_found()
 }
@@ -136,10 +136,15 @@ impl<'w, 'a> Reader<'w, 'a> {
         let void = if foreign { tag.self_closing } else { is_void(name) };
         let kind = Tag::of(name);
         let mut attributes = Attributes::default();
-        for attribute in tag.attributes(html).filter(|a| may_be_read(a.name)) {
+        let css = self.walk.css;
+        for attribute in tag.attributes(html) {
+            let drawn = css.shows(attribute.name);
+            if !drawn && !may_be_read(attribute.name) {
+                continue;
+            }
             // an attribute without a value is located at its tag
             let at = attribute.value_at.unwrap_or(tag.at);
-            attributes.read(kind, attribute.name, || Cow::Borrowed(attribute.value), at);
+            attributes.read(kind, attribute.name, || Cow::Borrowed(attribute.value), at, drawn);
         }
         if let Some(opened) = self.walk.start_tag(kind, foreign, attributes.read_all(), void) {
             self.elements.push(name, opened.id);

@@ -14,6 +14,7 @@
 //! [`Unaccounted`] into an `untraced-published-number` diagnostic.
 
 mod accounting;
+pub mod css;
 mod gathered;
 mod markup;
 mod memo;
@@ -22,6 +23,8 @@ mod walk;
 pub mod xml;
 
 use std::path::{Path, PathBuf};
+
+pub use css::Stylesheets;
 
 use crate::numbers::Mention;
 
@@ -58,6 +61,8 @@ pub enum Reason {
     NotACount,
     /// `data-trace="meta"` around a sum or a hedged number, which are claims.
     NotMeta,
+    /// A string of CSS `content` draws it, and CSS cites no sentence.
+    InStylesheet,
 }
 
 /// The sentences of the briefings whose pages are checked.
@@ -77,8 +82,28 @@ pub trait Sentences {
 /// Every number mention of `html` that no `data-trace` or `data-sentence`
 /// around it accounts for, in page order. `page` only names the page in the
 /// results.
-pub fn check_page(page: &Path, html: &str, sentences: &dyn Sentences) -> Vec<Unaccounted> {
-    let found = markup::read(html, sentences);
+pub fn check_page(page: &Path, html: &str, sentences: &dyn Sentences, css: &Stylesheets) -> Vec<Unaccounted> {
+    let found = markup::read(html, sentences, css);
+    unaccounted_at(page, html, found)
+}
+
+/// Every number the strings of stylesheet `css` draw on a page (CSS
+/// `content`): no sentence can be cited there.
+pub fn check_stylesheet(file: &Path, css: &str) -> Vec<Unaccounted> {
+    let found = css::drawn(css)
+        .into_iter()
+        .flat_map(|drawn| {
+            let mentions = memo::mentions(&drawn.text);
+            let at = |m: &Mention| (drawn.offset(css, m.span.start), drawn.text[m.span.clone()].to_string());
+            mentions.iter().map(at).collect::<Vec<_>>()
+        })
+        .map(|(offset, text)| FoundMention { offset, text, reason: Reason::InStylesheet, briefing: None })
+        .collect();
+    unaccounted_at(file, css, found)
+}
+
+/// What the walk found, located in `text`.
+fn unaccounted_at(page: &Path, html: &str, found: Found) -> Vec<Unaccounted> {
     let mut found: Vec<Unaccounted> = found
         .into_iter()
         .map(|f| Unaccounted {

@@ -87,11 +87,12 @@ fn show(u: &Unaccounted) -> String {
         Reason::UnknownSentence { sentence } => format!("{} unknown {sentence}", u.text),
         Reason::NotACount => format!("{} not-a-count", u.text),
         Reason::NotMeta => format!("{} not-meta", u.text),
+        Reason::InStylesheet => format!("{} drawn-by-css", u.text),
     }
 }
 
 fn check(html: &str) -> Vec<Unaccounted> {
-    check_page(Path::new("site/briefings/x/index.html"), html, &seeds())
+    check_page(Path::new("site/briefings/x/index.html"), html, &seeds(), &Stylesheets::default())
 }
 
 fn check_rows(rows: &[(&str, &str, &[&str])], wrap: fn(&str) -> String) {
@@ -268,6 +269,12 @@ fn untraced_text() {
             ("svg text is text", "<svg><text x=\"1\">40%</text></svg>", &["40% not-traced"]),
             ("svg title is text", "<svg><title>40%</title></svg>", &["40% not-traced"]),
             ("svg style is not", "<svg><style>.a { width: 50% }</style></svg>", &[]),
+            ("a style's content is drawn", r#"<style>p::after { content: " 45%" }</style>"#, &["45% drawn-by-css"]),
+            (
+                "a style's content in head, traced or not",
+                r#"<head><style data-trace="s2">b::before { content: "2.3%" }</style></head><p>ok</p>"#,
+                &["2.3% drawn-by-css"],
+            ),
             ("textarea is text", "<textarea>5 &amp; 6</textarea>", &["5 not-traced", "6 not-traced"]),
         ],
         page,
@@ -515,7 +522,7 @@ const TRICKY: &[(&str, &str)] = &[
 fn tricky_markup_reads_without_error() {
     let seeds = seeds();
     for (case, html) in TRICKY {
-        let (_, error) = read_with_lol_html(html, &seeds);
+        let (_, error) = read_with_lol_html(html, &seeds, &Stylesheets::default());
         assert!(error.is_none(), "{case}: {html}");
     }
 }
@@ -669,7 +676,7 @@ fn markup_soup() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn any_markup_reads_without_error(html in markup_soup()) {
-        let (_, error) = read_with_lol_html(&html, &seeds());
+        let (_, error) = read_with_lol_html(&html, &seeds(), &Stylesheets::default());
         prop_assert!(error.is_none());
     }
 }
@@ -681,11 +688,11 @@ type Reading = (usize, String, Reason, Option<String>);
 /// (as it read before), in page order.
 fn both_readings(html: &str) -> [Vec<Reading>; 2] {
     let seeds = seeds();
-    let now = check_page(Path::new("p.html"), html, &seeds)
+    let now = check_page(Path::new("p.html"), html, &seeds, &Stylesheets::default())
         .into_iter()
         .map(|u| (u.offset, u.text, u.reason, u.briefing))
         .collect();
-    let (found, _) = read_with_lol_html(html, &seeds);
+    let (found, _) = read_with_lol_html(html, &seeds, &Stylesheets::default());
     let mut before: Vec<_> = found.into_iter().map(|f| (f.offset, f.text, f.reason, f.briefing)).collect();
     before.sort_by_key(|f| f.0);
     [now, before]
@@ -871,11 +878,29 @@ fn a_sentence_element_is_read_whole_when_its_text_is_not_at_hand() {
         (r##"<p data-sentence="s2"><a href="#s2">s2</a> Inflation rose to 2.3% in June.</p>"##, &[]),
     ];
     for (body, expected) in rows {
-        let found: Vec<String> =
-            check_page(Path::new("site/briefings/x/index.html"), &page(body), &MentionsOnly(&seeds))
-                .iter()
-                .map(show)
-                .collect();
+        let found: Vec<String> = check_page(
+            Path::new("site/briefings/x/index.html"),
+            &page(body),
+            &MentionsOnly(&seeds),
+            &Stylesheets::default(),
+        )
+        .iter()
+        .map(show)
+        .collect();
         assert_eq!(found, *expected, "{body}");
     }
+}
+
+#[test]
+fn attributes_the_css_draws_are_read() {
+    let css = Stylesheets::read(["td::before { content: attr(data-label) }"]);
+    let read = |html: &str, css: &Stylesheets| -> Vec<String> {
+        check_page(Path::new("p.html"), html, &seeds(), css).iter().map(show).collect()
+    };
+    let html =
+        r#"<main data-briefing="x"><td data-label="up 45%">x</td><td data-label="2.3%" data-trace="s2">y</td></main>"#;
+    assert_eq!(read(html, &css), ["45% not-traced"]);
+    assert!(read(html, &Stylesheets::default()).is_empty(), "without the CSS the label is not shown");
+    let (found, _) = read_with_lol_html(html, &seeds(), &css);
+    assert_eq!(found.len(), 1, "the reference reader reads it too");
 }

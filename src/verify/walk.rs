@@ -14,8 +14,9 @@
 //! the `value` of inputs and buttons); the descriptions a page gives of
 //! itself, which search results and link previews show (`<meta
 //! name="description">`, `og:title`, `og:description` and the like, read even
-//! in `<head>`); and list numbering (`<ol start>`, `<li value>`). Comments and
-//! other attributes are not read.
+//! in `<head>`); list numbering (`<ol start>`, `<li value>`); the strings a
+//! `<style>` draws with `content`, and the attributes the site's CSS draws
+//! with `attr()` ([`super::css`]). Comments and other attributes are not read.
 //!
 //! Only the elements that can change what text means are kept on the stack:
 //! those with `data-trace`, `data-sentence` or `data-briefing`, the hidden
@@ -33,7 +34,7 @@ use super::accounting::{sentence_text, unaccounted};
 use super::gathered::Gathered;
 use super::memo;
 use super::references::{Decoded, decode_references, decoded};
-use super::{Found, FoundMention, Sentences};
+use super::{Found, FoundMention, Reason, Sentences, Stylesheets, css};
 
 #[cfg(test)]
 mod by_lol_html;
@@ -43,6 +44,8 @@ pub(super) use by_lol_html::{read_with_lol_html, write_in_pieces};
 /// The state of one page's walk: the open elements, and what it found.
 pub(super) struct Walk<'a> {
     sentences: &'a dyn Sentences,
+    /// The attributes the site's CSS draws on the page.
+    pub css: &'a Stylesheets,
     open: OpenElements<'a>,
     found: Found,
 }
@@ -66,8 +69,8 @@ pub(super) enum TextKind {
 }
 
 impl<'a> Walk<'a> {
-    pub(super) fn new(sentences: &'a dyn Sentences) -> Walk<'a> {
-        Walk { sentences, open: OpenElements::default(), found: Vec::new() }
+    pub(super) fn new(sentences: &'a dyn Sentences, css: &'a Stylesheets) -> Walk<'a> {
+        Walk { sentences, css, open: OpenElements::default(), found: Vec::new() }
     }
 
     /// Every unaccounted mention found, in the order found.
@@ -152,6 +155,11 @@ impl<'a> Walk<'a> {
             self.judge_closed();
         }
         let open = &mut self.open;
+        if open.top().is_some_and(|f| f.tag == Tag::Style) {
+            // a style sheet is no text, but the strings it draws are
+            self.judge_style(text, page_offset);
+            return;
+        }
         if open.top().is_some_and(|f| f.hidden) {
             return;
         }
@@ -160,6 +168,18 @@ impl<'a> Walk<'a> {
             TextKind::Verbatim => Decoded::verbatim(text),
         };
         self.judge(&decoded, page_offset);
+    }
+
+    /// Every number the strings of a `<style>` draw (CSS `content`): CSS cites no sentence.
+    fn judge_style(&mut self, css: &str, page_offset: impl Fn(usize) -> usize) {
+        for drawn in css::drawn(css) {
+            for mention in memo::mentions(&drawn.text).iter() {
+                let text = drawn.text[mention.span.clone()].to_string();
+                let briefing = self.open.top().and_then(|f| f.briefing).map(|b| self.open.briefings[b].to_string());
+                let offset = page_offset(drawn.offset(css, mention.span.start));
+                self.found.push(FoundMention { offset, text, reason: Reason::InStylesheet, briefing });
+            }
+        }
     }
 
     /// Every mention of `decoded` that the claim around it does not account
@@ -559,8 +579,9 @@ pub(super) struct Attributes<'a> {
 impl<'a> Attributes<'a> {
     /// Notes attribute `name` of an element tagged `tag`, if the walk reads
     /// it; `value` gives its raw value, found at `at` in the page.
-    pub(super) fn read(&mut self, tag: Tag, name: &[u8], value: impl Fn() -> Cow<'a, str>, at: usize) {
-        if is_shown(tag, name) {
+    /// Reads one attribute; `drawn`: the site's CSS draws it (`attr()`).
+    pub(super) fn read(&mut self, tag: Tag, name: &[u8], value: impl Fn() -> Cow<'a, str>, at: usize, drawn: bool) {
+        if drawn || is_shown(tag, name) {
             self.shown.push((value(), at));
         } else if tag == Tag::HeadVoid && name.eq_ignore_ascii_case(b"content") {
             self.described = Some((value(), at));

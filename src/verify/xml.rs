@@ -14,7 +14,7 @@ use std::path::Path;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{Sentences, Unaccounted, check_page, locate};
+use super::{Sentences, Stylesheets, Unaccounted, check_page, locate};
 
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
@@ -39,7 +39,8 @@ pub fn check_xml(page: &Path, xml: &str, sentences: &dyn Sentences) -> Vec<Unacc
             return vec![u];
         }
     };
-    let mut found = check_page(page, &html, sentences);
+    // a feed reader shows entries with its own style, not the site's
+    let mut found = check_page(page, &html, sentences, &Stylesheets::default());
     for u in &mut found {
         // the last piece of the file that starts at or before the mention
         let i = places.partition_point(|(at, _)| *at <= u.offset).saturating_sub(1);
