@@ -30,7 +30,7 @@ use crate::site::records::Cited;
 use crate::site::{self, Page, SiteView, Theme};
 use crate::source::Seed;
 use crate::trace::{self, Trace};
-use crate::verify::{self, Sentences, Stylesheets};
+use crate::verify::{self, Derived, Sentences, Stylesheets};
 
 mod incremental;
 mod spill;
@@ -314,7 +314,7 @@ impl RunContext<'_> {
             (slug == loaded.briefing.slug).then_some(SheetOf { briefing: &loaded.briefing, sources: &loaded.sources })
         };
         for page in &pages {
-            let found = verify::check_page(&page.path, &page.html, &accepted, &self.css);
+            let found = verify::check_page(&page.path, &page.html, self.known(&accepted, &page.derived));
             if !found.is_empty() {
                 let origins = self.origins(Some(page), &sheet);
                 briefed.reports.add(&page.path, &page.html, found, &origins);
@@ -383,7 +383,7 @@ impl RunContext<'_> {
             Ok(accepted) => accepted,
             Err(e) => return (reports, vec![catalogue_error(&e)]),
         };
-        let found = verify::check_page(&rendered.path, &rendered.html, &accepted, &self.css);
+        let found = verify::check_page(&rendered.path, &rendered.html, self.known(&accepted, &rendered.derived));
         if !found.is_empty() {
             // the sheets the wrong numbers may come from, read again to say where
             let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
@@ -426,7 +426,8 @@ impl RunContext<'_> {
                 if is_page || is_stylesheet {
                     let text = String::from_utf8_lossy(&bytes);
                     let found = match is_page {
-                        true => verify::check_page(file, &text, &NoSentences, &self.css),
+                        // a static page is given nothing: it derives no count
+                        true => verify::check_page(file, &text, self.known(&NoSentences, &Derived::default())),
                         false => verify::check_stylesheet(file, &text),
                     };
                     if !found.is_empty() {
@@ -446,6 +447,12 @@ impl RunContext<'_> {
             diagnostics.extend(problem);
         }
         all
+    }
+
+    /// What the check knows of a page: the sentences it may cite, what the
+    /// site's CSS draws, the counts its template was given.
+    fn known<'k>(&'k self, sentences: &'k dyn Sentences, derived: &'k Derived) -> verify::Known<'k> {
+        verify::Known { sentences, css: &self.css, derived }
     }
 
     /// The numbers the theme's stylesheets draw (CSS `content`).

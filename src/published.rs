@@ -80,6 +80,9 @@ impl Report {
             Reason::NotStated { sentences } => format!("{} does not state it", sentences.join(", ")),
             Reason::UnknownSentence { sentence } => format!("it cites {sentence}, which is no sentence of its seed"),
             Reason::NotACount => "it is marked data-trace=\"derived\", and tracebrief derives only counts".to_string(),
+            Reason::NotDerived => {
+                "it is marked data-trace=\"derived\", and the page was given no such count".to_string()
+            }
             Reason::NotMeta => "it is marked data-trace=\"meta\", and a sum or a hedged number is a claim".to_string(),
             Reason::InStylesheet => "CSS draws it (`content`), and CSS can cite no sentence".to_string(),
         };
@@ -105,6 +108,7 @@ impl Report {
             Reason::NotTraced => "publish numbers through the fact sheet's figures, or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
             Reason::NotMeta => "trace the number to the sentence that states it (data-trace=\"sN\"); `meta` is for the sheet's date, names and addresses",
             Reason::NotACount => "trace the number to the sentence that states it (data-trace=\"sN\"); `derived` is for counts of figures, sentences, pages and notes",
+            Reason::NotDerived => "show a count the template is given ({{ card.figures }}, a page or note number, a place in a list), or trace the number to the sentence that states it (data-trace=\"sN\")",
             Reason::InStylesheet => "put the number in the page, in an element whose data-trace cites the sentence that states it",
             _ => "cite the sentence that states the number, or correct the number",
         }))

@@ -189,7 +189,8 @@ fn an_element_that_renders_a_sentence_publishes_only_what_the_sentence_states() 
 #[test]
 fn derived_marks_counts_and_nothing_else() {
     let project = Project::fixture(FIXTURE);
-    project.write("templates/index.html", template_showing("<p data-trace=\"derived\">3 figures, page 1 of 1</p>"));
+    // the fixture's briefing has 10 figures, on the one page of the home page
+    project.write("templates/index.html", template_showing("<p data-trace=\"derived\">10 figures, page 1 of 1</p>"));
     project.check(&[]).assert_exit(0);
 
     let project = Project::fixture(FIXTURE);
@@ -199,6 +200,21 @@ fn derived_marks_counts_and_nothing_else() {
     let found = untraced(&run);
     assert_eq!(found.len(), 1, "{:#}", run.json());
     assert!(found[0]["message"].as_str().is_some_and(|m| m.contains("`£0.10`") && m.contains("derives only counts")));
+
+    // a count is derived only if the page's template was given it: a place in a list, a count
+    let project = Project::fixture(FIXTURE);
+    let counted = "{% for b in briefings %}<p data-trace=\"derived\">{{ loop.index }}: {{ b.figures }}</p>{% endfor %}";
+    project.write("templates/index.html", template_showing(counted));
+    project.check(&[]).assert_exit(0);
+    let project = Project::fixture(FIXTURE);
+    project.write("templates/index.html", template_showing("<p data-trace=\"derived\">987 dead</p>"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    assert!(found[0]["message"].as_str().is_some_and(|m| m.contains("`987`") && m.contains("given no such count")));
+    let (line, column) = line_column(&project.read("templates/index.html"), "987");
+    assert_eq!(place(&project, &found[0]), ("templates/index.html".to_string(), line, column));
 }
 
 #[test]

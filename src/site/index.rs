@@ -6,6 +6,8 @@
 
 use std::io;
 
+use crate::verify::Derived;
+
 use super::catalogue::{Actor, Appeared, Catalogue, Index};
 use super::records::{ActorRecord, BriefingRecord, FigureRecord, QuoteRecord};
 use super::views::*;
@@ -184,7 +186,7 @@ pub fn context(
     root: &str,
     section: &'static str,
     head: HeadView,
-) -> tera::TeraResult<tera::Context> {
+) -> tera::TeraResult<(tera::Context, Derived)> {
     let per_page = site.paginate_by.max(1);
     let refs: Vec<Shared<BriefingRef>> =
         records.cards.iter().map(|(_, c)| Shared::new(BriefingRef::of(c, site.strings))).collect();

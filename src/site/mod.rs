@@ -26,6 +26,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
+use crate::verify::Derived;
 
 pub use crate::config::Settings;
 pub use theme::Theme;
@@ -42,6 +43,8 @@ pub struct Page {
     pub html: String,
     /// The briefing whose summary the page shows, if any.
     pub summary_of: Option<String>,
+    /// The counts its template was given, which it may show as `derived`.
+    pub derived: Derived,
 }
 
 /// The pages of one briefing: the briefing, its annotated source, its printable version.
@@ -72,15 +75,17 @@ pub fn briefing_pages(
             kind: "article",
         }
     };
-    let render = |template: &'static str, file: &str, context: tera::TeraResult<tera::Context>| {
+    let render = |template: &'static str, file: &str, context: tera::TeraResult<(tera::Context, Derived)>| {
         let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
-        let html = theme.tera.render(template, &context.map_err(diagnostic)?).map_err(diagnostic)?;
+        let (context, derived) = context.map_err(diagnostic)?;
+        let html = theme.tera.render(template, &context).map_err(diagnostic)?;
         let summary_of = Some(slug.to_string());
         Ok::<_, Box<Diagnostic>>(Page {
             path: PathBuf::from(format!("briefings/{slug}/{file}")),
             template,
             html,
             summary_of,
+            derived,
         })
     };
     Ok(vec![
@@ -102,9 +107,9 @@ pub fn list_page(
     let root = root_of(&path);
     let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
     let head = site_head(site, &path);
-    let context = index::context(page, records, idx, site, root, section, head).map_err(diagnostic)?;
+    let (context, derived) = index::context(page, records, idx, site, root, section, head).map_err(diagnostic)?;
     let html = theme.tera.render(template, &context).map_err(diagnostic)?;
-    Ok(Page { path: PathBuf::from(path), template, html, summary_of: None })
+    Ok(Page { path: PathBuf::from(path), template, html, summary_of: None, derived })
 }
 
 /// From a page `n` folders deep back to the site root.
@@ -122,8 +127,36 @@ fn context<T: Serialize>(
     root: &str,
     section: &'static str,
     head: HeadView,
-) -> tera::TeraResult<tera::Context> {
-    tera::Context::from_serialize(&Frame { site, t: &site.words, root, section, head, page })
+) -> tera::TeraResult<(tera::Context, Derived)> {
+    context_of(&Frame { site, t: &site.words, root, section, head, page })
+}
+
+/// The template context `frame` makes, and the counts it holds.
+fn context_of<T: Serialize>(frame: &T) -> tera::TeraResult<(tera::Context, Derived)> {
+    let value = tera::Value::try_from_serializable(frame)?;
+    let derived = derived_in(&value);
+    let mut context = tera::Context::new();
+    for (key, value) in value.into_map().into_iter().flatten() {
+        context.insert_value(key.to_string(), value);
+    }
+    Ok((context, derived))
+}
+
+/// Every whole number of `value`, and the length of its longest list.
+fn derived_in(value: &tera::Value) -> Derived {
+    let (mut counts, mut longest) = (Vec::new(), 0);
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        if let Some(n) = value.as_u64() {
+            counts.push(n);
+        } else if let Some(items) = value.as_array() {
+            longest = longest.max(items.len() as u64);
+            stack.extend(items);
+        } else if let Some(map) = value.as_map() {
+            stack.extend(map.values());
+        }
+    }
+    Derived::new(counts, longest)
 }
 
 /// The head of a page that is about no one briefing: the site's title and description.

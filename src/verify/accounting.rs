@@ -2,15 +2,19 @@
 //! `data-trace` accounts for a number when one of its sentences states it
 //! ([`numbers::states`]: the same value in the same unit class, exactly),
 //! `data-sentence` for a number the sentence it renders states (its text
-//! read whole), `derived` for a count, and `meta` for any number but a sum
-//! of money or a hedged one, which are always claims.
+//! read whole), `derived` for a count the page's template was given, and
+//! `meta` for any number but a sum of money or a hedged one, which are
+//! always claims.
+
+use rust_decimal::prelude::ToPrimitive;
 
 use super::walk::{Claim, Says};
-use super::{Reason, Sentences};
+use super::{Derived, Known, Reason, Sentences};
 use crate::numbers::{Kind, Mention, Unit, states};
 
 /// Why `claim` (the nearest one around the mention) does not account for it; `None` when it does.
-pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentences: &dyn Sentences) -> Option<Reason> {
+pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, known: Known) -> Option<Reason> {
+    let sentences = known.sentences;
     let Some(claim) = claim else {
         return Some(Reason::NotTraced);
     };
@@ -24,8 +28,11 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, sentence
             Some(_) => Some(Reason::NotStated { sentences: vec![id.to_string()] }),
             None => Some(Reason::UnknownSentence { sentence: id.to_string() }),
         },
-        Says::Derived(_) if is_count(mention) => None,
-        Says::Derived(ids) if ids.split_ascii_whitespace().all(|id| id == "derived") => Some(Reason::NotACount),
+        Says::Derived(_) if is_count(mention) && is_derived(mention, known.derived) => None,
+        Says::Derived(ids) if ids.split_ascii_whitespace().all(|id| id == "derived") => match is_count(mention) {
+            true => Some(Reason::NotDerived),
+            false => Some(Reason::NotACount),
+        },
         Says::Traces(ids) | Says::Derived(ids) => {
             let ids = ids.split_ascii_whitespace().filter(|id| *id != "derived");
             let mut unknown = None;
@@ -64,6 +71,11 @@ fn is_count(mention: &Mention) -> bool {
         && mention.hedge.is_none()
         && !mention.fraction
         && mention.value.number().is_some_and(|n| n.fract().is_zero() && !n.is_sign_negative())
+}
+
+/// A count the page's template was given (`is_count` holds of it).
+fn is_derived(mention: &Mention, derived: &Derived) -> bool {
+    mention.value.number().and_then(|n| n.to_u64()).is_some_and(|n| derived.holds(n))
 }
 
 /// The mentions of sentence `id` (`s3`) of the claim's briefing, if both exist.

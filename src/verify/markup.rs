@@ -22,11 +22,11 @@ use std::convert::Infallible;
 use html5gum::{Emitter, Error, State, Tokenizer};
 
 use super::walk::{Attributes, Tag, TextKind, Walk, may_be_read};
-use super::{Found, Sentences, Stylesheets};
+use super::{Found, Known};
 
 /// Reads `html`, handing the walk everything it judges; what it found.
-pub(super) fn read(html: &str, sentences: &dyn Sentences, css: &Stylesheets) -> Found {
-    let mut walk = Walk::new(sentences, css);
+pub(super) fn read(html: &str, known: Known) -> Found {
+    let mut walk = Walk::new(known);
     let Ok(()) = Tokenizer::new_with_emitter(html, Reader::new(html, &mut walk)).finish();
     walk.into_found()
 }
@@ -136,7 +136,7 @@ impl<'w, 'a> Reader<'w, 'a> {
         let void = if foreign { tag.self_closing } else { is_void(name) };
         let kind = Tag::of(name);
         let mut attributes = Attributes::default();
-        let css = self.walk.css;
+        let css = self.walk.known.css;
         for attribute in tag.attributes(html) {
             let drawn = css.shows(attribute.name);
             if !drawn && !may_be_read(attribute.name) {

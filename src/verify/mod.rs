@@ -59,6 +59,8 @@ pub enum Reason {
     UnknownSentence { sentence: String },
     /// `data-trace="derived"` around a number that is no count the tool makes.
     NotACount,
+    /// `data-trace="derived"` around a count the page's template was not given.
+    NotDerived,
     /// `data-trace="meta"` around a sum or a hedged number, which are claims.
     NotMeta,
     /// A string of CSS `content` draws it, and CSS cites no sentence.
@@ -79,11 +81,45 @@ pub trait Sentences {
     }
 }
 
+/// The counts a page's template was given, which `data-trace="derived"`
+/// may show: every whole number of its data (counts of figures, sentence and
+/// note numbers, page numbers), and every place in a list of its data (what
+/// `loop.index` counts). A number the template writes itself is none of them.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Derived {
+    counts: Vec<u64>,
+    longest_list: u64,
+}
+
+impl Derived {
+    pub fn new(mut counts: Vec<u64>, longest_list: u64) -> Derived {
+        counts.sort_unstable();
+        counts.dedup();
+        Derived { counts, longest_list }
+    }
+
+    /// `n` is one of the page's counts.
+    fn holds(&self, n: u64) -> bool {
+        (1..=self.longest_list).contains(&n) || self.counts.binary_search(&n).is_ok()
+    }
+}
+
+/// What the check knows of a page besides its HTML.
+#[derive(Clone, Copy)]
+pub struct Known<'a> {
+    /// The sentences its claims may cite.
+    pub sentences: &'a dyn Sentences,
+    /// The attributes the site's CSS draws on it.
+    pub css: &'a Stylesheets,
+    /// The counts its template was given.
+    pub derived: &'a Derived,
+}
+
 /// Every number mention of `html` that no `data-trace` or `data-sentence`
 /// around it accounts for, in page order. `page` only names the page in the
 /// results.
-pub fn check_page(page: &Path, html: &str, sentences: &dyn Sentences, css: &Stylesheets) -> Vec<Unaccounted> {
-    let found = markup::read(html, sentences, css);
+pub fn check_page(page: &Path, html: &str, known: Known) -> Vec<Unaccounted> {
+    let found = markup::read(html, known);
     unaccounted_at(page, html, found)
 }
 

@@ -86,13 +86,24 @@ fn show(u: &Unaccounted) -> String {
         Reason::NotStated { sentences } => format!("{} not-stated {}", u.text, sentences.join(" ")),
         Reason::UnknownSentence { sentence } => format!("{} unknown {sentence}", u.text),
         Reason::NotACount => format!("{} not-a-count", u.text),
+        Reason::NotDerived => format!("{} not-derived", u.text),
         Reason::NotMeta => format!("{} not-meta", u.text),
         Reason::InStylesheet => format!("{} drawn-by-css", u.text),
     }
 }
 
+/// The counts the pages of these tests were given, and a list of 7.
+static DERIVED: std::sync::LazyLock<Derived> =
+    std::sync::LazyLock::new(|| Derived::new(vec![2, 4, 12, 43, 1204, 1969], 7));
+static NO_CSS: std::sync::LazyLock<Stylesheets> = std::sync::LazyLock::new(Stylesheets::default);
+
+/// What the check knows of the pages of these tests.
+fn known(sentences: &dyn Sentences) -> Known<'_> {
+    Known { sentences, css: &NO_CSS, derived: &DERIVED }
+}
+
 fn check(html: &str) -> Vec<Unaccounted> {
-    check_page(Path::new("site/briefings/x/index.html"), html, &seeds(), &Stylesheets::default())
+    check_page(Path::new("site/briefings/x/index.html"), html, known(&seeds()))
 }
 
 fn check_rows(rows: &[(&str, &str, &[&str])], wrap: fn(&str) -> String) {
@@ -205,6 +216,9 @@ fn sentences_meta_and_derived() {
             ("derived", r#"<p><span data-trace="derived">4</span> actors</p>"#, &[]),
             ("derived counts", r#"<p data-trace="derived">43 sentences, 1,204 cited, page 2 of 12</p>"#, &[]),
             ("a derived count that reads as a year", r#"<td data-trace="derived">1969</td>"#, &[]),
+            ("a count the page was not given", r#"<p data-trace="derived">987 dead</p>"#, &["987 not-derived"]),
+            ("a place in a list the page was given", r#"<p data-trace="derived">no. 7</p>"#, &[]),
+            ("past the longest list", r#"<p data-trace="derived">no. 8</p>"#, &["8 not-derived"]),
             (
                 "derived, but no count",
                 r#"<p data-trace="derived">£987.6bn lost, up 45%, about 12 left, 2.5 each, on 3 March</p>"#,
@@ -522,7 +536,7 @@ const TRICKY: &[(&str, &str)] = &[
 fn tricky_markup_reads_without_error() {
     let seeds = seeds();
     for (case, html) in TRICKY {
-        let (_, error) = read_with_lol_html(html, &seeds, &Stylesheets::default());
+        let (_, error) = read_with_lol_html(html, known(&seeds));
         assert!(error.is_none(), "{case}: {html}");
     }
 }
@@ -676,7 +690,7 @@ fn markup_soup() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn any_markup_reads_without_error(html in markup_soup()) {
-        let (_, error) = read_with_lol_html(&html, &seeds(), &Stylesheets::default());
+        let (_, error) = read_with_lol_html(&html, known(&seeds()));
         prop_assert!(error.is_none());
     }
 }
@@ -688,11 +702,11 @@ type Reading = (usize, String, Reason, Option<String>);
 /// (as it read before), in page order.
 fn both_readings(html: &str) -> [Vec<Reading>; 2] {
     let seeds = seeds();
-    let now = check_page(Path::new("p.html"), html, &seeds, &Stylesheets::default())
+    let now = check_page(Path::new("p.html"), html, known(&seeds))
         .into_iter()
         .map(|u| (u.offset, u.text, u.reason, u.briefing))
         .collect();
-    let (found, _) = read_with_lol_html(html, &seeds, &Stylesheets::default());
+    let (found, _) = read_with_lol_html(html, known(&seeds));
     let mut before: Vec<_> = found.into_iter().map(|f| (f.offset, f.text, f.reason, f.briefing)).collect();
     before.sort_by_key(|f| f.0);
     [now, before]
@@ -878,15 +892,11 @@ fn a_sentence_element_is_read_whole_when_its_text_is_not_at_hand() {
         (r##"<p data-sentence="s2"><a href="#s2">s2</a> Inflation rose to 2.3% in June.</p>"##, &[]),
     ];
     for (body, expected) in rows {
-        let found: Vec<String> = check_page(
-            Path::new("site/briefings/x/index.html"),
-            &page(body),
-            &MentionsOnly(&seeds),
-            &Stylesheets::default(),
-        )
-        .iter()
-        .map(show)
-        .collect();
+        let found: Vec<String> =
+            check_page(Path::new("site/briefings/x/index.html"), &page(body), known(&MentionsOnly(&seeds)))
+                .iter()
+                .map(show)
+                .collect();
         assert_eq!(found, *expected, "{body}");
     }
 }
@@ -895,12 +905,14 @@ fn a_sentence_element_is_read_whole_when_its_text_is_not_at_hand() {
 fn attributes_the_css_draws_are_read() {
     let css = Stylesheets::read(["td::before { content: attr(data-label) }"]);
     let read = |html: &str, css: &Stylesheets| -> Vec<String> {
-        check_page(Path::new("p.html"), html, &seeds(), css).iter().map(show).collect()
+        let seeds = seeds();
+        check_page(Path::new("p.html"), html, Known { css, ..known(&seeds) }).iter().map(show).collect()
     };
     let html =
         r#"<main data-briefing="x"><td data-label="up 45%">x</td><td data-label="2.3%" data-trace="s2">y</td></main>"#;
     assert_eq!(read(html, &css), ["45% not-traced"]);
     assert!(read(html, &Stylesheets::default()).is_empty(), "without the CSS the label is not shown");
-    let (found, _) = read_with_lol_html(html, &seeds(), &css);
+    let seeds = seeds();
+    let (found, _) = read_with_lol_html(html, Known { css: &css, ..known(&seeds) });
     assert_eq!(found.len(), 1, "the reference reader reads it too");
 }

@@ -34,7 +34,7 @@ use super::accounting::{sentence_text, unaccounted};
 use super::gathered::Gathered;
 use super::memo;
 use super::references::{Decoded, decode_references, decoded};
-use super::{Found, FoundMention, Reason, Sentences, Stylesheets, css};
+use super::{Found, FoundMention, Known, Reason, css};
 
 #[cfg(test)]
 mod by_lol_html;
@@ -43,9 +43,7 @@ pub(super) use by_lol_html::{read_with_lol_html, write_in_pieces};
 
 /// The state of one page's walk: the open elements, and what it found.
 pub(super) struct Walk<'a> {
-    sentences: &'a dyn Sentences,
-    /// The attributes the site's CSS draws on the page.
-    pub css: &'a Stylesheets,
+    pub known: Known<'a>,
     open: OpenElements<'a>,
     found: Found,
 }
@@ -69,8 +67,8 @@ pub(super) enum TextKind {
 }
 
 impl<'a> Walk<'a> {
-    pub(super) fn new(sentences: &'a dyn Sentences, css: &'a Stylesheets) -> Walk<'a> {
-        Walk { sentences, css, open: OpenElements::default(), found: Vec::new() }
+    pub(super) fn new(known: Known<'a>) -> Walk<'a> {
+        Walk { known, open: OpenElements::default(), found: Vec::new() }
     }
 
     /// Every unaccounted mention found, in the order found.
@@ -192,7 +190,7 @@ impl<'a> Walk<'a> {
         let open = &self.open;
         let claim = open.top().and_then(|f| f.claim).map(|c| &open.claims[c]);
         for mention in memo::mentions(&decoded.text).iter() {
-            if let Some(reason) = unaccounted(claim, mention, self.sentences) {
+            if let Some(reason) = unaccounted(claim, mention, self.known) {
                 let offset = page_offset(decoded.raw_offset(mention.span.start));
                 let text = decoded.text[mention.span.clone()].to_string();
                 let briefing = open.top().and_then(|f| f.briefing).map(|b| open.briefings[b].to_string());
@@ -212,14 +210,14 @@ impl Walk<'_> {
             let gathered = &claim.gathered;
             let Says::Renders(id) = &claim.says else { continue };
             let whole = 0..gathered.text.len();
-            let parts = match sentence_text(&claim, id, self.sentences).and_then(|s| gathered.around(s)) {
+            let parts = match sentence_text(&claim, id, self.known.sentences).and_then(|s| gathered.around(s)) {
                 Some((before, after)) => [before, after],
                 None => [whole, 0..0],
             };
             for part in parts {
                 let at = part.start;
                 for mention in memo::mentions(&gathered.text[part]).iter() {
-                    if let Some(reason) = unaccounted(Some(&claim), mention, self.sentences) {
+                    if let Some(reason) = unaccounted(Some(&claim), mention, self.known) {
                         let span = at + mention.span.start..at + mention.span.end;
                         let offset = gathered.page_offset(span.start);
                         let text = gathered.text[span].to_string();

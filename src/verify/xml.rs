@@ -14,15 +14,16 @@ use std::path::Path;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{Sentences, Stylesheets, Unaccounted, check_page, locate};
+use super::{Derived, Known, Sentences, Stylesheets, Unaccounted, check_page, locate};
 
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
 /// Elements of feeds and sitemaps whose text is a value for programs.
 const MACHINE: [&str; 8] = ["id", "updated", "published", "loc", "lastmod", "uri", "icon", "logo"];
 
-/// Every number of the XML file `xml` that nothing accounts for, placed in the file.
-pub fn check_xml(page: &Path, xml: &str, sentences: &dyn Sentences) -> Vec<Unaccounted> {
+/// Every number of the XML file `xml` that nothing accounts for, placed in the file;
+/// `derived`: the counts its template was given.
+pub fn check_xml(page: &Path, xml: &str, sentences: &dyn Sentences, derived: &Derived) -> Vec<Unaccounted> {
     let (html, places) = match as_page(xml) {
         Ok(read) => read,
         Err(e) => {
@@ -40,7 +41,8 @@ pub fn check_xml(page: &Path, xml: &str, sentences: &dyn Sentences) -> Vec<Unacc
         }
     };
     // a feed reader shows entries with its own style, not the site's
-    let mut found = check_page(page, &html, sentences, &Stylesheets::default());
+    let known = Known { sentences, css: &Stylesheets::default(), derived };
+    let mut found = check_page(page, &html, known);
     for u in &mut found {
         // the last piece of the file that starts at or before the mention
         let i = places.partition_point(|(at, _)| *at <= u.offset).saturating_sub(1);
@@ -170,7 +172,7 @@ mod tests {
 
     fn found(xml: &str) -> Vec<String> {
         let seed = One(vec![numbers::scan("Spending is 2.3% of GDP."), numbers::scan("It was £40bn.")]);
-        check_xml(Path::new("feed.xml"), xml, &seed)
+        check_xml(Path::new("feed.xml"), xml, &seed, &Derived::default())
             .iter()
             .map(|u| format!("{} {}:{}", u.text, u.line, u.column))
             .collect()

@@ -11,16 +11,15 @@ use lol_html::{HtmlRewriter, Settings, doc_text, element};
 
 use super::super::markup::is_space;
 use super::{Attributes, Tag, TextKind, Walk};
-use crate::verify::{Found, Sentences, Stylesheets};
+use crate::verify::{Found, Known};
 
 /// Reads `html` with lol_html: each element from its start tag (closing it
 /// again at its end tag), each text node from the chunks it comes in.
 pub(in crate::verify) fn read_with_lol_html(
     html: &str,
-    sentences: &dyn Sentences,
-    css: &Stylesheets,
+    known: Known,
 ) -> (Found, Option<lol_html::errors::RewritingError>) {
-    let walk = RefCell::new(Walk::new(sentences, css));
+    let walk = RefCell::new(Walk::new(known));
     let ended = Rc::new(Cell::new(u64::MAX));
     let mut node = TextNode::default();
     let read = {
@@ -94,7 +93,7 @@ fn start_tag<'a>(walk: &mut Walk<'a>, html: &'a str, el: &mut Element<'_, '_>, e
     debug_assert!(name.eq_ignore_ascii_case(el.tag_name().as_bytes()), "the start tag {source:?}");
     let tag = Tag::of(&name);
     let mut attributes = Attributes::default();
-    if may_have_attributes_read(source) || !walk.css.attributes().is_empty() {
+    if may_have_attributes_read(source) || !walk.known.css.attributes().is_empty() {
         for attribute in el.attributes() {
             let from_page = |at: Option<lol_html::html_content::SourceLocation>| at.and_then(|at| html.get(at.bytes()));
             let name = match from_page(attribute.name_source_location()) {
@@ -108,7 +107,7 @@ fn start_tag<'a>(walk: &mut Walk<'a>, html: &'a str, el: &mut Element<'_, '_>, e
             };
             // an attribute's value is located in the page; one without a place, at its tag
             let offset = value_at.as_ref().map_or(el.source_location().bytes().start, |at| at.bytes().start);
-            let drawn = walk.css.shows(name.as_bytes());
+            let drawn = walk.known.css.shows(name.as_bytes());
             attributes.read(tag, name.as_bytes(), value, offset, drawn);
         }
     }
