@@ -218,6 +218,18 @@ fn derived_marks_counts_and_nothing_else() {
 }
 
 #[test]
+fn noscript_is_read_as_readers_without_scripts_see_it() {
+    let project = Project::fixture(FIXTURE);
+    project
+        .write("templates/index.html", template_showing("<noscript><p>Turn on scripts: sales rose 45%</p></noscript>"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert_eq!(found.len(), 1, "{:#}", run.json());
+    assert!(found[0]["message"].as_str().is_some_and(|m| m.contains("`45%`")), "{:#}", found[0]);
+}
+
+#[test]
 fn numbers_css_draws_are_published_numbers() {
     // the built-in stylesheet draws `data-label` on narrow screens: a number there is shown
     let project = Project::fixture(FIXTURE);

@@ -553,12 +553,14 @@ impl Namespaces {
 }
 
 /// The state of the text after an HTML start tag named `name`, when not `Data`.
+/// `<noscript>` holds markup, as a browser that runs no script reads it and
+/// shows it: what it says is published to those readers.
 fn text_state_after(name: &[u8]) -> Option<State> {
     match name {
         b"textarea" | b"title" => Some(State::RcData),
         b"plaintext" => Some(State::PlainText),
         b"script" => Some(State::ScriptData),
-        b"style" | b"iframe" | b"xmp" | b"noembed" | b"noframes" | b"noscript" => Some(State::RawText),
+        b"style" | b"iframe" | b"xmp" | b"noembed" | b"noframes" => Some(State::RawText),
         _ => None,
     }
 }

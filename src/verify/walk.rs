@@ -7,9 +7,10 @@
 //! element around it.
 //!
 //! The text a reader is shown: text nodes outside `<head>`, `<script>`,
-//! `<style>`, `<template>`, `<noscript>` (and the never-shown `<iframe>`,
-//! `<noembed>`, `<noframes>`), and the document's `<title>`, which the tab,
-//! bookmarks and search results show; the attributes a reader sees or
+//! `<style>`, `<template>` (and the never-shown `<iframe>`, `<noembed>`,
+//! `<noframes>`), `<noscript>` included, which readers without scripts
+//! see; the document's `<title>`, which the tab, bookmarks and search
+//! results show; the attributes a reader sees or
 //! hears (`title`, `alt`, `aria-label`, `aria-description`, `placeholder`,
 //! the `value` of inputs and buttons); the descriptions a page gives of
 //! itself, which search results and link previews show (`<meta
@@ -147,9 +148,9 @@ impl<'a> Walk<'a> {
             return;
         }
         let open = &mut self.open;
-        if open.top().is_some_and(|f| f.tag == Tag::Head) {
+        if let Some(head) = open.head_on_top() {
             // text leaves `<head>` as HTML reads it: it starts the body
-            open.truncate(open.frames.len() - 1);
+            open.truncate(head);
             self.judge_closed();
         }
         let open = &mut self.open;
@@ -395,7 +396,7 @@ impl Tag {
     /// Text inside is not the page's text.
     fn hides_text(self) -> bool {
         use Tag::*;
-        matches!(self, Head | Script | Style | Template | Noscript | Iframe | Noembed | Noframes)
+        matches!(self, Head | Script | Style | Template | Iframe | Noembed | Noframes)
     }
 
     /// It may stand in `<head>`; any other start tag leaves it.
@@ -496,12 +497,26 @@ impl<'a> OpenElements<'a> {
 
     /// Closes what the start tag `tag` ends without an end tag of its own:
     /// HTML's optional end tags (`</li>`, `</td>`, `</p>` …) and `</head>`.
+    /// Where `<head>` stands on the stack when it is on top, or holds only the
+    /// `<noscript>` on top: what leaves the head leaves that too, since a
+    /// `<noscript>` in `<head>` holds only links, metas and styles.
+    fn head_on_top(&self) -> Option<usize> {
+        let at = |i: usize, tag: Tag| self.frames.len() >= i && self.frames[self.frames.len() - i].tag == tag;
+        match () {
+            _ if at(1, Tag::Head) => Some(self.frames.len() - 1),
+            _ if at(1, Tag::Noscript) && at(2, Tag::Head) => Some(self.frames.len() - 2),
+            _ => None,
+        }
+    }
+
     fn close_implied_by(&mut self, tag: Tag) {
         use Tag::*;
         if tag == Body {
             self.close_innermost(&[Head], &[]);
-        } else if self.top().is_some_and(|f| f.tag == Head) && !tag.in_head() {
-            self.truncate(self.frames.len() - 1);
+        } else if let Some(head) = self.head_on_top()
+            && !(tag.in_head() && (self.frames[head..].len() == 1 || matches!(tag, HeadVoid | Style)))
+        {
+            self.truncate(head);
         }
         match tag {
             Li => self.close_innermost(&[Li], &[Ul, Ol, Menu, Html, Table, Td, Th, Template]),
