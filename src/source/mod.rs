@@ -36,6 +36,17 @@ pub fn squeezed(text: &str) -> Cow<'_, str> {
 
 /// `text` has no white space but single spaces.
 fn is_squeezed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // most text is ASCII with single spaces: searched for what breaks that, not read byte by byte
+    if memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_some()
+        || memchr::memchr2(b'\x0b', b'\x0c', bytes).is_some()
+        || memchr::memmem::find(bytes, b"  ").is_some()
+    {
+        return false;
+    }
+    if text.is_ascii() {
+        return true;
+    }
     let mut after_space = false;
     for (i, &b) in text.as_bytes().iter().enumerate() {
         match b {
@@ -217,6 +228,27 @@ fn check_seed_text(path: &Path, text: &str) -> Result<(), InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squeezing_leaves_single_spaces_only() {
+        let by_hand = |text: &str| {
+            let mut out = String::new();
+            for c in text.chars() {
+                match c.is_whitespace() {
+                    true if out.ends_with(' ') => {}
+                    true => out.push(' '),
+                    false => out.push(c),
+                }
+            }
+            out
+        };
+        for text in
+            ["one two", "one  two", "a\tb", "a\nb", "a\u{a0}b", "a \u{2009}b", "é b", "é  b", " ", "", "x\u{3000}"]
+        {
+            assert_eq!(squeezed(text), by_hand(text), "{text:?}");
+            assert_eq!(matches!(squeezed(text), Cow::Borrowed(_)), squeezed(text) == text, "{text:?}");
+        }
+    }
 
     fn decode_err(bytes: &[u8]) -> InputError {
         let path = Path::new("x.txt");

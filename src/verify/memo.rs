@@ -6,7 +6,6 @@
 //! every time; only the scan is kept.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::numbers::{self, Mention, Token};
@@ -21,7 +20,8 @@ const MOST_KEPT: usize = 4096;
 #[derive(Default)]
 struct Memo {
     tokens: Vec<Token>,
-    seen: HashMap<Box<str>, Rc<[Mention]>>,
+    /// Hashed fast: a lookup is made for every text of every page.
+    seen: foldhash::HashMap<Box<str>, Rc<[Mention]>>,
 }
 
 thread_local! {
