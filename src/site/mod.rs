@@ -144,13 +144,13 @@ fn context_of<T: Serialize>(frame: &T) -> tera::TeraResult<(tera::Context, Deriv
 
 /// Every whole number of `value`, and the length of its longest list.
 fn derived_in(value: &tera::Value) -> Derived {
-    let (mut counts, mut longest) = (Vec::new(), 0);
+    let (mut counts, mut longest) = (Vec::new(), None);
     let mut stack = vec![value];
     while let Some(value) = stack.pop() {
         if let Some(n) = value.as_u64() {
             counts.push(n);
         } else if let Some(items) = value.as_array() {
-            longest = longest.max(items.len() as u64);
+            longest = longest.max(Some(items.len() as u64));
             stack.extend(items);
         } else if let Some(map) = value.as_map() {
             stack.extend(map.values());

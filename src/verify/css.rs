@@ -36,21 +36,38 @@ impl Stylesheets {
     }
 }
 
-/// The names `attr(…)` takes in `text`, in lower case.
+/// The names `attr(…)` takes in `text`, in lower case: any case of `attr`,
+/// comments and white space before the name, escapes in it resolved.
 fn attr_names(text: &str) -> Vec<String> {
-    let bytes = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    let bytes = lower.as_bytes();
     let mut names = Vec::new();
-    for (at, _) in text.match_indices("attr(").chain(text.match_indices("ATTR(")) {
+    for (at, _) in lower.match_indices("attr(") {
         // `data-attr(` is no function of its own
-        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'-' | b'_')) {
+        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || matches!(bytes[at - 1], b'-' | b'_' | b'\\')) {
             continue;
         }
-        let rest = text[at + "attr(".len()..].trim_start();
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ':'))
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let mut rest = &lower[at + "attr(".len()..];
+        loop {
+            let trimmed = rest.trim_start();
+            match trimmed.strip_prefix("/*") {
+                Some(comment) => rest = comment.split_once("*/").map_or("", |(_, after)| after),
+                None => {
+                    rest = trimmed;
+                    break;
+                }
+            }
+        }
+        let mut name = String::new();
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                // an escape stands for the character after it
+                '\\' => name.extend(chars.next()),
+                c if c.is_alphanumeric() || matches!(c, '-' | '_' | ':') || !c.is_ascii() => name.push(c),
+                _ => break,
+            }
+        }
         if !name.is_empty() {
             names.push(name);
         }
@@ -58,71 +75,124 @@ fn attr_names(text: &str) -> Vec<String> {
     names
 }
 
-/// A string a stylesheet draws on the page: its text (escapes resolved)
-/// and the byte offset of its token in the stylesheet.
+/// A string or number a stylesheet draws on the page, with the byte offset
+/// of its token in the stylesheet.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Drawn {
     pub at: usize,
     pub text: String,
+    /// Where the text stands in the stylesheet, when it is written there as it reads.
+    text_at: Option<usize>,
 }
 
 impl Drawn {
     /// The offset in the stylesheet of byte `i` of the text: exact when the
-    /// string is written as it reads, else the string's start.
-    pub fn offset(&self, css: &str, i: usize) -> usize {
-        match css.get(self.at + 1..).is_some_and(|rest| rest.starts_with(&self.text)) {
-            true => self.at + 1 + i,
-            false => self.at,
-        }
+    /// text is written as it reads, else the token's start.
+    pub fn offset(&self, i: usize) -> usize {
+        self.text_at.map_or(self.at, |at| at + i)
     }
 }
 
-/// The strings of every `content` declaration of `css`, and of every custom
-/// property (`--note: "45%"`, which `content: var(--note)` may draw), in
-/// rules, nested rules and at-rules alike.
+/// What every declaration of `css` draws: the strings of `content`,
+/// `quotes`, list markers, `@counter-style` symbols and custom properties
+/// (`--note: "45%"`, which `content: var(--note)` may draw), and the
+/// numbers a counter starts at or steps by (`counter-reset: n 986` draws
+/// 987). Rules, nested rules, at-rules, and a `style` attribute's bare
+/// declarations alike.
 pub(super) fn drawn(css: &str) -> Vec<Drawn> {
     // the parser bounds how deep blocks nest, so a hostile stylesheet stays cheap
     let mut parser = Parser::new(css);
     let mut found = Vec::new();
-    read_block(&mut parser, false, &mut found);
+    read_block(&mut parser, css, Property::None, &mut found);
     found
 }
 
-/// Reads the tokens of one block; `drawing`: the block is inside a value that is drawn.
-fn read_block(p: &mut Parser, drawing: bool, found: &mut Vec<Drawn>) {
-    // whether the declaration being read draws its strings, once past its colon
-    let mut draws = false;
-    let mut after_drawing_name = false;
+/// What the declaration being read does with its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Property {
+    None,
+    /// Its strings are drawn.
+    Draws,
+    /// A counter's start (`counter-reset`, `counter-set`): numbers but 0 are drawn.
+    CounterStart,
+    /// A counter's step (`counter-increment`): numbers but 1 are drawn.
+    CounterStep,
+}
+
+impl Property {
+    fn of(name: &str) -> Property {
+        const DRAWS: [&str; 11] = [
+            "content",
+            "quotes",
+            "list-style",
+            "list-style-type",
+            "string-set",
+            "prefix",
+            "suffix",
+            "symbols",
+            "additive-symbols",
+            "negative",
+            "pad",
+        ];
+        let is = |n: &str| name.eq_ignore_ascii_case(n);
+        if name.starts_with("--") || DRAWS.iter().any(|d| is(d)) {
+            Property::Draws
+        } else if is("counter-reset") || is("counter-set") {
+            Property::CounterStart
+        } else if is("counter-increment") {
+            Property::CounterStep
+        } else {
+            Property::None
+        }
+    }
+}
+
+/// Reads the tokens of one block; `inherited`: the block is inside the value of such a property.
+fn read_block(p: &mut Parser, css: &str, inherited: Property, found: &mut Vec<Drawn>) {
+    // the declaration being read, once past its name and colon
+    let mut property = Property::None;
+    // a property's name stands only at the start of a declaration, never in a selector
+    let mut at_start = true;
+    let mut name: Option<Property> = None;
     loop {
         let at = p.position().byte_index();
         let Ok(token) = p.next_including_whitespace_and_comments() else { return };
         let token = token.clone();
-        let drawn_here = drawing || draws;
-        let nested = |p: &mut Parser, drawing: bool, found: &mut Vec<Drawn>| {
+        let reading = if inherited == Property::None { property } else { inherited };
+        let nested = |p: &mut Parser, inside: Property, found: &mut Vec<Drawn>| {
             let _ = p.parse_nested_block(|p| -> Result<(), ParseError<()>> {
-                read_block(p, drawing, found);
+                read_block(p, css, inside, found);
                 Ok(())
             });
         };
         match &token {
             Token::WhiteSpace(_) | Token::Comment(_) => continue,
-            Token::QuotedString(text) if drawn_here => found.push(Drawn { at, text: text.to_string() }),
-            Token::Colon if after_drawing_name => draws = true,
-            Token::Semicolon => draws = false,
-            Token::CurlyBracketBlock => {
-                nested(p, false, found);
-                draws = false;
+            Token::QuotedString(text) if reading == Property::Draws => {
+                let text_at = css.get(at + 1..).filter(|rest| rest.starts_with(&**text)).map(|_| at + 1);
+                found.push(Drawn { at, text: text.to_string(), text_at });
             }
-            Token::Function(_) | Token::ParenthesisBlock | Token::SquareBracketBlock => nested(p, drawn_here, found),
+            Token::Number { int_value: Some(n), .. }
+                if (reading == Property::CounterStart && *n != 0) || (reading == Property::CounterStep && *n != 1) =>
+            {
+                let text = n.to_string();
+                let text_at = css.get(at..).filter(|rest| rest.starts_with(&text)).map(|_| at);
+                found.push(Drawn { at, text, text_at });
+            }
+            Token::Colon if name.is_some() => property = name.unwrap_or(Property::None),
+            Token::Semicolon => property = Property::None,
+            Token::CurlyBracketBlock => {
+                nested(p, Property::None, found);
+                property = Property::None;
+            }
+            Token::Function(_) | Token::ParenthesisBlock | Token::SquareBracketBlock => nested(p, reading, found),
             _ => {}
         }
-        after_drawing_name = matches!(&token, Token::Ident(name) if draws_strings(name));
+        name = match &token {
+            Token::Ident(ident) if at_start && property == Property::None => Some(Property::of(ident)),
+            _ => None,
+        };
+        at_start = matches!(token, Token::Semicolon | Token::CurlyBracketBlock);
     }
-}
-
-/// A property whose strings may be drawn on the page.
-fn draws_strings(property: &str) -> bool {
-    property.eq_ignore_ascii_case("content") || property.starts_with("--")
 }
 
 #[cfg(test)]
@@ -142,6 +212,16 @@ mod tests {
         assert_eq!(texts(r#"@page { @bottom-right { content: "Page " counter(page) } }"#), ["Page "]);
         assert_eq!(texts(r#".a { --note: "12 dead"; } .a::after { content: var(--note) }"#), ["12 dead"]);
         assert_eq!(texts(r#".a { .b::after { content: "7" } }"#), ["7"]);
+        assert_eq!(texts(r#"q { quotes: "(up 45% " ")" }"#), ["(up 45% ", ")"]);
+        assert_eq!(texts(r#"li { list-style-type: "12 dead: " } ul { list-style: "3 " inside }"#), ["12 dead: ", "3 "]);
+        assert_eq!(texts(r#"@counter-style x { system: cyclic; symbols: "4"; prefix: "987 "; }"#), ["4", "987 "]);
+        assert_eq!(
+            texts(
+                r#"ol { counter-reset: n 986; counter-increment: n 2 } li { counter-increment: n; counter-reset: m 0 }"#
+            ),
+            ["986", "2"]
+        );
+        assert_eq!(texts(r#"--note: "up 45%"; color: red"#), ["up 45%"], "a style attribute's declarations");
     }
 
     #[test]
@@ -150,6 +230,12 @@ mod tests {
         assert!(texts(r#"@import url("print 2.css"); a[title="9"] { color: red }"#).is_empty());
         assert!(texts(r#"/* content: "5" */ p { quotes: none }"#).is_empty());
         assert!(texts(r#"a:hover { background: url("x9.png") }"#).is_empty());
+        assert!(
+            texts(r#".content:not([data-level="2"]) h2 { color: red }"#).is_empty(),
+            "a selector is no declaration"
+        );
+        assert!(texts(r#".a { .content:is([data-cols="3"]) { color: red } }"#).is_empty());
+        assert!(texts(r#"ol { counter-reset: n; columns: 3 }"#).is_empty());
     }
 
     #[test]
@@ -158,10 +244,10 @@ mod tests {
         let found = drawn(css);
         assert_eq!(found.len(), 1);
         assert!(css[found[0].at..].starts_with("\"45%\""));
-        assert!(css[found[0].offset(css, 0)..].starts_with("45%"));
+        assert!(css[found[0].offset(0)..].starts_with("45%"));
         let escaped = r#"p::after { content: "\34 5%" }"#;
         let found = drawn(escaped);
-        assert_eq!(found[0].offset(escaped, 1), found[0].at, "an escaped string is pointed at whole");
+        assert_eq!(found[0].offset(1), found[0].at, "an escaped string is pointed at whole");
     }
 
     #[test]
@@ -172,6 +258,8 @@ mod tests {
         assert!(sheets.shows(b"DATA-LABEL"));
         assert!(!sheets.shows(b"data-other"));
         assert!(Stylesheets::read(["p { color: data-attr(x) }"]).attributes().is_empty());
+        let odd = Stylesheets::read([r"a::after { content: Attr(data-a) ATTR( /* x */ data-b) attr(data\-c) }"]);
+        assert_eq!(odd.attributes(), ["data-a", "data-b", "data-c"]);
     }
 
     #[test]

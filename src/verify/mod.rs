@@ -82,17 +82,20 @@ pub trait Sentences {
 }
 
 /// The counts a page's template was given, which `data-trace="derived"`
-/// may show: every whole number of its data (counts of figures, sentence and
-/// note numbers, page numbers), and every place in a list of its data (what
-/// `loop.index` counts). A number the template writes itself is none of them.
+/// may show: every whole number of its data (counts of figures, note and
+/// page numbers), and the length of a list of its data or a place in it
+/// (`{{ quotes | length }}`, `loop.index`, 0 to the longest list's length).
+/// A number the template writes itself is none of them, unless it happens
+/// to be one of these.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Derived {
     counts: Vec<u64>,
-    longest_list: u64,
+    /// The length of the longest list of the data, if it has any list.
+    longest_list: Option<u64>,
 }
 
 impl Derived {
-    pub fn new(mut counts: Vec<u64>, longest_list: u64) -> Derived {
+    pub fn new(mut counts: Vec<u64>, longest_list: Option<u64>) -> Derived {
         counts.sort_unstable();
         counts.dedup();
         Derived { counts, longest_list }
@@ -100,7 +103,7 @@ impl Derived {
 
     /// `n` is one of the page's counts.
     fn holds(&self, n: u64) -> bool {
-        (1..=self.longest_list).contains(&n) || self.counts.binary_search(&n).is_ok()
+        self.longest_list.is_some_and(|longest| n <= longest) || self.counts.binary_search(&n).is_ok()
     }
 }
 
@@ -130,7 +133,7 @@ pub fn check_stylesheet(file: &Path, css: &str) -> Vec<Unaccounted> {
         .into_iter()
         .flat_map(|drawn| {
             let mentions = memo::mentions(&drawn.text);
-            let at = |m: &Mention| (drawn.offset(css, m.span.start), drawn.text[m.span.clone()].to_string());
+            let at = |m: &Mention| (drawn.offset(m.span.start), drawn.text[m.span.clone()].to_string());
             mentions.iter().map(at).collect::<Vec<_>>()
         })
         .map(|(offset, text)| FoundMention { offset, text, reason: Reason::InStylesheet, briefing: None })

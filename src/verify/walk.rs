@@ -101,6 +101,10 @@ impl<'a> Walk<'a> {
         for (value, page_offset) in &attributes.shown {
             self.shown_text(value, page_offset.to_owned());
         }
+        if let Some((value, page_offset)) = &attributes.style {
+            let decoded = decode_references(value);
+            self.judge_style(&decoded.text, |at| page_offset + decoded.raw_offset(at));
+        }
         // a description of the page is shown wherever the page is listed, `<head>` or not
         if let Some((value, page_offset)) = &attributes.described {
             let decoded = decode_references(value);
@@ -175,7 +179,7 @@ impl<'a> Walk<'a> {
             for mention in memo::mentions(&drawn.text).iter() {
                 let text = drawn.text[mention.span.clone()].to_string();
                 let briefing = self.open.top().and_then(|f| f.briefing).map(|b| self.open.briefings[b].to_string());
-                let offset = page_offset(drawn.offset(css, mention.span.start));
+                let offset = page_offset(drawn.offset(mention.span.start));
                 self.found.push(FoundMention { offset, text, reason: Reason::InStylesheet, briefing });
             }
         }
@@ -585,17 +589,27 @@ pub(super) struct Attributes<'a> {
     pub shown: Vec<(Cow<'a, str>, usize)>,
     /// The `content` of a `<meta>` that describes the page to readers elsewhere.
     pub described: Option<(Cow<'a, str>, usize)>,
+    /// A `style` attribute: its declarations may set what CSS draws (`--note: "45%"`).
+    pub style: Option<(Cow<'a, str>, usize)>,
     /// Whether the `<meta>`'s `name` or `property` is one of [`DESCRIPTIONS`].
     describes: bool,
 }
 
 impl<'a> Attributes<'a> {
     /// Notes attribute `name` of an element tagged `tag`, if the walk reads
-    /// it; `value` gives its raw value, found at `at` in the page.
-    /// Reads one attribute; `drawn`: the site's CSS draws it (`attr()`).
+    /// it; `value` gives its raw value, found at `at` in the page. `drawn`:
+    /// the site's CSS draws it (`attr()`), which makes it shown text besides
+    /// whatever else it means (a `data-trace` drawn is still a claim).
     pub(super) fn read(&mut self, tag: Tag, name: &[u8], value: impl Fn() -> Cow<'a, str>, at: usize, drawn: bool) {
-        if drawn || is_shown(tag, name) {
+        let shown = is_shown(tag, name);
+        if drawn || shown {
             self.shown.push((value(), at));
+        }
+        if shown {
+            return;
+        }
+        if name.eq_ignore_ascii_case(b"style") {
+            self.style.get_or_insert_with(|| (value(), at));
         } else if tag == Tag::HeadVoid && name.eq_ignore_ascii_case(b"content") {
             self.described = Some((value(), at));
         } else if tag == Tag::HeadVoid && (name.eq_ignore_ascii_case(b"name") || name.eq_ignore_ascii_case(b"property"))
@@ -708,6 +722,7 @@ pub(super) fn may_be_read(name: &[u8]) -> bool {
             | b"data-trace"
             | b"data-sentence"
             | b"data-briefing"
+            | b"style"
     )
 }
 
