@@ -134,18 +134,20 @@ fn context<T: Serialize>(
 /// The template context `frame` makes, and the counts it holds.
 fn context_of<T: Serialize>(frame: &T) -> tera::TeraResult<(tera::Context, Derived)> {
     let value = tera::Value::try_from_serializable(frame)?;
-    let derived = derived_in(&value);
+    let map = value.into_map().unwrap_or_default();
+    // the interface's words are the same on every page, and hold no count
+    let derived = derived_in(map.iter().filter(|(key, _)| key.as_str() != Some("t")).map(|(_, value)| value));
     let mut context = tera::Context::new();
-    for (key, value) in value.into_map().into_iter().flatten() {
+    for (key, value) in map {
         context.insert_value(key.to_string(), value);
     }
     Ok((context, derived))
 }
 
-/// Every whole number of `value`, and the length of its longest list.
-fn derived_in(value: &tera::Value) -> Derived {
+/// Every whole number of `values`, and the length of their longest list.
+fn derived_in<'v>(values: impl Iterator<Item = &'v tera::Value>) -> Derived {
     let (mut counts, mut longest) = (Vec::new(), None);
-    let mut stack = vec![value];
+    let mut stack: Vec<&tera::Value> = values.collect();
     while let Some(value) = stack.pop() {
         if let Some(n) = value.as_u64() {
             counts.push(n);
