@@ -429,6 +429,16 @@ fn parse(file: &Path, yaml: &str) -> Result<Node, Box<Diagnostic>> {
                 .help("a fact sheet needs at least `title:` and `source:`"),
         ));
     }
+    // the plain YAML sheets are written in is read straight from the parser's
+    // events; the rest, and every error, by serde-saphyr
+    if let Some(tree) = super::events::tree(yaml) {
+        return Ok(tree);
+    }
+    full_tree(file, yaml)
+}
+
+/// The sheet's YAML tree as serde-saphyr reads it.
+pub(super) fn full_tree(file: &Path, yaml: &str) -> Result<Node, Box<Diagnostic>> {
     serde_saphyr::from_str_with_options(yaml, options()).map_err(|e| Box::new(yaml_error(file, yaml, &e)))
 }
 

@@ -5,6 +5,7 @@
 //! its shape checked by `schema`, its values by `load`); this module holds
 //! the model and the small value types the rest of the pipeline reads.
 
+mod events;
 mod load;
 mod schema;
 mod tree;

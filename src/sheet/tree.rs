@@ -5,7 +5,9 @@
 //!
 //! The parser (serde-saphyr) still owns YAML itself: syntax, tabs, aliases
 //! and the limits that keep a hostile sheet cheap. A syntax error ends the
-//! reading of a sheet; nothing after it can be trusted.
+//! reading of a sheet; nothing after it can be trusted. Plain sheets are
+//! read faster straight from the parser's events ([`super::events`]), into
+//! the same tree.
 
 use std::fmt;
 use std::ops::Range;
@@ -14,14 +16,14 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 /// A node of the sheet and where it stands.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     /// Byte span in the sheet (clamped to it by the reader).
     pub span: Range<usize>,
     pub shape: Shape,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
     /// Entries in the order written, repeated keys included.
     Map(Vec<(Node, Node)>),
