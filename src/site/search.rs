@@ -588,6 +588,29 @@ const STOP: &[&str] = &[
     "et", "des", "du", "un", "une", "el", "los", "las", "y", "del",
 ];
 
+/// The length of the longest stop word: a longer word is none, unlooked for.
+const LONGEST_STOP: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < STOP.len() {
+        if STOP[i].len() > longest {
+            longest = STOP[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// The first bytes of the spellings [`SPELLING`] changes: most words start otherwise.
+const SPELLING_STARTS: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut i = 0;
+    while i < SPELLING.len() {
+        starts[SPELLING[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    starts
+};
+
 /// Words ending in -ise that are no British form of an -ize word.
 const ISE: &[&str] = &[
     "advertise",
@@ -647,7 +670,7 @@ pub fn terms(text: &str) -> Vec<String> {
             *word = respelled;
         }
     }
-    found.retain(|w| !STOP.contains(&w.as_str()));
+    found.retain(|w| w.len() > LONGEST_STOP || !STOP.contains(&w.as_str()));
     found
 }
 
@@ -694,9 +717,11 @@ fn words(text: &str) -> Vec<String> {
 /// The word spelled the American way when it has a British spelling
 /// (`search.js`'s `spelled` does the same); `None` when it has not.
 fn spelled(word: &str) -> Option<String> {
-    for (british, american) in SPELLING {
-        if let Some(rest) = word.strip_prefix(british) {
-            return Some(format!("{american}{rest}"));
+    if word.bytes().next().is_some_and(|b| SPELLING_STARTS[b as usize]) {
+        for (british, american) in SPELLING {
+            if let Some(rest) = word.strip_prefix(british) {
+                return Some(format!("{american}{rest}"));
+            }
         }
     }
     const ENDINGS: [(&str, &str, &str); 8] = [
