@@ -256,6 +256,43 @@ mod tests {
     }
 
     #[test]
+    fn odd_documents_read_as_the_full_reader_reads_them() {
+        for yaml in [
+            "hello\n",
+            "- a\n- b\n",
+            "{a: 1, b: [x, y]}\n",
+            "a: 1\n...\n",
+            "---\na: 1\n",
+            "a:\n  b:\n    c: 1\n",
+            "a: |\n  x\n  y\n",
+            "a: >\n  folded\n  text\n",
+            "a: 'it''s'\n",
+            "a: \"x\\ny\"\n",
+            "\u{feff}a: 1\n",
+            "a: 1 # comment\n",
+            "a: x\ty\n",
+            "a:\n- 1\n- 2\n",
+            "a:\n",
+            "? a\n: b\n",
+            "a: 1\r\nb: 2\r\n",
+            "a: [1, [2, {b: 3}]]\n",
+            "a: {}\nb: []\n",
+            "é: ü\n",
+            "a: b: c\n",
+            "a: [1, 2\n",
+            "a: 1\na: 2\n",
+            "a: &x 1\nb: *x\n",
+            "a: !!str 1\n",
+            "<<: {a: 1}\n",
+            "a: 1\n---\nb: 2\n",
+            "\ta: 1\n",
+            "a:\n\t- 1\n",
+        ] {
+            same_as_full(yaml);
+        }
+    }
+
+    #[test]
     fn scalars_read_as_the_full_reader_reads_them() {
         for value in [
             "12",
