@@ -8,6 +8,8 @@
 
 use cssparser::{ParseError, Parser, Token};
 
+use super::memo;
+
 /// The attributes the site's CSS shows with `attr()`, in lower case.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Stylesheets {
@@ -91,6 +93,17 @@ impl Drawn {
     pub fn offset(&self, i: usize) -> usize {
         self.text_at.map_or(self.at, |at| at + i)
     }
+}
+
+/// Every number `css` draws: its offset in `css`, and its text.
+pub(super) fn drawn_numbers(css: &str) -> Vec<(usize, String)> {
+    let mut numbers = Vec::new();
+    for drawn in drawn(css) {
+        for mention in memo::mentions(&drawn.text).iter() {
+            numbers.push((drawn.offset(mention.span.start), drawn.text[mention.span.clone()].to_string()));
+        }
+    }
+    numbers
 }
 
 /// What every declaration of `css` draws: the strings of `content`,

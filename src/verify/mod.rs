@@ -129,13 +129,8 @@ pub fn check_page(page: &Path, html: &str, known: Known) -> Vec<Unaccounted> {
 /// Every number the strings of stylesheet `css` draw on a page (CSS
 /// `content`): no sentence can be cited there.
 pub fn check_stylesheet(file: &Path, css: &str) -> Vec<Unaccounted> {
-    let found = css::drawn(css)
+    let found = css::drawn_numbers(css)
         .into_iter()
-        .flat_map(|drawn| {
-            let mentions = memo::mentions(&drawn.text);
-            let at = |m: &Mention| (drawn.offset(m.span.start), drawn.text[m.span.clone()].to_string());
-            mentions.iter().map(at).collect::<Vec<_>>()
-        })
         .map(|(offset, text)| FoundMention { offset, text, reason: Reason::InStylesheet, briefing: None })
         .collect();
     unaccounted_at(file, css, found)

@@ -175,13 +175,9 @@ impl<'a> Walk<'a> {
 
     /// Every number the strings of a `<style>` draw (CSS `content`): CSS cites no sentence.
     fn judge_style(&mut self, css: &str, page_offset: impl Fn(usize) -> usize) {
-        for drawn in css::drawn(css) {
-            for mention in memo::mentions(&drawn.text).iter() {
-                let text = drawn.text[mention.span.clone()].to_string();
-                let briefing = self.open.top().and_then(|f| f.briefing).map(|b| self.open.briefings[b].to_string());
-                let offset = page_offset(drawn.offset(mention.span.start));
-                self.found.push(FoundMention { offset, text, reason: Reason::InStylesheet, briefing });
-            }
+        for (at, text) in css::drawn_numbers(css) {
+            let briefing = self.open.top().and_then(|f| f.briefing).map(|b| self.open.briefings[b].to_string());
+            self.found.push(FoundMention { offset: page_offset(at), text, reason: Reason::InStylesheet, briefing });
         }
     }
 
