@@ -299,6 +299,16 @@ fn untraced_text() {
             ("svg title is text", "<svg><title>40%</title></svg>", &["40% not-traced"]),
             ("svg style is not", "<svg><style>.a { width: 50% }</style></svg>", &[]),
             ("a style's content is drawn", r#"<style>p::after { content: " 45%" }</style>"#, &["45% drawn-by-css"]),
+            (
+                "svg style text is decoded",
+                r#"<svg><style>text::after { content: "&#52;5%" }</style></svg>"#,
+                &["45% drawn-by-css"],
+            ),
+            (
+                "a style in a template draws nothing",
+                r#"<template><style>p::after { content: "45%" }</style></template><p>ok</p>"#,
+                &[],
+            ),
             ("a style attribute sets what is drawn", r#"<p style='--note: "up 45%"'>x</p>"#, &["45% drawn-by-css"]),
             ("a style attribute draws nothing else", r#"<p style="width: 50%; columns: 3">x</p>"#, &[]),
             (

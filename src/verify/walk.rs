@@ -159,8 +159,15 @@ impl<'a> Walk<'a> {
         }
         let open = &mut self.open;
         if open.top().is_some_and(|f| f.tag == Tag::Style) {
-            // a style sheet is no text, but the strings it draws are
-            self.judge_style(text, page_offset);
+            // a style sheet is no text, but the strings it draws are, where it applies
+            if open.style_applies() {
+                // in SVG or MathML a style's character references are decoded
+                let decoded = match kind {
+                    TextKind::Decoded => decode_references(text),
+                    TextKind::Verbatim => Decoded::verbatim(text),
+                };
+                self.judge_style(&decoded.text, |at| page_offset(decoded.raw_offset(at)));
+            }
             return;
         }
         if open.top().is_some_and(|f| f.hidden) {
@@ -437,6 +444,13 @@ const SCOPE: &[Tag] = &[
 impl<'a> OpenElements<'a> {
     fn top(&self) -> Option<&Frame> {
         self.frames.last()
+    }
+
+    /// The `<style>` on top applies to the page: it stands in `<head>` or in
+    /// shown content, not in a `<template>` or other content never shown.
+    fn style_applies(&self) -> bool {
+        let parent = self.frames.len().checked_sub(2).and_then(|i| self.frames.get(i));
+        parent.is_none_or(|p| !p.hidden || p.tag == Tag::Head)
     }
 
     /// The `data-sentence` claim the text here would be gathered into.
