@@ -47,13 +47,7 @@ impl RunContext<'_> {
         let sitemap = site::web::sitemap(self.site, index, &lists, &["search.html"]);
         for (path, text) in [("sitemap.xml", sitemap), ("robots.txt", site::web::robots(self.site))] {
             let Some(text) = text else { continue };
-            let page = Page {
-                path: PathBuf::from(path),
-                template: "",
-                html: text,
-                summary_of: None,
-                derived: Derived::default(),
-            };
+            let page = Page::made(PathBuf::from(path), text);
             let found = match path.ends_with(".xml") {
                 true => verify::xml::check_xml(&page.path, &page.html, &NoSentences, &page.derived),
                 false => Vec::new(),
@@ -99,13 +93,7 @@ impl RunContext<'_> {
                 ResultsFile::Checked { path, unaccounted, problems } => {
                     diagnostics.extend(problems);
                     if let Some((html, found)) = unaccounted {
-                        let page = Page {
-                            path: path.clone(),
-                            template: "",
-                            html,
-                            summary_of: None,
-                            derived: Derived::default(),
-                        };
+                        let page = Page::made(path.clone(), html);
                         let loaded = self.sheets_of(&found);
                         let sheet = |slug: &str| {
                             let l = loaded.iter().find(|l| l.briefing.slug == slug)?;

@@ -113,8 +113,8 @@ fn plain(value: &str) -> Option<Shape> {
     // a character no number, boolean or null of any YAML schema has makes it text
     let may_be_other = |c: char| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.' | '_' | ':');
     let words = ["true", "false", "yes", "no", "on", "off", "y", "n"];
-    let lower = value.to_ascii_lowercase();
-    if value.chars().all(may_be_other) && (words.contains(&lower.as_str()) || !is_text_word(value)) && !is_date(value) {
+    let is_word = |w: &&str| value.eq_ignore_ascii_case(w);
+    if value.chars().all(may_be_other) && (words.iter().any(is_word) || !is_text_word(value)) && !is_date(value) {
         return None;
     }
     Some(Shape::Text(value.to_string()))

@@ -47,6 +47,13 @@ pub struct Page {
     pub derived: Derived,
 }
 
+impl Page {
+    /// A file the tool writes itself, from no template: given no counts.
+    pub fn made(path: PathBuf, html: String) -> Page {
+        Page { path, template: "", html, summary_of: None, derived: Derived::default() }
+    }
+}
+
 /// The pages of one briefing: the briefing, its annotated source, its printable version.
 pub fn briefing_pages(
     model: &model::BriefingModel,
