@@ -30,7 +30,7 @@ use crate::site::records::Cited;
 use crate::site::{self, Page, SiteView, Theme};
 use crate::source::Seed;
 use crate::trace::{self, Trace};
-use crate::verify::{self, Derived, Sentences, Stylesheets};
+use crate::verify::{self, Sentences, Stylesheets};
 
 mod incremental;
 mod spill;
@@ -314,7 +314,7 @@ impl RunContext<'_> {
             (slug == loaded.briefing.slug).then_some(SheetOf { briefing: &loaded.briefing, sources: &loaded.sources })
         };
         for page in &pages {
-            let found = verify::check_page(&page.path, &page.html, self.known(&accepted, &page.derived));
+            let found = verify::check_page(&page.path, &page.html, self.known(&accepted, &page.given));
             if !found.is_empty() {
                 let origins = self.origins(Some(page), &sheet);
                 briefed.reports.add(&page.path, &page.html, found, &origins);
@@ -383,7 +383,7 @@ impl RunContext<'_> {
             Ok(accepted) => accepted,
             Err(e) => return (reports, vec![catalogue_error(&e)]),
         };
-        let found = verify::check_page(&rendered.path, &rendered.html, self.known(&accepted, &rendered.derived));
+        let found = verify::check_page(&rendered.path, &rendered.html, self.known(&accepted, &rendered.given));
         if !found.is_empty() {
             // the sheets the wrong numbers may come from, read again to say where
             let mut slugs: Vec<&str> = found.iter().filter_map(|u| u.briefing.as_deref()).collect();
@@ -426,8 +426,10 @@ impl RunContext<'_> {
                 if is_page || is_stylesheet {
                     let text = String::from_utf8_lossy(&bytes);
                     let found = match is_page {
-                        // a static page is given nothing: it derives no count
-                        true => verify::check_page(file, &text, self.known(&NoSentences, &Derived::default())),
+                        // a static page derives no count; its author marks what is no claim
+                        true => {
+                            verify::check_page(file, &text, self.known(&NoSentences, &verify::Given::static_page()))
+                        }
                         false => verify::check_stylesheet(file, &text),
                     };
                     if !found.is_empty() {
@@ -451,8 +453,8 @@ impl RunContext<'_> {
 
     /// What the check knows of a page: the sentences it may cite, what the
     /// site's CSS draws, the counts its template was given.
-    fn known<'k>(&'k self, sentences: &'k dyn Sentences, derived: &'k Derived) -> verify::Known<'k> {
-        verify::Known { sentences, css: &self.css, derived }
+    fn known<'k>(&'k self, sentences: &'k dyn Sentences, given: &'k verify::Given) -> verify::Known<'k> {
+        verify::Known { sentences, css: &self.css, given }
     }
 
     /// The numbers the theme's stylesheets draw (CSS `content`).

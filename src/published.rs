@@ -84,6 +84,10 @@ impl Report {
                 "it is marked data-trace=\"derived\", and the page was given no such count".to_string()
             }
             Reason::NotMeta => "it is marked data-trace=\"meta\", and a sum or a hedged number is a claim".to_string(),
+            Reason::NotGivenValue => {
+                "it is marked data-trace=\"meta\", and no date, publisher or address the page was given holds it"
+                    .to_string()
+            }
             Reason::InStylesheet => "CSS draws it (`content`), and CSS can cite no sentence".to_string(),
         };
         let on = match self.pages {
@@ -108,6 +112,7 @@ impl Report {
             Reason::NotTraced => "publish numbers through the fact sheet's figures, or mark values that are no claims with data-trace=\"meta\" or \"derived\"",
             Reason::NotMeta => "trace the number to the sentence that states it (data-trace=\"sN\"); `meta` is for the sheet's date, names and addresses",
             Reason::NotACount => "trace the number to the sentence that states it (data-trace=\"sN\"); `derived` is for counts of figures, sentences, pages and notes",
+            Reason::NotGivenValue => "show the sheet's own value ({{ b.date.text }}, {{ b.source.url }}) inside `meta`, or trace the number to the sentence that states it (data-trace=\"sN\")",
             Reason::NotDerived => "show a count the template is given ({{ card.figures }}, a page or note number, a place in a list), or trace the number to the sentence that states it (data-trace=\"sN\")",
             Reason::InStylesheet => "put the number in the page, in an element whose data-trace cites the sentence that states it",
             _ => "cite the sentence that states the number, or correct the number",

@@ -218,6 +218,35 @@ fn derived_marks_counts_and_nothing_else() {
 }
 
 #[test]
+fn meta_marks_the_sheets_own_values_and_nothing_else() {
+    // the sheet's date, written as the site writes it and as the sheet does
+    let project = Project::fixture(FIXTURE);
+    let dated = "{% for b in briefings %}<p data-trace=\"meta\">{{ b.briefing.date.text }} ({{ b.briefing.date.iso }})</p>{% endfor %}";
+    project.write("templates/index.html", template_showing(dated));
+    project.check(&[]).assert_exit(0);
+
+    // a number the template writes itself is no value of the sheet, however it is marked
+    let project = Project::fixture(FIXTURE);
+    project.write(
+        "templates/index.html",
+        template_showing("<p data-trace=\"meta\">Owned 45% by 987 funds since 1998</p>"),
+    );
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    let messages: Vec<&str> = found.iter().filter_map(|d| d["message"].as_str()).collect();
+    assert_eq!(messages.len(), 3, "{:#}", run.json());
+    for (message, number) in messages.iter().zip(["`45%`", "`987`", "`1998`"]) {
+        assert!(message.contains(number) && message.contains("no date, publisher or address"), "{message}");
+    }
+    let (line, column) = line_column(&project.read("templates/index.html"), "45%");
+    assert_eq!(place(&project, &found[0]), ("templates/index.html".to_string(), line, column));
+    let out = project.beside("site");
+    project.build(&out, &[]).assert_exit(1);
+    assert!(!out.exists(), "a refused build wrote the site");
+}
+
+#[test]
 fn noscript_is_read_as_readers_without_scripts_see_it() {
     let project = Project::fixture(FIXTURE);
     project

@@ -17,7 +17,7 @@ use crate::site::records::{BriefingRecord, FigureRecord, QuoteRecord};
 use crate::site::search::{self, Doc, Kind, SearchIndex};
 use crate::site::strings::Strings;
 use crate::site::{self, Page};
-use crate::verify::{self, Derived};
+use crate::verify::{self, Given};
 
 impl RunContext<'_> {
     /// `404.html`, and with `base_url` the feed, the sitemap and `robots.txt`:
@@ -26,7 +26,7 @@ impl RunContext<'_> {
         let mut reports = Reports::default();
         match site::web::not_found(self.theme, self.site) {
             Ok(page) => {
-                let found = verify::check_page(&page.path, &page.html, self.known(&NoSentences, &page.derived));
+                let found = verify::check_page(&page.path, &page.html, self.known(&NoSentences, &page.given));
                 self.publish_file(&page, found, &mut reports, diagnostics);
             }
             Err(d) => diagnostics.push(*d),
@@ -34,7 +34,7 @@ impl RunContext<'_> {
         match site::web::feed(index, catalogue, self.theme, self.site) {
             Ok(Some((page, shown))) => match CitedSentences::read(shown.into_iter(), index, catalogue) {
                 Ok(sentences) => {
-                    let found = verify::xml::check_xml(&page.path, &page.html, &sentences, &page.derived);
+                    let found = verify::xml::check_xml(&page.path, &page.html, &sentences, &page.given);
                     self.publish_file(&page, found, &mut reports, diagnostics);
                 }
                 Err(e) => diagnostics.push(catalogue_error(&e)),
@@ -49,7 +49,7 @@ impl RunContext<'_> {
             let Some(text) = text else { continue };
             let page = Page::made(PathBuf::from(path), text);
             let found = match path.ends_with(".xml") {
-                true => verify::xml::check_xml(&page.path, &page.html, &NoSentences, &page.derived),
+                true => verify::xml::check_xml(&page.path, &page.html, &NoSentences, &page.given),
                 false => Vec::new(),
             };
             self.publish_file(&page, found, &mut reports, diagnostics);
@@ -62,7 +62,7 @@ impl RunContext<'_> {
         let mut reports = Reports::default();
         match site::web::search_page(self.theme, self.site) {
             Ok(page) => {
-                let found = verify::check_page(&page.path, &page.html, self.known(&NoSentences, &page.derived));
+                let found = verify::check_page(&page.path, &page.html, self.known(&NoSentences, &page.given));
                 self.publish_file(&page, found, &mut reports, diagnostics);
             }
             Err(d) => diagnostics.push(*d),
@@ -113,7 +113,7 @@ impl RunContext<'_> {
 
     /// Makes `docs-{n}.js`, checks it as the page the script makes of it, and writes it.
     fn results_file(&self, words: &SearchIndex, n: usize, index: &Index, catalogue: &Catalogue) -> ResultsFile {
-        let (docs, shown) = match results(words, n, index, catalogue, self.site.strings) {
+        let (docs, shown, credits) = match results(words, n, index, catalogue, self.site.strings) {
             Ok(made) => made,
             Err(e) => return ResultsFile::Unreadable(e),
         };
@@ -123,8 +123,10 @@ impl RunContext<'_> {
         let mut unaccounted = None;
         match CitedSentences::read(shown.into_iter(), index, catalogue) {
             Ok(sentences) => {
-                // a result is a briefing's card, an actor or a row: made by the tool, given no template's counts
-                let found = verify::check_page(&path, &html, self.known(&sentences, &Derived::default()));
+                // a result is a briefing's card, an actor or a row: made by the tool, given no
+                // template's counts, and the credits of the briefings it shows
+                let given = Given::new(Vec::new(), None, credits);
+                let found = verify::check_page(&path, &html, self.known(&sentences, &given));
                 if !found.is_empty() {
                     unaccounted = Some((html, found));
                 }
@@ -249,15 +251,16 @@ fn add_by_briefing(
     Ok(())
 }
 
-/// The results of `docs-{n}.js`, and the briefings (by place) they show.
+/// The results of `docs-{n}.js`, the briefings (by place) they show, and the credits of those shown as results.
 fn results(
     words: &SearchIndex,
     n: usize,
     index: &Index,
     catalogue: &Catalogue,
     strings: &Strings,
-) -> io::Result<(Vec<Doc>, Vec<usize>)> {
+) -> io::Result<(Vec<Doc>, Vec<usize>, Vec<String>)> {
     let mut docs = Vec::new();
+    let mut credits = Vec::new();
     let mut shown: Vec<usize> = Vec::new();
     let mut show = |b: usize| {
         if !shown.contains(&b) {
@@ -268,7 +271,9 @@ fn results(
         match kind {
             Kind::Briefing => {
                 for b in places {
-                    docs.push(search::briefing_doc(&catalogue.read(index.briefings[b].card)?, strings));
+                    let card = catalogue.read(index.briefings[b].card)?;
+                    credits.extend(search::briefing_credit(&card, strings));
+                    docs.push(search::briefing_doc(&card, strings));
                     show(b);
                 }
             }
@@ -294,5 +299,5 @@ fn results(
             }
         }
     }
-    Ok((docs, shown))
+    Ok((docs, shown, credits))
 }

@@ -6,7 +6,7 @@
 
 use std::io;
 
-use crate::verify::Derived;
+use crate::verify::Given;
 
 use super::catalogue::{Actor, Appeared, Catalogue, Index};
 use super::records::{ActorRecord, BriefingRecord, FigureRecord, QuoteRecord};
@@ -186,7 +186,7 @@ pub fn context(
     root: &str,
     section: &'static str,
     head: HeadView,
-) -> tera::TeraResult<(tera::Context, Derived)> {
+) -> tera::TeraResult<(tera::Context, Given)> {
     let per_page = site.paginate_by.max(1);
     let refs: Vec<Shared<BriefingRef>> =
         records.cards.iter().map(|(_, c)| Shared::new(BriefingRef::of(c, site.strings))).collect();

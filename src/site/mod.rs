@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::verify::Derived;
+use crate::verify::Given;
 
 pub use crate::config::Settings;
 pub use theme::Theme;
@@ -43,14 +43,15 @@ pub struct Page {
     pub html: String,
     /// The briefing whose summary the page shows, if any.
     pub summary_of: Option<String>,
-    /// The counts its template was given, which it may show as `derived`.
-    pub derived: Derived,
+    /// What its template was given: the counts it may show as `derived`,
+    /// the sheets' values it may show as `meta`.
+    pub given: Given,
 }
 
 impl Page {
-    /// A file the tool writes itself, from no template: given no counts.
+    /// A file the tool writes itself, from no template: given nothing.
     pub fn made(path: PathBuf, html: String) -> Page {
-        Page { path, template: "", html, summary_of: None, derived: Derived::default() }
+        Page { path, template: "", html, summary_of: None, given: Given::default() }
     }
 }
 
@@ -82,9 +83,9 @@ pub fn briefing_pages(
             kind: "article",
         }
     };
-    let render = |template: &'static str, file: &str, context: tera::TeraResult<(tera::Context, Derived)>| {
+    let render = |template: &'static str, file: &str, context: tera::TeraResult<(tera::Context, Given)>| {
         let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
-        let (context, derived) = context.map_err(diagnostic)?;
+        let (context, given) = context.map_err(diagnostic)?;
         let html = theme.tera.render(template, &context).map_err(diagnostic)?;
         let summary_of = Some(slug.to_string());
         Ok::<_, Box<Diagnostic>>(Page {
@@ -92,7 +93,7 @@ pub fn briefing_pages(
             template,
             html,
             summary_of,
-            derived,
+            given,
         })
     };
     Ok(vec![
@@ -114,9 +115,9 @@ pub fn list_page(
     let root = root_of(&path);
     let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
     let head = site_head(site, &path);
-    let (context, derived) = index::context(page, records, idx, site, root, section, head).map_err(diagnostic)?;
+    let (context, given) = index::context(page, records, idx, site, root, section, head).map_err(diagnostic)?;
     let html = theme.tera.render(template, &context).map_err(diagnostic)?;
-    Ok(Page { path: PathBuf::from(path), template, html, summary_of: None, derived })
+    Ok(Page { path: PathBuf::from(path), template, html, summary_of: None, given })
 }
 
 /// From a page `n` folders deep back to the site root.
@@ -134,38 +135,49 @@ fn context<T: Serialize>(
     root: &str,
     section: &'static str,
     head: HeadView,
-) -> tera::TeraResult<(tera::Context, Derived)> {
+) -> tera::TeraResult<(tera::Context, Given)> {
     context_of(&Frame { site, t: &site.words, root, section, head, page })
 }
 
-/// The template context `frame` makes, and the counts it holds.
-fn context_of<T: Serialize>(frame: &T) -> tera::TeraResult<(tera::Context, Derived)> {
+/// The template context `frame` makes, and what it gives the page.
+fn context_of<T: Serialize>(frame: &T) -> tera::TeraResult<(tera::Context, Given)> {
     let value = tera::Value::try_from_serializable(frame)?;
     let map = value.into_map().unwrap_or_default();
     // the interface's words are the same on every page, and hold no count
-    let derived = derived_in(map.iter().filter(|(key, _)| key.as_str() != Some("t")).map(|(_, value)| value));
+    let given = given_in(map.iter().filter(|(key, _)| key.as_str() != Some("t")).map(|(_, value)| value));
     let mut context = tera::Context::new();
     for (key, value) in map {
         context.insert_value(key.to_string(), value);
     }
-    Ok((context, derived))
+    Ok((context, given))
 }
 
-/// Every whole number of `values`, and the length of their longest list.
-fn derived_in<'v>(values: impl Iterator<Item = &'v tera::Value>) -> Derived {
-    let (mut counts, mut longest) = (Vec::new(), None);
-    let mut stack: Vec<&tera::Value> = values.collect();
-    while let Some(value) = stack.pop() {
+/// The fields of the data that hold a sheet's values that are no claims:
+/// its date, and where its seed was published. A source's headline is a
+/// claim (its numbers are traced), so `source` itself is not one of them.
+const NO_CLAIMS: [&str; 4] = ["date", "publisher", "url", "host"];
+
+/// Every whole number of `values`, the length of their longest list, and
+/// the texts of their fields that hold no claims.
+fn given_in<'v>(values: impl Iterator<Item = &'v tera::Value>) -> Given {
+    let (mut counts, mut longest, mut texts) = (Vec::new(), None, Vec::new());
+    let mut stack: Vec<(&tera::Value, bool)> = values.map(|v| (v, false)).collect();
+    while let Some((value, no_claim)) = stack.pop() {
         if let Some(n) = value.as_u64() {
             counts.push(n);
+        } else if let Some(text) = value.as_str() {
+            if no_claim && text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
+                texts.push(text.to_string());
+            }
         } else if let Some(items) = value.as_array() {
             longest = longest.max(Some(items.len() as u64));
-            stack.extend(items);
+            stack.extend(items.iter().map(|v| (v, no_claim)));
         } else if let Some(map) = value.as_map() {
-            stack.extend(map.values());
+            let field = |key: &tera::value::Key| no_claim || key.as_str().is_some_and(|k| NO_CLAIMS.contains(&k));
+            stack.extend(map.iter().map(|(key, v)| (v, field(key))));
         }
     }
-    Derived::new(counts, longest)
+    Given::new(counts, longest, texts)
 }
 
 /// The head of a page that is about no one briefing: the site's title and description.

@@ -269,11 +269,15 @@ pub fn briefing_words(card: &BriefingRecord) -> String {
     words
 }
 
+/// A briefing's credit: the outlet and the date, values of its sheet that are no claims.
+pub fn briefing_credit(card: &BriefingRecord, strings: &Strings) -> Vec<String> {
+    card.source.publisher.iter().cloned().chain(card.date.as_deref().map(|d| strings.date(d))).collect()
+}
+
 /// A briefing's result: its title and credit.
 pub fn briefing_doc(card: &BriefingRecord, strings: &Strings) -> Doc {
     let mut shown = card.title_html.clone();
-    let credit: Vec<String> =
-        card.source.publisher.iter().cloned().chain(card.date.as_deref().map(|d| strings.date(d))).collect();
+    let credit = briefing_credit(card, strings);
     if !credit.is_empty() {
         write!(shown, " <span class=\"about\" data-trace=\"meta\">{}</span>", escape(&credit.join(", "))).ok();
     }

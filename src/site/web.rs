@@ -29,9 +29,9 @@ pub fn not_found(theme: &Theme, site: &SiteView) -> Result<Page, Box<Diagnostic>
     let head = HeadView { canonical: None, ..site_head(site, "404.html") };
     let view = NotFound {};
     let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
-    let (context, derived) = super::context(&view, site, root, "", head).map_err(diagnostic)?;
+    let (context, given) = super::context(&view, site, root, "", head).map_err(diagnostic)?;
     let html = theme.tera.render("404.html", &context).map_err(diagnostic)?;
-    Ok(Page { path: PathBuf::from("404.html"), template: "404.html", html, summary_of: None, derived })
+    Ok(Page { path: PathBuf::from("404.html"), template: "404.html", html, summary_of: None, given })
 }
 
 #[derive(Serialize)]
@@ -41,9 +41,9 @@ struct NotFound {}
 pub fn search_page(theme: &Theme, site: &SiteView) -> Result<Page, Box<Diagnostic>> {
     let head = site_head(site, "search.html");
     let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
-    let (context, derived) = super::context(&NotFound {}, site, "", "search", head).map_err(diagnostic)?;
+    let (context, given) = super::context(&NotFound {}, site, "", "search", head).map_err(diagnostic)?;
     let html = theme.tera.render("search.html", &context).map_err(diagnostic)?;
-    Ok(Page { path: PathBuf::from("search.html"), template: "search.html", html, summary_of: None, derived })
+    Ok(Page { path: PathBuf::from("search.html"), template: "search.html", html, summary_of: None, given })
 }
 
 /// `feed.xml`: the newest dated briefings (at most [`FEED_ENTRIES`]), newest first.
@@ -89,9 +89,9 @@ pub fn feed(
     };
     let diagnostic = |e: tera::Error| Box::new(theme.diagnostic(&e));
     let frame = FeedFrame { site, t: &site.words, feed: &view };
-    let (context, derived) = super::context_of(&frame).map_err(diagnostic)?;
+    let (context, given) = super::context_of(&frame).map_err(diagnostic)?;
     let xml = theme.tera.render("feed.xml", &context).map_err(diagnostic)?;
-    let page = Page { path: PathBuf::from("feed.xml"), template: "feed.xml", html: xml, summary_of: None, derived };
+    let page = Page { path: PathBuf::from("feed.xml"), template: "feed.xml", html: xml, summary_of: None, given };
     Ok(Some((page, shown)))
 }
 

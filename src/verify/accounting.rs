@@ -3,13 +3,14 @@
 //! ([`numbers::states`]: the same value in the same unit class, exactly),
 //! `data-sentence` for a number the sentence it renders states (its text
 //! read whole), `derived` for a count the page's template was given, and
-//! `meta` for any number but a sum of money or a hedged one, which are
+//! `meta` for a number of a value of the page's sheets that is no claim (a
+//! date, an address), never a sum of money or a hedged number, which are
 //! always claims.
 
 use rust_decimal::prelude::ToPrimitive;
 
 use super::walk::{Claim, Says};
-use super::{Derived, Known, Reason, Sentences};
+use super::{Given, Known, Reason, Sentences};
 use crate::numbers::{Kind, Mention, Unit, states};
 
 /// Why `claim` (the nearest one around the mention) does not account for it; `None` when it does.
@@ -20,7 +21,8 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, known: K
     };
     match &claim.says {
         Says::Meta if is_claim(mention) => Some(Reason::NotMeta),
-        Says::Meta => None,
+        Says::Meta if known.given.states_value(mention) => None,
+        Says::Meta => Some(Reason::NotGivenValue),
         // the sentence's own words state every number in it; a number it
         // does not state is no part of it, whatever the element claims
         Says::Renders(id) => match sentence(claim, id, sentences) {
@@ -28,7 +30,7 @@ pub(super) fn unaccounted(claim: Option<&Claim<'_>>, mention: &Mention, known: K
             Some(_) => Some(Reason::NotStated { sentences: vec![id.to_string()] }),
             None => Some(Reason::UnknownSentence { sentence: id.to_string() }),
         },
-        Says::Derived(_) if is_count(mention) && is_derived(mention, known.derived) => None,
+        Says::Derived(_) if is_count(mention) && is_derived(mention, known.given) => None,
         Says::Derived(ids) if ids.split_ascii_whitespace().all(|id| id == "derived") => match is_count(mention) {
             true => Some(Reason::NotDerived),
             false => Some(Reason::NotACount),
@@ -74,8 +76,8 @@ fn is_count(mention: &Mention) -> bool {
 }
 
 /// A count the page's template was given (`is_count` holds of it).
-fn is_derived(mention: &Mention, derived: &Derived) -> bool {
-    mention.value.number().and_then(|n| n.to_u64()).is_some_and(|n| derived.holds(n))
+fn is_derived(mention: &Mention, given: &Given) -> bool {
+    mention.value.number().and_then(|n| n.to_u64()).is_some_and(|n| given.holds(n))
 }
 
 /// The mentions of sentence `id` (`s3`) of the claim's briefing, if both exist.

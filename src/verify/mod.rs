@@ -23,10 +23,11 @@ mod walk;
 pub mod xml;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use css::Stylesheets;
 
-use crate::numbers::Mention;
+use crate::numbers::{self, Mention};
 
 /// A number mention of a page that nothing accounts for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub enum Reason {
     NotDerived,
     /// `data-trace="meta"` around a sum or a hedged number, which are claims.
     NotMeta,
+    /// `data-trace="meta"` around a number no value of the page's sheets holds.
+    NotGivenValue,
     /// A string of CSS `content` draws it, and CSS cites no sentence.
     InStylesheet,
 }
@@ -81,29 +84,67 @@ pub trait Sentences {
     }
 }
 
-/// The counts a page's template was given, which `data-trace="derived"`
-/// may show: every whole number of its data (counts of figures, note and
-/// page numbers), and the length of a list of its data or a place in it
-/// (`{{ quotes | length }}`, `loop.index`, 0 to the longest list's length).
-/// A number the template writes itself is none of them, unless it happens
-/// to be one of these.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Derived {
+/// What a page's template was given that the page may show without citing
+/// a sentence.
+///
+/// `data-trace="derived"` may show its counts: every whole number of its
+/// data (counts of figures, note and page numbers), and the length of a list
+/// of its data or a place in it (`{{ quotes | length }}`, `loop.index`, 0 to
+/// the longest list's length).
+///
+/// `data-trace="meta"` may show the numbers of its sheets' values that are
+/// no claims: the date, the publisher, the article's address.
+///
+/// A number the template writes itself is none of these, unless it happens
+/// to be one of them. A page the tool makes from no template is given
+/// nothing; a static page is written by hand, and its author's `meta`
+/// marks any number that is no claim (`Founded in 1998`).
+#[derive(Debug, Default, Clone)]
+pub struct Given {
     counts: Vec<u64>,
     /// The length of the longest list of the data, if it has any list.
     longest_list: Option<u64>,
+    /// The sheets' values that are no claims, as the data holds them.
+    values: Vec<String>,
+    /// Their numbers, scanned when a `meta` element first needs them: most
+    /// pages show their dates and addresses with no number left to judge.
+    value_mentions: OnceLock<Vec<Mention>>,
+    /// A static page: `meta` holds any number that is no claim.
+    by_hand: bool,
 }
 
-impl Derived {
-    pub fn new(mut counts: Vec<u64>, longest_list: Option<u64>) -> Derived {
+impl Given {
+    pub fn new(mut counts: Vec<u64>, longest_list: Option<u64>, mut values: Vec<String>) -> Given {
         counts.sort_unstable();
         counts.dedup();
-        Derived { counts, longest_list }
+        values.sort_unstable();
+        values.dedup();
+        Given { counts, longest_list, values, value_mentions: OnceLock::new(), by_hand: false }
+    }
+
+    /// What a static page is given: no counts, and any number in `meta`.
+    pub fn static_page() -> Given {
+        Given { by_hand: true, ..Given::default() }
+    }
+
+    /// What a page read back from a built site, its data lost, is taken to
+    /// have been given: any count, and any number in `meta` that is no claim.
+    pub fn unknown() -> Given {
+        Given { longest_list: Some(u64::MAX), by_hand: true, ..Given::default() }
     }
 
     /// `n` is one of the page's counts.
     fn holds(&self, n: u64) -> bool {
         self.longest_list.is_some_and(|longest| n <= longest) || self.counts.binary_search(&n).is_ok()
+    }
+
+    /// A value of the page's sheets states `mention`.
+    fn states_value(&self, mention: &Mention) -> bool {
+        if self.by_hand {
+            return true;
+        }
+        let mentions = self.value_mentions.get_or_init(|| self.values.iter().flat_map(|v| numbers::scan(v)).collect());
+        mentions.iter().any(|m| numbers::states(m, mention))
     }
 }
 
@@ -114,8 +155,8 @@ pub struct Known<'a> {
     pub sentences: &'a dyn Sentences,
     /// The attributes the site's CSS draws on it.
     pub css: &'a Stylesheets,
-    /// The counts its template was given.
-    pub derived: &'a Derived,
+    /// What its template was given: counts, and the sheets' values that are no claims.
+    pub given: &'a Given,
 }
 
 /// Every number mention of `html` that no `data-trace` or `data-sentence`

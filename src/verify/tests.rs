@@ -88,20 +88,33 @@ fn show(u: &Unaccounted) -> String {
         Reason::NotACount => format!("{} not-a-count", u.text),
         Reason::NotDerived => format!("{} not-derived", u.text),
         Reason::NotMeta => format!("{} not-meta", u.text),
+        Reason::NotGivenValue => format!("{} not-given", u.text),
         Reason::InStylesheet => format!("{} drawn-by-css", u.text),
     }
 }
 
-/// The counts the pages of these tests were given, and a list of 7.
-static DERIVED: std::sync::LazyLock<Derived> =
-    std::sync::LazyLock::new(|| Derived::new(vec![2, 4, 12, 43, 1204, 1969], Some(7)));
+/// What the pages of these tests were given: counts, a list of 7, and the
+/// values of a sheet that are no claims (its date, outlet and address, and
+/// the small numbers the cases below mark `meta`).
+static GIVEN: std::sync::LazyLock<Given> = std::sync::LazyLock::new(|| {
+    let values = [
+        "2025-03-03",
+        "3 March 2025",
+        "Channel 4 News",
+        "https://example.org/2024/03/05/story-12%20x",
+        "5 March 2024",
+        "Since 1999",
+        "1, 3, 5, 9, 2024, 2025",
+    ];
+    Given::new(vec![2, 4, 12, 43, 1204, 1969], Some(7), values.map(str::to_string).to_vec())
+});
 static NO_CSS: std::sync::LazyLock<Stylesheets> = std::sync::LazyLock::new(Stylesheets::default);
 static DRAWING_CSS: std::sync::LazyLock<Stylesheets> =
     std::sync::LazyLock::new(|| Stylesheets::read(["td::before { content: attr(data-label) }"]));
 
 /// What the check knows of the pages of these tests.
 fn known(sentences: &dyn Sentences) -> Known<'_> {
-    Known { sentences, css: &NO_CSS, derived: &DERIVED }
+    Known { sentences, css: &NO_CSS, given: &GIVEN }
 }
 
 fn check(html: &str) -> Vec<Unaccounted> {
@@ -240,6 +253,12 @@ fn sentences_meta_and_derived() {
                 r#"<p data-trace="meta">Channel 4 News, https://example.org/2024/03/05/story-12%20x, 5 March 2024</p>"#,
                 &[],
             ),
+            (
+                "meta, but no value of the sheet",
+                r#"<p data-trace="meta">up 45%, 987 dead, on 6 March 2024, in 2023</p>"#,
+                &["45% not-given", "987 not-given", "6 March 2024 not-given", "2023 not-given"],
+            ),
+            ("meta: the date written another way", r#"<time data-trace="meta">2025-03-03</time>"#, &[]),
             (
                 "meta, but a claim",
                 r#"<p data-trace="meta">lost £987.6bn, about 40 jobs</p>"#,

@@ -5,7 +5,7 @@
 //! kept with its attributes, so its `data-trace`, `data-sentence` and
 //! `data-briefing` claim what they claim on a page. The elements that hold
 //! machine values, not text for readers (`id`, `updated`, `published`,
-//! `loc`, `lastmod`, `uri`, `icon`, `logo`), are accounted for as `meta`.
+//! `loc`, `lastmod`, `uri`, `icon`, `logo`), publish nothing and are left out.
 //!
 //! Unaccounted numbers are reported at their place in the XML file.
 
@@ -14,7 +14,7 @@ use std::path::Path;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{Derived, Known, Sentences, Stylesheets, Unaccounted, check_page, locate};
+use super::{Given, Known, Sentences, Stylesheets, Unaccounted, check_page, locate};
 
 const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
@@ -22,8 +22,8 @@ const XHTML: &str = "http://www.w3.org/1999/xhtml";
 const MACHINE: [&str; 8] = ["id", "updated", "published", "loc", "lastmod", "uri", "icon", "logo"];
 
 /// Every number of the XML file `xml` that nothing accounts for, placed in the file;
-/// `derived`: the counts its template was given.
-pub fn check_xml(page: &Path, xml: &str, sentences: &dyn Sentences, derived: &Derived) -> Vec<Unaccounted> {
+/// `given`: what its template was given.
+pub fn check_xml(page: &Path, xml: &str, sentences: &dyn Sentences, given: &Given) -> Vec<Unaccounted> {
     let (html, places) = match as_page(xml) {
         Ok(read) => read,
         Err(e) => {
@@ -41,7 +41,7 @@ pub fn check_xml(page: &Path, xml: &str, sentences: &dyn Sentences, derived: &De
         }
     };
     // a feed reader shows entries with its own style, not the site's
-    let known = Known { sentences, css: &Stylesheets::default(), derived };
+    let known = Known { sentences, css: &Stylesheets::default(), given };
     let mut found = check_page(page, &html, known);
     for u in &mut found {
         // the last piece of the file that starts at or before the mention
@@ -60,11 +60,16 @@ fn as_page(xml: &str) -> Result<(String, Vec<(usize, usize)>), quick_xml::Error>
     let mut places: Vec<(usize, usize)> = Vec::new();
     // for each open element: it is XHTML, and the HTML end tag it takes
     let mut open: Vec<(bool, String)> = Vec::new();
+    // how many of the open elements hold a value for programs: their text is shown to no one
+    let mut machine = 0usize;
     loop {
         let at = reader.buffer_position() as usize;
         match reader.read_event()? {
             Event::Start(e) => {
                 let xhtml = in_xhtml(&e, open.last().is_some_and(|(x, _)| *x));
+                if is_machine(&e, xhtml) || machine > 0 {
+                    machine += 1;
+                }
                 places.push((html.len(), at));
                 let end = start_tag(&mut html, &e, xhtml, false);
                 open.push((xhtml, end));
@@ -79,7 +84,10 @@ fn as_page(xml: &str) -> Result<(String, Vec<(usize, usize)>), quick_xml::Error>
                 if let Some((_, end)) = open.pop() {
                     html.push_str(&end);
                 }
+                machine = machine.saturating_sub(1);
             }
+            Event::Eof => break,
+            _ if machine > 0 => {}
             Event::Text(e) => {
                 // escaped XML text is escaped HTML text
                 places.push((html.len(), at));
@@ -96,11 +104,15 @@ fn as_page(xml: &str) -> Result<(String, Vec<(usize, usize)>), quick_xml::Error>
                 let text: &str = &e;
                 html.push_str(&text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;"));
             }
-            Event::Eof => break,
             Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
     }
     Ok((html, places))
+}
+
+/// Whether `e` is a feed's or a sitemap's element that holds a value for programs.
+fn is_machine(e: &BytesStart, xhtml: bool) -> bool {
+    !xhtml && MACHINE.contains(&e.local_name().as_ref())
 }
 
 /// Whether the element `e` is XHTML: it says so, or it is inside XHTML and unprefixed.
@@ -117,11 +129,7 @@ fn start_tag(html: &mut String, e: &BytesStart, xhtml: bool, empty: bool) -> Str
     let name = e.local_name().as_ref().to_string();
     if !xhtml {
         // a feed's or a sitemap's own element: its text is published, or a value for programs
-        if MACHINE.contains(&e.local_name().as_ref()) {
-            html.push_str("<div data-trace=\"meta\">");
-        } else {
-            html.push_str("<div>");
-        }
+        html.push_str("<div>");
         return "</div>".to_string();
     }
     html.push('<');
@@ -172,7 +180,7 @@ mod tests {
 
     fn found(xml: &str) -> Vec<String> {
         let seed = One(vec![numbers::scan("Spending is 2.3% of GDP."), numbers::scan("It was £40bn.")]);
-        check_xml(Path::new("feed.xml"), xml, &seed, &Derived::default())
+        check_xml(Path::new("feed.xml"), xml, &seed, &Given::default())
             .iter()
             .map(|u| format!("{} {}:{}", u.text, u.line, u.column))
             .collect()
