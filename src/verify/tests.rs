@@ -975,3 +975,145 @@ fn attributes_the_css_draws_are_read() {
     let (found, _) = read_with_lol_html(html, Known { css: &css, ..known(&seeds) });
     assert_eq!(found.len(), 1, "the reference reader reads it too");
 }
+
+// ---------------------------------------------------------------- the quick reader
+
+/// What `html` reads as with the quick reader and with the tokenizer alone:
+/// what each found, and each token and text it handed the walk.
+fn quick_and_slow(html: &str) -> [(Vec<Reading>, Vec<String>); 2] {
+    let seeds = seeds();
+    let known = Known { css: &DRAWING_CSS, ..known(&seeds) };
+    let read = |quickly| {
+        let (found, log) = markup::read_logged(html, known, quickly);
+        (found.into_iter().map(|f| (f.offset, f.text, f.reason, f.briefing)).collect(), log)
+    };
+    let quick = read(true);
+    assert_eq!(
+        quick.0,
+        markup::read(html, known).into_iter().map(|f| (f.offset, f.text, f.reason, f.briefing)).collect::<Vec<_>>()
+    );
+    [quick, read(false)]
+}
+
+/// Markup at the edges of what the quick reader reads itself: tags of every
+/// shape, comments that end in odd ways, the ends of raw text.
+fn edge_markup() -> impl Strategy<Value = String> {
+    let pieces = vec![
+        "<p title=5>",
+        "<p title=\"5\">",
+        "<p title='5'>",
+        "<p title=5/>",
+        "<p/ title=6>",
+        "<p / title=6>",
+        "<p title=\"6\"title=7>",
+        "<p =title=8>",
+        "<p title==9>",
+        "<p title=>",
+        "<p title =\n'5'>",
+        "<p a/b title=5>",
+        "<P TiTlE=5>",
+        "<br/>",
+        "<br />",
+        "</p>",
+        "</P>",
+        "</p/>",
+        "</p title=\"a>b\">",
+        "<!-- 5 -->",
+        "<!---->",
+        "<!-- -- 6 --!>",
+        "<!-- --!-> 7 -->",
+        "<!--x--->",
+        "<!-- <!-- 5 --> -->",
+        "<!-- <!--!> 8",
+        "<!-->",
+        "<!--->",
+        "<!-",
+        "<!doctype html>",
+        "<!DOCTYPE HTML>",
+        "<!DOCTYPE html >",
+        "<title>",
+        "</title>",
+        "</TITLE >",
+        "</title/>",
+        "</titlex>",
+        "</title",
+        "<textarea>",
+        "</textarea>",
+        "<style>",
+        "</style>",
+        "<script>",
+        "</script>",
+        "</script x=1>",
+        "<!--",
+        "-->",
+        "<script>5<!--",
+        "<noscript>",
+        "</noscript>",
+        "<svg>",
+        "</svg>",
+        "<![CDATA[5]]>",
+        "<plaintext>",
+        "<?php 5 ?>",
+        "</ 5>",
+        "</>",
+        "< 5",
+        "<5",
+        "<",
+        ">",
+        "&lt;5",
+        "&#53;",
+        "\r\n",
+        "\r",
+        "\0",
+        "é",
+        " ",
+        "5",
+        "2.3%",
+        "<td data-trace=\"s2\">",
+        "<td data-trace=s2>",
+        "<span data-sentence=\"s2\">Inflation rose to 2.3% in June.",
+        "</span>",
+        "<div data-briefing=\"y\">",
+        "</div>",
+        "<td data-label=\"4%\">",
+        "<input value=4",
+        "<p title=\"5",
+    ];
+    prop::collection::vec(prop::sample::select(pieces), 0..32).prop_map(|pieces| pieces.concat())
+}
+
+#[test]
+fn tricky_markup_reads_the_same_quickly() {
+    for (case, html) in TRICKY {
+        let [quick, slow] = quick_and_slow(html);
+        assert_eq!(quick, slow, "{case}: {html}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn edge_markup_reads_the_same_quickly(html in edge_markup()) {
+        let [quick, slow] = quick_and_slow(&html);
+        prop_assert_eq!(quick, slow);
+    }
+
+    #[test]
+    fn odd_markup_reads_the_same_quickly(html in odd_markup()) {
+        let [quick, slow] = quick_and_slow(&html);
+        prop_assert_eq!(quick, slow);
+    }
+
+    #[test]
+    fn any_markup_reads_the_same_quickly(html in markup_soup()) {
+        let [quick, slow] = quick_and_slow(&html);
+        prop_assert_eq!(quick, slow);
+    }
+
+    #[test]
+    fn html_like_text_reads_the_same_quickly(html in "[<>/a-z &#;0-9%£.\"'=\\n!?\\[\\]-]{0,300}") {
+        let [quick, slow] = quick_and_slow(&html);
+        prop_assert_eq!(quick, slow);
+    }
+}

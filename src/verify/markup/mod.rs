@@ -14,12 +14,19 @@
 //! is void, and which open element an end tag ends (the innermost of its
 //! name, with everything opened inside it).
 //!
+//! Most of a page is plain markup — text, tags with quoted attributes,
+//! comments, the doctype — that a few byte searches read as exactly as the
+//! tokenizer does ([`quick`]); the tokenizer is lent the page only from the
+//! first thing that reader does not know to the end of the token it makes
+//! of it, and hands the page back.
+//!
 //! It judges nothing, and keeps no more of the page than the open elements.
 
-use std::borrow::Cow;
-use std::convert::Infallible;
+mod quick;
 
-use html5gum::{Emitter, Error, State, Tokenizer};
+use std::borrow::Cow;
+
+use html5gum::{Emitter, Error, ForwardingEmitter, State, Tokenizer};
 
 use super::walk::{Attributes, Tag, TextKind, Walk, may_be_read};
 use super::{Found, Known};
@@ -27,8 +34,26 @@ use super::{Found, Known};
 /// Reads `html`, handing the walk everything it judges; what it found.
 pub(super) fn read(html: &str, known: Known) -> Found {
     let mut walk = Walk::new(known);
-    let Ok(()) = Tokenizer::new_with_emitter(html, Reader::new(html, &mut walk)).finish();
+    Reader::new(html, &mut walk).read_all();
     walk.into_found()
+}
+
+/// What reading `html` found, and every token and text the reader handed
+/// the walk, with their places: quickly as [`read`] does, or with the
+/// tokenizer alone, as [`read`] must read it.
+#[cfg(test)]
+pub(super) fn read_logged(html: &str, known: Known, quickly: bool) -> (Found, Vec<String>) {
+    let mut walk = Walk::new(known);
+    let mut reader = Reader::new(html, &mut walk);
+    reader.log = Some(Vec::new());
+    if quickly {
+        reader.read_all();
+    } else {
+        reader.keep = true;
+        reader.lend(0, State::Data);
+    }
+    let log = reader.log.take().unwrap_or_default();
+    (walk.into_found(), log)
 }
 
 /// White space as HTML's tokenizer reads it.
@@ -65,8 +90,32 @@ struct Reader<'w, 'a> {
     cdata_from: Option<usize>,
     tag: TagToken,
     last_start_tag: Vec<u8>,
+    /// The state of the text after the last start tag, as it set it.
+    text_after: Option<State>,
     elements: Elements,
     namespaces: Namespaces,
+    /// Where the token the tokenizer emitted last ends, once it has emitted
+    /// one the quick reader may go on after.
+    handed_back_at: Option<usize>,
+    /// The tokenizer has read the whole page.
+    ended: bool,
+    /// The tokenizer keeps the page to the end (to test the quick reader by).
+    #[cfg(test)]
+    keep: bool,
+    /// Every token and text handed to the walk, when kept (to test the quick reader by).
+    #[cfg(test)]
+    log: Option<Vec<String>>,
+}
+
+/// The reader, lent to the tokenizer for a while.
+struct Lent<'r, 'w, 'a>(&'r mut Reader<'w, 'a>);
+
+impl ForwardingEmitter for Lent<'_, '_, '_> {
+    type Token = ();
+
+    fn inner(&mut self) -> &mut impl Emitter<Token = ()> {
+        &mut *self.0
+    }
 }
 
 impl<'w, 'a> Reader<'w, 'a> {
@@ -82,8 +131,52 @@ impl<'w, 'a> Reader<'w, 'a> {
             cdata_from: None,
             tag: TagToken::default(),
             last_start_tag: Vec::new(),
+            text_after: None,
             elements: Elements::default(),
             namespaces: Namespaces::default(),
+            handed_back_at: None,
+            ended: false,
+            #[cfg(test)]
+            keep: false,
+            #[cfg(test)]
+            log: None,
+        }
+    }
+
+    /// Reads the whole page: quickly where it can, the tokenizer lent the rest.
+    fn read_all(&mut self) {
+        let mut at = 0;
+        while let Some((from, state)) = self.quick(at) {
+            if !self.lend(from, state) {
+                break;
+            }
+            at = self.position;
+        }
+    }
+
+    /// Lends the tokenizer the page from `from`, read in `state`, until it
+    /// has made a token the quick reader may go on after (at `position`);
+    /// false when it has read to the end.
+    fn lend(&mut self, from: usize, state: State) -> bool {
+        let Some(rest) = self.html.get(from..) else { return false };
+        self.position = from;
+        self.handed_back_at = None;
+        let mut tokenizer = Tokenizer::new_with_emitter(rest, Lent(self));
+        tokenizer.set_state(state);
+        matches!(tokenizer.next(), Some(Ok(()))) && !self.ended
+    }
+
+    /// The tokenizer has emitted a token: the quick reader may go on after it
+    /// unless the text after it is one only the tokenizer reads.
+    fn emitted(&mut self) {
+        let quick_reads = match self.text_state {
+            TextState::Data => true,
+            TextState::RcData | TextState::Raw => {
+                matches!(self.text_after, Some(State::RcData | State::RawText | State::ScriptData))
+            }
+        };
+        if quick_reads && self.cdata_from.is_none() {
+            self.handed_back_at = Some(self.position);
         }
     }
 
@@ -94,6 +187,10 @@ impl<'w, 'a> Reader<'w, 'a> {
         let Some(text) = self.html.get(from..end).filter(|t| !t.is_empty()) else {
             return;
         };
+        #[cfg(test)]
+        if let Some(log) = &mut self.log {
+            log.push(format!("text {from}..{end} {:?}", self.text_state));
+        }
         match self.text_state {
             TextState::Data if !text.contains('<') => self.walk.text_node(text, TextKind::Decoded, |i| from + i),
             // `</>` is no token and no text, but ends the text node before it, as in lol_html
@@ -125,6 +222,12 @@ impl<'w, 'a> Reader<'w, 'a> {
         debug_assert!(self.token_at.is_some(), "a token emitted at {} was begun", self.position);
         let token_at = self.token_at.take().unwrap_or(self.position);
         self.text_until(token_at, self.position);
+        #[cfg(test)]
+        if let Some(log) = &mut self.log {
+            let tag = &self.tag;
+            let attributes: Vec<_> = tag.attributes(self.html).map(|a| (a.name.to_vec(), a.value_at)).collect();
+            log.push(format!("token {token_at}..{} {:?} {} {attributes:?}", self.position, tag.name, tag.self_closing));
+        }
     }
 
     fn start_tag(&mut self) -> Option<State> {
@@ -151,6 +254,7 @@ impl<'w, 'a> Reader<'w, 'a> {
         }
         // the name is not needed again until the next tag clears it
         std::mem::swap(&mut self.last_start_tag, &mut self.tag.name);
+        self.text_after = state;
         self.text_state = match state {
             None | Some(State::Data) => TextState::Data,
             Some(State::RcData) => TextState::RcData,
@@ -170,7 +274,7 @@ impl<'w, 'a> Reader<'w, 'a> {
 }
 
 impl Emitter for Reader<'_, '_> {
-    type Token = Infallible;
+    type Token = ();
 
     fn set_last_start_tag(&mut self, name: Option<&[u8]>) {
         self.last_start_tag.clear();
@@ -178,6 +282,7 @@ impl Emitter for Reader<'_, '_> {
     }
 
     fn emit_eof(&mut self) {
+        self.ended = true;
         let end = self.html.len();
         if self.cdata_from.is_some() {
             self.cdata_until(end);
@@ -194,8 +299,15 @@ impl Emitter for Reader<'_, '_> {
         false
     }
 
-    fn pop_token(&mut self) -> Option<Infallible> {
-        None
+    /// Hands the page back after a token the quick reader may go on after,
+    /// unless the tokenizer has begun another since (its `<` is read).
+    fn pop_token(&mut self) -> Option<()> {
+        #[cfg(test)]
+        if self.keep {
+            return None;
+        }
+        let end = self.handed_back_at.take()?;
+        (self.lt_at < end || self.ended).then_some(())
     }
 
     fn init_string(&mut self) {
@@ -227,20 +339,24 @@ impl Emitter for Reader<'_, '_> {
 
     fn emit_current_tag(&mut self) -> Option<State> {
         self.token_read();
-        if self.tag.end {
+        let state = if self.tag.end {
             self.end_tag();
             None
         } else {
             self.start_tag()
-        }
+        };
+        self.emitted();
+        state
     }
 
     fn emit_current_comment(&mut self) {
         self.token_read();
+        self.emitted();
     }
 
     fn emit_current_doctype(&mut self) {
         self.token_read();
+        self.emitted();
     }
 
     fn set_self_closing(&mut self) {
