@@ -10,7 +10,6 @@
 //! size of the site. Writing is the output's job, and swapping the new site
 //! in is the caller's, once the run has passed.
 
-use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -548,7 +547,8 @@ impl Sentences for OneBriefing<'_> {
 /// all a list may cite of them. A sentence is scanned again only when the
 /// page asks what it states (most a list shows whole, with `data-sentence`).
 struct CitedSentences {
-    by_briefing: HashMap<Box<str>, HashMap<usize, CitedSentence>>,
+    /// Looked up for every number of a list page: hashed fast.
+    by_briefing: foldhash::HashMap<Box<str>, foldhash::HashMap<usize, CitedSentence>>,
 }
 
 struct CitedSentence {
@@ -564,11 +564,11 @@ impl CitedSentences {
         index: &Index,
         catalogue: &Catalogue,
     ) -> io::Result<CitedSentences> {
-        let mut by_briefing = HashMap::new();
+        let mut by_briefing = foldhash::HashMap::default();
         for b in briefings {
             let entry = &index.briefings[b];
             let cited: Cited = catalogue.read(entry.cited)?;
-            let mut sentences: HashMap<usize, CitedSentence> = cited
+            let mut sentences: foldhash::HashMap<usize, CitedSentence> = cited
                 .sentences
                 .into_iter()
                 .map(|(n, text)| (n, CitedSentence { text, published: Vec::new(), mentions: OnceLock::new() }))

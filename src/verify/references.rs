@@ -83,7 +83,9 @@ fn reference(s: &str) -> Option<(Cow<'static, str>, usize)> {
 /// The longest named reference at the start of `s`: HTML takes the longest
 /// name it knows, so `&notin;` is `∉` and `&notit;` is `¬` followed by `it;`.
 fn named_reference(s: &[u8]) -> Option<(Cow<'static, str>, usize)> {
-    let longest = s.len().min(htmlize::ENTITY_MAX_LENGTH);
+    // every name is letters and digits, ended by `;` or not: none runs past them
+    let name = s.iter().skip(1).take_while(|b| b.is_ascii_alphanumeric()).count();
+    let longest = (1 + name + usize::from(s.get(1 + name) == Some(&b';'))).min(htmlize::ENTITY_MAX_LENGTH);
     (htmlize::ENTITY_MIN_LENGTH..=longest).rev().find_map(|len| {
         let decoded = htmlize::ENTITIES.get(&s[..len])?;
         Some((String::from_utf8_lossy(decoded), len))
