@@ -2,7 +2,7 @@
 //! the sitemap, `robots.txt`, and the search page with its index. Each is
 //! checked as a page is before it is written.
 
-use std::io;
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -14,7 +14,7 @@ use crate::published::{Reports, SheetOf};
 use crate::site::catalogue::{Catalogue, Entry, Index};
 use crate::site::index as lists;
 use crate::site::records::{BriefingRecord, FigureRecord, QuoteRecord};
-use crate::site::search::{self, Doc, Kind, SearchIndex};
+use crate::site::search::{self, Doc, Kind, SearchIndex, Splitter};
 use crate::site::strings::Strings;
 use crate::site::{self, Page};
 use crate::verify::{self, Given};
@@ -75,13 +75,9 @@ impl RunContext<'_> {
                 problems.push(not_written(&e));
             }
         };
-        for part in 0..words.parts() {
-            words.begin_part(part);
-            if let Err(e) = index_words(&mut words, index, catalogue) {
-                diagnostics.push(catalogue_error(&e));
-                return reports;
-            }
-            words.write_part(&mut write);
+        if let Err(e) = index_words(&mut words, index, catalogue, &mut write) {
+            diagnostics.push(catalogue_error(&e));
+            return reports;
         }
         words.write_index(self.site.strings, &mut write);
         write("search.js", &self.theme.search_script);
@@ -204,47 +200,108 @@ enum ResultsFile {
 /// Briefings whose results' words are found at once, in parallel.
 const WORDS_BATCH: usize = 256;
 
-/// Indexes the words of every result, a kind at a time in the order of
-/// their ids, so that each word's ids come rising. The words of a batch of
-/// briefings are found in parallel; only adding them is done in turn.
-fn index_words(words: &mut SearchIndex, index: &Index, catalogue: &Catalogue) -> io::Result<()> {
-    add_by_briefing(words, index, Kind::Briefing, |entry| {
+/// Indexes the words of every result and writes them, a part at a time.
+/// Each result's words are found once. With one part they are added as they
+/// are found; with more, each part's wait in a temporary file for its turn,
+/// so that memory holds one part's words whatever the size of the site.
+fn index_words(
+    words: &mut SearchIndex,
+    index: &Index,
+    catalogue: &Catalogue,
+    write: &mut impl FnMut(&str, &str),
+) -> io::Result<()> {
+    let splitter = words.splitter();
+    let parts = words.parts();
+    if parts == 1 {
+        words.begin_part(0);
+        each_result_terms(&splitter, index, catalogue, &mut |kind, place, by_part| {
+            words.add_terms(kind, place, &by_part[0]);
+            Ok(())
+        })?;
+        words.write_part(&mut *write);
+        return Ok(());
+    }
+    let mut waiting =
+        (0..parts).map(|_| tempfile::tempfile().map(io::BufWriter::new)).collect::<io::Result<Vec<_>>>()?;
+    each_result_terms(&splitter, index, catalogue, &mut |kind, place, by_part| {
+        for (file, terms) in waiting.iter_mut().zip(by_part) {
+            if !terms.is_empty() {
+                let place = u32::try_from(place).map_err(io::Error::other)?;
+                let len = u32::try_from(terms.len()).map_err(io::Error::other)?;
+                file.write_all(&[kind as u8])?;
+                file.write_all(&place.to_le_bytes())?;
+                file.write_all(&len.to_le_bytes())?;
+                file.write_all(terms.as_bytes())?;
+            }
+        }
+        Ok(())
+    })?;
+    for (part, file) in waiting.into_iter().enumerate() {
+        let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
+        file.seek(io::SeekFrom::Start(0))?;
+        let mut file = io::BufReader::new(file);
+        words.begin_part(part);
+        let (mut head, mut terms) = ([0u8; 9], Vec::new());
+        loop {
+            match file.read_exact(&mut head) {
+                Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => break,
+                read => read?,
+            }
+            let kind = Kind::numbered(head[0]).ok_or_else(|| io::Error::other("a result of no kind"))?;
+            let place = u32::from_le_bytes([head[1], head[2], head[3], head[4]]) as usize;
+            terms.resize(u32::from_le_bytes([head[5], head[6], head[7], head[8]]) as usize, 0);
+            file.read_exact(&mut terms)?;
+            words.add_terms(kind, place, std::str::from_utf8(&terms).map_err(io::Error::other)?);
+        }
+        words.write_part(&mut *write);
+    }
+    Ok(())
+}
+
+/// Hands `add` the terms of every result, split by part, a kind at a time
+/// in the order of their ids, so that each term's ids come rising.
+fn each_result_terms(
+    splitter: &Splitter,
+    index: &Index,
+    catalogue: &Catalogue,
+    add: &mut dyn FnMut(Kind, usize, Vec<String>) -> io::Result<()>,
+) -> io::Result<()> {
+    by_briefing(splitter, index, Kind::Briefing, add, |entry| {
         Ok(vec![search::briefing_words(&catalogue.read(entry.card)?)])
     })?;
     for place in 0..index.actors.len() {
         let (_, name, role) = actor_shown(index, place);
-        words.add(Kind::Actor, place, &search::actor_words(name, role));
+        add(Kind::Actor, place, splitter.terms(&search::actor_words(name, role)))?;
     }
-    add_by_briefing(words, index, Kind::Figure, |entry| {
+    by_briefing(splitter, index, Kind::Figure, add, |entry| {
         let figures: Vec<FigureRecord> = catalogue.read(entry.figures)?;
         Ok(figures.iter().map(search::figure_words).collect())
     })?;
-    add_by_briefing(words, index, Kind::Quote, |entry| {
+    by_briefing(splitter, index, Kind::Quote, add, |entry| {
         let quotes: Vec<QuoteRecord> = catalogue.read(entry.quotes)?;
         Ok(quotes.iter().map(|q| search::quote_words(q, &speaker_name(index, entry, &q.speaker))).collect())
     })
 }
 
-/// Adds the results of `kind`, each briefing's in turn: `words_of` gives
-/// the words of each of a briefing's results, in order.
-fn add_by_briefing(
-    words: &mut SearchIndex,
+/// Hands `add` the terms of the results of `kind`, each briefing's in turn:
+/// `words_of` gives the words of each of a briefing's results, in order. The
+/// terms of a batch of briefings are found in parallel; only adding them is
+/// done in turn.
+fn by_briefing(
+    splitter: &Splitter,
     index: &Index,
     kind: Kind,
+    add: &mut dyn FnMut(Kind, usize, Vec<String>) -> io::Result<()>,
     words_of: impl Fn(&Entry) -> io::Result<Vec<String>> + Sync,
 ) -> io::Result<()> {
     let mut place = 0;
     for entries in index.briefings.chunks(WORDS_BATCH) {
-        let shared = &*words;
-        let found: Vec<Vec<String>> = entries
+        let found: Vec<Vec<Vec<String>>> = entries
             .par_iter()
-            .map(|entry| {
-                let texts = words_of(entry)?;
-                Ok(texts.iter().map(|text| shared.part_terms(text)).collect())
-            })
+            .map(|entry| Ok(words_of(entry)?.iter().map(|text| splitter.terms(text)).collect()))
             .collect::<io::Result<_>>()?;
         for terms in found.into_iter().flatten() {
-            words.add_terms(kind, place, &terms);
+            add(kind, place, terms)?;
             place += 1;
         }
     }

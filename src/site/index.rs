@@ -190,17 +190,32 @@ pub fn context(
     let per_page = site.paginate_by.max(1);
     let refs: Vec<Shared<BriefingRef>> =
         records.cards.iter().map(|(_, c)| Shared::new(BriefingRef::of(c, site.strings))).collect();
-    // the actors of each briefing shown, with the role its own sheet gives
+    // the actors of each briefing shown who speak its quotes or give its
+    // figures here, with the role its own sheet gives
+    let mut wanted: Vec<Vec<&str>> = vec![Vec::new(); records.cards.len()];
+    for (at, figures) in &records.figures {
+        wanted[*at].extend(figures.iter().filter_map(|f| f.actor.as_deref()));
+    }
+    for (at, quotes) in &records.quotes {
+        wanted[*at].extend(quotes.iter().map(|q| q.speaker.as_str()));
+    }
+    for (at, _, quotes, figures) in &records.appearances {
+        wanted[*at].extend(figures.iter().filter_map(|f| f.actor.as_deref()));
+        wanted[*at].extend(quotes.iter().map(|q| q.speaker.as_str()));
+    }
     let actor_refs: Vec<Vec<Shared<ActorRef>>> = records
         .cards
         .iter()
-        .map(|(b, _)| {
+        .zip(&wanted)
+        .map(|((b, _), wanted)| {
             let entry = &index.briefings[*b];
             entry
                 .actors
                 .iter()
-                .map(|a| {
-                    let member = &index.cast.members[a.actor as usize];
+                .map(|a| &index.cast.members[a.actor as usize])
+                .zip(&entry.actors)
+                .filter(|(member, _)| wanted.contains(&member.id.as_str()))
+                .map(|(member, a)| {
                     let role = a.role.map(|r| member.roles[r as usize].0.as_str());
                     Shared::new(ActorRef::of(&member.id, member.name(), role, a.kind))
                 })

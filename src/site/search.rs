@@ -37,6 +37,13 @@ pub enum Kind {
     Quote = 3,
 }
 
+impl Kind {
+    /// The kind numbered `n` (`kind as u8`).
+    pub fn numbered(n: u8) -> Option<Kind> {
+        [Kind::Briefing, Kind::Actor, Kind::Figure, Kind::Quote].get(usize::from(n)).copied()
+    }
+}
+
 /// One result: what it is, where it leads (from the site root), what it
 /// shows (HTML, its numbers marked as the pages mark them), and the result
 /// of the briefing it belongs to.
@@ -74,6 +81,37 @@ const RESULTS_PER_PART: usize = 50_000;
 
 /// The first characters words are split by between parts, in order.
 const PART_SPLITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+
+/// The first byte the words of part `p` of `parts` start from.
+fn part_bound(p: usize, parts: usize) -> u16 {
+    match p {
+        0 => 0,
+        p if p >= parts => 256,
+        p => u16::from(PART_SPLITS[p * PART_SPLITS.len() / parts]),
+    }
+}
+
+/// Which part of an index each term goes in, by its first byte.
+#[derive(Debug, Clone)]
+pub struct Splitter {
+    parts: usize,
+    part_of: [u8; 256],
+}
+
+impl Splitter {
+    /// The terms of `words`, one to a line, in a string for each part.
+    pub fn terms(&self, words: &str) -> Vec<String> {
+        let mut by_part = vec![String::new(); self.parts];
+        for term in terms(words) {
+            if let Some(&b) = term.as_bytes().first() {
+                let kept = &mut by_part[usize::from(self.part_of[usize::from(b)])];
+                kept.push_str(&term);
+                kept.push('\n');
+            }
+        }
+        by_part
+    }
+}
 
 /// The ids of the results a word stands in, rising, each kept as its gap
 /// from the one before in LEB128 (a byte or two for most): at 10,000
@@ -144,12 +182,7 @@ impl SearchIndex {
     /// on are kept only when their first byte falls in it.
     pub fn begin_part(&mut self, n: usize) {
         let parts = self.parts();
-        let bound = |p: usize| match p {
-            0 => 0,
-            p if p >= parts => 256,
-            p => u16::from(PART_SPLITS[p * PART_SPLITS.len() / parts]),
-        };
-        self.part = bound(n)..bound(n + 1);
+        self.part = part_bound(n, parts)..part_bound(n + 1, parts);
         self.terms.clear();
     }
 
@@ -171,6 +204,16 @@ impl SearchIndex {
             }
         }
         kept
+    }
+
+    /// Splits terms between the parts of this index, as [`SearchIndex::begin_part`] does.
+    pub fn splitter(&self) -> Splitter {
+        let parts = self.parts();
+        let mut part_of = [0u8; 256];
+        for (b, part) in part_of.iter_mut().enumerate() {
+            *part = (0..parts).rfind(|&p| part_bound(p, parts) <= b as u16).unwrap_or(0) as u8;
+        }
+        Splitter { parts, part_of }
     }
 
     /// Indexes `terms`, found by [`SearchIndex::part_terms`], as those of the
@@ -796,6 +839,20 @@ mod tests {
         assert_eq!(in_parts.parts(), 3);
         let mut whole = SearchIndex::new(counts);
         assert_eq!(files(&mut in_parts, 3), files(&mut whole, 1));
+    }
+
+    #[test]
+    fn a_term_is_split_to_the_part_that_keeps_it() {
+        let mut index = SearchIndex::new([0, 0, 9 * RESULTS_PER_PART, 0]);
+        let splitter = index.splitter();
+        let words = "Budget deficit of 3.5bn in Zürich, 12 medals for Óscar; yen, zloty and 9% more";
+        let split = splitter.terms(words);
+        assert_eq!(split.len(), index.parts());
+        for (part, terms) in split.iter().enumerate() {
+            index.begin_part(part);
+            assert_eq!(*terms, index.part_terms(words), "part {part}");
+        }
+        assert_eq!(split.concat().lines().count(), terms(words).len());
     }
 
     #[test]
