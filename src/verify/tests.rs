@@ -1083,6 +1083,22 @@ fn edge_markup() -> impl Strategy<Value = String> {
 }
 
 #[test]
+fn long_runs_read_in_time() {
+    // each of these once took time that grew with the square of the run
+    let runs = [
+        format!("<!-- {}x --> 5", "-".repeat(200_000)),
+        format!("<p>{}5</p>", "<?x?>".repeat(100_000)),
+        format!("<script>{}</script>5", "</scrip".repeat(100_000)),
+        format!("<title>{}</title>5", "</title".repeat(100_000)),
+    ];
+    for html in &runs {
+        let [quick, slow] = quick_and_slow(html);
+        assert_eq!(quick, slow);
+        assert_eq!(quick.0.len(), 1, "{}", &html[..40]);
+    }
+}
+
+#[test]
 fn tricky_markup_reads_the_same_quickly() {
     for (case, html) in TRICKY {
         let [quick, slow] = quick_and_slow(html);

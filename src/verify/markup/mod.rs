@@ -158,6 +158,7 @@ impl<'w, 'a> Reader<'w, 'a> {
     /// has made a token the quick reader may go on after (at `position`);
     /// false when it has read to the end.
     fn lend(&mut self, from: usize, state: State) -> bool {
+        debug_assert!(self.html.is_char_boundary(from), "the tokenizer is lent the page at {from}");
         let Some(rest) = self.html.get(from..) else { return false };
         self.position = from;
         self.handed_back_at = None;

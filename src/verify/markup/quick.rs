@@ -229,7 +229,8 @@ fn comment_end(body: &[u8]) -> Option<usize> {
         match body.get(i) {
             Some(b'>') => return Some(i + 1),
             Some(b'!') if body.get(i + 1) == Some(&b'>') => return Some(i + 2),
-            Some(_) => from = dashes + 1,
+            // no `--` that starts in this run of dashes ends the comment
+            Some(_) => from = i,
             None => return None,
         }
     }
