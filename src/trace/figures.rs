@@ -160,23 +160,23 @@ fn pins(cx: &Context, figure: &Figure) -> Option<Vec<Pin>> {
     if words.is_empty() {
         return None;
     }
-    let finder = memchr::memmem::Finder::new(words);
-    let pins: Vec<Pin> = sentences
-        .into_iter()
-        .filter_map(|s| {
-            let folded = &cx.folded[s];
-            let sentence = &cx.seed.sentences[s];
-            let raw = sentence.raw(&cx.seed.text);
-            let spans: Vec<_> = finder
-                .find_iter(folded.text.as_bytes())
-                .map(|at| {
-                    let span = folded.original_span(raw, at, at + words.len());
-                    span.start + sentence.span.start..span.end + sentence.span.start
-                })
-                .collect();
-            (!spans.is_empty()).then_some(Pin { sentence: s, evidence: spans })
-        })
-        .collect();
+    // one search of every sentence at once: the words hold no line break, so
+    // none is found across two sentences
+    let mut pins: Vec<Pin> = Vec::new();
+    for at in memchr::memmem::find_iter(cx.folded_all.as_bytes(), words.as_bytes()) {
+        let s = cx.folded_starts.partition_point(|start| *start <= at) - 1;
+        if sentences.binary_search(&s).is_err() {
+            continue;
+        }
+        let (folded, sentence) = (&cx.folded[s], &cx.seed.sentences[s]);
+        let from = at - cx.folded_starts[s];
+        let span = folded.original_span(sentence.raw(&cx.seed.text), from, from + words.len());
+        let span = span.start + sentence.span.start..span.end + sentence.span.start;
+        match pins.last_mut() {
+            Some(pin) if pin.sentence == s => pin.evidence.push(span),
+            _ => pins.push(Pin { sentence: s, evidence: vec![span] }),
+        }
+    }
     (!pins.is_empty()).then_some(pins)
 }
 

@@ -107,6 +107,11 @@ pub(crate) struct Context<'a> {
     pub seed: &'a Seed,
     pub mentions: &'a [Vec<Mention>],
     pub folded: Vec<Folded>,
+    /// Every folded sentence, each followed by a line break (which folding
+    /// leaves in no text), so that one search finds words in all of them;
+    /// and where each starts.
+    pub folded_all: String,
+    pub folded_starts: Vec<usize>,
     /// For each actor of the sheet, every place of the seed that names it.
     pub names: Vec<Vec<Stated>>,
     /// For each paragraph of the seed, its spans inside quotation marks,
@@ -166,9 +171,16 @@ pub fn briefing(loaded: &Loaded) -> Trace {
         seed,
         mentions: &seed.mentions,
         folded: seed.sentences.iter().map(|s| Folded::new(s.raw(&seed.text))).collect(),
+        folded_all: String::new(),
+        folded_starts: Vec::new(),
         names: Vec::new(),
         quoted: (0..seed.sentences.last().map_or(0, |s| s.paragraph + 1)).map(|_| OnceCell::new()).collect(),
     };
+    for folded in &cx.folded {
+        cx.folded_starts.push(cx.folded_all.len());
+        cx.folded_all.push_str(&folded.text);
+        cx.folded_all.push('\n');
+    }
     cx.names = actors::names(&cx);
     let mut trace = Trace { briefings: 1, ..Trace::default() };
     figures::trace(&cx, &mut trace);
