@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::config::{self, Settings};
 use crate::diagnostic::{Diagnostic, Sources, Tally};
-use crate::numbers::{self, Mention};
+use crate::numbers::Mention;
 use crate::output::{MemorySite, OutputError, Staging};
 use crate::project::{Loaded, Project};
 use crate::published::{Origins, Reports, SheetOf};
@@ -588,8 +588,9 @@ impl Sentences for CitedSentences {
     fn mentions(&self, briefing: &str, sentence: usize) -> Option<&[Mention]> {
         let cited = self.by_briefing.get(briefing)?.get(&sentence)?;
         let mentions = cited.mentions.get_or_init(|| {
-            let mut found = numbers::scan(&cited.text);
-            found.extend(cited.published.iter().flat_map(|value| numbers::scan(value)));
+            // a sentence is listed on many pages: each thread scans it once
+            let mut found = verify::mentions_of(&cited.text);
+            found.extend(cited.published.iter().flat_map(|value| verify::mentions_of(value)));
             found
         });
         Some(mentions)

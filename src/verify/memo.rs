@@ -10,9 +10,10 @@ use std::rc::Rc;
 
 use crate::numbers::{self, Mention, Token};
 
-/// Longer texts are mostly a page's own (a sentence, a paragraph): they
-/// are scanned every time rather than kept.
-const LONGEST_KEPT: usize = 160;
+/// Longer texts are mostly a page's own (a paragraph): they are scanned
+/// every time rather than kept. A sentence, which list pages show again
+/// and again, is mostly shorter.
+const LONGEST_KEPT: usize = 320;
 /// Texts kept before the memo starts again, which bounds its memory
 /// (a few hundred KiB a thread) whatever the size of the site.
 const MOST_KEPT: usize = 4096;

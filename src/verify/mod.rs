@@ -18,6 +18,12 @@ pub mod css;
 mod gathered;
 mod markup;
 mod memo;
+
+/// Every number mention of `text`, as [`numbers::scan`] finds them; a
+/// short text this thread has scanned before is not scanned again.
+pub fn mentions_of(text: &str) -> Vec<Mention> {
+    memo::mentions(text).to_vec()
+}
 mod references;
 mod walk;
 pub mod xml;
