@@ -248,7 +248,7 @@ impl<'w, 'a> Reader<'w, 'a> {
             }
             // an attribute without a value is located at its tag
             let at = attribute.value_at.unwrap_or(tag.at);
-            attributes.read(kind, attribute.name, || Cow::Borrowed(attribute.value), at, drawn);
+            attributes.read(kind, attribute.name, || Cow::Borrowed(attribute.value()), at, drawn);
         }
         if let Some(opened) = self.walk.start_tag(kind, foreign, attributes.read_all(), void) {
             self.elements.push(name, opened.id);
@@ -448,9 +448,16 @@ struct TagToken {
 /// An attribute of a start tag, its value as written.
 struct Attribute<'t, 'a> {
     name: &'t [u8],
-    value: &'a str,
-    /// Where `value` starts in the page; none when the attribute has no `=`.
+    html: &'a str,
+    /// Where its value starts in the page; none when the attribute has no `=`.
     value_at: Option<usize>,
+}
+
+impl<'a> Attribute<'_, 'a> {
+    /// Its value as written, found only when asked for: most are never read.
+    fn value(&self) -> &'a str {
+        self.value_at.map_or("", |at| value(self.html, at))
+    }
 }
 
 impl TagToken {
@@ -468,7 +475,7 @@ impl TagToken {
         let ends = self.names_at.iter().skip(1).map(|a| a.0).chain([self.names.len()]);
         self.names_at.iter().zip(ends).map(move |(&(start, value_at), end)| Attribute {
             name: &self.names[start..end],
-            value: value_at.map_or("", |at| value(html, at)),
+            html,
             value_at,
         })
     }
@@ -480,7 +487,7 @@ fn value(html: &str, at: usize) -> &str {
     let bytes = html.as_bytes();
     let rest = bytes.get(at..).unwrap_or_default();
     let len = match at.checked_sub(1).and_then(|before| bytes.get(before)) {
-        Some(&quote @ (b'"' | b'\'')) => rest.iter().position(|b| *b == quote),
+        Some(&quote @ (b'"' | b'\'')) => memchr::memchr(quote, rest),
         _ => rest.iter().position(|b| is_space(*b) || *b == b'>'),
     };
     html.get(at..at + len.unwrap_or(rest.len())).unwrap_or_default()
@@ -634,8 +641,8 @@ impl Namespaces {
             b"annotation-xml" if self.current() == MathMl && !self_closing => {
                 let html = |a: Attribute<'_, '_>| {
                     a.name == b"encoding"
-                        && (a.value.eq_ignore_ascii_case("text/html")
-                            || a.value.eq_ignore_ascii_case("application/xhtml+xml"))
+                        && (a.value().eq_ignore_ascii_case("text/html")
+                            || a.value().eq_ignore_ascii_case("application/xhtml+xml"))
                 };
                 if attributes().any(html) {
                     self.enter(Html);
