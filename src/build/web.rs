@@ -76,7 +76,10 @@ impl RunContext<'_> {
             }
         };
         if let Err(e) = index_words(&mut words, index, catalogue, &mut write) {
-            diagnostics.push(catalogue_error(&e));
+            // the catalogue read back, or the temporary files the words wait in
+            let d = Diagnostic::input("not-written", format!("could not make the search index's words: {e}"))
+                .help("check that the temporary folder (TMPDIR) has room");
+            diagnostics.push(d);
             return reports;
         }
         words.write_index(self.site.strings, &mut write);
