@@ -166,7 +166,8 @@ fn given_in<'v>(values: impl Iterator<Item = &'v tera::Value>) -> Given {
         if let Some(n) = value.as_u64() {
             counts.push(n);
         } else if let Some(text) = value.as_str() {
-            if no_claim && text.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()) {
+            // every text: an outlet may be named in words a scan reads as a number (`Seven West Media`)
+            if no_claim {
                 texts.push(text.to_string());
             }
         } else if let Some(items) = value.as_array() {
@@ -213,4 +214,42 @@ pub fn cites_of(html: &str) -> String {
     numbers.sort_unstable();
     numbers.dedup();
     numbers.iter().map(|n| format!("s{n}")).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::verify::{self, Known, Sentences, Stylesheets};
+
+    struct NoSentences;
+
+    impl Sentences for NoSentences {
+        fn mentions(&self, _: &str, _: usize) -> Option<&[crate::numbers::Mention]> {
+            None
+        }
+    }
+
+    #[test]
+    fn meta_shows_the_values_of_the_sheet_it_was_given_and_no_other() {
+        let data = serde_json::json!({
+            "briefing": {
+                "title": "Up 45%",
+                "source": { "publisher": "Seven West Media", "url": "https://example.org/2024/05/story" },
+                "date": { "iso": "2024-05-03", "text": "3 May 2024" },
+            }
+        });
+        let (_, given) = context_of(&data).expect("a context");
+        let css = Stylesheets::default();
+        let known = Known { sentences: &NoSentences, css: &css, given: &given };
+        let found = |html: &str| -> Vec<String> {
+            verify::check_page(Path::new("p.html"), html, known).into_iter().map(|u| u.text).collect()
+        };
+        let shown =
+            "<p data-trace=\"meta\">Seven West Media, https://example.org/2024/05/story, 3 May 2024 (2024-05-03)</p>";
+        assert_eq!(found(shown), Vec::<String>::new());
+        // the title is a claim, not a value of the sheet that meta may show
+        assert_eq!(found("<p data-trace=\"meta\">Up 45%, 2025</p>"), ["45%", "2025"]);
+    }
 }
