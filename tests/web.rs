@@ -408,6 +408,19 @@ fn the_interface_speaks_the_sites_language_and_the_projects_words() {
     }
 }
 
+#[test]
+fn counts_take_the_form_their_language_gives_them() {
+    // the fixture's briefing: 10 figures, no quote, 2 actors
+    for (language, counts) in [("en", "10 figures, 0 quotes, 2 actors"), ("fr", "10 chiffres, 0 citation, 2 acteurs")] {
+        let project = Project::fixture("results-pence");
+        project.write("tracebrief.yaml", format!("language: {language}\n"));
+        let out = project.beside("site");
+        project.built(&out);
+        let meta = squeeze(&one_text(&read_page(&out, "index.html"), ".card .meta"));
+        assert!(meta.ends_with(counts), "{language}: {meta}");
+    }
+}
+
 // ---------------------------------------------------------------- search
 
 #[test]

@@ -243,6 +243,9 @@ pub fn context(
                     figures: card.figures,
                     quotes: card.quotes,
                     actors: card.actors,
+                    figures_form: site.strings.plural(card.figures),
+                    quotes_form: site.strings.plural(card.quotes),
+                    actors_form: site.strings.plural(card.actors),
                 })
                 .collect();
             let view = HomeView { briefings, pagination: pagination("", page, total) };

@@ -50,6 +50,17 @@ impl Strings {
         &self.words
     }
 
+    /// Which of a word's forms this language gives a count of `n` (the
+    /// `_one` or the `_other` of `figure_one`, `figure_other`): French
+    /// counts 0 as one, the other languages only 1.
+    pub fn plural(&self, n: usize) -> &'static str {
+        let one = match self.language {
+            "fr" => n <= 1,
+            _ => n == 1,
+        };
+        if one { "one" } else { "other" }
+    }
+
     /// A date of a fact sheet (`2025-02-17`) as this language writes it; a
     /// month (`2025-04`) as a month and year. Anything else as it is.
     pub fn date(&self, iso: &str) -> String {

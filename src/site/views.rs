@@ -329,6 +329,11 @@ pub struct BriefingCard<'a> {
     pub figures: usize,
     pub quotes: usize,
     pub actors: usize,
+    /// The form of the word each count takes in the site's language,
+    /// `one` or `other`: `{{ t["figure_" ~ card.figures_form] }}`.
+    pub figures_form: &'static str,
+    pub quotes_form: &'static str,
+    pub actors_form: &'static str,
 }
 
 /// `briefings/<slug>/index.html`
