@@ -81,7 +81,6 @@ struct Reader<'w, 'a> {
     position: usize,
     /// Where the text not yet handed to the walk starts.
     text_from: usize,
-    text_state: TextState,
     /// The `<` read last, which may start a token.
     lt_at: usize,
     /// The `<` of the tag, comment or doctype being read, while one is.
@@ -90,7 +89,8 @@ struct Reader<'w, 'a> {
     cdata_from: Option<usize>,
     tag: TagToken,
     last_start_tag: Vec<u8>,
-    /// The state of the text after the last start tag, as it set it.
+    /// The tokenizer's state for the text being read, when not `Data`: as
+    /// the start tag before it set it (`<title>`: `RcData`), until its end tag.
     text_after: Option<State>,
     elements: Elements,
     namespaces: Namespaces,
@@ -125,7 +125,6 @@ impl<'w, 'a> Reader<'w, 'a> {
             walk,
             position: 0,
             text_from: 0,
-            text_state: TextState::Data,
             lt_at: 0,
             token_at: None,
             cdata_from: None,
@@ -167,15 +166,20 @@ impl<'w, 'a> Reader<'w, 'a> {
         matches!(tokenizer.next(), Some(Ok(()))) && !self.ended
     }
 
+    /// The state the text being read is in.
+    fn text_state(&self) -> TextState {
+        match self.text_after {
+            None | Some(State::Data) => TextState::Data,
+            Some(State::RcData) => TextState::RcData,
+            Some(_) => TextState::Raw,
+        }
+    }
+
     /// The tokenizer has emitted a token: the quick reader may go on after it
     /// unless the text after it is one only the tokenizer reads.
     fn emitted(&mut self) {
-        let quick_reads = match self.text_state {
-            TextState::Data => true,
-            TextState::RcData | TextState::Raw => {
-                matches!(self.text_after, Some(State::RcData | State::RawText | State::ScriptData))
-            }
-        };
+        let quick_reads =
+            matches!(self.text_after, None | Some(State::Data | State::RcData | State::RawText | State::ScriptData));
         if quick_reads && self.cdata_from.is_none() {
             self.handed_back_at = Some(self.position);
         }
@@ -188,11 +192,12 @@ impl<'w, 'a> Reader<'w, 'a> {
         let Some(text) = self.html.get(from..end).filter(|t| !t.is_empty()) else {
             return;
         };
+        let state = self.text_state();
         #[cfg(test)]
         if let Some(log) = &mut self.log {
-            log.push(format!("text {from}..{end} {:?}", self.text_state));
+            log.push(format!("text {from}..{end} {state:?}"));
         }
-        match self.text_state {
+        match state {
             TextState::Data if !text.contains('<') => self.walk.text_node(text, TextKind::Decoded, |i| from + i),
             // `</>` is no token and no text, but ends the text node before it, as in lol_html
             TextState::Data => {
@@ -256,11 +261,6 @@ impl<'w, 'a> Reader<'w, 'a> {
         // the name is not needed again until the next tag clears it
         std::mem::swap(&mut self.last_start_tag, &mut self.tag.name);
         self.text_after = state;
-        self.text_state = match state {
-            None | Some(State::Data) => TextState::Data,
-            Some(State::RcData) => TextState::RcData,
-            Some(_) => TextState::Raw,
-        };
         state
     }
 
@@ -270,7 +270,7 @@ impl<'w, 'a> Reader<'w, 'a> {
         if let Some(id) = self.elements.close(name) {
             self.walk.end(id);
         }
-        self.text_state = TextState::Data;
+        self.text_after = None;
     }
 }
 
@@ -379,13 +379,11 @@ impl Emitter for Reader<'_, '_> {
     }
 
     fn init_attribute(&mut self) {
-        self.tag.names_at.push((self.tag.names.len(), None));
+        self.tag.begin_attribute();
     }
 
     fn init_attribute_value(&mut self) {
-        if let Some(attribute) = self.tag.names_at.last_mut() {
-            attribute.1 = Some(self.position);
-        }
+        self.tag.value_starts_at(self.position);
     }
 
     fn push_attribute_name(&mut self, s: &[u8]) {
@@ -468,6 +466,18 @@ impl TagToken {
         self.self_closing = false;
         self.names.clear();
         self.names_at.clear();
+    }
+
+    /// A new attribute begins; its name follows.
+    fn begin_attribute(&mut self) {
+        self.names_at.push((self.names.len(), None));
+    }
+
+    /// The value of the attribute begun last starts at `at` in the page.
+    fn value_starts_at(&mut self, at: usize) {
+        if let Some(attribute) = self.names_at.last_mut() {
+            attribute.1 = Some(at);
+        }
     }
 
     /// Its attributes, in the order written, each value read from `html`.
@@ -641,8 +651,7 @@ impl Namespaces {
             b"annotation-xml" if self.current() == MathMl && !self_closing => {
                 let html = |a: Attribute<'_, '_>| {
                     a.name == b"encoding"
-                        && (a.value().eq_ignore_ascii_case("text/html")
-                            || a.value().eq_ignore_ascii_case("application/xhtml+xml"))
+                        && ["text/html", "application/xhtml+xml"].iter().any(|t| a.value().eq_ignore_ascii_case(t))
                 };
                 if attributes().any(html) {
                     self.enter(Html);

@@ -23,7 +23,7 @@ impl Reader<'_, '_> {
     pub(super) fn quick(&mut self, mut at: usize) -> Unread {
         let bytes = self.html.as_bytes();
         loop {
-            if self.text_state != TextState::Data {
+            if self.text_state() != TextState::Data {
                 // the text of a `<title>`, `<style>` … runs to the end tag of its element
                 let state = self.text_after.unwrap_or(State::Data);
                 match self.end_of_text(at, state) {
@@ -90,10 +90,7 @@ impl Reader<'_, '_> {
     /// Reads the start tag (or end tag) whose `<` is at `lt`, and hands it on.
     fn tag(&mut self, lt: usize, end: bool) -> Read {
         let Some(after) = self.tag_token(lt, end) else { return Unknown };
-        self.lt_at = lt;
-        self.token_at = Some(lt);
-        self.position = after;
-        self.token_read();
+        self.token_from(lt, after);
         if end {
             self.end_tag();
         } else {
@@ -137,7 +134,7 @@ impl Reader<'_, '_> {
                 _ => {}
             }
             // the name: a first `=` is part of it
-            self.tag.names_at.push((self.tag.names.len(), None));
+            self.tag.begin_attribute();
             let start = i;
             loop {
                 match *bytes.get(i)? {
@@ -163,13 +160,13 @@ impl Reader<'_, '_> {
                 quote @ (b'"' | b'\'') => {
                     let value_at = i + 1;
                     let close = memchr(quote, bytes.get(value_at..)?)?;
-                    self.value_at(value_at);
+                    self.tag.value_starts_at(value_at);
                     i = value_at + close + 1;
                 }
                 // `a=>`: no value, and the end of the tag
                 b'>' => return Some(i + 1),
                 _ => {
-                    self.value_at(i);
+                    self.tag.value_starts_at(i);
                     loop {
                         match *bytes.get(i)? {
                             b if is_space(b) || b == b'>' => break,
@@ -182,11 +179,13 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// The current attribute's value starts at `at`.
-    fn value_at(&mut self, at: usize) {
-        if let Some(attribute) = self.tag.names_at.last_mut() {
-            attribute.1 = Some(at);
-        }
+    /// The token read from `lt` to `end`: the text before it is handed on,
+    /// as when the tokenizer emits a token.
+    fn token_from(&mut self, lt: usize, end: usize) {
+        self.lt_at = lt;
+        self.token_at = Some(lt);
+        self.position = end;
+        self.token_read();
     }
 
     /// Reads the `<!` at `lt`: a comment, or the doctype `<!DOCTYPE html>`.
@@ -207,10 +206,7 @@ impl Reader<'_, '_> {
         } else {
             return Unknown;
         };
-        self.lt_at = lt;
-        self.token_at = Some(lt);
-        self.position = end;
-        self.token_read();
+        self.token_from(lt, end);
         Token(end)
     }
 }
