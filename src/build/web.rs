@@ -213,10 +213,9 @@ fn index_words(
     catalogue: &Catalogue,
     write: &mut impl FnMut(&str, &str),
 ) -> io::Result<()> {
-    let splitter = words.splitter();
+    let splitter = words.splitter().clone();
     let parts = words.parts();
     if parts == 1 {
-        words.begin_part(0);
         each_result_terms(&splitter, index, catalogue, &mut |kind, place, by_part| {
             words.add_terms(kind, place, &by_part[0]);
             Ok(())
@@ -239,11 +238,10 @@ fn index_words(
         }
         Ok(())
     })?;
-    for (part, file) in waiting.into_iter().enumerate() {
+    for file in waiting {
         let mut file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
         file.seek(io::SeekFrom::Start(0))?;
         let mut file = io::BufReader::new(file);
-        words.begin_part(part);
         let (mut head, mut terms) = ([0u8; 9], Vec::new());
         loop {
             match file.read_exact(&mut head) {

@@ -66,9 +66,9 @@ pub struct Doc {
 pub struct SearchIndex {
     /// How many results of each [`Kind`] there are.
     counts: [usize; 4],
-    /// The first bytes of the words of the part being made (see [`SearchIndex::parts`]).
-    part: Range<u16>,
-    /// For each word of the part, the ids of the results it stands in.
+    /// Which part (see [`SearchIndex::parts`]) each term is made in.
+    splitter: Splitter,
+    /// For each word of the part being made, the ids of the results it stands in.
     terms: BTreeMap<String, Postings>,
     /// The shards written so far, in order.
     shards: Vec<String>,
@@ -99,6 +99,14 @@ pub struct Splitter {
 }
 
 impl Splitter {
+    fn new(parts: usize) -> Splitter {
+        let mut part_of = [0u8; 256];
+        for (b, part) in part_of.iter_mut().enumerate() {
+            *part = (0..parts).rfind(|&p| part_bound(p, parts) <= b as u16).unwrap_or(0) as u8;
+        }
+        Splitter { parts, part_of }
+    }
+
     /// The terms of `words`, one to a line, in a string for each part.
     pub fn terms(&self, words: &str) -> Vec<String> {
         let mut by_part = vec![String::new(); self.parts];
@@ -169,55 +177,24 @@ impl Postings {
 impl SearchIndex {
     /// An index of `counts` results of each [`Kind`].
     pub fn new(counts: [usize; 4]) -> SearchIndex {
-        SearchIndex { counts, part: 0..256, terms: BTreeMap::new(), shards: Vec::new() }
+        let parts = counts.iter().sum::<usize>().div_ceil(RESULTS_PER_PART).clamp(1, PART_SPLITS.len());
+        SearchIndex { counts, splitter: Splitter::new(parts), terms: BTreeMap::new(), shards: Vec::new() }
     }
 
-    /// How many parts the words are made in: every result's words are
-    /// added for each, and only those of the part are kept.
+    /// How many parts the words are made in, each for words of some first
+    /// bytes: the terms of one part are added, then written, then the next's.
     pub fn parts(&self) -> usize {
-        self.counts.iter().sum::<usize>().div_ceil(RESULTS_PER_PART).clamp(1, PART_SPLITS.len())
+        self.splitter.parts
     }
 
-    /// Starts part `n` of [`SearchIndex::parts`]: the words added from now
-    /// on are kept only when their first byte falls in it.
-    pub fn begin_part(&mut self, n: usize) {
-        let parts = self.parts();
-        self.part = part_bound(n, parts)..part_bound(n + 1, parts);
-        self.terms.clear();
+    /// Splits terms between the parts of this index.
+    pub fn splitter(&self) -> &Splitter {
+        &self.splitter
     }
 
-    /// Indexes `words` as those of the result at `place` among those of `kind`.
-    pub fn add(&mut self, kind: Kind, place: usize, words: &str) {
-        let kept = self.part_terms(words);
-        self.add_terms(kind, place, &kept);
-    }
-
-    /// The terms of `words` the part being made keeps, one to a line. It
-    /// only reads the index, so the terms of many results can be found at
-    /// once; one string for them all spares an allocation a term.
-    pub fn part_terms(&self, words: &str) -> String {
-        let mut kept = String::new();
-        for term in terms(words) {
-            if term.bytes().next().is_some_and(|b| self.part.contains(&u16::from(b))) {
-                kept.push_str(&term);
-                kept.push('\n');
-            }
-        }
-        kept
-    }
-
-    /// Splits terms between the parts of this index, as [`SearchIndex::begin_part`] does.
-    pub fn splitter(&self) -> Splitter {
-        let parts = self.parts();
-        let mut part_of = [0u8; 256];
-        for (b, part) in part_of.iter_mut().enumerate() {
-            *part = (0..parts).rfind(|&p| part_bound(p, parts) <= b as u16).unwrap_or(0) as u8;
-        }
-        Splitter { parts, part_of }
-    }
-
-    /// Indexes `terms`, found by [`SearchIndex::part_terms`], as those of the
-    /// result at `place` among those of `kind`.
+    /// Indexes `terms`, one to a line, of the part being made (a part of
+    /// what [`Splitter::terms`] finds), as those of the result at `place`
+    /// among those of `kind`.
     pub fn add_terms(&mut self, kind: Kind, place: usize, terms: &str) {
         let id = self.id(kind, place);
         for term in terms.lines() {
@@ -804,8 +781,9 @@ mod tests {
         }
         assert_eq!(postings.ids(), [0, 1, 3, 5, 130, 20_000, 4_000_000_000]);
         let mut index = SearchIndex::new([2, 0, 3, 0]);
-        index.add(Kind::Figure, 2, "Budget deficit");
-        index.add(Kind::Briefing, 1, "The budget");
+        let terms = |index: &SearchIndex, words: &str| index.splitter().terms(words).concat();
+        index.add_terms(Kind::Figure, 2, &terms(&index, "Budget deficit"));
+        index.add_terms(Kind::Briefing, 1, &terms(&index, "The budget"));
         let mut files = Vec::new();
         index.write_part(|path, text| files.push((path.to_string(), text.to_string())));
         let budget = files.iter().find(|(path, _)| path == "search/terms-62_75.js").map(|(_, t)| t.as_str());
@@ -817,19 +795,19 @@ mod tests {
     fn a_large_index_made_in_parts_writes_what_it_would_in_one() {
         let counts = [0, 0, 2 * RESULTS_PER_PART + 1, 0];
         let texts = ["Budget deficit of 3.5bn", "Zürich 2025 élection", "a 1.2% rise in Bern", "Óscar's 12 medals"];
-        let add_all = |index: &mut SearchIndex| {
+        // the terms of one part, or with `None` of every part at once
+        let add_all = |index: &mut SearchIndex, part: Option<usize>| {
             for place in (0..counts[2]).step_by(997) {
-                index.add(Kind::Figure, place, texts[place % texts.len()]);
+                let split = index.splitter().terms(texts[place % texts.len()]);
+                let terms = part.map_or_else(|| split.concat(), |p| split[p].clone());
+                index.add_terms(Kind::Figure, place, &terms);
             }
         };
         let strings = Strings::new("en", &Default::default());
         let files = |index: &mut SearchIndex, parts: usize| {
             let mut files = Vec::new();
             for part in 0..parts {
-                if parts > 1 {
-                    index.begin_part(part);
-                }
-                add_all(index);
+                add_all(index, (parts > 1).then_some(part));
                 index.write_part(|path, text| files.push((path.to_string(), text.to_string())));
             }
             index.write_index(&strings, |path, text| files.push((path.to_string(), text.to_string())));
@@ -843,14 +821,16 @@ mod tests {
 
     #[test]
     fn a_term_is_split_to_the_part_that_keeps_it() {
-        let mut index = SearchIndex::new([0, 0, 9 * RESULTS_PER_PART, 0]);
-        let splitter = index.splitter();
+        let index = SearchIndex::new([0, 0, 9 * RESULTS_PER_PART, 0]);
+        let parts = index.parts();
         let words = "Budget deficit of 3.5bn in Zürich, 12 medals for Óscar; yen, zloty and 9% more";
-        let split = splitter.terms(words);
-        assert_eq!(split.len(), index.parts());
+        let split = index.splitter().terms(words);
+        assert_eq!(split.len(), parts);
         for (part, terms) in split.iter().enumerate() {
-            index.begin_part(part);
-            assert_eq!(*terms, index.part_terms(words), "part {part}");
+            let first_bytes = part_bound(part, parts)..part_bound(part + 1, parts);
+            for term in terms.lines() {
+                assert!(first_bytes.contains(&u16::from(term.as_bytes()[0])), "{term} in part {part}");
+            }
         }
         assert_eq!(split.concat().lines().count(), terms(words).len());
     }
