@@ -451,7 +451,7 @@ impl RunContext<'_> {
     }
 
     /// What the check knows of a page: the sentences it may cite, what the
-    /// site's CSS draws, the counts its template was given.
+    /// site's CSS draws, what its template was given.
     fn known<'k>(&'k self, sentences: &'k dyn Sentences, given: &'k verify::Given) -> verify::Known<'k> {
         verify::Known { sentences, css: &self.css, given }
     }
