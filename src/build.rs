@@ -131,7 +131,7 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
     reports.merge(context.lists(&index, &catalogue, &mut diagnostics));
     reports.merge(context.web(&index, &catalogue, &mut diagnostics));
     reports.merge(context.statics(&mut diagnostics));
-    reports.merge(context.theme_stylesheets());
+    reports.merge(context.theme_sources());
     context.files(&index, &catalogue, &mut diagnostics);
     let (published, published_sources) = reports.diagnostics();
     diagnostics.extend(published);
@@ -456,15 +456,23 @@ impl RunContext<'_> {
         verify::Known { sentences, css: &self.css, given }
     }
 
-    /// The numbers the theme's stylesheets draw (CSS `content`).
-    fn theme_stylesheets(&self) -> Reports {
+    /// What the theme writes itself: the numbers its stylesheets draw (CSS
+    /// `content`), and the counts its templates write in `derived` elements.
+    fn theme_sources(&self) -> Reports {
         let mut reports = Reports::default();
         let none = |_: &str| None;
         let origins = self.origins(None, &none);
-        for (file, css) in self.theme.style_files.iter().zip([&self.theme.style, &self.theme.print_style]) {
+        let stylesheets = self.theme.style_files.iter().zip([&self.theme.style, &self.theme.print_style]);
+        for (file, css) in stylesheets {
             let found = verify::check_stylesheet(file, css);
             if !found.is_empty() {
                 reports.add(file, css, found, &origins);
+            }
+        }
+        for (file, template) in self.theme.templates() {
+            let found = verify::check_template(file, template);
+            if !found.is_empty() {
+                reports.add(file, template, found, &origins);
             }
         }
         reports

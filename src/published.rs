@@ -89,23 +89,28 @@ impl Report {
                     .to_string()
             }
             Reason::InStylesheet => "CSS draws it (`content`), and CSS can cite no sentence".to_string(),
+            Reason::WrittenInDerived => {
+                "it is marked data-trace=\"derived\", and the template writes it itself: a count is derived only when the template prints it from the page's data".to_string()
+            }
         };
         let on = match self.pages {
             1 => u.page.display().to_string(),
             n => format!("{n} pages"),
         };
-        let written = match &self.origin.what {
-            Some(what) => format!("`{}` {what} is published on {on}", self.text),
-            None => format!("`{}` is published on {on}", self.text),
+        let written = match (&self.origin.what, &u.reason) {
+            (_, Reason::WrittenInDerived) => format!("`{}` is written in {}", self.text, u.page.display()),
+            (Some(what), _) => format!("`{}` {what} is published on {on}", self.text),
+            (None, _) => format!("`{}` is published on {on}", self.text),
         };
         let d = Diagnostic::error("untraced-published-number", format!("{written}, but {why}"))
             .at(self.origin.place)
             .label(match self.pages {
+                _ if u.reason == Reason::WrittenInDerived => "written here".to_string(),
                 1 => "published here".to_string(),
                 n => format!("published on {n} pages"),
             });
         let help = match u.reason {
-            Reason::InStylesheet => None,
+            Reason::InStylesheet | Reason::WrittenInDerived => None,
             _ => self.origin.help,
         };
         d.help(help.unwrap_or(match &u.reason {
@@ -115,6 +120,7 @@ impl Report {
             Reason::NotGivenValue => "show the sheet's own value ({{ b.date.text }}, {{ b.source.url }}) inside `meta`, or trace the number to the sentence that states it (data-trace=\"sN\")",
             Reason::NotDerived => "show a count the template is given ({{ card.figures }}, a page or note number, a place in a list), or trace the number to the sentence that states it (data-trace=\"sN\")",
             Reason::InStylesheet => "put the number in the page, in an element whose data-trace cites the sentence that states it",
+            Reason::WrittenInDerived => "print the count from the data the template is given ({{ card.figures }}, {{ quotes | length }}, {{ loop.index }}), or trace the number to the sentence that states it (data-trace=\"sN\")",
             _ => "cite the sentence that states the number, or correct the number",
         }))
     }

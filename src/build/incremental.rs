@@ -299,7 +299,7 @@ impl Kept {
         });
         reports.merge(static_reports.clone());
         diagnostics.extend(static_problems.iter().cloned());
-        reports.merge(context.theme_stylesheets());
+        reports.merge(context.theme_sources());
         context.files(&index, catalogue, &mut diagnostics);
 
         let (published, published_sources) = reports.diagnostics();

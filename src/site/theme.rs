@@ -106,6 +106,11 @@ impl Theme {
         [self.style.as_str(), self.print_style.as_str()].into_iter().chain(templates)
     }
 
+    /// Every template, as its file and its text.
+    pub fn templates(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.origins.values().map(|o| (o.file.as_path(), o.text.as_str()))
+    }
+
     /// The file a template is read from, as messages name it.
     pub fn file_of(&self, template: &str) -> Option<&Path> {
         self.origins.get(template).map(|o| o.file.as_path())

@@ -66,7 +66,7 @@ fn is_claim(mention: &Mention) -> bool {
 /// What a count the tool makes may be: a whole number of things, with no
 /// unit or hedge (`12`, `1,204`, `1969`; not `£12`, `12%`, `about 12`,
 /// `2.5`, `-3` or a date).
-fn is_count(mention: &Mention) -> bool {
+pub(super) fn is_count(mention: &Mention) -> bool {
     // a count of 1969 reads as a year on its own
     matches!(mention.kind, Kind::Count | Kind::Year)
         && mention.unit.is_none()

@@ -25,6 +25,7 @@ pub fn mentions_of(text: &str) -> Vec<Mention> {
     memo::mentions(text).to_vec()
 }
 mod references;
+mod template;
 mod walk;
 pub mod xml;
 
@@ -74,6 +75,8 @@ pub enum Reason {
     NotGivenValue,
     /// A string of CSS `content` draws it, and CSS cites no sentence.
     InStylesheet,
+    /// A template writes this count itself inside `data-trace="derived"`.
+    WrittenInDerived,
 }
 
 /// The sentences of the briefings whose pages are checked.
@@ -181,6 +184,12 @@ pub fn check_stylesheet(file: &Path, css: &str) -> Vec<Unaccounted> {
         .map(|(offset, text)| FoundMention { offset, text, reason: Reason::InStylesheet, briefing: None })
         .collect();
     unaccounted_at(file, css, found)
+}
+
+/// Every count template `text` writes itself inside an element marked
+/// `data-trace="derived"`: no data of a page gave it.
+pub fn check_template(file: &Path, text: &str) -> Vec<Unaccounted> {
+    unaccounted_at(file, text, template::derived_counts(text))
 }
 
 /// What the walk found, located in `text`.

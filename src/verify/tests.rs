@@ -90,6 +90,7 @@ fn show(u: &Unaccounted) -> String {
         Reason::NotMeta => format!("{} not-meta", u.text),
         Reason::NotGivenValue => format!("{} not-given", u.text),
         Reason::InStylesheet => format!("{} drawn-by-css", u.text),
+        Reason::WrittenInDerived => format!("{} written-in-derived", u.text),
     }
 }
 
