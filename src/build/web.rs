@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{CitedSentences, NoSentences, RunContext, catalogue_error, not_written};
+use super::{CitedSentences, NoSentences, Output, RunContext, catalogue_error, not_written};
 use crate::diagnostic::Diagnostic;
 use crate::project::Loaded;
 use crate::published::{Reports, SheetOf};
@@ -75,31 +75,25 @@ impl RunContext<'_> {
                 problems.push(not_written(&e));
             }
         };
-        if let Err(e) = index_words(&mut words, index, catalogue, &mut write) {
-            // the catalogue read back, or the temporary files the words wait in
-            let d = Diagnostic::input("not-written", format!("could not make the search index's words: {e}"))
-                .help("check that the temporary folder (TMPDIR) has room");
-            diagnostics.push(d);
-            return reports;
+        // the words only find results: no reader is shown them, so `check` has no use for them
+        if !matches!(self.output, Output::Nowhere) {
+            if let Err(e) = index_words(&mut words, index, catalogue, &mut write) {
+                // the catalogue read back, or the temporary files the words wait in
+                let d = Diagnostic::input("not-written", format!("could not make the search index's words: {e}"))
+                    .help("check that the temporary folder (TMPDIR) has room");
+                diagnostics.push(d);
+                return reports;
+            }
+            words.write_index(self.site.strings, &mut write);
+            write("search.js", &self.theme.search_script);
         }
-        words.write_index(self.site.strings, &mut write);
-        write("search.js", &self.theme.search_script);
         diagnostics.append(&mut problems);
-        // the results are made again a file at a time: only the words are kept. Not in
-        // parallel: each file reads the sentences of up to a thousand briefings
+        // the results are made again a file at a time: only the words are kept
         for n in 0..words.doc_files() {
             match self.results_file(&words, n, index, catalogue) {
-                ResultsFile::Checked { path, unaccounted, problems } => {
+                ResultsFile::Checked { reports: found, problems } => {
                     diagnostics.extend(problems);
-                    if let Some((html, found)) = unaccounted {
-                        let page = Page::made(path.clone(), html);
-                        let loaded = self.sheets_of(&found);
-                        let sheet = |slug: &str| {
-                            let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
-                            Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
-                        };
-                        reports.add(&path, &page.html, found, &self.origins(Some(&page), &sheet));
-                    }
+                    reports.merge(found);
                 }
                 ResultsFile::Unreadable(e) => {
                     diagnostics.push(catalogue_error(&e));
@@ -119,7 +113,7 @@ impl RunContext<'_> {
         let path = PathBuf::from(format!("search/docs-{n}.js"));
         let html = search::docs_page(&docs);
         let mut problems = Vec::new();
-        let mut unaccounted = None;
+        let mut reports = Reports::default();
         match CitedSentences::read(shown.into_iter(), index, catalogue) {
             Ok(sentences) => {
                 // a result is a briefing's card, an actor or a row: made by the tool, given no
@@ -127,7 +121,13 @@ impl RunContext<'_> {
                 let given = Given::new(Vec::new(), None, credits);
                 let found = verify::check_page(&path, &html, self.known(&sentences, &given));
                 if !found.is_empty() {
-                    unaccounted = Some((html, found));
+                    let page = Page::made(path.clone(), html);
+                    let loaded = self.sheets_of(&found);
+                    let sheet = |slug: &str| {
+                        let l = loaded.iter().find(|l| l.briefing.slug == slug)?;
+                        Some(SheetOf { briefing: &l.briefing, sources: &l.sources })
+                    };
+                    reports.add(&path, &page.html, found, &self.origins(Some(&page), &sheet));
                 }
             }
             Err(e) => problems.push(catalogue_error(&e)),
@@ -135,7 +135,7 @@ impl RunContext<'_> {
         if let Err(e) = self.output.write(&path, search::docs_file(n, &docs).as_bytes()) {
             problems.push(not_written(&e));
         }
-        ResultsFile::Checked { path, unaccounted, problems }
+        ResultsFile::Checked { reports, problems }
     }
 
     /// Reports what a file of the site publishes unaccounted, at its origin, and writes it.
@@ -190,12 +190,8 @@ fn records(catalogue: &Catalogue, entry: &Entry) -> io::Result<Records> {
 
 /// A file of search results, made and checked.
 enum ResultsFile {
-    Checked {
-        path: PathBuf,
-        /// The page the script makes of the file, and what it publishes unaccounted.
-        unaccounted: Option<(String, Vec<verify::Unaccounted>)>,
-        problems: Vec<Diagnostic>,
-    },
+    /// What it publishes unaccounted, at its origins, and what went wrong making it.
+    Checked { reports: Reports, problems: Vec<Diagnostic> },
     /// The catalogue could not be read back.
     Unreadable(io::Error),
 }
@@ -332,7 +328,10 @@ fn results(
                     let card = catalogue.read(index.briefings[b].card)?;
                     credits.extend(search::briefing_credit(&card, strings));
                     docs.push(search::briefing_doc(&card, strings));
-                    show(b);
+                    // most titles cite nothing: their briefings' sentences need not be read
+                    if card.title_html.contains("data-trace") {
+                        show(b);
+                    }
                 }
             }
             Kind::Actor => {
