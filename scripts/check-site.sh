@@ -109,7 +109,11 @@ for built in "${sites[@]}"; do
   printf '\n-- in the browser: evidence on hover, focus and tap; search; feed and sitemap (%s)\n' "$shown"
   node "$here/browser.mjs" "$built" || status=1
 
-  for pair in feed.xml:atom.rnc sitemap.xml:sitemap.rnc; do
+  pairs="feed.xml:atom.rnc sitemap.xml:sitemap.rnc"
+  for part in "$built"/sitemap-*.xml; do
+    [ -f "$part" ] && pairs="$pairs ${part##*/}:sitemap.rnc"
+  done
+  for pair in $pairs; do
     file="${pair%%:*}"; schema="${pair#*:}"
     [ -f "$built/$file" ] || continue
     printf '\n-- %s against scripts/schemas/%s\n' "$file" "$schema"

@@ -44,15 +44,14 @@ impl RunContext<'_> {
         }
         reports.merge(self.search(index, catalogue, diagnostics));
         let lists = lists::list_pages(index, self.settings.paginate_by.max(1));
-        let sitemap = site::web::sitemap(self.site, index, &lists, &["search.html"]);
-        for (path, text) in [("sitemap.xml", sitemap), ("robots.txt", site::web::robots(self.site))] {
-            let Some(text) = text else { continue };
+        let sitemap = site::web::Sitemap::new(self.site, index, &lists, &["search.html"], site::web::URLS_PER_SITEMAP);
+        for (path, text) in sitemap.iter().flat_map(|s| s.files()) {
             let page = Page::made(PathBuf::from(path), text);
-            let found = match path.ends_with(".xml") {
-                true => verify::xml::check_xml(&page.path, &page.html, &NoSentences, &page.given),
-                false => Vec::new(),
-            };
+            let found = verify::xml::check_xml(&page.path, &page.html, &NoSentences, &page.given);
             self.publish_file(&page, found, &mut reports, diagnostics);
+        }
+        if let Some(robots) = site::web::robots(self.site) {
+            self.publish_file(&Page::made(PathBuf::from("robots.txt"), robots), Vec::new(), &mut reports, diagnostics);
         }
         reports
     }
