@@ -336,7 +336,11 @@ impl RunContext<'_> {
             }
         }
         let cited = model.cited();
-        let trace_json = model.trace_json(trace);
+        // `check` writes no trace.json
+        let trace_json = match self.output {
+            Output::Nowhere => String::new(),
+            _ => model.trace_json(trace),
+        };
         let records = crate::site::catalogue::Records {
             card: &model.record,
             figures: &model.figures,
