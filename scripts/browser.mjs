@@ -86,6 +86,27 @@ try {
   }
   await desktop.close();
 
+  // every figure's and quote's sentence, shown by keyboard focus with its value
+  // in the middle of the window, stays inside the window at every width
+  const spills = [];
+  for (const width of [360, 700, 1000, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
+    const wp = await context.newPage();
+    await wp.goto(url(`briefings/${slug}/index.html`));
+    const values = wp.locator('.ev-value');
+    for (let i = 0; i < await values.count(); i++) {
+      await values.nth(i).evaluate((b) => b.scrollIntoView({ block: 'center' }));
+      await values.nth(i).focus();
+      const r = await values.nth(i).evaluate((b) => {
+        const tip = b.parentElement.querySelector('.ev-tip').getBoundingClientRect();
+        return { left: tip.left, right: tip.right, width: document.documentElement.clientWidth };
+      });
+      if (r.left < 0 || r.right > r.width + 0.5) spills.push(`${width} px, value ${i + 1}: ${Math.round(r.left)}..${Math.round(r.right)}`);
+    }
+    await context.close();
+  }
+  check(spills.length === 0, `a figure's sentence stays inside the window at 360 to 1280 px${spills.length ? `: ${spills.join('; ')}` : ''}`);
+
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce',
   });
