@@ -6,7 +6,7 @@
 //! The fixture `whose-words` is a story in this project's own words with
 //! the forms that real reporting uses: two amounts in one sentence, a quote
 //! carried on with "he added", a quote over two sentences, a quote word
-//! inside narration.
+//! inside narration, a body's words given by its short name and by `it`.
 
 mod common;
 
@@ -101,6 +101,18 @@ fn every_swap_and_misattribution_is_caught() {
             "a quote given to another one its sentence names, not to the name beside it",
             "speaker: mara-holt\n    text: Costs",
             "speaker: anna-berg\n    text: Costs",
+            "speaker-not-named",
+        ),
+        warning(
+            "a body's words, given by its short name (`the Board said`), given to a person",
+            "speaker: harbour-board\n    text: stay the course",
+            "speaker: mara-holt\n    text: stay the course",
+            "speaker-not-named",
+        ),
+        warning(
+            "words that `it` says given to a person",
+            "speaker: harbour-board\n    text: No jobs",
+            "speaker: mara-holt\n    text: No jobs",
             "speaker-not-named",
         ),
         error("a changed digit", "value: 2027", "value: 2028", "untraced-number"),

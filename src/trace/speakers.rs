@@ -13,7 +13,7 @@ use super::Context;
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
 use crate::diagnostic::Diagnostic;
-use crate::sheet::Quote;
+use crate::sheet::{ActorKind, Quote};
 
 pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Diagnostic> {
     let actors = &cx.briefing.actors;
@@ -51,7 +51,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         && let Some(other) = (0..actors.len()).find(|&a| {
             // the other is one the text has named by then: `the defender` points back
             let named_before = cx.names[a].iter().any(|n| n.sentence <= cx.seed.sentences[found.last].number);
-            a != speaker && actors[a].kind == kind && calls(cx, a, &head) && named_before
+            a != speaker && calls(cx, a, &head) && named_before
         })
     {
         let id = cx.sentence_id(s);
@@ -63,6 +63,19 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             format!("{id} gives it to the {head}, as the sheet calls {}", actors[other].name.value),
             format!("{} is not the {head}", actors[speaker].name.value),
             format!("check `speaker:`: the seed gives these words to the {head}"),
+        ));
+    }
+    // `It said: “…”`: the words of a body or a document, never of a person
+    if here.is_empty() && kind == ActorKind::Person && (found.first..=found.last).any(|s| said_by_it(cx, s)) {
+        let id = cx.sentence_id(found.first);
+        return Some(not_theirs(
+            cx,
+            quote,
+            found,
+            &id,
+            format!("{id} gives it to \"it\": a body or a document, not a person"),
+            format!("{} is a person", actors[speaker].name.value),
+            "check `speaker:`: the seed gives these words to the body that \"it\" stands for".to_string(),
         ));
     }
     let mut before = Vec::new();
@@ -214,16 +227,21 @@ const SAYING: &[&str] = &[
 fn attribution(cx: &Context, s: usize) -> Option<String> {
     let words: Vec<(&str, bool)> = words_outside_quotes(cx, s).into_iter().map(|w| (w.text, w.pause)).collect();
     let plain = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    // words that end the noun after `said the` (`said the majority of the committee`)
+    let ends_noun = |w: &str| ["of", "the", "a", "an", "that", "to", "in", "on", "for", "and", "at"].contains(&w);
     for (i, &(word, _)) in words.iter().enumerate() {
         if !SAYING.contains(&word.to_lowercase().as_str()) {
             continue;
         }
-        // `said the defender`: the last of up to three plain words after `the`, unbroken
-        if words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
-            let after = words[i + 2..].iter().take(3).take_while(|&&(w, pause)| plain(w) && !pause);
-            if let Some((head, _)) = after.last() {
-                return Some(head.to_lowercase());
-            }
+        // the subject before the verb first: `the Bank said the majority …`
+        // `the Bank said`: one word that a capital begins, right after `the`
+        if i >= 2
+            && !plain(words[i - 1].0)
+            && words[i - 2].0.eq_ignore_ascii_case("the")
+            && !words[i - 1].1
+            && !words[i].1
+        {
+            return Some(words[i - 1].0.to_lowercase());
         }
         // `the Swedish defender said`
         if i >= 2 && plain(words[i - 1].0) && !words[i].1 {
@@ -234,8 +252,29 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
                 return Some(words[i - 1].0.to_lowercase());
             }
         }
+        // `said the defender`: the last of up to three plain words after `the`, unbroken;
+        // or one word that a capital begins (`said the Bank`)
+        if words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
+            let after = words[i + 2..].iter().take(3).take_while(|&&(w, pause)| plain(w) && !pause && !ends_noun(w));
+            if let Some((head, _)) = after.last() {
+                return Some(head.to_lowercase());
+            }
+            if let Some(&(head, false)) = words.get(i + 2).filter(|(w, _)| !plain(w)) {
+                return Some(head.to_lowercase());
+            }
+        }
     }
     None
+}
+
+/// Sentence `s` gives its quoted words to `it`: `It said: “…”`, `“…,” it added`.
+fn said_by_it(cx: &Context, s: usize) -> bool {
+    let words = words_outside_quotes(cx, s);
+    words.windows(2).any(|pair| {
+        pair[0].text.eq_ignore_ascii_case("it")
+            && !pair[1].pause
+            && SAYING.contains(&pair[1].text.to_lowercase().as_str())
+    })
 }
 
 /// A word of a sentence outside quotation marks: its offset in the seed, and
