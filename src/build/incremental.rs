@@ -282,13 +282,22 @@ impl Kept {
         };
         let Gathered { trace, found, mut diagnostics, mut reports, entries, cast } = gathered;
         let index = Index::new(entries, cast);
-        self.render_lists(context, &index, catalogue);
         // the feed, sitemap and search index show every briefing: made again each
-        // time, the index's files anew (they are named by what they hold)
+        // time, the index's files anew (they are named by what they hold), beside
+        // the list pages that changed
         if let Output::Memory(site) = context.output {
             remove_pages_under(site, "search/", project);
         }
-        reports.merge(context.web(&index, catalogue, &mut diagnostics));
+        let (mut web_diagnostics, mut file_diagnostics) = (Vec::new(), Vec::new());
+        let ((), web) = rayon::join(
+            || {
+                self.render_lists(context, &index, catalogue);
+                context.files(&index, catalogue, &mut file_diagnostics);
+            },
+            || context.web(&index, catalogue, &mut web_diagnostics),
+        );
+        reports.merge(web);
+        diagnostics.append(&mut web_diagnostics);
         for (page_reports, problems) in self.list_problems.values() {
             reports.merge(page_reports.clone());
             diagnostics.extend(problems.iter().cloned());
@@ -300,7 +309,8 @@ impl Kept {
         reports.merge(static_reports.clone());
         diagnostics.extend(static_problems.iter().cloned());
         reports.merge(context.theme_sources());
-        context.files(&index, catalogue, &mut diagnostics);
+        // written beside the lists, reported after them as a build does
+        diagnostics.append(&mut file_diagnostics);
 
         let (published, published_sources) = reports.diagnostics();
         diagnostics.extend(published);

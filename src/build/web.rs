@@ -87,9 +87,17 @@ impl RunContext<'_> {
             write("search.js", &self.theme.search_script);
         }
         diagnostics.append(&mut problems);
-        // the results are made again a file at a time: only the words are kept
-        for n in 0..words.doc_files() {
-            match self.results_file(&words, n, index, catalogue) {
+        // the results are made again a file at a time: only the words are kept.
+        // `serve` holds the site in memory anyway, and makes them in parallel
+        let files = 0..words.doc_files();
+        let made: Vec<ResultsFile> = match self.output {
+            Output::Memory(_) => {
+                files.into_par_iter().map(|n| self.results_file(&words, n, index, catalogue)).collect()
+            }
+            _ => files.map(|n| self.results_file(&words, n, index, catalogue)).collect(),
+        };
+        for file in made {
+            match file {
                 ResultsFile::Checked { reports: found, problems } => {
                     diagnostics.extend(problems);
                     reports.merge(found);
