@@ -277,9 +277,13 @@ fn named_number(r: &Reader, i: usize) -> bool {
     if year_shaped(r, i) {
         return false;
     }
-    // a unit after the number makes it a quantity after all: `UK 2.3%`
+    // a unit after the number makes it a quantity after all: `UK 2.3%`, and so does a
+    // minute's prime (`Greenwood 60′`); an apostrophe may close a quotation
+    // (`'the Boeing 737'`), so it does not
     let next = i + 1;
-    if r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some() || score(r, i) {
+    let minute = r.glued(next) && r.symbol_is(next, "′");
+    if r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some() || score(r, i) || minute
+    {
         return false;
     }
     // and so do things counted, unless an article makes the name a model's: `gave Goa

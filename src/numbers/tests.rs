@@ -523,6 +523,8 @@ const DISTANCES_AND_RACES: Rows = &[
     ("5,000m euros", &["5,000m euros = 5000000000 eur money -"]),
     ("£5,000m", &["£5,000m = 5000000000 gbp money -"]),
     ("2m people", &["2m = 2000000 - count -"]),
+    // a goal's minute after the scorer's name, marked with a prime
+    ("Goals: Alvarez 17′, Greenwood 60′", &["17 = 17 - count -", "60 = 60 - count -"]),
 ];
 
 #[test]
@@ -547,6 +549,7 @@ const NOT_QUANTITIES: Rows = &[
     ("JN.1 grew and B.1.617.2 waned", &[]),
     ("a fleet of Boeing 737-800 jets", &[]),
     ("the Boeing 737 jets", &[]),
+    ("'We will buy the Boeing 737', he said", &[]),
     ("FTSEurofirst 300 falls 1.3 percent", &["1.3 percent = 1.3 % percent -"]),
 ];
 
