@@ -224,3 +224,44 @@ fn a_quote_over_two_sentences_publishes_the_numbers_of_both() {
     let page = common::read_page(&out, "briefings/troops/index.html");
     assert!(page.contains("data-trace=\"s3 s4\""), "the quote cites both its sentences");
 }
+
+#[test]
+fn words_are_given_by_the_attribution_beside_them_not_by_one_elsewhere() {
+    // each quote is given to its speaker, though the sentence also has
+    // `told the committee` (who heard it), `the Democratic senator` (a party's
+    // adjective), `it said` in a side clause, and `the Board said` after `She`
+    let seed = "Test headline\n\n\
+        The Treasury Committee met on Monday to question Chancellor Rachel Reeves. She told the committee: \"We will not raise taxes.\"\n\n\
+        The Democrats lost the vote on Monday. Senator Amy Lane, who represents Ohio, voted against the bill. \"This is a dark day,\" said the Democratic senator.\n\n\
+        Chief executive Mara Holt spoke on Monday. \"We have done nothing wrong,\" she said, as the company published what it said was a full account.\n\n\
+        Holt met the Harbour Energy Board. She spoke after the Board said it would cut jobs: \"This is a hard day.\"\n\n\
+        Harbour Energy reported its results on Tuesday. It said: \"No jobs are at risk.\"\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: reeves, name: Rachel Reeves, role: Chancellor}\n\
+        \x20 - {id: committee, name: Treasury Committee, kind: organisation}\n\
+        \x20 - {id: lane, name: Amy Lane, role: Member for Ohio}\n\
+        \x20 - {id: dems, name: Democratic Party, aliases: [Democrats], kind: organisation}\n\
+        \x20 - {id: holt, name: Mara Holt, aliases: [Holt], role: Chief executive}\n\
+        \x20 - {id: board, name: Harbour Energy Board, kind: organisation}\n\
+        \x20 - {id: harbour, name: Harbour Energy}\n\
+        quotes:\n\
+        \x20 - {id: q1, speaker: reeves, text: We will not raise taxes.}\n\
+        \x20 - {id: q2, speaker: lane, text: This is a dark day}\n\
+        \x20 - {id: q3, speaker: holt, text: We have done nothing wrong}\n\
+        \x20 - {id: q4, speaker: holt, text: This is a hard day.}\n\
+        \x20 - {id: q5, speaker: harbour, text: No jobs are at risk.}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let report = project.check(&["--format", "json"]).json();
+    let speakers: Vec<&serde_json::Value> = report["diagnostics"]
+        .as_array()
+        .map(|ds| ds.iter().filter(|d| d["code"] == "speaker-not-named").collect())
+        .unwrap_or_default();
+    // only `It said`, given to an actor the sheet leaves a person, is another's, and
+    // the help says how to make it the body it is
+    assert_eq!(speakers.len(), 1, "{report:#}");
+    let message = speakers[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("`q5`") && message.contains("\"it\""), "{message}");
+    assert!(speakers[0]["help"].as_str().is_some_and(|h| h.contains("kind: organisation")), "{report:#}");
+}

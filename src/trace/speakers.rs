@@ -66,16 +66,19 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         ));
     }
     // `It said: “…”`: the words of a body or a document, never of a person
-    if here.is_empty() && kind == ActorKind::Person && (found.first..=found.last).any(|s| said_by_it(cx, s)) {
+    if here.is_empty() && kind == ActorKind::Person && said_by_it(cx, found) {
         let id = cx.sentence_id(found.first);
+        let name = &actors[speaker].name.value;
         return Some(not_theirs(
             cx,
             quote,
             found,
             &id,
             format!("{id} gives it to \"it\": a body or a document, not a person"),
-            format!("{} is a person", actors[speaker].name.value),
-            "check `speaker:`: the seed gives these words to the body that \"it\" stands for".to_string(),
+            format!("the sheet has {name} as a person"),
+            format!(
+                "check `speaker:`: the seed gives these words to the body that \"it\" stands for; if that is {name}, give it `kind: organisation`"
+            ),
         ));
     }
     let mut before = Vec::new();
@@ -230,12 +233,16 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
     // words that end the noun after `said the` (`said the majority of the committee`)
     let ends_noun = |w: &str| ["of", "the", "a", "an", "that", "to", "in", "on", "for", "and", "at"].contains(&w);
     for (i, &(word, _)) in words.iter().enumerate() {
-        if !SAYING.contains(&word.to_lowercase().as_str()) {
+        let verb = word.to_lowercase();
+        if !SAYING.contains(&verb.as_str()) {
             continue;
         }
-        // the subject before the verb first: `the Bank said the majority …`
+        // the subject before the verb first (`the Bank said the majority …`), unless a
+        // person is the sentence's subject before it (`She spoke after the Board said …`)
+        let person_before = words[..i].iter().any(|&(w, _)| ["he", "she"].contains(&w.to_lowercase().as_str()));
         // `the Bank said`: one word that a capital begins, right after `the`
         if i >= 2
+            && !person_before
             && !plain(words[i - 1].0)
             && words[i - 2].0.eq_ignore_ascii_case("the")
             && !words[i - 1].1
@@ -244,7 +251,7 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
             return Some(words[i - 1].0.to_lowercase());
         }
         // `the Swedish defender said`
-        if i >= 2 && plain(words[i - 1].0) && !words[i].1 {
+        if i >= 2 && !person_before && plain(words[i - 1].0) && !words[i].1 {
             let from = i.saturating_sub(3);
             let the = words[from..i - 1].iter().rposition(|&(w, _)| w == "the" || w == "The");
             let unbroken = the.is_some_and(|t| words[from + t + 1..i].iter().all(|&(_, pause)| !pause));
@@ -252,14 +259,17 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
                 return Some(words[i - 1].0.to_lowercase());
             }
         }
-        // `said the defender`: the last of up to three plain words after `the`, unbroken;
-        // or one word that a capital begins (`said the Bank`)
-        if words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
-            let after = words[i + 2..].iter().take(3).take_while(|&&(w, pause)| plain(w) && !pause && !ends_noun(w));
-            if let Some((head, _)) = after.last() {
-                return Some(head.to_lowercase());
-            }
-            if let Some(&(head, false)) = words.get(i + 2).filter(|(w, _)| !plain(w)) {
+        // `said the defender`, `said the Democratic senator`, `said the Bank`: up to three
+        // words after `the`, unbroken; the last plain one, else the last. `told the
+        // committee` names who heard the words, not who said them
+        if verb != "told" && words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
+            let run: Vec<&str> = words[i + 2..]
+                .iter()
+                .take(3)
+                .take_while(|&&(w, pause)| !pause && !ends_noun(w))
+                .map(|&(w, _)| w)
+                .collect();
+            if let Some(head) = run.iter().rev().find(|w| plain(w)).or(run.last()) {
                 return Some(head.to_lowercase());
             }
         }
@@ -267,14 +277,29 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
     None
 }
 
-/// Sentence `s` gives its quoted words to `it`: `It said: “…”`, `“…,” it added`.
-fn said_by_it(cx: &Context, s: usize) -> bool {
-    let words = words_outside_quotes(cx, s);
-    words.windows(2).any(|pair| {
-        pair[0].text.eq_ignore_ascii_case("it")
-            && !pair[1].pause
-            && SAYING.contains(&pair[1].text.to_lowercase().as_str())
-    })
+/// The quotation gives its words to `it`, beside it: `It said: “…”`, `“…,” it added`.
+fn said_by_it(cx: &Context, found: &Found) -> bool {
+    let Some((before, after)) = beside_quotation(cx, found) else { return false };
+    let by_it = |words: &[Word], v: usize| v > 0 && words[v - 1].text.eq_ignore_ascii_case("it") && !words[v].pause;
+    let is_saying = |w: &Word| SAYING.contains(&w.text.to_lowercase().as_str());
+    // `“…,” it said`: the verb among the three words after it; `It said: “…”`: among the three before
+    after.iter().take(3).position(is_saying).is_some_and(|v| by_it(&after, v))
+        || (before.len().saturating_sub(3)..before.len())
+            .rev()
+            .find(|&i| is_saying(&before[i]))
+            .is_some_and(|v| by_it(&before, v))
+}
+
+/// The words outside quotation marks before the quotation's opening (in
+/// its first sentence) and after its close (in its last).
+fn beside_quotation<'a>(cx: &Context<'a>, found: &Found) -> Option<(Vec<Word<'a>>, Vec<Word<'a>>)> {
+    let quoted = cx.quoted_in_paragraph(found.first);
+    let inside = |at: usize| quoted.iter().find(|q| q.start <= at && at < q.end).cloned();
+    let opened = inside(found.parts[0].start)?;
+    let closed = inside(found.parts[found.parts.len() - 1].start)?;
+    let before = words_outside_quotes(cx, found.first).into_iter().filter(|w| w.at < opened.start).collect();
+    let after = words_outside_quotes(cx, found.last).into_iter().filter(|w| w.at >= closed.end).collect();
+    Some((before, after))
 }
 
 /// A word of a sentence outside quotation marks: its offset in the seed, and
@@ -322,10 +347,7 @@ fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
 /// the three words before that verb (after it too for `said Berg`, not for
 /// `told Reuters`).
 fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
-    let quoted = cx.quoted_in_paragraph(found.first);
-    let inside = |at: usize| quoted.iter().find(|q| q.start <= at && at < q.end).cloned();
-    let opened = inside(found.parts[0].start)?;
-    let closed = inside(found.parts[found.parts.len() - 1].start)?;
+    let (before, after) = beside_quotation(cx, found)?;
     // the actors named from `from` to `to` in sentence `s`, by where: not in the
     // possessive (`Smith's lawyer` is not Smith)
     let named_at = |s: usize, from: usize, to: usize| -> Vec<(usize, usize)> {
@@ -345,7 +367,6 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
     let is_saying = |w: &str| SAYING.contains(&w.to_lowercase().as_str());
     let inverts = |w: &str| w.to_lowercase() != "told";
     // after the quotation: `"…," said Berg` or `"…," Berg said`
-    let after: Vec<Word> = words_outside_quotes(cx, found.last).into_iter().filter(|w| w.at >= closed.end).collect();
     if let Some(v) = after.iter().take(3).position(|w| is_saying(w.text)) {
         // the name nearest the verb: the last before it, or the first after it
         let subject = after[..v].first().and_then(|w| named_at(found.last, w.at, after[v].at).last().copied());
@@ -357,7 +378,6 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
         return subject.or_else(inverted).map(|(_, a)| a);
     }
     // before it: `Berg said: "…"`, `Berg told reporters: "…"`
-    let before: Vec<Word> = words_outside_quotes(cx, found.first).into_iter().filter(|w| w.at < opened.start).collect();
     let last = before.len();
     let v = (last.saturating_sub(3)..last).rev().find(|&i| is_saying(before[i].text))?;
     let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
