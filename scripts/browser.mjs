@@ -87,10 +87,10 @@ try {
   await desktop.close();
 
   // every figure's and quote's sentence, shown by keyboard focus with its value
-  // in the middle of the window, stays inside the window at every width
+  // in the middle of the window, stays inside the window, tall or short
   const spills = [];
-  for (const width of [360, 700, 1000, 1280]) {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, reducedMotion: 'reduce' });
+  for (const [width, height] of [[360, 800], [700, 800], [1000, 800], [1280, 800], [360, 420], [568, 320], [640, 360], [320, 240]]) {
+    const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' });
     const wp = await context.newPage();
     await wp.goto(url(`briefings/${slug}/index.html`));
     const values = wp.locator('.ev-value');
@@ -99,13 +99,18 @@ try {
       await values.nth(i).focus();
       const r = await values.nth(i).evaluate((b) => {
         const tip = b.parentElement.querySelector('.ev-tip').getBoundingClientRect();
-        return { left: tip.left, right: tip.right, width: document.documentElement.clientWidth };
+        const { clientWidth, clientHeight } = document.documentElement;
+        return { ...tip.toJSON(), clientWidth, clientHeight };
       });
-      if (r.left < 0 || r.right > r.width + 0.5) spills.push(`${width} px, value ${i + 1}: ${Math.round(r.left)}..${Math.round(r.right)}`);
+      const shown = r.width > 0 && r.height > 0;
+      const inside = r.left >= 0 && r.right <= r.clientWidth + 0.5 && r.top >= 0 && r.bottom <= r.clientHeight + 0.5;
+      if (!shown || !inside) {
+        spills.push(`${width}×${height}, value ${i + 1}: ${shown ? `${Math.round(r.left)}..${Math.round(r.right)} × ${Math.round(r.top)}..${Math.round(r.bottom)}` : 'not shown'}`);
+      }
     }
     await context.close();
   }
-  check(spills.length === 0, `a figure's sentence stays inside the window at 360 to 1280 px${spills.length ? `: ${spills.join('; ')}` : ''}`);
+  check(spills.length === 0, `a figure's sentence is shown inside the window, 320 to 1280 px wide, 240 to 800 px tall${spills.length ? `: ${spills.join('; ')}` : ''}`);
 
   const phone = await browser.newContext({
     viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce',

@@ -287,6 +287,8 @@ impl Kept {
         // the list pages that changed
         if let Output::Memory(site) = context.output {
             remove_pages_under(site, "search/", project);
+            // a sitemap split in files may be one file again
+            remove_pages_under(site, "sitemap-", project);
         }
         let (mut web_diagnostics, mut file_diagnostics) = (Vec::new(), Vec::new());
         let ((), web) = rayon::join(

@@ -196,15 +196,23 @@ fn derived_text(masked: &[u8]) -> Vec<Range<usize>> {
             at = memchr::memchr(b'>', rest).map_or(masked.len(), |i| next + i + 1);
         } else if rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
             let name = tag_name(&rest[1..]);
-            let (end, trace, self_closing) = start_tag(masked, next + 1 + name.len());
+            let (end, tagged, self_closing) = start_tag(masked, next + 1 + name.len());
             at = end;
-            if self_closing || is_void(name) {
+            // `<p>` ends an open `<p>`, `<li>` an open `<li>` …, as HTML does
+            if closes_itself(name) && open.last().is_some_and(|o| o.name.eq_ignore_ascii_case(name)) {
+                open.pop();
+            }
+            // HTML ignores `/>` on an element that is not void
+            if is_void(name) || (self_closing && is_foreign(name)) {
                 continue;
             }
-            let derived = match trace {
+            let derived = match tagged.trace {
+                _ if tagged.sentence => false,
                 Some(value) => is_derived_alone(value),
                 None => open.last().is_some_and(|o| o.derived),
             };
+            // a template element's content is not shown
+            let derived = derived && !name.eq_ignore_ascii_case(b"template");
             if is_raw_text(name) {
                 // a script's or a style's text is no text of the page
                 let close = [b"</".as_slice(), name].concat();
@@ -231,13 +239,14 @@ fn tag_name(rest: &[u8]) -> &[u8] {
 
 /// Reads a start tag's attributes from `at`: where the tag ends, the value
 /// of its `data-trace`, and whether it closes itself (`/>`).
-fn start_tag(masked: &[u8], mut at: usize) -> (usize, Option<&[u8]>, bool) {
+fn start_tag(masked: &[u8], mut at: usize) -> (usize, Tagged<'_>, bool) {
     let mut trace = None;
+    let mut sentence = false;
     let mut self_closing = false;
     while at < masked.len() {
         let b = masked[at];
         if b == b'>' {
-            return (at + 1, trace, self_closing);
+            return (at + 1, Tagged { trace, sentence }, self_closing);
         }
         if b.is_ascii_whitespace() || b == b'/' || b == 1 {
             self_closing = b == b'/';
@@ -278,11 +287,21 @@ fn start_tag(masked: &[u8], mut at: usize) -> (usize, Option<&[u8]>, bool) {
                 value
             }
         };
-        if name.eq_ignore_ascii_case(b"data-trace") {
+        // HTML keeps an attribute's first value; a sentence an element renders is judged on the page
+        if name.eq_ignore_ascii_case(b"data-trace") && trace.is_none() {
             trace = Some(value);
+        } else if name.eq_ignore_ascii_case(b"data-sentence") {
+            sentence = true;
         }
     }
-    (masked.len(), trace, self_closing)
+    (masked.len(), Tagged { trace, sentence }, self_closing)
+}
+
+/// What a start tag says of the element's text: its `data-trace`, and
+/// whether it renders a sentence (`data-sentence`).
+struct Tagged<'a> {
+    trace: Option<&'a [u8]>,
+    sentence: bool,
 }
 
 /// The value names `derived` and nothing else: no sentence, and nothing
@@ -298,6 +317,18 @@ fn is_void(name: &[u8]) -> bool {
         b"wbr", b"param",
     ];
     VOID.iter().any(|v| name.eq_ignore_ascii_case(v))
+}
+
+/// Elements whose start tag HTML ends when another of the same name starts.
+fn closes_itself(name: &[u8]) -> bool {
+    [b"p".as_slice(), b"li", b"td", b"th", b"tr", b"dt", b"dd", b"option"].iter().any(|v| name.eq_ignore_ascii_case(v))
+}
+
+/// SVG and MathML elements, which `/>` closes.
+fn is_foreign(name: &[u8]) -> bool {
+    [b"svg".as_slice(), b"math", b"path", b"circle", b"rect", b"line", b"polygon", b"g", b"use"]
+        .iter()
+        .any(|v| name.eq_ignore_ascii_case(v))
 }
 
 fn is_raw_text(name: &[u8]) -> bool {
@@ -358,6 +389,21 @@ mod tests {
         assert_eq!(counts("<p data-trace=\"derived\">{{ \"}}\" }} 8</p>"), ["8"]);
         // an element closed, and the text after it free again
         assert!(counts("<p data-trace=\"derived\">{{ n }}</p> 8 <br> 9").is_empty());
+    }
+
+    #[test]
+    fn elements_end_and_begin_as_html_reads_them() {
+        // an element HTML ends by itself, and its next sibling free of it
+        assert!(counts("<p data-trace=\"derived\">{{ n }}<p>4 more</p>").is_empty());
+        assert!(counts("<td data-trace=\"derived\">{{ n }}<td>5 stars").is_empty());
+        // `/>` does not end a span, so its text is inside it
+        assert_eq!(counts("<span data-trace=\"derived\" />7 dead</span>"), ["7"]);
+        // a sentence an element renders is judged on the page, a template's content is not shown
+        assert!(counts("<p data-trace=\"derived\">{{ n }} <q data-sentence=\"s3\">the 3 dead</q></p>").is_empty());
+        assert!(counts("<div data-trace=\"derived\">{{ n }}<template><li>5 more</li></template></div>").is_empty());
+        // HTML keeps the first of two values
+        assert!(counts("<p data-trace=\"s3\" data-trace=\"derived\">7 dead</p>").is_empty());
+        assert_eq!(counts("<p data-trace=\"derived\" data-trace=\"s3\">7 dead</p>"), ["7"]);
     }
 
     #[test]
