@@ -265,3 +265,47 @@ fn words_are_given_by_the_attribution_beside_them_not_by_one_elsewhere() {
     assert!(message.contains("`q5`") && message.contains("\"it\""), "{message}");
     assert!(speakers[0]["help"].as_str().is_some_and(|h| h.contains("kind: organisation")), "{report:#}");
 }
+
+#[test]
+fn an_attribution_is_read_as_the_sentence_makes_it() {
+    // clean: the listener after `warned the`, `it` as an object, a long title after `said the`
+    // caught: `the chancellor said` after `she`, and `It said in a statement`
+    let seed = "Test headline\n\n\
+        Chancellor Rachel Reeves appeared before the Treasury Committee on Monday. \"We will not raise taxes,\" she warned the committee.\n\n\
+        Jane Doe set up the Harbour Trust in 2010. The woman behind it said: \"We never expected this.\"\n\n\
+        The Associated Press reported the briefing. Karine Jean-Pierre took questions. \"The president is focused on the economy,\" said the White House press secretary.\n\n\
+        Prime Minister Anna Berg met German Chancellor Lukas Brand in Berlin. As she left the room, the chancellor said: \"The talks were useful.\"\n\n\
+        Jane Doe spoke in London. Harbour Trust said it had grown. It said in a statement: \"We have to act now.\"\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: reeves, name: Rachel Reeves, role: Chancellor of the Exchequer}\n\
+        \x20 - {id: committee, name: Treasury Committee, kind: organisation}\n\
+        \x20 - {id: doe, name: Jane Doe}\n\
+        \x20 - {id: trust, name: Harbour Trust, kind: organisation}\n\
+        \x20 - {id: ap, name: Associated Press, kind: organisation}\n\
+        \x20 - {id: kjp, name: Karine Jean-Pierre, role: White House spokeswoman}\n\
+        \x20 - {id: berg, name: Anna Berg, role: Prime Minister}\n\
+        \x20 - {id: brand, name: Lukas Brand, role: German Chancellor}\n\
+        quotes:\n\
+        \x20 - {id: taxes, speaker: reeves, text: We will not raise taxes}\n\
+        \x20 - {id: expected, speaker: doe, text: We never expected this.}\n\
+        \x20 - {id: economy, speaker: kjp, text: The president is focused on the economy}\n\
+        \x20 - {id: useful, speaker: berg, text: The talks were useful.}\n\
+        \x20 - {id: act, speaker: doe, text: We have to act now.}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let report = project.check(&["--format", "json"]).json();
+    let mut caught: Vec<String> = report["diagnostics"]
+        .as_array()
+        .map(|ds| {
+            ds.iter()
+                .filter(|d| d["code"] == "speaker-not-named")
+                .filter_map(|d| d["message"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    caught.sort();
+    assert_eq!(caught.len(), 2, "{report:#}");
+    assert!(caught[0].contains("`act`") && caught[0].contains("\"it\""), "{caught:?}");
+    assert!(caught[1].contains("`useful`") && caught[1].contains("the chancellor"), "{caught:?}");
+}

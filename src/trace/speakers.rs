@@ -46,7 +46,8 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     }
     // `“…,” said the defender.`: the words are given to whoever the sheet calls that
     if here.is_empty()
-        && let Some((s, head)) = (found.first..=found.last).find_map(|s| attribution(cx, s).map(|head| (s, head)))
+        && let Some((s, head)) =
+            (found.first..=found.last).find_map(|s| attribution(cx, s, found).map(|head| (s, head)))
         && !calls(cx, speaker, &head)
         && let Some(other) = (0..actors.len()).find(|&a| {
             // the other is one the text has named by then: `the defender` points back
@@ -77,7 +78,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             format!("{id} gives it to \"it\": a body or a document, not a person"),
             format!("the sheet has {name} as a person"),
             format!(
-                "check `speaker:`: the seed gives these words to the body that \"it\" stands for; if that is {name}, give it `kind: organisation`"
+                "check `speaker:`: the seed gives these words to what \"it\" stands for (a body, a statement, a letter); if that is {name}, an organisation, give it `kind: organisation`"
             ),
         ));
     }
@@ -227,22 +228,39 @@ const SAYING: &[&str] = &[
 /// The noun sentence `s` gives its quoted words to, outside quotation marks:
 /// `defender` in `said the defender` or `the Swedish defender said`. Not a
 /// name or a pronoun: those are read as names are.
-fn attribution(cx: &Context, s: usize) -> Option<String> {
-    let words: Vec<(&str, bool)> = words_outside_quotes(cx, s).into_iter().map(|w| (w.text, w.pause)).collect();
+fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
+    let all = words_outside_quotes(cx, s);
+    // how many of its words stand before the quotation opens, in its first sentence
+    let quoted = cx.quoted_in_paragraph(found.first);
+    let opens =
+        quoted.iter().find(|q| q.start <= found.parts[0].start && found.parts[0].start < q.end).map(|q| q.start);
+    let before_quote = match opens {
+        Some(at) if s == found.first => all.iter().filter(|w| w.at < at).count(),
+        _ => 0,
+    };
+    // reported speech runs on into the quotation, no mark between (`the Board said
+    // the company would "stay the course"`); a quotation a colon or comma opens is
+    // introduced by the clause right before it, not by one earlier
+    let runs_on = |i: usize| {
+        let last = &all[before_quote - 1];
+        let gap = opens.and_then(|at| cx.seed.text.get(last.at + last.text.len()..at)).unwrap_or(",");
+        all[i + 1..before_quote].iter().all(|w| !w.pause) && gap.trim().is_empty()
+    };
+    let words: Vec<(&str, bool)> = all.iter().map(|w| (w.text, w.pause)).collect();
     let plain = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
     // words that end the noun after `said the` (`said the majority of the committee`)
     let ends_noun = |w: &str| ["of", "the", "a", "an", "that", "to", "in", "on", "for", "and", "at"].contains(&w);
+    // the verb that gives this quotation its speaker stands beside it: among the last three words before it
+    let beside = |i: usize| before_quote > 0 && i < before_quote && (i + 3 >= before_quote || runs_on(i));
     for (i, &(word, _)) in words.iter().enumerate() {
         let verb = word.to_lowercase();
         if !SAYING.contains(&verb.as_str()) {
             continue;
         }
-        // the subject before the verb first (`the Bank said the majority …`), unless a
-        // person is the sentence's subject before it (`She spoke after the Board said …`)
-        let person_before = words[..i].iter().any(|&(w, _)| ["he", "she"].contains(&w.to_lowercase().as_str()));
-        // `the Bank said`: one word that a capital begins, right after `the`
+        // `the Bank said: “…”`: one word that a capital begins, right after `the`,
+        // when the verb introduces the quotation (not `after the Board said it would …`)
         if i >= 2
-            && !person_before
+            && beside(i)
             && !plain(words[i - 1].0)
             && words[i - 2].0.eq_ignore_ascii_case("the")
             && !words[i - 1].1
@@ -251,7 +269,7 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
             return Some(words[i - 1].0.to_lowercase());
         }
         // `the Swedish defender said`
-        if i >= 2 && !person_before && plain(words[i - 1].0) && !words[i].1 {
+        if i >= 2 && plain(words[i - 1].0) && !words[i].1 {
             let from = i.saturating_sub(3);
             let the = words[from..i - 1].iter().rposition(|&(w, _)| w == "the" || w == "The");
             let unbroken = the.is_some_and(|t| words[from + t + 1..i].iter().all(|&(_, pause)| !pause));
@@ -259,17 +277,12 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
                 return Some(words[i - 1].0.to_lowercase());
             }
         }
-        // `said the defender`, `said the Democratic senator`, `said the Bank`: up to three
-        // words after `the`, unbroken; the last plain one, else the last. `told the
-        // committee` names who heard the words, not who said them
-        if verb != "told" && words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
-            let run: Vec<&str> = words[i + 2..]
-                .iter()
-                .take(3)
-                .take_while(|&&(w, pause)| !pause && !ends_noun(w))
-                .map(|&(w, _)| w)
-                .collect();
-            if let Some(head) = run.iter().rev().find(|w| plain(w)).or(run.last()) {
+        // `said the defender`: the last of up to three plain words after `the`,
+        // unbroken. `told the committee`, `warned the board` name who heard the words
+        let to_someone = ["told", "warned"].contains(&verb.as_str());
+        if !to_someone && words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
+            let after = words[i + 2..].iter().take(3).take_while(|&&(w, pause)| plain(w) && !pause && !ends_noun(w));
+            if let Some((head, _)) = after.last() {
                 return Some(head.to_lowercase());
             }
         }
@@ -280,11 +293,19 @@ fn attribution(cx: &Context, s: usize) -> Option<String> {
 /// The quotation gives its words to `it`, beside it: `It said: “…”`, `“…,” it added`.
 fn said_by_it(cx: &Context, found: &Found) -> bool {
     let Some((before, after)) = beside_quotation(cx, found) else { return false };
-    let by_it = |words: &[Word], v: usize| v > 0 && words[v - 1].text.eq_ignore_ascii_case("it") && !words[v].pause;
+    // `it` the subject: first in its clause (`It said`, `, it added`, `and it said`), not
+    // the object of a word before it (`the woman behind it said`)
+    let by_it = |words: &[Word], v: usize| {
+        v > 0
+            && words[v - 1].text.eq_ignore_ascii_case("it")
+            && !words[v].pause
+            && (v == 1 || words[v - 1].pause || ["and", "but", "so"].contains(&words[v - 2].text))
+    };
     let is_saying = |w: &Word| SAYING.contains(&w.text.to_lowercase().as_str());
-    // `“…,” it said`: the verb among the three words after it; `It said: “…”`: among the three before
+    // `“…,” it said`: the verb among the three words after it; `It said in a
+    // statement: “…”`: the last verb among the five before
     after.iter().take(3).position(is_saying).is_some_and(|v| by_it(&after, v))
-        || (before.len().saturating_sub(3)..before.len())
+        || (before.len().saturating_sub(5)..before.len())
             .rev()
             .find(|&i| is_saying(&before[i]))
             .is_some_and(|v| by_it(&before, v))

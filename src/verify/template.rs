@@ -198,21 +198,21 @@ fn derived_text(masked: &[u8]) -> Vec<Range<usize>> {
             let name = tag_name(&rest[1..]);
             let (end, tagged, self_closing) = start_tag(masked, next + 1 + name.len());
             at = end;
-            // `<p>` ends an open `<p>`, `<li>` an open `<li>` …, as HTML does
-            if closes_itself(name) && open.last().is_some_and(|o| o.name.eq_ignore_ascii_case(name)) {
+            // `<p>` ends an open `<p>`, `<tr>` an open cell and row …, as HTML does
+            while open.last().is_some_and(|o| ends(o.name, name)) {
                 open.pop();
             }
             // HTML ignores `/>` on an element that is not void
             if is_void(name) || (self_closing && is_foreign(name)) {
                 continue;
             }
+            // a template element's content is not shown
+            let in_template = open.iter().any(|o| o.name.eq_ignore_ascii_case(b"template"));
             let derived = match tagged.trace {
-                _ if tagged.sentence => false,
+                _ if tagged.sentence || in_template || name.eq_ignore_ascii_case(b"template") => false,
                 Some(value) => is_derived_alone(value),
                 None => open.last().is_some_and(|o| o.derived),
             };
-            // a template element's content is not shown
-            let derived = derived && !name.eq_ignore_ascii_case(b"template");
             if is_raw_text(name) {
                 // a script's or a style's text is no text of the page
                 let close = [b"</".as_slice(), name].concat();
@@ -319,9 +319,45 @@ fn is_void(name: &[u8]) -> bool {
     VOID.iter().any(|v| name.eq_ignore_ascii_case(v))
 }
 
-/// Elements whose start tag HTML ends when another of the same name starts.
-fn closes_itself(name: &[u8]) -> bool {
-    [b"p".as_slice(), b"li", b"td", b"th", b"tr", b"dt", b"dd", b"option"].iter().any(|v| name.eq_ignore_ascii_case(v))
+/// An open element `open` ends where a start tag `name` begins, as HTML's
+/// optional end tags have it: a cell at another cell or row, a row at a row,
+/// `dt`/`dd` at either, `li` at `li`, an option at an option or group, and a
+/// paragraph at any block.
+fn ends(open: &[u8], name: &[u8]) -> bool {
+    let is = |n: &[u8], names: &[&[u8]]| names.iter().any(|v| n.eq_ignore_ascii_case(v));
+    const BLOCKS: &[&[u8]] = &[
+        b"p",
+        b"div",
+        b"ul",
+        b"ol",
+        b"dl",
+        b"table",
+        b"h1",
+        b"h2",
+        b"h3",
+        b"h4",
+        b"h5",
+        b"h6",
+        b"section",
+        b"article",
+        b"aside",
+        b"header",
+        b"footer",
+        b"nav",
+        b"main",
+        b"blockquote",
+        b"pre",
+        b"figure",
+        b"form",
+        b"hr",
+        b"details",
+    ];
+    (is(open, &[b"td", b"th"]) && is(name, &[b"td", b"th", b"tr", b"tbody", b"thead", b"tfoot"]))
+        || (is(open, &[b"tr"]) && is(name, &[b"tr", b"tbody", b"thead", b"tfoot"]))
+        || (is(open, &[b"dt", b"dd"]) && is(name, &[b"dt", b"dd"]))
+        || (is(open, &[b"li"]) && is(name, &[b"li"]))
+        || (is(open, &[b"option"]) && is(name, &[b"option", b"optgroup"]))
+        || (is(open, &[b"p"]) && is(name, BLOCKS))
 }
 
 /// SVG and MathML elements, which `/>` closes.
@@ -396,6 +432,10 @@ mod tests {
         // an element HTML ends by itself, and its next sibling free of it
         assert!(counts("<p data-trace=\"derived\">{{ n }}<p>4 more</p>").is_empty());
         assert!(counts("<td data-trace=\"derived\">{{ n }}<td>5 stars").is_empty());
+        assert!(counts("<tr><td data-trace=\"derived\">{{ n }}\n<tr><td>Top 10</td>").is_empty());
+        assert!(counts("<dl><dd data-trace=\"derived\">{{ n }}<dt>Top 5<dd>ok</dl>").is_empty());
+        assert!(counts("<p data-trace=\"derived\">{{ n }} figures<ul><li>5 more</li></ul>").is_empty());
+        assert!(counts("<template><p data-trace=\"derived\">5 more</p></template>").is_empty());
         // `/>` does not end a span, so its text is inside it
         assert_eq!(counts("<span data-trace=\"derived\" />7 dead</span>"), ["7"]);
         // a sentence an element renders is judged on the page, a template's content is not shown
