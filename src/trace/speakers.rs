@@ -9,6 +9,8 @@
 //! they are not read. Otherwise the warning `speaker-not-named` says who is
 //! named there instead.
 
+use std::ops::Range;
+
 use super::Context;
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
@@ -231,9 +233,7 @@ const SAYING: &[&str] = &[
 fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
     let all = words_outside_quotes(cx, s);
     // how many of its words stand before the quotation opens, in its first sentence
-    let quoted = cx.quoted_in_paragraph(found.first);
-    let opens =
-        quoted.iter().find(|q| q.start <= found.parts[0].start && found.parts[0].start < q.end).map(|q| q.start);
+    let opens = quotation_bounds(cx, found).map(|(opened, _)| opened.start);
     let before_quote = match opens {
         Some(at) if s == found.first => all.iter().filter(|w| w.at < at).count(),
         _ => 0,
@@ -253,10 +253,10 @@ fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
     // the verb that gives this quotation its speaker stands beside it: among the last three words before it
     let beside = |i: usize| before_quote > 0 && i < before_quote && (i + 3 >= before_quote || runs_on(i));
     for (i, &(word, _)) in words.iter().enumerate() {
-        let verb = word.to_lowercase();
-        if !SAYING.contains(&verb.as_str()) {
+        if !is_saying(word) {
             continue;
         }
+        let verb = word.to_lowercase();
         // `the Bank said: “…”`: one word that a capital begins, right after `the`,
         // when the verb introduces the quotation (not `after the Board said it would …`)
         if i >= 2
@@ -301,7 +301,7 @@ fn said_by_it(cx: &Context, found: &Found) -> bool {
             && !words[v].pause
             && (v == 1 || words[v - 1].pause || ["and", "but", "so"].contains(&words[v - 2].text))
     };
-    let is_saying = |w: &Word| SAYING.contains(&w.text.to_lowercase().as_str());
+    let is_saying = |w: &Word| is_saying(w.text);
     // `“…,” it said`: the verb among the three words after it; `It said in a
     // statement: “…”`: the last verb among the five before
     after.iter().take(3).position(is_saying).is_some_and(|v| by_it(&after, v))
@@ -314,13 +314,23 @@ fn said_by_it(cx: &Context, found: &Found) -> bool {
 /// The words outside quotation marks before the quotation's opening (in
 /// its first sentence) and after its close (in its last).
 fn beside_quotation<'a>(cx: &Context<'a>, found: &Found) -> Option<(Vec<Word<'a>>, Vec<Word<'a>>)> {
-    let quoted = cx.quoted_in_paragraph(found.first);
-    let inside = |at: usize| quoted.iter().find(|q| q.start <= at && at < q.end).cloned();
-    let opened = inside(found.parts[0].start)?;
-    let closed = inside(found.parts[found.parts.len() - 1].start)?;
+    let (opened, closed) = quotation_bounds(cx, found)?;
     let before = words_outside_quotes(cx, found.first).into_iter().filter(|w| w.at < opened.start).collect();
     let after = words_outside_quotes(cx, found.last).into_iter().filter(|w| w.at >= closed.end).collect();
     Some((before, after))
+}
+
+/// The quotation marks the quote's first part stands in, and those its last
+/// part stands in, as seed offsets.
+fn quotation_bounds(cx: &Context, found: &Found) -> Option<(Range<usize>, Range<usize>)> {
+    let quoted = cx.quoted_in_paragraph(found.first);
+    let inside = |at: usize| quoted.iter().find(|q| q.start <= at && at < q.end).cloned();
+    Some((inside(found.parts[0].start)?, inside(found.parts[found.parts.len() - 1].start)?))
+}
+
+/// `word` gives a quote to its speaker: `said`, `added`, `told` …
+fn is_saying(word: &str) -> bool {
+    SAYING.contains(&word.to_lowercase().as_str())
 }
 
 /// A word of a sentence outside quotation marks: its offset in the seed, and
@@ -385,7 +395,6 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
         named.sort();
         named
     };
-    let is_saying = |w: &str| SAYING.contains(&w.to_lowercase().as_str());
     let inverts = |w: &str| w.to_lowercase() != "told";
     // after the quotation: `"…," said Berg` or `"…," Berg said`
     if let Some(v) = after.iter().take(3).position(|w| is_saying(w.text)) {

@@ -16,6 +16,7 @@
 use std::ops::Range;
 
 use super::accounting::is_count;
+use super::markup;
 use super::{FoundMention, Reason};
 use crate::numbers;
 
@@ -203,7 +204,7 @@ fn derived_text(masked: &[u8]) -> Vec<Range<usize>> {
                 open.pop();
             }
             // HTML ignores `/>` on an element that is not void
-            if is_void(name) || (self_closing && is_foreign(name)) {
+            if markup::is_void(&name.to_ascii_lowercase()) || (self_closing && is_foreign(name)) {
                 continue;
             }
             // a template element's content is not shown
@@ -309,14 +310,6 @@ struct Tagged<'a> {
 fn is_derived_alone(value: &[u8]) -> bool {
     let mut words = value.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()).peekable();
     words.peek().is_some() && words.all(|w| w == b"derived")
-}
-
-fn is_void(name: &[u8]) -> bool {
-    const VOID: [&[u8]; 14] = [
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source", b"track",
-        b"wbr", b"param",
-    ];
-    VOID.iter().any(|v| name.eq_ignore_ascii_case(v))
 }
 
 /// An open element `open` ends where a start tag `name` begins, as HTML's

@@ -503,8 +503,8 @@ fn value(html: &str, at: usize) -> &str {
     html.get(at..at + len.unwrap_or(rest.len())).unwrap_or_default()
 }
 
-/// HTML's void elements: no content, no end tag.
-fn is_void(name: &[u8]) -> bool {
+/// HTML's void elements (their names in lower case): no content, no end tag.
+pub(super) fn is_void(name: &[u8]) -> bool {
     matches!(
         name,
         b"area"
