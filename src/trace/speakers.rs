@@ -278,9 +278,8 @@ fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
             }
         }
         // `said the defender`: the last of up to three plain words after `the`,
-        // unbroken. `told the committee`, `warned the board` name who heard the words
-        let to_someone = ["told", "warned"].contains(&verb.as_str());
-        if !to_someone && words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
+        // unbroken, where the verb has no subject of its own
+        if names_speaker_after(&verb, words[i].1) && words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
             let after = words[i + 2..].iter().take(3).take_while(|&&(w, pause)| plain(w) && !pause && !ends_noun(w));
             if let Some((head, _)) = after.last() {
                 return Some(head.to_lowercase());
@@ -333,6 +332,14 @@ fn is_saying(word: &str) -> bool {
     SAYING.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether the one named right after saying verb `verb` said the words: only
+/// where no subject stands before the verb (`"…," said Berg`, `"…," warned the
+/// chancellor`, but not `"…," she warned the committee`), and never after
+/// `told`, whose object heard them (`told Reuters`).
+fn names_speaker_after(verb: &str, subjectless: bool) -> bool {
+    subjectless && !verb.eq_ignore_ascii_case("told")
+}
+
 /// A word of a sentence outside quotation marks: its offset in the seed, and
 /// whether a quotation or a mark of punctuation stands before it.
 struct Word<'a> {
@@ -375,8 +382,8 @@ fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
 /// The actor a name beside the quotation gives the quote to: `"…," said
 /// Anna Berg`, `"…," Berg said`, `Berg told reporters: "…"` — a saying verb
 /// among the three words after the quotation or before it, and a name among
-/// the three words before that verb (after it too for `said Berg`, not for
-/// `told Reuters`).
+/// the three words before that verb, or after it where the verb has no subject
+/// (`said Berg`, not `told Reuters` nor `she warned the Treasury Committee`).
 fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
     let (before, after) = beside_quotation(cx, found)?;
     // the actors named from `from` to `to` in sentence `s`, by where: not in the
@@ -395,7 +402,6 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
         named.sort();
         named
     };
-    let inverts = |w: &str| w.to_lowercase() != "told";
     // after the quotation: `"…," said Berg` or `"…," Berg said`
     if let Some(v) = after.iter().take(3).position(|w| is_saying(w.text)) {
         // the name nearest the verb: the last before it, or the first after it
@@ -403,7 +409,7 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
         let inverted = || {
             let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
             let first = after.get(v + 1).and_then(|w| named_at(found.last, w.at, end).first().copied());
-            first.filter(|_| inverts(after[v].text))
+            first.filter(|_| names_speaker_after(after[v].text, after[v].pause))
         };
         return subject.or_else(inverted).map(|(_, a)| a);
     }
