@@ -269,14 +269,16 @@ fn words_are_given_by_the_attribution_beside_them_not_by_one_elsewhere() {
 #[test]
 fn an_attribution_is_read_as_the_sentence_makes_it() {
     // clean: the listener after `warned the`, `it` as an object, a long title after `said the`
-    // caught: `the chancellor said` after `she`, `warned the chancellor`, and `It said in a statement`
+    // caught: `the chancellor said` after `she`, `warned the chancellor`, `It said in a
+    // statement`, and a body's statement given to the person named before it
     let seed = "Test headline\n\n\
         Chancellor Rachel Reeves appeared before the Treasury Committee on Monday. \"We will not raise taxes,\" she warned the committee. \"Nor will we cut them,\" she warned the Treasury Committee.\n\n\
         Anna Berg called Lukas Brand on Sunday. \"The call was hard,\" warned the chancellor.\n\n\
         Jane Doe set up the Harbour Trust in 2010. The woman behind it said: \"We never expected this.\"\n\n\
         The Associated Press reported the briefing. Karine Jean-Pierre took questions. \"The president is focused on the economy,\" said the White House press secretary.\n\n\
         Prime Minister Anna Berg met German Chancellor Lukas Brand in Berlin. As she left the room, the chancellor said: \"The talks were useful.\"\n\n\
-        Jane Doe spoke in London. Harbour Trust said it had grown. It said in a statement: \"We have to act now.\"\n";
+        Jane Doe spoke in London. Harbour Trust said it had grown. It said in a statement: \"We have to act now.\"\n\n\
+        Jane Doe thanked the staff on Friday. Harbour Trust said in a statement: \"We thank our staff.\"\n";
     let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
         \x20 - {id: reeves, name: Rachel Reeves, role: Chancellor of the Exchequer}\n\
         \x20 - {id: committee, name: Treasury Committee, kind: organisation}\n\
@@ -293,7 +295,8 @@ fn an_attribution_is_read_as_the_sentence_makes_it() {
         \x20 - {id: expected, speaker: doe, text: We never expected this.}\n\
         \x20 - {id: economy, speaker: kjp, text: The president is focused on the economy}\n\
         \x20 - {id: useful, speaker: berg, text: The talks were useful.}\n\
-        \x20 - {id: act, speaker: doe, text: We have to act now.}\n";
+        \x20 - {id: act, speaker: doe, text: We have to act now.}\n\
+        \x20 - {id: thanks, speaker: doe, text: We thank our staff.}\n";
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
@@ -308,8 +311,9 @@ fn an_attribution_is_read_as_the_sentence_makes_it() {
         })
         .unwrap_or_default();
     caught.sort();
-    assert_eq!(caught.len(), 3, "{report:#}");
+    assert_eq!(caught.len(), 4, "{report:#}");
     assert!(caught[0].contains("`act`") && caught[0].contains("\"it\""), "{caught:?}");
     assert!(caught[1].contains("`hard`") && caught[1].contains("chancellor"), "{caught:?}");
-    assert!(caught[2].contains("`useful`") && caught[2].contains("the chancellor"), "{caught:?}");
+    assert!(caught[2].contains("`thanks`") && caught[2].contains("Harbour Trust"), "{caught:?}");
+    assert!(caught[3].contains("`useful`") && caught[3].contains("the chancellor"), "{caught:?}");
 }

@@ -413,9 +413,11 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
         };
         return subject.or_else(inverted).map(|(_, a)| a);
     }
-    // before it: `Berg said: "…"`, `Berg told reporters: "…"`
+    // before it: `Berg said: "…"`, `Berg told reporters: "…"`; further back where
+    // nothing breaks the words between: `City said in a statement: "…"`
     let last = before.len();
-    let v = (last.saturating_sub(3)..last).rev().find(|&i| is_saying(before[i].text))?;
+    let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause);
+    let v = (last.saturating_sub(5)..last).rev().find(|&i| is_saying(before[i].text) && (i + 3 >= last || unbroken(i)))?;
     let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
     named_at(found.first, from, before[v].at).last().map(|&(_, a)| a)
 }
