@@ -317,3 +317,71 @@ fn an_attribution_is_read_as_the_sentence_makes_it() {
     assert!(caught[2].contains("`thanks`") && caught[2].contains("Harbour Trust"), "{caught:?}");
     assert!(caught[3].contains("`useful`") && caught[3].contains("the chancellor"), "{caught:?}");
 }
+
+#[test]
+fn whose_job_a_name_qualifies_and_who_leads_the_clause() {
+    // clean: the manager's words after `the Palace manager`, the captain's after
+    // `The Palace captain said`, the subject's after `she added`, a quotation that
+    // goes on in the next paragraph with its speaker
+    // caught: each given to the body a name only qualifies, to the object of the
+    // verb before, to a person where `the club said`, to a body where `he said`
+    let seed = "Test headline\n\n\
+        Crystal Palace beat Northport 2-0 on Sunday. Oliver Glasner watched from the touchline. Marc Guehi scored both goals.\n\n\
+        \"We were brilliant,\" said the Palace manager, Oliver Glasner.\n\n\
+        \"It was hard for us,\" the Northport manager Ruben Amorim said.\n\n\
+        Amorim was disappointed. The Palace captain said: \"We never stopped running.\"\n\n\
+        Anna Berg congratulated Tom Kell after the count. \"We will work with him,\" she added.\n\n\
+        After meeting Kell, Berg told reporters the talks went well. \"They were useful,\" she said.\n\n\
+        \"The data shows a fall,\" Harbour Trust head of statistics Jane Doe said.\n\n\
+        \"Employment fell by a third.\"\n\n\
+        Rivera scored twice for Northport on Saturday. \"Rivera has signed a new deal,\" the club said.\n\n\
+        Harbour Trust raised its forecast on Monday. \"This will lead to growth,\" he said.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: palace, name: Crystal Palace, aliases: [Palace], kind: organisation}\n\
+        \x20 - {id: northport, name: Northport, kind: organisation}\n\
+        \x20 - {id: glasner, name: Oliver Glasner, role: Palace manager}\n\
+        \x20 - {id: amorim, name: Ruben Amorim, aliases: [Amorim], role: Northport manager}\n\
+        \x20 - {id: guehi, name: Marc Guehi, role: Palace captain}\n\
+        \x20 - {id: berg, name: Anna Berg, aliases: [Berg]}\n\
+        \x20 - {id: kell, name: Tom Kell, aliases: [Kell]}\n\
+        \x20 - {id: trust, name: Harbour Trust, kind: organisation}\n\
+        \x20 - {id: doe, name: Jane Doe}\n\
+        \x20 - {id: rivera, name: Rivera}\n\
+        quotes:\n\
+        \x20 - {id: brilliant, speaker: glasner, text: We were brilliant}\n\
+        \x20 - {id: brilliant-club, speaker: palace, text: We were brilliant}\n\
+        \x20 - {id: hard, speaker: amorim, text: It was hard for us}\n\
+        \x20 - {id: hard-club, speaker: northport, text: It was hard for us}\n\
+        \x20 - {id: running, speaker: guehi, text: We never stopped running.}\n\
+        \x20 - {id: work, speaker: berg, text: We will work with him}\n\
+        \x20 - {id: work-kell, speaker: kell, text: We will work with him}\n\
+        \x20 - {id: useful, speaker: berg, text: They were useful}\n\
+        \x20 - {id: fall, speaker: doe, text: The data shows a fall}\n\
+        \x20 - {id: third, speaker: doe, text: Employment fell by a third.}\n\
+        \x20 - {id: third-trust, speaker: trust, text: Employment fell by a third.}\n\
+        \x20 - {id: deal, speaker: rivera, text: Rivera has signed a new deal}\n\
+        \x20 - {id: growth, speaker: trust, text: This will lead to growth}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let report = project.check(&["--format", "json"]).json();
+    let caught: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .map(|ds| {
+            ds.iter()
+                .filter(|d| d["code"] == "speaker-not-named")
+                .filter_map(|d| d["message"].as_str())
+                .map(|m| (m.split('`').nth(1).unwrap_or_default().to_string(), m.to_string()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let ids: Vec<&str> = caught.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["brilliant-club", "hard-club", "work-kell", "third-trust", "deal", "growth"], "{caught:#?}");
+    let said = |id: &str, what: &str| caught.iter().any(|(i, m)| i == id && m.contains(what));
+    assert!(said("brilliant-club", "the Palace manager"), "{caught:#?}");
+    assert!(said("hard-club", "Ruben Amorim"), "{caught:#?}");
+    assert!(said("work-kell", "Anna Berg"), "{caught:#?}");
+    assert!(said("third-trust", "goes on with the words"), "{caught:#?}");
+    assert!(said("deal", "the club"), "{caught:#?}");
+    assert!(said("growth", "a person"), "{caught:#?}");
+}

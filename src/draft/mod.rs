@@ -15,7 +15,7 @@
 
 mod actors;
 mod figures;
-mod lexicon;
+pub(crate) mod lexicon;
 mod quotes;
 mod yaml;
 

@@ -15,6 +15,7 @@ use super::Context;
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
 use crate::diagnostic::Diagnostic;
+use crate::draft::lexicon::JOBS;
 use crate::sheet::{ActorKind, Quote};
 
 pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Diagnostic> {
@@ -28,6 +29,25 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     let by_name = given_by_name(cx, found);
     if by_name == Some(speaker) {
         return None;
+    }
+    // a paragraph that opens with a quotation and attributes nothing goes on
+    // with the words of the quotation that ends the paragraph before
+    let goes_on = by_name.is_none().then(|| goes_on_from(cx, found)).flatten();
+    if let Some((from, by)) = goes_on {
+        if by == speaker {
+            return None;
+        }
+        let id = cx.sentence_id(found.first);
+        let from = cx.sentence_id(from);
+        return Some(not_theirs(
+            cx,
+            quote,
+            found,
+            &id,
+            format!("{id} goes on with the words {from} gives to {}", actors[by].name.value),
+            format!("the seed gives these words to {}", actors[by].name.value),
+            format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value),
+        ));
     }
     if let Some(by) = by_name {
         let id = cx.sentence_id(found.first);
@@ -47,17 +67,18 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         return None;
     }
     // `“…,” said the defender.`: the words are given to whoever the sheet calls that
-    if here.is_empty()
-        && let Some((s, head)) =
-            (found.first..=found.last).find_map(|s| attribution(cx, s, found).map(|head| (s, head)))
-        && !calls(cx, speaker, &head)
+    let attributed = (found.first..=found.last)
+        .filter(|_| here.is_empty())
+        .find_map(|s| attribution(cx, s, found).map(|head| (s, head)))
+        .filter(|(_, head)| !calls(cx, speaker, head));
+    if let Some((s, head)) = &attributed
         && let Some(other) = (0..actors.len()).find(|&a| {
             // the other is one the text has named by then: `the defender` points back
             let named_before = cx.names[a].iter().any(|n| n.sentence <= cx.seed.sentences[found.last].number);
-            a != speaker && calls(cx, a, &head) && named_before
+            a != speaker && calls(cx, a, head) && named_before
         })
     {
-        let id = cx.sentence_id(s);
+        let id = cx.sentence_id(*s);
         return Some(not_theirs(
             cx,
             quote,
@@ -69,7 +90,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         ));
     }
     // `It said: “…”`: the words of a body or a document, never of a person
-    if here.is_empty() && kind == ActorKind::Person && said_by_it(cx, found) {
+    if here.is_empty() && kind == ActorKind::Person && said_by(cx, found, &["it"]) {
         let id = cx.sentence_id(found.first);
         let name = &actors[speaker].name.value;
         return Some(not_theirs(
@@ -84,6 +105,41 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             ),
         ));
     }
+    // `“…,” the club said`: a body's words, given to a person
+    if let Some((s, head)) = &attributed
+        && kind == ActorKind::Person
+        && head.rsplit(' ').next().is_some_and(|noun| BODIES.contains(&noun))
+    {
+        let id = cx.sentence_id(*s);
+        let name = &actors[speaker].name.value;
+        return Some(not_theirs(
+            cx,
+            quote,
+            found,
+            &id,
+            format!("{id} gives it to the {head}: a body, not a person"),
+            format!("the sheet has {name} as a person"),
+            format!(
+                "check `speaker:`: the seed gives these words to the {head}; add it as an actor (`kind: organisation`, with `{head}` among its aliases) and give it the quote"
+            ),
+        ));
+    }
+    // `“…,” he said`: a person's words, given to a body
+    if here.is_empty() && kind == ActorKind::Organisation && said_by(cx, found, &["he", "she"]) {
+        let id = cx.sentence_id(found.first);
+        let name = &actors[speaker].name.value;
+        return Some(not_theirs(
+            cx,
+            quote,
+            found,
+            &id,
+            format!("{id} gives it to a person (\"he\" or \"she\"), not a body"),
+            format!("the sheet has {name} as an organisation"),
+            format!(
+                "check `speaker:`: the seed gives these words to the person the pronoun stands for; if they speak for {name}, add them as an actor of their own and give them the quote"
+            ),
+        ));
+    }
     let mut before = Vec::new();
     if here.is_empty() {
         let next = found.last + 1;
@@ -93,14 +149,23 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         {
             return None;
         }
-        // the subject and the last named of the nearest sentence that names one
+        // the subject and the last named of the nearest sentence that names one of
+        // the speaker's kind
         before = (0..found.first)
             .rev()
-            .map(|s| of_kind(named(s)))
-            .find(|named| !named.is_empty())
-            .map(|named| {
+            .map(|s| (s, named(s).into_iter().filter(|&(_, a)| actors[a].kind == kind).collect::<Vec<_>>()))
+            .find(|(_, named)| !named.is_empty())
+            .map(|(s, named)| {
                 let (first, last) = (named[0], named[named.len() - 1]);
-                if first == last { vec![first] } else { vec![first, last] }
+                // of two, the subject of a clause, not the object of a verb: in `Berg
+                // congratulated Kell`, `"…," she added` is Berg's
+                let leads = |&(at, _): &(usize, usize)| leads_clause(cx, s, at);
+                match (first == last, leads(&first), leads(&last)) {
+                    (true, _, _) => vec![first.1],
+                    (false, true, false) => vec![first.1],
+                    (false, false, true) => vec![last.1],
+                    _ => vec![first.1, last.1],
+                }
             })
             .unwrap_or_default();
         if before.contains(&speaker) {
@@ -156,7 +221,11 @@ fn named(cx: &Context, s: usize, speaker: usize) -> Vec<(usize, usize)> {
     let outside = |at: usize| !quoted.iter().any(|q| q.start <= at && at < q.end);
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (a, names) in cx.names.iter().enumerate() {
-        let by_name = names.iter().filter(|n| n.sentence == sentence.number).map(|n| n.span.start);
+        // `the Palace manager` names the manager, not the club
+        let by_name = names
+            .iter()
+            .filter(|n| n.sentence == sentence.number && !names_another(&cx.seed.text[n.span.end..]))
+            .map(|n| n.span.start);
         let by_role =
             by_role(cx, a, s, a == speaker).into_iter().map(|at| cx.folded[s].original(at) + sentence.span.start);
         if let Some(at) = by_name.chain(by_role).filter(|at| outside(*at)).min() {
@@ -227,6 +296,40 @@ const SAYING: &[&str] = &[
     "declared",
 ];
 
+/// Nouns of an attribution (`the club said`) that name a body, never a person.
+/// Not a document's (`the statement said`): a person may have written it.
+const BODIES: &[&str] = &[
+    "agency",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "club",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "firm",
+    "fund",
+    "government",
+    "group",
+    "institute",
+    "league",
+    "ministry",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "police",
+    "regulator",
+    "team",
+    "union",
+    "university",
+];
+
 /// The noun sentence `s` gives its quoted words to, outside quotation marks:
 /// `defender` in `said the defender` or `the Swedish defender said`. Not a
 /// name or a pronoun: those are read as names are.
@@ -277,26 +380,33 @@ fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
                 return Some(words[i - 1].0.to_lowercase());
             }
         }
-        // `said the defender`: the last of up to three plain words after `the`,
-        // unbroken, where the verb has no subject of its own
+        // `said the defender`, `said the Palace manager`: the last of up to three
+        // plain words after `the` and the names that qualify them, unbroken, where
+        // the verb has no subject of its own
         if names_speaker_after(&verb, words[i].1) && words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
-            let after = words[i + 2..].iter().take(3).take_while(|&&(w, pause)| plain(w) && !pause && !ends_noun(w));
+            let qualifiers = words[i + 2..].iter().take(2).take_while(|&&(w, pause)| !plain(w) && !pause).count();
+            let after = words[i + 2 + qualifiers..]
+                .iter()
+                .take(3)
+                .take_while(|&&(w, pause)| plain(w) && !pause && !ends_noun(w));
             if let Some((head, _)) = after.last() {
-                return Some(head.to_lowercase());
+                let qualified = words[i + 2..i + 2 + qualifiers].iter().map(|&(w, _)| w);
+                return Some(qualified.chain([head.to_lowercase().as_str()]).collect::<Vec<_>>().join(" "));
             }
         }
     }
     None
 }
 
-/// The quotation gives its words to `it`, beside it: `It said: “…”`, `“…,” it added`.
-fn said_by_it(cx: &Context, found: &Found) -> bool {
+/// The quotation gives its words to one of `pronouns`, beside it: `It said:
+/// “…”`, `“…,” it added`, `“…,” he said`.
+fn said_by(cx: &Context, found: &Found, pronouns: &[&str]) -> bool {
     let Some((before, after)) = beside_quotation(cx, found) else { return false };
-    // `it` the subject: first in its clause (`It said`, `, it added`, `and it said`), not
-    // the object of a word before it (`the woman behind it said`)
+    // the pronoun the subject: first in its clause (`It said`, `, it added`, `and it said`),
+    // not the object of a word before it (`the woman behind it said`)
     let by_it = |words: &[Word], v: usize| {
         v > 0
-            && words[v - 1].text.eq_ignore_ascii_case("it")
+            && pronouns.iter().any(|p| words[v - 1].text.eq_ignore_ascii_case(p))
             && !words[v].pause
             && (v == 1 || words[v - 1].pause || ["and", "but", "so"].contains(&words[v - 2].text))
     };
@@ -386,15 +496,17 @@ fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
 /// (`said Berg`, not `told Reuters` nor `she warned the Treasury Committee`).
 fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
     let (before, after) = beside_quotation(cx, found)?;
-    // the actors named from `from` to `to` in sentence `s`, by where: not in the
-    // possessive (`Smith's lawyer` is not Smith)
+    // the actors named from `from` to `to` in sentence `s`, by where: not one
+    // that only says whose someone is (`Smith's lawyer`, `the Palace manager`)
     let named_at = |s: usize, from: usize, to: usize| -> Vec<(usize, usize)> {
         let number = cx.seed.sentences[s].number;
-        let possessive = |end: usize| ["'s", "’s"].iter().any(|p| cx.seed.text[end..].starts_with(p));
         let mut named: Vec<(usize, usize)> = (0..cx.names.len())
             .filter_map(|a| {
                 let at = cx.names[a].iter().find(|n| {
-                    n.sentence == number && from <= n.span.start && n.span.start < to && !possessive(n.span.end)
+                    n.sentence == number
+                        && from <= n.span.start
+                        && n.span.start < to
+                        && !names_another(&cx.seed.text[n.span.end..])
                 })?;
                 Some((at.span.start, a))
             })
@@ -402,8 +514,10 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
         named.sort();
         named
     };
-    // after the quotation: `"…," said Berg` or `"…," Berg said`
-    if let Some(v) = after.iter().take(3).position(|w| is_saying(w.text)) {
+    // after the quotation: `"…," said Berg` or `"…," Berg said`; further on where
+    // nothing breaks the words between: `"…," the United manager Ruben Amorim said`
+    let unbroken_to = |v: usize| after[1..=v].iter().all(|w| !w.pause);
+    if let Some(v) = after.iter().take(10).position(|w| is_saying(w.text)).filter(|&v| v < 3 || unbroken_to(v)) {
         // the name nearest the verb: the last before it, or the first after it
         let subject = after[..v].first().and_then(|w| named_at(found.last, w.at, after[v].at).last().copied());
         let inverted = || {
@@ -417,19 +531,96 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
     // nothing breaks the words between: `City said in a statement: "…"`
     let last = before.len();
     let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause);
-    let v = (last.saturating_sub(5)..last).rev().find(|&i| is_saying(before[i].text) && (i + 3 >= last || unbroken(i)))?;
+    let v =
+        (last.saturating_sub(5)..last).rev().find(|&i| is_saying(before[i].text) && (i + 3 >= last || unbroken(i)))?;
     let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
     named_at(found.first, from, before[v].at).last().map(|&(_, a)| a)
 }
 
-/// The sheet calls actor `a` by `noun`: a word of its name, an alias or its role.
+/// Whether the name at seed offset `at` of sentence `s` leads its clause:
+/// only capitals, `the` and words of a job stand between it and the start of
+/// the sentence or a mark (`Anna Berg`, `Chief executive Mara Holt`, `, Berg`,
+/// `and Berg`), not a verb or a preposition (`congratulated Kell`, `by Kell`).
+fn leads_clause(cx: &Context, s: usize, at: usize) -> bool {
+    let start = cx.seed.sentences[s].span.start;
+    let clause = cx.seed.text[start..at].rsplit([',', ';', ':', '—', '–', '(', '"', '“', '”']).next().unwrap_or("");
+    let words = clause.split_whitespace().rev().take_while(|w| !["and", "but"].contains(w));
+    words.into_iter().all(|w| {
+        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+        w.chars().next().is_none_or(|c| !c.is_lowercase()) || ["the", "a", "an"].contains(&w) || JOBS.contains(&w)
+    })
+}
+
+/// A name followed by `after` only says whose someone else is: the
+/// possessive (`Smith's lawyer`) or a job it qualifies (`the Palace manager`,
+/// `White House press secretary`).
+fn names_another(after: &str) -> bool {
+    if ["'s", "’s"].iter().any(|p| after.starts_with(p)) {
+        return true;
+    }
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    // the first two words after it, in lower case, up to a mark
+    let mut words = Vec::new();
+    for token in rest.splitn(3, ' ').take(2) {
+        let word = token.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '-');
+        if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            break;
+        }
+        words.push(word);
+        if word.len() < token.len() {
+            break;
+        }
+    }
+    words.iter().any(|w| JOBS.contains(w))
+}
+
+/// The sentence and the actor whose words a quotation goes on with: the
+/// quote's paragraph opens with a quotation, gives it no speaker (no saying
+/// verb outside quotation marks) and follows a paragraph whose last sentence
+/// ends a quotation that a name beside it gives to that actor
+/// (`"…," ABS head of labour statistics Bjorn Jarvis said.` then `"…"`).
+fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, usize)> {
+    let sentences = &cx.seed.sentences;
+    let first = found.first;
+    let paragraph = sentences[first].paragraph;
+    if first == 0 || sentences[first - 1].paragraph == paragraph {
+        return None;
+    }
+    let opens = cx.quoted_in_paragraph(first).first()?;
+    if cx.seed.text[sentences[first].span.start..opens.start].trim() != "" {
+        return None;
+    }
+    let attributes = (first..sentences.len())
+        .take_while(|&s| sentences[s].paragraph == paragraph)
+        .any(|s| words_outside_quotes(cx, s).iter().any(|w| is_saying(w.text)));
+    if attributes {
+        return None;
+    }
+    // the quotation that ends in the sentence before, whole
+    let prev = first - 1;
+    let ends = cx.quoted_in_paragraph(prev).last()?.clone();
+    if cx.sentence_at(ends.end.saturating_sub(1)) != Some(prev) {
+        return None;
+    }
+    let starts = cx.sentence_at(ends.start)?;
+    let before = Found { first: starts, last: prev, parts: vec![ends] };
+    given_by_name(cx, &before).map(|by| (prev, by))
+}
+
+/// The sheet calls actor `a` by `noun`: each of its words is a word of its
+/// name, an alias or its role (`manager`; `Palace manager` for the one whose
+/// role is `Palace manager`, not for `United manager`).
 fn calls(cx: &Context, a: usize, noun: &str) -> bool {
     let actor = &cx.briefing.actors[a];
     let role = actor.role.iter().map(|r| &r.value);
-    actor.names().map(|n| &n.value).chain(role).any(|words| {
-        words.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| {
-            let w = w.to_lowercase();
-            w == noun || w.strip_suffix('s') == Some(noun) || noun.strip_suffix('s') == Some(w.as_str())
-        })
+    let words: Vec<String> = actor
+        .names()
+        .map(|n| &n.value)
+        .chain(role)
+        .flat_map(|words| words.split(|c: char| !c.is_alphanumeric() && c != '-'))
+        .map(str::to_lowercase)
+        .collect();
+    noun.split(' ').map(str::to_lowercase).all(|noun| {
+        words.iter().any(|w| *w == noun || w.strip_suffix('s') == Some(&noun) || noun.strip_suffix('s') == Some(w))
     })
 }
