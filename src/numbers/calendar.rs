@@ -117,13 +117,26 @@ fn day_first(r: &Reader, i: usize) -> Option<Found> {
     Some(date(i, m_last, format!("--{month:02}-{day:02}")))
 }
 
-/// `2025-03-03` (a date), `2022-02` (a month), `2029-30` and `2025/26`
-/// (a fiscal year: a year mention of its first year).
+/// `2025-03-03` (a date), `2022-02` (a month), `2029-30`, `2025/26` and
+/// `2024-’25` (a fiscal year: a year mention of its first year).
 fn iso(r: &Reader, i: usize) -> Option<Found> {
     let year = r.plain_integer(i).filter(|y| r.raw(i).len() == 4 && (1000..=2999).contains(y))?;
     let sep = i + 1;
     let dash = r.is_dash(sep);
-    if !(dash || r.symbol_is(sep, "/")) || !r.glued(sep) || !r.glued(sep + 1) || r.raw(sep + 1).len() != 2 {
+    if !(dash || r.symbol_is(sep, "/")) || !r.glued(sep) || !r.glued(sep + 1) {
+        return None;
+    }
+    // the second year's century left out: `2024-’25`
+    let apostrophe = sep + 1;
+    if (r.symbol_is(apostrophe, "’") || r.symbol_is(apostrophe, "'"))
+        && r.glued(apostrophe + 1)
+        && r.raw(apostrophe + 1).len() == 2
+        && let Some(second) = r.plain_integer(apostrophe + 1)
+    {
+        let later = second > year % 100 || (year % 100 == 99 && second == 0);
+        return later.then(|| year_mention(i, apostrophe + 1, year));
+    }
+    if r.raw(sep + 1).len() != 2 {
         return None;
     }
     let second = r.plain_integer(sep + 1)?;

@@ -70,6 +70,18 @@ fn step(r: &Reader, i: usize) -> Step {
     if r.is_digits(i) { Step::Skip(glued_run_end(r, i)) } else { Step::Skip(i + 1) }
 }
 
+/// Number words from `j` to `last` that a capital begins inside a name, in
+/// prose: `won over Six Nations champions Ireland`. A lowercase word before,
+/// a capitalised one after, and a long lowercase word somewhere in the text
+/// tell a name from a title-case headline (`Storm Kills Six People`,
+/// `Confirmed in Eight States`).
+fn in_a_name(r: &Reader, j: usize, last: usize) -> bool {
+    let capital = |k: usize| r.raw(k).chars().next().is_some_and(char::is_uppercase);
+    let lowercase = |k: usize| r.raw(k).chars().next().is_some_and(char::is_lowercase);
+    let prose = || (0..r.len()).any(|k| r.is_word(k) && lowercase(k) && r.raw(k).chars().count() >= 5);
+    j > 0 && r.is_word(j - 1) && lowercase(j - 1) && capital(j) && r.is_word(last + 1) && capital(last + 1) && prose()
+}
+
 /// A quantity starting at token `i`: `[sign] [currency] [sign] number [scale] [unit]`.
 fn quantity(r: &Reader, i: usize) -> Option<Found> {
     let mut j = i;
@@ -80,6 +92,9 @@ fn quantity(r: &Reader, i: usize) -> Option<Found> {
     }
     let n = number(r, j, prefix.is_some())?;
     if n.words && n.value == Value::Number(Decimal::ONE) && n.last == j && prefix.is_none() && is_pronoun_one(r, j) {
+        return None;
+    }
+    if n.words && prefix.is_none() && in_a_name(r, j, n.last) {
         return None;
     }
     let mut last = n.last;

@@ -282,7 +282,14 @@ fn named_number(r: &Reader, i: usize) -> bool {
     // (`'the Boeing 737'`), so it does not
     let next = i + 1;
     let minute = r.glued(next) && r.symbol_is(next, "′");
-    if r.symbol_is(next, "%") || r.word(next).is_some() || scale_word(r, next, false).is_some() || score(r, i) || minute
+    // no model is numbered in ordinals: `the Czech 13th seed`
+    let ordinal = r.glued(next) && ["st", "nd", "rd", "th"].iter().any(|o| r.raw(next).eq_ignore_ascii_case(o));
+    if r.symbol_is(next, "%")
+        || r.word(next).is_some()
+        || scale_word(r, next, false).is_some()
+        || score(r, i)
+        || minute
+        || ordinal
     {
         return false;
     }

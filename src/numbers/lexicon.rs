@@ -23,7 +23,7 @@ pub enum Word {
     Dozen {
         plural: bool,
     },
-    /// half, third, quarter, fourth … tenth, and their plurals
+    /// half, third, quarter, fourth … tenth, hundredth, thousandth, and their plurals
     Fraction {
         denominator: u32,
         plural: bool,
@@ -111,6 +111,10 @@ const WORDS: &[(&str, Word)] = &[
     ("ninths", Word::Fraction { denominator: 9, plural: true }),
     ("tenth", Word::Fraction { denominator: 10, plural: false }),
     ("tenths", Word::Fraction { denominator: 10, plural: true }),
+    ("hundredth", Word::Fraction { denominator: 100, plural: false }),
+    ("hundredths", Word::Fraction { denominator: 100, plural: true }),
+    ("thousandth", Word::Fraction { denominator: 1000, plural: false }),
+    ("thousandths", Word::Fraction { denominator: 1000, plural: true }),
     ("a", Word::Article),
     ("an", Word::Article),
     ("and", Word::And),

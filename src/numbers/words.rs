@@ -292,9 +292,16 @@ const ONE_AS_PRONOUN_AFTER: &[&str] = &[
     "for", "with", "and", "or", "but", "to", "from", "by", "more", "less", "another", "else",
 ];
 
-/// `one` used as a pronoun rather than a count.
+/// Words that `one-` makes an adjective of no quantity: `its one-time star`
+/// (former), `a one-off payment` (single).
+const ONE_AS_ADJECTIVE: &[&str] = &["time", "off"];
+
+/// `one` used as a pronoun or an adjective rather than a count.
 pub(super) fn is_pronoun_one(r: &Reader, j: usize) -> bool {
     if r.word_is(j + 1, "another") {
+        return true;
+    }
+    if r.is_dash(j + 1) && r.glued(j + 1) && r.glued(j + 2) && r.word_in(j + 2, ONE_AS_ADJECTIVE) {
         return true;
     }
     let after_determiner = j > 0 && r.word_in(j - 1, ONE_AS_PRONOUN_BEFORE);
