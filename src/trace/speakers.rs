@@ -11,9 +11,9 @@
 
 use std::ops::Range;
 
-use super::Context;
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
+use super::{Context, Stated};
 use crate::diagnostic::Diagnostic;
 use crate::draft::lexicon::JOBS;
 use crate::sheet::{ActorKind, Quote};
@@ -27,16 +27,17 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     };
     // a name beside the quotation says whose words they are, whoever else the sentence names
     let by_name = given_by_name(cx, found);
-    if by_name == Some(speaker) {
+    if by_name.contains(&speaker) {
         return None;
     }
     // a paragraph that opens with a quotation and attributes nothing goes on
     // with the words of the quotation that ends the paragraph before
-    let goes_on = by_name.is_none().then(|| goes_on_from(cx, found)).flatten();
+    let goes_on = by_name.is_empty().then(|| goes_on_from(cx, found)).flatten();
     if let Some((from, by)) = goes_on {
-        if by == speaker {
+        if by.contains(&speaker) {
             return None;
         }
+        let by = by[0];
         let id = cx.sentence_id(found.first);
         let from = cx.sentence_id(from);
         return Some(not_theirs(
@@ -49,7 +50,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value),
         ));
     }
-    if let Some(by) = by_name {
+    if let Some(&by) = by_name.first() {
         let id = cx.sentence_id(found.first);
         return Some(not_theirs(
             cx,
@@ -61,8 +62,29 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value),
         ));
     }
-    let named = |s: usize| named(cx, s, speaker);
-    let here: Vec<usize> = (found.first..=found.last).flat_map(|s| of_kind(named(s))).collect();
+    let named = |s: usize, qualifiers: Qualifiers| named(cx, s, speaker, qualifiers);
+    // `the Palace manager said` names the manager, not the club
+    let here: Vec<usize> = (found.first..=found.last).flat_map(|s| of_kind(named(s, Qualifiers::NameOthers))).collect();
+    // `"…," she told Tom Kell`: the one who heard the words did not say them
+    let heard = (found.first..=found.last).find(|&s| {
+        let number = cx.seed.sentences[s].number;
+        cx.names[speaker].iter().any(|n| n.sentence == number && listens(cx, &n.span))
+    });
+    if let Some(s) = heard
+        && !here.contains(&speaker)
+    {
+        let id = cx.sentence_id(s);
+        let name = &actors[speaker].name.value;
+        return Some(not_theirs(
+            cx,
+            quote,
+            found,
+            &id,
+            format!("{id} has {name} hear these words, not say them"),
+            format!("{name} is who heard them"),
+            "check `speaker:`: the seed gives these words to the one who spoke to them".to_string(),
+        ));
+    }
     if here.contains(&speaker) {
         return None;
     }
@@ -124,8 +146,13 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             ),
         ));
     }
-    // `“…,” he said`: a person's words, given to a body
-    if here.is_empty() && kind == ActorKind::Organisation && said_by(cx, found, &["he", "she"]) {
+    // `“…,” he said`: a person's words, given to a body, unless the text has the
+    // person speak for it (`A Northwind spokesman said …`)
+    if here.is_empty()
+        && kind != ActorKind::Person
+        && said_by(cx, found, &["he", "she"])
+        && !speaks_for_a_body(cx, found)
+    {
         let id = cx.sentence_id(found.first);
         let name = &actors[speaker].name.value;
         return Some(not_theirs(
@@ -134,7 +161,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             found,
             &id,
             format!("{id} gives it to a person (\"he\" or \"she\"), not a body"),
-            format!("the sheet has {name} as an organisation"),
+            format!("the sheet has {name} as a body"),
             format!(
                 "check `speaker:`: the seed gives these words to the person the pronoun stands for; if they speak for {name}, add them as an actor of their own and give them the quote"
             ),
@@ -145,7 +172,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         let next = found.last + 1;
         let paragraph = cx.seed.sentences[found.last].paragraph;
         if cx.seed.sentences.get(next).is_some_and(|n| n.paragraph == paragraph)
-            && of_kind(named(next)).contains(&speaker)
+            && of_kind(named(next, Qualifiers::Name)).contains(&speaker)
         {
             return None;
         }
@@ -153,19 +180,13 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         // the speaker's kind
         before = (0..found.first)
             .rev()
-            .map(|s| (s, named(s).into_iter().filter(|&(_, a)| actors[a].kind == kind).collect::<Vec<_>>()))
-            .find(|(_, named)| !named.is_empty())
-            .map(|(s, named)| {
-                let (first, last) = (named[0], named[named.len() - 1]);
-                // of two, the subject of a clause, not the object of a verb: in `Berg
-                // congratulated Kell`, `"…," she added` is Berg's
-                let leads = |&(at, _): &(usize, usize)| leads_clause(cx, s, at);
-                match (first == last, leads(&first), leads(&last)) {
-                    (true, _, _) => vec![first.1],
-                    (false, true, false) => vec![first.1],
-                    (false, false, true) => vec![last.1],
-                    _ => vec![first.1, last.1],
-                }
+            .map(|s| {
+                named(s, Qualifiers::Name).into_iter().filter(|&(_, a)| actors[a].kind == kind).collect::<Vec<_>>()
+            })
+            .find(|named| !named.is_empty())
+            .map(|named| {
+                let (first, last) = (named[0].1, named[named.len() - 1].1);
+                if first == last { vec![first] } else { vec![first, last] }
             })
             .unwrap_or_default();
         if before.contains(&speaker) {
@@ -215,16 +236,16 @@ fn not_theirs(
 /// (seed offset, actor index), in the order they are named. The loose
 /// reading of a role (`the Swedish centre-back`) is given to `speaker` only:
 /// it may find the speaker, never name someone else instead.
-fn named(cx: &Context, s: usize, speaker: usize) -> Vec<(usize, usize)> {
+fn named(cx: &Context, s: usize, speaker: usize, qualifiers: Qualifiers) -> Vec<(usize, usize)> {
     let sentence = &cx.seed.sentences[s];
     let quoted = cx.quoted_in_paragraph(s);
     let outside = |at: usize| !quoted.iter().any(|q| q.start <= at && at < q.end);
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (a, names) in cx.names.iter().enumerate() {
-        // `the Palace manager` names the manager, not the club
         let by_name = names
             .iter()
-            .filter(|n| n.sentence == sentence.number && !names_another(&cx.seed.text[n.span.end..]))
+            .filter(|n| n.sentence == sentence.number)
+            .filter(|n| qualifiers == Qualifiers::Name || !(qualifies_another(cx, &n.span) || listens(cx, &n.span)))
             .map(|n| n.span.start);
         let by_role =
             by_role(cx, a, s, a == speaker).into_iter().map(|at| cx.folded[s].original(at) + sentence.span.start);
@@ -234,6 +255,16 @@ fn named(cx: &Context, s: usize, speaker: usize) -> Vec<(usize, usize)> {
     }
     found.sort();
     found
+}
+
+/// Whether a name that only qualifies someone else (`the Palace manager`)
+/// counts as naming its actor: not in the sentence that attributes a quote,
+/// where it is the manager who speaks; yes in the sentences before, which say
+/// who the text is about (`Kell resigned as Labour leader.`).
+#[derive(Clone, Copy, PartialEq)]
+enum Qualifiers {
+    Name,
+    NameOthers,
 }
 
 /// Where sentence `s` names actor `a` by its role, as folded offsets: the
@@ -355,6 +386,9 @@ fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
     let ends_noun = |w: &str| ["of", "the", "a", "an", "that", "to", "in", "on", "for", "and", "at"].contains(&w);
     // the verb that gives this quotation its speaker stands beside it: among the last three words before it
     let beside = |i: usize| before_quote > 0 && i < before_quote && (i + 3 >= before_quote || runs_on(i));
+    // the `the` at `t` begins the subject: first in its clause, not the object of a
+    // word before it (`the leader of the union said`, `who founded the firm said`)
+    let leads = |t: usize| t == 0 || words[t].1 || ["and", "but"].contains(&words[t - 1].0);
     for (i, &(word, _)) in words.iter().enumerate() {
         if !is_saying(word) {
             continue;
@@ -366,6 +400,7 @@ fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
             && beside(i)
             && !plain(words[i - 1].0)
             && words[i - 2].0.eq_ignore_ascii_case("the")
+            && leads(i - 2)
             && !words[i - 1].1
             && !words[i].1
         {
@@ -375,7 +410,8 @@ fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
         if i >= 2 && plain(words[i - 1].0) && !words[i].1 {
             let from = i.saturating_sub(3);
             let the = words[from..i - 1].iter().rposition(|&(w, _)| w == "the" || w == "The");
-            let unbroken = the.is_some_and(|t| words[from + t + 1..i].iter().all(|&(_, pause)| !pause));
+            let unbroken =
+                the.is_some_and(|t| leads(from + t) && words[from + t + 1..i].iter().all(|&(_, pause)| !pause));
             if unbroken {
                 return Some(words[i - 1].0.to_lowercase());
             }
@@ -489,15 +525,27 @@ fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
     words
 }
 
-/// The actor a name beside the quotation gives the quote to: `"…," said
+/// The actors a name beside the quotation gives the quote to: `"…," said
 /// Anna Berg`, `"…," Berg said`, `Berg told reporters: "…"` — a saying verb
 /// among the three words after the quotation or before it, and a name among
 /// the three words before that verb, or after it where the verb has no subject
 /// (`said Berg`, not `told Reuters` nor `she warned the Treasury Committee`).
-fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
-    let (before, after) = beside_quotation(cx, found)?;
+/// Two when `and` joins them (`Berg and Kell said in a joint statement`).
+fn given_by_name(cx: &Context, found: &Found) -> Vec<usize> {
+    let Some((before, after)) = beside_quotation(cx, found) else { return Vec::new() };
+    let text = &cx.seed.text;
+    let word_before = |at: usize| text[..at].trim_end().rsplit(' ').next().unwrap_or("");
+    // the word before a name and its article: `of` in `the leader of the union`
+    let governed = |at: usize| {
+        let mut words = text[..at].split_whitespace().rev();
+        let word = words.next().filter(|w| !["the", "a", "an", "its", "their"].contains(w)).or_else(|| words.next());
+        word.is_some_and(|w| GOVERNING.contains(&w))
+    };
     // the actors named from `from` to `to` in sentence `s`, by where: not one
-    // that only says whose someone is (`Smith's lawyer`, `the Palace manager`)
+    // that only says whose someone is (`said Brand's spokesman, Tom Kell`, `the
+    // Palace manager`) nor one a word before it governs (`the mother of Anna
+    // Berg`, `Saluzzi from Themis Trading`)
+    let in_the_possessive = |after: &str| ["'s", "’s"].iter().any(|p| after.starts_with(p));
     let named_at = |s: usize, from: usize, to: usize| -> Vec<(usize, usize)> {
         let number = cx.seed.sentences[s].number;
         let mut named: Vec<(usize, usize)> = (0..cx.names.len())
@@ -506,7 +554,9 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
                     n.sentence == number
                         && from <= n.span.start
                         && n.span.start < to
-                        && !names_another(&cx.seed.text[n.span.end..])
+                        && !in_the_possessive(&text[n.span.end..])
+                        && !qualifies_another(cx, &n.span)
+                        && !governed(n.span.start)
                 })?;
                 Some((at.span.start, a))
             })
@@ -514,56 +564,102 @@ fn given_by_name(cx: &Context, found: &Found) -> Option<usize> {
         named.sort();
         named
     };
+    // the subject at `at`, and the one `and` joins to it
+    let joined = |s: usize, (at, a): (usize, usize)| -> Vec<usize> {
+        let mut subjects = vec![a];
+        if word_before(at) == "and" {
+            let and = text[..at].trim_end().len() - "and".len();
+            let number = cx.seed.sentences[s].number;
+            let ends_before = |n: &Stated| n.sentence == number && text[..and].trim_end().len() == n.span.end;
+            subjects.extend((0..cx.names.len()).find(|&b| cx.names[b].iter().any(ends_before)));
+        }
+        subjects
+    };
+    // a word that opens a clause of its own between the quotation and the verb
+    // gives the verb another subject (`called the deal "dead" and Kell said`)
+    let opens_clause = |words: &[Word]| words.iter().any(|w| CLAUSE_WORDS.contains(&w.text));
     // after the quotation: `"…," said Berg` or `"…," Berg said`; further on where
-    // nothing breaks the words between: `"…," the United manager Ruben Amorim said`
-    let unbroken_to = |v: usize| after[1..=v].iter().all(|w| !w.pause);
-    if let Some(v) = after.iter().take(10).position(|w| is_saying(w.text)).filter(|&v| v < 3 || unbroken_to(v)) {
+    // the subject starts right after the quotation and nothing breaks it: `"…,"
+    // the United manager Ruben Amorim said`
+    let long_subject = |v: usize| {
+        let starts = after[0].text.eq_ignore_ascii_case("the") || after[0].text.starts_with(char::is_uppercase);
+        starts && after[1..=v].iter().all(|w| !w.pause)
+    };
+    if let Some(v) = after
+        .iter()
+        .take(10)
+        .position(|w| is_saying(w.text))
+        .filter(|&v| (v < 3 || long_subject(v)) && !opens_clause(&after[..v]))
+    {
         // the name nearest the verb: the last before it, or the first after it
         let subject = after[..v].first().and_then(|w| named_at(found.last, w.at, after[v].at).last().copied());
-        let inverted = || {
-            let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
-            let first = after.get(v + 1).and_then(|w| named_at(found.last, w.at, end).first().copied());
-            first.filter(|_| names_speaker_after(after[v].text, after[v].pause))
-        };
-        return subject.or_else(inverted).map(|(_, a)| a);
+        if let Some(subject) = subject {
+            return joined(found.last, subject);
+        }
+        let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
+        let first = after.get(v + 1).and_then(|w| named_at(found.last, w.at, end).first().copied());
+        return first
+            .filter(|_| names_speaker_after(after[v].text, after[v].pause))
+            .map(|(_, a)| vec![a])
+            .unwrap_or_default();
     }
     // before it: `Berg said: "…"`, `Berg told reporters: "…"`; further back where
     // nothing breaks the words between: `City said in a statement: "…"`
     let last = before.len();
-    let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause);
-    let v =
-        (last.saturating_sub(5)..last).rev().find(|&i| is_saying(before[i].text) && (i + 3 >= last || unbroken(i)))?;
+    let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause) && !opens_clause(&before[i + 1..]);
+    let Some(v) =
+        (last.saturating_sub(5)..last).rev().find(|&i| is_saying(before[i].text) && (i + 3 >= last || unbroken(i)))
+    else {
+        return Vec::new();
+    };
     let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
-    named_at(found.first, from, before[v].at).last().map(|&(_, a)| a)
+    named_at(found.first, from, before[v].at).last().map(|&subject| joined(found.first, subject)).unwrap_or_default()
 }
 
-/// Whether the name at seed offset `at` of sentence `s` leads its clause:
-/// only capitals, `the` and words of a job stand between it and the start of
-/// the sentence or a mark (`Anna Berg`, `Chief executive Mara Holt`, `, Berg`,
-/// `and Berg`), not a verb or a preposition (`congratulated Kell`, `by Kell`).
-fn leads_clause(cx: &Context, s: usize, at: usize) -> bool {
-    let start = cx.seed.sentences[s].span.start;
-    let clause = cx.seed.text[start..at].rsplit([',', ';', ':', '—', '–', '(', '"', '“', '”']).next().unwrap_or("");
-    let words = clause.split_whitespace().rev().take_while(|w| !["and", "but"].contains(w));
-    words.into_iter().all(|w| {
-        let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-        w.chars().next().is_none_or(|c| !c.is_lowercase()) || ["the", "a", "an"].contains(&w) || JOBS.contains(&w)
-    })
-}
+/// Words before a name that make it no subject: `the mother of Anna Berg`,
+/// `the lawyer representing Tom Kell`, `Joe Saluzzi from Themis Trading`.
+const GOVERNING: &[&str] = &[
+    "of",
+    "for",
+    "from",
+    "at",
+    "by",
+    "with",
+    "to",
+    "representing",
+    "behind",
+    "about",
+    "against",
+    "on",
+    "in",
+    "like",
+    "including",
+    "named",
+    "beside",
+    "without",
+];
 
-/// A name followed by `after` only says whose someone else is: the
-/// possessive (`Smith's lawyer`) or a job it qualifies (`the Palace manager`,
-/// `White House press secretary`).
-fn names_another(after: &str) -> bool {
-    if ["'s", "’s"].iter().any(|p| after.starts_with(p)) {
-        return true;
-    }
-    let Some(rest) = after.strip_prefix(' ') else { return false };
-    // the first two words after it, in lower case, up to a mark
+/// Words that open a clause of their own.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "or", "but", "while", "whom", "who", "which", "that", "as", "when", "after", "before", "because", "if",
+    "since", "whose", "where", "whereas", "although", "though",
+];
+
+/// A name that only says whose someone else is: one before a job
+/// (`Northwind chief executive Mara Quinn`, `Brand's lawyer`, `the White
+/// House press secretary`) or, after `the`, before any noun (`the Northport
+/// teenager`, `the Labour MP`). A spokesperson speaks for the body that
+/// qualifies them: `a Northwind spokesman` still names Northwind.
+fn qualifies_another(cx: &Context, name: &Range<usize>) -> bool {
+    let text = &cx.seed.text;
+    let after = &text[name.end..];
+    let possessive = ["'s", "’s"].iter().find_map(|p| after.strip_prefix(p));
+    let Some(rest) = possessive.unwrap_or(after).strip_prefix(' ') else { return false };
+    // the first two words after it, up to a mark
     let mut words = Vec::new();
     for token in rest.splitn(3, ' ').take(2) {
         let word = token.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '-');
-        if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+        if word.is_empty() {
             break;
         }
         words.push(word);
@@ -571,15 +667,100 @@ fn names_another(after: &str) -> bool {
             break;
         }
     }
-    words.iter().any(|w| JOBS.contains(w))
+    let job = |w: &str| {
+        let w = w.to_lowercase();
+        JOBS.contains(&w.as_str()) && !SPEAKS_FOR.contains(&w.as_str())
+    };
+    match words.as_slice() {
+        [first, ..] if job(first) => return true,
+        [field, second] if JOB_FIELDS.contains(&field.to_lowercase().as_str()) && job(second) => return true,
+        _ => {}
+    }
+    if possessive.is_some() {
+        return false; // `Amorim's side were beaten` is about Amorim
+    }
+    let the = text[..name.start].trim_end().rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let person = |w: &str| {
+        let acronym = (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+        acronym || PEOPLE.contains(&w)
+    };
+    the && words.first().is_some_and(|w| person(w))
 }
 
-/// The sentence and the actor whose words a quotation goes on with: the
-/// quote's paragraph opens with a quotation, gives it no speaker (no saying
-/// verb outside quotation marks) and follows a paragraph whose last sentence
-/// ends a quotation that a name beside it gives to that actor
+/// Nouns of a person, besides the words of a job, that a name before them
+/// qualifies after `the`: `the Northport teenager`, `the Harbour boss`.
+const PEOPLE: &[&str] = &[
+    "boss",
+    "teenager",
+    "youngster",
+    "veteran",
+    "star",
+    "keeper",
+    "skipper",
+    "official",
+    "lawmaker",
+    "legislator",
+    "politician",
+    "nominee",
+    "rookie",
+    "worker",
+    "striker",
+    "MP",
+    "MEP",
+];
+
+/// Whether the quote's sentences or the three before them have someone speak
+/// for a body: a spokesperson, a representative, an official.
+fn speaks_for_a_body(cx: &Context, found: &Found) -> bool {
+    (found.first.saturating_sub(3)..=found.last).any(|s| {
+        let text = cx.seed.text[cx.seed.sentences[s].span.clone()].to_lowercase();
+        ["spokes", "representative", "official"].iter().any(|w| text.contains(w))
+    })
+}
+
+/// Whether the name is who heard the words: `"…," she told Tom Kell`, `she
+/// warned Kell`, `she said to Kell`.
+fn listens(cx: &Context, name: &Range<usize>) -> bool {
+    let mut before = cx.seed.text[..name.start].split_whitespace().rev();
+    match before.next() {
+        Some("told" | "warned") => true,
+        Some("to") => before.next().is_some_and(|w| is_saying(w) || ["spoke", "speaking", "talking"].contains(&w)),
+        _ => false,
+    }
+}
+
+/// Job words of one who speaks for a body, not for themselves.
+const SPEAKS_FOR: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative"];
+
+/// Words that make a job of the job word after them: `press secretary`.
+const JOB_FIELDS: &[&str] = &[
+    "press",
+    "finance",
+    "foreign",
+    "home",
+    "health",
+    "defence",
+    "defense",
+    "interior",
+    "trade",
+    "energy",
+    "education",
+    "justice",
+    "transport",
+    "culture",
+    "team",
+    "club",
+    "first-team",
+    "assistant",
+    "general",
+];
+
+/// The sentence and the actors whose words a quotation goes on with: the
+/// quote's paragraph is quotation alone, no word outside its marks, and
+/// follows a paragraph whose last sentence ends a quotation that a name
+/// beside it gives to that actor
 /// (`"…," ABS head of labour statistics Bjorn Jarvis said.` then `"…"`).
-fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, usize)> {
+fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, Vec<usize>)> {
     let sentences = &cx.seed.sentences;
     let first = found.first;
     let paragraph = sentences[first].paragraph;
@@ -590,10 +771,10 @@ fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, usize)> {
     if cx.seed.text[sentences[first].span.start..opens.start].trim() != "" {
         return None;
     }
-    let attributes = (first..sentences.len())
+    let says_more = (first..sentences.len())
         .take_while(|&s| sentences[s].paragraph == paragraph)
-        .any(|s| words_outside_quotes(cx, s).iter().any(|w| is_saying(w.text)));
-    if attributes {
+        .any(|s| !words_outside_quotes(cx, s).is_empty());
+    if says_more {
         return None;
     }
     // the quotation that ends in the sentence before, whole
@@ -604,7 +785,7 @@ fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, usize)> {
     }
     let starts = cx.sentence_at(ends.start)?;
     let before = Found { first: starts, last: prev, parts: vec![ends] };
-    given_by_name(cx, &before).map(|by| (prev, by))
+    Some((prev, given_by_name(cx, &before))).filter(|(_, by)| !by.is_empty())
 }
 
 /// The sheet calls actor `a` by `noun`: each of its words is a word of its
