@@ -17,8 +17,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::lexicon::{
-    CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, JOBS, MONTHS, NOT_ACTORS, NOT_NAMES, NOT_ROLES, OFFICES,
-    ORGANISATION_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, TAKES_AND,
+    COMPASS_WORDS, CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, JOBS, MONTHS, NAME_POSSESSIVES, NOT_ACTORS, NOT_NAMES,
+    NOT_ROLES, OFFICES, ORGANISATION_WORDS, PARTY_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, TAKES_AND, THING_WORDS,
 };
 use super::unique;
 use crate::sheet::ActorKind;
@@ -65,6 +65,8 @@ struct Occurrence {
     initial: bool,
     /// A short name in brackets right after it: `(OBR)`.
     bracketed: Option<String>,
+    /// It stands inside quotation marks: words someone says.
+    quoted: bool,
 }
 
 /// Every actor `seed` names, people first, then organisations, then countries.
@@ -73,9 +75,14 @@ pub fn find(seed: &Seed) -> Vec<Named> {
     let mut occurrences = Vec::new();
     // the headline capitalises every word: its names are read where the text repeats them
     let skip = usize::from(seed.sentences.len() > 1);
+    let quoted = super::quotes::quoted_spans(seed);
     for sentence in &seed.sentences[skip..] {
         let words = words(text, sentence.span.clone());
-        occurrences.extend(runs(&words).into_iter().filter_map(|run| occurrence(text, &words, &run)));
+        occurrences.extend(runs(&words).into_iter().filter_map(|run| {
+            let mut o = occurrence(text, &words, &run)?;
+            o.quoted = quoted.iter().any(|q| q.start <= o.span.start && o.span.start < q.end);
+            Some(o)
+        }));
     }
     let lower_words = lowercase_words(text);
     let mut by_name: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
@@ -140,8 +147,10 @@ fn words(text: &str, span: Range<usize>) -> Vec<Word<'_>> {
         for ending in ["'s", "’s"] {
             if let Some(stem) = word.strip_suffix(ending) {
                 word = stem;
-                closes = true;
-                possessive = true;
+                // `Republican People's Party`: the name runs on
+                let inside_a_name = NAME_POSSESSIVES.contains(&stem) && core.len() == word.len() + ending.len();
+                closes = !inside_a_name;
+                possessive = !inside_a_name;
                 break;
             }
         }
@@ -183,16 +192,24 @@ fn is_acronym(word: &str) -> bool {
 fn runs(words: &[Word]) -> Vec<Range<usize>> {
     // `NEMANJA MATIC’S stunning …`, `A FORMER Texas judge …`: capitals that open a story, no acronym
     let shouts = |w: &Word| w.text.chars().any(char::is_alphabetic) && !w.text.chars().any(char::is_lowercase);
-    // `LONDON (Reuters) –`, `PORTWICK, 14 March 2025 –`: a dateline's place
+    // `LONDON (Reuters) –`, `PORTWICK, 14 March 2025 –`, `WASHINGTON: Roger Stone …`,
+    // `RUGBY: Eddie Jones …`: a dateline's place or a kicker
     let kicker = |w: &Word| {
         let neighbours = [w.index.checked_sub(1), Some(w.index + 1)].into_iter().flatten();
         w.index < 3
             && is_acronym(w.text)
             && w.text.chars().count() >= 4
             && (neighbours.clone().any(|n| words.get(n).is_some_and(|n| n.index < 4 && shouts(n)))
-                || (w.index == 0 && words.get(1).is_some_and(|n| n.opens || (w.closes && is_date_word(n.text)))))
+                || (w.index == 0
+                    && (w.closes || words.get(1).is_some_and(|n| n.opens || ["-", "–", "—", "--"].contains(&n.text)))))
     };
-    let name_word = |w: &Word| is_capitalised(w.text) && (!kicker(w) || is_acronym_elsewhere(words, w));
+    // `LABOUR FORCE DATA FOR SEPTEMBER:`: three words in capitals or more make a heading
+    let heading = |w: &Word| {
+        let shouted = |i: usize| words.get(i).is_some_and(|n| shouts(n) && n.text.chars().count() >= 2);
+        let from = (0..=w.index).rev().take_while(|&i| shouted(i)).last().unwrap_or(w.index);
+        shouted(w.index) && (from..).take_while(|&i| shouted(i)).count() >= 3
+    };
+    let name_word = |w: &Word| is_capitalised(w.text) && (!(kicker(w) || heading(w)) || is_acronym_elsewhere(words, w));
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -234,15 +251,10 @@ fn is_no_name(word: &str) -> bool {
     NOT_NAMES.contains(&word) || MONTHS.contains(&word)
 }
 
-/// A word that starts a date: `14`, `March`, `Feb.`.
-fn is_date_word(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&word)
-}
-
 /// A long all-capital word at a sentence's start is a kicker (`NEMANJA
 /// MATIC’S stunning …`), unless the text writes it so elsewhere too.
 fn is_acronym_elsewhere(words: &[Word], w: &Word) -> bool {
-    words.iter().any(|o| o.index >= 3 && o.text == w.text)
+    words.iter().any(|o| o.index >= 3 && o.index != w.index && o.text == w.text)
 }
 
 /// The name a run gives: honorifics and offices taken off its front, sentence-start words dropped.
@@ -259,6 +271,11 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
         }
     }
     while run.first().is_some_and(|w| CONNECTORS.contains(&w.text) || w.text == "and") {
+        run = &run[1..];
+    }
+    // `American Serena Williams`, `Brazilian Neymar`: a demonym before a name is no part of it
+    let nationality = |w: &str| DEMONYMS.contains(&w) && !COMPASS_WORDS.contains(&w) && !PARTY_WORDS.contains(&w);
+    if run.len() > 1 && nationality(run[0].text) && !run.iter().any(|w| ORGANISATION_WORDS.contains(&w.text)) {
         run = &run[1..];
     }
     if run.is_empty() {
@@ -303,8 +320,18 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     let span = name_words[0].span.start..name_words[name_words.len() - 1].span.end;
     let name = text[span.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
     let written = written.map(|w| w.split_whitespace().collect::<Vec<_>>().join(" "));
+    // `Brazilian forward Rivera`, `striker Kane`: a job in lower case before it names a
+    // person, unless it only describes one (`a former NATO commander`)
+    let last = &name_words[name_words.len() - 1];
+    let job_after = words.get(last.index + 1).is_some_and(|w| !last.closes && JOBS.contains(&w.text));
+    let job_before = name_words[0]
+        .index
+        .checked_sub(1)
+        .and_then(|i| words.get(i))
+        .is_some_and(|w| !w.closes && JOBS.contains(&w.text) && !DESCRIBING.contains(&w.text))
+        && !job_after;
     Some(Occurrence {
-        titled: title.is_some(),
+        titled: title.is_some() || job_before,
         written: written.filter(|w| text.contains(w.as_str())),
         office,
         // `The Senate …` names the Senate; `Bailey said …`, `Matic’s strike …` name someone
@@ -317,6 +344,7 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
         bracketed: bracketed(text, span.end),
         name,
         span,
+        quoted: false,
     })
 }
 
@@ -347,13 +375,24 @@ fn is_name(name: &str, seen: &[Occurrence], lower_words: &std::collections::Hash
     if PLACES.contains(&name)
         || NOT_ACTORS.contains(&name)
         || words.iter().all(|w| is_no_name(w) || DEMONYMS.contains(w))
+        || words.iter().any(|w| THING_WORDS.contains(w))
+        // words someone says (`"Dynamite"`), not a name the text gives
+        || seen.iter().all(|o| o.quoted)
     {
         return false;
     }
     if words.len() > 1 {
         return true;
     }
-    if OFFICES.contains(&name) || HONORIFICS.contains(&name) || CONNECTORS.contains(&name) {
+    // `I've`, `Rs`, `USD`
+    let contraction = name.contains(['\'', '’']);
+    if OFFICES.contains(&name)
+        || HONORIFICS.contains(&name)
+        || CONNECTORS.contains(&name)
+        || contraction
+        || crate::numbers::currency_of_unit(name).is_some()
+        || crate::numbers::currency_of_unit(&name.to_uppercase()).is_some()
+    {
         return false;
     }
     if COUNTRIES.contains(&name) || is_acronym(name) || seen.iter().any(|o| o.titled) {
@@ -365,7 +404,9 @@ fn is_name(name: &str, seen: &[Occurrence], lower_words: &std::collections::Hash
 
 fn kind_of(name: &str, titled: bool) -> ActorKind {
     let words: Vec<&str> = name.split(' ').collect();
-    if COUNTRIES.contains(&name) {
+    let region =
+        words.len() > 1 && COMPASS_WORDS.contains(&words[0]) && COUNTRIES.contains(&words[1..].join(" ").as_str());
+    if COUNTRIES.contains(&name) || region {
         ActorKind::Country
     } else if titled && !words.iter().any(|w| ORGANISATION_WORDS.contains(w)) {
         ActorKind::Person
@@ -408,18 +449,26 @@ fn merge_aliases(actors: &mut Vec<Named>, by_name: &BTreeMap<String, Vec<Occurre
         if actor.name.contains(' ') || actor.kind == ActorKind::Country || merged_into[i].is_some() {
             continue;
         }
-        let people: Vec<usize> = long
-            .iter()
-            .filter(|(j, words)| actors[*j].kind == ActorKind::Person && words.last() == Some(&actor.name))
-            .map(|(j, _)| *j)
-            .collect();
+        // the surname, before a suffix (`John Crabb Jr.`); else, for names that put the
+        // family name first or a player known by one name, the first (`Wen Jiabao`, `Neymar Jr`)
+        let person_word = |first: bool| -> Vec<usize> {
+            long.iter()
+                .filter(|(j, words)| {
+                    let words: Vec<&String> = words.iter().filter(|w| !NAME_SUFFIXES.contains(&w.as_str())).collect();
+                    let word = if first { words.first() } else { words.last() };
+                    actors[*j].kind == ActorKind::Person && word == Some(&&actor.name)
+                })
+                .map(|(j, _)| *j)
+                .collect()
+        };
+        let people = match person_word(false) {
+            last if !last.is_empty() => last,
+            _ => person_word(true),
+        };
+        // `the Bank` for the one body named with `Bank` (`Bank of England`)
         let organisations: Vec<usize> = long
             .iter()
-            .filter(|(j, words)| {
-                actors[*j].kind == ActorKind::Organisation
-                    && !ORGANISATION_WORDS.contains(&actor.name.as_str())
-                    && words.contains(&actor.name)
-            })
+            .filter(|(j, words)| actors[*j].kind == ActorKind::Organisation && words.contains(&actor.name))
             .map(|(j, _)| *j)
             .collect();
         merged_into[i] = match (people.as_slice(), organisations.as_slice()) {
@@ -428,7 +477,12 @@ fn merge_aliases(actors: &mut Vec<Named>, by_name: &BTreeMap<String, Vec<Occurre
             _ => None,
         };
     }
-    let mut keep = vec![true; actors.len()];
+    // a body's word alone that names no one body (`the Committee`, `the Office`) is none
+    let mut keep: Vec<bool> = actors
+        .iter()
+        .zip(&merged_into)
+        .map(|(a, into)| into.is_none() && !ORGANISATION_WORDS.contains(&a.name.as_str()))
+        .collect();
     for (i, into) in merged_into.iter().enumerate() {
         let Some(into) = *into else { continue };
         let (alias, more) = (actors[i].name.clone(), actors[i].aliases.clone());
@@ -449,6 +503,12 @@ fn merge_aliases(actors: &mut Vec<Named>, by_name: &BTreeMap<String, Vec<Occurre
         keep[index - 1]
     });
 }
+
+/// Words of a job that describe one rather than name it: `a former NATO commander`.
+const DESCRIBING: &[&str] = &["former", "senior", "vice", "deputy", "managing", "executive", "acting", "interim"];
+
+/// Words after a surname that are part of a name, not the surname.
+const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
 
 /// The words set off by commas right after a name: `, a former NATO commander,`.
 fn apposition(text: &str, name: &Range<usize>) -> Option<String> {

@@ -9,7 +9,8 @@ pub const COUNTRIES: &[&str] = &[
     "Austria", "Azerbaijan", "Bahamas", "Bahrain", "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize",
     "Benin", "Bhutan", "Bolivia", "Bosnia", "Bosnia and Herzegovina", "Botswana", "Brazil", "Britain",
     "Great Britain", "Brunei", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia", "Cameroon", "Canada", "Chad",
-    "Chile", "China", "Colombia", "Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czechia", "Czech Republic",
+    "Chile", "China", "Colombia", "Congo", "Democratic Republic of Congo", "Democratic Republic of the Congo",
+    "DR Congo", "Costa Rica", "Croatia", "Cuba", "Cyprus", "Czechia", "Czech Republic",
     "Denmark", "Djibouti", "Dominican Republic", "Ecuador", "Egypt", "El Salvador", "England", "Eritrea", "Estonia",
     "Eswatini", "Ethiopia", "Fiji", "Finland", "France", "Gabon", "Gambia", "Georgia", "Germany", "Ghana", "Greece",
     "Guatemala", "Guinea", "Guyana", "Haiti", "Honduras", "Hong Kong", "Hungary", "Iceland", "India", "Indonesia",
@@ -56,8 +57,42 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "LLC", "Ltd", "Ltd.", "Market", "Markets", "Ministry", "Motors", "Nations", "Network", "News", "Office",
     "Organisation", "Organization", "Parliament", "Partners", "Party", "Plc", "plc", "PLC", "Police", "Post",
     "Reserve", "Sabha", "School", "Securities", "Senate", "Service", "Services", "Society", "Systems",
-    "Technologies", "Times", "Treasury", "Trust", "Union", "United", "University",
+    "Technologies", "Times", "Treasury", "Trust", "Union", "United", "University", "Government", "Governments",
+    "Administration", "Cabinet", "Daily", "Herald", "Journal", "Gazette", "Tribune", "Telegraph", "Army", "Navy",
+    "Pharmaceuticals", "Pharma", "Therapeutics", "Energy", "Financial", "Management", "Airport", "Railways",
 ];
+
+/// Words that make a name a thing, not an actor: a contest (`French Open`,
+/// `Grand Slam`), a security (`American Depositary Shares`), a clause of a
+/// text (`Escape Clauses`).
+#[rustfmt::skip]
+pub const THING_WORDS: &[&str] = &[
+    "Open", "Slam", "Cup", "Championship", "Championships", "Games", "Olympics", "Trophy", "Prix", "Marathon",
+    "Derby", "Final", "Finals", "Shares", "Share", "Stock", "Stocks", "Bonds", "Bond", "Index", "Clause", "Clauses",
+    "Award", "Awards", "Prize",
+];
+
+/// Words of a party or a side, not of a nation: `Labour`, `Republican`.
+pub const PARTY_WORDS: &[&str] = &[
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Conservative",
+    "Conservatives",
+    "Labour",
+    "Tory",
+    "Tories",
+    "Liberal",
+    "Transatlantic",
+    "Atlantic",
+];
+
+/// A word of a region's name before a country's: `Western Australia`.
+pub const COMPASS_WORDS: &[&str] = &["Western", "Eastern", "Northern", "Southern", "North", "South", "East", "West"];
+
+/// Plural possessives inside a body's name: `Republican People's Party`.
+pub const NAME_POSSESSIVES: &[&str] = &["People", "Women", "Children", "Men", "Workers", "Veterans", "Farmers"];
 
 /// Honorifics: part of how a person is named, kept as an alias as written (`Sir Keir Starmer`).
 #[rustfmt::skip]
@@ -73,7 +108,8 @@ pub const OFFICES: &[&str] = &[
     "Speaker", "Leader", "Chairman", "Chairwoman", "Chair", "Director", "General", "Judge", "Justice", "King",
     "Queen", "Prince", "Princess", "Mayor", "Ambassador", "Commissioner", "CEO", "Coach", "Manager", "Commander",
     "Gov.", "Pope", "Archbishop", "Spokesman", "Spokeswoman", "Striker", "Defender", "Midfielder", "Captain",
-    "Editor", "Analyst", "Economist", "Strategist", "Officer", "Chief", "Deputy",
+    "Editor", "Analyst", "Economist", "Strategist", "Officer", "Chief", "Deputy", "Premier", "Executive",
+    "Attorney", "Detective", "Inspector", "Sheriff", "Bishop", "Cardinal", "Rabbi", "Imam",
 ];
 
 /// Months, as news writes them.
@@ -81,6 +117,7 @@ pub const OFFICES: &[&str] = &[
 pub const MONTHS: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 ];
 
 /// Capitalised words that name no one: days, and words that start sentences.
@@ -132,7 +169,8 @@ pub const NOT_ACTORS: &[&str] = &[
     "GDP", "GNP", "CEO", "CFO", "COO", "CTO", "IPO", "EPS", "VAT", "AI", "TV", "FY", "GMT", "BST", "EST", "UTC",
     "CET", "ETF", "ESG", "EBITDA", "EBIT", "CPI", "PMI", "YoY", "QoQ", "OK", "AM", "PM", "AGM", "EGM", "LMT", "MW",
     "GW", "KM", "KG", "COVID", "HIV", "AIDS", "SUV", "EV", "EVs", "PDF", "URL", "DNA", "RNA", "ID", "NB", "PS",
-    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
+    "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "Rs", "Rs.", "USD", "EUR", "GBP", "INR", "JPY", "CNY",
+    "ADR", "ADRs", "ADS", "ADSs", "Democratic", "Republican", "Web",
 ];
 
 /// Words that name a place or a building, not a person: `Élysée Palace`, `Selhurst Park`.
@@ -142,6 +180,7 @@ pub const PLACE_WORDS: &[&str] = &[
     "Island", "Islands", "River", "Valley", "Mountains", "Sea", "Ocean", "Gulf", "Bay", "Coast", "Province",
     "State", "County", "District", "Region", "City", "Town", "Village", "Arena", "Ground", "Centre", "Tower",
     "Building", "Cathedral", "Church", "Mosque", "Temple", "Port", "Harbour", "Maidan", "Strait", "Peninsula",
+    "Camp",
 ];
 
 /// Verbs that follow a speaker's name: a sentence-initial word before one is a name (`Bailey said`).
@@ -162,7 +201,7 @@ pub const JOBS: &[&str] = &[
     "forward", "owner", "operator", "maker", "lawyer", "judge", "prosecutor", "attorney", "senator",
     "representative", "mayor", "ambassador", "commissioner", "correspondent", "reporter", "researcher", "scientist",
     "adviser", "advisor", "consultant", "investor", "trader", "banker", "runner", "champion", "player", "general",
-    "colonel", "commander", "candidate",
+    "colonel", "commander", "candidate", "star", "superstar",
 ];
 
 /// Connecting words a name may hold between capitalised words: `Bank of England`, `Khalid bin Kalban`.

@@ -150,7 +150,7 @@ fn candidates(seed: &Seed, actors: &[Named], named: &[(usize, usize)], q: &Quote
 }
 
 /// Every quotation of the seed, paragraph by paragraph: names inside them are said, not saying.
-fn quoted_spans(seed: &Seed) -> Vec<Range<usize>> {
+pub(super) fn quoted_spans(seed: &Seed) -> Vec<Range<usize>> {
     paragraphs(seed)
         .into_iter()
         .flat_map(|p| quotations(&seed.text[p.clone()]).into_iter().map(move |q| q.start + p.start..q.end + p.start))
