@@ -568,6 +568,39 @@ mod tests {
     }
 
     #[test]
+    fn wire_furniture_and_things_are_no_actors() {
+        let rows: &[(&str, &[&str])] = &[
+            // a dateline's place, and a heading in capitals
+            ("Headline\n\nGENEVA - The Harbour Trust said cases rose.", &["Harbour Trust"]),
+            ("Headline\n\nRUGBY: Eddie Jones said England must improve.", &["Eddie Jones", "England"]),
+            ("Headline\n\nLABOUR FORCE DATA FOR SEPTEMBER:\n\nThe rate rose, Jane Doe said.", &["Jane Doe"]),
+            // a month, a currency, a contest, a security
+            ("Headline\n\nOn Feb 27 the outlay was Rs 500 crore, Jane Doe said.", &["Jane Doe"]),
+            ("Headline\n\nJane Doe won the French Open and sold her American Depositary Shares.", &["Jane Doe"]),
+            // names only inside quotation marks are words someone says
+            ("Headline\n\n\"It was Dynamite,\" Jane Doe said.", &["Jane Doe"]),
+        ];
+        for (text, expected) in rows {
+            assert_eq!(names(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn one_word_names_find_their_owner() {
+        let actors = find_in(
+            "Headline\n\nBrazilian forward Rivera signed on Friday. John Crabb Jr. spoke for the state; Crabb said it was fair. \
+             Premier Wen Jiabao flew in; Wen spoke. The Bank of England held rates, and the Bank said why. The Committee met.",
+        );
+        let find = |name: &str| actors.iter().find(|a| a.name == name);
+        assert_eq!(find("Rivera").map(|a| a.kind), Some(ActorKind::Person), "{actors:?}");
+        assert_eq!(find("John Crabb Jr.").map(|a| a.aliases.clone()), Some(vec!["Crabb".to_string()]));
+        assert_eq!(find("Wen Jiabao").map(|a| a.aliases.clone()), Some(vec!["Wen".to_string()]));
+        assert_eq!(find("Bank of England").map(|a| a.aliases.clone()), Some(vec!["Bank".to_string()]));
+        // a body's word alone, with no body of that word, is no actor
+        assert!(find("Committee").is_none() && find("Crabb").is_none() && find("Bank").is_none(), "{actors:?}");
+    }
+
+    #[test]
     fn titles_go_to_roles_and_aliases() {
         let actors = find_in(
             "Headline\n\nUK Prime Minister Sir Keir Starmer met General Sir Adrian Bradshaw, a former NATO commander, in Paris. Starmer spoke.",

@@ -318,6 +318,7 @@ const NUMBER_WORDS: Rows = &[
     ("About a quarter of the budget", &["about a quarter = 0.25 - count about"]),
     ("Around two-thirds of the revenue", &["around two-thirds = 0.666667 - count around"]),
     ("Sales fell by one-fifth.", &["one-fifth = 0.2 - count -"]),
+    ("one-hundredth of a share", &["one-hundredth = 0.01 - count -"]),
     ("three quarters billion us dollars", &["three quarters billion us dollars = 750000000 usd money -"]),
     ("one and a half million", &["one and a half million = 1500000 - count -"]),
     ("one hundred and sixty-one", &["one hundred and sixty-one = 161 - count -"]),
@@ -419,6 +420,8 @@ const YEARS_DATES_AND_TIMES: Rows = &[
     ("in mid-2022", &["2022 = 2022 - year -"]),
     ("in March", &[]),
     ("the 21st century", &["21st = 21 - ordinal -"]),
+    ("The Czech 13th seed lost.", &["13th = 13 - ordinal -"]),
+    ("in 2024-’25 and 2025-'26", &["2024-’25 = 2024 - year -", "2025-'26 = 2025 - year -"]),
     ("The vote is on 17 June.", &["17 june = --06-17 - date -"]),
     ("It ended on June 17.", &["june 17 = --06-17 - date -"]),
     ("It opens in May.", &[]),
@@ -551,6 +554,12 @@ const NOT_QUANTITIES: Rows = &[
     ("the Boeing 737 jets", &[]),
     ("'We will buy the Boeing 737', he said", &[]),
     ("FTSEurofirst 300 falls 1.3 percent", &["1.3 percent = 1.3 % percent -"]),
+    ("The iPod, its one-time star, sold badly after a one-off payment.", &[]),
+    ("France won over Six Nations champions Ireland.", &[]),
+    // a title-case headline counts, even with a small word before the number
+    ("Storm Kills Six People In Texas", &["six = 6 - count -"]),
+    ("Variant Now Confirmed in Eight States", &["eight = 8 - count -"]),
+    ("The two-time champion won.", &["two = 2 - count -"]),
 ];
 
 #[test]
