@@ -325,7 +325,8 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
     // speakers' after `Anna Berg and Tom Kell said`, a person's after `the leader
     // of the union said`, a quotation that goes on in the next paragraph
     // caught: each given to the body a name only qualifies, to the one who heard
-    // it, to a person where `the club said`, to a body where `he said`
+    // it, to a person where `the club said`, to a body where `he said`, to the one
+    // whose lawyer speaks
     let seed = "Test headline\n\n\
         Crystal Palace beat Northport 2-0 on Sunday. Oliver Glasner watched from the touchline. Marc Guehi scored both goals.\n\n\
         \"We were brilliant,\" said the Palace manager, Oliver Glasner.\n\n\
@@ -337,7 +338,9 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         \"The data shows a fall,\" Harbour Trust head of statistics Jane Doe said.\n\n\
         \"Employment fell by a third.\"\n\n\
         Rivera scored twice for Northport on Saturday. \"Rivera has signed a new deal,\" the club said.\n\n\
-        Harbour Trust raised its forecast on Monday. \"This will lead to growth,\" he said.\n";
+        Harbour Trust raised its forecast on Monday. \"This will lead to growth,\" he said.\n\n\
+        Tom Kell was cleared on Friday. \"Justice has been done,\" the lawyer for Tom Kell said.\n\n\
+        Anna Berg gave evidence on Wednesday. \"Growth will be weaker,\" she warned the Harbour Trust.\n";
     let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
         \x20 - {id: palace, name: Crystal Palace, aliases: [Palace], kind: organisation}\n\
         \x20 - {id: northport, name: Northport, kind: organisation}\n\
@@ -366,7 +369,10 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         \x20 - {id: third, speaker: doe, text: Employment fell by a third.}\n\
         \x20 - {id: third-trust, speaker: trust, text: Employment fell by a third.}\n\
         \x20 - {id: deal, speaker: rivera, text: Rivera has signed a new deal}\n\
-        \x20 - {id: growth, speaker: trust, text: This will lead to growth}\n";
+        \x20 - {id: growth, speaker: trust, text: This will lead to growth}\n\
+        \x20 - {id: justice, speaker: kell, text: Justice has been done}\n\
+        \x20 - {id: weaker, speaker: berg, text: Growth will be weaker}\n\
+        \x20 - {id: weaker-trust, speaker: trust, text: Growth will be weaker}\n";
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
@@ -382,7 +388,11 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         })
         .unwrap_or_default();
     let ids: Vec<&str> = caught.iter().map(|(id, _)| id.as_str()).collect();
-    assert_eq!(ids, ["brilliant-club", "hard-club", "work-kell", "third-trust", "deal", "growth"], "{caught:#?}");
+    assert_eq!(
+        ids,
+        ["brilliant-club", "hard-club", "work-kell", "third-trust", "deal", "growth", "justice", "weaker-trust"],
+        "{caught:#?}"
+    );
     let said = |id: &str, what: &str| caught.iter().any(|(i, m)| i == id && m.contains(what));
     assert!(said("brilliant-club", "the Palace manager"), "{caught:#?}");
     assert!(said("hard-club", "Ruben Amorim"), "{caught:#?}");
@@ -390,4 +400,6 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
     assert!(said("third-trust", "goes on with the words"), "{caught:#?}");
     assert!(said("deal", "the club"), "{caught:#?}");
     assert!(said("growth", "a person"), "{caught:#?}");
+    assert!(said("justice", "the lawyer for Tom Kell"), "{caught:#?}");
+    assert!(said("weaker-trust", "hear these words"), "{caught:#?}");
 }

@@ -26,9 +26,23 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         named.into_iter().map(|(_, a)| a).filter(|&a| actors[a].kind == kind).collect()
     };
     // a name beside the quotation says whose words they are, whoever else the sentence names
-    let by_name = given_by_name(cx, found);
+    let GivenBy { speakers: by_name, whose } = given_by_name(cx, found);
     if by_name.contains(&speaker) {
         return None;
+    }
+    // `"…," the lawyer for Mark Day said`: Mark Day is whose lawyer speaks
+    if let Some((_, phrase)) = whose.iter().find(|(a, _)| *a == speaker) {
+        let id = cx.sentence_id(found.first);
+        let name = &actors[speaker].name.value;
+        return Some(not_theirs(
+            cx,
+            quote,
+            found,
+            &id,
+            format!("{id} gives it to the {phrase}, not to {name}"),
+            format!("the seed gives these words to the {phrase}"),
+            "check `speaker:`: the seed gives these words to the one the attribution names first".to_string(),
+        ));
     }
     // a paragraph that opens with a quotation and attributes nothing goes on
     // with the words of the quotation that ends the paragraph before
@@ -531,8 +545,8 @@ fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
 /// the three words before that verb, or after it where the verb has no subject
 /// (`said Berg`, not `told Reuters` nor `she warned the Treasury Committee`).
 /// Two when `and` joins them (`Berg and Kell said in a joint statement`).
-fn given_by_name(cx: &Context, found: &Found) -> Vec<usize> {
-    let Some((before, after)) = beside_quotation(cx, found) else { return Vec::new() };
+fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
+    let Some((before, after)) = beside_quotation(cx, found) else { return GivenBy::default() };
     let text = &cx.seed.text;
     let word_before = |at: usize| text[..at].trim_end().rsplit(' ').next().unwrap_or("");
     // the word before a name and its article: `of` in `the leader of the union`
@@ -575,6 +589,28 @@ fn given_by_name(cx: &Context, found: &Found) -> Vec<usize> {
         }
         subjects
     };
+    // `the lawyer for Mark Day said`: whose lawyer, named between `from` and `to`
+    let whose = |s: usize, from: usize, to: usize| -> Vec<(usize, String)> {
+        let number = cx.seed.sentences[s].number;
+        let mut found = Vec::new();
+        for (a, names) in cx.names.iter().enumerate() {
+            for n in names.iter().filter(|n| n.sentence == number && from <= n.span.start && n.span.start < to) {
+                // `the lawyer for the Harbour Trust`: the article before the name aside
+                let mut words: Vec<&str> = text[from..n.span.start].split_whitespace().collect();
+                if words.last().is_some_and(|w| ["the", "a", "an"].contains(w)) {
+                    words.pop();
+                }
+                let [.., noun, preposition] = words.as_slice() else { continue };
+                let (noun, preposition) = (*noun, *preposition);
+                let plain = noun.chars().all(|c| c.is_lowercase() || c == '-') && !noun.is_empty();
+                if WHOSE.contains(&preposition) && plain && !SPEAKS_FOR.contains(&noun) {
+                    let at = text[..n.span.start].rfind(noun).unwrap_or(n.span.start);
+                    found.push((a, text[at..n.span.end].to_string()));
+                }
+            }
+        }
+        found
+    };
     // a word that opens a clause of its own between the quotation and the verb
     // gives the verb another subject (`called the deal "dead" and Kell said`)
     let opens_clause = |words: &[Word]| words.iter().any(|w| CLAUSE_WORDS.contains(&w.text));
@@ -593,15 +629,17 @@ fn given_by_name(cx: &Context, found: &Found) -> Vec<usize> {
     {
         // the name nearest the verb: the last before it, or the first after it
         let subject = after[..v].first().and_then(|w| named_at(found.last, w.at, after[v].at).last().copied());
+        let whose = after[..v].first().map(|w| whose(found.last, w.at, after[v].at)).unwrap_or_default();
         if let Some(subject) = subject {
-            return joined(found.last, subject);
+            return GivenBy { speakers: joined(found.last, subject), whose };
         }
         let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
         let first = after.get(v + 1).and_then(|w| named_at(found.last, w.at, end).first().copied());
-        return first
+        let speakers = first
             .filter(|_| names_speaker_after(after[v].text, after[v].pause))
             .map(|(_, a)| vec![a])
             .unwrap_or_default();
+        return GivenBy { speakers, whose };
     }
     // before it: `Berg said: "…"`, `Berg told reporters: "…"`; further back where
     // nothing breaks the words between: `City said in a statement: "…"`
@@ -610,11 +648,28 @@ fn given_by_name(cx: &Context, found: &Found) -> Vec<usize> {
     let Some(v) =
         (last.saturating_sub(5)..last).rev().find(|&i| is_saying(before[i].text) && (i + 3 >= last || unbroken(i)))
     else {
-        return Vec::new();
+        return GivenBy::default();
     };
     let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
-    named_at(found.first, from, before[v].at).last().map(|&subject| joined(found.first, subject)).unwrap_or_default()
+    let speakers = named_at(found.first, from, before[v].at)
+        .last()
+        .map(|&subject| joined(found.first, subject))
+        .unwrap_or_default();
+    GivenBy { speakers, whose: whose(found.first, from, before[v].at) }
 }
+
+/// Who a name beside the quotation gives it to, and who the words of the
+/// attribution say is not the speaker but whose lawyer, mother or office
+/// speaks (`the lawyer for Mark Day said`): (actor, the words that say so).
+#[derive(Default)]
+struct GivenBy {
+    speakers: Vec<usize>,
+    whose: Vec<(usize, String)>,
+}
+
+/// Words between a noun of the attribution and a name that make the name
+/// another's: `the lawyer for Mark Day`, `the mother of Anna Berg`.
+const WHOSE: &[&str] = &["of", "for", "representing"];
 
 /// Words before a name that make it no subject: `the mother of Anna Berg`,
 /// `the lawyer representing Tom Kell`, `Joe Saluzzi from Themis Trading`.
@@ -719,9 +774,10 @@ fn speaks_for_a_body(cx: &Context, found: &Found) -> bool {
 }
 
 /// Whether the name is who heard the words: `"…," she told Tom Kell`, `she
-/// warned Kell`, `she said to Kell`.
+/// warned the Treasury Committee`, `she said to Kell`.
 fn listens(cx: &Context, name: &Range<usize>) -> bool {
-    let mut before = cx.seed.text[..name.start].split_whitespace().rev();
+    let mut before = cx.seed.text[..name.start].split_whitespace().rev().peekable();
+    before.next_if(|w| ["the", "a", "an"].contains(w));
     match before.next() {
         Some("told" | "warned") => true,
         Some("to") => before.next().is_some_and(|w| is_saying(w) || ["spoke", "speaking", "talking"].contains(&w)),
@@ -785,7 +841,7 @@ fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, Vec<usize>)> {
     }
     let starts = cx.sentence_at(ends.start)?;
     let before = Found { first: starts, last: prev, parts: vec![ends] };
-    Some((prev, given_by_name(cx, &before))).filter(|(_, by)| !by.is_empty())
+    Some((prev, given_by_name(cx, &before).speakers)).filter(|(_, by)| !by.is_empty())
 }
 
 /// The sheet calls actor `a` by `noun`: each of its words is a word of its
