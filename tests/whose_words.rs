@@ -338,6 +338,7 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         \"The data shows a fall,\" Harbour Trust head of statistics Jane Doe said.\n\n\
         \"Employment fell by a third.\"\n\n\
         Rivera scored twice for Northport on Saturday. \"Rivera has signed a new deal,\" the club said.\n\n\
+        \"He will stay until 2030.\"\n\n\
         Harbour Trust raised its forecast on Monday. \"This will lead to growth,\" he said.\n\n\
         Tom Kell was cleared on Friday. \"Justice has been done,\" the lawyer for Tom Kell said.\n\n\
         Anna Berg gave evidence on Wednesday. \"Growth will be weaker,\" she warned the Harbour Trust.\n";
@@ -369,6 +370,7 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         \x20 - {id: third, speaker: doe, text: Employment fell by a third.}\n\
         \x20 - {id: third-trust, speaker: trust, text: Employment fell by a third.}\n\
         \x20 - {id: deal, speaker: rivera, text: Rivera has signed a new deal}\n\
+        \x20 - {id: stay, speaker: rivera, text: He will stay until 2030.}\n\
         \x20 - {id: growth, speaker: trust, text: This will lead to growth}\n\
         \x20 - {id: justice, speaker: kell, text: Justice has been done}\n\
         \x20 - {id: weaker, speaker: berg, text: Growth will be weaker}\n\
@@ -390,7 +392,17 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
     let ids: Vec<&str> = caught.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(
         ids,
-        ["brilliant-club", "hard-club", "work-kell", "third-trust", "deal", "growth", "justice", "weaker-trust"],
+        [
+            "brilliant-club",
+            "hard-club",
+            "work-kell",
+            "third-trust",
+            "deal",
+            "stay",
+            "growth",
+            "justice",
+            "weaker-trust"
+        ],
         "{caught:#?}"
     );
     let said = |id: &str, what: &str| caught.iter().any(|(i, m)| i == id && m.contains(what));
@@ -399,6 +411,7 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
     assert!(said("work-kell", "hear these words"), "{caught:#?}");
     assert!(said("third-trust", "goes on with the words"), "{caught:#?}");
     assert!(said("deal", "the club"), "{caught:#?}");
+    assert!(said("stay", "goes on with the words"), "{caught:#?}");
     assert!(said("growth", "a person"), "{caught:#?}");
     assert!(said("justice", "the lawyer for Tom Kell"), "{caught:#?}");
     assert!(said("weaker-trust", "hear these words"), "{caught:#?}");

@@ -47,22 +47,37 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     // a paragraph that opens with a quotation and attributes nothing goes on
     // with the words of the quotation that ends the paragraph before
     let goes_on = by_name.is_empty().then(|| goes_on_from(cx, found)).flatten();
-    if let Some((from, by)) = goes_on {
-        if by.contains(&speaker) {
-            return None;
+    match goes_on {
+        Some((_, GoesOn::Name(by))) if by.contains(&speaker) => return None,
+        Some((from, GoesOn::Name(by))) => {
+            let by = by[0];
+            let id = cx.sentence_id(found.first);
+            let from = cx.sentence_id(from);
+            return Some(not_theirs(
+                cx,
+                quote,
+                found,
+                &id,
+                format!("{id} goes on with the words {from} gives to {}", actors[by].name.value),
+                format!("the seed gives these words to {}", actors[by].name.value),
+                format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value),
+            ));
         }
-        let by = by[0];
-        let id = cx.sentence_id(found.first);
-        let from = cx.sentence_id(from);
-        return Some(not_theirs(
-            cx,
-            quote,
-            found,
-            &id,
-            format!("{id} goes on with the words {from} gives to {}", actors[by].name.value),
-            format!("the seed gives these words to {}", actors[by].name.value),
-            format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value),
-        ));
+        Some((from, GoesOn::Body(head))) if kind == ActorKind::Person && !calls(cx, speaker, &head) => {
+            let id = cx.sentence_id(found.first);
+            let from = cx.sentence_id(from);
+            let name = &actors[speaker].name.value;
+            return Some(not_theirs(
+                cx,
+                quote,
+                found,
+                &id,
+                format!("{id} goes on with the words {from} gives to the {head}: a body, not a person"),
+                format!("the sheet has {name} as a person"),
+                format!("check `speaker:`: the seed gives these words to the {head}"),
+            ));
+        }
+        _ => {}
     }
     if let Some(&by) = by_name.first() {
         let id = cx.sentence_id(found.first);
@@ -816,7 +831,7 @@ const JOB_FIELDS: &[&str] = &[
 /// follows a paragraph whose last sentence ends a quotation that a name
 /// beside it gives to that actor
 /// (`"…," ABS head of labour statistics Bjorn Jarvis said.` then `"…"`).
-fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, Vec<usize>)> {
+fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, GoesOn)> {
     let sentences = &cx.seed.sentences;
     let first = found.first;
     let paragraph = sentences[first].paragraph;
@@ -841,7 +856,21 @@ fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, Vec<usize>)> {
     }
     let starts = cx.sentence_at(ends.start)?;
     let before = Found { first: starts, last: prev, parts: vec![ends] };
-    Some((prev, given_by_name(cx, &before).speakers)).filter(|(_, by)| !by.is_empty())
+    let by = given_by_name(cx, &before).speakers;
+    if !by.is_empty() {
+        return Some((prev, GoesOn::Name(by)));
+    }
+    // `"…," the club said.` then `"…"`: still the club's words
+    let head = attribution(cx, prev, &before)?;
+    head.rsplit(' ').next().is_some_and(|noun| BODIES.contains(&noun)).then_some((prev, GoesOn::Body(head)))
+}
+
+/// Whose words a quotation-only paragraph goes on with.
+enum GoesOn {
+    /// The actors a name beside the quotation before gives them to.
+    Name(Vec<usize>),
+    /// A body's, that a noun gives them to (`the club said`).
+    Body(String),
 }
 
 /// The sheet calls actor `a` by `noun`: each of its words is a word of its
