@@ -416,3 +416,38 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
     assert!(said("justice", "the lawyer for Tom Kell"), "{caught:#?}");
     assert!(said("weaker-trust", "hear these words"), "{caught:#?}");
 }
+
+#[test]
+fn wire_forms_as_they_are_written_check_clean() {
+    // the seed's own ellipsis inside a quotation, a toll that has `gone up to` a
+    // number (no bound), and quarters of a year still to go (no fraction)
+    let seed = "Test headline\n\n\
+        \"We talked for weeks … We agreed on Friday,\" Anna Berg said.\n\n\
+        The toll has gone up to 15, police said. The firm still has three quarters to go.\n\n\
+        Cleaners at the Auckland plant earn $21.50 an hour.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: berg, name: Anna Berg}\n\
+        quotes:\n\
+        \x20 - {id: weeks, speaker: berg, text: We talked for weeks … We agreed on Friday}\n\
+        numbers:\n\
+        \x20 - {id: toll, label: Toll, value: 15, evidence: gone up to 15}\n\
+        \x20 - {id: quarters, label: Quarters to go, value: 3, evidence: three quarters to go}\n\
+        \x20 - {id: pay, label: Hourly pay, value: 21.5, unit: \"$\", evidence: earn $21.50 an hour}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let run = project.check(&["--strict", "--format", "json"]);
+    let report = run.json();
+    assert_eq!((report["errors"].clone(), report["warnings"].clone()), (0.into(), 0.into()), "{report:#}");
+    run.assert_exit(0);
+    // a bare `$` states US dollars only: the help says how to publish it as written
+    project.write(SHEET, project.read(SHEET).replace("unit: \"$\"", "unit: NZD"));
+    let run = project.check(&["--format", "json"]);
+    let report = run.json();
+    let mismatch = report["diagnostics"]
+        .as_array()
+        .and_then(|ds| ds.iter().find(|d| d["code"] == "unit-mismatch"))
+        .cloned()
+        .unwrap_or_default();
+    assert!(mismatch["help"].as_str().is_some_and(|h| h.contains("unit: \"$\"")), "{report:#}");
+}

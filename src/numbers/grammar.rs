@@ -536,8 +536,38 @@ fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
     let noun = hedge == "close to"
         && start > 0
         && (r.word_in(start - 1, &["the", "its", "their", "a"]) || possessive_ends_at(r, start - 1));
-    (!place_or_race && !noun).then_some((hedge, start))
+    // `has gone up to 15`, `rose up to`: a move to the number, not a bound on it
+    let moved = hedge == "up to" && start > 0 && r.word_in(start - 1, MOVED);
+    (!place_or_race && !noun && !moved).then_some((hedge, start))
 }
+
+/// Verbs after which `up to` says where a number went, not its bound.
+const MOVED: &[&str] = &[
+    "gone",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "risen",
+    "rose",
+    "rise",
+    "rises",
+    "climbed",
+    "climbs",
+    "jumped",
+    "jumps",
+    "moved",
+    "moves",
+    "shot",
+    "revised",
+    "raised",
+    "increased",
+    "pushed",
+    "pushes",
+    "come",
+    "came",
+    "ticked",
+];
 
 /// The tokens ending at `k` end a possessive: `Friday's`, `markets’`.
 fn possessive_ends_at(r: &Reader, k: usize) -> bool {

@@ -319,6 +319,8 @@ const NUMBER_WORDS: Rows = &[
     ("Around two-thirds of the revenue", &["around two-thirds = 0.666667 - count around"]),
     ("Sales fell by one-fifth.", &["one-fifth = 0.2 - count -"]),
     ("one-hundredth of a share", &["one-hundredth = 0.01 - count -"]),
+    ("The firm still has three quarters to go.", &["three = 3 - count -"]),
+    ("Sales fell by three quarters.", &["three quarters = 0.75 - count -"]),
     ("three quarters billion us dollars", &["three quarters billion us dollars = 750000000 usd money -"]),
     ("one and a half million", &["one and a half million = 1500000 - count -"]),
     ("one hundred and sixty-one", &["one hundred and sixty-one = 161 - count -"]),
@@ -509,6 +511,8 @@ const HEDGES: Rows = &[
     ("in excess of 500 jobs", &["in excess of 500 = 500 - count in excess of"]),
     ("over 100 people", &["over 100 = 100 - count over"]),
     ("ran under 10 seconds", &["under 10 = 10 - count under"]),
+    ("The toll has gone up to 15.", &["15 = 15 - count -"]),
+    ("It may cost up to 15 dollars.", &["up to 15 dollars = 15 usd money up to"]),
 ];
 
 #[test]

@@ -127,6 +127,11 @@ fn fraction_context(r: &Reader, k: usize) -> bool {
     r.ends_clause(k) || r.word_is(k, "of") || matches!(r.word(k), Some(Word::Scale { plural: false, .. }))
 }
 
+/// A scale word at `k`: `three quarters billion`.
+fn scale_follows(r: &Reader, k: usize) -> bool {
+    matches!(r.word(k), Some(Word::Scale { .. }))
+}
+
 /// `numerator`/the fraction word at `k`, times a scale that follows.
 fn fraction(r: &Reader, k: usize, numerator: u32) -> Option<Number> {
     let Some(Word::Fraction { denominator, .. }) = r.word(k) else {
@@ -150,10 +155,14 @@ fn fraction_after(r: &Reader, last: usize, numerator: u32) -> Option<Number> {
     };
     // `five quarters` of a year and the `two halves` of a match are periods:
     // quarters and halves make fractions below one only (`twenty fifths` is 4)
+    // and `three quarters to go` are periods too: a fraction of quarters or halves
+    // is written `three-quarters` or says what of (`three quarters of`)
     let fits = if numerator == 1 {
         !plural && (hyphen || fraction_context(r, k + 1))
+    } else if matches!(denominator, 2 | 4) {
+        plural && numerator < denominator && (hyphen || fraction_context(r, k + 1) || scale_follows(r, k + 1))
     } else {
-        plural && (numerator < denominator || !matches!(denominator, 2 | 4))
+        plural
     };
     if fits { fraction(r, k, numerator) } else { None }
 }

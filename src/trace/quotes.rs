@@ -98,8 +98,11 @@ fn locate(cx: &Context, segments: &[String]) -> Option<Found> {
             if sentence_of(parts[0].start) != first || sentence_of(parts[parts.len() - 1].end - 1) != last {
                 continue;
             }
-            // words joined by … stand in one sentence
-            let joined_in_one = parts.windows(2).all(|w| sentence_of(w[0].end - 1) == sentence_of(w[1].start));
+            // words joined by … stand in one sentence, unless the seed writes the … itself
+            let between = |w: &[Range<usize>]| cx.seed.text[w[0].end..w[1].start].trim();
+            let joined_in_one = parts
+                .windows(2)
+                .all(|w| sentence_of(w[0].end - 1) == sentence_of(w[1].start) || matches!(between(w), "…" | "..."));
             if !joined_in_one {
                 continue;
             }
