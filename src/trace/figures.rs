@@ -254,7 +254,7 @@ fn unit_mismatch(cx: &Context, figure: &Figure, (s, m): At) -> Diagnostic {
     .related(cx.in_seed(&m.span), format!("{} states {text}: {stated_unit}", cx.sentence_id(s)))
     .help(if year {
         "a year is a figure with `unit: year`".to_string()
-    } else if bare_dollar(&text)
+    } else if bare_dollar(text)
         && figure.unit.as_ref().is_some_and(|u| matches!(&u.value, FactUnit::Currency(code) if code.ends_with('D')))
     {
         // `$21.50` in an Auckland story: the text does not say which dollar
@@ -268,7 +268,7 @@ fn unit_mismatch(cx: &Context, figure: &Figure, (s, m): At) -> Diagnostic {
 fn bare_dollar(text: &str) -> bool {
     let start = text.trim_start_matches(|c: char| c.is_alphabetic() || c.is_whitespace());
     start.starts_with('$')
-        && text[..text.len() - start.len()].trim().split_whitespace().all(|w| w.chars().all(char::is_lowercase))
+        && text[..text.len() - start.len()].split_whitespace().all(|w| w.chars().all(char::is_lowercase))
 }
 
 fn evidence_not_found(cx: &Context, figure: &Figure) -> Diagnostic {
