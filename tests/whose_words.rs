@@ -451,3 +451,30 @@ fn wire_forms_as_they_are_written_check_clean() {
         .unwrap_or_default();
     assert!(mismatch["help"].as_str().is_some_and(|h| h.contains("unit: \"$\"")), "{report:#}");
 }
+
+#[test]
+fn a_count_in_another_measure_has_the_wrong_unit() {
+    let seed = "Test headline\n\n\
+        The delay lasted eight minutes. Berg took five wickets and made a 10-minute speech.\n";
+    let sheet = |delay: &str, wickets: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: delay, label: Delay, value: 8, unit: {delay}, evidence: eight minutes}}\n\
+             \x20 - {{id: wickets, label: Wickets, value: 5, unit: {wickets}, evidence: five wickets}}\n\
+             \x20 - {{id: speech, label: Speech, value: 10, unit: minutes, evidence: 10-minute speech}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet("minutes", "wickets"));
+    project.check(&["--strict"]).assert_exit(0);
+    project.write(SHEET, sheet("seconds", "runs"));
+    let report = project.check(&["--format", "json"]).json();
+    let mismatched: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .map(|ds| ds.iter().filter(|d| d["code"] == "unit-mismatch").filter_map(|d| d["message"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(mismatched.len(), 2, "{report:#}");
+    assert!(mismatched[0].contains("counts seconds") && mismatched[0].contains("eight minutes"), "{mismatched:?}");
+    assert!(mismatched[1].contains("counts runs") && mismatched[1].contains("five wickets"), "{mismatched:?}");
+}

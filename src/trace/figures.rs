@@ -66,6 +66,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
                 fact.also = others.iter().map(|(s, m)| cx.stated(*s, m.span.clone())).collect();
                 trace.diagnostics.extend(hedge_warning(cx, figure, (first, mention)));
                 trace.diagnostics.extend(ambiguous(cx, figure, (first, mention)));
+                trace.diagnostics.extend(another_measure(cx, figure, (first, mention)));
                 trace.diagnostics.extend(out_of_context(cx, figure, first));
                 if figure.evidence.is_none() && figure.sentence.is_none() {
                     unpinned.push((figure, first, mention));
@@ -391,6 +392,56 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
             Some(_) => format!("pin its own number alone: `evidence: {}`", evidence_for(cx, s, m)),
             None => format!("say which is meant: add `evidence: {}`", evidence_for(cx, s, m)),
         }),
+    )
+}
+
+/// Nouns that measure the same thing: a figure counted in one that its
+/// sentence counts in another has the wrong unit (`unit: seconds` for
+/// "eight minutes", `unit: runs` for "five wickets").
+const MEASURES: &[&[&str]] = &[
+    &["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"],
+    &["run", "wicket", "over", "ball", "innings"],
+    &["goal", "point", "try", "assist"],
+    &["vote", "seat"],
+    &["metre", "meter", "kilometre", "kilometer", "km", "mile", "yard", "foot", "feet", "inch", "centimetre", "cm"],
+    &["gram", "kilogram", "kg", "tonne", "ton", "pound", "lb", "ounce"],
+    &["litre", "liter", "gallon", "barrel"],
+];
+
+/// A figure whose noun unit its sentence's number does not count: the word
+/// right after the number is another noun of the same measure.
+fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
+    let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
+    let one = |w: &str| {
+        let w = w.to_lowercase();
+        match w.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"),
+            None if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") => w[..w.len() - 1].to_string(),
+            None => w,
+        }
+    };
+    let thing = one(noun.split_whitespace().last()?);
+    let family = MEASURES.iter().find(|f| f.contains(&thing.as_str()))?;
+    // `eight minutes`, `a 10-minute delay`
+    let end = cx.seed.sentences[s].span.end;
+    let after = &cx.seed.text[m.span.end.min(end)..end];
+    let word = after.split(|c: char| c.is_whitespace() || c == '-').find(|w| !w.is_empty())?;
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let said = one(word);
+    if said == thing || !family.contains(&said.as_str()) {
+        return None;
+    }
+    let id = cx.sentence_id(s);
+    let text = mention_text(cx, m);
+    Some(
+        Diagnostic::error(
+            "unit-mismatch",
+            format!("`{}` counts {noun}, but {id} counts {text} {word}", figure.id.value),
+        )
+        .at(cx.in_sheet(&figure.unit.as_ref().map_or(figure.value.span.clone(), |u| u.span.clone())))
+        .label("this unit")
+        .related(cx.in_seed(&m.span), format!("{id} states {text} {word}"))
+        .help(format!("give the unit the seed counts: `unit: {word}`")),
     )
 }
 
