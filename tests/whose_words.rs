@@ -80,6 +80,12 @@ fn every_swap_and_misattribution_is_caught() {
             "labels-swapped",
         ),
         warning(
+            "pinned figures of two sentences swapped with their evidence",
+            "value: 14000000000\n    unit: GBP\n  - id: road-budget\n    label: Road budget for 2032-33\n    value: 9000000000\n    unit: GBP\n",
+            "value: 9000000000\n    unit: GBP\n    evidence: is £9bn\n  - id: road-budget\n    label: Road budget for 2032-33\n    value: 14000000000\n    unit: GBP\n    evidence: is £14bn\n",
+            "labels-swapped",
+        ),
+        warning(
             "a quote given to the one last named, not to the one its sentence says",
             "speaker: ian-reyes",
             "speaker: mara-holt",

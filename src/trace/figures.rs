@@ -47,7 +47,7 @@ impl Pin {
 }
 
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
-    let mut unpinned: Vec<labels::Unpinned> = Vec::new();
+    let mut traced: Vec<labels::Traced> = Vec::new();
     for figure in &cx.briefing.figures {
         let outcome = outcome(cx, figure);
         let mut fact = FactTrace {
@@ -68,9 +68,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
                 trace.diagnostics.extend(ambiguous(cx, figure, (first, mention)));
                 trace.diagnostics.extend(another_measure(cx, figure, (first, mention)));
                 trace.diagnostics.extend(out_of_context(cx, figure, first));
-                if figure.evidence.is_none() && figure.sentence.is_none() {
-                    unpinned.push((figure, first, mention));
-                }
+                traced.push((figure, first, mention));
                 if !others.is_empty() {
                     trace.diagnostics.push(also_stated(cx, figure, &others));
                 }
@@ -84,7 +82,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         }
         trace.facts.push(fact);
     }
-    trace.diagnostics.extend(labels::swapped(cx, &unpinned));
+    trace.diagnostics.extend(labels::swapped(cx, &traced));
 }
 
 fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {

@@ -1,9 +1,9 @@
 //! Whether two figures' values were swapped. Each value is stated, so each
 //! figure traces; only the labels tell which value is whose. Two figures of
-//! one unit class traced, without a pin, to two different sentences, whose
-//! labels each share more words with the other's sentence than with their
-//! own, read as swapped: the warning `labels-swapped` asks the analyst to
-//! check both and pin each with `evidence:`.
+//! one unit class whose labels each share more words with the other's
+//! sentence than with their own read as swapped: the warning
+//! `labels-swapped` asks the analyst to check both. Two figures of one
+//! sentence are told apart by their `evidence:` words, when both have some.
 
 use std::collections::HashSet;
 
@@ -13,26 +13,35 @@ use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
 use crate::sheet::Figure;
 
-/// A figure traced without a pin: the figure, its sentence and its mention.
-pub(super) type Unpinned<'a> = (&'a Figure, usize, &'a Mention);
+/// A traced figure: the figure, its sentence and its mention.
+pub(super) type Traced<'a> = (&'a Figure, usize, &'a Mention);
 
-/// The `labels-swapped` warnings of a briefing's unpinned figures.
-pub(super) fn swapped(cx: &Context, traced: &[Unpinned]) -> Vec<Diagnostic> {
-    let words: Vec<(HashSet<String>, HashSet<String>)> = traced
-        .iter()
-        .map(|(figure, s, _)| (words(&Folded::new(&figure.label.value).text), words(&cx.folded[*s].text)))
-        .collect();
-    let shared = |label: usize, sentence: usize| words[label].0.intersection(&words[sentence].1).count();
+/// The `labels-swapped` warnings of a briefing's traced figures.
+pub(super) fn swapped(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
+    let label = |(figure, _, _): &Traced| words(&Folded::new(&figure.label.value).text);
+    let evidence = |(figure, _, _): &Traced| figure.evidence.as_ref().map(|e| words(&Folded::new(&e.value).text));
+    let labels: Vec<HashSet<String>> = traced.iter().map(label).collect();
+    let sentences: Vec<HashSet<String>> = traced.iter().map(|(_, s, _)| words(&cx.folded[*s].text)).collect();
+    let evidences: Vec<Option<HashSet<String>>> = traced.iter().map(evidence).collect();
     let mut found = Vec::new();
     for (a, first) in traced.iter().enumerate() {
         for (b, second) in traced.iter().enumerate().skip(a + 1) {
             let (fa, sa, ma) = *first;
             let (fb, sb, mb) = *second;
-            if sa == sb || fa.unit() != fb.unit() || fa.value.value == fb.value.value {
+            if fa.unit() != fb.unit() || fa.value.value == fb.value.value {
                 continue;
             }
-            // each label reads more like the other's sentence than its own
-            if shared(a, b) > shared(a, a) && shared(b, a) > shared(b, b) {
+            // two figures of one sentence are told apart by their evidence alone
+            let (own_a, own_b) = match (sa == sb, &evidences[a], &evidences[b]) {
+                (false, _, _) => (&sentences[a], &sentences[b]),
+                (true, Some(ea), Some(eb)) => (ea, eb),
+                (true, _, _) => continue,
+            };
+            let shared = |label: &HashSet<String>, words: &HashSet<String>| label.intersection(words).count();
+            // each label reads more like the other's words than its own
+            if shared(&labels[a], own_b) > shared(&labels[a], own_a)
+                && shared(&labels[b], own_a) > shared(&labels[b], own_b)
+            {
                 found.push(warning(cx, (fa, sa, ma), (fb, sb, mb)));
             }
         }
@@ -40,13 +49,13 @@ pub(super) fn swapped(cx: &Context, traced: &[Unpinned]) -> Vec<Diagnostic> {
     found
 }
 
-fn warning(cx: &Context, (a, sa, ma): Unpinned, (b, sb, mb): Unpinned) -> Diagnostic {
+fn warning(cx: &Context, (a, sa, ma): Traced, (b, sb, mb): Traced) -> Diagnostic {
     let (ida, idb) = (cx.sentence_id(sa), cx.sentence_id(sb));
     let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
     Diagnostic::warning(
         "labels-swapped",
         format!(
-            "`{}` traces to {ida} and `{}` to {idb}, but each label reads like the other's sentence: are the values swapped?",
+            "`{}` traces to {ida} and `{}` to {idb}, but each label reads like the other's words: are the values swapped?",
             a.id.value, b.id.value
         ),
     )
@@ -55,7 +64,7 @@ fn warning(cx: &Context, (a, sa, ma): Unpinned, (b, sb, mb): Unpinned) -> Diagno
     .related(cx.in_sheet(&b.value.span), format!("traced to {} in {idb}", stated(mb)))
     .related(cx.in_seed(&cx.seed.sentences[sb].span), format!("`{}`'s label reads like {idb}", a.id.value))
     .related(cx.in_seed(&cx.seed.sentences[sa].span), format!("`{}`'s label reads like {ida}", b.id.value))
-    .help("if the values are swapped, swap them back; either way, pin each figure with `evidence:` words of its sentence")
+    .help("if the values are swapped, swap them back with their evidence; either way, pin each figure with `evidence:` words that say what it counts")
 }
 
 /// The words of a folded text that tell one sentence from another: no short
