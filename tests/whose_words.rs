@@ -332,7 +332,8 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
     // of the union said`, a quotation that goes on in the next paragraph
     // caught: each given to the body a name only qualifies, to the one who heard
     // it, to a person where `the club said`, to a body where `he said`, to the one
-    // whose lawyer speaks
+    // whose lawyer speaks, to the subject of reported speech, to another than
+    // `the chancellor` (a role's head)
     let seed = "Test headline\n\n\
         Crystal Palace beat Northport 2-0 on Sunday. Oliver Glasner watched from the touchline. Marc Guehi scored both goals.\n\n\
         \"We were brilliant,\" said the Palace manager, Oliver Glasner.\n\n\
@@ -347,7 +348,10 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         \"He will stay until 2030.\"\n\n\
         Harbour Trust raised its forecast on Monday. \"This will lead to growth,\" he said.\n\n\
         Tom Kell was cleared on Friday. \"Justice has been done,\" the lawyer for Tom Kell said.\n\n\
-        Anna Berg gave evidence on Wednesday. \"Growth will be weaker,\" she warned the Harbour Trust.\n";
+        Anna Berg gave evidence on Wednesday. \"Growth will be weaker,\" she warned the Harbour Trust.\n\n\
+        Anna Berg, for the council, said Tom Kell had \"lied to everyone\".\n\n\
+        Ben Ash met Lena Ward. The chancellor spoke next.\n\n\
+        \"We are fine,\" she said.\n";
     let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
         \x20 - {id: palace, name: Crystal Palace, aliases: [Palace], kind: organisation}\n\
         \x20 - {id: northport, name: Northport, kind: organisation}\n\
@@ -361,6 +365,7 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         \x20 - {id: ash, name: Ben Ash, role: union leader}\n\
         \x20 - {id: union, name: Harbour Union, aliases: [union], kind: organisation}\n\
         \x20 - {id: rivera, name: Rivera}\n\
+        \x20 - {id: ward, name: Lena Ward, role: Chancellor of the Exchequer}\n\
         quotes:\n\
         \x20 - {id: brilliant, speaker: glasner, text: We were brilliant}\n\
         \x20 - {id: brilliant-club, speaker: palace, text: We were brilliant}\n\
@@ -380,7 +385,11 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         \x20 - {id: growth, speaker: trust, text: This will lead to growth}\n\
         \x20 - {id: justice, speaker: kell, text: Justice has been done}\n\
         \x20 - {id: weaker, speaker: berg, text: Growth will be weaker}\n\
-        \x20 - {id: weaker-trust, speaker: trust, text: Growth will be weaker}\n";
+        \x20 - {id: weaker-trust, speaker: trust, text: Growth will be weaker}\n\
+        \x20 - {id: lied, speaker: berg, text: lied to everyone}\n\
+        \x20 - {id: lied-kell, speaker: kell, text: lied to everyone}\n\
+        \x20 - {id: fine, speaker: ward, text: We are fine}\n\
+        \x20 - {id: fine-ash, speaker: ash, text: We are fine}\n";
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
@@ -407,7 +416,9 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
             "stay",
             "growth",
             "justice",
-            "weaker-trust"
+            "weaker-trust",
+            "lied-kell",
+            "fine-ash"
         ],
         "{caught:#?}"
     );
@@ -421,6 +432,8 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
     assert!(said("growth", "a person"), "{caught:#?}");
     assert!(said("justice", "the lawyer for Tom Kell"), "{caught:#?}");
     assert!(said("weaker-trust", "hear these words"), "{caught:#?}");
+    assert!(said("lied-kell", "names Anna Berg"), "{caught:#?}");
+    assert!(said("fine-ash", "about Lena Ward"), "{caught:#?}");
 }
 
 #[test]

@@ -274,7 +274,10 @@ fn named(cx: &Context, s: usize, speaker: usize, qualifiers: Qualifiers) -> Vec<
         let by_name = names
             .iter()
             .filter(|n| n.sentence == sentence.number)
-            .filter(|n| qualifiers == Qualifiers::Name || !(qualifies_another(cx, &n.span) || listens(cx, &n.span)))
+            .filter(|n| {
+                qualifiers == Qualifiers::Name
+                    || !(qualifies_another(cx, &n.span) || listens(cx, &n.span) || reported(cx, s, &n.span))
+            })
             .map(|n| n.span.start);
         let by_role =
             by_role(cx, a, s, a == speaker).into_iter().map(|at| cx.folded[s].original(at) + sentence.span.start);
@@ -298,7 +301,8 @@ enum Qualifiers {
 
 /// Where sentence `s` names actor `a` by its role, as folded offsets: the
 /// whole role, or its last two words (`the prime minister` for `UK Prime
-/// Minister`), in any case; read `loosely`, also its last word after `the`
+/// Minister`), or its head after `the` (`the chancellor` for `Chancellor of
+/// the Exchequer`), in any case; read `loosely`, also its last word after `the`
 /// and up to two more words (`the Swedish centre-back` for `Manchester
 /// United centre-back`).
 fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
@@ -320,6 +324,12 @@ fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
     let mut found = stands(&role);
     if words.len() > 2 {
         found.extend(stands(&words[words.len() - 2..].join(" ")));
+    }
+    // `the chancellor` for `Chancellor of the Exchequer`: the head before `of`
+    if let Some((head, _)) = role.split_once(" of ")
+        && !head.is_empty()
+    {
+        found.extend(stands(&format!("the {head}")));
     }
     for at in stands(last).into_iter().filter(|_| loosely) {
         // `the` among the three words before it
@@ -798,6 +808,27 @@ fn listens(cx: &Context, name: &Range<usize>) -> bool {
         Some("to") => before.next().is_some_and(|w| is_saying(w) || ["spoke", "speaking", "talking"].contains(&w)),
         _ => false,
     }
+}
+
+/// Whether the name is the subject of reported speech that another says,
+/// before a quotation: in `Anna Berg, for the council, said Tom Kell had "lied
+/// to everyone"`, Berg says it, not Kell. The saying verb has words before it
+/// (its subject), and the name follows it, `that` aside.
+fn reported(cx: &Context, s: usize, name: &Range<usize>) -> bool {
+    let Some(opens) = cx.quoted_in_paragraph(s).iter().map(|q| q.start).find(|&q| q >= name.end) else {
+        return false;
+    };
+    if cx.sentence_at(opens) != Some(s) {
+        return false;
+    }
+    let words = words_outside_quotes(cx, s);
+    let Some(at) = words.iter().position(|w| w.at == name.start) else { return false };
+    let verb = match at.checked_sub(1).map(|i| &words[i]) {
+        Some(w) if w.text == "that" => at.checked_sub(2).map(|i| &words[i]),
+        w => w,
+    };
+    verb.is_some_and(|v| is_saying(v.text) && !v.text.eq_ignore_ascii_case("told"))
+        && words.first().is_some_and(|w| w.at < verb.map_or(0, |v| v.at))
 }
 
 /// Job words of one who speaks for a body, not for themselves.
