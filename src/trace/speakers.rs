@@ -325,9 +325,18 @@ fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
     if words.len() > 2 {
         found.extend(stands(&words[words.len() - 2..].join(" ")));
     }
-    // `the chancellor` for `Chancellor of the Exchequer`: the head before `of`
+    // `the chancellor` for `Chancellor of the Exchequer`: the head before `of`,
+    // unless another actor's role ends with it (`German Chancellor`)
+    let ends_another_role = |head: &str| {
+        let actors = &cx.briefing.actors;
+        (0..actors.len())
+            .filter(|&b| b != a)
+            .filter_map(|b| actors[b].role.as_ref())
+            .any(|r| r.value.rsplit(' ').next().is_some_and(|last| last.eq_ignore_ascii_case(head)))
+    };
     if let Some((head, _)) = role.split_once(" of ")
         && !head.is_empty()
+        && !ends_another_role(head)
     {
         found.extend(stands(&format!("the {head}")));
     }
