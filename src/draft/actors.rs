@@ -196,10 +196,13 @@ fn runs(words: &[Word]) -> Vec<Range<usize>> {
     // `RUGBY: Eddie Jones …`: a dateline's place or a kicker
     let kicker = |w: &Word| {
         let neighbours = [w.index.checked_sub(1), Some(w.index + 1)].into_iter().flatten();
+        let shouting_neighbour = neighbours.clone().any(|n| words.get(n).is_some_and(|n| n.index < 4 && shouts(n)));
+        // `SAN FRANCISCO -`: a short word beside another in capitals too
+        let long = w.text.chars().count() >= 4 || (shouting_neighbour && w.text.chars().count() >= 3);
         w.index < 3
             && is_acronym(w.text)
-            && w.text.chars().count() >= 4
-            && (neighbours.clone().any(|n| words.get(n).is_some_and(|n| n.index < 4 && shouts(n)))
+            && long
+            && (shouting_neighbour
                 || (w.index == 0
                     && (w.closes || words.get(1).is_some_and(|n| n.opens || ["-", "–", "—", "--"].contains(&n.text)))))
     };
@@ -260,7 +263,10 @@ fn is_acronym_elsewhere(words: &[Word], w: &Word) -> bool {
 /// The name a run gives: honorifics and offices taken off its front, sentence-start words dropped.
 fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurrence> {
     let mut run = &words[run.clone()];
-    let initial = run[0].index == 0 || (run[0].index == 1 && words[0].text.chars().all(|c| !c.is_alphanumeric()));
+    // a sentence starts again after a dateline's dash: `SAN FRANCISCO - Online seller …`
+    let after_dash = run[0].index.checked_sub(1).is_some_and(|i| ["-", "–", "—", "--"].contains(&words[i].text));
+    let initial =
+        run[0].index == 0 || (run[0].index == 1 && words[0].text.chars().all(|c| !c.is_alphanumeric())) || after_dash;
     let whole = run.len();
     while let Some(first) = run.first() {
         let title = OFFICES.contains(&first.text) || HONORIFICS.contains(&first.text);
@@ -281,6 +287,19 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     if run.is_empty() {
         return None;
     }
+    // `Chancellor of the Exchequer George Osborne`: the run's first word ends an office
+    let office_of = run[0]
+        .index
+        .checked_sub(3)
+        .filter(|&i| words[i + 1].text == "of" && words[i + 2].text == "the" && OFFICES.contains(&words[i].text))
+        .filter(|_| run.len() > 2 && !ORGANISATION_WORDS.contains(&run[0].text));
+    let office_of = office_of.map(|i| format!("{} of the {}", words[i].text, run[0].text));
+    if office_of.is_some() {
+        run = &run[1..];
+    }
+    if run.is_empty() {
+        return None;
+    }
     let texts: Vec<&str> = run.iter().map(|w| w.text).collect();
     let has_organisation_word = |ws: &[&str]| ws.iter().any(|w| ORGANISATION_WORDS.contains(w));
     // the last title that leaves a name after it, when that name is no organisation's
@@ -291,7 +310,7 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     let (name_words, office, written) = match title {
         // an office with no name after it names no one: `the UK Prime Minister`
         None if OFFICES.contains(&texts[texts.len() - 1]) && !has_organisation_word(&texts) => return None,
-        None => (run, None, None),
+        None => (run, office_of.clone(), None),
         Some(i) => {
             let honorifics_from = (0..=i).rev().take_while(|&j| HONORIFICS.contains(&texts[j])).last().unwrap_or(i + 1);
             let office_words = &texts[..honorifics_from];
@@ -331,7 +350,7 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
         .is_some_and(|w| !w.closes && JOBS.contains(&w.text) && !DESCRIBING.contains(&w.text))
         && !job_after;
     Some(Occurrence {
-        titled: title.is_some() || job_before,
+        titled: title.is_some() || job_before || office_of.is_some(),
         written: written.filter(|w| text.contains(w.as_str())),
         office,
         // `The Senate …` names the Senate; `Bailey said …`, `Matic’s strike …` name someone

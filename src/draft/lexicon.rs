@@ -60,6 +60,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "Technologies", "Times", "Treasury", "Trust", "Union", "United", "University", "Government", "Governments",
     "Administration", "Cabinet", "Daily", "Herald", "Journal", "Gazette", "Tribune", "Telegraph", "Army", "Navy",
     "Pharmaceuticals", "Pharma", "Therapeutics", "Energy", "Financial", "Management", "Airport", "Railways",
+    "Foods", "Brands", "Media", "Telecom", "Communications", "Mining", "Resources", "Steel", "Power",
 ];
 
 /// Words that make a name a thing, not an actor: a contest (`French Open`,
@@ -109,7 +110,8 @@ pub const OFFICES: &[&str] = &[
     "Queen", "Prince", "Princess", "Mayor", "Ambassador", "Commissioner", "CEO", "Coach", "Manager", "Commander",
     "Gov.", "Pope", "Archbishop", "Spokesman", "Spokeswoman", "Striker", "Defender", "Midfielder", "Captain",
     "Editor", "Analyst", "Economist", "Strategist", "Officer", "Chief", "Deputy", "Premier", "Executive",
-    "Attorney", "Detective", "Inspector", "Sheriff", "Bishop", "Cardinal", "Rabbi", "Imam",
+    "Attorney", "Detective", "Inspector", "Sheriff", "Bishop", "Cardinal", "Rabbi", "Imam", "Collector",
+    "Magistrate", "Superintendent", "Councillor", "Councilor",
 ];
 
 /// Months, as news writes them.

@@ -534,6 +534,32 @@ pub fn default_sheet(seed: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        /// News-shaped texts of names, titles, quotations and saying verbs: the
+        /// draft, and the check it runs on itself, finish on any of them.
+        #[test]
+        fn any_news_shaped_text_drafts(words in proptest::collection::vec(prop_oneof![
+            Just("Anna"), Just("Berg"), Just("Tom"), Just("Kell"), Just("Bank"), Just("of"), Just("England"),
+            Just("the"), Just("The"), Just("said"), Just("told"), Just("warned"), Just("added"), Just("he"),
+            Just("she"), Just("it"), Just("It"), Just("and"), Just("for"), Just("lawyer"), Just("manager"),
+            Just("chief"), Just("executive"), Just("Chancellor"), Just("Exchequer"), Just("\""), Just("“"),
+            Just("”"), Just("'s"), Just(","), Just("."), Just(":"), Just("-"), Just("—"), Just("…"),
+            Just("GENEVA"), Just("SAN"), Just("FRANCISCO"), Just("Jr."), Just("Wen"), Just("Rs"), Just("$5m"),
+            Just("Six"), Just("Nations"), Just("three"), Just("quarters"), Just("up"), Just("to"), Just("15"),
+            Just("club"), Just("Club"), Just("Committee"), Just("spokesman"), Just("\n\n"), Just("minutes"),
+        ], 0..40)) {
+            let root = tempfile::tempdir().expect("a temporary folder");
+            let text = format!("Headline\n\n{}", words.join(" "));
+            let seed = Seed::from_text(Path::new("seeds/s.txt"), text);
+            let request = Request { root: root.path(), seed: Path::new("seeds/s.txt"), sheet: Path::new("content/s.yaml") };
+            let drafted = draft(&request, &seed);
+            prop_assert!(drafted.yaml.contains("source:"));
+        }
+    }
 
     #[test]
     fn ids_from_words() {

@@ -609,6 +609,8 @@ proptest! {
         Just("99999999999999999999999999999999"), Just("é"), Just("元"), Just("\u{FEFF}"),
         Just("١٢٣"), Just("٫"), Just("٬"), Just("１２"), Just("\u{00A0}"), Just("crore"), Just("lakh"),
         Just("bp"), Just("GMT"), Just("respectively"), Just("¥"), Just("kr"), Just("Rs"), Just("Dec."),
+        Just("Six"), Just("Nations"), Just("quarters"), Just("gone"), Just("’"), Just("time"), Just("off"),
+        Just("hundredth"), Just("th"), Just("Czech"),
     ], 0..14), glue in proptest::collection::vec(any::<bool>(), 14)) {
         let mut text = String::new();
         for (w, glued) in words.iter().zip(&glue) {
