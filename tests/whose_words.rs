@@ -439,19 +439,27 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
 #[test]
 fn wire_forms_as_they_are_written_check_clean() {
     // the seed's own ellipsis inside a quotation, a toll that has `gone up to` a
-    // number (no bound), and quarters of a year still to go (no fraction)
+    // number (no bound), quarters of a year still to go (no fraction), the one
+    // who admits in reported speech, and minutes after a compound (`13 second-half
+    // minutes`)
     let seed = "Test headline\n\n\
         \"We talked for weeks … We agreed on Friday,\" Anna Berg said.\n\n\
         The toll has gone up to 15, police said. The firm still has three quarters to go.\n\n\
-        Cleaners at the Auckland plant earn $21.50 an hour.\n";
+        Cleaners at the Auckland plant earn $21.50 an hour.\n\n\
+        Ian Smith was arrested on Monday. Police said Smith admitted he had \"lost his nerve\".\n\n\
+        England scored four tries in 13 second-half minutes.\n";
     let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
         \x20 - {id: berg, name: Anna Berg}\n\
+        \x20 - {id: smith, name: Ian Smith, aliases: [Smith]}\n\
+        \x20 - {id: police, name: Police, kind: organisation}\n\
         quotes:\n\
         \x20 - {id: weeks, speaker: berg, text: We talked for weeks … We agreed on Friday}\n\
+        \x20 - {id: nerve, speaker: smith, text: lost his nerve}\n\
         numbers:\n\
         \x20 - {id: toll, label: Toll, value: 15, evidence: gone up to 15}\n\
         \x20 - {id: quarters, label: Quarters to go, value: 3, evidence: three quarters to go}\n\
-        \x20 - {id: pay, label: Hourly pay, value: 21.5, unit: \"$\", evidence: earn $21.50 an hour}\n";
+        \x20 - {id: pay, label: Hourly pay, value: 21.5, unit: \"$\", evidence: earn $21.50 an hour}\n\
+        \x20 - {id: burst, label: Minutes of the burst, value: 13, unit: minutes, evidence: in 13 second-half}\n";
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);

@@ -191,6 +191,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "said", "says", "told", "added", "noted", "argued", "warned", "explained", "stated", "insisted", "admitted",
     "claimed", "wrote", "continued", "remarked", "reiterated", "stressed", "announced", "confirmed", "denied",
     "replied", "responded", "suggested", "estimated", "predicted", "expects", "expected", "believes", "thinks",
+    "conceded", "boasted", "tweeted", "posted", "agreed", "acknowledged", "complained", "joked", "recalled",
 ];
 
 /// Words of a job or office, in lower case: a role set off after a name holds one (`chief executive`).

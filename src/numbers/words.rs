@@ -127,10 +127,34 @@ fn fraction_context(r: &Reader, k: usize) -> bool {
     r.ends_clause(k) || r.word_is(k, "of") || matches!(r.word(k), Some(Word::Scale { plural: false, .. }))
 }
 
-/// A scale word at `k`: `three quarters billion`.
-fn scale_follows(r: &Reader, k: usize) -> bool {
-    matches!(r.word(k), Some(Word::Scale { .. }))
+/// The quarters or halves at `k`, with their number word ending at `last`,
+/// are periods of a year or a match: a word before says which ones (`the
+/// past three quarters`, `for three straight quarters`) or words after say
+/// what they do (`three quarters to go`, `in a row`, `running`).
+fn counts_periods(r: &Reader, last: usize, k: usize) -> bool {
+    // a numerator below four is one word: `three`
+    let before = last.checked_sub(1).is_some_and(|i| r.word_in(i, PERIODS_BEFORE));
+    let after = r.word_in(k + 1, &["running", "straight", "later", "ago", "left", "remaining"])
+        || (r.word_is(k + 1, "to") && r.word_is(k + 2, "go"))
+        || (r.word_is(k + 1, "in") && r.word_is(k + 2, "a") && r.word_is(k + 3, "row"));
+    before || after
 }
+
+/// Words before a count of quarters or halves that make them periods.
+const PERIODS_BEFORE: &[&str] = &[
+    "past",
+    "last",
+    "next",
+    "previous",
+    "consecutive",
+    "straight",
+    "successive",
+    "first",
+    "final",
+    "remaining",
+    "coming",
+    "recent",
+];
 
 /// `numerator`/the fraction word at `k`, times a scale that follows.
 fn fraction(r: &Reader, k: usize, numerator: u32) -> Option<Number> {
@@ -155,12 +179,12 @@ fn fraction_after(r: &Reader, last: usize, numerator: u32) -> Option<Number> {
     };
     // `five quarters` of a year and the `two halves` of a match are periods:
     // quarters and halves make fractions below one only (`twenty fifths` is 4)
-    // and `three quarters to go` are periods too: a fraction of quarters or halves
-    // is written `three-quarters` or says what of (`three quarters of`)
+    // and so are the quarters of a year a text counts (`the past three quarters`,
+    // `three quarters to go`, `three quarters in a row`)
     let fits = if numerator == 1 {
         !plural && (hyphen || fraction_context(r, k + 1))
     } else if matches!(denominator, 2 | 4) {
-        plural && numerator < denominator && (hyphen || fraction_context(r, k + 1) || scale_follows(r, k + 1))
+        plural && numerator < denominator && (hyphen || !counts_periods(r, last, k))
     } else {
         plural
     };

@@ -393,40 +393,85 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     )
 }
 
-/// Nouns that measure the same thing: a figure counted in one that its
-/// sentence counts in another has the wrong unit (`unit: seconds` for
-/// "eight minutes", `unit: runs` for "five wickets").
-const MEASURES: &[&[&str]] = &[
-    &["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"],
-    &["run", "wicket", "over", "ball", "innings"],
-    &["goal", "point", "try", "assist"],
-    &["vote", "seat"],
-    &["metre", "meter", "kilometre", "kilometer", "km", "mile", "yard", "foot", "feet", "inch", "centimetre", "cm"],
-    &["gram", "kilogram", "kg", "tonne", "ton", "pound", "lb", "ounce"],
-    &["litre", "liter", "gallon", "barrel"],
+/// Nouns that measure the same thing, each unit with its spellings: a figure
+/// counted in one unit that its sentence counts in another has the wrong
+/// unit (`unit: seconds` for "eight minutes", `unit: runs` for "five wickets").
+const MEASURES: &[&[&[&str]]] = &[
+    &[
+        &["second", "sec", "secs"],
+        &["minute", "min", "mins"],
+        &["hour", "hr", "hrs"],
+        &["day"],
+        &["week", "wk"],
+        &["month"],
+        &["year", "yr", "yrs"],
+        &["decade"],
+        &["century", "centuries"],
+    ],
+    &[&["run"], &["wicket"], &["over"], &["ball"], &["innings"]],
+    &[&["goal"], &["point", "pt", "pts"], &["try", "tries"], &["assist"]],
+    &[&["vote"], &["seat"]],
+    &[
+        &["metre", "meter", "m"],
+        &["kilometre", "kilometer", "km", "kms"],
+        &["mile", "mi"],
+        &["yard", "yd", "yds"],
+        &["foot", "feet", "ft"],
+        &["inch", "inches", "in"],
+        &["centimetre", "centimeter", "cm"],
+    ],
+    &[
+        &["gram", "gramme", "g"],
+        &["kilogram", "kilogramme", "kg", "kgs", "kilo"],
+        &["tonne", "t"],
+        &["ton"],
+        &["pound", "lb", "lbs"],
+        &["ounce", "oz"],
+    ],
+    &[&["litre", "liter", "l"], &["gallon", "gal"], &["barrel", "bbl"]],
 ];
 
-/// A figure whose noun unit its sentence's number does not count: the word
-/// right after the number is another noun of the same measure.
+/// The measure and the unit of `word` (singular or plural, any spelling).
+fn measure_of(word: &str) -> Option<(usize, usize)> {
+    let word = word.to_lowercase();
+    let singular = match word.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") => word[..word.len() - 1].to_string(),
+        None => word.clone(),
+    };
+    MEASURES.iter().enumerate().find_map(|(f, units)| {
+        let unit = units
+            .iter()
+            .position(|spellings| spellings.contains(&word.as_str()) || spellings.contains(&singular.as_str()))?;
+        Some((f, unit))
+    })
+}
+
+/// A figure whose noun unit its sentence's number does not count: the noun
+/// right after the number is another unit of the same measure. A compound
+/// after it (`13 second-half minutes`) is no unit of the number's.
 fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
-    let one = |w: &str| {
-        let w = w.to_lowercase();
-        match w.strip_suffix("ies") {
-            Some(stem) => format!("{stem}y"),
-            None if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") => w[..w.len() - 1].to_string(),
-            None => w,
-        }
-    };
-    let thing = one(noun.split_whitespace().last()?);
-    let family = MEASURES.iter().find(|f| f.contains(&thing.as_str()))?;
-    // `eight minutes`, `a 10-minute delay`
+    let (family, unit) = measure_of(noun.split_whitespace().last()?)?;
+    // `eight minutes`, `a 10-minute delay`, `28km`
     let end = cx.seed.sentences[s].span.end;
     let after = &cx.seed.text[m.span.end.min(end)..end];
-    let word = after.split(|c: char| c.is_whitespace() || c == '-').find(|w| !w.is_empty())?;
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let said = one(word);
-    if said == thing || !family.contains(&said.as_str()) {
+    let letters = |t: &'_ str| -> usize { t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len()) };
+    let word = if let Some(glued) = after.strip_prefix('-') {
+        &glued[..letters(glued)]
+    } else if after.starts_with(char::is_alphabetic) {
+        &after[..letters(after)]
+    } else if after.starts_with(char::is_whitespace) {
+        let token = after.split_whitespace().next()?;
+        if token.contains('-') {
+            return None;
+        }
+        token.trim_matches(|c: char| !c.is_alphanumeric())
+    } else {
+        return None;
+    };
+    let (said_family, said) = measure_of(word)?;
+    if said_family != family || said == unit {
         return None;
     }
     let id = cx.sentence_id(s);

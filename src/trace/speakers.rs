@@ -15,7 +15,7 @@ use super::fold::{Folded, whole_words};
 use super::quotes::Found;
 use super::{Context, Stated};
 use crate::diagnostic::Diagnostic;
-use crate::draft::lexicon::JOBS;
+use crate::draft::lexicon::{JOBS, SPEECH_VERBS};
 use crate::sheet::{ActorKind, Quote};
 
 pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Diagnostic> {
@@ -679,8 +679,9 @@ fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     // nothing breaks the words between: `City said in a statement: "…"`
     let last = before.len();
     let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause) && !opens_clause(&before[i + 1..]);
-    let Some(v) =
-        (last.saturating_sub(5)..last).rev().find(|&i| is_saying(before[i].text) && (i + 3 >= last || unbroken(i)))
+    // any verb of saying counts here (`Police said Smith admitted he had "panicked"`)
+    let says = |w: &Word| is_saying(w.text) || SPEECH_VERBS.contains(&w.text.to_lowercase().as_str());
+    let Some(v) = (last.saturating_sub(5)..last).rev().find(|&i| says(&before[i]) && (i + 3 >= last || unbroken(i)))
     else {
         return GivenBy::default();
     };
@@ -836,7 +837,13 @@ fn reported(cx: &Context, s: usize, name: &Range<usize>) -> bool {
         Some(w) if w.text == "that" => at.checked_sub(2).map(|i| &words[i]),
         w => w,
     };
-    verb.is_some_and(|v| is_saying(v.text) && !v.text.eq_ignore_ascii_case("told"))
+    // unless the name says the words itself: `Police said Smith admitted he had "panicked"`
+    let says_them = words[at + 1..]
+        .iter()
+        .take_while(|w| w.at < opens)
+        .any(|w| is_saying(w.text) || SPEECH_VERBS.contains(&w.text.to_lowercase().as_str()));
+    !says_them
+        && verb.is_some_and(|v| is_saying(v.text) && !v.text.eq_ignore_ascii_case("told"))
         && words.first().is_some_and(|w| w.at < verb.map_or(0, |v| v.at))
 }
 
