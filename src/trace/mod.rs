@@ -7,6 +7,7 @@
 //! for each fact, the sentence and byte span that state it.
 
 mod actors;
+mod attribution;
 mod figures;
 pub(crate) mod fold;
 mod labels;

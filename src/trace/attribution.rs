@@ -1,0 +1,578 @@
+//! Reading an attribution: who a sentence gives quoted words to. A name
+//! beside a saying verb (`"…," said Anna Berg`, `Berg told reporters: "…"`),
+//! a noun (`the Board said`, `said the defender`), a pronoun (`it said`, `he
+//! said`), a quotation that goes on from the paragraph before; and the names
+//! that are not the speaker though they stand there: the one a name only
+//! qualifies (`the Palace manager`), the listener (`she told Kell`), the one
+//! whose lawyer speaks, the subject of reported speech.
+
+use std::ops::Range;
+
+use super::Context;
+use super::Stated;
+use super::quotes::Found;
+use crate::draft::lexicon::{JOBS, SPEECH_VERBS};
+/// The verbs that give a quote to its speaker.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "stated",
+    "insisted",
+    "warned",
+    "continued",
+    "replied",
+    "argued",
+    "declared",
+];
+
+/// Nouns of an attribution (`the club said`) that name a body, never a person.
+/// Not a document's (`the statement said`): a person may have written it.
+pub(super) const BODIES: &[&str] = &[
+    "agency",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "club",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "federation",
+    "firm",
+    "fund",
+    "government",
+    "group",
+    "institute",
+    "league",
+    "ministry",
+    "office",
+    "organisation",
+    "organization",
+    "party",
+    "police",
+    "regulator",
+    "team",
+    "union",
+    "university",
+];
+
+/// The noun sentence `s` gives its quoted words to, outside quotation marks:
+/// `defender` in `said the defender` or `the Swedish defender said`. Not a
+/// name or a pronoun: those are read as names are.
+pub(super) fn attribution(cx: &Context, s: usize, found: &Found) -> Option<String> {
+    let all = words_outside_quotes(cx, s);
+    // how many of its words stand before the quotation opens, in its first sentence
+    let opens = quotation_bounds(cx, found).map(|(opened, _)| opened.start);
+    let before_quote = match opens {
+        Some(at) if s == found.first => all.iter().filter(|w| w.at < at).count(),
+        _ => 0,
+    };
+    // reported speech runs on into the quotation, no mark between (`the Board said
+    // the company would "stay the course"`); a quotation a colon or comma opens is
+    // introduced by the clause right before it, not by one earlier
+    let runs_on = |i: usize| {
+        let last = &all[before_quote - 1];
+        let gap = opens.and_then(|at| cx.seed.text.get(last.at + last.text.len()..at)).unwrap_or(",");
+        all[i + 1..before_quote].iter().all(|w| !w.pause) && gap.trim().is_empty()
+    };
+    let words: Vec<(&str, bool)> = all.iter().map(|w| (w.text, w.pause)).collect();
+    let plain = |w: &str| w.chars().next().is_some_and(char::is_lowercase);
+    // words that end the noun after `said the` (`said the majority of the committee`)
+    let ends_noun = |w: &str| ["of", "the", "a", "an", "that", "to", "in", "on", "for", "and", "at"].contains(&w);
+    // the verb that gives this quotation its speaker stands beside it: among the last three words before it
+    let beside = |i: usize| before_quote > 0 && i < before_quote && (i + 3 >= before_quote || runs_on(i));
+    // the `the` at `t` begins the subject: first in its clause, not the object of a
+    // word before it (`the leader of the union said`, `who founded the firm said`)
+    let leads = |t: usize| t == 0 || words[t].1 || ["and", "but"].contains(&words[t - 1].0);
+    for (i, &(word, _)) in words.iter().enumerate() {
+        if !is_saying(word) {
+            continue;
+        }
+        let verb = word.to_lowercase();
+        // `the Bank said: “…”`: one word that a capital begins, right after `the`,
+        // when the verb introduces the quotation (not `after the Board said it would …`)
+        if i >= 2
+            && beside(i)
+            && !plain(words[i - 1].0)
+            && words[i - 2].0.eq_ignore_ascii_case("the")
+            && leads(i - 2)
+            && !words[i - 1].1
+            && !words[i].1
+        {
+            return Some(words[i - 1].0.to_lowercase());
+        }
+        // `the Swedish defender said`
+        if i >= 2 && plain(words[i - 1].0) && !words[i].1 {
+            let from = i.saturating_sub(3);
+            let the = words[from..i - 1].iter().rposition(|&(w, _)| w == "the" || w == "The");
+            let unbroken =
+                the.is_some_and(|t| leads(from + t) && words[from + t + 1..i].iter().all(|&(_, pause)| !pause));
+            if unbroken {
+                return Some(words[i - 1].0.to_lowercase());
+            }
+        }
+        // `said the defender`, `said the Palace manager`: the last of up to three
+        // plain words after `the` and the names that qualify them, unbroken, where
+        // the verb has no subject of its own
+        if names_speaker_after(&verb, words[i].1) && words.get(i + 1).is_some_and(|&(w, pause)| w == "the" && !pause) {
+            let qualifiers = words[i + 2..].iter().take(2).take_while(|&&(w, pause)| !plain(w) && !pause).count();
+            let after = words[i + 2 + qualifiers..]
+                .iter()
+                .take(3)
+                .take_while(|&&(w, pause)| plain(w) && !pause && !ends_noun(w));
+            if let Some((head, _)) = after.last() {
+                let qualified = words[i + 2..i + 2 + qualifiers].iter().map(|&(w, _)| w);
+                return Some(qualified.chain([head.to_lowercase().as_str()]).collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// The quotation gives its words to one of `pronouns`, beside it: `It said:
+/// “…”`, `“…,” it added`, `“…,” he said`.
+pub(super) fn said_by(cx: &Context, found: &Found, pronouns: &[&str]) -> bool {
+    let Some((before, after)) = beside_quotation(cx, found) else { return false };
+    // the pronoun the subject: first in its clause (`It said`, `, it added`, `and it said`),
+    // not the object of a word before it (`the woman behind it said`)
+    let by_it = |words: &[Word], v: usize| {
+        v > 0
+            && pronouns.iter().any(|p| words[v - 1].text.eq_ignore_ascii_case(p))
+            && !words[v].pause
+            && (v == 1 || words[v - 1].pause || ["and", "but", "so"].contains(&words[v - 2].text))
+    };
+    let is_saying = |w: &Word| is_saying(w.text);
+    // `“…,” it said`: the verb among the three words after it; `It said in a
+    // statement: “…”`: the last verb among the five before
+    after.iter().take(3).position(is_saying).is_some_and(|v| by_it(&after, v))
+        || (before.len().saturating_sub(5)..before.len())
+            .rev()
+            .find(|&i| is_saying(&before[i]))
+            .is_some_and(|v| by_it(&before, v))
+}
+
+/// The words outside quotation marks before the quotation's opening (in
+/// its first sentence) and after its close (in its last).
+fn beside_quotation<'a>(cx: &Context<'a>, found: &Found) -> Option<(Vec<Word<'a>>, Vec<Word<'a>>)> {
+    let (opened, closed) = quotation_bounds(cx, found)?;
+    let before = words_outside_quotes(cx, found.first).into_iter().filter(|w| w.at < opened.start).collect();
+    let after = words_outside_quotes(cx, found.last).into_iter().filter(|w| w.at >= closed.end).collect();
+    Some((before, after))
+}
+
+/// The quotation marks the quote's first part stands in, and those its last
+/// part stands in, as seed offsets.
+fn quotation_bounds(cx: &Context, found: &Found) -> Option<(Range<usize>, Range<usize>)> {
+    let quoted = cx.quoted_in_paragraph(found.first);
+    let inside = |at: usize| quoted.iter().find(|q| q.start <= at && at < q.end).cloned();
+    Some((inside(found.parts[0].start)?, inside(found.parts[found.parts.len() - 1].start)?))
+}
+
+/// `word` gives a quote to its speaker: `said`, `added`, `told` …
+fn is_saying(word: &str) -> bool {
+    SAYING.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether the one named right after saying verb `verb` said the words: only
+/// where no subject stands before the verb (`"…," said Berg`, `"…," warned the
+/// chancellor`, but not `"…," she warned the committee`), and never after
+/// `told`, whose object heard them (`told Reuters`).
+fn names_speaker_after(verb: &str, subjectless: bool) -> bool {
+    subjectless && !verb.eq_ignore_ascii_case("told")
+}
+
+/// A word of a sentence outside quotation marks: its offset in the seed, and
+/// whether a quotation or a mark of punctuation stands before it.
+struct Word<'a> {
+    at: usize,
+    text: &'a str,
+    pause: bool,
+}
+
+fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
+    let sentence = &cx.seed.sentences[s];
+    let quoted = cx.quoted_in_paragraph(s);
+    let start = sentence.span.start;
+    let mut words = Vec::new();
+    let mut pause = false;
+    let text = &cx.seed.text[sentence.span.clone()];
+    let mut rest = text.char_indices().peekable();
+    while let Some((at, c)) = rest.next() {
+        if quoted.iter().any(|q| q.start <= start + at && start + at < q.end) {
+            pause = true;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next, c)) = rest.peek() {
+                if !(c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+                    break;
+                }
+                end = next + c.len_utf8();
+                rest.next();
+            }
+            words.push(Word { at: start + at, text: &text[at..end], pause });
+            pause = false;
+        } else if !c.is_whitespace() {
+            pause = true;
+        }
+    }
+    words
+}
+
+/// The actors a name beside the quotation gives the quote to: `"…," said
+/// Anna Berg`, `"…," Berg said`, `Berg told reporters: "…"` — a saying verb
+/// among the three words after the quotation or before it, and a name among
+/// the three words before that verb, or after it where the verb has no subject
+/// (`said Berg`, not `told Reuters` nor `she warned the Treasury Committee`).
+/// Two when `and` joins them (`Berg and Kell said in a joint statement`).
+pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
+    let Some((before, after)) = beside_quotation(cx, found) else { return GivenBy::default() };
+    let text = &cx.seed.text;
+    let word_before = |at: usize| text[..at].trim_end().rsplit(' ').next().unwrap_or("");
+    // the word before a name and its article: `of` in `the leader of the union`
+    let governed = |at: usize| {
+        let mut words = text[..at].split_whitespace().rev();
+        let word = words.next().filter(|w| !["the", "a", "an", "its", "their"].contains(w)).or_else(|| words.next());
+        word.is_some_and(|w| GOVERNING.contains(&w))
+    };
+    // the actors named from `from` to `to` in sentence `s`, by where: not one
+    // that only says whose someone is (`said Brand's spokesman, Tom Kell`, `the
+    // Palace manager`) nor one a word before it governs (`the mother of Anna
+    // Berg`, `Saluzzi from Themis Trading`)
+    let in_the_possessive = |after: &str| ["'s", "’s"].iter().any(|p| after.starts_with(p));
+    let named_at = |s: usize, from: usize, to: usize| -> Vec<(usize, usize)> {
+        let number = cx.seed.sentences[s].number;
+        let mut named: Vec<(usize, usize)> = (0..cx.names.len())
+            .filter_map(|a| {
+                let at = cx.names[a].iter().find(|n| {
+                    n.sentence == number
+                        && from <= n.span.start
+                        && n.span.start < to
+                        && !in_the_possessive(&text[n.span.end..])
+                        && !qualifies_another(cx, &n.span)
+                        && !governed(n.span.start)
+                })?;
+                Some((at.span.start, a))
+            })
+            .collect();
+        named.sort();
+        named
+    };
+    // the subject at `at`, and the one `and` joins to it
+    let joined = |s: usize, (at, a): (usize, usize)| -> Vec<usize> {
+        let mut subjects = vec![a];
+        if word_before(at) == "and" {
+            let and = text[..at].trim_end().len() - "and".len();
+            let number = cx.seed.sentences[s].number;
+            let ends_before = |n: &Stated| n.sentence == number && text[..and].trim_end().len() == n.span.end;
+            subjects.extend((0..cx.names.len()).find(|&b| cx.names[b].iter().any(ends_before)));
+        }
+        subjects
+    };
+    // `the lawyer for Mark Day said`: whose lawyer, named between `from` and `to`
+    let whose = |s: usize, from: usize, to: usize| -> Vec<(usize, String)> {
+        let number = cx.seed.sentences[s].number;
+        let mut found = Vec::new();
+        for (a, names) in cx.names.iter().enumerate() {
+            for n in names.iter().filter(|n| n.sentence == number && from <= n.span.start && n.span.start < to) {
+                // `the lawyer for the Harbour Trust`: the article before the name aside
+                let mut words: Vec<&str> = text[from..n.span.start].split_whitespace().collect();
+                if words.last().is_some_and(|w| ["the", "a", "an"].contains(w)) {
+                    words.pop();
+                }
+                let [.., noun, preposition] = words.as_slice() else { continue };
+                let (noun, preposition) = (*noun, *preposition);
+                let plain = noun.chars().all(|c| c.is_lowercase() || c == '-') && !noun.is_empty();
+                if WHOSE.contains(&preposition) && plain && !SPEAKS_FOR.contains(&noun) {
+                    let at = text[..n.span.start].rfind(noun).unwrap_or(n.span.start);
+                    found.push((a, text[at..n.span.end].to_string()));
+                }
+            }
+        }
+        found
+    };
+    // a word that opens a clause of its own between the quotation and the verb
+    // gives the verb another subject (`called the deal "dead" and Kell said`)
+    let opens_clause = |words: &[Word]| words.iter().any(|w| CLAUSE_WORDS.contains(&w.text));
+    // after the quotation: `"…," said Berg` or `"…," Berg said`; further on where
+    // the subject starts right after the quotation and nothing breaks it: `"…,"
+    // the United manager Ruben Amorim said`
+    let long_subject = |v: usize| {
+        let starts = after[0].text.eq_ignore_ascii_case("the") || after[0].text.starts_with(char::is_uppercase);
+        starts && after[1..=v].iter().all(|w| !w.pause)
+    };
+    if let Some(v) = after
+        .iter()
+        .take(10)
+        .position(|w| is_saying(w.text))
+        .filter(|&v| (v < 3 || long_subject(v)) && !opens_clause(&after[..v]))
+    {
+        // the name nearest the verb: the last before it, or the first after it
+        let subject = after[..v].first().and_then(|w| named_at(found.last, w.at, after[v].at).last().copied());
+        let whose = after[..v].first().map(|w| whose(found.last, w.at, after[v].at)).unwrap_or_default();
+        if let Some(subject) = subject {
+            return GivenBy { speakers: joined(found.last, subject), whose };
+        }
+        let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
+        let first = after.get(v + 1).and_then(|w| named_at(found.last, w.at, end).first().copied());
+        let speakers = first
+            .filter(|_| names_speaker_after(after[v].text, after[v].pause))
+            .map(|(_, a)| vec![a])
+            .unwrap_or_default();
+        return GivenBy { speakers, whose };
+    }
+    // before it: `Berg said: "…"`, `Berg told reporters: "…"`; further back where
+    // nothing breaks the words between: `City said in a statement: "…"`
+    let last = before.len();
+    let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause) && !opens_clause(&before[i + 1..]);
+    // any verb of saying counts here (`Police said Smith admitted he had "panicked"`)
+    let says = |w: &Word| is_saying(w.text) || SPEECH_VERBS.contains(&w.text.to_lowercase().as_str());
+    let Some(v) = (last.saturating_sub(5)..last).rev().find(|&i| says(&before[i]) && (i + 3 >= last || unbroken(i)))
+    else {
+        return GivenBy::default();
+    };
+    let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
+    let speakers = named_at(found.first, from, before[v].at)
+        .last()
+        .map(|&subject| joined(found.first, subject))
+        .unwrap_or_default();
+    GivenBy { speakers, whose: whose(found.first, from, before[v].at) }
+}
+
+/// Who a name beside the quotation gives it to, and who the words of the
+/// attribution say is not the speaker but whose lawyer, mother or office
+/// speaks (`the lawyer for Mark Day said`): (actor, the words that say so).
+#[derive(Default)]
+pub(super) struct GivenBy {
+    pub speakers: Vec<usize>,
+    pub whose: Vec<(usize, String)>,
+}
+
+/// Words between a noun of the attribution and a name that make the name
+/// another's: `the lawyer for Mark Day`, `the mother of Anna Berg`.
+const WHOSE: &[&str] = &["of", "for", "representing"];
+
+/// Words before a name that make it no subject: `the mother of Anna Berg`,
+/// `the lawyer representing Tom Kell`, `Joe Saluzzi from Themis Trading`.
+const GOVERNING: &[&str] = &[
+    "of",
+    "for",
+    "from",
+    "at",
+    "by",
+    "with",
+    "to",
+    "representing",
+    "behind",
+    "about",
+    "against",
+    "on",
+    "in",
+    "like",
+    "including",
+    "named",
+    "beside",
+    "without",
+];
+
+/// Words that open a clause of their own.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "or", "but", "while", "whom", "who", "which", "that", "as", "when", "after", "before", "because", "if",
+    "since", "whose", "where", "whereas", "although", "though",
+];
+
+/// A name that only says whose someone else is: one before a job
+/// (`Northwind chief executive Mara Quinn`, `Brand's lawyer`, `the White
+/// House press secretary`) or, after `the`, before any noun (`the Northport
+/// teenager`, `the Labour MP`). A spokesperson speaks for the body that
+/// qualifies them: `a Northwind spokesman` still names Northwind.
+pub(super) fn qualifies_another(cx: &Context, name: &Range<usize>) -> bool {
+    let text = &cx.seed.text;
+    let after = &text[name.end..];
+    let possessive = ["'s", "’s"].iter().find_map(|p| after.strip_prefix(p));
+    let Some(rest) = possessive.unwrap_or(after).strip_prefix(' ') else { return false };
+    // the first two words after it, up to a mark
+    let mut words = Vec::new();
+    for token in rest.splitn(3, ' ').take(2) {
+        let word = token.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '-');
+        if word.is_empty() {
+            break;
+        }
+        words.push(word);
+        if word.len() < token.len() {
+            break;
+        }
+    }
+    let job = |w: &str| {
+        let w = w.to_lowercase();
+        JOBS.contains(&w.as_str()) && !SPEAKS_FOR.contains(&w.as_str())
+    };
+    match words.as_slice() {
+        [first, ..] if job(first) => return true,
+        [field, second] if JOB_FIELDS.contains(&field.to_lowercase().as_str()) && job(second) => return true,
+        _ => {}
+    }
+    if possessive.is_some() {
+        return false; // `Amorim's side were beaten` is about Amorim
+    }
+    let the = text[..name.start].trim_end().rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let person = |w: &str| {
+        let acronym = (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
+        acronym || PEOPLE.contains(&w)
+    };
+    the && words.first().is_some_and(|w| person(w))
+}
+
+/// Nouns of a person, besides the words of a job, that a name before them
+/// qualifies after `the`: `the Northport teenager`, `the Harbour boss`.
+const PEOPLE: &[&str] = &[
+    "boss",
+    "teenager",
+    "youngster",
+    "veteran",
+    "star",
+    "keeper",
+    "skipper",
+    "official",
+    "lawmaker",
+    "legislator",
+    "politician",
+    "nominee",
+    "rookie",
+    "worker",
+    "striker",
+    "MP",
+    "MEP",
+];
+
+/// Whether the quote's sentences or the three before them have someone speak
+/// for a body: a spokesperson, a representative, an official.
+pub(super) fn speaks_for_a_body(cx: &Context, found: &Found) -> bool {
+    (found.first.saturating_sub(3)..=found.last).any(|s| {
+        let text = cx.seed.text[cx.seed.sentences[s].span.clone()].to_lowercase();
+        ["spokes", "representative", "official"].iter().any(|w| text.contains(w))
+    })
+}
+
+/// Whether the name is who heard the words: `"…," she told Tom Kell`, `she
+/// warned the Treasury Committee`, `she said to Kell`.
+pub(super) fn listens(cx: &Context, name: &Range<usize>) -> bool {
+    let mut before = cx.seed.text[..name.start].split_whitespace().rev().peekable();
+    before.next_if(|w| ["the", "a", "an"].contains(w));
+    match before.next() {
+        Some("told" | "warned") => true,
+        Some("to") => before.next().is_some_and(|w| is_saying(w) || ["spoke", "speaking", "talking"].contains(&w)),
+        _ => false,
+    }
+}
+
+/// Whether the name is the subject of reported speech that another says,
+/// before a quotation: in `Anna Berg, for the council, said Tom Kell had "lied
+/// to everyone"`, Berg says it, not Kell. The saying verb has words before it
+/// (its subject), and the name follows it, `that` aside.
+pub(super) fn reported(cx: &Context, s: usize, name: &Range<usize>) -> bool {
+    let Some(opens) = cx.quoted_in_paragraph(s).iter().map(|q| q.start).find(|&q| q >= name.end) else {
+        return false;
+    };
+    if cx.sentence_at(opens) != Some(s) {
+        return false;
+    }
+    let words = words_outside_quotes(cx, s);
+    let Some(at) = words.iter().position(|w| w.at == name.start) else { return false };
+    let verb = match at.checked_sub(1).map(|i| &words[i]) {
+        Some(w) if w.text == "that" => at.checked_sub(2).map(|i| &words[i]),
+        w => w,
+    };
+    // unless the name says the words itself: `Police said Smith admitted he had "panicked"`
+    let says_them = words[at + 1..]
+        .iter()
+        .take_while(|w| w.at < opens)
+        .any(|w| is_saying(w.text) || SPEECH_VERBS.contains(&w.text.to_lowercase().as_str()));
+    !says_them
+        && verb.is_some_and(|v| is_saying(v.text) && !v.text.eq_ignore_ascii_case("told"))
+        && words.first().is_some_and(|w| w.at < verb.map_or(0, |v| v.at))
+}
+
+/// Job words of one who speaks for a body, not for themselves.
+const SPEAKS_FOR: &[&str] = &["spokesman", "spokeswoman", "spokesperson", "representative"];
+
+/// Words that make a job of the job word after them: `press secretary`.
+const JOB_FIELDS: &[&str] = &[
+    "press",
+    "finance",
+    "foreign",
+    "home",
+    "health",
+    "defence",
+    "defense",
+    "interior",
+    "trade",
+    "energy",
+    "education",
+    "justice",
+    "transport",
+    "culture",
+    "team",
+    "club",
+    "first-team",
+    "assistant",
+    "general",
+];
+
+/// The sentence and the actors whose words a quotation goes on with: the
+/// quote's paragraph is quotation alone, no word outside its marks, and
+/// follows a paragraph whose last sentence ends a quotation that a name
+/// beside it gives to that actor
+/// (`"…," ABS head of labour statistics Bjorn Jarvis said.` then `"…"`).
+pub(super) fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, GoesOn)> {
+    let sentences = &cx.seed.sentences;
+    let first = found.first;
+    let paragraph = sentences[first].paragraph;
+    if first == 0 || sentences[first - 1].paragraph == paragraph {
+        return None;
+    }
+    let opens = cx.quoted_in_paragraph(first).first()?;
+    if cx.seed.text[sentences[first].span.start..opens.start].trim() != "" {
+        return None;
+    }
+    let says_more = (first..sentences.len())
+        .take_while(|&s| sentences[s].paragraph == paragraph)
+        .any(|s| !words_outside_quotes(cx, s).is_empty());
+    if says_more {
+        return None;
+    }
+    // the quotation that ends in the sentence before, whole
+    let prev = first - 1;
+    let ends = cx.quoted_in_paragraph(prev).last()?.clone();
+    if cx.sentence_at(ends.end.saturating_sub(1)) != Some(prev) {
+        return None;
+    }
+    let starts = cx.sentence_at(ends.start)?;
+    let before = Found { first: starts, last: prev, parts: vec![ends] };
+    let by = given_by_name(cx, &before).speakers;
+    if !by.is_empty() {
+        return Some((prev, GoesOn::Name(by)));
+    }
+    // `"…," the club said.` then `"…"`: still the club's words
+    let head = attribution(cx, prev, &before)?;
+    head.rsplit(' ').next().is_some_and(|noun| BODIES.contains(&noun)).then_some((prev, GoesOn::Body(head)))
+}
+
+/// Whose words a quotation-only paragraph goes on with.
+pub(super) enum GoesOn {
+    /// The actors a name beside the quotation before gives them to.
+    Name(Vec<usize>),
+    /// A body's, that a noun gives them to (`the club said`).
+    Body(String),
+}
