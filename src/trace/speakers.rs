@@ -24,6 +24,14 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     let actors = &cx.briefing.actors;
     let speaker = actors.iter().position(|a| a.id.value == quote.speaker.value)?;
     let kind = actors[speaker].kind;
+    let name = &actors[speaker].name.value;
+    let id = cx.sentence_id(found.first);
+    // the label and the help where the seed gives the words to actor `by` of the sheet
+    let said_by_actor = |by: usize| format!("the seed gives these words to {}", actors[by].name.value);
+    let check_actor = |by: usize| format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value);
+    // the warning that sentence `s` gives the words to someone else: `but` says to whom
+    let theirs =
+        |s: usize, but: String, label: String, help: String| Some(not_theirs(cx, quote, found, s, but, label, help));
     let of_kind = |named: Vec<(usize, usize)>| -> Vec<usize> {
         named.into_iter().map(|(_, a)| a).filter(|&a| actors[a].kind == kind).collect()
     };
@@ -34,17 +42,12 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     }
     // `"…," the lawyer for Mark Day said`: Mark Day is whose lawyer speaks
     if let Some((_, phrase)) = whose.iter().find(|(a, _)| *a == speaker) {
-        let id = cx.sentence_id(found.first);
-        let name = &actors[speaker].name.value;
-        return Some(not_theirs(
-            cx,
-            quote,
-            found,
-            &id,
+        return theirs(
+            found.first,
             format!("{id} gives it to the {phrase}, not to {name}"),
             format!("the seed gives these words to the {phrase}"),
             "check `speaker:`: the seed gives these words to the one the attribution names first".to_string(),
-        ));
+        );
     }
     // a paragraph that opens with a quotation and attributes nothing goes on
     // with the words of the quotation that ends the paragraph before
@@ -53,45 +56,32 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         Some((_, GoesOn::Name(by))) if by.contains(&speaker) => return None,
         Some((from, GoesOn::Name(by))) => {
             let by = by[0];
-            let id = cx.sentence_id(found.first);
             let from = cx.sentence_id(from);
-            return Some(not_theirs(
-                cx,
-                quote,
-                found,
-                &id,
+            return theirs(
+                found.first,
                 format!("{id} goes on with the words {from} gives to {}", actors[by].name.value),
-                format!("the seed gives these words to {}", actors[by].name.value),
-                format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value),
-            ));
+                said_by_actor(by),
+                check_actor(by),
+            );
         }
         Some((from, GoesOn::Body(head))) if kind == ActorKind::Person && !calls(cx, speaker, &head) => {
-            let id = cx.sentence_id(found.first);
             let from = cx.sentence_id(from);
-            let name = &actors[speaker].name.value;
-            return Some(not_theirs(
-                cx,
-                quote,
-                found,
-                &id,
+            return theirs(
+                found.first,
                 format!("{id} goes on with the words {from} gives to the {head}: a body, not a person"),
                 format!("the sheet has {name} as a person"),
                 format!("check `speaker:`: the seed gives these words to the {head}"),
-            ));
+            );
         }
         _ => {}
     }
     if let Some(&by) = by_name.first() {
-        let id = cx.sentence_id(found.first);
-        return Some(not_theirs(
-            cx,
-            quote,
-            found,
-            &id,
+        return theirs(
+            found.first,
             format!("{id} gives it to {}", actors[by].name.value),
-            format!("the seed gives these words to {}", actors[by].name.value),
-            format!("check `speaker:`: the seed gives these words to `{}`", actors[by].id.value),
-        ));
+            said_by_actor(by),
+            check_actor(by),
+        );
     }
     let named = |s: usize, qualifiers: Qualifiers| named(cx, s, speaker, qualifiers);
     // `the Palace manager said` names the manager, not the club
@@ -105,16 +95,12 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         && !here.contains(&speaker)
     {
         let id = cx.sentence_id(s);
-        let name = &actors[speaker].name.value;
-        return Some(not_theirs(
-            cx,
-            quote,
-            found,
-            &id,
+        return theirs(
+            s,
             format!("{id} has {name} hear these words, not say them"),
             format!("{name} is who heard them"),
             "check `speaker:`: the seed gives these words to the one who spoke to them".to_string(),
-        ));
+        );
     }
     if here.contains(&speaker) {
         return None;
@@ -132,31 +118,23 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         })
     {
         let id = cx.sentence_id(*s);
-        return Some(not_theirs(
-            cx,
-            quote,
-            found,
-            &id,
+        return theirs(
+            *s,
             format!("{id} gives it to the {head}, as the sheet calls {}", actors[other].name.value),
-            format!("{} is not the {head}", actors[speaker].name.value),
+            format!("{name} is not the {head}"),
             format!("check `speaker:`: the seed gives these words to the {head}"),
-        ));
+        );
     }
     // `It said: “…”`: the words of a body or a document, never of a person
     if here.is_empty() && kind == ActorKind::Person && said_by(cx, found, &["it"]) {
-        let id = cx.sentence_id(found.first);
-        let name = &actors[speaker].name.value;
-        return Some(not_theirs(
-            cx,
-            quote,
-            found,
-            &id,
+        return theirs(
+            found.first,
             format!("{id} gives it to \"it\": a body or a document, not a person"),
             format!("the sheet has {name} as a person"),
             format!(
                 "check `speaker:`: the seed gives these words to what \"it\" stands for (a body, a statement, a letter); if that is {name}, an organisation, give it `kind: organisation`"
             ),
-        ));
+        );
     }
     // `“…,” the club said`: a body's words, given to a person
     if let Some((s, head)) = &attributed
@@ -164,18 +142,14 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         && head.rsplit(' ').next().is_some_and(|noun| BODIES.contains(&noun))
     {
         let id = cx.sentence_id(*s);
-        let name = &actors[speaker].name.value;
-        return Some(not_theirs(
-            cx,
-            quote,
-            found,
-            &id,
+        return theirs(
+            *s,
             format!("{id} gives it to the {head}: a body, not a person"),
             format!("the sheet has {name} as a person"),
             format!(
                 "check `speaker:`: the seed gives these words to the {head}; add it as an actor (`kind: organisation`, with `{head}` among its aliases) and give it the quote"
             ),
-        ));
+        );
     }
     // `“…,” he said`: a person's words, given to a body, unless the text has the
     // person speak for it (`A Northwind spokesman said …`)
@@ -184,19 +158,14 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         && said_by(cx, found, &["he", "she"])
         && !speaks_for_a_body(cx, found)
     {
-        let id = cx.sentence_id(found.first);
-        let name = &actors[speaker].name.value;
-        return Some(not_theirs(
-            cx,
-            quote,
-            found,
-            &id,
+        return theirs(
+            found.first,
             format!("{id} gives it to a person (\"he\" or \"she\"), not a body"),
             format!("the sheet has {name} as a body"),
             format!(
                 "check `speaker:`: the seed gives these words to the person the pronoun stands for; if they speak for {name}, add them as an actor of their own and give them the quote"
             ),
-        ));
+        );
     }
     let mut before = Vec::new();
     if here.is_empty() {
@@ -211,12 +180,10 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         // the speaker's kind
         before = (0..found.first)
             .rev()
-            .map(|s| {
-                named(s, Qualifiers::Name).into_iter().filter(|&(_, a)| actors[a].kind == kind).collect::<Vec<_>>()
-            })
+            .map(|s| of_kind(named(s, Qualifiers::Name)))
             .find(|named| !named.is_empty())
             .map(|named| {
-                let (first, last) = (named[0].1, named[named.len() - 1].1);
+                let (first, last) = (named[0], named[named.len() - 1]);
                 if first == last { vec![first] } else { vec![first, last] }
             })
             .unwrap_or_default();
@@ -224,36 +191,33 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             return None;
         }
     }
-    let id = cx.sentence_id(found.first);
     let names = |list: &[usize]| list.iter().map(|&a| actors[a].name.value.as_str()).collect::<Vec<_>>().join(" and ");
     let there = match (here.as_slice(), before.as_slice()) {
         ([], []) => format!("neither {id} nor the sentences before it name anyone"),
         ([], before) => format!("{id} names no one, and the text before it is about {}", names(before)),
         (here, _) => format!("{id} names {}", names(here)),
     };
-    Some(not_theirs(
-        cx,
-        quote,
-        found,
-        &id,
+    theirs(
+        found.first,
         there,
-        format!("{} is not named there", actors[speaker].name.value),
+        format!("{name} is not named there"),
         "check `speaker:`; if the words are theirs, add the name the seed uses for them to `aliases:` or `role:`"
             .to_string(),
-    ))
+    )
 }
 
 /// The warning that the sheet gives `quote` to a speaker the seed does
-/// not: `but` says what sentence `id` says instead.
+/// not: `but` says what sentence `s` says instead.
 fn not_theirs(
     cx: &Context,
     quote: &Quote,
     found: &Found,
-    id: &str,
+    s: usize,
     but: String,
     label: String,
     help: String,
 ) -> Diagnostic {
+    let id = cx.sentence_id(s);
     let given = cx.briefing.actors.iter().find(|a| a.id.value == quote.speaker.value);
     let speaker = given.map_or(&quote.speaker.value, |a| &a.name.value);
     Diagnostic::warning("speaker-not-named", format!("the quote `{}` is given to {speaker}, but {but}", quote.id.value))
