@@ -96,6 +96,13 @@ fn dates_months_and_years_are_figures() {
     let run = project.check(&["--format", "json"]);
     run.assert_exit(1);
     assert!(run.text().contains("untraced-number"), "a date the seed does not state traced:\n{}", run.shown());
+    assert!(run.text().contains("--04-01"), "the help does not offer the day as the seed gives it:\n{}", run.shown());
+
+    // the day as the seed gives it, without a year, is published without one
+    project.write(SHEET, sheet.replace("value: 2018-04-01", "value: --04-01"));
+    project.built(&out);
+    let published = traced_values(&read_page(&out, &format!("briefings/{SLUG}/index.html")));
+    assert!(published.iter().any(|p| p == "s5 1 April"), "the day without a year: {published:?}");
 }
 
 #[test]

@@ -129,8 +129,8 @@ fn figure(f: RawFigure, file: &Path, yaml: &str, problems: &mut Vec<Diagnostic>)
 
 /// A figure's `value:`: a YAML number, written without quotes (a quoted
 /// number is text, and a sheet that means a number says so by leaving them
-/// off), or a date `2025-04-01` or month `2025-04`; with `unit: year`, a
-/// whole number.
+/// off), or a date `2025-04-01`, a day `--04-01` or a month `2025-04`; with
+/// `unit: year`, a whole number.
 fn figure_value(
     raw: &Located<String>,
     unit: Option<&Located<FactUnit>>,
@@ -234,7 +234,11 @@ fn is_month(s: &str) -> bool {
         && (1..=12).contains(&s[5..].parse::<u32>().unwrap_or(0))
 }
 
+/// `2025-04-01`, or a day without a year as a text gives it: `--04-01`.
 fn is_date(s: &str) -> bool {
+    if let Some(day) = s.strip_prefix("--") {
+        return is_date(&format!("2000-{day}"));
+    }
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {

@@ -125,6 +125,11 @@ fn money(value: Decimal, code: &str) -> String {
 /// A date of a fact sheet (`2025-02-17`) as a reader reads it: `17 February
 /// 2025`; a month (`2025-04`): `April 2025`.
 pub fn date(iso: &str) -> String {
+    if let Some(day) = iso.strip_prefix("--") {
+        // a day without a year, as the text gives it: `3 May`
+        let full = date(&format!("0-{day}"));
+        return full.strip_suffix(" 0").map_or_else(|| iso.to_string(), str::to_string);
+    }
     let mut parts = iso.split('-');
     let (Some(y), Some(m)) = (parts.next(), parts.next()) else {
         return iso.to_string();
@@ -196,6 +201,7 @@ mod tests {
         }
         assert_eq!(figure(&FigureValue::Date("2025-04-01".into()), None, Some("from")), "from 1 April 2025");
         assert_eq!(figure(&FigureValue::Date("2026-03".into()), None, None), "March 2026");
+        assert_eq!(figure(&FigureValue::Date("--05-03".into()), None, None), "3 May");
     }
 
     /// Every money, percent and count mention of the scanner's own cases,

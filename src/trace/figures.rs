@@ -116,7 +116,8 @@ fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
         return Outcome::UnitMismatch(at);
     }
     let Some(fact) = figure.value.value.number() else {
-        return Outcome::Untraced(None);
+        // a date: the same day without a year, in a text of another year, is the closest
+        return Outcome::Untraced(candidates().find(|(_, m)| yearless_match(figure, m).is_some()));
     };
     let distance = |m: &Mention| m.value.number().map(|v| (v - fact).abs());
     let closest = all()
@@ -229,7 +230,12 @@ fn untraced(cx: &Context, figure: &Figure, closest: Option<At>) -> Diagnostic {
         Some((s, m)) => {
             let text = mention_text(cx, m);
             d = d.related(cx.in_seed(&m.span), format!("closest: {} states {text}", cx.sentence_id(s)));
-            format!("if the seed's {text} is meant, write its value; if the figure is rounded, add `approx: true`")
+            match yearless_match(figure, m) {
+                Some(day) => yearless_help(&day),
+                None => format!(
+                    "if the seed's {text} is meant, write its value; if the figure is rounded, add `approx: true`"
+                ),
+            }
         }
         None => format!("check the figure against the seed (`tracebrief scan {seed}` lists its numbers)"),
     };
@@ -342,9 +348,29 @@ fn evidence_mismatch(cx: &Context, figure: &Figure, other: Option<At>, outside: 
             d = d.related(cx.in_seed(&m.span), format!("{} states {} here", cx.sentence_id(s), mention_text(cx, m)));
             format!("if {} is meant, pin its own words: `evidence: {}`", mention_text(cx, m), evidence_for(cx, s, m))
         }
-        None => "correct the value, or pin the words of the sentence that hold the figure's number".to_string(),
+        None => match other.and_then(|(_, m)| yearless_match(figure, m)) {
+            Some(day) => yearless_help(&day),
+            None => "correct the value, or pin the words of the sentence that hold the figure's number".to_string(),
+        },
     };
     d.help(help)
+}
+
+fn yearless_help(day: &str) -> String {
+    format!(
+        "the sentence gives the day without a year, and such a day is read in the year of the sheet's `date:`: \
+         publish it as the sentence gives it, `value: \"{day}\"`, or pin words that give the year"
+    )
+}
+
+/// The seed's date without a year (`--05-03`) when it is the figure's date
+/// (`2023-05-03`) in some year: the sentence does not say which.
+fn yearless_match(figure: &Figure, m: &Mention) -> Option<String> {
+    let (Value::Iso(day), FigureValue::Date(date)) = (&m.value, &figure.value.value) else {
+        return None;
+    };
+    let month_day = day.strip_prefix("--")?;
+    (date.len() == 10 && date.ends_with(month_day) && date.as_bytes()[4] == b'-').then(|| day.clone())
 }
 
 /// A figure traced without evidence to a sentence that states another
