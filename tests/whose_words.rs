@@ -437,6 +437,46 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
 }
 
 #[test]
+fn a_person_is_called_by_the_family_name_once_named() {
+    // no aliases: `Kell said` and `Mr Kell` call Tom Kell, once he is named in
+    // full; `Jane Ash` is someone the sheet does not have, and `Kell Street` a place
+    let seed = "Test headline\n\n\
+        Tom Kell and Anna Berg met on Monday. Berg spoke first.\n\n\
+        \"It was a terrible accident,\" Kell told officers.\n\n\
+        \"We acted at once,\" Mr Kell said.\n\n\
+        \"I was there,\" Jane Ash said.\n\n\
+        Anna Berg lives on Kell Street. \"Nothing changed,\" she said.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: kell, name: Tom Kell}\n\
+        \x20 - {id: berg, name: Anna Berg}\n\
+        quotes:\n\
+        \x20 - {id: accident, speaker: kell, text: It was a terrible accident}\n\
+        \x20 - {id: accident-berg, speaker: berg, text: It was a terrible accident}\n\
+        \x20 - {id: acted, speaker: kell, text: We acted at once}\n\
+        \x20 - {id: acted-berg, speaker: berg, text: We acted at once}\n\
+        \x20 - {id: there, speaker: kell, text: I was there}\n\
+        \x20 - {id: nothing, speaker: berg, text: Nothing changed}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let report = project.check(&["--format", "json"]).json();
+    let caught: Vec<String> = report["diagnostics"]
+        .as_array()
+        .map(|ds| {
+            ds.iter()
+                .filter(|d| d["code"] == "speaker-not-named")
+                .filter_map(|d| d["message"].as_str())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let ids: Vec<&str> = caught.iter().filter_map(|m| m.split('`').nth(1)).collect();
+    assert_eq!(ids, ["accident-berg", "acted-berg", "there"], "{caught:#?}");
+    assert!(caught[0].contains("gives it to Tom Kell"), "{caught:#?}");
+    assert!(caught[2].contains("gives it to Jane Ash, who is not on the sheet"), "{caught:#?}");
+}
+
+#[test]
 fn wire_forms_as_they_are_written_check_clean() {
     // the seed's own ellipsis inside a quotation, a toll that has `gone up to` a
     // number (no bound), quarters of a year still to go (no fraction), the one

@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::lexicon::{
-    COMPASS_WORDS, CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, JOBS, MONTHS, NAME_POSSESSIVES, NOT_ACTORS, NOT_NAMES,
-    NOT_ROLES, OFFICES, ORGANISATION_WORDS, PARTY_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS, TAKES_AND, THING_WORDS,
+    COMPASS_WORDS, CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, JOBS, MONTHS, NAME_POSSESSIVES, NAME_SUFFIXES,
+    NOT_ACTORS, NOT_NAMES, NOT_ROLES, OFFICES, ORGANISATION_WORDS, PARTY_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS,
+    TAKES_AND, THING_WORDS,
 };
 use super::unique;
 use crate::sheet::ActorKind;
@@ -525,9 +526,6 @@ fn merge_aliases(actors: &mut Vec<Named>, by_name: &BTreeMap<String, Vec<Occurre
 
 /// Words of a job that describe one rather than name it: `a former NATO commander`.
 const DESCRIBING: &[&str] = &["former", "senior", "vice", "deputy", "managing", "executive", "acting", "interim"];
-
-/// Words after a surname that are part of a name, not the surname.
-const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
 
 /// The words set off by commas right after a name: `, a former NATO commander,`.
 fn apposition(text: &str, name: &Range<usize>) -> Option<String> {

@@ -102,6 +102,9 @@ pub const HONORIFICS: &[&str] = &[
     "Professor",
 ];
 
+/// Suffixes a name may end with after the family name: `John Crabb Jr.`.
+pub const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
 /// The last word of an office written before a name: `UK Prime Minister`, `Senate Majority Leader`.
 #[rustfmt::skip]
 pub const OFFICES: &[&str] = &[

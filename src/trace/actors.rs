@@ -6,6 +6,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Context, FactKind, FactTrace, Stated, Trace};
 use crate::diagnostic::Diagnostic;
+use crate::draft::lexicon::{HONORIFICS, NAME_SUFFIXES, OFFICES};
+use crate::sheet::ActorKind;
 use crate::trace::fold::whole_words;
 
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
@@ -64,4 +66,55 @@ pub(super) fn names(cx: &Context) -> Vec<Vec<Stated>> {
         }
     }
     found
+}
+
+/// For each actor, every place of the seed that names it (as [`names`]
+/// finds them) or calls a person by the family name alone, as news does
+/// once it has named them (`Kell said`, `Mr Kell`): the last word of the
+/// name, where no other actor of the sheet has that word among its names,
+/// and where it stands apart from other capitalised words, which would make
+/// it part of another name (`Jane Kell`, `Kell Street`). Whose words a quote
+/// is reads these; an actor is traced by its names alone.
+pub(super) fn called(cx: &Context) -> Vec<Vec<Stated>> {
+    let actors = &cx.briefing.actors;
+    let text = &cx.seed.text;
+    let mut called = cx.names.clone();
+    let named = |at: usize| cx.names.iter().flatten().any(|n| n.span.start <= at && at < n.span.end);
+    let words_of = |a: usize| -> Vec<&str> {
+        actors[a].names().flat_map(|n| n.value.split(|c: char| !c.is_alphanumeric() && c != '-')).collect()
+    };
+    for (a, actor) in actors.iter().enumerate() {
+        if actor.kind != ActorKind::Person {
+            continue;
+        }
+        let mut words = actor.name.value.split_whitespace().filter(|w| !NAME_SUFFIXES.contains(w));
+        let (Some(_), Some(family)) = (words.next(), words.next_back()) else { continue };
+        let family = family.trim_end_matches([',', '.']);
+        let shared = (0..actors.len()).any(|b| b != a && words_of(b).contains(&family));
+        if family.chars().count() < 2 || !family.starts_with(char::is_uppercase) || shared {
+            continue;
+        }
+        for (at, _) in text.match_indices(family) {
+            let end = at + family.len();
+            if !whole_words(text, at, end) || named(at) || joined_to_a_name(text, at, end) {
+                continue;
+            }
+            if let Some(s) = cx.sentence_at(at) {
+                called[a].push(cx.stated(s, at..end));
+            }
+        }
+        called[a].sort_by_key(|n| n.span.start);
+    }
+    called
+}
+
+/// The word at `at..end` is joined by a space alone to a capitalised word
+/// before it (not a title: `Mr`, `President`) or after it: part of a name.
+fn joined_to_a_name(text: &str, at: usize, end: usize) -> bool {
+    let before = text[..at].strip_suffix(' ').and_then(|t| t.rsplit([' ', '\n', '\t']).next());
+    let after = text[end..].strip_prefix(' ').and_then(|t| t.split([' ', '\n', '\t']).next());
+    let capitalised =
+        |w: &str| w.starts_with(char::is_uppercase) && w.chars().last().is_some_and(char::is_alphanumeric);
+    let title = |w: &str| HONORIFICS.contains(&w) || OFFICES.contains(&w);
+    before.is_some_and(|w| capitalised(w) && !title(w)) || after.is_some_and(capitalised)
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::Context;
 use super::Stated;
 use super::quotes::Found;
-use crate::draft::lexicon::{JOBS, SPEECH_VERBS};
+use crate::draft::lexicon::{JOBS, MONTHS, SPEECH_VERBS};
 /// The verbs that give a quote to its speaker.
 const SAYING: &[&str] = &[
     "said",
@@ -161,6 +161,25 @@ pub(super) fn said_by(cx: &Context, found: &Found, pronouns: &[&str]) -> bool {
             .is_some_and(|v| by_it(&before, v))
 }
 
+/// The name that `after` follows is in the possessive: `Black's virtues`.
+pub(super) fn in_the_possessive(after: &str) -> bool {
+    ["'s", "’s"].iter().any(|p| after.starts_with(p))
+}
+
+/// Where the first verb of saying ends whose subject in sentence `s` is one of
+/// `pronouns` (`"…," he said`, `He said`): the names after it are whom the
+/// speaker speaks of (`he said, calling Black a "devoted father"`).
+pub(super) fn pronoun_says_at(cx: &Context, s: usize, pronouns: &[&str]) -> Option<usize> {
+    let words = words_outside_quotes(cx, s);
+    let v = (1..words.len()).find(|&v| {
+        is_saying(words[v].text)
+            && pronouns.iter().any(|p| words[v - 1].text.eq_ignore_ascii_case(p))
+            && !words[v].pause
+            && (v == 1 || words[v - 1].pause || ["and", "but", "so"].contains(&words[v - 2].text))
+    })?;
+    Some(words[v].at + words[v].text.len())
+}
+
 /// The words outside quotation marks before the quotation's opening (in
 /// its first sentence) and after its close (in its last).
 fn beside_quotation<'a>(cx: &Context<'a>, found: &Found) -> Option<(Vec<Word<'a>>, Vec<Word<'a>>)> {
@@ -250,12 +269,11 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     // that only says whose someone is (`said Brand's spokesman, Tom Kell`, `the
     // Palace manager`) nor one a word before it governs (`the mother of Anna
     // Berg`, `Saluzzi from Themis Trading`)
-    let in_the_possessive = |after: &str| ["'s", "’s"].iter().any(|p| after.starts_with(p));
     let named_at = |s: usize, from: usize, to: usize| -> Vec<(usize, usize)> {
         let number = cx.seed.sentences[s].number;
-        let mut named: Vec<(usize, usize)> = (0..cx.names.len())
+        let mut named: Vec<(usize, usize)> = (0..cx.called.len())
             .filter_map(|a| {
-                let at = cx.names[a].iter().find(|n| {
+                let at = cx.called[a].iter().find(|n| {
                     n.sentence == number
                         && from <= n.span.start
                         && n.span.start < to
@@ -276,7 +294,7 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
             let and = text[..at].trim_end().len() - "and".len();
             let number = cx.seed.sentences[s].number;
             let ends_before = |n: &Stated| n.sentence == number && text[..and].trim_end().len() == n.span.end;
-            subjects.extend((0..cx.names.len()).find(|&b| cx.names[b].iter().any(ends_before)));
+            subjects.extend((0..cx.called.len()).find(|&b| cx.called[b].iter().any(ends_before)));
         }
         subjects
     };
@@ -284,7 +302,7 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     let whose = |s: usize, from: usize, to: usize| -> Vec<(usize, String)> {
         let number = cx.seed.sentences[s].number;
         let mut found = Vec::new();
-        for (a, names) in cx.names.iter().enumerate() {
+        for (a, names) in cx.called.iter().enumerate() {
             for n in names.iter().filter(|n| n.sentence == number && from <= n.span.start && n.span.start < to) {
                 // `the lawyer for the Harbour Trust`: the article before the name aside
                 let mut words: Vec<&str> = text[from..n.span.start].split_whitespace().collect();
@@ -322,15 +340,23 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
         let subject = after[..v].first().and_then(|w| named_at(found.last, w.at, after[v].at).last().copied());
         let whose = after[..v].first().map(|w| whose(found.last, w.at, after[v].at)).unwrap_or_default();
         if let Some(subject) = subject {
-            return GivenBy { speakers: joined(found.last, subject), whose };
+            return GivenBy { speakers: joined(found.last, subject), whose, unnamed: None };
         }
         let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
         let first = after.get(v + 1).and_then(|w| named_at(found.last, w.at, end).first().copied());
-        let speakers = first
-            .filter(|_| names_speaker_after(after[v].text, after[v].pause))
-            .map(|(_, a)| vec![a])
-            .unwrap_or_default();
-        return GivenBy { speakers, whose };
+        let speaks_after = names_speaker_after(after[v].text, after[v].pause);
+        let speakers = first.filter(|_| speaks_after).map(|(_, a)| vec![a]).unwrap_or_default();
+        // `"…," Jane Kell said`, `"…," said Jane Kell`: a name the sheet does not have
+        let unnamed = match speakers.is_empty() && whose.is_empty() {
+            true if v > 0 => unnamed_name(cx, &after[..v], false),
+            true if speaks_after => {
+                let name = &after[v + 1..];
+                let runs = name.iter().skip(1).take_while(|w| !w.pause).count() + 1;
+                unnamed_name(cx, &name[..runs.min(name.len())], false)
+            }
+            _ => None,
+        };
+        return GivenBy { speakers, whose, unnamed };
     }
     // before it: `Berg said: "…"`, `Berg told reporters: "…"`; further back where
     // nothing breaks the words between: `City said in a statement: "…"`
@@ -347,8 +373,63 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
         .last()
         .map(|&subject| joined(found.first, subject))
         .unwrap_or_default();
-    GivenBy { speakers, whose: whose(found.first, from, before[v].at) }
+    let whose = whose(found.first, from, before[v].at);
+    // `Jane Kell said: "…"`: the words of the clause before the verb, from its start
+    let subject = (v.saturating_sub(3)..v).find(|&i| i == 0 || before[i].pause).map(|i| &before[i..v]);
+    let unnamed = subject.filter(|_| speakers.is_empty() && whose.is_empty()).and_then(|subject| {
+        let opens_the_sentence = before[0].at == cx.seed.sentences[found.first].span.start;
+        unnamed_name(cx, subject, opens_the_sentence && subject[0].at == before[0].at)
+    });
+    GivenBy { speakers, whose, unnamed }
 }
+
+/// The words of `subject`, when they are a name and none of the sheet's: one
+/// to three capitalised words (`Jane Kell`, `Reuters`), not a day, a month, a
+/// pronoun or an article. A single word that opens the sentence is capitalised
+/// whatever it is (`Officials said`): it is no name here.
+fn unnamed_name(cx: &Context, subject: &[Word], opens_the_sentence: bool) -> Option<Range<usize>> {
+    let (first, last) = (subject.first()?, subject.last()?);
+    let name_like = |w: &Word| {
+        w.text.starts_with(char::is_uppercase)
+            && !NOT_A_NAME.contains(&w.text)
+            && !MONTHS.contains(&w.text)
+            && !w.text.ends_with("'s")
+            && !w.text.ends_with("’s")
+    };
+    let whole = subject.len() <= 3 && subject[1..].iter().all(|w| !w.pause) && subject.iter().all(name_like);
+    let span = first.at..last.at + last.text.len();
+    let named = cx.called.iter().flatten().any(|n| n.span.start < span.end && span.start < n.span.end);
+    (whole && !named && !(opens_the_sentence && subject.len() == 1)).then_some(span)
+}
+
+/// Capitalised words that name no one: pronouns, articles, days.
+const NOT_A_NAME: &[&str] = &[
+    "I",
+    "He",
+    "She",
+    "It",
+    "We",
+    "They",
+    "You",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Later",
+    "Then",
+    "But",
+    "And",
+];
 
 /// Who a name beside the quotation gives it to, and who the words of the
 /// attribution say is not the speaker but whose lawyer, mother or office
@@ -357,6 +438,8 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
 pub(super) struct GivenBy {
     pub speakers: Vec<usize>,
     pub whose: Vec<(usize, String)>,
+    /// A name beside the quotation that the sheet does not have (`"…," Jane Kell said`).
+    pub unnamed: Option<Range<usize>>,
 }
 
 /// Words between a noun of the attribution and a name that make the name

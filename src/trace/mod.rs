@@ -115,6 +115,8 @@ pub(crate) struct Context<'a> {
     pub folded_starts: Vec<usize>,
     /// For each actor of the sheet, every place of the seed that names it.
     pub names: Vec<Vec<Stated>>,
+    /// The same, with the places that call a person by the family name alone.
+    pub called: Vec<Vec<Stated>>,
     /// For each paragraph of the seed, its spans inside quotation marks,
     /// found when first asked for: many checks ask of the same paragraph.
     quoted: Vec<OnceCell<Vec<Range<usize>>>>,
@@ -175,6 +177,7 @@ pub fn briefing(loaded: &Loaded) -> Trace {
         folded_all: String::new(),
         folded_starts: Vec::new(),
         names: Vec::new(),
+        called: Vec::new(),
         quoted: (0..seed.sentences.last().map_or(0, |s| s.paragraph + 1)).map(|_| OnceCell::new()).collect(),
     };
     for folded in &cx.folded {
@@ -183,6 +186,7 @@ pub fn briefing(loaded: &Loaded) -> Trace {
         cx.folded_all.push('\n');
     }
     cx.names = actors::names(&cx);
+    cx.called = actors::called(&cx);
     let mut trace = Trace { briefings: 1, ..Trace::default() };
     figures::trace(&cx, &mut trace);
     quotes::trace(&cx, &mut trace);

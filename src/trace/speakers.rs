@@ -12,12 +12,13 @@
 
 use super::Context;
 use super::attribution::{
-    BODIES, GivenBy, GoesOn, attribution, given_by_name, goes_on_from, listens, qualifies_another, reported, said_by,
-    speaks_for_a_body,
+    BODIES, GivenBy, GoesOn, attribution, given_by_name, goes_on_from, in_the_possessive, listens, pronoun_says_at,
+    qualifies_another, reported, said_by, speaks_for_a_body,
 };
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
 use crate::diagnostic::Diagnostic;
+use crate::draft::lexicon::{HONORIFICS, OFFICES};
 use crate::sheet::{ActorKind, Quote};
 
 pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Diagnostic> {
@@ -36,9 +37,22 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         named.into_iter().map(|(_, a)| a).filter(|&a| actors[a].kind == kind).collect()
     };
     // a name beside the quotation says whose words they are, whoever else the sentence names
-    let GivenBy { speakers: by_name, whose } = given_by_name(cx, found);
+    let GivenBy { speakers: by_name, whose, unnamed } = given_by_name(cx, found);
     if by_name.contains(&speaker) {
         return None;
+    }
+    // `"…," Jane Kell said`: someone the sheet does not have, unless the words
+    // of that name are the speaker's own (`Mr Kell`, `Serena`, `WHO`)
+    if let Some(span) = unnamed.filter(|span| !may_call(cx, speaker, &cx.seed.text[span.clone()])) {
+        let other = &cx.seed.text[span];
+        return theirs(
+            found.first,
+            format!("{id} gives it to {other}, who is not on the sheet"),
+            format!("the seed gives these words to {other}"),
+            format!(
+                "check `speaker:`: if the words are {other}'s, add them as an actor and give them the quote; if {other} is {name}, add `{other}` to its `aliases:`"
+            ),
+        );
     }
     // `"…," the lawyer for Mark Day said`: Mark Day is whose lawyer speaks
     if let Some((_, phrase)) = whose.iter().find(|(a, _)| *a == speaker) {
@@ -85,11 +99,18 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     }
     let named = |s: usize, qualifiers: Qualifiers| named(cx, s, speaker, qualifiers);
     // `the Palace manager said` names the manager, not the club
-    let here: Vec<usize> = (found.first..=found.last).flat_map(|s| of_kind(named(s, Qualifiers::NameOthers))).collect();
+    // `"…," he said, calling Black a "devoted father"`: Black is whom he speaks of
+    let speaking = |s: usize, qualifiers: Qualifiers| {
+        let spoken_of_after = pronoun_says_at(cx, s, &["he", "she"]);
+        of_kind(
+            named(s, qualifiers).into_iter().filter(|&(at, _)| spoken_of_after.is_none_or(|end| at < end)).collect(),
+        )
+    };
+    let here: Vec<usize> = (found.first..=found.last).flat_map(|s| speaking(s, Qualifiers::NameOthers)).collect();
     // `"…," she told Tom Kell`: the one who heard the words did not say them
     let heard = (found.first..=found.last).find(|&s| {
         let number = cx.seed.sentences[s].number;
-        cx.names[speaker].iter().any(|n| n.sentence == number && listens(cx, &n.span))
+        cx.called[speaker].iter().any(|n| n.sentence == number && listens(cx, &n.span))
     });
     if let Some(s) = heard
         && !here.contains(&speaker)
@@ -113,7 +134,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     if let Some((s, head)) = &attributed
         && let Some(other) = (0..actors.len()).find(|&a| {
             // the other is one the text has named by then: `the defender` points back
-            let named_before = cx.names[a].iter().any(|n| n.sentence <= cx.seed.sentences[found.last].number);
+            let named_before = cx.called[a].iter().any(|n| n.sentence <= cx.seed.sentences[found.last].number);
             a != speaker && calls(cx, a, head) && named_before
         })
     {
@@ -180,7 +201,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         // the speaker's kind
         before = (0..found.first)
             .rev()
-            .map(|s| of_kind(named(s, Qualifiers::Name)))
+            .map(|s| speaking(s, Qualifiers::Name))
             .find(|named| !named.is_empty())
             .map(|named| {
                 let (first, last) = (named[0], named[named.len() - 1]);
@@ -236,13 +257,16 @@ fn named(cx: &Context, s: usize, speaker: usize, qualifiers: Qualifiers) -> Vec<
     let quoted = cx.quoted_in_paragraph(s);
     let outside = |at: usize| !quoted.iter().any(|q| q.start <= at && at < q.end);
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for (a, names) in cx.names.iter().enumerate() {
+    for (a, names) in cx.called.iter().enumerate() {
         let by_name = names
             .iter()
             .filter(|n| n.sentence == sentence.number)
             .filter(|n| {
                 qualifiers == Qualifiers::Name
-                    || !(qualifies_another(cx, &n.span) || listens(cx, &n.span) || reported(cx, s, &n.span))
+                    || !(qualifies_another(cx, &n.span)
+                        || listens(cx, &n.span)
+                        || reported(cx, s, &n.span)
+                        || in_the_possessive(&cx.seed.text[n.span.end..]))
             })
             .map(|n| n.span.start);
         let by_role =
@@ -319,6 +343,43 @@ fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
         }
     }
     found
+}
+
+/// Whether `name`, standing where the sheet has no name, may be actor `a`:
+/// it ends with its family name, whatever stands before (`Rewa SP Bhasin`);
+/// each of its words, but a title, is a word of its names or role (`Mr Kell`,
+/// `President Biden`, `Serena`), or one letter away from one (a misspelt
+/// `Haggerty`); or it is the initials of a name (`WHO` for `World Health
+/// Organization`).
+fn may_call(cx: &Context, a: usize, name: &str) -> bool {
+    let actor = &cx.briefing.actors[a];
+    let own: Vec<&str> = actor
+        .names()
+        .chain(&actor.role)
+        .flat_map(|n| n.value.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let initials = |n: &str| -> String {
+        n.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
+    };
+    let title = |w: &str| HONORIFICS.contains(&w) || OFFICES.contains(&w);
+    let family = actor.name.value.split_whitespace().next_back().unwrap_or_default();
+    let is_own = |w: &str| own.iter().any(|o| o.eq_ignore_ascii_case(w) || one_letter_apart(o, w));
+    actor.names().any(|n| initials(&n.value) == name)
+        || (actor.kind == ActorKind::Person && name.split_whitespace().next_back() == Some(family))
+        || name.split_whitespace().all(|w| title(w) || is_own(w))
+}
+
+/// Two words of five letters or more that one letter added, dropped or
+/// changed makes the same: a name misspelt (`Haggerty`, `Hagerty`).
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 5 || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let same_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let same_end = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    same_start + same_end + 1 >= a.len().max(b.len())
 }
 
 /// The sheet calls actor `a` by `noun`: each of its words is a word of its
