@@ -347,7 +347,9 @@ fn year(r: &Reader, i: usize) -> Option<Found> {
     {
         return None;
     }
-    if counts_things(r, next) {
+    // `the 2022 and 2023 worlds`: a year joined to a year is one too
+    let after_a_year = i >= 2 && r.word_in(i - 1, &["and", "or"]) && year_at(r, i - 2).is_some();
+    if counts_things(r, next) && !after_a_year {
         return None;
     }
     let cued = i > 0 && (r.word_in(i - 1, YEAR_CUES) || lexicon::month(r.raw(i - 1)).is_some());

@@ -106,7 +106,7 @@ fn quantity(r: &Reader, i: usize) -> Option<Found> {
     if power.is_none()
         && !n.fraction
         && !n.ordinal
-        && let Some((p, end)) = scale_word(r, last + 1, unit.is_some())
+        && let Some((p, end)) = scale_word(r, last + 1, unit.is_some()).or_else(|| hyphened_scale(r, last + 1))
     {
         power = Some(p);
         last = end;
@@ -321,6 +321,7 @@ fn decimal_comma(r: &Reader, j: usize) -> Option<(Value, usize)> {
         || (r.glued(after) && r.is_word(after))
         || percent_after(r, after).is_some()
         || scale_word(r, after, true).is_some()
+        || hyphened_scale(r, after).is_some()
         || currency_after(r, after).is_some();
     let value = digits::value_of(&format!("{}.{fraction}", r.raw(j)))?;
     unit_follows.then_some((value, fraction_at))
@@ -366,8 +367,13 @@ const RACE_CONTEXT: &[&str] = &[
     "silver",
     "bronze",
     "title",
+    "titles",
     "record",
     "medal",
+    "medals",
+    "golds",
+    "crown",
+    "crowns",
     "run",
     "swim",
     "remaining",
@@ -397,6 +403,15 @@ fn metre_or_million_is_million(r: &Reader, digits: usize, has_currency: bool) ->
 
 /// A scale word after a number: `million`, spaced `k`/`M`/`bn`, a `dozen`;
 /// a spaced lower-case `m` only with a currency.
+/// A scale word joined to its number by a hyphen: `$383-million`, `R7.5-billion`.
+pub(super) fn hyphened_scale(r: &Reader, dash: usize) -> Option<(u32, usize)> {
+    let joined = r.is_dash(dash) && r.glued(dash) && r.glued(dash + 1);
+    match r.word(dash + 1) {
+        Some(Word::Scale { power, .. }) if joined => Some((power, dash + 1)),
+        _ => None,
+    }
+}
+
 pub(super) fn scale_word(r: &Reader, k: usize, has_currency: bool) -> Option<(u32, usize)> {
     if !r.is_word(k) {
         return None;
@@ -519,7 +534,8 @@ fn finish(r: &Reader, f: Found) -> Mention {
 
 /// The hedge whose words end right before token `first`, and its first
 /// token. `over`, `under`, `below` and `above` before a distance name a race
-/// or a place, not a quantity: `gold over 5,000m`.
+/// or a place, not a quantity (`gold over 5,000m`), and before a year a time
+/// (`weak over 2009`).
 fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
     let first = f.first;
     if first == 0 || !r.is_word(first - 1) || !lexicon::may_end_hedge(r.raw(first - 1)) {
@@ -530,15 +546,16 @@ fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
         let matches = words.iter().enumerate().all(|(n, w)| r.word_is(start + n, w));
         matches.then_some((*hedge, start))
     })?;
-    let place_or_race =
-        matches!(hedge, "over" | "under" | "below" | "above") && f.kind == Kind::Count && distance_after(r, f.last);
+    // `over 2009` is during it: no year is more or less than another
+    let place_race_or_time = matches!(hedge, "over" | "under" | "below" | "above")
+        && ((f.kind == Kind::Count && distance_after(r, f.last)) || f.kind == Kind::Year);
     // `Friday's close to 1.25%`, `the close to`: a market's close, a noun
     let noun = hedge == "close to"
         && start > 0
         && (r.word_in(start - 1, &["the", "its", "their", "a"]) || possessive_ends_at(r, start - 1));
     // `has gone up to 15`, `rose up to`: a move to the number, not a bound on it
     let moved = hedge == "up to" && start > 0 && r.word_in(start - 1, MOVED);
-    (!place_or_race && !noun && !moved).then_some((hedge, start))
+    (!place_race_or_time && !noun && !moved).then_some((hedge, start))
 }
 
 /// Verbs after which `up to` says where a number went, not its bound.

@@ -3,7 +3,7 @@
 //! not mentions.
 
 use super::calendar::{TIME_ZONES, counts_things};
-use super::grammar::scale_word;
+use super::grammar::{hyphened_scale, scale_word};
 use super::lexicon;
 use super::money::musd;
 use super::reader::{Reader, glued_run_end};
@@ -175,9 +175,13 @@ const NOT_NAMES: &[&str] = &[
     "sunday",
 ];
 
-/// Word prefixes joined by a hyphen that leave the number a number: `mid-2022`.
-const NUMBER_PREFIXES: &[&str] =
-    &["mid", "pre", "post", "early", "late", "over", "under", "top", "about", "some", "nearly", "around", "up"];
+/// Word prefixes joined by a hyphen that leave the number a number:
+/// `mid-2022`, and the measures a number is on (`a magnitude-7.1 quake`).
+#[rustfmt::skip]
+const NUMBER_PREFIXES: &[&str] = &[
+    "mid", "pre", "post", "early", "late", "over", "under", "top", "about", "some", "nearly", "around", "up",
+    "magnitude", "level", "category", "grade", "stage", "tier",
+];
 
 /// Letter suffixes with capitals that are units, so `45GW` is still 45.
 const UNIT_SYMBOLS: &[&str] = &[
@@ -221,7 +225,20 @@ pub(super) fn rand_sum(r: &Reader, w: usize) -> bool {
         && r.is_digits(n)
         && (r.raw(n).contains(['.', ','])
             || (r.glued(n + 1) && lexicon::scale_suffix(r.raw(n + 1)).is_some())
-            || scale_word(r, n + 1, true).is_some())
+            || scale_word(r, n + 1, true).is_some()
+            || hyphened_scale(r, n + 1).is_some()
+            || decimal_comma_scaled(r, n))
+}
+
+/// `R3,4 billion`, `R2,2-billion`: a decimal comma before a scale.
+fn decimal_comma_scaled(r: &Reader, n: usize) -> bool {
+    let fraction = n + 2;
+    r.symbol_is(n + 1, ",")
+        && r.glued(n + 1)
+        && r.glued(fraction)
+        && r.is_digits(fraction)
+        && r.raw(fraction).len() <= 2
+        && (scale_word(r, fraction + 1, true).is_some() || hyphened_scale(r, fraction + 1).is_some())
 }
 
 /// `B.1.1.7`, `BA.2.86`, `XBB.1.5`, `JN.1`: a virus lineage (or any name of
@@ -316,11 +333,11 @@ fn counted_after(r: &Reader, k: usize) -> bool {
 /// Words that make the name after them a model's or a product's: `the Boeing 737 jets`.
 const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those"];
 
-/// `Chelsea 4-1`, `Brighton 3 – 3`: a team's name before a score, two
-/// numbers of one or two digits joined by a dash, spaced on both sides or on
+/// `Chelsea 4-1`, `Brighton 3 – 3`, `Pistons 118-105`: a team's name before a
+/// score, two numbers under 200 joined by a dash, spaced on both sides or on
 /// neither (`Boeing 737-800` is a model).
 fn score(r: &Reader, i: usize) -> bool {
-    let short = |k: usize| r.plain_integer(k).is_some() && r.raw(k).len() <= 2;
+    let short = |k: usize| r.plain_integer(k).is_some_and(|n| n < 200) && r.raw(k).len() <= 3;
     short(i) && r.is_dash(i + 1) && r.glued(i + 1) == r.glued(i + 2) && short(i + 2)
 }
 

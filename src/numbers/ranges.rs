@@ -8,8 +8,9 @@
 //! share nothing: a unit never spreads across a sentence.
 
 use super::grammar::scaled;
+use super::money::currency_after;
 use super::reader::{Found, Reader};
-use super::{Kind, Value};
+use super::{Kind, Unit, Value};
 
 /// Settles the ranges and lists among the quantities `found` of a sentence.
 pub(super) fn settle(r: &Reader, found: &mut [Found]) {
@@ -28,15 +29,15 @@ pub(super) fn settle(r: &Reader, found: &mut [Found]) {
         match join {
             Join::Dash => {
                 complete_quote(r, a, b);
-                share(a, b);
-                share(b, a);
+                share(r, a, b);
+                share(r, b, a);
             }
             // English states a worded range's unit at its end (`3 to 4
             // million`, `between $46 and $48 billion`), so only a first end
             // without a scale takes it, and only a unit it lacks or already
             // has: in `from 11.2 per cent to 58.6 million` and `from 3
             // million to 4%` nothing is shared
-            Join::Words if a.power.is_none() && (a.unit.is_none() || a.unit == b.unit) => share(a, b),
+            Join::Words if a.power.is_none() && (a.unit.is_none() || a.unit == b.unit) => share(r, a, b),
             Join::Words => {}
         }
     }
@@ -98,8 +99,19 @@ fn complete_quote(r: &Reader, a: &Found, b: &mut Found) {
     }
 }
 
-/// Gives `to` the unit and scale it lacks and `from` has.
-fn share(to: &mut Found, from: &Found) {
+/// Gives `to` the unit and scale it lacks and `from` has; a sum in a minor
+/// unit gives it too (`51 to 53 cents` is 0.51 to 0.53 dollars).
+fn share(r: &Reader, to: &mut Found, from: &Found) {
+    if to.unit.is_none()
+        && to.power.is_none()
+        && from.power.is_none()
+        && let Some(divisor) = minor_unit(r, from)
+    {
+        match scaled(&to.value, None, divisor, false) {
+            Some(v) => to.value = v,
+            None => return,
+        }
+    }
     if to.power.is_none()
         && let Some(p) = from.power
     {
@@ -137,6 +149,17 @@ fn share_in_lists(r: &Reader, found: &mut [Found]) {
         }
         start = end + 1;
     }
+}
+
+/// How many of `f`'s minor unit make its currency's one, when it is a sum
+/// in a minor unit: `53 cents`, `12-cent`, `30p`.
+fn minor_unit(r: &Reader, f: &Found) -> Option<u32> {
+    if !matches!(f.unit, Some(Unit::Currency(_))) {
+        return None;
+    }
+    let pence = r.raw(f.last) == "p" && f.last > f.first && r.glued(f.last) && r.is_digits(f.last - 1);
+    let minor = (f.first..=f.last).find_map(|k| currency_after(r, k).filter(|c| c.last == f.last && c.divisor > 1));
+    minor.map(|c| c.divisor).or(pence.then_some(100))
 }
 
 /// `a` and `b` stand next to each other in a list: `a, b`, `a and b`, `a, and b`.

@@ -76,6 +76,8 @@ const DIGITS: Rows = &[
     ("income was negative USD 0.47 billion", &["negative usd 0.47 billion = -470000000 usd money -"]),
     ("minus £3", &["minus £3 = -3 gbp money -"]),
     ("It scored 192.", &["192 = 192 - count -"]),
+    ("a magnitude-7.1 quake", &["7.1 = 7.1 - count -"]),
+    ("beat the Detroit Pistons 118-105", &["118 = 118 - count -", "105 = 105 - count -"]),
 ];
 
 #[test]
@@ -138,6 +140,10 @@ const GROUPS_AND_DECIMAL_COMMAS: Rows = &[
     ("unemployment of 8,25%", &["8,25% = 8.25 % percent -"]),
     ("a loss of SEK -12,6 m", &["sek -12,6 m = -12600000 sek money -"]),
     ("a height of 2,5m", &["2,5 = 2.5 - count -"]),
+    (
+        "rose to R3,4 billion from R2,2-billion",
+        &["r3,4 billion = 3400000000 zar money -", "r2,2-billion = 2200000000 zar money -"],
+    ),
     ("chapters 3,14 and 15", &["3 = 3 - count -", "14 = 14 - count -", "15 = 15 - count -"]),
     // thousands grouped by points before a decimal comma, as continental markets write an index
     ("closed at 6.813,49 points", &["6.813,49 = 6813.49 - count -"]),
@@ -300,6 +306,9 @@ const SCALES: Rows = &[
     ("a thousand pandas", &["a thousand = 1000 - count -"]),
     ("1,674.5 million", &["1,674.5 million = 1674500000 - count -"]),
     ("- 10  k", &["- 10  k = -10000 - count -"]),
+    // a scale joined by a hyphen, as South African and Canadian papers write it
+    ("a $383-million deal", &["$383-million = 383000000 usd money -"]),
+    ("cuts of R7.5-billion", &["r7.5-billion = 7500000000 zar money -"]),
 ];
 
 #[test]
@@ -367,6 +376,8 @@ const RANGES: Rows = &[
     ("rose by 9 percent to 116,000", &["9 percent = 9 % percent -", "116,000 = 116000 - count -"]),
     ("between $46 and $48 billion", &["$46 = 46000000000 usd money -", "$48 billion = 48000000000 usd money -"]),
     ("from €3 to €4.5bn", &["€3 = 3000000000 eur money -", "€4.5bn = 4500000000 eur money -"]),
+    ("in the range of 51 to 53 cents", &["51 = 0.51 usd money -", "53 cents = 0.53 usd money -"]),
+    ("between 20 and 30p a share", &["20 = 0.2 gbp money -", "30p = 0.3 gbp money -"]),
     ("between 3% and $4bn", &["3% = 3 % percent -", "$4bn = 4000000000 usd money -"]),
     ("from 3 million to 4%", &["3 million = 3000000 - count -", "4% = 4 % percent -"]),
 ];
@@ -406,6 +417,9 @@ const YEARS_DATES_AND_TIMES: Rows = &[
     ("rice procured during KMS 2015-16", &["2015-16 = 2015 - year -"]),
     ("the Euro 2020 final", &["2020 = 2020 - year -"]),
     ("Budget 2016 cut the deficit", &["2016 = 2016 - year -"]),
+    // a year joined to a year, before a plural: `the 2022 and 2023 worlds`
+    ("won the 2022 and 2023 worlds", &["2022 = 2022 - year -", "2023 = 2023 - year -"]),
+    ("very weak over 2009", &["2009 = 2009 - year -"]),
     ("2000 troops", &["2000 = 2000 - count -"]),
     ("on June 13", &["june 13 = --06-13 - date -"]),
     ("from 1 March", &["1 march = --03-01 - date -"]),
@@ -526,6 +540,7 @@ const DISTANCES_AND_RACES: Rows = &[
     ("She won gold over 5,000m.", &["5,000 = 5000 - count -"]),
     ("the 10,000m final", &["10,000 = 10000 - count -"]),
     ("a 1500m heat", &["1500 = 1500 - count -"]),
+    ("three 100m titles", &["three = 3 - count -", "100 = 100 - count -"]),
     ("with 600m remaining", &["600 = 600 - count -"]),
     ("the 400m hurdles", &["400 = 400 - count -"]),
     ("a flat below 20km of road", &["20 = 20 - count -"]),
