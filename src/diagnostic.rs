@@ -70,6 +70,10 @@ pub const CODES: &[(&str, &str)] = &[
         "labels-swapped",
         "Two figures of one unit, traced without `evidence:` to two sentences, whose labels each read like the other's sentence.",
     ),
+    (
+        "label-elsewhere",
+        "A figure's label shares no word with the sentence its value is stated in, and words with another sentence that states a number of its class.",
+    ),
     ("actor-out-of-context", "A figure's `actor:` is named neither in its sentence nor in its paragraph."),
     (
         "speaker-not-named",

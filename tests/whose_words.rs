@@ -545,3 +545,34 @@ fn a_count_in_another_measure_has_the_wrong_unit() {
     assert!(mismatched[0].contains("counts seconds") && mismatched[0].contains("eight minutes"), "{mismatched:?}");
     assert!(mismatched[1].contains("counts runs") && mismatched[1].contains("five wickets"), "{mismatched:?}");
 }
+
+#[test]
+fn a_label_that_says_what_another_sentence_states_is_warned() {
+    // the label of the 9% is every word of the sales sentence; the label of
+    // the 12% is words of its own paragraph, though not of its sentence
+    let seed = "Test headline\n\n\
+        Sales rose 4% in May.\n\n\
+        Costs rose 9% in June.\n\n\
+        Freight prices climbed in July. Over the month they went up 12%.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: costs, label: {label}, value: 9, unit: \"%\", evidence: Costs rose 9%}}\n\
+             \x20 - {{id: freight, label: Rise in freight prices, value: 12, unit: \"%\"}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let codes = |label: &str| -> Vec<String> {
+        project.write(SHEET, &sheet(label));
+        let report = project.check(&["--format", "json"]).json();
+        report["diagnostics"]
+            .as_array()
+            .map(|ds| ds.iter().map(|d| format!("{} {}", d["code"], d["message"])).collect())
+            .unwrap_or_default()
+    };
+    let wrong = codes("Rise in sales in May");
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+    assert!(wrong[0].contains("label-elsewhere") && wrong[0].contains("reads like s2"), "{wrong:#?}");
+    assert!(codes("Rise in costs in June").is_empty());
+}

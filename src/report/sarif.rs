@@ -203,6 +203,7 @@ fn default_severity(code: &str) -> Severity {
         "qualifier-mismatch",
         "ambiguous-figure",
         "labels-swapped",
+        "label-elsewhere",
         "actor-out-of-context",
         "speaker-not-named",
         "role-conflict",

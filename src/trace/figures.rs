@@ -83,6 +83,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         trace.facts.push(fact);
     }
     trace.diagnostics.extend(labels::swapped(cx, &traced));
+    trace.diagnostics.extend(labels::elsewhere(cx, &traced, same_class));
 }
 
 fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {

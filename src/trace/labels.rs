@@ -49,6 +49,64 @@ pub(super) fn swapped(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     found
 }
 
+/// The `label-elsewhere` warnings: a figure whose label shares no word with
+/// the paragraph its value is stated in, but two or more with another
+/// sentence that states a number of its class (`Rise in sales in May`, 9%
+/// traced to "Costs rose 9% in June", when "Sales rose 4% in May" stands
+/// before it). `of_class` says whether a mention is of the figure's class.
+pub(super) fn elsewhere(
+    cx: &Context,
+    traced: &[Traced],
+    of_class: impl Fn(&Figure, &Mention) -> bool,
+) -> Vec<Diagnostic> {
+    let sentences: Vec<HashSet<String>> = cx.folded.iter().map(|f| words(&f.text)).collect();
+    let mut found = Vec::new();
+    for &(figure, s, mention) in traced {
+        let label = words(&Folded::new(&figure.label.value).text);
+        // a label may say what the sentences around its own say (`since December`)
+        let paragraph = cx.seed.sentences[s].paragraph;
+        let describes = |t: usize| label.intersection(&sentences[t]).next().is_some();
+        if (0..sentences.len()).filter(|&t| cx.seed.sentences[t].paragraph == paragraph).any(describes) {
+            continue;
+        }
+        let best = (0..sentences.len())
+            .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m)))
+            .map(|t| (label.intersection(&sentences[t]).count(), t))
+            // every word of the label is there: it says what that sentence says
+            .filter(|&(shared, _)| shared >= 2 && shared == label.len())
+            .max_by_key(|&(shared, t)| (shared, std::cmp::Reverse(t)));
+        let Some((_, t)) = best else { continue };
+        let (own, other) = (cx.sentence_id(s), cx.sentence_id(t));
+        // the label's own words that the other sentence has, as the label writes them
+        let shared: Vec<&str> = figure
+            .label
+            .value
+            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+            .filter(|w| words(&Folded::new(w).text).iter().any(|w| sentences[t].contains(w)))
+            .collect();
+        found.push(
+            Diagnostic::warning(
+                "label-elsewhere",
+                format!(
+                    "the label of `{}` reads like {other}, but its value is stated in {own}, which the label does not describe",
+                    figure.id.value
+                ),
+            )
+            .at(cx.in_sheet(&figure.label.span))
+            .label(format!("reads like {other}"))
+            .related(cx.in_seed(&mention.span), format!("{own} states the value here"))
+            .related(
+                cx.in_seed(&cx.seed.sentences[t].span),
+                format!("{other} has the label's words ({})", shared.join(", ")),
+            )
+            .help(format!(
+                "check the value against {other}; if {own} is meant, give the figure a label that says what {own} states"
+            )),
+        );
+    }
+    found
+}
+
 fn warning(cx: &Context, (a, sa, ma): Traced, (b, sb, mb): Traced) -> Diagnostic {
     let (ida, idb) = (cx.sentence_id(sa), cx.sentence_id(sb));
     let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
@@ -88,16 +146,22 @@ fn is_period(word: &str) -> bool {
         && (rest.is_empty() || rest.strip_prefix('-').is_some_and(|r| r.bytes().all(|b| b.is_ascii_digit())))
 }
 
-/// The word without the ending that makes it plural or a tense.
+/// The word without the ending that makes it plural or a tense, and
+/// without a last `e`, so that `vote`, `votes` and `voting` are one.
 fn stem(word: &str) -> &str {
+    let mut stem = word;
     for ending in ["ing", "ed", "es", "s"] {
         if word.chars().count() > 4
-            && let Some(stem) = word.strip_suffix(ending)
+            && let Some(shorter) = word.strip_suffix(ending)
         {
-            return stem;
+            stem = shorter;
+            break;
         }
     }
-    word
+    match stem.strip_suffix('e') {
+        Some(shorter) if shorter.chars().count() >= 3 => shorter,
+        _ => stem,
+    }
 }
 
 /// Words too common in labels and news to tell sentences apart.

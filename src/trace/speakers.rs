@@ -201,7 +201,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         // the speaker's kind
         before = (0..found.first)
             .rev()
-            .map(|s| speaking(s, Qualifiers::Name))
+            .map(|s| speaking(s, Qualifiers::NameOthers))
             .find(|named| !named.is_empty())
             .map(|named| {
                 let (first, last) = (named[0], named[named.len() - 1]);
@@ -279,10 +279,12 @@ fn named(cx: &Context, s: usize, speaker: usize, qualifiers: Qualifiers) -> Vec<
     found
 }
 
-/// Whether a name that only qualifies someone else (`the Palace manager`)
-/// counts as naming its actor: not in the sentence that attributes a quote,
-/// where it is the manager who speaks; yes in the sentences before, which say
-/// who the text is about (`Kell resigned as Labour leader.`).
+/// Whether a name that only qualifies someone else (`the Palace manager`),
+/// hears the words, or is spoken of, counts as naming its actor: not in the
+/// sentence that attributes a quote, where it is the manager who speaks, nor
+/// in the sentence before that `he said` points back to (`Black's lawyer,
+/// Jeffrey Steinbach, said Black would …`); yes in the sentence after, which
+/// may name the speaker (`“…” That was the view of the Palace manager.`).
 #[derive(Clone, Copy, PartialEq)]
 enum Qualifiers {
     Name,
