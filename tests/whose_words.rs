@@ -564,7 +564,7 @@ fn a_label_that_says_what_another_sentence_states_is_warned() {
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     let codes = |label: &str| -> Vec<String> {
-        project.write(SHEET, &sheet(label));
+        project.write(SHEET, sheet(label));
         let report = project.check(&["--format", "json"]).json();
         report["diagnostics"]
             .as_array()

@@ -14,6 +14,7 @@ use super::{Kind, Unit, Value};
 
 /// Settles the ranges and lists among the quantities `found` of a sentence.
 pub(super) fn settle(r: &Reader, found: &mut [Found]) {
+    points_of_a_rate(r, found);
     share_in_lists(r, found);
     for k in 1..found.len() {
         let (before, after) = found.split_at_mut(k);
@@ -42,6 +43,59 @@ pub(super) fn settle(r: &Reader, found: &mut [Found]) {
         }
     }
 }
+
+/// `lowered its rate by 0.5 point to 3 percent`: in a sentence of
+/// percentages, a small move of `point`s is percentage points. Not an
+/// index's points (`fell 45 points, or 0.6%`): those are many, or followed
+/// by `, or` and their percentage; nor points held (`has 3 points`).
+fn points_of_a_rate(r: &Reader, found: &mut [Found]) {
+    if !found.iter().any(|f| f.unit == Some(Unit::Percent)) {
+        return;
+    }
+    for f in found.iter_mut() {
+        let point = f.last + 1;
+        let small =
+            matches!(f.value, Value::Number(n) if n > rust_decimal::Decimal::ZERO && n < rust_decimal::Decimal::TEN);
+        let of_an_index = r.symbol_is(point + 1, ",") && r.word_is(point + 2, "or");
+        let moved = f.first > 0 && r.word_in(f.first - 1, MOVED_BY);
+        if f.kind == Kind::Count
+            && moved
+            && f.unit.is_none()
+            && f.power.is_none()
+            && small
+            && r.word_in(point, &["point", "points"])
+            && !r.glued(point)
+            && !of_an_index
+        {
+            f.unit = Some(Unit::PercentagePoints);
+            f.kind = Kind::Percent;
+            f.last = point;
+        }
+    }
+}
+
+/// Words before a number that say a rate moved by it: `cut by 0.5 point`, `fell 0.3 points`.
+const MOVED_BY: &[&str] = &[
+    "by",
+    "rose",
+    "fell",
+    "up",
+    "down",
+    "climbed",
+    "dropped",
+    "slipped",
+    "jumped",
+    "eased",
+    "edged",
+    "declined",
+    "increased",
+    "decreased",
+    "cut",
+    "raised",
+    "lowered",
+    "gained",
+    "shed",
+];
 
 fn quantity(f: &Found) -> bool {
     matches!(f.kind, Kind::Count | Kind::Percent | Kind::Money)

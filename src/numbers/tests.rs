@@ -377,6 +377,10 @@ const RANGES: Rows = &[
     ("between $46 and $48 billion", &["$46 = 46000000000 usd money -", "$48 billion = 48000000000 usd money -"]),
     ("from €3 to €4.5bn", &["€3 = 3000000000 eur money -", "€4.5bn = 4500000000 eur money -"]),
     ("in the range of 51 to 53 cents", &["51 = 0.51 usd money -", "53 cents = 0.53 usd money -"]),
+    // a rate moved by points is moved by percentage points; an index's points and points held are counts
+    ("cut its rate by 0.5 point to 3 percent", &["0.5 point = 0.5 pp percent -", "3 percent = 3 % percent -"]),
+    ("The index fell 4 points, or 0.6%", &["4 = 4 - count -", "0.6% = 0.6 % percent -"]),
+    ("has 3 points and a 40% win rate", &["3 = 3 - count -", "40% = 40 % percent -"]),
     ("between 20 and 30p a share", &["20 = 0.2 gbp money -", "30p = 0.3 gbp money -"]),
     ("between 3% and $4bn", &["3% = 3 % percent -", "$4bn = 4000000000 usd money -"]),
     ("from 3 million to 4%", &["3 million = 3000000 - count -", "4% = 4 % percent -"]),

@@ -56,7 +56,10 @@ pub(super) fn names(cx: &Context) -> Vec<Vec<Stated>> {
     let Ok(searcher) = builder.build(&names) else {
         return found;
     };
-    let text = &cx.seed.text;
+    // a name a hard line wrap breaks (`Harbour⏎Rovers`) is the name: each
+    // lone line break between words is read as the space it stands for
+    let unwrapped = unwrap_lines(&cx.seed.text);
+    let text = unwrapped.as_ref();
     for m in searcher.find_iter(text) {
         if !whole_words(text, m.start(), m.end()) {
             continue;
@@ -66,6 +69,23 @@ pub(super) fn names(cx: &Context) -> Vec<Vec<Stated>> {
         }
     }
     found
+}
+
+/// `text` with every line break that stands alone between two words made a
+/// space, byte for byte, so offsets stay offsets into `text`.
+fn unwrap_lines(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| {
+        bytes[i] == b'\n'
+            && i > 0
+            && !bytes[i - 1].is_ascii_whitespace()
+            && bytes.get(i + 1).is_some_and(|b| !b.is_ascii_whitespace())
+    };
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let spaced: String = text.char_indices().map(|(i, c)| if c == '\n' && lone(i) { ' ' } else { c }).collect();
+    std::borrow::Cow::Owned(spaced)
 }
 
 /// For each actor, every place of the seed that names it (as [`names`]

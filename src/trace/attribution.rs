@@ -327,9 +327,21 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     // the subject starts right after the quotation and nothing breaks it: `"…,"
     // the United manager Ruben Amorim said`
     let long_subject = |v: usize| {
-        let starts = after[0].text.eq_ignore_ascii_case("the") || after[0].text.starts_with(char::is_uppercase);
+        let starts = after[0].text.eq_ignore_ascii_case("the")
+            || after[0].text.starts_with(char::is_uppercase)
+            || JOBS.contains(&after[0].text);
         starts && after[1..=v].iter().all(|w| !w.pause)
     };
+    // `"…," Tom Kell, head of Northwind, said`: a name, then words set off by
+    // commas, then the verb; the name says whose the words are
+    let appositive = after.iter().take(10).position(|w| is_saying(w.text)).filter(|&v| v >= 3 && after[v].pause);
+    if let Some(v) = appositive
+        && let Some(comma) = after[1..v].iter().position(|w| w.pause).map(|i| i + 1)
+        && !opens_clause(&after[..v])
+        && let Some(&subject) = named_at(found.last, after[0].at, after[comma].at).last()
+    {
+        return GivenBy { speakers: joined(found.last, subject), whose: Vec::new(), unnamed: None };
+    }
     if let Some(v) = after
         .iter()
         .take(10)

@@ -98,7 +98,13 @@ fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
         FigureValue::Date(date) => states_date(date, year, m),
         FigureValue::Number(_) => same_class(figure, m) && states(figure, m),
     };
-    let found: Vec<At> = candidates().filter(|(_, m)| stating(m)).collect();
+    let mut found: Vec<At> = candidates().filter(|(_, m)| stating(m)).collect();
+    // a count of a thing traces first where the thing follows it: `12 points`, not `12 games`
+    if let Some(FactUnit::Noun(noun)) = figure.unit()
+        && found.iter().any(|(s, m)| counts(cx, *s, m, noun))
+    {
+        found.sort_by_key(|(s, m)| !counts(cx, *s, m, noun));
+    }
     if !found.is_empty() {
         return Outcome::Traced(found);
     }
