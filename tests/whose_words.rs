@@ -576,3 +576,41 @@ fn a_label_that_says_what_another_sentence_states_is_warned() {
     assert!(wrong[0].contains("label-elsewhere") && wrong[0].contains("reads like s2"), "{wrong:#?}");
     assert!(codes("Rise in costs in June").is_empty());
 }
+
+#[test]
+fn words_set_off_by_commas_or_a_job_before_the_name_keep_the_words_the_names() {
+    // `Tom Kell, head of Northwind, said`, `Ana Reyes, a nurse, told the local paper,
+    // the Harbour Post` and `manager Ana Reyes said` give the words to the person; a
+    // name broken by a hard line wrap still names its actor
+    let seed = "Test headline\n\n\
+        Tom Kell joined from Harbour\nRovers in 2019.\n\n\
+        \"Prices will rise before winter,\" Tom Kell, head of Northwind, said.\n\n\
+        \"We had no time to rest,\" Ana Reyes, a nurse, told the local paper, the Harbour Post.\n\n\
+        \"He is a fine player,\" manager Ana Reyes said on Friday.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: kell, name: Tom Kell}\n\
+        \x20 - {id: reyes, name: Ana Reyes}\n\
+        \x20 - {id: northwind, name: Northwind, kind: organisation}\n\
+        \x20 - {id: post, name: Harbour Post, kind: organisation}\n\
+        \x20 - {id: rovers, name: Harbour Rovers, kind: organisation}\n\
+        quotes:\n\
+        \x20 - {id: prices, speaker: kell, text: Prices will rise before winter}\n\
+        \x20 - {id: prices-body, speaker: northwind, text: Prices will rise before winter}\n\
+        \x20 - {id: rest, speaker: reyes, text: We had no time to rest}\n\
+        \x20 - {id: rest-paper, speaker: post, text: We had no time to rest}\n\
+        \x20 - {id: fine, speaker: reyes, text: He is a fine player}\n\
+        \x20 - {id: fine-club, speaker: rovers, text: He is a fine player}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let report = project.check(&["--format", "json"]).json();
+    let found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .map(|ds| {
+            ds.iter().map(|d| (d["code"].as_str().unwrap_or_default().to_string(), d["message"].to_string())).collect()
+        })
+        .unwrap_or_default();
+    let ids: Vec<&str> = found.iter().filter_map(|(_, m)| m.split('`').nth(1)).collect();
+    assert!(found.iter().all(|(code, _)| code == "speaker-not-named"), "{found:#?}");
+    assert_eq!(ids, ["prices-body", "rest-paper", "fine-club"], "{found:#?}");
+}
