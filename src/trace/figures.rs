@@ -82,7 +82,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         }
         trace.facts.push(fact);
     }
-    trace.diagnostics.extend(labels::swapped(cx, &traced));
+    trace.diagnostics.extend(labels::swapped(cx, &traced, same_class));
     trace.diagnostics.extend(labels::elsewhere(cx, &traced, same_class));
 }
 

@@ -17,9 +17,28 @@ use crate::sheet::Figure;
 pub(super) type Traced<'a> = (&'a Figure, usize, &'a Mention);
 
 /// The `labels-swapped` warnings of a briefing's traced figures.
-pub(super) fn swapped(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
+/// `of_class` says whether a mention is of a figure's class.
+pub(super) fn swapped(
+    cx: &Context,
+    traced: &[Traced],
+    of_class: impl Fn(&Figure, &Mention) -> bool,
+) -> Vec<Diagnostic> {
     let label = |(figure, _, _): &Traced| words(&Folded::new(&figure.label.value).text);
-    let evidence = |(figure, _, _): &Traced| figure.evidence.as_ref().map(|e| words(&Folded::new(&e.value).text));
+    // pinned in a sentence of several figures: the evidence, and the actors
+    // named since the number of its class before it (`Ana Reyes won 6,120
+    // votes and Tom Kell won 4,980 votes`), which say whose number it is
+    let evidence = |&(figure, s, m): &Traced| {
+        let e = figure.evidence.as_ref()?;
+        let start = cx.mentions[s]
+            .iter()
+            .filter(|o| o.span.end <= m.span.start && of_class(figure, o))
+            .map(|o| o.span.end)
+            .max()
+            .unwrap_or(cx.seed.sentences[s].span.start);
+        let named = cx.called.iter().flatten().filter(|n| start <= n.span.start && n.span.end <= m.span.start);
+        let names: Vec<&str> = named.map(|n| n.text.as_str()).collect();
+        Some(words(&Folded::new(&format!("{} {}", e.value, names.join(" "))).text))
+    };
     let labels: Vec<HashSet<String>> = traced.iter().map(label).collect();
     let sentences: Vec<HashSet<String>> = traced.iter().map(|(_, s, _)| words(&cx.folded[*s].text)).collect();
     let evidences: Vec<Option<HashSet<String>>> = traced.iter().map(evidence).collect();
