@@ -248,21 +248,37 @@ impl Origins<'_> {
 fn in_sheet(sheet: &SheetOf, text: &str) -> Option<Origin> {
     let b = sheet.briefing;
     let yaml = sheet.sources.get(&b.file)?;
-    let fields = std::iter::once(("the title".to_string(), &b.title))
+    // roles and names first: they are always the origin where they hold the number
+    let fields = b
+        .actors
+        .iter()
+        .filter_map(|a| Some((format!("the role of `{}`", a.id.value), a.role.as_ref()?)))
+        .chain(b.actors.iter().flat_map(|a| a.names().map(move |n| (format!("a name of `{}`", a.id.value), n))))
+        .chain(std::iter::once(("the title".to_string(), &b.title)))
         .chain(b.source_title.iter().map(|t| ("the source's headline (`source_title`)".to_string(), t)))
-        .chain(b.figures.iter().map(|f| (format!("the label of figure `{}`", f.id.value), &f.label)))
-        .chain(b.actors.iter().filter_map(|a| Some((format!("the role of `{}`", a.id.value), a.role.as_ref()?))))
-        .chain(b.actors.iter().flat_map(|a| a.names().map(move |n| (format!("a name of `{}`", a.id.value), n))));
+        .chain(b.figures.iter().map(|f| (format!("the label of figure `{}`", f.id.value), &f.label)));
     for (what, field) in fields {
         if find_number(&field.value, text).is_none() {
             continue;
         }
+        // a role or a name is shown across briefings, on pages that cite no sentence
+        let of_an_actor = what.starts_with("the role") || what.starts_with("a name");
         // the place in the sheet's own text: a quoted or folded value may differ from it
         let raw = yaml.get(field.span.clone()).unwrap_or_default();
         let (start, end) = match find_number(raw, text) {
             Some(at) => (field.span.start + at, field.span.start + at + text.len()),
             None => (field.span.start, field.span.end),
         };
+        if of_an_actor {
+            return Some(Origin {
+                place: Place::new(&b.file, yaml, start..end),
+                what: Some(format!("in {what}")),
+                help: Some(
+                    "leave the number out of the role or name (`candidate defeated in the election`); a figure can publish it, traced to its sentence",
+                ),
+                untraced: "a role or a name is shown on actor pages across briefings, where no sentence is cited",
+            });
+        }
         return Some(Origin {
             place: Place::new(&b.file, yaml, start..end),
             what: Some(format!("in {what}")),

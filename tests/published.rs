@@ -417,6 +417,13 @@ fn a_wrong_number_in_a_title_is_reported_once_at_its_line() {
     let found = untraced(&project.check(&["--format", "json"]));
     assert_eq!(found.len(), 1);
     assert!(found[0]["message"].as_str().is_some_and(|m| m.contains("the label of figure `dividend`")));
+
+    // a role is shown on actor pages, which cite no sentence: its number is
+    // reported at the role, even where the seed states it (2016)
+    project.write(SHEET, sheet.replace("role: Chief executive of Harbour Foods", "role: chief executive since 2016"));
+    let found = untraced(&project.check(&["--format", "json"]));
+    let message = found.first().and_then(|d| d["message"].as_str()).unwrap_or_default().to_string();
+    assert!(message.contains("in the role of `mara-quinn`") && message.contains("actor pages"), "{found:#?}");
 }
 
 // ---------------------------------------------------------------- inputs

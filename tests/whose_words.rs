@@ -614,3 +614,40 @@ fn words_set_off_by_commas_or_a_job_before_the_name_keep_the_words_the_names() {
     assert!(found.iter().all(|(code, _)| code == "speaker-not-named"), "{found:#?}");
     assert_eq!(ids, ["prices-body", "rest-paper", "fine-club"], "{found:#?}");
 }
+
+#[test]
+fn a_pronoun_speaks_for_the_subject_not_for_whom_it_acted_on() {
+    // `And she banned his brother Sam Reed`: Reed is whom she acted on, so the
+    // next `she told` is the judge; `the veteran Northport cricketer added` is
+    // the cricketer's, not the club's; an age beside `under three hours` is
+    // no count of hours
+    let seed = "Test headline\n\n\
+        Judge Ann Cole jailed Tom Reed for six years.\n\n\
+        And she banned his brother Sam Reed from driving.\n\n\
+        Then she told the court: \"You have shown great courage.\"\n\n\
+        Ana Ruiz led Northport to the title. \"I thank the fans,\" the veteran Northport cricketer added.\n\n\
+        Dan Hart, 46, ran the race in under three hours.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: cole, name: Ann Cole, role: Judge}\n\
+        \x20 - {id: tom, name: Tom Reed}\n\
+        \x20 - {id: sam, name: Sam Reed}\n\
+        \x20 - {id: ruiz, name: Ana Ruiz}\n\
+        \x20 - {id: northport, name: Northport, kind: organisation}\n\
+        \x20 - {id: hart, name: Dan Hart}\n\
+        quotes:\n\
+        \x20 - {id: courage, speaker: cole, text: You have shown great courage.}\n\
+        \x20 - {id: courage-sam, speaker: sam, text: You have shown great courage.}\n\
+        \x20 - {id: fans, speaker: ruiz, text: I thank the fans}\n\
+        numbers:\n\
+        \x20 - {id: age, label: Hart's age, value: 46, unit: years, actor: hart}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let report = project.check(&["--format", "json"]).json();
+    let found: Vec<String> = report["diagnostics"]
+        .as_array()
+        .map(|ds| ds.iter().map(|d| format!("{} {}", d["code"], d["message"])).collect())
+        .unwrap_or_default();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("speaker-not-named") && found[0].contains("`courage-sam`"), "{found:#?}");
+}

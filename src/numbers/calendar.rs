@@ -347,15 +347,21 @@ fn year(r: &Reader, i: usize) -> Option<Found> {
     {
         return None;
     }
-    // `the 2022 and 2023 worlds`: a year joined to a year is one too
+    // `the 2022 and 2023 worlds`: a year joined to a year is one too; and so is
+    // a year before a plural after a word that points at one (`its 2020
+    // accounts`, `last 2019 figures`): a count that large has its comma
     let after_a_year = i >= 2 && r.word_in(i - 1, &["and", "or"]) && year_at(r, i - 2).is_some();
-    if counts_things(r, next) && !after_a_year {
+    let pointed_at = i > 0 && r.word_in(i - 1, POINT_AT_A_YEAR) && !r.raw(i).contains(',');
+    if counts_things(r, next) && !after_a_year && !pointed_at {
         return None;
     }
     let cued = i > 0 && (r.word_in(i - 1, YEAR_CUES) || lexicon::month(r.raw(i - 1)).is_some());
     let plausible = if cued { (1000..=2199).contains(&y) } else { (1900..=2100).contains(&y) };
     plausible.then(|| year_mention(i, i, y))
 }
+
+/// Words that point at a year before a plural noun: `its 2020 accounts`.
+const POINT_AT_A_YEAR: &[&str] = &["its", "their", "his", "her", "our", "this", "last", "next", "whose"];
 
 /// The word at `k` is a noun that is counted: a plural, or one of [`COUNT_NOUNS`].
 pub(super) fn counts_things(r: &Reader, k: usize) -> bool {

@@ -454,6 +454,8 @@ fn percent_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
     let end = match r.word(k) {
         Some(Word::Percent) => k,
         Some(Word::Per) if r.word_is(k + 1, "cent") => k + 1,
+        // `a 4.5-per-cent rise`
+        Some(Word::Per) if r.is_dash(k + 1) && r.glued(k + 1) && r.glued(k + 2) && r.word_is(k + 2, "cent") => k + 2,
         _ if r.word_is(k, "pp") => return Some((Unit::PercentagePoints, k)),
         _ if r.word_in(k, &["bp", "bps"]) => return Some((Unit::BasisPoints, k)),
         _ if r.word_is(k, "basis") => {

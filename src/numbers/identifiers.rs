@@ -294,6 +294,15 @@ fn named_number(r: &Reader, i: usize) -> bool {
     if year_shaped(r, i) {
         return false;
     }
+    // `Kell made 71 and Tom Briggs 48`: a verb left out after `and`, the number a count
+    let mut first = i - 1;
+    while first > 0 && r.is_word(first - 1) && r.raw(first - 1).starts_with(char::is_uppercase) {
+        first -= 1;
+    }
+    let counted_before = |k: usize| r.is_digits(k) || (k > 0 && r.is_word(k) && r.is_digits(k - 1));
+    if first >= 2 && r.word_is(first - 1, "and") && counted_before(first - 2) {
+        return false;
+    }
     // a unit after the number makes it a quantity after all: `UK 2.3%`, and so does a
     // minute's prime (`Greenwood 60′`); an apostrophe may close a quotation
     // (`'the Boeing 737'`), so it does not

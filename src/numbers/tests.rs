@@ -77,6 +77,8 @@ const DIGITS: Rows = &[
     ("minus £3", &["minus £3 = -3 gbp money -"]),
     ("It scored 192.", &["192 = 192 - count -"]),
     ("a magnitude-7.1 quake", &["7.1 = 7.1 - count -"]),
+    // a verb left out after `and`: the number after the name is a count
+    ("Kell made 71 and Tom Briggs 48", &["71 = 71 - count -", "48 = 48 - count -"]),
     ("beat the Detroit Pistons 118-105", &["118 = 118 - count -", "105 = 105 - count -"]),
 ];
 
@@ -379,6 +381,7 @@ const RANGES: Rows = &[
     ("in the range of 51 to 53 cents", &["51 = 0.51 usd money -", "53 cents = 0.53 usd money -"]),
     // a rate moved by points is moved by percentage points; an index's points and points held are counts
     ("cut its rate by 0.5 point to 3 percent", &["0.5 point = 0.5 pp percent -", "3 percent = 3 % percent -"]),
+    ("a 4.5-per-cent rise", &["4.5-per-cent = 4.5 % percent -"]),
     ("The index fell 4 points, or 0.6%", &["4 = 4 - count -", "0.6% = 0.6 % percent -"]),
     ("has 3 points and a 40% win rate", &["3 = 3 - count -", "40% = 40 % percent -"]),
     ("between 20 and 30p a share", &["20 = 0.2 gbp money -", "30p = 0.3 gbp money -"]),
@@ -423,6 +426,7 @@ const YEARS_DATES_AND_TIMES: Rows = &[
     ("Budget 2016 cut the deficit", &["2016 = 2016 - year -"]),
     // a year joined to a year, before a plural: `the 2022 and 2023 worlds`
     ("won the 2022 and 2023 worlds", &["2022 = 2022 - year -", "2023 = 2023 - year -"]),
+    ("its 2020 accounts", &["2020 = 2020 - year -"]),
     ("very weak over 2009", &["2009 = 2009 - year -"]),
     ("2000 troops", &["2000 = 2000 - count -"]),
     ("on June 13", &["june 13 = --06-13 - date -"]),

@@ -161,6 +161,15 @@ pub(super) fn said_by(cx: &Context, found: &Found, pronouns: &[&str]) -> bool {
             .is_some_and(|v| by_it(&before, v))
 }
 
+/// Sentence `s` opens with `he` or `she` as its subject (`And she banned his
+/// brother Sam Reed …`): the names in it are whom that one acted on, and
+/// the one a later `she` stands for was named before it.
+pub(super) fn pronoun_subject(cx: &Context, s: usize) -> bool {
+    let words = words_outside_quotes(cx, s);
+    let mut words = words.iter().map(|w| w.text).skip_while(|w| ["And", "But", "Then", "So", "Later"].contains(w));
+    words.next().is_some_and(|w| ["he", "she"].contains(&w.to_lowercase().as_str()))
+}
+
 /// The name that `after` follows is in the possessive: `Black's virtues`.
 pub(super) fn in_the_possessive(after: &str) -> bool {
     ["'s", "’s"].iter().any(|p| after.starts_with(p))
@@ -521,7 +530,14 @@ pub(super) fn qualifies_another(cx: &Context, name: &Range<usize>) -> bool {
     if possessive.is_some() {
         return false; // `Amorim's side were beaten` is about Amorim
     }
-    let the = text[..name.start].trim_end().rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    // `the Pakistan cricketer`, `the veteran Pakistan cricketer`
+    let mut before = text[..name.start].split_whitespace().rev();
+    let is_the = |w: Option<&str>| w.is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let the = match before.next() {
+        Some(w) if w.eq_ignore_ascii_case("the") => true,
+        Some(w) if w.chars().all(char::is_lowercase) => is_the(before.next()),
+        _ => false,
+    };
     let person = |w: &str| {
         let acronym = (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase());
         acronym || PEOPLE.contains(&w)
@@ -547,6 +563,21 @@ const PEOPLE: &[&str] = &[
     "rookie",
     "worker",
     "striker",
+    "cricketer",
+    "footballer",
+    "batsman",
+    "batter",
+    "bowler",
+    "golfer",
+    "cyclist",
+    "rider",
+    "jockey",
+    "boxer",
+    "sprinter",
+    "swimmer",
+    "athlete",
+    "all-rounder",
+    "international",
     "MP",
     "MEP",
 ];

@@ -83,7 +83,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         trace.facts.push(fact);
     }
     trace.diagnostics.extend(labels::swapped(cx, &traced, same_class));
-    trace.diagnostics.extend(labels::elsewhere(cx, &traced, same_class));
+    trace.diagnostics.extend(labels::elsewhere(cx, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));
 }
 
 fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
@@ -396,7 +396,9 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
         _ => None,
     };
     // a count whose noun follows it is told apart from counts of other things
-    let fits = |o: &Mention| noun.is_none_or(|noun| !counts(cx, s, m, noun) || counts(cx, s, o, noun));
+    let fits = |o: &Mention| {
+        noun.is_none_or(|noun| (!counts(cx, s, m, noun) || counts(cx, s, o, noun)) && !counts_another(cx, s, o, noun))
+    };
     let other = cx.mentions[s]
         .iter()
         .find(|o| o.span != m.span && same_class(figure, o) && o.value != m.value && fits(o) && in_evidence(o))?;
@@ -486,23 +488,7 @@ fn measure_of(word: &str) -> Option<(usize, usize)> {
 fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
     let (family, unit) = measure_of(noun.split_whitespace().last()?)?;
-    // `eight minutes`, `a 10-minute delay`, `28km`
-    let end = cx.seed.sentences[s].span.end;
-    let after = &cx.seed.text[m.span.end.min(end)..end];
-    let letters = |t: &'_ str| -> usize { t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len()) };
-    let word = if let Some(glued) = after.strip_prefix('-') {
-        &glued[..letters(glued)]
-    } else if after.starts_with(char::is_alphabetic) {
-        &after[..letters(after)]
-    } else if after.starts_with(char::is_whitespace) {
-        let token = after.split_whitespace().next()?;
-        if token.contains('-') {
-            return None;
-        }
-        token.trim_matches(|c: char| !c.is_alphanumeric())
-    } else {
-        return None;
-    };
+    let word = word_after(cx, s, m)?;
     let (said_family, said) = measure_of(word)?;
     if said_family != family || said == unit {
         return None;
@@ -519,6 +505,36 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
         .related(cx.in_seed(&m.span), format!("{id} states {text} {word}"))
         .help(format!("give the unit the seed counts: `unit: {word}`")),
     )
+}
+
+/// The word right after mention `m` of sentence `s`, which may be what it
+/// counts: `eight minutes`, `a 10-minute delay`, `28km`; not a compound
+/// (`13 second-half minutes`).
+fn word_after<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
+    let end = cx.seed.sentences[s].span.end;
+    let after = &cx.seed.text[m.span.end.min(end)..end];
+    let letters = |t: &'_ str| -> usize { t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len()) };
+    if let Some(glued) = after.strip_prefix('-') {
+        Some(&glued[..letters(glued)])
+    } else if after.starts_with(char::is_alphabetic) {
+        Some(&after[..letters(after)])
+    } else if after.starts_with(char::is_whitespace) {
+        let token = after.split_whitespace().next()?;
+        (!token.contains('-')).then(|| token.trim_matches(|c: char| !c.is_alphanumeric()))
+    } else {
+        None
+    }
+}
+
+/// Mention `o` of sentence `s` counts a thing other than `noun`: a unit of
+/// a measure, or a plural, right after it (`under three hours`, `two
+/// daughters` for a figure in years).
+fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
+    let Some(word) = word_after(cx, s, o).filter(|w| w.starts_with(char::is_lowercase)) else { return false };
+    let stem = |w: &str| w.to_lowercase().trim_end_matches('s').to_string();
+    let thing = noun.split_whitespace().last().map(stem).unwrap_or_default();
+    let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
+    stem(word) != thing && (measure_of(word).is_some() || a_plural)
 }
 
 /// Mention `m` of sentence `s` counts `noun`: the word of the noun that

@@ -72,11 +72,14 @@ pub(super) fn swapped(
 /// the paragraph its value is stated in, but two or more with another
 /// sentence that states a number of its class (`Rise in sales in May`, 9%
 /// traced to "Costs rose 9% in June", when "Sales rose 4% in May" stands
-/// before it). `of_class` says whether a mention is of the figure's class.
+/// before it), and that does not state its value too. `of_class` says
+/// whether a mention is of the figure's class, `stating` whether it states
+/// the figure's value.
 pub(super) fn elsewhere(
     cx: &Context,
     traced: &[Traced],
     of_class: impl Fn(&Figure, &Mention) -> bool,
+    stating: impl Fn(&Figure, &Mention) -> bool,
 ) -> Vec<Diagnostic> {
     let sentences: Vec<HashSet<String>> = cx.folded.iter().map(|f| words(&f.text)).collect();
     let mut found = Vec::new();
@@ -89,7 +92,9 @@ pub(super) fn elsewhere(
             continue;
         }
         let best = (0..sentences.len())
+            // not where the other sentence states the value too: the label is right there
             .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m)))
+            .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
             .map(|t| (label.intersection(&sentences[t]).count(), t))
             // every word of the label is there: it says what that sentence says
             .filter(|&(shared, _)| shared >= 2 && shared == label.len())

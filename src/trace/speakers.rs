@@ -13,7 +13,7 @@
 use super::Context;
 use super::attribution::{
     BODIES, GivenBy, GoesOn, attribution, given_by_name, goes_on_from, in_the_possessive, listens, pronoun_says_at,
-    qualifies_another, reported, said_by, speaks_for_a_body,
+    pronoun_subject, qualifies_another, reported, said_by, speaks_for_a_body,
 };
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
@@ -201,6 +201,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         // the speaker's kind
         before = (0..found.first)
             .rev()
+            .filter(|&s| !pronoun_subject(cx, s))
             .map(|s| speaking(s, Qualifiers::NameOthers))
             .find(|named| !named.is_empty())
             .map(|named| {
