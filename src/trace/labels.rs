@@ -81,21 +81,24 @@ pub(super) fn elsewhere(
     of_class: impl Fn(&Figure, &Mention) -> bool,
     stating: impl Fn(&Figure, &Mention) -> bool,
 ) -> Vec<Diagnostic> {
-    let sentences: Vec<HashSet<String>> = cx.folded.iter().map(|f| words(&f.text)).collect();
+    // each sentence's words, read when first asked for: most labels share a
+    // word with their own paragraph, and no other sentence is read for them
+    let read: Vec<std::cell::OnceCell<HashSet<String>>> = cx.folded.iter().map(|_| Default::default()).collect();
+    let sentences = |t: usize| read[t].get_or_init(|| words(&cx.folded[t].text));
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
         let label = words(&Folded::new(&figure.label.value).text);
         // a label may say what the sentences around its own say (`since December`)
         let paragraph = cx.seed.sentences[s].paragraph;
-        let describes = |t: usize| label.intersection(&sentences[t]).next().is_some();
-        if (0..sentences.len()).filter(|&t| cx.seed.sentences[t].paragraph == paragraph).any(describes) {
+        let describes = |t: usize| label.intersection(sentences(t)).next().is_some();
+        if (0..read.len()).filter(|&t| cx.seed.sentences[t].paragraph == paragraph).any(describes) {
             continue;
         }
-        let best = (0..sentences.len())
+        let best = (0..read.len())
             // not where the other sentence states the value too: the label is right there
             .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m)))
             .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
-            .map(|t| (label.intersection(&sentences[t]).count(), t))
+            .map(|t| (label.intersection(sentences(t)).count(), t))
             // every word of the label is there: it says what that sentence says
             .filter(|&(shared, _)| shared >= 2 && shared == label.len())
             .max_by_key(|&(shared, t)| (shared, std::cmp::Reverse(t)));
@@ -106,7 +109,7 @@ pub(super) fn elsewhere(
             .label
             .value
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .filter(|w| words(&Folded::new(w).text).iter().any(|w| sentences[t].contains(w)))
+            .filter(|w| words(&Folded::new(w).text).iter().any(|w| sentences(t).contains(w)))
             .collect();
         found.push(
             Diagnostic::warning(
