@@ -280,9 +280,9 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     // Berg`, `Saluzzi from Themis Trading`)
     let named_at = |s: usize, from: usize, to: usize| -> Vec<(usize, usize)> {
         let number = cx.seed.sentences[s].number;
-        let mut named: Vec<(usize, usize)> = (0..cx.called.len())
+        let mut named: Vec<(usize, usize)> = (0..cx.called().len())
             .filter_map(|a| {
-                let at = cx.called[a].iter().find(|n| {
+                let at = cx.called()[a].iter().find(|n| {
                     n.sentence == number
                         && from <= n.span.start
                         && n.span.start < to
@@ -303,7 +303,7 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
             let and = text[..at].trim_end().len() - "and".len();
             let number = cx.seed.sentences[s].number;
             let ends_before = |n: &Stated| n.sentence == number && text[..and].trim_end().len() == n.span.end;
-            subjects.extend((0..cx.called.len()).find(|&b| cx.called[b].iter().any(ends_before)));
+            subjects.extend((0..cx.called().len()).find(|&b| cx.called()[b].iter().any(ends_before)));
         }
         subjects
     };
@@ -311,7 +311,7 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     let whose = |s: usize, from: usize, to: usize| -> Vec<(usize, String)> {
         let number = cx.seed.sentences[s].number;
         let mut found = Vec::new();
-        for (a, names) in cx.called.iter().enumerate() {
+        for (a, names) in cx.called().iter().enumerate() {
             for n in names.iter().filter(|n| n.sentence == number && from <= n.span.start && n.span.start < to) {
                 // `the lawyer for the Harbour Trust`: the article before the name aside
                 let mut words: Vec<&str> = text[from..n.span.start].split_whitespace().collect();
@@ -419,7 +419,7 @@ fn unnamed_name(cx: &Context, subject: &[Word], opens_the_sentence: bool) -> Opt
     };
     let whole = subject.len() <= 3 && subject[1..].iter().all(|w| !w.pause) && subject.iter().all(name_like);
     let span = first.at..last.at + last.text.len();
-    let named = cx.called.iter().flatten().any(|n| n.span.start < span.end && span.start < n.span.end);
+    let named = cx.called().iter().flatten().any(|n| n.span.start < span.end && span.start < n.span.end);
     (whole && !named && !(opens_the_sentence && subject.len() == 1)).then_some(span)
 }
 

@@ -82,8 +82,11 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         }
         trace.facts.push(fact);
     }
-    trace.diagnostics.extend(labels::swapped(cx, &traced, same_class));
-    trace.diagnostics.extend(labels::elsewhere(cx, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));
+    let read = labels::SentenceWords::new(cx);
+    trace.diagnostics.extend(labels::swapped(cx, &read, &traced, same_class));
+    trace
+        .diagnostics
+        .extend(labels::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));
 }
 
 fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {

@@ -5,6 +5,7 @@
 //! `labels-swapped` asks the analyst to check both. Two figures of one
 //! sentence are told apart by their `evidence:` words, when both have some.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use super::Context;
@@ -16,10 +17,28 @@ use crate::sheet::Figure;
 /// A traced figure: the figure, its sentence and its mention.
 pub(super) type Traced<'a> = (&'a Figure, usize, &'a Mention);
 
+/// The words of each sentence of a seed, read when first asked for: most
+/// checks of labels need a few sentences, not all.
+pub(super) struct SentenceWords<'c> {
+    cx: &'c Context<'c>,
+    read: Vec<OnceCell<HashSet<String>>>,
+}
+
+impl<'c> SentenceWords<'c> {
+    pub fn new(cx: &'c Context<'c>) -> Self {
+        SentenceWords { cx, read: cx.folded.iter().map(|_| OnceCell::new()).collect() }
+    }
+
+    fn of(&self, s: usize) -> &HashSet<String> {
+        self.read[s].get_or_init(|| words(&self.cx.folded[s].text))
+    }
+}
+
 /// The `labels-swapped` warnings of a briefing's traced figures.
 /// `of_class` says whether a mention is of a figure's class.
 pub(super) fn swapped(
     cx: &Context,
+    read: &SentenceWords,
     traced: &[Traced],
     of_class: impl Fn(&Figure, &Mention) -> bool,
 ) -> Vec<Diagnostic> {
@@ -35,13 +54,14 @@ pub(super) fn swapped(
             .map(|o| o.span.end)
             .max()
             .unwrap_or(cx.seed.sentences[s].span.start);
-        let named = cx.called.iter().flatten().filter(|n| start <= n.span.start && n.span.end <= m.span.start);
+        let named = cx.called().iter().flatten().filter(|n| start <= n.span.start && n.span.end <= m.span.start);
         let names: Vec<&str> = named.map(|n| n.text.as_str()).collect();
         Some(words(&Folded::new(&format!("{} {}", e.value, names.join(" "))).text))
     };
     let labels: Vec<HashSet<String>> = traced.iter().map(label).collect();
-    let sentences: Vec<HashSet<String>> = traced.iter().map(|(_, s, _)| words(&cx.folded[*s].text)).collect();
-    let evidences: Vec<Option<HashSet<String>>> = traced.iter().map(evidence).collect();
+    // read only for two figures of one sentence
+    let evidences: Vec<OnceCell<Option<HashSet<String>>>> = traced.iter().map(|_| OnceCell::new()).collect();
+    let evidence_of = |i: usize| evidences[i].get_or_init(|| evidence(&traced[i]));
     let mut found = Vec::new();
     for (a, first) in traced.iter().enumerate() {
         for (b, second) in traced.iter().enumerate().skip(a + 1) {
@@ -51,10 +71,12 @@ pub(super) fn swapped(
                 continue;
             }
             // two figures of one sentence are told apart by their evidence alone
-            let (own_a, own_b) = match (sa == sb, &evidences[a], &evidences[b]) {
-                (false, _, _) => (&sentences[a], &sentences[b]),
-                (true, Some(ea), Some(eb)) => (ea, eb),
-                (true, _, _) => continue,
+            let (own_a, own_b) = match sa == sb {
+                false => (read.of(sa), read.of(sb)),
+                true => match (evidence_of(a), evidence_of(b)) {
+                    (Some(ea), Some(eb)) => (ea, eb),
+                    _ => continue,
+                },
             };
             let shared = |label: &HashSet<String>, words: &HashSet<String>| label.intersection(words).count();
             // each label reads more like the other's words than its own
@@ -77,24 +99,23 @@ pub(super) fn swapped(
 /// the figure's value.
 pub(super) fn elsewhere(
     cx: &Context,
+    read: &SentenceWords,
     traced: &[Traced],
     of_class: impl Fn(&Figure, &Mention) -> bool,
     stating: impl Fn(&Figure, &Mention) -> bool,
 ) -> Vec<Diagnostic> {
-    // each sentence's words, read when first asked for: most labels share a
-    // word with their own paragraph, and no other sentence is read for them
-    let read: Vec<std::cell::OnceCell<HashSet<String>>> = cx.folded.iter().map(|_| Default::default()).collect();
-    let sentences = |t: usize| read[t].get_or_init(|| words(&cx.folded[t].text));
+    // most labels share a word with their own paragraph: no other sentence is read for them
+    let sentences = |t: usize| read.of(t);
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
         let label = words(&Folded::new(&figure.label.value).text);
         // a label may say what the sentences around its own say (`since December`)
         let paragraph = cx.seed.sentences[s].paragraph;
         let describes = |t: usize| label.intersection(sentences(t)).next().is_some();
-        if (0..read.len()).filter(|&t| cx.seed.sentences[t].paragraph == paragraph).any(describes) {
+        if (0..cx.folded.len()).filter(|&t| cx.seed.sentences[t].paragraph == paragraph).any(describes) {
             continue;
         }
-        let best = (0..read.len())
+        let best = (0..cx.folded.len())
             // not where the other sentence states the value too: the label is right there
             .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m)))
             .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
@@ -159,9 +180,12 @@ fn words(text: &str) -> HashSet<String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .map(|w| w.trim_matches(|c| c == '-' || c == '\''))
         .filter(|w| w.chars().count() >= 3 && (w.starts_with(char::is_alphabetic) || is_period(w)))
-        .map(|w| w.to_lowercase().trim_end_matches("'s").to_string())
-        .filter(|w| !COMMON.contains(&w.as_str()))
-        .map(|w| stem(&w).to_string())
+        .map(|w| if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() })
+        .filter(|w| !COMMON.contains(&w.trim_end_matches("'s")))
+        .map(|w| {
+            let stemmed = stem(w.trim_end_matches("'s"));
+            if stemmed.len() == w.len() { w } else { stemmed.to_string() }
+        })
         .collect()
 }
 

@@ -115,8 +115,10 @@ pub(crate) struct Context<'a> {
     pub folded_starts: Vec<usize>,
     /// For each actor of the sheet, every place of the seed that names it.
     pub names: Vec<Vec<Stated>>,
-    /// The same, with the places that call a person by the family name alone.
-    pub called: Vec<Vec<Stated>>,
+    /// The same, with the places that call a person by the family name
+    /// alone, found when first asked for: only whose words a quote is and
+    /// which figure is whose ask.
+    called: OnceCell<Vec<Vec<Stated>>>,
     /// For each paragraph of the seed, its spans inside quotation marks,
     /// found when first asked for: many checks ask of the same paragraph.
     quoted: Vec<OnceCell<Vec<Range<usize>>>>,
@@ -131,6 +133,11 @@ impl Context<'_> {
     /// A place in the seed.
     pub fn in_seed(&self, span: &Range<usize>) -> Place {
         Place::new(&self.seed.path, &self.seed.text, span.clone())
+    }
+
+    /// For each actor, every place the seed names it or calls it by the family name.
+    pub fn called(&self) -> &[Vec<Stated>] {
+        self.called.get_or_init(|| actors::called(self))
     }
 
     pub fn sentence_id(&self, index: usize) -> String {
@@ -177,7 +184,7 @@ pub fn briefing(loaded: &Loaded) -> Trace {
         folded_all: String::new(),
         folded_starts: Vec::new(),
         names: Vec::new(),
-        called: Vec::new(),
+        called: OnceCell::new(),
         quoted: (0..seed.sentences.last().map_or(0, |s| s.paragraph + 1)).map(|_| OnceCell::new()).collect(),
     };
     for folded in &cx.folded {
@@ -186,7 +193,6 @@ pub fn briefing(loaded: &Loaded) -> Trace {
         cx.folded_all.push('\n');
     }
     cx.names = actors::names(&cx);
-    cx.called = actors::called(&cx);
     let mut trace = Trace { briefings: 1, ..Trace::default() };
     figures::trace(&cx, &mut trace);
     quotes::trace(&cx, &mut trace);

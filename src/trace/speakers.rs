@@ -110,7 +110,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     // `"…," she told Tom Kell`: the one who heard the words did not say them
     let heard = (found.first..=found.last).find(|&s| {
         let number = cx.seed.sentences[s].number;
-        cx.called[speaker].iter().any(|n| n.sentence == number && listens(cx, &n.span))
+        cx.called()[speaker].iter().any(|n| n.sentence == number && listens(cx, &n.span))
     });
     if let Some(s) = heard
         && !here.contains(&speaker)
@@ -134,7 +134,7 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     if let Some((s, head)) = &attributed
         && let Some(other) = (0..actors.len()).find(|&a| {
             // the other is one the text has named by then: `the defender` points back
-            let named_before = cx.called[a].iter().any(|n| n.sentence <= cx.seed.sentences[found.last].number);
+            let named_before = cx.called()[a].iter().any(|n| n.sentence <= cx.seed.sentences[found.last].number);
             a != speaker && calls(cx, a, head) && named_before
         })
     {
@@ -258,7 +258,7 @@ fn named(cx: &Context, s: usize, speaker: usize, qualifiers: Qualifiers) -> Vec<
     let quoted = cx.quoted_in_paragraph(s);
     let outside = |at: usize| !quoted.iter().any(|q| q.start <= at && at < q.end);
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for (a, names) in cx.called.iter().enumerate() {
+    for (a, names) in cx.called().iter().enumerate() {
         let by_name = names
             .iter()
             .filter(|n| n.sentence == sentence.number)
