@@ -175,7 +175,9 @@ pub const NOT_ACTORS: &[&str] = &[
     "CET", "ETF", "ESG", "EBITDA", "EBIT", "CPI", "PMI", "YoY", "QoQ", "OK", "AM", "PM", "AGM", "EGM", "LMT", "MW",
     "GW", "KM", "KG", "COVID", "HIV", "AIDS", "SUV", "EV", "EVs", "PDF", "URL", "DNA", "RNA", "ID", "NB", "PS",
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "Rs", "Rs.", "USD", "EUR", "GBP", "INR", "JPY", "CNY",
-    "ADR", "ADRs", "ADS", "ADSs", "Democratic", "Republican", "Web",
+    "ADR", "ADRs", "ADS", "ADSs", "Democratic", "Republican", "Web", "Celsius", "Fahrenheit", "Centigrade",
+    // news agencies as bylines: `TOKYO (AP)`
+    "AP", "AFP", "UPI", "PA", "AAP", "dpa", "DPA", "ANI", "PTI", "IANS",
 ];
 
 /// Words that name a place or a building, not a person: `Élysée Palace`, `Selhurst Park`.

@@ -519,6 +519,9 @@ fn without_numbers(text: &str) -> String {
     }
     out.push_str(&text[at..]);
     let plain = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // the marks a number leaves behind: the dash of `118-105`, the comma before it
+    let dangling = |c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '–' | '—');
+    let plain = plain.trim_end_matches(dangling).replace(" - ", " ").replace(" , ", ", ");
     if plain.is_empty() { "Untitled briefing".to_string() } else { plain }
 }
 
@@ -535,6 +538,13 @@ pub fn default_sheet(seed: &Path) -> PathBuf {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_title_without_its_numbers_keeps_no_marks_they_leave() {
+        assert_eq!(without_numbers("Butler leads Heat past Pistons, 118-105"), "Butler leads Heat past Pistons");
+        assert_eq!(without_numbers("Profit up 12% to £3bn at Tesco"), "Profit up to at Tesco");
+        assert_eq!(without_numbers("2024"), "Untitled briefing");
+    }
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
