@@ -651,3 +651,36 @@ fn a_pronoun_speaks_for_the_subject_not_for_whom_it_acted_on() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("speaker-not-named") && found[0].contains("`courage-sam`"), "{found:#?}");
 }
+
+#[test]
+fn a_quotation_alone_goes_on_with_the_words_before_it() {
+    // in its paragraph, after `"…," Northport coach Ana Reyes said.`; in a
+    // paragraph of its own, after `"…," he said`: a person's words, not the body's
+    let seed = "Test headline\n\n\
+        Northport drew with Rovers on Sunday.\n\n\
+        \"We played well,\" Northport coach Ana Reyes said. \"We must keep going.\"\n\n\
+        Northwind chief executive Tom Kell said demand was strong.\n\n\
+        \"Orders are up,\" he said in an interview.\n\n\
+        \"We will hire more staff next year.\"\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: reyes, name: Ana Reyes, role: Northport coach}\n\
+        \x20 - {id: northport, name: Northport, kind: organisation}\n\
+        \x20 - {id: kell, name: Tom Kell, role: Northwind chief executive}\n\
+        \x20 - {id: northwind, name: Northwind, kind: organisation}\n\
+        quotes:\n\
+        \x20 - {id: going, speaker: reyes, text: We must keep going.}\n\
+        \x20 - {id: going-club, speaker: northport, text: We must keep going.}\n\
+        \x20 - {id: hire, speaker: kell, text: We will hire more staff next year.}\n\
+        \x20 - {id: hire-body, speaker: northwind, text: We will hire more staff next year.}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let report = project.check(&["--format", "json"]).json();
+    let found: Vec<String> = report["diagnostics"]
+        .as_array()
+        .map(|ds| ds.iter().map(|d| format!("{} {}", d["code"], d["message"])).collect())
+        .unwrap_or_default();
+    let ids: Vec<&str> = found.iter().filter_map(|m| m.split('`').nth(1)).collect();
+    assert_eq!(ids, ["going-club", "hire-body"], "{found:#?}");
+    assert!(found[1].contains("a person"), "{found:#?}");
+}

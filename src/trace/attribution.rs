@@ -664,23 +664,32 @@ const JOB_FIELDS: &[&str] = &[
 pub(super) fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, GoesOn)> {
     let sentences = &cx.seed.sentences;
     let first = found.first;
+    if first == 0 {
+        return None;
+    }
     let paragraph = sentences[first].paragraph;
-    if first == 0 || sentences[first - 1].paragraph == paragraph {
-        return None;
-    }
-    let opens = cx.quoted_in_paragraph(first).first()?;
-    if cx.seed.text[sentences[first].span.start..opens.start].trim() != "" {
-        return None;
-    }
-    let says_more = (first..sentences.len())
-        .take_while(|&s| sentences[s].paragraph == paragraph)
-        .any(|s| !words_outside_quotes(cx, s).is_empty());
-    if says_more {
-        return None;
+    if sentences[first - 1].paragraph == paragraph {
+        // within a paragraph, a sentence of quotation alone goes on with the one
+        // before: `"…," Northport coach Ana Reyes said. "We must keep going."`
+        if (first..=found.last).any(|s| !words_outside_quotes(cx, s).is_empty()) {
+            return None;
+        }
+    } else {
+        let opens = cx.quoted_in_paragraph(first).first()?;
+        if cx.seed.text[sentences[first].span.start..opens.start].trim() != "" {
+            return None;
+        }
+        let says_more = (first..sentences.len())
+            .take_while(|&s| sentences[s].paragraph == paragraph)
+            .any(|s| !words_outside_quotes(cx, s).is_empty());
+        if says_more {
+            return None;
+        }
     }
     // the quotation that ends in the sentence before, whole
     let prev = first - 1;
-    let ends = cx.quoted_in_paragraph(prev).last()?.clone();
+    let prev_end = sentences[prev].span.end;
+    let ends = cx.quoted_in_paragraph(prev).iter().rev().find(|q| q.start < prev_end)?.clone();
     if cx.sentence_at(ends.end.saturating_sub(1)) != Some(prev) {
         return None;
     }
@@ -689,6 +698,10 @@ pub(super) fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, GoesOn
     let by = given_by_name(cx, &before).speakers;
     if !by.is_empty() {
         return Some((prev, GoesOn::Name(by)));
+    }
+    // `"…," he said.` then `"…"`: still a person's words
+    if said_by(cx, &before, &["he", "she"]) {
+        return Some((prev, GoesOn::Person));
     }
     // `"…," the club said.` then `"…"`: still the club's words
     let head = attribution(cx, prev, &before)?;
@@ -701,4 +714,6 @@ pub(super) enum GoesOn {
     Name(Vec<usize>),
     /// A body's, that a noun gives them to (`the club said`).
     Body(String),
+    /// A person's, that `he` or `she` says.
+    Person,
 }

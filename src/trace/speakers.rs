@@ -78,6 +78,17 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
                 check_actor(by),
             );
         }
+        Some((from, GoesOn::Person)) if kind != ActorKind::Person && !speaks_for_a_body(cx, found) => {
+            let from = cx.sentence_id(from);
+            return theirs(
+                found.first,
+                format!("{id} goes on with the words {from} gives to a person (\"he\" or \"she\"), not a body"),
+                format!("the sheet has {name} as a body"),
+                format!(
+                    "check `speaker:`: the seed gives these words to the person the pronoun stands for; if they speak for {name}, add them as an actor of their own and give them the quote"
+                ),
+            );
+        }
         Some((from, GoesOn::Body(head))) if kind == ActorKind::Person && !calls(cx, speaker, &head) => {
             let from = cx.sentence_id(from);
             return theirs(
