@@ -684,3 +684,32 @@ fn a_quotation_alone_goes_on_with_the_words_before_it() {
     assert_eq!(ids, ["going-club", "hire-body"], "{found:#?}");
     assert!(found[1].contains("a person"), "{found:#?}");
 }
+
+#[test]
+fn a_figure_in_words_the_sheet_quotes_as_its_actors_is_in_context() {
+    let seed = "Test headline\n\n\
+        Storms hit the coast on Monday.\n\n\
+        Forecaster Lena Ortiz said the rain would last into next week.\n\n\
+        \"The wettest spell will come on Friday,\" she said.\n\n\
+        \"Rivers could rise by 2 metres in the valley.\"\n";
+    let sheet = |quotes: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: ortiz, name: Lena Ortiz, role: Forecaster}}\n{quotes}numbers:\n\
+             \x20 - {{id: rise, label: Rise of the rivers, value: 2, unit: metres, actor: ortiz}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let codes = |quotes: &str| -> Vec<String> {
+        project.write(SHEET, sheet(quotes));
+        let report = project.check(&["--format", "json"]).json();
+        report["diagnostics"]
+            .as_array()
+            .map(|ds| ds.iter().map(|d| d["code"].as_str().unwrap_or_default().to_string()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(codes(""), ["actor-out-of-context"]);
+    let quoted = "quotes:\n  - {id: rivers, speaker: ortiz, text: Rivers could rise by 2 metres in the valley.}\n";
+    assert!(codes(quoted).is_empty());
+}

@@ -569,6 +569,16 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
     if cx.names[index].iter().any(in_context) {
         return None;
     }
+    // the figure stands in words the sheet quotes as the actor's own
+    let quoted_words = |text: &str| {
+        let folded = super::fold::Folded::new(text).text;
+        let words = folded.trim();
+        !words.is_empty() && cx.folded[s].text.contains(words)
+    };
+    let speaker = &cx.briefing.actors[index].id.value;
+    if cx.briefing.quotes.iter().any(|q| &q.speaker.value == speaker && quoted_words(&q.text.value)) {
+        return None;
+    }
     let id = cx.sentence_id(s);
     let named: Vec<&str> = cx
         .briefing
