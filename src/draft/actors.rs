@@ -68,6 +68,8 @@ struct Occurrence {
     bracketed: Option<String>,
     /// It stands inside quotation marks: words someone says.
     quoted: bool,
+    /// It stands where a place does: `in Yunnan`, `the Linthorpe area`.
+    located: bool,
 }
 
 /// Every actor `seed` names, people first, then organisations, then countries.
@@ -350,7 +352,12 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
         .and_then(|i| words.get(i))
         .is_some_and(|w| !w.closes && JOBS.contains(&w.text) && !DESCRIBING.contains(&w.text))
         && !job_after;
+    let before_name = name_words[0].index.checked_sub(1).and_then(|i| words.get(i));
+    let after_name = words.get(last.index + 1).filter(|_| !last.closes);
+    let located = before_name.is_some_and(|w| !w.closes && LOCATIVES.contains(&w.text))
+        || after_name.is_some_and(|w| PLACE_NOUNS.contains(&w.text));
     Some(Occurrence {
+        located,
         titled: title.is_some() || job_before || office_of.is_some(),
         written: written.filter(|w| text.contains(w.as_str())),
         office,
@@ -389,10 +396,37 @@ fn lowercase_words(text: &str) -> std::collections::HashSet<String> {
         .collect()
 }
 
+/// Words before a name that make it a place: `in Yunnan`, `near Ludian`.
+const LOCATIVES: &[&str] = &["in", "near", "across", "outside", "around", "into", "throughout", "towards"];
+
+/// Words after a name that make it a place: `the Linthorpe area`, `Ludian county`.
+const PLACE_NOUNS: &[&str] = &[
+    "area",
+    "province",
+    "county",
+    "district",
+    "region",
+    "village",
+    "town",
+    "city",
+    "state",
+    "suburb",
+    "ward",
+    "prefecture",
+    "township",
+    "valley",
+    "island",
+    "islands",
+    "coast",
+];
+
 /// Whether the occurrences of `name` make it a name worth listing.
 fn is_name(name: &str, seen: &[Occurrence], lower_words: &std::collections::HashSet<String>) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
+    // one word that stands only where places do, never with a title
+    let a_place = words.len() == 1 && seen.iter().all(|o| o.located && !o.titled) && !COUNTRIES.contains(&name);
     if PLACES.contains(&name)
+        || a_place
         || NOT_ACTORS.contains(&name)
         || words.iter().all(|w| is_no_name(w) || DEMONYMS.contains(w))
         || words.iter().any(|w| THING_WORDS.contains(w))
@@ -565,6 +599,15 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         find_in(text).into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn places_units_and_bylines_are_no_actors() {
+        let found = names(
+            "Headline\n\nTOKYO (AP) Ana Reyes said the quake in Yunnan was felt in the Linthorpe area, \
+             where it was 31 degrees Celsius. Reyes left Fulham, the club, in May.",
+        );
+        assert_eq!(found, ["Ana Reyes", "Fulham"]);
     }
 
     #[test]

@@ -177,7 +177,7 @@ pub const NOT_ACTORS: &[&str] = &[
     "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "Rs", "Rs.", "USD", "EUR", "GBP", "INR", "JPY", "CNY",
     "ADR", "ADRs", "ADS", "ADSs", "Democratic", "Republican", "Web", "Celsius", "Fahrenheit", "Centigrade",
     // news agencies as bylines: `TOKYO (AP)`
-    "AP", "AFP", "UPI", "PA", "AAP", "dpa", "DPA", "ANI", "PTI", "IANS",
+    "AP", "AFP", "UPI", "PA", "AAP", "dpa", "DPA", "ANI", "PTI", "IANS", "MP", "MPs", "MEP", "MEPs",
 ];
 
 /// Words that name a place or a building, not a person: `Élysée Palace`, `Selhurst Park`.
