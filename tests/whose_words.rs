@@ -713,3 +713,31 @@ fn a_figure_in_words_the_sheet_quotes_as_its_actors_is_in_context() {
     let quoted = "quotes:\n  - {id: rivers, speaker: ortiz, text: Rivers could rise by 2 metres in the valley.}\n";
     assert!(codes(quoted).is_empty());
 }
+
+#[test]
+fn a_name_set_off_after_its_description_says_whose_the_words_are() {
+    let seed = "Test headline\n\n\
+        \"We keep adding jobs,\" the chief economist of job site Harbour Jobs, Ana Reyes, told The Courier. \"This is a strong economy.\"\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes}}\n\
+             \x20 - {{id: jobs, name: Harbour Jobs, kind: organisation}}\n\
+             quotes:\n\
+             \x20 - {{id: adding, speaker: {speaker}, text: We keep adding jobs}}\n\
+             \x20 - {{id: strong, speaker: {speaker}, text: This is a strong economy.}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let warned = |speaker: &str| -> Vec<String> {
+        project.write(SHEET, sheet(speaker));
+        let report = project.check(&["--format", "json"]).json();
+        report["diagnostics"]
+            .as_array()
+            .map(|ds| ds.iter().filter_map(|d| d["message"].as_str()?.split('`').nth(1).map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    assert!(warned("reyes").is_empty());
+    assert_eq!(warned("jobs"), ["adding", "strong"]);
+}

@@ -342,14 +342,19 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
         starts && after[1..=v].iter().all(|w| !w.pause)
     };
     // `"…," Tom Kell, head of Northwind, said`: a name, then words set off by
-    // commas, then the verb; the name says whose the words are
-    let appositive = after.iter().take(10).position(|w| is_saying(w.text)).filter(|&v| v >= 3 && after[v].pause);
+    // commas, then the verb; the name says whose the words are. Or the other
+    // way round: `"…," the chief economist of Harbour Jobs, Ana Reyes, told`
+    let appositive = after.iter().take(14).position(|w| is_saying(w.text)).filter(|&v| v >= 3 && after[v].pause);
     if let Some(v) = appositive
         && let Some(comma) = after[1..v].iter().position(|w| w.pause).map(|i| i + 1)
         && !opens_clause(&after[..v])
-        && let Some(&subject) = named_at(found.last, after[0].at, after[comma].at).last()
     {
-        return GivenBy { speakers: joined(found.last, subject), whose: Vec::new(), unnamed: None };
+        let first = named_at(found.last, after[0].at, after[comma].at).last().copied();
+        let set_off = || named_at(found.last, after[comma].at, after[v].at).last().copied();
+        let described = !after[0].text.starts_with(char::is_uppercase) || after[0].text == "The";
+        if let Some(subject) = first.filter(|_| !described).or_else(|| described.then(set_off).flatten()) {
+            return GivenBy { speakers: joined(found.last, subject), whose: Vec::new(), unnamed: None };
+        }
     }
     if let Some(v) = after
         .iter()
