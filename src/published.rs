@@ -269,23 +269,21 @@ fn in_sheet(sheet: &SheetOf, text: &str) -> Option<Origin> {
             Some(at) => (field.span.start + at, field.span.start + at + text.len()),
             None => (field.span.start, field.span.end),
         };
-        if of_an_actor {
-            return Some(Origin {
-                place: Place::new(&b.file, yaml, start..end),
-                what: Some(format!("in {what}")),
-                help: Some(
-                    "leave the number out of the role or name (`candidate defeated in the election`); a figure can publish it, traced to its sentence",
-                ),
-                untraced: "a role or a name is shown on actor pages across briefings, where no sentence is cited",
-            });
-        }
+        let (help, untraced) = match of_an_actor {
+            true => (
+                "leave the number out of the role or name (`candidate defeated in the election`); a figure can publish it, traced to its sentence",
+                "a role or a name is shown on actor pages across briefings, where no sentence is cited",
+            ),
+            false => (
+                "write the number as a sentence of the seed states it, or leave it out: the sheet's text publishes only numbers its seed states",
+                "no sentence of its seed states it",
+            ),
+        };
         return Some(Origin {
             place: Place::new(&b.file, yaml, start..end),
             what: Some(format!("in {what}")),
-            help: Some(
-                "write the number as a sentence of the seed states it, or leave it out: the sheet's text publishes only numbers its seed states",
-            ),
-            untraced: "no sentence of its seed states it",
+            help: Some(help),
+            untraced,
         });
     }
     None

@@ -15,6 +15,21 @@ use common::Project;
 const FIXTURE: &str = "whose-words";
 const SHEET: &str = "content/troops.yaml";
 
+/// The code and the message of every diagnostic a check of `project` reports.
+fn diagnostics(project: &Project) -> Vec<(String, String)> {
+    let report = project.check(&["--format", "json"]).json();
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    report["diagnostics"]
+        .as_array()
+        .map(|ds| ds.iter().map(|d| (text(&d["code"]), text(&d["message"]))).collect())
+        .unwrap_or_default()
+}
+
+/// The id a message names first: `hire` in "the quote `hire` is given to …".
+fn named_id(message: &str) -> &str {
+    message.split('`').nth(1).unwrap_or_default()
+}
+
 #[test]
 fn a_careful_sheet_checks_clean_under_strict() {
     let project = Project::fixture(FIXTURE);
@@ -459,18 +474,9 @@ fn a_person_is_called_by_the_family_name_once_named() {
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
-    let report = project.check(&["--format", "json"]).json();
-    let caught: Vec<String> = report["diagnostics"]
-        .as_array()
-        .map(|ds| {
-            ds.iter()
-                .filter(|d| d["code"] == "speaker-not-named")
-                .filter_map(|d| d["message"].as_str())
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
-    let ids: Vec<&str> = caught.iter().filter_map(|m| m.split('`').nth(1)).collect();
+    let caught: Vec<String> =
+        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect();
+    let ids: Vec<&str> = caught.iter().map(|m| named_id(m)).collect();
     assert_eq!(ids, ["accident-berg", "acted-berg", "there"], "{caught:#?}");
     assert!(caught[0].contains("gives it to Tom Kell"), "{caught:#?}");
     assert!(caught[2].contains("gives it to Jane Ash, who is not on the sheet"), "{caught:#?}");
@@ -565,11 +571,7 @@ fn a_label_that_says_what_another_sentence_states_is_warned() {
     project.write("seeds/troops.txt", seed);
     let codes = |label: &str| -> Vec<String> {
         project.write(SHEET, sheet(label));
-        let report = project.check(&["--format", "json"]).json();
-        report["diagnostics"]
-            .as_array()
-            .map(|ds| ds.iter().map(|d| format!("{} {}", d["code"], d["message"])).collect())
-            .unwrap_or_default()
+        diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect()
     };
     let wrong = codes("Rise in sales in May");
     assert_eq!(wrong.len(), 1, "{wrong:#?}");
@@ -603,14 +605,8 @@ fn words_set_off_by_commas_or_a_job_before_the_name_keep_the_words_the_names() {
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
-    let report = project.check(&["--format", "json"]).json();
-    let found: Vec<(String, String)> = report["diagnostics"]
-        .as_array()
-        .map(|ds| {
-            ds.iter().map(|d| (d["code"].as_str().unwrap_or_default().to_string(), d["message"].to_string())).collect()
-        })
-        .unwrap_or_default();
-    let ids: Vec<&str> = found.iter().filter_map(|(_, m)| m.split('`').nth(1)).collect();
+    let found = diagnostics(&project);
+    let ids: Vec<&str> = found.iter().map(|(_, m)| named_id(m)).collect();
     assert!(found.iter().all(|(code, _)| code == "speaker-not-named"), "{found:#?}");
     assert_eq!(ids, ["prices-body", "rest-paper", "fine-club"], "{found:#?}");
 }
@@ -643,11 +639,8 @@ fn a_pronoun_speaks_for_the_subject_not_for_whom_it_acted_on() {
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
-    let report = project.check(&["--format", "json"]).json();
-    let found: Vec<String> = report["diagnostics"]
-        .as_array()
-        .map(|ds| ds.iter().map(|d| format!("{} {}", d["code"], d["message"])).collect())
-        .unwrap_or_default();
+    let found: Vec<String> =
+        diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect();
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("speaker-not-named") && found[0].contains("`courage-sam`"), "{found:#?}");
 }
@@ -675,12 +668,9 @@ fn a_quotation_alone_goes_on_with_the_words_before_it() {
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
-    let report = project.check(&["--format", "json"]).json();
-    let found: Vec<String> = report["diagnostics"]
-        .as_array()
-        .map(|ds| ds.iter().map(|d| format!("{} {}", d["code"], d["message"])).collect())
-        .unwrap_or_default();
-    let ids: Vec<&str> = found.iter().filter_map(|m| m.split('`').nth(1)).collect();
+    let found: Vec<String> =
+        diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect();
+    let ids: Vec<&str> = found.iter().map(|m| named_id(m)).collect();
     assert_eq!(ids, ["going-club", "hire-body"], "{found:#?}");
     assert!(found[1].contains("a person"), "{found:#?}");
 }
@@ -703,11 +693,7 @@ fn a_figure_in_words_the_sheet_quotes_as_its_actors_is_in_context() {
     project.write("seeds/troops.txt", seed);
     let codes = |quotes: &str| -> Vec<String> {
         project.write(SHEET, sheet(quotes));
-        let report = project.check(&["--format", "json"]).json();
-        report["diagnostics"]
-            .as_array()
-            .map(|ds| ds.iter().map(|d| d["code"].as_str().unwrap_or_default().to_string()).collect())
-            .unwrap_or_default()
+        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
     };
     assert_eq!(codes(""), ["actor-out-of-context"]);
     let quoted = "quotes:\n  - {id: rivers, speaker: ortiz, text: Rivers could rise by 2 metres in the valley.}\n";
@@ -732,11 +718,7 @@ fn a_name_set_off_after_its_description_says_whose_the_words_are() {
     project.write("seeds/troops.txt", seed);
     let warned = |speaker: &str| -> Vec<String> {
         project.write(SHEET, sheet(speaker));
-        let report = project.check(&["--format", "json"]).json();
-        report["diagnostics"]
-            .as_array()
-            .map(|ds| ds.iter().filter_map(|d| d["message"].as_str()?.split('`').nth(1).map(str::to_string)).collect())
-            .unwrap_or_default()
+        diagnostics(&project).iter().map(|(_, message)| named_id(message).to_string()).collect()
     };
     assert!(warned("reyes").is_empty());
     assert_eq!(warned("jobs"), ["adding", "strong"]);
