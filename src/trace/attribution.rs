@@ -143,14 +143,7 @@ pub(super) fn attribution(cx: &Context, s: usize, found: &Found) -> Option<Strin
 /// “…”`, `“…,” it added`, `“…,” he said`.
 pub(super) fn said_by(cx: &Context, found: &Found, pronouns: &[&str]) -> bool {
     let Some((before, after)) = beside_quotation(cx, found) else { return false };
-    // the pronoun the subject: first in its clause (`It said`, `, it added`, `and it said`),
-    // not the object of a word before it (`the woman behind it said`)
-    let by_it = |words: &[Word], v: usize| {
-        v > 0
-            && pronouns.iter().any(|p| words[v - 1].text.eq_ignore_ascii_case(p))
-            && !words[v].pause
-            && (v == 1 || words[v - 1].pause || ["and", "but", "so"].contains(&words[v - 2].text))
-    };
+    let by_it = |words: &[Word], v: usize| pronoun_is_subject(words, v, pronouns);
     let is_saying = |w: &Word| is_saying(w.text);
     // `“…,” it said`: the verb among the three words after it; `It said in a
     // statement: “…”`: the last verb among the five before
@@ -180,13 +173,18 @@ pub(super) fn in_the_possessive(after: &str) -> bool {
 /// speaker speaks of (`he said, calling Black a "devoted father"`).
 pub(super) fn pronoun_says_at(cx: &Context, s: usize, pronouns: &[&str]) -> Option<usize> {
     let words = words_outside_quotes(cx, s);
-    let v = (1..words.len()).find(|&v| {
-        is_saying(words[v].text)
-            && pronouns.iter().any(|p| words[v - 1].text.eq_ignore_ascii_case(p))
-            && !words[v].pause
-            && (v == 1 || words[v - 1].pause || ["and", "but", "so"].contains(&words[v - 2].text))
-    })?;
+    let v = (1..words.len()).find(|&v| is_saying(words[v].text) && pronoun_is_subject(&words, v, pronouns))?;
     Some(words[v].at + words[v].text.len())
+}
+
+/// One of `pronouns` is the subject of the verb at `v`: right before it and
+/// first in its clause (`It said`, `, it added`, `and it said`), not the
+/// object of a word before it (`the woman behind it said`).
+fn pronoun_is_subject(words: &[Word], v: usize, pronouns: &[&str]) -> bool {
+    v > 0
+        && pronouns.iter().any(|p| words[v - 1].text.eq_ignore_ascii_case(p))
+        && !words[v].pause
+        && (v == 1 || words[v - 1].pause || ["and", "but", "so"].contains(&words[v - 2].text))
 }
 
 /// The words outside quotation marks before the quotation's opening (in
