@@ -367,21 +367,31 @@ fn by_role(cx: &Context, a: usize, s: usize, loosely: bool) -> Vec<usize> {
 /// Organization`).
 fn may_call(cx: &Context, a: usize, name: &str) -> bool {
     let actor = &cx.briefing.actors[a];
-    let own: Vec<&str> = actor
-        .names()
-        .chain(&actor.role)
-        .flat_map(|n| n.value.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let own = words_of(cx, a);
     let initials = |n: &str| -> String {
         n.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
     };
     let title = |w: &str| HONORIFICS.contains(&w) || OFFICES.contains(&w);
     let family = actor.name.value.split_whitespace().next_back().unwrap_or_default();
-    let is_own = |w: &str| own.iter().any(|o| o.eq_ignore_ascii_case(w) || one_letter_apart(o, w));
+    let is_own = |w: &str| {
+        let w = w.to_lowercase();
+        own.iter().any(|o| *o == w || one_letter_apart(o, &w))
+    };
     actor.names().any(|n| initials(&n.value) == name)
         || (actor.kind == ActorKind::Person && name.split_whitespace().next_back() == Some(family))
         || name.split_whitespace().all(|w| title(w) || is_own(w))
+}
+
+/// The words of actor `a`'s names and role, in lower case (`o'brien`, `centre-back`).
+fn words_of(cx: &Context, a: usize) -> Vec<String> {
+    let actor = &cx.briefing.actors[a];
+    actor
+        .names()
+        .chain(&actor.role)
+        .flat_map(|n| n.value.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Two words of five letters or more that one letter added, dropped or
@@ -400,15 +410,7 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
 /// name, an alias or its role (`manager`; `Palace manager` for the one whose
 /// role is `Palace manager`, not for `United manager`).
 fn calls(cx: &Context, a: usize, noun: &str) -> bool {
-    let actor = &cx.briefing.actors[a];
-    let role = actor.role.iter().map(|r| &r.value);
-    let words: Vec<String> = actor
-        .names()
-        .map(|n| &n.value)
-        .chain(role)
-        .flat_map(|words| words.split(|c: char| !c.is_alphanumeric() && c != '-'))
-        .map(str::to_lowercase)
-        .collect();
+    let words = words_of(cx, a);
     noun.split(' ').map(str::to_lowercase).all(|noun| {
         words.iter().any(|w| *w == noun || w.strip_suffix('s') == Some(&noun) || noun.strip_suffix('s') == Some(w))
     })
