@@ -528,28 +528,33 @@ fn wire_forms_as_they_are_written_check_clean() {
 #[test]
 fn a_count_in_another_measure_has_the_wrong_unit() {
     let seed = "Test headline\n\n\
-        The delay lasted eight minutes. Berg took five wickets and made a 10-minute speech.\n";
-    let sheet = |delay: &str, wickets: &str| {
+        The delay lasted eight minutes. Berg took five wickets and made a 10-minute speech.\n\n\
+        The fire burnt 809 hectares. Highs of 31C (88F) are expected.\n";
+    let sheet = |delay: &str, wickets: &str, area: &str, high: &str| {
         format!(
             "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
              \x20 - {{id: delay, label: Delay, value: 8, unit: {delay}, evidence: eight minutes}}\n\
              \x20 - {{id: wickets, label: Wickets, value: 5, unit: {wickets}, evidence: five wickets}}\n\
-             \x20 - {{id: speech, label: Speech, value: 10, unit: minutes, evidence: 10-minute speech}}\n"
+             \x20 - {{id: speech, label: Speech, value: 10, unit: minutes, evidence: 10-minute speech}}\n\
+             \x20 - {{id: area, label: Area burnt, value: 809, unit: {area}}}\n\
+             \x20 - {{id: high, label: Expected high, value: 88, unit: {high}}}\n"
         )
     };
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
-    project.write(SHEET, sheet("minutes", "wickets"));
+    project.write(SHEET, sheet("minutes", "wickets", "hectares", "degrees Fahrenheit"));
     project.check(&["--strict"]).assert_exit(0);
-    project.write(SHEET, sheet("seconds", "runs"));
+    project.write(SHEET, sheet("seconds", "runs", "acres", "degrees Celsius"));
     let report = project.check(&["--format", "json"]).json();
     let mismatched: Vec<&str> = report["diagnostics"]
         .as_array()
         .map(|ds| ds.iter().filter(|d| d["code"] == "unit-mismatch").filter_map(|d| d["message"].as_str()).collect())
         .unwrap_or_default();
-    assert_eq!(mismatched.len(), 2, "{report:#}");
+    assert_eq!(mismatched.len(), 4, "{report:#}");
     assert!(mismatched[0].contains("counts seconds") && mismatched[0].contains("eight minutes"), "{mismatched:?}");
     assert!(mismatched[1].contains("counts runs") && mismatched[1].contains("five wickets"), "{mismatched:?}");
+    assert!(mismatched[2].contains("counts acres") && mismatched[2].contains("809 hectares"), "{mismatched:?}");
+    assert!(mismatched[3].contains("counts degrees Celsius") && mismatched[3].contains("88 F"), "{mismatched:?}");
 }
 
 #[test]

@@ -467,6 +467,8 @@ const MEASURES: &[&[&[&str]]] = &[
         &["ounce", "oz"],
     ],
     &[&["litre", "liter", "l"], &["gallon", "gal"], &["barrel", "bbl"]],
+    &[&["hectare", "ha"], &["acre"]],
+    &[&["celsius", "centigrade", "c"], &["fahrenheit", "f"]],
 ];
 
 /// The measure and the unit of `word` (singular or plural, any spelling).
@@ -533,7 +535,14 @@ fn word_after<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
 /// a measure, or a plural, right after it (`under three hours`, `two
 /// daughters` for a figure in years).
 fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
-    let Some(word) = word_after(cx, s, o).filter(|w| w.starts_with(char::is_lowercase)) else { return false };
+    let Some(word) = word_after(cx, s, o) else { return false };
+    // units of a measure, in any spelling: `31C` is not in degrees Fahrenheit
+    if let (Some(said), Some(own)) = (measure_of(word), noun.split_whitespace().last().and_then(measure_of)) {
+        return said != own;
+    }
+    if !word.starts_with(char::is_lowercase) {
+        return false;
+    }
     let stem = |w: &str| w.to_lowercase().trim_end_matches('s').to_string();
     let thing = noun.split_whitespace().last().map(stem).unwrap_or_default();
     let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
