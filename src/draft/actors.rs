@@ -19,7 +19,7 @@ use std::ops::Range;
 use super::lexicon::{
     COMPASS_WORDS, CONNECTORS, COUNTRIES, DEMONYMS, HONORIFICS, JOBS, MONTHS, NAME_POSSESSIVES, NAME_SUFFIXES,
     NOT_ACTORS, NOT_NAMES, NOT_ROLES, OFFICES, ORGANISATION_WORDS, PARTY_WORDS, PLACE_WORDS, PLACES, SPEECH_VERBS,
-    TAKES_AND, THING_WORDS,
+    TAKES_AND, THING_WORDS, is_title,
 };
 use super::unique;
 use crate::sheet::ActorKind;
@@ -272,7 +272,7 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
         run[0].index == 0 || (run[0].index == 1 && words[0].text.chars().all(|c| !c.is_alphanumeric())) || after_dash;
     let whole = run.len();
     while let Some(first) = run.first() {
-        let title = OFFICES.contains(&first.text) || HONORIFICS.contains(&first.text);
+        let title = is_title(first.text);
         if is_no_name(first.text) && !(run.len() > 1 && title) {
             run = &run[1..];
         } else {
@@ -306,10 +306,8 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     let texts: Vec<&str> = run.iter().map(|w| w.text).collect();
     let has_organisation_word = |ws: &[&str]| ws.iter().any(|w| ORGANISATION_WORDS.contains(w));
     // the last title that leaves a name after it, when that name is no organisation's
-    let title = (0..texts.len() - 1)
-        .rev()
-        .find(|&i| OFFICES.contains(&texts[i]) || HONORIFICS.contains(&texts[i]))
-        .filter(|&i| !has_organisation_word(&texts[i + 1..]));
+    let title =
+        (0..texts.len() - 1).rev().find(|&i| is_title(texts[i])).filter(|&i| !has_organisation_word(&texts[i + 1..]));
     let (name_words, office, written) = match title {
         // an office with no name after it names no one: `the UK Prime Minister`
         None if OFFICES.contains(&texts[texts.len() - 1]) && !has_organisation_word(&texts) => return None,

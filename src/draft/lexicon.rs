@@ -117,6 +117,11 @@ pub const OFFICES: &[&str] = &[
     "Magistrate", "Superintendent", "Councillor", "Councilor",
 ];
 
+/// A title before a name: an honorific or the last word of an office (`Mr`, `President`).
+pub fn is_title(word: &str) -> bool {
+    HONORIFICS.contains(&word) || OFFICES.contains(&word)
+}
+
 /// Months, as news writes them.
 #[rustfmt::skip]
 pub const MONTHS: &[&str] = &[

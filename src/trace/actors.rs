@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::{Context, FactKind, FactTrace, Stated, Trace};
 use crate::diagnostic::Diagnostic;
-use crate::draft::lexicon::{HONORIFICS, NAME_SUFFIXES, OFFICES};
+use crate::draft::lexicon::{NAME_SUFFIXES, is_title};
 use crate::sheet::ActorKind;
 use crate::trace::fold::whole_words;
 
@@ -135,6 +135,5 @@ fn joined_to_a_name(text: &str, at: usize, end: usize) -> bool {
     let after = text[end..].strip_prefix(' ').and_then(|t| t.split([' ', '\n', '\t']).next());
     let capitalised =
         |w: &str| w.starts_with(char::is_uppercase) && w.chars().last().is_some_and(char::is_alphanumeric);
-    let title = |w: &str| HONORIFICS.contains(&w) || OFFICES.contains(&w);
-    before.is_some_and(|w| capitalised(w) && !title(w)) || after.is_some_and(capitalised)
+    before.is_some_and(|w| capitalised(w) && !is_title(w)) || after.is_some_and(capitalised)
 }

@@ -82,7 +82,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         }
         trace.facts.push(fact);
     }
-    let read = labels::SentenceWords::new(cx);
+    let read = labels::Words::new(cx, &traced);
     trace.diagnostics.extend(labels::swapped(cx, &read, &traced, same_class));
     trace
         .diagnostics
@@ -543,23 +543,26 @@ fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     if !word.starts_with(char::is_lowercase) {
         return false;
     }
-    let stem = |w: &str| w.to_lowercase().trim_end_matches('s').to_string();
-    let thing = noun.split_whitespace().last().map(stem).unwrap_or_default();
+    let thing = noun.split_whitespace().last().map(thing_of).unwrap_or_default();
     let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
-    stem(word) != thing && (measure_of(word).is_some() || a_plural)
+    thing_of(word) != thing && (measure_of(word).is_some() || a_plural)
+}
+
+/// The thing a noun names, plural or not: `days` and `Day` are `day`.
+fn thing_of(word: &str) -> String {
+    word.to_lowercase().trim_end_matches('s').to_string()
 }
 
 /// Mention `m` of sentence `s` counts `noun`: the word of the noun that
 /// names the thing (its last) follows within three words, plural or not
 /// (`a 10-day sentence` counts days, `25 years` does not).
 fn counts(cx: &Context, s: usize, m: &Mention, noun: &str) -> bool {
-    let stem = |w: &str| w.to_lowercase().trim_end_matches('s').to_string();
-    let Some(thing) = noun.split_whitespace().last().map(stem) else { return false };
+    let Some(thing) = noun.split_whitespace().last().map(thing_of) else { return false };
     let end = cx.seed.sentences[s].span.end;
     let after = &cx.seed.text[m.span.end.min(end)..end];
     after.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).take(3).any(|w| {
         let word: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
-        !thing.is_empty() && stem(&word) == thing
+        !thing.is_empty() && thing_of(&word) == thing
     })
 }
 

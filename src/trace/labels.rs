@@ -1,9 +1,11 @@
-//! Whether two figures' values were swapped. Each value is stated, so each
-//! figure traces; only the labels tell which value is whose. Two figures of
-//! one unit class whose labels each share more words with the other's
-//! sentence than with their own read as swapped: the warning
-//! `labels-swapped` asks the analyst to check both. Two figures of one
-//! sentence are told apart by their `evidence:` words, when both have some.
+//! Whether a figure's label says what its sentence states. Each value is
+//! stated, so each figure traces; only the labels tell which value is
+//! whose. Two figures of one unit class whose labels each share more words
+//! with the other's sentence than with their own read as swapped: the
+//! warning `labels-swapped` asks the analyst to check both. Two figures of
+//! one sentence are told apart by their `evidence:` words, when both have
+//! some. A label that says what another sentence states, and nothing of its
+//! own paragraph, is the warning `label-elsewhere`.
 
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -17,20 +19,29 @@ use crate::sheet::Figure;
 /// A traced figure: the figure, its sentence and its mention.
 pub(super) type Traced<'a> = (&'a Figure, usize, &'a Mention);
 
-/// The words of each sentence of a seed, read when first asked for: most
-/// checks of labels need a few sentences, not all.
-pub(super) struct SentenceWords<'c> {
+/// The words of the traced figures' labels, and of each sentence of the
+/// seed, read when first asked for: most checks of labels need a few
+/// sentences, not all.
+pub(super) struct Words<'c> {
     cx: &'c Context<'c>,
-    read: Vec<OnceCell<HashSet<String>>>,
+    sentences: Vec<OnceCell<HashSet<String>>>,
+    labels: Vec<HashSet<String>>,
 }
 
-impl<'c> SentenceWords<'c> {
-    pub fn new(cx: &'c Context<'c>) -> Self {
-        SentenceWords { cx, read: cx.folded.iter().map(|_| OnceCell::new()).collect() }
+impl<'c> Words<'c> {
+    pub fn new(cx: &'c Context<'c>, traced: &[Traced]) -> Self {
+        let labels = traced.iter().map(|(figure, _, _)| words(&Folded::new(&figure.label.value).text)).collect();
+        Words { cx, sentences: cx.folded.iter().map(|_| OnceCell::new()).collect(), labels }
     }
 
+    /// The words of sentence `s`.
     fn of(&self, s: usize) -> &HashSet<String> {
-        self.read[s].get_or_init(|| words(&self.cx.folded[s].text))
+        self.sentences[s].get_or_init(|| words(&self.cx.folded[s].text))
+    }
+
+    /// The words of the label of traced figure `i`.
+    fn label(&self, i: usize) -> &HashSet<String> {
+        &self.labels[i]
     }
 }
 
@@ -38,11 +49,10 @@ impl<'c> SentenceWords<'c> {
 /// `of_class` says whether a mention is of a figure's class.
 pub(super) fn swapped(
     cx: &Context,
-    read: &SentenceWords,
+    read: &Words,
     traced: &[Traced],
     of_class: impl Fn(&Figure, &Mention) -> bool,
 ) -> Vec<Diagnostic> {
-    let label = |(figure, _, _): &Traced| words(&Folded::new(&figure.label.value).text);
     // pinned in a sentence of several figures: the evidence, and the actors
     // named since the number of its class before it (`Ana Reyes won 6,120
     // votes and Tom Kell won 4,980 votes`), which say whose number it is
@@ -58,7 +68,6 @@ pub(super) fn swapped(
         let names: Vec<&str> = named.map(|n| n.text.as_str()).collect();
         Some(words(&Folded::new(&format!("{} {}", e.value, names.join(" "))).text))
     };
-    let labels: Vec<HashSet<String>> = traced.iter().map(label).collect();
     // read only for two figures of one sentence
     let evidences: Vec<OnceCell<Option<HashSet<String>>>> = traced.iter().map(|_| OnceCell::new()).collect();
     let evidence_of = |i: usize| evidences[i].get_or_init(|| evidence(&traced[i]));
@@ -80,8 +89,8 @@ pub(super) fn swapped(
             };
             let shared = |label: &HashSet<String>, words: &HashSet<String>| label.intersection(words).count();
             // each label reads more like the other's words than its own
-            if shared(&labels[a], own_b) > shared(&labels[a], own_a)
-                && shared(&labels[b], own_a) > shared(&labels[b], own_b)
+            if shared(read.label(a), own_b) > shared(read.label(a), own_a)
+                && shared(read.label(b), own_a) > shared(read.label(b), own_b)
             {
                 found.push(warning(cx, (fa, sa, ma), (fb, sb, mb)));
             }
@@ -99,19 +108,18 @@ pub(super) fn swapped(
 /// the figure's value.
 pub(super) fn elsewhere(
     cx: &Context,
-    read: &SentenceWords,
+    read: &Words,
     traced: &[Traced],
     of_class: impl Fn(&Figure, &Mention) -> bool,
     stating: impl Fn(&Figure, &Mention) -> bool,
 ) -> Vec<Diagnostic> {
-    // most labels share a word with their own paragraph: no other sentence is read for them
-    let sentences = |t: usize| read.of(t);
     let mut found = Vec::new();
-    for &(figure, s, mention) in traced {
-        let label = words(&Folded::new(&figure.label.value).text);
+    for (i, &(figure, s, mention)) in traced.iter().enumerate() {
+        let label = read.label(i);
         // a label may say what the sentences around its own say (`since December`)
         let paragraph = cx.seed.sentences[s].paragraph;
-        let describes = |t: usize| label.intersection(sentences(t)).next().is_some();
+        // most labels do: no other sentence is read for them
+        let describes = |t: usize| label.intersection(read.of(t)).next().is_some();
         if (0..cx.folded.len()).filter(|&t| cx.seed.sentences[t].paragraph == paragraph).any(describes) {
             continue;
         }
@@ -119,7 +127,7 @@ pub(super) fn elsewhere(
             // not where the other sentence states the value too: the label is right there
             .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m)))
             .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
-            .map(|t| (label.intersection(sentences(t)).count(), t))
+            .map(|t| (label.intersection(read.of(t)).count(), t))
             // every word of the label is there: it says what that sentence says
             .filter(|&(shared, _)| shared >= 2 && shared == label.len())
             .max_by_key(|&(shared, t)| (shared, std::cmp::Reverse(t)));
@@ -130,7 +138,7 @@ pub(super) fn elsewhere(
             .label
             .value
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .filter(|w| words(&Folded::new(w).text).iter().any(|w| sentences(t).contains(w)))
+            .filter(|w| words(&Folded::new(w).text).iter().any(|w| read.of(t).contains(w)))
             .collect();
         found.push(
             Diagnostic::warning(

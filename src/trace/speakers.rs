@@ -18,7 +18,7 @@ use super::attribution::{
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
 use crate::diagnostic::Diagnostic;
-use crate::draft::lexicon::{HONORIFICS, OFFICES};
+use crate::draft::lexicon::is_title;
 use crate::sheet::{ActorKind, Quote};
 
 pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Diagnostic> {
@@ -371,7 +371,6 @@ fn may_call(cx: &Context, a: usize, name: &str) -> bool {
     let initials = |n: &str| -> String {
         n.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).filter_map(|w| w.chars().next()).collect()
     };
-    let title = |w: &str| HONORIFICS.contains(&w) || OFFICES.contains(&w);
     let family = actor.name.value.split_whitespace().next_back().unwrap_or_default();
     let is_own = |w: &str| {
         let w = w.to_lowercase();
@@ -379,7 +378,7 @@ fn may_call(cx: &Context, a: usize, name: &str) -> bool {
     };
     actor.names().any(|n| initials(&n.value) == name)
         || (actor.kind == ActorKind::Person && name.split_whitespace().next_back() == Some(family))
-        || name.split_whitespace().all(|w| title(w) || is_own(w))
+        || name.split_whitespace().all(|w| is_title(w) || is_own(w))
 }
 
 /// The words of actor `a`'s names and role, in lower case (`o'brien`, `centre-back`).
