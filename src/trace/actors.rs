@@ -48,10 +48,11 @@ pub(super) fn names(cx: &Context) -> Vec<Vec<Stated>> {
         }
     }
     let mut found = vec![Vec::new(); actors.len()];
-    // a handful of names over one short text: an automaton that is cheap to build beats a fast one
+    // a handful of names over one short text: an automaton that is cheap to
+    // build beats a fast one, and the noncontiguous one is built in one step
     let builder = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
         .clone();
     let Ok(searcher) = builder.build(&names) else {
         return found;
@@ -100,9 +101,10 @@ pub(super) fn called(cx: &Context) -> Vec<Vec<Stated>> {
     let text = &cx.seed.text;
     let mut called = cx.names.clone();
     let named = |at: usize| cx.names.iter().flatten().any(|n| n.span.start <= at && at < n.span.end);
-    let words_of = |a: usize| -> Vec<&str> {
-        actors[a].names().flat_map(|n| n.value.split(|c: char| !c.is_alphanumeric() && c != '-')).collect()
-    };
+    let words_of: Vec<Vec<&str>> = actors
+        .iter()
+        .map(|actor| actor.names().flat_map(|n| n.value.split(|c: char| !c.is_alphanumeric() && c != '-')).collect())
+        .collect();
     for (a, actor) in actors.iter().enumerate() {
         if actor.kind != ActorKind::Person {
             continue;
@@ -110,11 +112,11 @@ pub(super) fn called(cx: &Context) -> Vec<Vec<Stated>> {
         let mut words = actor.name.value.split_whitespace().filter(|w| !NAME_SUFFIXES.contains(w));
         let (Some(_), Some(family)) = (words.next(), words.next_back()) else { continue };
         let family = family.trim_end_matches([',', '.']);
-        let shared = (0..actors.len()).any(|b| b != a && words_of(b).contains(&family));
+        let shared = (0..actors.len()).any(|b| b != a && words_of[b].contains(&family));
         if family.chars().count() < 2 || !family.starts_with(char::is_uppercase) || shared {
             continue;
         }
-        for (at, _) in text.match_indices(family) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), family.as_bytes()) {
             let end = at + family.len();
             if !whole_words(text, at, end) || named(at) || joined_to_a_name(text, at, end) {
                 continue;

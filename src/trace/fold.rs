@@ -15,9 +15,24 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         let mut pending_space: Option<usize> = None;
-        for (at, c) in original.char_indices() {
+        let bytes = original.as_bytes();
+        // a byte that may not stand for itself: white space, a quote mark or
+        // dash, or one of a character beyond ASCII
+        let special = |b: u8| b.is_ascii_whitespace() || matches!(b, b'\'' | b'"' | b'`' | b'-' | 0x0B | 0x80..);
+        let mut at = 0;
+        while at < bytes.len() {
+            let run = bytes[at..].iter().position(|&b| special(b)).map_or(bytes.len(), |n| at + n);
+            let (c, len) = match run > at {
+                // most of a text is words of ASCII, copied as they are
+                true => ('a', run - at),
+                false => {
+                    let c = original[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+                    (c, c.len_utf8())
+                }
+            };
             if c.is_whitespace() {
                 pending_space.get_or_insert(at);
+                at += len;
                 continue;
             }
             if let Some(space_at) = pending_space.take()
@@ -26,10 +41,15 @@ impl Folded {
                 text.push(' ');
                 origin.push(space_at);
             }
-            let folded = fold_char(c);
-            let before = text.len();
-            text.push(folded);
-            origin.extend(std::iter::repeat_n(at, text.len() - before));
+            if run > at {
+                text.push_str(&original[at..run]);
+                origin.extend(at..run);
+            } else {
+                let folded = fold_char(c);
+                text.push(folded);
+                origin.extend(std::iter::repeat_n(at, folded.len_utf8()));
+            }
+            at += len;
         }
         Folded { text, origin, original_len: original.len() }
     }
@@ -94,6 +114,37 @@ mod tests {
         let quoted = f.text.find("'US").unwrap();
         let span = f.original_span(original, quoted, quoted + "'US backstop'".len());
         assert_eq!(&original[span], "‘US backstop’");
+    }
+
+    /// Folding a character at a time, as the definition reads.
+    fn folded_by_char(original: &str) -> (String, Vec<usize>) {
+        let (mut text, mut origin, mut space) = (String::new(), Vec::new(), None);
+        for (at, c) in original.char_indices() {
+            if c.is_whitespace() {
+                space.get_or_insert(at);
+                continue;
+            }
+            if let Some(space_at) = space.take()
+                && !text.is_empty()
+            {
+                text.push(' ');
+                origin.push(space_at);
+            }
+            let folded = fold_char(c);
+            text.push(folded);
+            origin.extend(std::iter::repeat_n(at, folded.len_utf8()));
+        }
+        (text, origin)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_of_ascii_fold_as_each_character_would(original in "[a-z '\"`\\-\t\n\x0b\x0c\r\u{a0}\u{2019}\u{2014}\u{e9}]{0,40}") {
+            let f = Folded::new(&original);
+            let (text, origin) = folded_by_char(&original);
+            proptest::prop_assert_eq!(f.text, text);
+            proptest::prop_assert_eq!(f.origin, origin);
+        }
     }
 
     #[test]
