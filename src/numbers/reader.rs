@@ -190,14 +190,21 @@ fn integer(digits: &str) -> Reading {
 /// Digits of any script, and their group separators and decimal point, in
 /// ASCII: `١٬٢٣٤٫٥` is `1,234.5`, and `22 413` (a no-break space) is `22,413`.
 fn in_ascii(raw: &str) -> String {
-    raw.chars()
-        .map(|c| match c {
-            '\u{066C}' | '\u{00A0}' | '\u{2009}' | '\u{202F}' => ',',
-            '\u{066B}' => '.',
+    let mut ascii = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        // the tokenizer ends digits with a vulgar fraction only where no decimal point stands
+        if let Some(decimals) = super::tokens::vulgar_fraction(c) {
+            ascii.push_str(decimals);
+            continue;
+        }
+        match c {
+            '\u{066C}' | '\u{00A0}' | '\u{2009}' | '\u{202F}' => ascii.push(','),
+            '\u{066B}' => ascii.push('.'),
             // a digit's value is below ten, so it is one ASCII digit
-            _ => digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c),
-        })
-        .collect()
+            _ => ascii.push(digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c)),
+        }
+    }
+    ascii
 }
 
 /// A number before its scale and unit.

@@ -134,6 +134,19 @@ fn digits_of_any_script() {
     check(DIGITS_OF_ANY_SCRIPT);
 }
 
+const VULGAR_FRACTIONS_AFTER_DIGITS: Rows = &[
+    ("a 7½-year sentence", &["7½ = 7.5 - count -"]),
+    ("rose 2¼% to 31½p", &["2¼% = 2.25 % percent -", "31½p = 0.315 gbp money -"]),
+    ("a £2¾bn deal and 5⅛ miles", &["£2¾bn = 2750000000 gbp money -", "5⅛ = 5.125 - count -"]),
+    // a decimal holds no third: no number is read, rather than a wrong one
+    ("1⅓ tonnes", &[]),
+];
+
+#[test]
+fn vulgar_fractions_after_digits() {
+    check(VULGAR_FRACTIONS_AFTER_DIGITS);
+}
+
 const GROUPS_AND_DECIMAL_COMMAS: Rows = &[
     ("a town of 3,62,418 people", &["3,62,418 = 362418 - count -"]),
     ("₹12,50,000", &["₹12,50,000 = 1250000 inr money -"]),

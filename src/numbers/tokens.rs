@@ -97,8 +97,39 @@ fn digits_at(text: &str, i: usize, out: &mut Vec<Token>, spaced: &mut bool) -> (
         && digit_len_at(text, end + point).is_some()
     {
         end = digit_run(text, end + point).0;
+    } else if let Some(c) = text[end..].chars().next()
+        && is_vulgar_fraction(c)
+    {
+        // `7½`: the fraction is the number's decimal part (`1⅓`, which no
+        // decimal holds, is then no number: never a plain 1)
+        end += c.len_utf8();
     }
     (TokenKind::Digits, i, end)
+}
+
+/// A vulgar fraction sign: `½`, `⅓`, `⅞` …
+fn is_vulgar_fraction(c: char) -> bool {
+    matches!(c, '¼' | '½' | '¾' | '\u{2150}'..='\u{215E}')
+}
+
+/// The decimal part a vulgar fraction stands for after digits (`7½` is 7.5):
+/// those a decimal holds exactly. A third, a sixth, a seventh or a ninth has none.
+pub(super) fn vulgar_fraction(c: char) -> Option<&'static str> {
+    Some(match c {
+        '½' => ".5",
+        '¼' => ".25",
+        '¾' => ".75",
+        '⅕' => ".2",
+        '⅖' => ".4",
+        '⅗' => ".6",
+        '⅘' => ".8",
+        '⅛' => ".125",
+        '⅜' => ".375",
+        '⅝' => ".625",
+        '⅞' => ".875",
+        '⅒' => ".1",
+        _ => return None,
+    })
 }
 
 /// The end of the run of digits from `i`, and how many digits it holds.
