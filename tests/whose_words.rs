@@ -728,3 +728,31 @@ fn a_name_set_off_after_its_description_says_whose_the_words_are() {
     assert!(warned("reyes").is_empty());
     assert_eq!(warned("jobs"), ["adding", "strong"]);
 }
+
+#[test]
+fn a_quotation_over_two_sentences_is_given_where_it_opens_and_closes() {
+    // the quote is one sentence of the quotation; the name stands after the
+    // other one, or before the quotation opens
+    let seed = "Test headline\n\n\
+        Tom Kell scored twice as Northport won.\n\n\
+        \"This team stays in the fight. It is a young side,\" coach Ana Reyes said.\n\n\
+        Northwind chief executive Lena Ortiz said: \"Orders are up. We will hire more staff.\"\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: kell, name: Tom Kell}\n\
+        \x20 - {id: reyes, name: Ana Reyes, role: coach}\n\
+        \x20 - {id: ortiz, name: Lena Ortiz, role: Northwind chief executive}\n\
+        quotes:\n\
+        \x20 - {id: fight, speaker: reyes, text: This team stays in the fight}\n\
+        \x20 - {id: fight-kell, speaker: kell, text: This team stays in the fight}\n\
+        \x20 - {id: hire, speaker: ortiz, text: We will hire more staff.}\n\
+        \x20 - {id: hire-kell, speaker: kell, text: We will hire more staff.}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let found: Vec<String> =
+        diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect();
+    let ids: Vec<&str> = found.iter().map(|m| named_id(m)).collect();
+    assert_eq!(ids, ["fight-kell", "hire-kell"], "{found:#?}");
+    assert!(found[0].contains("gives it to Ana Reyes"), "{found:#?}");
+    assert!(found[1].contains("gives it to Lena Ortiz"), "{found:#?}");
+}

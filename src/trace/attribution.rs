@@ -142,7 +142,7 @@ pub(super) fn attribution(cx: &Context, s: usize, found: &Found) -> Option<Strin
 /// The quotation gives its words to one of `pronouns`, beside it: `It said:
 /// “…”`, `“…,” it added`, `“…,” he said`.
 pub(super) fn said_by(cx: &Context, found: &Found, pronouns: &[&str]) -> bool {
-    let Some((before, after)) = beside_quotation(cx, found) else { return false };
+    let Some(Beside { before, after, .. }) = beside_quotation(cx, found) else { return false };
     let by_it = |words: &[Word], v: usize| pronoun_is_subject(words, v, pronouns);
     let is_saying = |w: &Word| is_saying(w.text);
     // `“…,” it said`: the verb among the three words after it; `It said in a
@@ -188,12 +188,24 @@ fn pronoun_is_subject(words: &[Word], v: usize, pronouns: &[&str]) -> bool {
 }
 
 /// The words outside quotation marks before the quotation's opening (in
-/// its first sentence) and after its close (in its last).
-fn beside_quotation<'a>(cx: &Context<'a>, found: &Found) -> Option<(Vec<Word<'a>>, Vec<Word<'a>>)> {
+/// the sentence it opens in) and after its close (in the sentence it closes
+/// in): a quote may be one sentence of a quotation that runs over several
+/// (`"We stay in the fight. It is a young side," Reyes said.`).
+fn beside_quotation<'a>(cx: &Context<'a>, found: &Found) -> Option<Beside<'a>> {
     let (opened, closed) = quotation_bounds(cx, found)?;
-    let before = words_outside_quotes(cx, found.first).into_iter().filter(|w| w.at < opened.start).collect();
-    let after = words_outside_quotes(cx, found.last).into_iter().filter(|w| w.at >= closed.end).collect();
-    Some((before, after))
+    let opens_in = cx.sentence_at(opened.start).map_or(found.first, |s| s.min(found.first));
+    let closes_in = cx.sentence_at(closed.end.saturating_sub(1)).map_or(found.last, |s| s.max(found.last));
+    let before = words_outside_quotes(cx, opens_in).into_iter().filter(|w| w.at < opened.start).collect();
+    let after = words_outside_quotes(cx, closes_in).into_iter().filter(|w| w.at >= closed.end).collect();
+    Some(Beside { before, after, opens_in, closes_in })
+}
+
+/// The words beside a quotation, and the sentences they stand in.
+struct Beside<'a> {
+    before: Vec<Word<'a>>,
+    after: Vec<Word<'a>>,
+    opens_in: usize,
+    closes_in: usize,
 }
 
 /// The quotation marks the quote's first part stands in, and those its last
@@ -263,7 +275,9 @@ fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
 /// (`said Berg`, not `told Reuters` nor `she warned the Treasury Committee`).
 /// Two when `and` joins them (`Berg and Kell said in a joint statement`).
 pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
-    let Some((before, after)) = beside_quotation(cx, found) else { return GivenBy::default() };
+    let Some(Beside { before, after, opens_in, closes_in }) = beside_quotation(cx, found) else {
+        return GivenBy::default();
+    };
     let text = &cx.seed.text;
     let word_before = |at: usize| text[..at].trim_end().rsplit(' ').next().unwrap_or("");
     // the word before a name and its article: `of` in `the leader of the union`
@@ -347,11 +361,11 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
         && let Some(comma) = after[1..v].iter().position(|w| w.pause).map(|i| i + 1)
         && !opens_clause(&after[..v])
     {
-        let first = named_at(found.last, after[0].at, after[comma].at).last().copied();
-        let set_off = || named_at(found.last, after[comma].at, after[v].at).last().copied();
+        let first = named_at(closes_in, after[0].at, after[comma].at).last().copied();
+        let set_off = || named_at(closes_in, after[comma].at, after[v].at).last().copied();
         let described = !after[0].text.starts_with(char::is_uppercase) || after[0].text == "The";
         if let Some(subject) = first.filter(|_| !described).or_else(|| described.then(set_off).flatten()) {
-            return GivenBy { speakers: joined(found.last, subject), whose: Vec::new(), unnamed: None };
+            return GivenBy { speakers: joined(closes_in, subject), whose: Vec::new(), unnamed: None };
         }
     }
     if let Some(v) = after
@@ -361,13 +375,13 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
         .filter(|&v| (v < 3 || long_subject(v)) && !opens_clause(&after[..v]))
     {
         // the name nearest the verb: the last before it, or the first after it
-        let subject = after[..v].first().and_then(|w| named_at(found.last, w.at, after[v].at).last().copied());
-        let whose = after[..v].first().map(|w| whose(found.last, w.at, after[v].at)).unwrap_or_default();
+        let subject = after[..v].first().and_then(|w| named_at(closes_in, w.at, after[v].at).last().copied());
+        let whose = after[..v].first().map(|w| whose(closes_in, w.at, after[v].at)).unwrap_or_default();
         if let Some(subject) = subject {
-            return GivenBy { speakers: joined(found.last, subject), whose, unnamed: None };
+            return GivenBy { speakers: joined(closes_in, subject), whose, unnamed: None };
         }
         let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
-        let first = after.get(v + 1).and_then(|w| named_at(found.last, w.at, end).first().copied());
+        let first = after.get(v + 1).and_then(|w| named_at(closes_in, w.at, end).first().copied());
         let speaks_after = names_speaker_after(after[v].text, after[v].pause);
         let speakers = first.filter(|_| speaks_after).map(|(_, a)| vec![a]).unwrap_or_default();
         // `"…," Jane Kell said`, `"…," said Jane Kell`: a name the sheet does not have
@@ -393,15 +407,13 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
         return GivenBy::default();
     };
     let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
-    let speakers = named_at(found.first, from, before[v].at)
-        .last()
-        .map(|&subject| joined(found.first, subject))
-        .unwrap_or_default();
-    let whose = whose(found.first, from, before[v].at);
+    let speakers =
+        named_at(opens_in, from, before[v].at).last().map(|&subject| joined(opens_in, subject)).unwrap_or_default();
+    let whose = whose(opens_in, from, before[v].at);
     // `Jane Kell said: "…"`: the words of the clause before the verb, from its start
     let subject = (v.saturating_sub(3)..v).find(|&i| i == 0 || before[i].pause).map(|i| &before[i..v]);
     let unnamed = subject.filter(|_| speakers.is_empty() && whose.is_empty()).and_then(|subject| {
-        let opens_the_sentence = before[0].at == cx.seed.sentences[found.first].span.start;
+        let opens_the_sentence = before[0].at == cx.seed.sentences[opens_in].span.start;
         unnamed_name(cx, subject, opens_the_sentence && subject[0].at == before[0].at)
     });
     GivenBy { speakers, whose, unnamed }
