@@ -756,3 +756,30 @@ fn a_quotation_over_two_sentences_is_given_where_it_opens_and_closes() {
     assert!(found[0].contains("gives it to Ana Reyes"), "{found:#?}");
     assert!(found[1].contains("gives it to Lena Ortiz"), "{found:#?}");
 }
+
+#[test]
+fn a_family_name_keeps_its_particle_capitalised_where_it_opens_a_sentence() {
+    let seed = "Test headline\n\n\
+        Northport have signed Tom Reyes for Louis van Gaal's side.\n\n\
+        Van Gaal added: \"He is a fine player.\"\n\n\
+        \"He will start on Saturday,\" van Gaal said.\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: van-gaal, name: Louis van Gaal}}\n\
+             \x20 - {{id: reyes, name: Tom Reyes}}\n\
+             quotes:\n\
+             \x20 - {{id: fine, speaker: {speaker}, text: He is a fine player.}}\n\
+             \x20 - {{id: start, speaker: {speaker}, text: He will start on Saturday}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, &sheet("van-gaal"));
+    assert_eq!(diagnostics(&project), [], "the manager's words");
+    project.write(SHEET, &sheet("reyes"));
+    let found: Vec<String> =
+        diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found.iter().all(|m| m.contains("gives it to Louis van Gaal")), "{found:#?}");
+}

@@ -109,25 +109,43 @@ pub(super) fn called(cx: &Context) -> Vec<Vec<Stated>> {
         if actor.kind != ActorKind::Person {
             continue;
         }
-        let mut words = actor.name.value.split_whitespace().filter(|w| !NAME_SUFFIXES.contains(w));
-        let (Some(_), Some(family)) = (words.next(), words.next_back()) else { continue };
-        let family = family.trim_end_matches([',', '.']);
+        let words: Vec<&str> = actor.name.value.split_whitespace().filter(|w| !NAME_SUFFIXES.contains(w)).collect();
+        let [_, .., last] = words.as_slice() else { continue };
+        let family = last.trim_end_matches([',', '.']);
         let shared = (0..actors.len()).any(|b| b != a && words_of[b].contains(&family));
         if family.chars().count() < 2 || !family.starts_with(char::is_uppercase) || shared {
             continue;
         }
-        for at in memchr::memmem::find_iter(text.as_bytes(), family.as_bytes()) {
-            let end = at + family.len();
-            if !whole_words(text, at, end) || named(at) || joined_to_a_name(text, at, end) {
-                continue;
-            }
-            if let Some(s) = cx.sentence_at(at) {
-                called[a].push(cx.stated(s, at..end));
+        // the lower-case words before it are part of it (`van Gaal`, `von der
+        // Leyen`), capitalised where they open a sentence (`Van Gaal added`)
+        let particles =
+            words[1..words.len() - 1].iter().rev().take_while(|w| w.starts_with(char::is_lowercase)).count();
+        let family = match particles {
+            0 => family.to_string(),
+            n => words[words.len() - 1 - n..words.len() - 1].join(" ") + " " + family,
+        };
+        let capitalised = capitalise(&family);
+        let forms = if capitalised == family { vec![family] } else { vec![family, capitalised] };
+        for form in &forms {
+            for at in memchr::memmem::find_iter(text.as_bytes(), form.as_bytes()) {
+                let end = at + form.len();
+                if !whole_words(text, at, end) || named(at) || joined_to_a_name(text, at, end) {
+                    continue;
+                }
+                if let Some(s) = cx.sentence_at(at) {
+                    called[a].push(cx.stated(s, at..end));
+                }
             }
         }
         called[a].sort_by_key(|n| n.span.start);
     }
     called
+}
+
+/// `word` with its first letter in upper case.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The word at `at..end` is joined by a space alone to a capitalised word
