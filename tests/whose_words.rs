@@ -775,9 +775,9 @@ fn a_family_name_keeps_its_particle_capitalised_where_it_opens_a_sentence() {
     };
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
-    project.write(SHEET, &sheet("van-gaal"));
+    project.write(SHEET, sheet("van-gaal"));
     assert_eq!(diagnostics(&project), [], "the manager's words");
-    project.write(SHEET, &sheet("reyes"));
+    project.write(SHEET, sheet("reyes"));
     let found: Vec<String> =
         diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect();
     assert_eq!(found.len(), 2, "{found:#?}");
