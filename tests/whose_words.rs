@@ -783,3 +783,35 @@ fn a_family_name_keeps_its_particle_capitalised_where_it_opens_a_sentence() {
     assert_eq!(found.len(), 2, "{found:#?}");
     assert!(found.iter().all(|m| m.contains("gives it to Louis van Gaal")), "{found:#?}");
 }
+
+#[test]
+fn a_score_gives_neither_number_to_the_name_before_it() {
+    // `beat Southby 16-14`: the 16 is Northport's, though Southby stands
+    // before it; two votes of one sentence are still told apart by name
+    let seed = "Test headline\n\n\
+        Northport came back from a 14-5 deficit at half-time to beat Southby 16-14.\n\n\
+        Ana Reyes won 6120 votes and Tom Kell won 4980 votes.\n";
+    let sheet = |reyes: &str, kell: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: northport, name: Northport, kind: organisation}}\n\
+             \x20 - {{id: southby, name: Southby, kind: organisation}}\n\
+             \x20 - {{id: reyes, name: Ana Reyes}}\n\
+             \x20 - {{id: kell, name: Tom Kell}}\n\
+             numbers:\n\
+             \x20 - {{id: final, label: Northport's final score, value: 16, unit: points, evidence: \"16\"}}\n\
+             \x20 - {{id: half-time, label: Southby's half-time score, value: 14, unit: points, evidence: a 14}}\n\
+             \x20 - {{id: reyes-votes, label: Votes for Ana Reyes, value: {reyes}, unit: votes, evidence: \"{reyes} votes\"}}\n\
+             \x20 - {{id: kell-votes, label: Votes for Tom Kell, value: {kell}, unit: votes, evidence: \"{kell} votes\"}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet("6120", "4980"));
+    assert_eq!(diagnostics(&project), [], "the scores and votes as the seed gives them");
+    project.write(SHEET, sheet("4980", "6120"));
+    let found = diagnostics(&project);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "labels-swapped", "{found:#?}");
+    assert!(found[0].1.contains("reyes-votes"), "{found:#?}");
+}

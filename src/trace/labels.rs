@@ -64,8 +64,11 @@ pub(super) fn swapped(
             .map(|o| o.span.end)
             .max()
             .unwrap_or(cx.seed.sentences[s].span.start);
+        // a score's numbers are the pair's: the name before it says nothing of
+        // whose each is (`beat Southby 16-14`: the 16 is the winner's)
+        let in_a_score = in_a_score(&cx.seed.text, &m.span);
         let named = cx.called().iter().flatten().filter(|n| start <= n.span.start && n.span.end <= m.span.start);
-        let names: Vec<&str> = named.map(|n| n.text.as_str()).collect();
+        let names: Vec<&str> = named.filter(|_| !in_a_score).map(|n| n.text.as_str()).collect();
         Some(words(&Folded::new(&format!("{} {}", e.value, names.join(" "))).text))
     };
     // read only for two figures of one sentence
@@ -97,6 +100,15 @@ pub(super) fn swapped(
         }
     }
     found
+}
+
+/// The number at `span` of `text` is one side of a score, joined by a dash
+/// to another number: `16-14`, `6–4`.
+fn in_a_score(text: &str, span: &std::ops::Range<usize>) -> bool {
+    let dash = |c: char| matches!(c, '-' | '–' | '—');
+    let after = text[span.end..].strip_prefix(dash).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let before = text[..span.start].strip_suffix(dash).is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
+    after || before
 }
 
 /// The `label-elsewhere` warnings: a figure whose label shares no word with
