@@ -815,3 +815,29 @@ fn a_score_gives_neither_number_to_the_name_before_it() {
     assert_eq!(found[0].0, "labels-swapped", "{found:#?}");
     assert!(found[0].1.contains("reyes-votes"), "{found:#?}");
 }
+
+#[test]
+fn the_evidence_a_help_gives_pins_the_number_it_means() {
+    // the 14 of the final score: the words before it hold the 16, and `14`
+    // alone stands first in the deficit; the words after it pin it
+    let seed = "Test headline\n\nNorthport came back from a 14-5 deficit to beat Southby 16-14.\n";
+    let sheet = |evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: final, label: Southby's final score, value: 14, unit: points, evidence: \"{evidence}\"}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet("16-14"));
+    let report = project.check(&["--format", "json"]).json();
+    let help = report["diagnostics"][0]["help"].as_str().unwrap_or_default().to_string();
+    let evidence = help.split("`evidence: ").nth(1).and_then(|rest| rest.split('`').next()).unwrap_or_default();
+    assert_eq!(evidence, "14.", "{report:#}");
+    project.write(SHEET, sheet(evidence));
+    let report = project.check(&["--format", "json"]).json();
+    assert_eq!(report["diagnostics"].as_array().map(Vec::len), Some(0), "{report:#}");
+    let start = report["facts"].as_array().and_then(|f| f.iter().find(|f| f["id"] == "final")).map(|f| &f["start"]);
+    let score = seed.rfind("14").unwrap();
+    assert_eq!(start.and_then(serde_json::Value::as_u64), Some(score as u64), "{report:#}");
+}

@@ -639,6 +639,11 @@ pub(crate) fn evidence_in(
     let (start, end) = (m.span.start - sentence.span.start, m.span.end - sentence.span.start);
     let others: Vec<_> = mentions.iter().filter(|o| o.span != m.span).map(|o| o.span.clone()).collect();
     let folded = &folded.text;
+    let once = |words: &str| folded.matches(super::fold::Folded::new(words).text.as_str()).count() == 1;
+    let overlaps = |from: usize, to: usize| {
+        let absolute = sentence.span.start + from..sentence.span.start + to;
+        others.iter().any(|o| o.start < absolute.end && absolute.start < o.end)
+    };
     let mut from = start;
     let mut best = raw[start..end].to_string();
     for _ in 0..6 {
@@ -648,15 +653,32 @@ pub(crate) fn evidence_in(
         else {
             break;
         };
-        let absolute = sentence.span.start + word_start..sentence.span.start + end;
-        if others.iter().any(|o| o.start < absolute.end && absolute.start < o.end) {
+        if overlaps(word_start, end) {
             break;
         }
         from = word_start;
         best = raw[from..end].split_whitespace().collect::<Vec<_>>().join(" ");
-        let words = super::fold::Folded::new(&best).text;
-        if folded.matches(words.as_str()).count() == 1 {
+        if once(&best) {
+            return best;
+        }
+    }
+    // words after it, where those before it hold another number or do not
+    // stand once (`16-14.`: the 14 of the score, not of `a 14-5 deficit`)
+    let mut to = end;
+    for _ in 0..6 {
+        let after = &raw[to..];
+        let next = after.trim_start();
+        if next.is_empty() {
             break;
+        }
+        let word_end = to + (after.len() - next.len()) + next.find(char::is_whitespace).unwrap_or(next.len());
+        if overlaps(start, word_end) {
+            break;
+        }
+        to = word_end;
+        let words = raw[start..to].split_whitespace().collect::<Vec<_>>().join(" ");
+        if once(&words) {
+            return words;
         }
     }
     best
