@@ -841,3 +841,29 @@ fn the_evidence_a_help_gives_pins_the_number_it_means() {
     let score = seed.rfind("14").unwrap();
     assert_eq!(start.and_then(serde_json::Value::as_u64), Some(score as u64), "{report:#}");
 }
+
+#[test]
+fn a_count_of_a_measure_is_stated_again_only_where_its_unit_follows() {
+    // `a 12-foot putt` counts feet, `12 of his 15 events` does not; and the
+    // `nine minutes` of a kick are no points
+    let seed = "Test headline\n\n\
+        Kell holed a 12-foot putt to win. He made the cut in 12 of his 15 events.\n\n\
+        Reyes kicked the winning penalty nine minutes from time.\n";
+    let sheet = |unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: putt, label: Length of the winning putt, value: 12, unit: feet, evidence: 12-foot}}\n\
+             \x20 - {{id: kick, label: Time left at the winning kick, value: 9, unit: {unit}}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet("minutes"));
+    let report = project.check(&["--format", "json"]).json();
+    assert_eq!(report["diagnostics"].as_array().map(Vec::len), Some(0), "{report:#}");
+    project.write(SHEET, sheet("points"));
+    let found = diagnostics(&project);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "unit-mismatch", "{found:#?}");
+    assert!(found[0].1.contains("counts nine minutes"), "{found:#?}");
+}

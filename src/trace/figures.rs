@@ -61,7 +61,14 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
             Outcome::Traced(found) => {
                 let (first, mention) = found[0];
                 fact.stated = Some(cx.stated(first, mention.span.clone()));
-                let mut others: Vec<At> = found[1..].iter().copied().filter(|(s, _)| *s != first).collect();
+                // a count whose noun follows it is stated again only where the noun follows too
+                let noun = match figure.unit() {
+                    Some(FactUnit::Noun(noun)) if counts_noun(cx, first, mention, noun) => Some(noun.as_str()),
+                    _ => None,
+                };
+                let of_the_noun = |&(s, o): &At| noun.is_none_or(|noun| counts_noun(cx, s, o, noun));
+                let mut others: Vec<At> =
+                    found[1..].iter().copied().filter(|(s, _)| *s != first).filter(of_the_noun).collect();
                 others.dedup_by_key(|(s, _)| *s);
                 fact.also = others.iter().map(|(s, m)| cx.stated(*s, m.span.clone())).collect();
                 trace.diagnostics.extend(hedge_warning(cx, figure, (first, mention)));
@@ -434,6 +441,10 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
 /// Nouns that measure the same thing, each unit with its spellings: a figure
 /// counted in one unit that its sentence counts in another has the wrong
 /// unit (`unit: seconds` for "eight minutes", `unit: runs` for "five wickets").
+/// The place of time among [`MEASURES`], and its short forms.
+const TIME: usize = 0;
+const TIME_SHORT: &[&str] = &["sec", "secs", "min", "mins", "hr", "hrs", "wk", "yr", "yrs"];
+
 const MEASURES: &[&[&[&str]]] = &[
     &[
         &["second", "sec", "secs"],
@@ -488,14 +499,18 @@ fn measure_of(word: &str) -> Option<(usize, usize)> {
 }
 
 /// A figure whose noun unit its sentence's number does not count: the noun
-/// right after the number is another unit of the same measure. A compound
-/// after it (`13 second-half minutes`) is no unit of the number's.
+/// right after the number is another unit of the same measure, or a time in
+/// full words where the figure counts a measure of another kind (`nine
+/// minutes` given in `points`). A compound after it (`13 second-half
+/// minutes`) is no unit of the number's.
 fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
     let (family, unit) = measure_of(noun.split_whitespace().last()?)?;
     let word = word_after(cx, s, m)?;
     let (said_family, said) = measure_of(word)?;
-    if said_family != family || said == unit {
+    // short forms stand for other words too (`in`, `m`, `over`): only a time written out is sure
+    let a_time_in_full = said_family == TIME && word.len() >= 3 && !TIME_SHORT.contains(&word.to_lowercase().as_str());
+    if (said_family == family && said == unit) || (said_family != family && !a_time_in_full) {
         return None;
     }
     let id = cx.sentence_id(s);
@@ -546,6 +561,18 @@ fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     let thing = noun.split_whitespace().last().map(thing_of).unwrap_or_default();
     let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
     thing_of(word) != thing && (measure_of(word).is_some() || a_plural)
+}
+
+/// Mention `m` of sentence `s` counts `noun`, in the noun's own words or
+/// another spelling of its unit (`a 12-foot putt` counts feet).
+fn counts_noun(cx: &Context, s: usize, m: &Mention, noun: &str) -> bool {
+    let unit = |word: &str| measure_of(word);
+    counts(cx, s, m, noun)
+        || noun
+            .split_whitespace()
+            .last()
+            .and_then(unit)
+            .is_some_and(|own| word_after(cx, s, m).and_then(unit) == Some(own))
 }
 
 /// The thing a noun names, plural or not: `days` and `Day` are `day`.
