@@ -23,6 +23,7 @@ pub(super) fn at(r: &Reader, i: usize) -> Option<Found> {
     iso(r, i)
         .or_else(|| slashed(r, i))
         .or_else(|| wire_time(r, i))
+        .or_else(|| race_time(r, i))
         .or_else(|| time(r, i))
         .or_else(|| day_first(r, i))
         .or_else(|| decade(r, i))
@@ -203,6 +204,43 @@ fn wire_time(r: &Reader, i: usize) -> Option<Found> {
         first: i,
         last: zone,
         value: Value::Iso(format!("{hour:02}:{minute:02}")),
+        kind: Kind::Time,
+        unit: None,
+        power: None,
+        fraction: false,
+    })
+}
+
+/// A time a race or a match takes, no time of day: `28:55.77`,
+/// `1:02:03.4`, `45:10`, `2:05:41.3` — minutes and seconds, or hours, minutes
+/// and seconds, whose last part has hundredths, or whose first is past a
+/// day's hours. Its value is as written: one mention, never two counts.
+fn race_time(r: &Reader, i: usize) -> Option<Found> {
+    let first = r.plain_integer(i)?;
+    let mut last = i;
+    let mut parts = 1;
+    // each further part: a colon, then two digits, with decimals on the last
+    while parts < 3 && r.symbol_is(last + 1, ":") && r.glued(last + 1) && r.glued(last + 2) && r.is_digits(last + 2) {
+        let part = r.raw(last + 2);
+        let (whole, decimals) = part.split_once('.').unwrap_or((part, ""));
+        if whole.len() != 2 || whole.parse::<u64>().ok()? > 59 || !decimals.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        last += 2;
+        parts += 1;
+        if !decimals.is_empty() {
+            break;
+        }
+    }
+    let has_decimals = r.raw(last).contains('.');
+    if parts < 2 || !(has_decimals || first > 23) {
+        return None;
+    }
+    let written: String = (i..=last).map(|k| r.raw(k)).collect();
+    Some(Found {
+        first: i,
+        last,
+        value: Value::Iso(written),
         kind: Kind::Time,
         unit: None,
         power: None,

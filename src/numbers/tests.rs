@@ -147,6 +147,20 @@ fn vulgar_fractions_after_digits() {
     check(VULGAR_FRACTIONS_AFTER_DIGITS);
 }
 
+const RACE_TIMES: Rows = &[
+    ("won in 28:55.77", &["28:55.77 = 28:55.77 - time -"]),
+    ("a marathon in 2:05:41.3", &["2:05:41.3 = 2:05:41.3 - time -"]),
+    ("finished in 45:10", &["45:10 = 45:10 - time -"]),
+    // a time of day, and a ratio, stay what they were
+    ("kicked off at 19:45", &["19:45 = 19:45 - time -"]),
+    ("a 3:1 ratio", &["3 = 3 - count -", "1 = 1 - count -"]),
+];
+
+#[test]
+fn race_times() {
+    check(RACE_TIMES);
+}
+
 const GROUPS_AND_DECIMAL_COMMAS: Rows = &[
     ("a town of 3,62,418 people", &["3,62,418 = 362418 - count -"]),
     ("₹12,50,000", &["₹12,50,000 = 1250000 inr money -"]),
