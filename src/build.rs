@@ -395,7 +395,7 @@ impl RunContext<'_> {
             Ok(rendered) => rendered,
             Err(d) => return (reports, vec![*d]),
         };
-        let accepted = match CitedSentences::read(records.briefings(), index, catalogue) {
+        let accepted = match CitedSentences::of_page(&records, index) {
             Ok(accepted) => accepted,
             Err(e) => return (reports, vec![catalogue_error(&e)]),
         };
@@ -589,10 +589,24 @@ impl CitedSentences {
         index: &Index,
         catalogue: &Catalogue,
     ) -> io::Result<CitedSentences> {
+        CitedSentences::read_with(briefings, index, |b| catalogue.read(index.briefings[b].cited))
+    }
+
+    /// The cited sentences of the briefings of a list page, from the records it read.
+    fn of_page(records: &lists::PageRecords, index: &Index) -> io::Result<CitedSentences> {
+        let cited = |b: usize| records.cited(index, b).unwrap_or_else(|| Ok(Cited::default()));
+        CitedSentences::read_with(records.briefings(), index, cited)
+    }
+
+    fn read_with(
+        briefings: impl Iterator<Item = usize>,
+        index: &Index,
+        cited_of: impl Fn(usize) -> io::Result<Cited>,
+    ) -> io::Result<CitedSentences> {
         let mut by_briefing = foldhash::HashMap::default();
         for b in briefings {
             let entry = &index.briefings[b];
-            let cited: Cited = catalogue.read(entry.cited)?;
+            let cited: Cited = cited_of(b)?;
             let mut sentences: foldhash::HashMap<usize, CitedSentence> = cited
                 .sentences
                 .into_iter()

@@ -267,6 +267,15 @@ impl Catalogue {
         })
     }
 
+    /// The records a list shows of a briefing — its card, figures, quotes and
+    /// cited sentences, which lie side by side — read in one go.
+    pub fn head(&self, entry: &Entry) -> io::Result<Head> {
+        let start = entry.card.offset;
+        let end = entry.cited.offset + u64::from(entry.cited.len);
+        let len = u32::try_from(end.saturating_sub(start)).map_err(io::Error::other)?;
+        Ok(Head { start, bytes: self.bytes(Blob { offset: start, len })? })
+    }
+
     /// Reads back a record written with [`Catalogue::add`].
     pub fn read<T: DeserializeOwned>(&self, blob: Blob) -> io::Result<T> {
         let bytes = self.bytes(blob)?;
@@ -290,6 +299,23 @@ impl Catalogue {
             file.0.seek(SeekFrom::End(0))?;
         }
         Ok(bytes)
+    }
+}
+
+/// The records of a briefing from its card to its cited sentences, as the
+/// catalogue's file holds them.
+pub struct Head {
+    start: u64,
+    bytes: Vec<u8>,
+}
+
+impl Head {
+    /// Reads one of the records it holds.
+    pub fn read<T: DeserializeOwned>(&self, blob: Blob) -> io::Result<T> {
+        let from = blob.offset.checked_sub(self.start).map(|at| at as usize);
+        let bytes = from.and_then(|at| self.bytes.get(at..at + blob.len as usize));
+        let bytes = bytes.ok_or_else(|| io::Error::other("a record outside the briefing's head"))?;
+        postcard::from_bytes(bytes).map_err(io::Error::other)
     }
 }
 

@@ -8,8 +8,8 @@ use std::io;
 
 use crate::verify::Given;
 
-use super::catalogue::{Actor, Appeared, Catalogue, Index};
-use super::records::{ActorRecord, BriefingRecord, FigureRecord, QuoteRecord};
+use super::catalogue::{Actor, Appeared, Blob, Catalogue, Head, Index};
+use super::records::{ActorRecord, BriefingRecord, Cited, FigureRecord, QuoteRecord};
 use super::views::*;
 
 /// One page of a list: what it shows, and which page of how many it is.
@@ -96,6 +96,8 @@ fn pagination(folder: &str, current: usize, total: usize) -> Pagination {
 pub struct PageRecords {
     /// (index of the briefing, its card), in the order shown.
     cards: Vec<(usize, BriefingRecord)>,
+    /// The records of each briefing in `cards`, read in one go.
+    heads: Vec<Head>,
     /// (position in `cards`, figures or quotes of that briefing shown here).
     figures: Vec<(usize, Vec<FigureRecord>)>,
     quotes: Vec<(usize, Vec<QuoteRecord>)>,
@@ -111,12 +113,25 @@ impl PageRecords {
         self.cards.iter().map(|(b, _)| *b)
     }
 
+    /// The cited sentences of briefing `b` (an index into [`Index::briefings`]), when the page shows it.
+    pub fn cited(&self, index: &Index, b: usize) -> Option<io::Result<Cited>> {
+        let at = self.cards.iter().position(|(shown, _)| *shown == b)?;
+        Some(self.heads[at].read(index.briefings[b].cited))
+    }
+
     fn card(&mut self, catalogue: &Catalogue, index: &Index, b: usize) -> io::Result<usize> {
         if let Some(at) = self.cards.iter().position(|(shown, _)| *shown == b) {
             return Ok(at);
         }
-        self.cards.push((b, catalogue.read(index.briefings[b].card)?));
+        let head = catalogue.head(&index.briefings[b])?;
+        self.cards.push((b, head.read(index.briefings[b].card)?));
+        self.heads.push(head);
         Ok(self.cards.len() - 1)
+    }
+
+    /// A record of the head of the briefing at `at` in `cards`.
+    fn read<T: serde::de::DeserializeOwned>(&self, at: usize, blob: Blob) -> io::Result<T> {
+        self.heads[at].read(blob)
     }
 }
 
@@ -132,15 +147,15 @@ pub fn read(page: ListPage, index: &Index, catalogue: &Catalogue, per_page: usiz
         }
         ListPage::Facts { page } => {
             for (b, range) in index.rows_in(true, window(page)) {
-                let all: Vec<FigureRecord> = catalogue.read(index.briefings[b].figures)?;
                 let at = records.card(catalogue, index, b)?;
+                let all: Vec<FigureRecord> = records.read(at, index.briefings[b].figures)?;
                 records.figures.push((at, all.get(range).map(<[_]>::to_vec).unwrap_or_default()));
             }
         }
         ListPage::Quotes { page } => {
             for (b, range) in index.rows_in(false, window(page)) {
-                let all: Vec<QuoteRecord> = catalogue.read(index.briefings[b].quotes)?;
                 let at = records.card(catalogue, index, b)?;
+                let all: Vec<QuoteRecord> = records.read(at, index.briefings[b].quotes)?;
                 records.quotes.push((at, all.get(range).map(<[_]>::to_vec).unwrap_or_default()));
             }
         }
@@ -155,11 +170,11 @@ pub fn read(page: ListPage, index: &Index, catalogue: &Catalogue, per_page: usiz
                 let (record, own_quotes, own_figures): Appeared = catalogue.read(own.record)?;
                 let pick =
                     |all: Vec<QuoteRecord>| own_quotes.iter().filter_map(|q| all.get(*q as usize).cloned()).collect();
-                let quotes = if own_quotes.is_empty() { Vec::new() } else { pick(catalogue.read(entry.quotes)?) };
+                let quotes = if own_quotes.is_empty() { Vec::new() } else { pick(records.read(at, entry.quotes)?) };
                 let figures = if own_figures.is_empty() {
                     Vec::new()
                 } else {
-                    let all: Vec<FigureRecord> = catalogue.read(entry.figures)?;
+                    let all: Vec<FigureRecord> = records.read(at, entry.figures)?;
                     own_figures.iter().filter_map(|f| all.get(*f as usize).cloned()).collect()
                 };
                 records.appearances.push((at, record, quotes, figures));
