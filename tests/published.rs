@@ -573,3 +573,36 @@ fn numbers_of_any_size_and_script_are_read() {
         assert_eq!(mentions[0]["text"], format!("About {number}"));
     }
 }
+
+#[test]
+fn times_of_races_and_of_day_are_figures_as_the_seed_writes_them() {
+    let project = Project::fixture(FIXTURE);
+    let out = project.beside("site");
+    let seed = project.read(SHEET).lines().find_map(|l| l.strip_prefix("source: ").map(str::to_string));
+    let seed = seed.expect("the sheet names its seed");
+    project.write(
+        &seed,
+        "Harbour Foods runs a race\n\n\
+         Ana Reyes won the staff mile in 3:58.20 on Sunday. \
+         Tom Kell ran the marathon in 2:05:41, and the race began at 9:30 a.m.\n",
+    );
+    let sheet = |mile: &str| {
+        format!(
+            "title: Harbour Foods runs a race\nsource: {seed}\nnumbers:\n\
+             \x20 - {{id: mile, label: Winning mile, value: \"{mile}\"}}\n\
+             \x20 - {{id: marathon, label: Marathon, value: \"2:05:41\"}}\n\
+             \x20 - {{id: start, label: Start, value: \"09:30\"}}\n"
+        )
+    };
+    project.write(SHEET, sheet("3:58.20"));
+    project.built(&out);
+    let published = traced_values(&read_page(&out, &format!("briefings/{SLUG}/index.html")));
+    for expected in ["s2 3:58.2", "s3 2:05:41", "s3 9:30"] {
+        assert!(published.iter().any(|p| p == expected), "`{expected}` is not published: {published:?}");
+    }
+    // a time the seed does not give does not trace
+    project.write(SHEET, sheet("3:58.21"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    assert!(run.text().contains("untraced-number"), "a time the seed does not state traced:\n{}", run.shown());
+}

@@ -214,7 +214,8 @@ fn wire_time(r: &Reader, i: usize) -> Option<Found> {
 /// A time a race or a match takes, no time of day: `28:55.77`,
 /// `1:02:03.4`, `45:10`, `2:05:41.3` — minutes and seconds, or hours, minutes
 /// and seconds, whose last part has hundredths, or whose first is past a
-/// day's hours. Its value is as written: one mention, never two counts.
+/// day's hours. One mention, never two counts; its value is written as
+/// [`canonical_time`] writes it.
 fn race_time(r: &Reader, i: usize) -> Option<Found> {
     let first = r.plain_integer(i)?;
     let mut last = i;
@@ -240,12 +241,43 @@ fn race_time(r: &Reader, i: usize) -> Option<Found> {
     Some(Found {
         first: i,
         last,
-        value: Value::Iso(written),
+        value: Value::Iso(canonical_time(&written)?),
         kind: Kind::Time,
         unit: None,
         power: None,
         fraction: false,
     })
+}
+
+/// A time of parts joined by colons (`3:58.20`, `02:05:41`, `21:30`) as one
+/// form writes it: the first part with no leading zero, the others in two
+/// digits, the last one's decimals with no trailing zero (`3:58.2`, `2:05:41`).
+/// `None` when it is no such time.
+pub fn canonical_time(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split(':').collect();
+    let [first, middle @ .., last] = parts.as_slice() else { return None };
+    if middle.len() > 1 || first.is_empty() || first.len() > 3 || !first.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (seconds, decimals) = last.split_once('.').unwrap_or((last, ""));
+    let two_digits = |p: &str| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) && p < "60";
+    if !middle.iter().all(|p| two_digits(p)) || !two_digits(seconds) || !decimals.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let first = first.trim_start_matches('0');
+    let mut time = if first.is_empty() { "0".to_string() } else { first.to_string() };
+    for part in middle {
+        time.push(':');
+        time.push_str(part);
+    }
+    time.push(':');
+    time.push_str(seconds);
+    let decimals = decimals.trim_end_matches('0');
+    if !decimals.is_empty() {
+        time.push('.');
+        time.push_str(decimals);
+    }
+    Some(time)
 }
 
 /// `9:30`, `21:30:05`, `9:30 p.m.`, `9.30pm`, `9pm`, `2 pm`.

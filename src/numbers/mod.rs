@@ -154,6 +154,7 @@ pub fn scan_with(text: &str, tokens: &mut Vec<tokens::Token>) -> Vec<Mention> {
     grammar::mentions(text, tokens)
 }
 
+pub use calendar::canonical_time;
 pub use lexicon::MONTH_NAMES;
 pub use tokens::Token;
 

@@ -149,6 +149,7 @@ fn vulgar_fractions_after_digits() {
 
 const RACE_TIMES: Rows = &[
     ("won in 28:55.77", &["28:55.77 = 28:55.77 - time -"]),
+    ("the mile in 3:58.20", &["3:58.20 = 3:58.2 - time -"]),
     ("a marathon in 2:05:41.3", &["2:05:41.3 = 2:05:41.3 - time -"]),
     ("finished in 45:10", &["45:10 = 45:10 - time -"]),
     // a time of day, and a ratio, stay what they were

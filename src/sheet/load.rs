@@ -157,11 +157,22 @@ fn figure_value(
         }
         return Ok(FigureValue::Date(text.to_string()));
     }
+    if let Some(time) = crate::numbers::canonical_time(text) {
+        if let Some(unit) = unit {
+            return Err(Box::new(
+                Diagnostic::input("wrong-type", format!("a time takes no `unit:`, but `{}` has one", raw.value))
+                    .at(Place::new(file, yaml, unit.span.clone()))
+                    .label("a unit on a time")
+                    .help("remove `unit:`; a time is written as the seed gives it: 21:30, 3:58.20, 2:05:41"),
+            ));
+        }
+        return Ok(FigureValue::Time(time));
+    }
     let Some(number) = yaml_number(text) else {
         return Err(wrong(
-            format!("`value` must be a number or a date, not `{}`", raw.value),
+            format!("`value` must be a number, a date or a time, not `{}`", raw.value),
             "not a number",
-            "write the figure in digits, such as 40000000000 or 2.3 (its unit goes in `unit:`), or a date such as 2025-04-01",
+            "write the figure in digits, such as 40000000000 or 2.3 (its unit goes in `unit:`), a date such as 2025-04-01, or a time such as 3:58.20",
         ));
     };
     if is_quoted(yaml, &raw.span) {

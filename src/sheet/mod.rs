@@ -108,19 +108,22 @@ pub struct Figure {
     pub actor: Option<Located<String>>,
 }
 
-/// The value of a figure: a number, or a calendar date or month.
+/// The value of a figure: a number, a calendar date or month, or a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FigureValue {
     Number(Decimal),
     /// `2025-04-01`, or a month: `2025-04`.
     Date(String),
+    /// A time of day or a race's time, as [`crate::numbers::canonical_time`]
+    /// writes it: `21:30`, `3:58.2`, `2:05:41`.
+    Time(String),
 }
 
 impl FigureValue {
     pub fn number(&self) -> Option<Decimal> {
         match self {
             FigureValue::Number(d) => Some(*d),
-            FigureValue::Date(_) => None,
+            FigureValue::Date(_) | FigureValue::Time(_) => None,
         }
     }
 }

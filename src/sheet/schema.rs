@@ -352,7 +352,7 @@ impl Reader<'_> {
             Shape::Text(text) => Some(self.located(node, text.clone())),
             Shape::Null => self.required_text(fields, "value"),
             _ => {
-                let help = "write the figure in digits, such as 40000000000 or 2.3, or a date such as 2025-04-01";
+                let help = "write the figure in digits, such as 40000000000 or 2.3, a date such as 2025-04-01, or a time such as 3:58.20";
                 self.wrong_type(node, "value", what_field_holds("value"), Some(help.to_string()));
                 None
             }
@@ -363,7 +363,7 @@ impl Reader<'_> {
 /// What a field holds, in the words of a help line.
 pub(super) fn what_field_holds(field: &str) -> &'static str {
     match field {
-        "value" => "a number or a date",
+        "value" => "a number, a date or a time",
         "approx" => "true or false",
         "sentence" => "a sentence number (1 for s1)",
         "kind" => "person, organisation or country",

@@ -15,6 +15,7 @@ pub fn figure(value: &FigureValue, unit: Option<&FactUnit>, qualifier: Option<&s
     let number = match value {
         FigureValue::Number(n) => number(*n, unit),
         FigureValue::Date(iso) => date(iso),
+        FigureValue::Time(time) => time.clone(),
     };
     match qualifier.map(str::trim).filter(|q| !q.is_empty()) {
         Some(q) => format!("{q} {number}"),

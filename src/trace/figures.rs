@@ -106,6 +106,7 @@ fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
     let year = cx.briefing.date.as_ref().map(|d| d.value.get(..4).unwrap_or_default());
     let stating = |m: &Mention| match &figure.value.value {
         FigureValue::Date(date) => states_date(date, year, m),
+        FigureValue::Time(time) => states_time(time, m),
         FigureValue::Number(_) => same_class(figure, m) && states(figure, m),
     };
     let mut found: Vec<At> = candidates().filter(|(_, m)| stating(m)).collect();
@@ -121,6 +122,7 @@ fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
     if figure.evidence.is_some() {
         let of_class = |m: &Mention| match &figure.value.value {
             FigureValue::Date(_) => m.kind == Kind::Date,
+            FigureValue::Time(_) => m.kind == Kind::Time,
             FigureValue::Number(_) => same_class(figure, m),
         };
         let other = candidates().find(|(_, m)| of_class(m));
@@ -195,6 +197,15 @@ fn pins(cx: &Context, figure: &Figure) -> Option<Vec<Pin>> {
         }
     }
     (!pins.is_empty()).then_some(pins)
+}
+
+/// The mention is the time `time` (as the sheet's value is written): the
+/// same hours, minutes, seconds and decimals (`02:05:41` is `2:05:41`).
+fn states_time(time: &str, m: &Mention) -> bool {
+    match &m.value {
+        Value::Iso(said) => m.kind == Kind::Time && crate::numbers::canonical_time(said).as_deref() == Some(time),
+        _ => false,
+    }
 }
 
 /// The unit classes (docs/matching.md): `%` needs a percentage, `pp` percentage
