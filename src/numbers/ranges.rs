@@ -38,9 +38,26 @@ pub(super) fn settle(r: &Reader, found: &mut [Found]) {
             // without a scale takes it, and only a unit it lacks or already
             // has: in `from 11.2 per cent to 58.6 million` and `from 3
             // million to 4%` nothing is shared
-            Join::Words if a.power.is_none() && (a.unit.is_none() || a.unit == b.unit) => share(r, a, b),
+            Join::Words if a.power.is_none() && (a.unit.is_none() || a.unit == b.unit) => {
+                let mut shared = a.clone();
+                share(r, &mut shared, b);
+                if rises(&shared, b) || (a.first > 0 && r.word_in(a.first - 1, &["from", "between"])) {
+                    *a = shared;
+                }
+            }
             Join::Words => {}
         }
+    }
+}
+
+/// A range runs up: `3 to 4 million`. A number that the other's scale would
+/// make the larger is a move to a level, not the range's low end: `fell
+/// 3,000 to 1.58 million`, `rose £300 to £2.5bn`. `from` and `between` say
+/// it is an end whichever way it runs (`fell from 4 to 3 million`).
+fn rises(low: &Found, high: &Found) -> bool {
+    match (&low.value, &high.value) {
+        (Value::Number(low), Value::Number(high)) => low <= high,
+        _ => true,
     }
 }
 
