@@ -74,6 +74,7 @@ pub const CODES: &[(&str, &str)] = &[
         "label-elsewhere",
         "A figure's label shares no word with the sentence its value is stated in, and words with another sentence that states a number of its class.",
     ),
+    ("label-repeated", "Two figures of one actor, or of none, have the same label."),
     ("actor-out-of-context", "A figure's `actor:` is named neither in its sentence nor in its paragraph."),
     (
         "speaker-not-named",

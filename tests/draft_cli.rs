@@ -136,3 +136,16 @@ fn draft_refuses_seeds_it_cannot_read_or_that_lie_outside_the_project() {
     run.assert_exit(2);
     assert!(run.stdout().contains("error[invalid-slug]"), "{}", run.shown());
 }
+
+#[test]
+fn two_figures_of_one_sentence_are_drafted_with_labels_told_apart() {
+    let project = Project::fixture("draft-dateline");
+    project.write(
+        "seeds/results.txt",
+        "Harbour Foods results\n\nRevenue in the period rose 4.2% to £8.1bn, the retailer said.\n",
+    );
+    let sheet = assert_drafts_clean(&project, "seeds/results.txt", "content/results.yaml");
+    let labels: Vec<&str> = sheet.lines().filter_map(|l| l.trim().strip_prefix("label: ")).collect();
+    assert_eq!(labels.len(), 2, "{sheet}");
+    assert_ne!(labels[0], labels[1], "{sheet}");
+}

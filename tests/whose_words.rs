@@ -867,3 +867,34 @@ fn a_count_of_a_measure_is_stated_again_only_where_its_unit_follows() {
     assert_eq!(found[0].0, "unit-mismatch", "{found:#?}");
     assert!(found[0].1.contains("counts nine minutes"), "{found:#?}");
 }
+
+#[test]
+fn two_figures_with_one_label_are_told_apart_or_warned_of() {
+    // a label copied from another figure: the page would show two rows of one
+    // label; two actors' figures of one label are told apart by their actors
+    let seed = "Test headline\n\n\
+        The fire killed at least 85 people.\n\n\
+        By Sunday, officials could not account for 267 people.\n\n\
+        Ana Reyes scored 12 points and Tom Kell scored 9 points.\n";
+    let sheet = |unaccounted: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes}}\n\
+             \x20 - {{id: kell, name: Tom Kell}}\n\
+             numbers:\n\
+             \x20 - {{id: deaths, label: People killed by the fire, value: 85, unit: people, qualifier: at least}}\n\
+             \x20 - {{id: unaccounted, label: {unaccounted}, value: 267, unit: people}}\n\
+             \x20 - {{id: reyes-points, label: Points, value: 12, unit: points, actor: reyes, evidence: 12 points}}\n\
+             \x20 - {{id: kell-points, label: Points, value: 9, unit: points, actor: kell, evidence: 9 points}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet("People not accounted for"));
+    assert_eq!(diagnostics(&project), [], "labels of their own");
+    project.write(SHEET, sheet("people killed by the  fire"));
+    let found = diagnostics(&project);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "label-repeated", "{found:#?}");
+    assert_eq!(named_id(&found[0].1), "unaccounted", "{found:#?}");
+}

@@ -61,6 +61,17 @@ pub fn find(
             });
         }
     }
+    // a label another figure has already is `label-repeated`: a letter tells
+    // them apart until the analyst rewrites them (a digit would be a number
+    // the page publishes)
+    for i in 1..found.len() {
+        let same = |label: &str| found[..i].iter().filter(|f| f.label.eq_ignore_ascii_case(label)).count();
+        if same(&found[i].label) > 0 {
+            let base = found[i].label.clone();
+            let label = ('b'..='z').map(|letter| format!("{base} ({letter})")).find(|l| same(l) == 0);
+            found[i].label = label.unwrap_or(base);
+        }
+    }
     found
 }
 

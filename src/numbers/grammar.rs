@@ -537,7 +537,8 @@ fn finish(r: &Reader, f: Found) -> Mention {
 /// The hedge whose words end right before token `first`, and its first
 /// token. `over`, `under`, `below` and `above` before a distance name a race
 /// or a place, not a quantity (`gold over 5,000m`), and before a year a time
-/// (`weak over 2009`).
+/// (`weak over 2009`); `over` after a number sets one against the other
+/// (`5,210 votes over 4,870`).
 fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
     let first = f.first;
     if first == 0 || !r.is_word(first - 1) || !lexicon::may_end_hedge(r.raw(first - 1)) {
@@ -557,7 +558,11 @@ fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
         && (r.word_in(start - 1, &["the", "its", "their", "a"]) || possessive_ends_at(r, start - 1));
     // `has gone up to 15`, `rose up to`: a move to the number, not a bound on it
     let moved = hedge == "up to" && start > 0 && r.word_in(start - 1, MOVED);
-    (!place_race_or_time && !noun && !moved).then_some((hedge, start))
+    // `5,210 votes over 4,870`: one number set against another, not a bound on it
+    let against = hedge == "over"
+        && start > 0
+        && (r.is_digits(start - 1) || (start > 1 && r.is_word(start - 1) && r.is_digits(start - 2)));
+    (!place_race_or_time && !noun && !moved && !against).then_some((hedge, start))
 }
 
 /// Verbs after which `up to` says where a number went, not its bound.

@@ -415,6 +415,9 @@ const RANGES: Rows = &[
     ("between 20 and 30p a share", &["20 = 0.2 gbp money -", "30p = 0.3 gbp money -"]),
     ("between 3% and $4bn", &["3% = 3 % percent -", "$4bn = 4000000000 usd money -"]),
     ("from 3 million to 4%", &["3 million = 3000000 - count -", "4% = 4 % percent -"]),
+    // `over` after a number sets one against the other
+    ("won with 5,210 votes over 4,870 for Ash", &["5,210 = 5210 - count -", "4,870 = 4870 - count -"]),
+    ("just over 4,870 votes", &["just over 4,870 = 4870 - count just over"]),
     // a move to a level is no range: the level's scale is its own
     ("claimants fell 3,000 to 1.58 million", &["3,000 = 3000 - count -", "1.58 million = 1580000 - count -"]),
     ("sales rose £300 to £2.5bn", &["£300 = 300 gbp money -", "£2.5bn = 2500000000 gbp money -"]),

@@ -204,6 +204,7 @@ fn default_severity(code: &str) -> Severity {
         "ambiguous-figure",
         "labels-swapped",
         "label-elsewhere",
+        "label-repeated",
         "actor-out-of-context",
         "speaker-not-named",
         "role-conflict",

@@ -61,12 +61,17 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
             Outcome::Traced(found) => {
                 let (first, mention) = found[0];
                 fact.stated = Some(cx.stated(first, mention.span.clone()));
-                // a count whose noun follows it is stated again only where the noun follows too
+                // a count whose noun follows it is stated again only where the noun
+                // follows too; any count, not where another noun follows
                 let noun = match figure.unit() {
-                    Some(FactUnit::Noun(noun)) if counts_noun(cx, first, mention, noun) => Some(noun.as_str()),
+                    Some(FactUnit::Noun(noun)) => Some((noun.as_str(), counts_noun(cx, first, mention, noun))),
                     _ => None,
                 };
-                let of_the_noun = |&(s, o): &At| noun.is_none_or(|noun| counts_noun(cx, s, o, noun));
+                let of_the_noun = |&(s, o): &At| match noun {
+                    Some((noun, true)) => counts_noun(cx, s, o, noun),
+                    Some((noun, false)) => !counts_another(cx, s, o, noun),
+                    None => true,
+                };
                 let mut others: Vec<At> =
                     found[1..].iter().copied().filter(|(s, _)| *s != first).filter(of_the_noun).collect();
                 others.dedup_by_key(|(s, _)| *s);
@@ -89,6 +94,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         }
         trace.facts.push(fact);
     }
+    trace.diagnostics.extend(labels::repeated(cx));
     let read = labels::Words::new(cx, &traced);
     trace.diagnostics.extend(labels::swapped(cx, &read, &traced, same_class));
     trace

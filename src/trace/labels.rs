@@ -102,6 +102,38 @@ pub(super) fn swapped(
     found
 }
 
+/// The `label-repeated` warnings: a figure whose label is another's, word
+/// for word (case and spacing aside), when both are of one actor or of none —
+/// a reader of the page cannot tell the two apart, and one of them is likely
+/// a label copied from the other.
+pub(super) fn repeated(cx: &Context) -> Vec<Diagnostic> {
+    let figures = &cx.briefing.figures;
+    let plain = |label: &str| Folded::new(&label.to_lowercase()).text.trim_end_matches(['.', ':']).trim().to_string();
+    let labels: Vec<String> = figures.iter().map(|f| plain(&f.label.value)).collect();
+    let actor = |i: usize| figures[i].actor.as_ref().map(|a| a.value.as_str());
+    let mut found = Vec::new();
+    for b in 1..figures.len() {
+        let Some(a) = (0..b).find(|&a| labels[a] == labels[b] && !labels[b].is_empty() && actor(a) == actor(b)) else {
+            continue;
+        };
+        let (first, second) = (&figures[a], &figures[b]);
+        found.push(
+            Diagnostic::warning(
+                "label-repeated",
+                format!(
+                    "`{}` has the label of `{}`: a reader cannot tell the two apart",
+                    second.id.value, first.id.value
+                ),
+            )
+            .at(cx.in_sheet(&second.label.span))
+            .label("this label")
+            .related(cx.in_sheet(&first.label.span), format!("the label of `{}`", first.id.value))
+            .help("give each figure a label that says what its own number counts"),
+        );
+    }
+    found
+}
+
 /// The number at `span` of `text` is one side of a score, joined by a dash
 /// to another number: `16-14`, `6–4`.
 fn in_a_score(text: &str, span: &std::ops::Range<usize>) -> bool {
