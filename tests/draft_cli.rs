@@ -149,3 +149,16 @@ fn two_figures_of_one_sentence_are_drafted_with_labels_told_apart() {
     assert_eq!(labels.len(), 2, "{sheet}");
     assert_ne!(labels[0], labels[1], "{sheet}");
 }
+
+#[test]
+fn a_race_time_is_drafted_as_a_clock_shows_it() {
+    let project = Project::fixture("draft-dateline");
+    project.write(
+        "seeds/race.txt",
+        "Harbour mile won in record time\n\nAna Reyes won the harbour mile in 3:58.20, a minute and 26 seconds ahead of the field.\n",
+    );
+    let sheet = assert_drafts_clean(&project, "seeds/race.txt", "content/race.yaml");
+    assert!(sheet.contains("    value: \"3:58.2\"\n"), "{sheet}");
+    assert!(sheet.contains("    value: \"1:26\"\n"), "{sheet}");
+    assert!(!sheet.contains("value: 26\n"), "the last unit of a duration drafted alone:\n{sheet}");
+}

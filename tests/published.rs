@@ -574,18 +574,23 @@ fn numbers_of_any_size_and_script_are_read() {
     }
 }
 
-#[test]
-fn times_of_races_and_of_day_are_figures_as_the_seed_writes_them() {
+/// The fixture with its sheet's seed made `text`; the seed's path.
+fn with_seed(text: &str) -> (Project, String) {
     let project = Project::fixture(FIXTURE);
-    let out = project.beside("site");
     let seed = project.read(SHEET).lines().find_map(|l| l.strip_prefix("source: ").map(str::to_string));
     let seed = seed.expect("the sheet names its seed");
-    project.write(
-        &seed,
+    project.write(&seed, text);
+    (project, seed)
+}
+
+#[test]
+fn times_of_races_and_of_day_are_figures_as_the_seed_writes_them() {
+    let (project, seed) = with_seed(
         "Harbour Foods runs a race\n\n\
          Ana Reyes won the staff mile in 3:58.20 on Sunday. \
          Tom Kell ran the marathon in 2:05:41, and the race began at 9:30 a.m.\n",
     );
+    let out = project.beside("site");
     let sheet = |mile: &str| {
         format!(
             "title: Harbour Foods runs a race\nsource: {seed}\nnumbers:\n\
@@ -605,4 +610,26 @@ fn times_of_races_and_of_day_are_figures_as_the_seed_writes_them() {
     let run = project.check(&["--format", "json"]);
     run.assert_exit(1);
     assert!(run.text().contains("untraced-number"), "a time the seed does not state traced:\n{}", run.shown());
+}
+
+#[test]
+fn a_duration_in_words_is_one_time_published_as_a_clock_shows_it() {
+    let (project, seed) =
+        with_seed("Harbour Foods leads the race\n\nThe Harbour Foods crew leads by a minute and 26 seconds.\n");
+    let out = project.beside("site");
+    let sheet = |gap: &str| {
+        format!(
+            "title: Harbour Foods leads the race\nsource: {seed}\nnumbers:\n\
+             \x20 - {{id: gap, label: Lead of the crew, {gap}}}\n"
+        )
+    };
+    project.write(SHEET, sheet("value: \"1:26\""));
+    project.built(&out);
+    let published = traced_values(&read_page(&out, &format!("briefings/{SLUG}/index.html")));
+    assert!(published.iter().any(|p| p == "s2 1:26"), "the lead: {published:?}");
+    // its last unit alone is no statement of it
+    project.write(SHEET, sheet("value: 26, unit: seconds"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    assert!(run.text().contains("untraced-number"), "26 seconds traced:\n{}", run.shown());
 }

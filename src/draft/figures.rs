@@ -112,6 +112,8 @@ fn widened(
 fn value_of(m: &Mention, year: Option<&str>) -> Option<(String, Option<String>, bool)> {
     let date = |value: String| Some((value, None, false));
     match (&m.value, m.kind) {
+        // a time as a clock shows it: `3:58.2`, `1:26`, `21:30`
+        (Value::Iso(iso), Kind::Time) => Some((crate::numbers::time_shown(iso)?, None, false)),
         (_, Kind::Time) => None,
         (Value::Iso(iso), Kind::Date) if !iso.starts_with("--") => date(iso.clone()),
         (Value::Iso(iso), Kind::Date) => date(format!("{}-{}", year?, iso.strip_prefix("--")?)),

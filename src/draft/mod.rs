@@ -338,7 +338,9 @@ fn render(draft: &Draft) -> (String, Vec<(Range<usize>, Part)>) {
         part(&mut out, Part::Figure(i), &|o| {
             o.push_str(&format!("  - id: {id}  # s{}\n", f.sentence + 1));
             o.push_str(&format!("    label: {}  # label: rewrite\n", scalar(&f.label)));
-            o.push_str(&format!("    value: {}\n", f.value));
+            // a time is quoted: YAML 1.1 readers take `1:26` for a number of base 60
+            let value = if f.value.contains(':') { yaml::scalar(&f.value) } else { f.value.clone() };
+            o.push_str(&format!("    value: {value}\n"));
             if let Some(unit) = &f.unit {
                 o.push_str(&format!("    unit: {}\n", scalar(unit)));
             }

@@ -241,7 +241,7 @@ fn race_time(r: &Reader, i: usize) -> Option<Found> {
     Some(Found {
         first: i,
         last,
-        value: Value::Iso(canonical_time(&written)?),
+        value: Value::Iso(duration(&written)?),
         kind: Kind::Time,
         unit: None,
         power: None,
@@ -278,6 +278,54 @@ pub fn canonical_time(text: &str) -> Option<String> {
         time.push_str(decimals);
     }
     Some(time)
+}
+
+/// A time as [`canonical_time`] writes it, from a mention's value: a time of
+/// day (`02:05:41`) or an ISO 8601 duration (`PT1M26S`, `PT2H5M41.3S`) —
+/// `2:05:41`, `1:26`, `2:05:41.3`. So a time shown on a page in one form is
+/// told to be the time its sentence states in another.
+pub fn time_shown(value: &str) -> Option<String> {
+    let Some(duration) = value.strip_prefix("PT") else { return canonical_time(value) };
+    let mut parts = [String::new(), String::new(), String::new()];
+    let mut number = String::new();
+    for c in duration.chars() {
+        match c {
+            '0'..='9' | '.' => number.push(c),
+            'H' => parts[0] = std::mem::take(&mut number),
+            'M' => parts[1] = std::mem::take(&mut number),
+            'S' => parts[2] = std::mem::take(&mut number),
+            _ => return None,
+        }
+    }
+    let or_zero = |p: &str| if p.is_empty() { "0".to_string() } else { p.to_string() };
+    let (seconds, decimals) = parts[2].split_once('.').unwrap_or((&parts[2], ""));
+    let seconds = format!("{:0>2}{}{decimals}", or_zero(seconds), if decimals.is_empty() { "" } else { "." });
+    let time = match parts[0].is_empty() {
+        true => format!("{}:{seconds}", or_zero(&parts[1])),
+        false => format!("{}:{:0>2}:{seconds}", parts[0], or_zero(&parts[1])),
+    };
+    canonical_time(&time)
+}
+
+/// A race's time as [`canonical_time`] writes it (`13:50.38`, `2:05:41`), as
+/// an ISO 8601 duration: `PT13M50.38S`, `PT2H5M41S`.
+pub(super) fn duration(time: &str) -> Option<String> {
+    let time = canonical_time(time)?;
+    let parts: Vec<&str> = time.split(':').collect();
+    let (hours, minutes, seconds) = match parts.as_slice() {
+        [m, s] => ("0", *m, *s),
+        [h, m, s] => (*h, *m, *s),
+        _ => return None,
+    };
+    let mut iso = String::from("PT");
+    for (amount, letter) in [(hours, 'H'), (minutes, 'M'), (seconds, 'S')] {
+        let amount: rust_decimal::Decimal = amount.parse().ok()?;
+        if !amount.is_zero() {
+            iso.push_str(&amount.normalize().to_string());
+            iso.push(letter);
+        }
+    }
+    Some(if iso == "PT" { "PT0S".to_string() } else { iso })
 }
 
 /// `9:30`, `21:30:05`, `9:30 p.m.`, `9.30pm`, `9pm`, `2 pm`.

@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 
 use super::calendar;
 use super::digits::{self, negated, shifted};
+use super::durations;
 use super::identifiers::identifier_end;
 use super::lexicon::{self, Word};
 use super::money::{CurrencyAfter, currency_after, currency_prefix, minor_words, musd};
@@ -45,6 +46,7 @@ pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
             Step::Skip(next) => i = next.max(i + 1),
         }
     }
+    durations::join(&r, &mut found);
     if found.len() > 1 {
         ranges::settle(&r, &mut found);
     }

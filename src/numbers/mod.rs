@@ -16,6 +16,7 @@
 
 mod calendar;
 mod digits;
+mod durations;
 mod grammar;
 mod identifiers;
 mod lexicon;
@@ -154,7 +155,7 @@ pub fn scan_with(text: &str, tokens: &mut Vec<tokens::Token>) -> Vec<Mention> {
     grammar::mentions(text, tokens)
 }
 
-pub use calendar::canonical_time;
+pub use calendar::{canonical_time, time_shown};
 pub use lexicon::MONTH_NAMES;
 pub use tokens::Token;
 
@@ -175,6 +176,10 @@ pub fn currency_of_unit(unit: &str) -> Option<&'static str> {
 /// for a decimal states only the same digits. Hedges do not count.
 pub fn states(stated: &Mention, published: &Mention) -> bool {
     match (&stated.value, &published.value) {
+        // a time of one form or another: `01:26` on a page is the `1:26` of `a minute and 26 seconds`
+        (Value::Iso(said), Value::Iso(shown)) if stated.kind == Kind::Time && published.kind == Kind::Time => {
+            said == shown || time_shown(said).is_some_and(|said| time_shown(shown) == Some(said))
+        }
         (Value::Iso(said), Value::Iso(shown)) => {
             stated.kind == published.kind
                 && (said == shown || (shown.starts_with("--") && said.len() == 10 && said[4..] == shown[1..]))

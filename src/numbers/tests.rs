@@ -148,13 +148,19 @@ fn vulgar_fractions_after_digits() {
 }
 
 const RACE_TIMES: Rows = &[
-    ("won in 28:55.77", &["28:55.77 = 28:55.77 - time -"]),
-    ("the mile in 3:58.20", &["3:58.20 = 3:58.2 - time -"]),
-    ("a marathon in 2:05:41.3", &["2:05:41.3 = 2:05:41.3 - time -"]),
-    ("finished in 45:10", &["45:10 = 45:10 - time -"]),
+    ("won in 28:55.77", &["28:55.77 = PT28M55.77S - time -"]),
+    ("the mile in 3:58.20", &["3:58.20 = PT3M58.2S - time -"]),
+    ("a marathon in 2:05:41.3", &["2:05:41.3 = PT2H5M41.3S - time -"]),
+    ("finished in 45:10", &["45:10 = PT45M10S - time -"]),
     // a time of day, and a ratio, stay what they were
     ("kicked off at 19:45", &["19:45 = 19:45 - time -"]),
     ("a 3:1 ratio", &["3 = 3 - count -", "1 = 1 - count -"]),
+    // a duration of more than one unit is one time, never a count of its last unit
+    ("leads by a minute and 26 seconds", &["a minute and 26 seconds = PT1M26S - time -"]),
+    ("the game lasted 5 hours 56 minutes", &["5 hours 56 minutes = PT5H56M - time -"]),
+    ("in 2 hours, 5 minutes and 41 seconds", &["2 hours, 5 minutes and 41 seconds = PT2H5M41S - time -"]),
+    ("13 minutes 50.38 seconds", &["13 minutes 50.38 seconds = PT13M50.38S - time -"]),
+    ("26 seconds behind", &["26 = 26 - count -"]),
 ];
 
 #[test]

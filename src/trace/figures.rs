@@ -209,7 +209,7 @@ fn pins(cx: &Context, figure: &Figure) -> Option<Vec<Pin>> {
 /// same hours, minutes, seconds and decimals (`02:05:41` is `2:05:41`).
 fn states_time(time: &str, m: &Mention) -> bool {
     match &m.value {
-        Value::Iso(said) => m.kind == Kind::Time && crate::numbers::canonical_time(said).as_deref() == Some(time),
+        Value::Iso(said) => m.kind == Kind::Time && crate::numbers::time_shown(said).as_deref() == Some(time),
         _ => false,
     }
 }

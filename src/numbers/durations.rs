@@ -1,0 +1,124 @@
+//! Durations of more than one unit — `a minute and 26 seconds`, `5 hours 56
+//! minutes`, `2 hours, 5 minutes and 41 seconds` — read as one time, never
+//! as a count of their last unit: `26 seconds` alone would state a gap of
+//! 26 seconds that the text does not give.
+
+use rust_decimal::Decimal;
+
+use super::calendar::duration;
+use super::reader::{Found, Reader};
+use super::{Kind, Value};
+
+/// The units of a duration, largest first, in every spelling.
+const UNITS: [&[&str]; 3] =
+    [&["hour", "hours", "hr", "hrs"], &["minute", "minutes", "min", "mins"], &["second", "seconds", "sec", "secs"]];
+
+/// One part of a duration: its unit (a place in [`UNITS`]), its amount,
+/// the token after its unit word, and the found quantity it was, if any.
+struct Part {
+    unit: usize,
+    amount: Decimal,
+    after: usize,
+    found: Option<usize>,
+}
+
+/// Joins the parts of each duration among `found` into one time.
+pub(super) fn join(r: &Reader, found: &mut Vec<Found>) {
+    let mut joined: Vec<Found> = Vec::new();
+    let mut taken: Vec<usize> = Vec::new();
+    let mut k = 0;
+    while k < r.len() {
+        let Some(first) = part_at(r, k, found) else {
+            k += 1;
+            continue;
+        };
+        let mut parts = vec![first];
+        loop {
+            let last = &parts[parts.len() - 1];
+            let mut next = last.after;
+            if r.symbol_is(next, ",") {
+                next += 1;
+            }
+            if r.word_is(next, "and") {
+                next += 1;
+            }
+            match part_at(r, next, found) {
+                Some(part) if part.unit > last.unit => parts.push(part),
+                _ => break,
+            }
+        }
+        let end = parts[parts.len() - 1].after;
+        if parts.len() >= 2
+            && let Some(time) = time_of(&parts)
+        {
+            taken.extend(parts.iter().filter_map(|p| p.found));
+            joined.push(Found {
+                first: k,
+                last: end - 1,
+                value: Value::Iso(time),
+                kind: Kind::Time,
+                unit: None,
+                power: None,
+                fraction: false,
+            });
+        }
+        k = end.max(k + 1);
+    }
+    if joined.is_empty() {
+        return;
+    }
+    let mut index = 0;
+    found.retain(|_| {
+        index += 1;
+        !taken.contains(&(index - 1))
+    });
+    found.extend(joined);
+    found.sort_by_key(|f| f.first);
+}
+
+/// The part of a duration at token `k`: a count the grammar found there, or
+/// `a`/`an`, then the word of a unit (`26 seconds`, `a minute`).
+fn part_at(r: &Reader, k: usize, found: &[Found]) -> Option<Part> {
+    let unit_after = |at: usize| UNITS.iter().position(|names| r.word_in(at, names));
+    if r.word_in(k, &["a", "an"]) {
+        let unit = unit_after(k + 1)?;
+        // `a minute`, not `a minutes`
+        return UNITS[unit].iter().any(|n| r.word_is(k + 1, n) && !n.ends_with('s')).then_some(Part {
+            unit,
+            amount: Decimal::ONE,
+            after: k + 2,
+            found: None,
+        });
+    }
+    let at = found.iter().position(|f| f.first == k)?;
+    let f = &found[at];
+    let Value::Number(amount) = f.value else { return None };
+    if f.kind != Kind::Count || f.unit.is_some() || f.power.is_some() || f.fraction || amount.is_sign_negative() {
+        return None;
+    }
+    let unit = unit_after(f.last + 1)?;
+    Some(Part { unit, amount, after: f.last + 2, found: Some(at) })
+}
+
+/// The time the parts make, as an ISO 8601 duration: `PT1M26S`,
+/// `PT5H56M`, `PT2H5M41S`. Only the last part may have decimals, and a part
+/// after the first is less than one of the unit before.
+fn time_of(parts: &[Part]) -> Option<String> {
+    let mut amounts = [None; 3];
+    for (n, part) in parts.iter().enumerate() {
+        let last = n == parts.len() - 1;
+        if (!last && !part.amount.fract().is_zero()) || (n > 0 && part.amount >= Decimal::from(60)) {
+            return None;
+        }
+        amounts[part.unit] = Some(part.amount.normalize());
+    }
+    let whole = |d: Option<Decimal>| d.map_or(0, |d| d.trunc().try_into().unwrap_or(u64::MAX));
+    let seconds = amounts[2].unwrap_or_default();
+    let (whole_seconds, decimals) = (whole(Some(seconds)), seconds.fract().normalize().to_string());
+    let decimals = decimals.strip_prefix('0').unwrap_or("");
+    let time = match amounts[0] {
+        Some(hours) => format!("{}:{:02}:{whole_seconds:02}{decimals}", whole(Some(hours)), whole(amounts[1])),
+        None => format!("{}:{whole_seconds:02}{decimals}", whole(amounts[1])),
+    };
+    duration(&time)
+}
