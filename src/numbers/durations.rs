@@ -24,6 +24,16 @@ struct Part {
 
 /// Joins the parts of each duration among `found` into one time.
 pub(super) fn join(r: &Reader, found: &mut Vec<Found>) {
+    // most sentences hold no duration: every one has a count before a unit
+    // word, and every unit word starts with `h`, `m` or `s`
+    let unit_word = |k: usize| {
+        r.is_word(k)
+            && matches!(r.raw(k).as_bytes().first().map(|b| b | 0x20), Some(b'h' | b'm' | b's'))
+            && UNITS.iter().any(|names| r.word_in(k, names))
+    };
+    if !found.iter().any(|f| unit_word(f.last + 1)) {
+        return;
+    }
     let mut joined: Vec<Found> = Vec::new();
     let mut taken: Vec<usize> = Vec::new();
     let mut k = 0;
