@@ -382,11 +382,11 @@ mod tests {
     }
 
     #[test]
-    fn dates_need_a_year_and_times_are_left_out() {
+    fn dates_need_a_year_and_times_are_given_as_a_clock_shows_them() {
         let text = "Dates\n\nThe deal was signed on 1 April 2025 at 9:30 p.m. and takes effect on June 13.";
         let values: Vec<String> = figures(text, None).into_iter().map(|f| f.value).collect();
-        assert_eq!(values, ["2025-04-01"]);
+        assert_eq!(values, ["2025-04-01", "21:30"]);
         let values: Vec<String> = figures(text, Some("2025")).into_iter().map(|f| f.value).collect();
-        assert_eq!(values, ["2025-04-01", "2025-06-13"]);
+        assert_eq!(values, ["2025-04-01", "21:30", "2025-06-13"]);
     }
 }
