@@ -633,3 +633,21 @@ fn a_duration_in_words_is_one_time_published_as_a_clock_shows_it() {
     run.assert_exit(1);
     assert!(run.text().contains("untraced-number"), "26 seconds traced:\n{}", run.shown());
 }
+
+#[test]
+fn a_date_or_a_time_takes_no_unit() {
+    let (project, seed) =
+        with_seed("Harbour Foods runs a race\n\nAna Reyes won the staff mile in 3:58.20 on 1 April 2018.\n");
+    for (value, what) in [("\"3:58.20\"", "a time figure"), ("2018-04-01", "a date figure")] {
+        project.write(
+            SHEET,
+            format!(
+                "title: Harbour Foods runs a race\nsource: {seed}\nnumbers:\n\
+                 \x20 - {{id: mile, label: Winning mile, value: {value}, unit: seconds}}\n"
+            ),
+        );
+        let run = project.check(&[]);
+        run.assert_exit(2);
+        assert!(run.text().contains(&format!("{what} takes no `unit:`")), "{}", run.shown());
+    }
+}

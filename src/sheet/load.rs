@@ -145,28 +145,27 @@ fn figure_value(
                 .help(help),
         )
     };
+    // a date or a time is its own unit: `unit:` beside one is refused
+    let unitless = |value: FigureValue, what: &str, help: &str| match unit {
+        Some(unit) => Err(Box::new(
+            Diagnostic::input("wrong-type", format!("a {what} figure takes no `unit:`, but `{}` has one", raw.value))
+                .at(Place::new(file, yaml, unit.span.clone()))
+                .label(format!("a unit on a {what}"))
+                .help(format!("remove `unit:`; {help}")),
+        )),
+        None => Ok(value),
+    };
     let text = raw.value.trim();
     if is_date(text) || is_month(text) {
-        if let Some(unit) = unit {
-            return Err(Box::new(
-                Diagnostic::input("wrong-type", format!("a date figure takes no `unit:`, but `{}` has one", raw.value))
-                    .at(Place::new(file, yaml, unit.span.clone()))
-                    .label("a unit on a date")
-                    .help("remove `unit:`; a date is written 2025-04-01 and a month 2025-04"),
-            ));
-        }
-        return Ok(FigureValue::Date(text.to_string()));
+        let help = "a date is written 2025-04-01 and a month 2025-04";
+        return unitless(FigureValue::Date(text.to_string()), "date", help);
     }
     if let Some(time) = crate::numbers::canonical_time(text) {
-        if let Some(unit) = unit {
-            return Err(Box::new(
-                Diagnostic::input("wrong-type", format!("a time takes no `unit:`, but `{}` has one", raw.value))
-                    .at(Place::new(file, yaml, unit.span.clone()))
-                    .label("a unit on a time")
-                    .help("remove `unit:`; a time is written as the seed gives it: 21:30, 3:58.20, 2:05:41"),
-            ));
-        }
-        return Ok(FigureValue::Time(time));
+        return unitless(
+            FigureValue::Time(time),
+            "time",
+            "a time is written as a clock shows it: 21:30, 3:58.20, 2:05:41",
+        );
     }
     let Some(number) = yaml_number(text) else {
         return Err(wrong(
