@@ -8,7 +8,8 @@
 //! own paragraph, is the warning `label-elsewhere`.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
+// hashed fast: every sentence of every briefing is read into one
+use foldhash::HashSet;
 
 use super::Context;
 use super::fold::Folded;
