@@ -24,14 +24,8 @@ struct Part {
 
 /// Joins the parts of each duration among `found` into one time.
 pub(super) fn join(r: &Reader, found: &mut Vec<Found>) {
-    // most sentences hold no duration: every one has a count before a unit
-    // word, and every unit word starts with `h`, `m` or `s`
-    let unit_word = |k: usize| {
-        r.is_word(k)
-            && matches!(r.raw(k).as_bytes().first().map(|b| b | 0x20), Some(b'h' | b'm' | b's'))
-            && UNITS.iter().any(|names| r.word_in(k, names))
-    };
-    if !found.iter().any(|f| unit_word(f.last + 1)) {
+    // most sentences hold no duration: every one has a count before a unit word
+    if !found.iter().any(|f| unit_at(r, f.last + 1).is_some()) {
         return;
     }
     let mut joined: Vec<Found> = Vec::new();
@@ -89,9 +83,8 @@ pub(super) fn join(r: &Reader, found: &mut Vec<Found>) {
 /// The part of a duration at token `k`: a count the grammar found there, or
 /// `a`/`an`, then the word of a unit (`26 seconds`, `a minute`).
 fn part_at(r: &Reader, k: usize, found: &[Found]) -> Option<Part> {
-    let unit_after = |at: usize| UNITS.iter().position(|names| r.word_in(at, names));
     if r.word_in(k, &["a", "an"]) {
-        let unit = unit_after(k + 1)?;
+        let unit = unit_at(r, k + 1)?;
         // `a minute`, not `a minutes`
         return UNITS[unit].iter().any(|n| r.word_is(k + 1, n) && !n.ends_with('s')).then_some(Part {
             unit,
@@ -106,8 +99,18 @@ fn part_at(r: &Reader, k: usize, found: &[Found]) -> Option<Part> {
     if f.kind != Kind::Count || f.unit.is_some() || f.power.is_some() || f.fraction || amount.is_sign_negative() {
         return None;
     }
-    let unit = unit_after(f.last + 1)?;
+    let unit = unit_at(r, f.last + 1)?;
     Some(Part { unit, amount, after: f.last + 2, found: Some(at) })
+}
+
+/// The unit (a place in [`UNITS`]) whose word token `k` is. Every one
+/// starts with `h`, `m` or `s`: most words are told apart by that alone.
+fn unit_at(r: &Reader, k: usize) -> Option<usize> {
+    let first = r.raw(k).as_bytes().first().map(|b| b | 0x20);
+    if !r.is_word(k) || !matches!(first, Some(b'h' | b'm' | b's')) {
+        return None;
+    }
+    UNITS.iter().position(|names| r.word_in(k, names))
 }
 
 /// The time the parts make, as an ISO 8601 duration: `PT1M26S`,

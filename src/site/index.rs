@@ -115,18 +115,23 @@ impl PageRecords {
 
     /// The cited sentences of briefing `b` (an index into [`Index::briefings`]), when the page shows it.
     pub fn cited(&self, index: &Index, b: usize) -> Option<io::Result<Cited>> {
-        let at = self.cards.iter().position(|(shown, _)| *shown == b)?;
+        let at = self.place(b)?;
         Some(self.heads[at].read(index.briefings[b].cited))
     }
 
     fn card(&mut self, catalogue: &Catalogue, index: &Index, b: usize) -> io::Result<usize> {
-        if let Some(at) = self.cards.iter().position(|(shown, _)| *shown == b) {
+        if let Some(at) = self.place(b) {
             return Ok(at);
         }
         let head = catalogue.head(&index.briefings[b])?;
         self.cards.push((b, head.read(index.briefings[b].card)?));
         self.heads.push(head);
         Ok(self.cards.len() - 1)
+    }
+
+    /// Where briefing `b` stands in `cards`, once the page shows it.
+    fn place(&self, b: usize) -> Option<usize> {
+        self.cards.iter().position(|(shown, _)| *shown == b)
     }
 
     /// A record of the head of the briefing at `at` in `cards`.
