@@ -898,3 +898,32 @@ fn two_figures_with_one_label_are_told_apart_or_warned_of() {
     assert_eq!(found[0].0, "label-repeated", "{found:#?}");
     assert_eq!(named_id(&found[0].1), "unaccounted", "{found:#?}");
 }
+
+#[test]
+fn words_two_people_both_say_are_each_theirs() {
+    // one line repeated by two speakers: each quote is traced to the place
+    // that gives it to its speaker; a third who never says it is still caught
+    let seed = "Test headline\n\n\
+        Anna Berg spoke first. \"We hold the line,\" Berg said. Tom Kell agreed: \"We hold the line.\"\n\n\
+        Ian Smith left early.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: kell, name: Tom Kell}\n\
+        \x20 - {id: berg, name: Anna Berg}\n\
+        \x20 - {id: smith, name: Ian Smith}\n\
+        quotes:\n\
+        \x20 - {id: line-berg, speaker: berg, text: We hold the line}\n\
+        \x20 - {id: line-kell, speaker: kell, text: We hold the line}\n\
+        \x20 - {id: line-smith, speaker: smith, text: We hold the line}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let caught: Vec<String> =
+        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect();
+    let ids: Vec<&str> = caught.iter().map(|m| named_id(m)).collect();
+    assert_eq!(ids, ["line-smith"], "{caught:#?}");
+    let report = project.check(&["--format", "json"]).json();
+    let sentence = |id: &str| {
+        report["facts"].as_array().and_then(|f| f.iter().find(|f| f["id"] == id)).map(|f| f["sentence"].clone())
+    };
+    assert_eq!((sentence("line-berg"), sentence("line-kell")), (Some("s3".into()), Some("s4".into())));
+}

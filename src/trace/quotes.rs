@@ -13,7 +13,17 @@ use crate::trace::fold::{Folded, whole_words};
 pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     for quote in &cx.briefing.quotes {
         let segments = segments(&quote.text.value);
-        let found = if segments.is_empty() { None } else { locate(cx, &segments) };
+        let places = if segments.is_empty() { Vec::new() } else { locate(cx, &segments) };
+        // words quoted more than once are the speaker's where a place gives them to the speaker
+        let mut checked = places.into_iter().map(|found| {
+            let not_named = speakers::not_named(cx, quote, &found);
+            (found, not_named)
+        });
+        let first = checked.next();
+        let found = match first {
+            Some((_, Some(_))) => checked.find(|(_, not_named)| not_named.is_none()).or(first),
+            _ => first,
+        };
         let mut fact = FactTrace {
             briefing: cx.briefing.slug.clone(),
             kind: FactKind::Quote,
@@ -21,14 +31,14 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
             stated: None,
             also: Vec::new(),
         };
-        match &found {
-            Some(found) => {
+        match found {
+            Some((found, not_named)) => {
                 fact.stated = Some(cx.stated(found.first, found.span()));
                 // a quote over several sentences: the others, each whole
                 fact.also =
                     (found.first + 1..=found.last).map(|s| cx.stated(s, cx.seed.sentences[s].span.clone())).collect();
-                trace.diagnostics.extend(spans_narration(cx, quote, found));
-                trace.diagnostics.extend(speakers::not_named(cx, quote, found));
+                trace.diagnostics.extend(spans_narration(cx, quote, &found));
+                trace.diagnostics.extend(not_named);
             }
             None => trace.diagnostics.push(not_found(cx, quote, &segments)),
         }
@@ -56,8 +66,9 @@ const MOST_SENTENCES: usize = 8;
 
 /// Where the quote's segments stand, in one sentence or in consecutive
 /// sentences of one paragraph; where the words stand more than once, the
-/// place that puts them in quotation marks is meant.
-fn locate(cx: &Context, segments: &[String]) -> Option<Found> {
+/// places that put them most clearly in quotation marks are meant, in the
+/// seed's order.
+fn locate(cx: &Context, segments: &[String]) -> Vec<Found> {
     let sentences = &cx.seed.sentences;
     let mut standing: Vec<(Found, u8)> = Vec::new();
     // a run of sentences is tried only from a sentence that holds the quote's first word
@@ -111,9 +122,8 @@ fn locate(cx: &Context, segments: &[String]) -> Option<Found> {
             break;
         }
     }
-    // the first of the best quoted: max_by_key keeps the last of equals, so look from the end
-    let at = standing.iter().enumerate().rev().max_by_key(|(_, (_, quoted))| *quoted).map(|(i, _)| i)?;
-    Some(standing.swap_remove(at).0)
+    let best = standing.iter().map(|(_, quoted)| *quoted).max().unwrap_or_default();
+    standing.into_iter().filter(|(_, quoted)| *quoted == best).map(|(found, _)| found).collect()
 }
 
 /// The folded pieces of a quote that must stand in order: the text split at
