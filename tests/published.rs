@@ -651,3 +651,25 @@ fn a_date_or_a_time_takes_no_unit() {
         assert!(run.text().contains(&format!("{what} takes no `unit:`")), "{}", run.shown());
     }
 }
+
+#[test]
+fn an_amount_of_a_unit_and_a_half_is_published_whole() {
+    let (project, seed) =
+        with_seed("Harbour Foods settles\n\nThe hearing lasted an hour and a half before the firm settled.\n");
+    let out = project.beside("site");
+    let sheet = |value: &str| {
+        format!(
+            "title: Harbour Foods settles\nsource: {seed}\nnumbers:\n\
+             \x20 - {{id: hearing, label: Length of the hearing, {value}}}\n"
+        )
+    };
+    project.write(SHEET, sheet("value: 1.5, unit: hours"));
+    project.built(&out);
+    let published = traced_values(&read_page(&out, &format!("briefings/{SLUG}/index.html")));
+    assert!(published.iter().any(|p| p == "s2 1.5 hours"), "the hearing: {published:?}");
+    // the half alone is no statement of it
+    project.write(SHEET, sheet("value: 0.5, unit: hours"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    assert!(run.text().contains("untraced-number"), "0.5 hours traced:\n{}", run.shown());
+}

@@ -1,7 +1,9 @@
 //! Durations of more than one unit — `a minute and 26 seconds`, `5 hours 56
 //! minutes`, `2 hours, 5 minutes and 41 seconds` — read as one time, never
 //! as a count of their last unit: `26 seconds` alone would state a gap of
-//! 26 seconds that the text does not give.
+//! 26 seconds that the text does not give. An amount of a unit and a half
+//! (`an hour and a half`, `two years and a half`) is the amount and a half
+//! of that unit, as `one and a half hours` is, never a half on its own.
 
 use rust_decimal::Decimal;
 
@@ -12,6 +14,38 @@ use super::{Kind, Value};
 /// The units of a duration, largest first, in every spelling.
 const UNITS: [&[&str]; 3] =
     [&["hour", "hours", "hr", "hrs"], &["minute", "minutes", "min", "mins"], &["second", "seconds", "sec", "secs"]];
+
+/// Reads `a year and a half`, `an hour and a half`, `three miles and a
+/// half` as one count of the amount and a half (1.5, 1.5, 3.5): the half
+/// the grammar found alone is a half of the unit before it.
+pub(super) fn and_a_half(r: &Reader, found: &mut Vec<Found>) {
+    for half in 4..r.len() {
+        // `… and a half`, after a unit's word, which is no number's
+        let noun = half - 3;
+        if !r.word_is(half, "half") || !r.word_is(half - 1, "a") || !r.word_is(half - 2, "and") {
+            continue;
+        }
+        if !r.is_word(noun) || r.word(noun).is_some() {
+            continue;
+        }
+        let amount_at = noun - 1;
+        let counted = found.iter().position(|f| f.last == amount_at);
+        let (first, amount) = match counted.map(|c| &found[c]) {
+            Some(f) if f.kind == Kind::Count && f.unit.is_none() && f.power.is_none() && !f.fraction => match f.value {
+                Value::Number(n) if !n.is_sign_negative() && n.fract().is_zero() => (f.first, n),
+                _ => continue,
+            },
+            Some(_) => continue,
+            None if r.word_in(amount_at, &["a", "an"]) => (amount_at, Decimal::ONE),
+            None => continue,
+        };
+        found.retain(|f| f.last < first || f.first > half);
+        let at = found.partition_point(|f| f.first < first);
+        let value = Value::Number(amount + Decimal::new(5, 1));
+        let count = Found { first, last: half, value, kind: Kind::Count, unit: None, power: None, fraction: false };
+        found.insert(at, count);
+    }
+}
 
 /// One part of a duration: its unit (a place in [`UNITS`]), its amount,
 /// the token after its unit word, and the found quantity it was, if any.

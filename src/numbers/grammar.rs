@@ -46,6 +46,7 @@ pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
             Step::Skip(next) => i = next.max(i + 1),
         }
     }
+    durations::and_a_half(&r, &mut found);
     durations::join(&r, &mut found);
     if found.len() > 1 {
         ranges::settle(&r, &mut found);

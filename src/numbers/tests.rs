@@ -161,6 +161,13 @@ const RACE_TIMES: Rows = &[
     ("in 2 hours, 5 minutes and 41 seconds", &["2 hours, 5 minutes and 41 seconds = PT2H5M41S - time -"]),
     ("13 minutes 50.38 seconds", &["13 minutes 50.38 seconds = PT13M50.38S - time -"]),
     ("26 seconds behind", &["26 = 26 - count -"]),
+    // an amount of a unit and a half is one count, as `one and a half hours` is
+    ("the hearing lasted an hour and a half", &["an hour and a half = 1.5 - count -"]),
+    ("a year and a half later", &["a year and a half = 1.5 - count -"]),
+    ("after 2 days and a half", &["2 days and a half = 2.5 - count -"]),
+    ("three miles and a half", &["three miles and a half = 3.5 - count -"]),
+    // a half of something else stays a half
+    ("a half of the vote", &["a half = 0.5 - count -"]),
 ];
 
 #[test]
