@@ -927,3 +927,38 @@ fn words_two_people_both_say_are_each_theirs() {
     };
     assert_eq!((sentence("line-berg"), sentence("line-kell")), (Some("s3".into()), Some("s4".into())));
 }
+
+#[test]
+fn a_pronoun_points_back_to_who_spoke_not_to_an_aside_before_the_verb() {
+    // `he said` points back to the one a saying verb follows; the names in an
+    // aside before that verb are not who spoke; one named after the verb may be
+    let seed = "Test headline\n\n\
+        Under questioning from his lawyer, Ana Reyes, Tom Kell said he had never seen the money. \"I did not take a penny,\" he said.\n\n\
+        Judge Maria Lopez, speaking after Ian Smith, warned both sides. \"This court will not wait,\" she said.\n\n\
+        Rosa Diaz said Kell would lead the inquiry. \"I am honoured,\" he said.\n";
+    let sheet = |penny: &str, wait: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: kell, name: Tom Kell}}\n\
+             \x20 - {{id: reyes, name: Ana Reyes}}\n\
+             \x20 - {{id: lopez, name: Maria Lopez}}\n\
+             \x20 - {{id: smith, name: Ian Smith}}\n\
+             \x20 - {{id: diaz, name: Rosa Diaz}}\n\
+             quotes:\n\
+             \x20 - {{id: penny, speaker: {penny}, text: I did not take a penny}}\n\
+             \x20 - {{id: wait, speaker: {wait}, text: This court will not wait}}\n\
+             \x20 - {{id: honoured, speaker: kell, text: I am honoured}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let caught = |penny: &str, wait: &str| -> Vec<String> {
+        project.write(SHEET, sheet(penny, wait));
+        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect()
+    };
+    assert_eq!(caught("kell", "lopez"), Vec::<String>::new());
+    let wrong = caught("reyes", "smith");
+    let ids: Vec<&str> = wrong.iter().map(|m| named_id(m)).collect();
+    assert_eq!(ids, ["penny", "wait"], "{wrong:#?}");
+    assert!(wrong[0].contains("the text before it is about Tom Kell"), "{wrong:#?}");
+}

@@ -221,6 +221,25 @@ fn is_saying(word: &str) -> bool {
     SAYING.contains(&word.to_lowercase().as_str())
 }
 
+/// Where the saying verb that follows the name at `name` starts, an aside
+/// between commas aside: `Tom Kell said`, `Ian Smith, the prosecutor,
+/// told`, `Kell, 54, said`.
+pub(super) fn says_after(cx: &Context, name: &Range<usize>) -> Option<usize> {
+    let text = &cx.seed.text;
+    let mut at = name.end + (text[name.end..].len() - text[name.end..].trim_start().len());
+    if text[at..].starts_with(',') {
+        // a short aside with no quotation or sentence's end in it
+        let aside = &text[at + 1..];
+        let end =
+            aside.find(',').filter(|&end| end <= 60 && !aside[..end].contains(|c: char| "\"“”.;:".contains(c)))?;
+        at += 1 + end + 1;
+        at += text[at..].len() - text[at..].trim_start().len();
+    }
+    let rest = &text[at..];
+    let word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+    is_saying(word).then_some(at)
+}
+
 /// Whether the one named right after saying verb `verb` said the words: only
 /// where no subject stands before the verb (`"…," said Berg`, `"…," warned the
 /// chancellor`, but not `"…," she warned the committee`), and never after

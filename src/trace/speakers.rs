@@ -13,7 +13,7 @@
 use super::Context;
 use super::attribution::{
     BODIES, GivenBy, GoesOn, attribution, given_by_name, goes_on_from, in_the_possessive, listens, pronoun_says_at,
-    pronoun_subject, qualifies_another, reported, said_by, speaks_for_a_body,
+    pronoun_subject, qualifies_another, reported, said_by, says_after, speaks_for_a_body,
 };
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
@@ -210,12 +210,25 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         }
         // the subject and the last named of the nearest sentence that names one of
         // the speaker's kind
+        // not one named before the verb of another (`Under questioning from
+        // his lawyer, Ana Reyes, Tom Kell said …`)
+        let named_in = |s: usize| named(s, Qualifiers::NameOthers);
         before = (0..found.first)
             .rev()
             .filter(|&s| !pronoun_subject(cx, s))
-            .map(|s| speaking(s, Qualifiers::NameOthers))
-            .find(|named| !named.is_empty())
-            .map(|named| {
+            .map(|s| (s, speaking(s, Qualifiers::NameOthers)))
+            .find(|(_, named)| !named.is_empty())
+            .map(|(s, mut named)| {
+                let number = cx.seed.sentences[s].number;
+                // where a saying verb follows one name only, the names before that verb are asides
+                let verb_of = |a: usize| {
+                    cx.called()[a].iter().filter(|n| n.sentence == number).find_map(|n| says_after(cx, &n.span))
+                };
+                let verbs: Vec<(usize, usize)> = named.iter().filter_map(|&a| verb_of(a).map(|v| (a, v))).collect();
+                if let [(sayer, verb)] = verbs[..] {
+                    let at = |a: usize| named_in(s).into_iter().find(|&(_, b)| b == a).map_or(0, |(at, _)| at);
+                    named.retain(|&a| a == sayer || at(a) > verb);
+                }
                 let (first, last) = (named[0], named[named.len() - 1]);
                 if first == last { vec![first] } else { vec![first, last] }
             })
