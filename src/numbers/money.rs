@@ -27,7 +27,14 @@ pub(super) fn currency_prefix(r: &Reader, j: &mut usize) -> Option<&'static str>
     let i = *j;
     let (code, number_at) =
         if let Some(code) = lexicon::currency_symbol(r.raw(i)).filter(|_| r.kind(i) == Some(TokenKind::Symbol)) {
-            (shared_sign(r, r.raw(i), code), i + 1)
+            // `$US420m`, `$A2.5bn`: the country glued after the sign, as Australian papers write it
+            let country = (r.raw(i) == "$" && r.is_word(i + 1) && r.glued(i + 1) && r.glued(i + 2))
+                .then(|| lexicon::dollar_prefix(r.raw(i + 1), false))
+                .flatten();
+            match country {
+                Some(code) => (code, i + 2),
+                None => (shared_sign(r, r.raw(i), code), i + 1),
+            }
         } else if super::identifiers::rand_sum(r, i) {
             ("ZAR", i + 1)
         } else if r.is_word(i)

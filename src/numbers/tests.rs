@@ -244,6 +244,9 @@ fn basis_points_and_fractions_of_a_point() {
 }
 
 const CURRENCIES: Rows = &[
+    // the country glued after the sign, as Australian papers write it
+    ("the $US656 million jackpot", &["$us656 million = 656000000 usd money -"]),
+    ("$A2.5bn and $NZ40m", &["$a2.5bn = 2500000000 aud money -", "$nz40m = 40000000 nzd money -"]),
     ("a dividend of 40 fils a share", &["40 fils = 0.4 aed money -"]),
     ("the deficit widened to R12 billion", &["r12 billion = 12000000000 zar money -"]),
     ("the rand weakened to R15.20", &["r15.20 = 15.2 zar money -"]),
