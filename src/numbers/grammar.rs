@@ -543,7 +543,9 @@ fn finish(r: &Reader, f: Found) -> Mention {
 /// (`weak over 2009`); `over` after a number sets one against the other
 /// (`5,210 votes over 4,870`).
 fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
-    let first = f.first;
+    // `roughly a 35-mile drive`: an article may stand between a hedge and digits
+    let article = f.first > 1 && r.is_digits(f.first) && r.word_in(f.first - 1, &["a", "an"]);
+    let first = if article { f.first - 1 } else { f.first };
     if first == 0 || !r.is_word(first - 1) || !lexicon::may_end_hedge(r.raw(first - 1)) {
         return None;
     }
@@ -565,7 +567,9 @@ fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
     let against = hedge == "over"
         && start > 0
         && (r.is_digits(start - 1) || (start > 1 && r.is_word(start - 1) && r.is_digits(start - 2)));
-    (!place_race_or_time && !noun && !moved && !against).then_some((hedge, start))
+    // `over a 10-year period` is during it
+    let during = article && matches!(hedge, "over" | "under" | "below" | "above");
+    (!place_race_or_time && !noun && !moved && !against && !during).then_some((hedge, start))
 }
 
 /// Verbs after which `up to` says where a number went, not its bound.

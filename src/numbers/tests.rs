@@ -550,6 +550,11 @@ fn ranges_of_days() {
 }
 
 const HEDGES: Rows = &[
+    // an article between the hedge and digits
+    ("roughly a 35-mile drive", &["roughly a 35 = 35 - count roughly"]),
+    ("about an 8% rise", &["about an 8% = 8 % percent about"]),
+    ("over a 10-year period", &["10 = 10 - count -"]),
+    ("a 35-mile drive", &["35 = 35 - count -"]),
     ("about 300", &["about 300 = 300 - count about"]),
     ("close to 300 staff", &["close to 300 = 300 - count close to"]),
     ("rose from Friday's close to 1.25%", &["1.25% = 1.25 % percent -"]),
