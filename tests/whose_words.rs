@@ -962,3 +962,32 @@ fn a_pronoun_points_back_to_who_spoke_not_to_an_aside_before_the_verb() {
     assert_eq!(ids, ["penny", "wait"], "{wrong:#?}");
     assert!(wrong[0].contains("the text before it is about Tom Kell"), "{wrong:#?}");
 }
+
+#[test]
+fn a_body_whose_name_is_possessive_says_whose_the_speaker_is() {
+    // `the Halden’s Maria Okafor`: the body's own name ends in ’s, and only says whose she is
+    let seed = "Test headline\n\n\
+        The Halden’s sold a chart on Tuesday.\n\n\
+        \"It is a wonderful day,\" says the Halden’s Maria Okafor, who leads its maps team.\n\n\
+        \"We are not selling more,\" Halden’s said in a statement.\n";
+    let sheet = |day: &str, more: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: okafor, name: Maria Okafor}}\n\
+             \x20 - {{id: haldens, name: Halden’s, kind: organisation}}\n\
+             quotes:\n\
+             \x20 - {{id: day, speaker: {day}, text: It is a wonderful day}}\n\
+             \x20 - {{id: more, speaker: {more}, text: We are not selling more}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let caught = |day: &str, more: &str| -> Vec<String> {
+        project.write(SHEET, sheet(day, more));
+        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect()
+    };
+    assert_eq!(caught("okafor", "haldens"), Vec::<String>::new());
+    let wrong = caught("haldens", "okafor");
+    let ids: Vec<&str> = wrong.iter().map(|m| named_id(m)).collect();
+    assert_eq!(ids, ["day", "more"], "{wrong:#?}");
+}

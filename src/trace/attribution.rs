@@ -168,6 +168,14 @@ pub(super) fn in_the_possessive(after: &str) -> bool {
     ["'s", "’s"].iter().any(|p| after.starts_with(p))
 }
 
+/// A name that is itself in the possessive (a body called `Sotheby’s`) and
+/// says whose the name after it is: `says the Sotheby’s Christopher Apostle`.
+fn whose_name_before_a_name(text: &str, name: &Range<usize>) -> bool {
+    let own = &text[name.clone()];
+    let next = text[name.end..].strip_prefix(' ').unwrap_or_default();
+    ["'s", "’s"].iter().any(|p| own.ends_with(p)) && next.starts_with(char::is_uppercase)
+}
+
 /// Where the first verb of saying ends whose subject in sentence `s` is one of
 /// `pronouns` (`"…," he said`, `He said`): the names after it are whom the
 /// speaker speaks of (`he said, calling Black a "devoted father"`).
@@ -318,6 +326,7 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
                         && from <= n.span.start
                         && n.span.start < to
                         && !in_the_possessive(&text[n.span.end..])
+                        && !whose_name_before_a_name(text, &n.span)
                         && !qualifies_another(cx, &n.span)
                         && !governed(n.span.start)
                 })?;
