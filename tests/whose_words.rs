@@ -991,3 +991,32 @@ fn a_body_whose_name_is_possessive_says_whose_the_speaker_is() {
     let ids: Vec<&str> = wrong.iter().map(|m| named_id(m)).collect();
     assert_eq!(ids, ["day", "more"], "{wrong:#?}");
 }
+
+#[test]
+fn a_count_of_one_thing_is_not_stated_by_a_count_of_another() {
+    // `7 countries` is not stated by "seven days" where the text counts six
+    // countries; a score's number counts what the score does
+    let seed = "Test headline\n\n\
+        The study ran in six countries. Doses were given seven days apart.\n\n\
+        Harbour won 4-0 in the final. Harbour scored four goals in all.\n";
+    let sheet = |countries: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: countries, label: Countries in the study, value: {countries}, unit: countries}}\n\
+             \x20 - {{id: conceded, label: Goals Harbour conceded, value: 0, unit: goals, evidence: 0 in}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet("6"));
+    let run = project.check(&["--strict", "--format", "json"]);
+    let report = run.json();
+    assert_eq!((report["errors"].clone(), report["warnings"].clone()), (0.into(), 0.into()), "{report:#}");
+    project.write(SHEET, sheet("7"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let caught: Vec<String> =
+        diagnostics(&project).into_iter().filter(|(code, _)| code == "untraced-number").map(|(_, m)| m).collect();
+    assert_eq!(caught.len(), 1, "{caught:#?}");
+    assert!(caught[0].starts_with("7 countries"), "{caught:#?}");
+}

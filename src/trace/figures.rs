@@ -122,6 +122,9 @@ fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
     {
         found.sort_by_key(|(s, m)| !counts(cx, *s, m, noun));
     }
+    if let Some(counted) = counted_elsewhere(cx, figure, &found) {
+        return Outcome::Untraced(Some(counted));
+    }
     if !found.is_empty() {
         return Outcome::Traced(found);
     }
@@ -578,6 +581,25 @@ fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     let thing = noun.split_whitespace().last().map(thing_of).unwrap_or_default();
     let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
     thing_of(word) != thing && (measure_of(word).is_some() || a_plural)
+}
+
+/// A count of a thing whose value the seed gives only as a count of another
+/// thing, where another number counts the thing itself: `value: 7, unit:
+/// countries` for "seven days" when the text says "six countries". The
+/// mention that counts the thing, which the figure is not.
+fn counted_elsewhere<'m>(cx: &'m Context, figure: &Figure, found: &[At<'m>]) -> Option<At<'m>> {
+    let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
+    let &(s, m) = found.first()?;
+    if found.iter().any(|&(s, m)| counts_noun(cx, s, m, noun)) || !counts_another(cx, s, m, noun) {
+        return None;
+    }
+    // a score's numbers count what the score does (`won 4-0`), whatever follows
+    if labels::in_a_score(&cx.seed.text, &m.span) {
+        return None;
+    }
+    let fact = figure.value.value.number()?;
+    let mut all = cx.mentions.iter().enumerate().flat_map(|(s, ms)| ms.iter().map(move |m| (s, m)));
+    all.find(|&(s, o)| same_class(figure, o) && o.value.number() != Some(fact) && counts_noun(cx, s, o, noun))
 }
 
 /// Mention `m` of sentence `s` counts `noun`, in the noun's own words or

@@ -137,7 +137,7 @@ pub(super) fn repeated(cx: &Context) -> Vec<Diagnostic> {
 
 /// The number at `span` of `text` is one side of a score, joined by a dash
 /// to another number: `16-14`, `6–4`.
-fn in_a_score(text: &str, span: &std::ops::Range<usize>) -> bool {
+pub(super) fn in_a_score(text: &str, span: &std::ops::Range<usize>) -> bool {
     let dash = |c: char| matches!(c, '-' | '–' | '—');
     let after = text[span.end..].strip_prefix(dash).is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
     let before = text[..span.start].strip_suffix(dash).is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()));
