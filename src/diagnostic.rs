@@ -75,6 +75,10 @@ pub const CODES: &[(&str, &str)] = &[
         "A figure's label shares no word with the sentence its value is stated in, and words with another sentence that states a number of its class.",
     ),
     ("label-repeated", "Two figures of one actor, or of none, have the same label."),
+    (
+        "label-beside-another",
+        "A figure's label names what stands beside another number of its sentence, and nothing of what stands beside its own.",
+    ),
     ("actor-out-of-context", "A figure's `actor:` is named neither in its sentence nor in its paragraph."),
     (
         "speaker-not-named",

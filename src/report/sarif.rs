@@ -205,6 +205,7 @@ fn default_severity(code: &str) -> Severity {
         "labels-swapped",
         "label-elsewhere",
         "label-repeated",
+        "label-beside-another",
         "actor-out-of-context",
         "speaker-not-named",
         "role-conflict",

@@ -97,6 +97,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     trace.diagnostics.extend(labels::repeated(cx));
     let read = labels::Words::new(cx, &traced);
     trace.diagnostics.extend(labels::swapped(cx, &read, &traced, same_class));
+    trace.diagnostics.extend(labels::beside_another(cx, &read, &traced, same_class));
     trace
         .diagnostics
         .extend(labels::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));
@@ -595,6 +596,13 @@ fn counted_elsewhere<'m>(cx: &'m Context, figure: &Figure, found: &[At<'m>]) -> 
     }
     // a score's numbers count what the score does (`won 4-0`), whatever follows
     if labels::in_a_score(&cx.seed.text, &m.span) {
+        return None;
+    }
+    // another unit of the figure's measure (`88F` for degrees Celsius) is `unit-mismatch`
+    let family = |word: &str| measure_of(word).map(|(family, _)| family);
+    if let Some(said) = word_after(cx, s, m).and_then(family)
+        && noun.split_whitespace().last().and_then(family) == Some(said)
+    {
         return None;
     }
     let fact = figure.value.value.number()?;

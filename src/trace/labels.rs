@@ -208,6 +208,91 @@ pub(super) fn elsewhere(
     found
 }
 
+/// What tells a number from the others of its sentence: the noun right after
+/// it (`2,310 volunteers`) and the name right before it (`Northshire (5.4
+/// per cent)`, `Brent at $80`), as words of [`words`], each marked a name or not.
+fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, bool)> {
+    let sentence = &cx.seed.sentences[s].span;
+    let text = &cx.seed.text;
+    let mut found = Vec::new();
+    let after = text[m.span.end.min(sentence.end)..sentence.end].trim_start_matches([' ', '-']);
+    let noun = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
+    if noun.starts_with(char::is_lowercase) {
+        found.extend(words(noun).into_iter().map(|w| (w, false)));
+    }
+    let before = text[sentence.start..m.span.start].trim_end_matches([' ', '(']);
+    let mut back = before.rsplit(' ').filter(|w| !w.is_empty());
+    let name = back.next().filter(|w| !BETWEEN.contains(w)).or_else(|| back.next());
+    if let Some(name) = name.filter(|w| w.starts_with(char::is_uppercase)) {
+        let name = name.trim_end_matches([',', ':', ';']).trim_end_matches("'s").trim_end_matches("’s");
+        found.extend(words(&Folded::new(name).text).into_iter().map(|w| (w, true)));
+    }
+    found
+}
+
+/// Words between a name and its number: `Brent at $80`, `Eastmoor with 1.9%`.
+const BETWEEN: &[&str] = &["at", "in", "for", "of", "on", "to", "with", "was", "is", "had", "has"];
+
+/// The `label-beside-another` warnings: a figure whose label names what
+/// stands beside another number of its sentence and nothing of what stands
+/// beside its own — the name before the other (`Rise in Eastmoor` on the 5.4
+/// of "Northshire (5.4 per cent) and Eastmoor (1.9 per cent)"), or as its
+/// first word the noun after the other (`Countries taking part` on the 2,310
+/// of "2,310 volunteers in four countries"). `of_class` says whether a
+/// mention is of the figure's class.
+pub(super) fn beside_another(
+    cx: &Context,
+    read: &Words,
+    traced: &[Traced],
+    of_class: impl Fn(&Figure, &Mention) -> bool,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for (i, &(figure, s, mention)) in traced.iter().enumerate() {
+        if cx.mentions[s].len() < 2 || in_a_score(&cx.seed.text, &mention.span) {
+            continue;
+        }
+        let own = marks(cx, s, mention);
+        let label = read.label(i);
+        if own.is_empty() || own.iter().any(|(w, _)| label.contains(w)) {
+            continue;
+        }
+        let first = Folded::new(&figure.label.value).text;
+        let first = words(first.split_whitespace().next().unwrap_or_default());
+        let beside = cx.mentions[s].iter().filter(|o| o.span != mention.span && o.value != mention.value);
+        let other = beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).find_map(|o| {
+            let named = marks(cx, s, o).into_iter().filter(|mark| !own.contains(mark)).find(|(w, name)| match name {
+                true => label.contains(w),
+                false => first.contains(w),
+            });
+            named.map(|(w, _)| (o, w))
+        });
+        let Some((other, word)) = other else { continue };
+        let id = cx.sentence_id(s);
+        let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
+        found.push(
+            Diagnostic::warning(
+                "label-beside-another",
+                format!(
+                    "the label of `{}` reads like {} of {id}, not like its own {}",
+                    figure.id.value,
+                    stated(other),
+                    stated(mention)
+                ),
+            )
+            .at(cx.in_sheet(&figure.label.span))
+            .label(format!("reads like {}", stated(other)))
+            .related(cx.in_seed(&mention.span), format!("the figure's value, in {id}"))
+            .related(cx.in_seed(&other.span), format!("`{word}` goes with this number"))
+            .help(format!(
+                "check that the value is {}, not {}; give the figure a label that says what its own number counts",
+                stated(mention),
+                stated(other)
+            )),
+        );
+    }
+    found
+}
+
 fn warning(cx: &Context, (a, sa, ma): Traced, (b, sb, mb): Traced) -> Diagnostic {
     let (ida, idb) = (cx.sentence_id(sa), cx.sentence_id(sb));
     let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
