@@ -1050,3 +1050,31 @@ fn a_label_of_what_stands_beside_another_number_of_the_sentence_is_caught() {
     assert!(wrong[0].starts_with("label-beside-another: the label of `north` reads like 1.9 per cent"), "{wrong:#?}");
     assert!(wrong[1].starts_with("label-beside-another: the label of `volunteers` reads like four"), "{wrong:#?}");
 }
+
+#[test]
+fn a_body_that_says_where_a_speaker_is_from_is_not_the_speaker() {
+    // `Dr Ana Reyes from the Coastal Survey Office said …`: the office says where she works
+    let seed = "Test headline\n\n\
+        Dr Ana Reyes from the Coastal Survey Office said it treats its readings \"very seriously\".\n\n\
+        \"We need to visit the site before we confirm the figure.\"\n";
+    let sheet = |visit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes}}\n\
+             \x20 - {{id: office, name: Coastal Survey Office, kind: organisation}}\n\
+             quotes:\n\
+             \x20 - {{id: seriously, speaker: reyes, text: very seriously}}\n\
+             \x20 - {{id: visit, speaker: {visit}, text: We need to visit the site}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let caught = |visit: &str| -> Vec<String> {
+        project.write(SHEET, sheet(visit));
+        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect()
+    };
+    assert_eq!(caught("reyes"), Vec::<String>::new());
+    let wrong = caught("office");
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+    assert!(wrong[0].contains("name any organisation"), "{wrong:#?}");
+}

@@ -168,6 +168,17 @@ pub(super) fn in_the_possessive(after: &str) -> bool {
     ["'s", "’s"].iter().any(|p| after.starts_with(p))
 }
 
+/// Whether the name at `name` says where the one named right before it is
+/// from: `Dr Ana Reyes from the Coastal Survey Office`, `Tom Kell of Northwind`.
+pub(super) fn where_the_name_before_is_from(cx: &Context, name: &Range<usize>) -> bool {
+    let text = &cx.seed.text;
+    let before = text[..name.start].trim_end();
+    let before = before.strip_suffix("the").map_or(before, str::trim_end);
+    let Some(before) = ["from", "of", "at"].iter().find_map(|w| before.strip_suffix(w)) else { return false };
+    let (end, ends_in_space) = (before.trim_end().len(), before.ends_with(' '));
+    ends_in_space && cx.called().iter().flatten().any(|n| n.span.end == end)
+}
+
 /// A name that is itself in the possessive (a body called `Sotheby’s`) and
 /// says whose the name after it is: `says the Sotheby’s Christopher Apostle`.
 fn whose_name_before_a_name(text: &str, name: &Range<usize>) -> bool {

@@ -14,6 +14,7 @@ use super::Context;
 use super::attribution::{
     BODIES, GivenBy, GoesOn, attribution, given_by_name, goes_on_from, in_the_possessive, listens, pronoun_says_at,
     pronoun_subject, qualifies_another, reported, said_by, says_after, speaks_for_a_body,
+    where_the_name_before_is_from,
 };
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
@@ -239,7 +240,14 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     }
     let names = |list: &[usize]| list.iter().map(|&a| actors[a].name.value.as_str()).collect::<Vec<_>>().join(" and ");
     let there = match (here.as_slice(), before.as_slice()) {
-        ([], []) => format!("neither {id} nor the sentences before it name anyone"),
+        ([], []) => {
+            let anyone = match kind {
+                ActorKind::Person => "anyone",
+                ActorKind::Organisation => "any organisation",
+                ActorKind::Country => "any country",
+            };
+            format!("neither {id} nor the sentences before it name {anyone}")
+        }
         ([], before) => format!("{id} names no one, and the text before it is about {}", names(before)),
         (here, _) => format!("{id} names {}", names(here)),
     };
@@ -291,6 +299,7 @@ fn named(cx: &Context, s: usize, speaker: usize, qualifiers: Qualifiers) -> Vec<
                     || !(qualifies_another(cx, &n.span)
                         || listens(cx, &n.span)
                         || reported(cx, s, &n.span)
+                        || where_the_name_before_is_from(cx, &n.span)
                         || in_the_possessive(&cx.seed.text[n.span.end..]))
             })
             .map(|n| n.span.start);
