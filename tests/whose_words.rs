@@ -1078,3 +1078,35 @@ fn a_body_that_says_where_a_speaker_is_from_is_not_the_speaker() {
     assert_eq!(wrong.len(), 1, "{wrong:#?}");
     assert!(wrong[0].contains("name any organisation"), "{wrong:#?}");
 }
+
+#[test]
+fn a_rider_of_a_team_the_company_and_a_family_name_are_read_as_news_writes_them() {
+    // `said the Tarn Cycling man` is the rider's words; `the company said` is
+    // the body the story is about; `Okafor ran` names Lena Okafor once she is
+    // named in full
+    let seed = "Test headline\n\n\
+        Corvale Foods said sales rose 3 percent. Ivo Brandt won the sprint, and Lena Okafor led the Bay Stars.\n\n\
+        \"We rode hard all day,\" said the Tarn Cycling man.\n\n\
+        Sales at its Meadow Mart chain rose 2 percent.\n\n\
+        \"Meadow Mart did well in a weak market,\" the company said.\n\n\
+        In the second half, Okafor ran 12 kilometres.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: brandt, name: Ivo Brandt, role: Tarn Cycling rider}\n\
+        \x20 - {id: okafor, name: Lena Okafor}\n\
+        \x20 - {id: tarn, name: Tarn Cycling, kind: organisation}\n\
+        \x20 - {id: corvale, name: Corvale Foods, kind: organisation}\n\
+        \x20 - {id: meadow, name: Meadow Mart, kind: organisation}\n\
+        quotes:\n\
+        \x20 - {id: hard, speaker: brandt, text: We rode hard all day}\n\
+        \x20 - {id: weak, speaker: corvale, text: Meadow Mart did well in a weak market}\n\
+        numbers:\n\
+        \x20 - {id: distance, label: Distance Okafor ran, value: 12, unit: km, actor: okafor}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    assert_eq!(diagnostics(&project), Vec::<(String, String)>::new());
+    // the team is not the rider
+    project.write(SHEET, sheet.replace("{id: hard, speaker: brandt", "{id: hard, speaker: tarn"));
+    let codes: Vec<String> = diagnostics(&project).into_iter().map(|(code, _)| code).collect();
+    assert_eq!(codes, ["speaker-not-named"]);
+}

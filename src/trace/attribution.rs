@@ -560,9 +560,9 @@ pub(super) fn qualifies_another(cx: &Context, name: &Range<usize>) -> bool {
     let after = &text[name.end..];
     let possessive = ["'s", "’s"].iter().find_map(|p| after.strip_prefix(p));
     let Some(rest) = possessive.unwrap_or(after).strip_prefix(' ') else { return false };
-    // the first two words after it, up to a mark
+    // the first two words after it, up to a mark or the end of the line
     let mut words = Vec::new();
-    for token in rest.splitn(3, ' ').take(2) {
+    for token in rest.split([' ', '\n']).take(2) {
         let word = token.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != '-');
         if word.is_empty() {
             break;
@@ -602,6 +602,11 @@ pub(super) fn qualifies_another(cx: &Context, name: &Range<usize>) -> bool {
 /// Nouns of a person, besides the words of a job, that a name before them
 /// qualifies after `the`: `the Northport teenager`, `the Harbour boss`.
 const PEOPLE: &[&str] = &[
+    "man",
+    "woman",
+    "player",
+    "driver",
+    "runner",
     "boss",
     "teenager",
     "youngster",

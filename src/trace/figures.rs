@@ -652,7 +652,8 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
         let named = cx.seed.sentences[stated.sentence - 1].paragraph;
         named <= 1 || named.abs_diff(paragraph) <= 1
     };
-    if cx.names[index].iter().any(in_context) {
+    // once named in full, a person is called by the family name (`Okafor ran 12 km`)
+    if cx.called()[index].iter().any(in_context) {
         return None;
     }
     // the figure stands in words the sheet quotes as the actor's own
@@ -670,7 +671,7 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
         .briefing
         .actors
         .iter()
-        .zip(&cx.names)
+        .zip(cx.called())
         .filter(|(_, names)| names.iter().any(|n| n.sentence == s + 1))
         .map(|(a, _)| a.name.value.as_str())
         .collect();

@@ -200,6 +200,15 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
             ),
         );
     }
+    // `“…,” the company said`: a body the text calls by its kind alone is the
+    // one its lede is about, the first body it names
+    if let Some((_, head)) = &attributed
+        && kind == ActorKind::Organisation
+        && head.rsplit(' ').next().is_some_and(|noun| BODIES.contains(&noun))
+        && first_body_named(cx) == Some(speaker)
+    {
+        return None;
+    }
     let mut before = Vec::new();
     if here.is_empty() {
         let next = found.last + 1;
@@ -258,6 +267,12 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         "check `speaker:`; if the words are theirs, add the name the seed uses for them to `aliases:` or `role:`"
             .to_string(),
     )
+}
+
+/// The organisation of the sheet the seed names first.
+fn first_body_named(cx: &Context) -> Option<usize> {
+    let bodies = cx.briefing.actors.iter().enumerate().filter(|(_, a)| a.kind == ActorKind::Organisation);
+    bodies.filter_map(|(a, _)| Some((cx.called()[a].iter().map(|n| n.span.start).min()?, a))).min().map(|(_, a)| a)
 }
 
 /// The warning that the sheet gives `quote` to a speaker the seed does
