@@ -76,6 +76,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("label-repeated", "Two figures of one actor, or of none, have the same label."),
     (
+        "label-names-another",
+        "A figure given to one actor has a label that names another actor of its kind and not its own.",
+    ),
+    (
         "label-beside-another",
         "A figure's label names what stands beside another number of its sentence, and nothing of what stands beside its own.",
     ),

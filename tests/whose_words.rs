@@ -1110,3 +1110,33 @@ fn a_rider_of_a_team_the_company_and_a_family_name_are_read_as_news_writes_them(
     let codes: Vec<String> = diagnostics(&project).into_iter().map(|(code, _)| code).collect();
     assert_eq!(codes, ["speaker-not-named"]);
 }
+
+#[test]
+fn a_label_that_names_another_actor_of_its_kind_is_caught() {
+    let seed = "Test headline\n\n\
+        Ted Ross scored 20 points for Harbour with 9 rebounds.\n\n\
+        Later, Kai Munn added 14 points and 6 rebounds.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: ross, name: Ted Ross}}\n\
+             \x20 - {{id: munn, name: Kai Munn}}\n\
+             \x20 - {{id: harbour, name: Harbour, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: rebounds, label: {label}, value: 6, unit: rebounds, actor: munn, evidence: 6 rebounds}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let caught = |label: &str| -> Vec<String> {
+        project.write(SHEET, sheet(label));
+        diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
+    };
+    // its own actor by family name, and a team of another kind, are fine
+    assert_eq!(caught("Rebounds Munn pulled down"), Vec::<String>::new());
+    assert_eq!(caught("Rebounds against Harbour"), Vec::<String>::new());
+    assert_eq!(
+        caught("Rebounds Ted Ross pulled down"),
+        ["label-names-another: `rebounds` is given to Kai Munn, but its label names Ted Ross"]
+    );
+}

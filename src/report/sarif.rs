@@ -206,6 +206,7 @@ fn default_severity(code: &str) -> Severity {
         "label-elsewhere",
         "label-repeated",
         "label-beside-another",
+        "label-names-another",
         "actor-out-of-context",
         "speaker-not-named",
         "role-conflict",

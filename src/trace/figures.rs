@@ -95,6 +95,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         trace.facts.push(fact);
     }
     trace.diagnostics.extend(labels::repeated(cx));
+    trace.diagnostics.extend(labels::names_another(cx));
     let read = labels::Words::new(cx, &traced);
     trace.diagnostics.extend(labels::swapped(cx, &read, &traced, same_class));
     trace.diagnostics.extend(labels::beside_another(cx, &read, &traced, same_class));

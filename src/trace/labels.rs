@@ -15,7 +15,7 @@ use super::Context;
 use super::fold::Folded;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
-use crate::sheet::Figure;
+use crate::sheet::{ActorKind, Figure};
 
 /// A traced figure: the figure, its sentence and its mention.
 pub(super) type Traced<'a> = (&'a Figure, usize, &'a Mention);
@@ -130,6 +130,67 @@ pub(super) fn repeated(cx: &Context) -> Vec<Diagnostic> {
             .label("this label")
             .related(cx.in_sheet(&first.label.span), format!("the label of `{}`", first.id.value))
             .help("give each figure a label that says what its own number counts"),
+        );
+    }
+    found
+}
+
+/// The `label-names-another` warnings: a figure given to one actor whose
+/// label names another actor of its kind and not its own (`Rebounds Ted
+/// Ross pulled down` on a figure of Kai Munn's) — by a name, an alias or a
+/// person's family name.
+pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
+    let actors = &cx.briefing.actors;
+    // the words that call actor `a`: its names, and a person's family name
+    let calls: Vec<Vec<&str>> = actors
+        .iter()
+        .map(|a| {
+            let mut names: Vec<&str> = a.names().map(|n| n.value.trim()).filter(|n| !n.is_empty()).collect();
+            if a.kind == ActorKind::Person
+                && let Some(family) = a.name.value.split_whitespace().last().filter(|w| w.len() >= 3)
+            {
+                names.push(family);
+            }
+            names
+        })
+        .collect();
+    let stands_in = |label: &str, name: &str| {
+        label.match_indices(name).any(|(at, _)| {
+            let before = label[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = label[at + name.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+    };
+    let mut found = Vec::new();
+    for figure in &cx.briefing.figures {
+        let Some(own) = figure.actor.as_ref().and_then(|id| actors.iter().position(|a| a.id.value == id.value)) else {
+            continue;
+        };
+        let label = figure.label.value.as_str();
+        if calls[own].iter().any(|name| stands_in(label, name)) {
+            continue;
+        }
+        // one of another kind may say whose side the actor is on (`Games West Ham
+        // had played`, of a player); a word of the actor's own names is no other's
+        let other = (0..actors.len()).filter(|&b| b != own && actors[b].kind == actors[own].kind).find(|&b| {
+            calls[b].iter().any(|name| stands_in(label, name) && !calls[own].iter().any(|n| stands_in(n, name)))
+        });
+        let Some(other) = other else { continue };
+        let (own, other) = (&actors[own], &actors[other]);
+        found.push(
+            Diagnostic::warning(
+                "label-names-another",
+                format!(
+                    "`{}` is given to {}, but its label names {}",
+                    figure.id.value, own.name.value, other.name.value
+                ),
+            )
+            .at(cx.in_sheet(&figure.label.span))
+            .label(format!("names {}", other.name.value))
+            .help(format!(
+                "check whose figure this is: if it is {}'s, give it `actor: {}` and check its value; if not, give it a label that says what {}'s number counts",
+                other.name.value, other.id.value, own.name.value
+            )),
         );
     }
     found
