@@ -1140,3 +1140,25 @@ fn a_label_that_names_another_actor_of_its_kind_is_caught() {
         ["label-names-another: `rebounds` is given to Kai Munn, but its label names Ted Ross"]
     );
 }
+
+#[test]
+fn what_a_change_is_of_tells_the_numbers_of_a_sentence_apart() {
+    let seed = "Test headline\n\n\
+        Lumen posted a 5 percent rise in net profit driven by a 9 percent increase in sales.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: profit, label: Rise in net profit, value: 5, unit: \"%\", evidence: a 5 percent rise}}\n\
+             \x20 - {{id: sales, label: \"{label}\", value: 9, unit: \"%\", evidence: a 9 percent increase}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let caught = |label: &str| -> Vec<String> {
+        project.write(SHEET, sheet(label));
+        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
+    };
+    assert_eq!(caught("Increase in sales"), Vec::<String>::new());
+    assert_eq!(caught("Growth of sales, which drove the profit"), Vec::<String>::new());
+    assert_eq!(caught("Increase in net profit"), ["label-beside-another"]);
+}

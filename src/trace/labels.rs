@@ -270,15 +270,35 @@ pub(super) fn elsewhere(
 }
 
 /// What tells a number from the others of its sentence: the noun right after
-/// it (`2,310 volunteers`) and the name right before it (`Northshire (5.4
-/// per cent)`, `Brent at $80`), as words of [`words`], each marked a name or not.
+/// it (`2,310 volunteers`), or what a change after it is of (`a 9 percent
+/// increase in sales`), and the name right before it (`Northshire (5.4 per
+/// cent)`, `Brent at $80`), as words of [`words`]; each marked true when a
+/// label may hold it anywhere (a name, what changed), false when only first.
 fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, bool)> {
     let sentence = &cx.seed.sentences[s].span;
     let text = &cx.seed.text;
     let mut found = Vec::new();
     let after = text[m.span.end.min(sentence.end)..sentence.end].trim_start_matches([' ', '-']);
     let noun = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
-    if noun.starts_with(char::is_lowercase) {
+    if CHANGES.contains(&noun) {
+        // `a 9 percent increase in sales`: what changed tells it apart, not the change
+        let rest = after[noun.len()..].trim_start();
+        if let Some(object) = rest.strip_prefix("in ").or_else(|| rest.strip_prefix("of ")) {
+            // up to two words, to a mark: `net profit`, `sales.`
+            let mut changed = Vec::new();
+            for word in object.split(' ').take(2) {
+                let plain = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+                if plain.is_empty() || !plain.chars().all(char::is_alphabetic) {
+                    break;
+                }
+                changed.push(plain);
+                if plain.len() < word.len() {
+                    break;
+                }
+            }
+            found.extend(words(&changed.join(" ")).into_iter().map(|w| (w, true)));
+        }
+    } else if noun.starts_with(char::is_lowercase) {
         found.extend(words(noun).into_iter().map(|w| (w, false)));
     }
     let before = text[sentence.start..m.span.start].trim_end_matches([' ', '(']);
@@ -290,6 +310,10 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, bool)> {
     }
     found
 }
+
+/// Nouns of a change, which say what changed after them: `a rise in profit`.
+const CHANGES: &[&str] =
+    &["rise", "increase", "fall", "drop", "decline", "gain", "growth", "jump", "cut", "climb", "decrease", "slump"];
 
 /// Words between a name and its number: `Brent at $80`, `Eastmoor with 1.9%`.
 const BETWEEN: &[&str] = &["at", "in", "for", "of", "on", "to", "with", "was", "is", "had", "has"];
