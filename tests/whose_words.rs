@@ -935,7 +935,8 @@ fn a_pronoun_points_back_to_who_spoke_not_to_an_aside_before_the_verb() {
     let seed = "Test headline\n\n\
         Under questioning from his lawyer, Ana Reyes, Tom Kell said he had never seen the money. \"I did not take a penny,\" he said.\n\n\
         Judge Maria Lopez, speaking after Ian Smith, warned both sides. \"This court will not wait,\" she said.\n\n\
-        Rosa Diaz said Kell would lead the inquiry. \"I am honoured,\" he said.\n";
+        Rosa Diaz said Kell would lead the inquiry. \"I am honoured,\" he said.\n\n\
+        Ian Smith and Maria Lopez said in a statement that the deal was fair. \"We stand by it,\" they said.\n";
     let sheet = |penny: &str, wait: &str| {
         format!(
             "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
@@ -947,7 +948,8 @@ fn a_pronoun_points_back_to_who_spoke_not_to_an_aside_before_the_verb() {
              quotes:\n\
              \x20 - {{id: penny, speaker: {penny}, text: I did not take a penny}}\n\
              \x20 - {{id: wait, speaker: {wait}, text: This court will not wait}}\n\
-             \x20 - {{id: honoured, speaker: kell, text: I am honoured}}\n"
+             \x20 - {{id: honoured, speaker: kell, text: I am honoured}}\n\
+             \x20 - {{id: stand, speaker: smith, text: We stand by it}}\n"
         )
     };
     let project = Project::fixture(FIXTURE);
@@ -1161,4 +1163,33 @@ fn what_a_change_is_of_tells_the_numbers_of_a_sentence_apart() {
     assert_eq!(caught("Increase in sales"), Vec::<String>::new());
     assert_eq!(caught("Growth of sales, which drove the profit"), Vec::<String>::new());
     assert_eq!(caught("Increase in net profit"), ["label-beside-another"]);
+}
+
+#[test]
+fn labels_of_people_who_share_a_family_name_are_told_apart() {
+    // `Ruth Ellery, 31, … was jailed for 40 months`: her name is set apart by a
+    // comma, and is no more her age's than her term's; two Miahs share a family name
+    let seed = "Test headline\n\n\
+        Ruth Ellery, 31, of Mill Lane, was jailed for 40 months.\n\n\
+        Omar Nazeem Miah was jailed for 30 months and Omar Nawaz Miah for three years.\n";
+    let sheet = |term: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: ellery, name: Ruth Ellery}}\n\
+             \x20 - {{id: nazeem, name: Omar Nazeem Miah}}\n\
+             \x20 - {{id: nawaz, name: Omar Nawaz Miah}}\n\
+             numbers:\n\
+             \x20 - {{id: age, label: Age of Ellery, value: 31, unit: years, actor: ellery, evidence: \"Ellery, 31\"}}\n\
+             \x20 - {{id: ellery-term, label: Prison term for Ruth Ellery, value: 40, unit: months, actor: ellery}}\n\
+             \x20 - {{id: nazeem-term, label: {term}, value: 30, unit: months, actor: nazeem}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let caught = |term: &str| -> Vec<String> {
+        project.write(SHEET, sheet(term));
+        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
+    };
+    assert_eq!(caught("Prison term for Nazeem Miah"), Vec::<String>::new());
+    assert_eq!(caught("Prison term for Nawaz Miah"), ["label-names-another"]);
 }

@@ -150,8 +150,25 @@ pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
                 && let Some(family) = a.name.value.split_whitespace().last().filter(|w| w.len() >= 3)
             {
                 names.push(family);
+                // `Nawaz Miah` for Mohammed Nawaz Miah
+                let words: Vec<&str> = a.name.value.split_whitespace().collect();
+                if words.len() >= 3
+                    && let Some(at) = a.name.value.rfind(words[words.len() - 2])
+                {
+                    names.push(&a.name.value[at..]);
+                }
             }
             names
+        })
+        .collect();
+    // a family name two people share calls neither (`Nazeem Miah`, `Nawaz Miah`)
+    let family = |a: usize| actors[a].name.value.split_whitespace().last().unwrap_or_default();
+    let shared = |a: usize| (0..actors.len()).any(|b| b != a && family(b) == family(a));
+    let calls: Vec<Vec<&str>> = calls
+        .into_iter()
+        .enumerate()
+        .map(|(a, names)| {
+            names.into_iter().filter(|n| *n == actors[a].name.value || !shared(a) || *n != family(a)).collect()
         })
         .collect();
     let stands_in = |label: &str, name: &str| {
@@ -272,9 +289,8 @@ pub(super) fn elsewhere(
 /// What tells a number from the others of its sentence: the noun right after
 /// it (`2,310 volunteers`), or what a change after it is of (`a 9 percent
 /// increase in sales`), and the name right before it (`Northshire (5.4 per
-/// cent)`, `Brent at $80`), as words of [`words`]; each marked true when a
-/// label may hold it anywhere (a name, what changed), false when only first.
-fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, bool)> {
+/// cent)`, `Brent at $80`), as words of [`words`], each with its [`Mark`].
+fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     let sentence = &cx.seed.sentences[s].span;
     let text = &cx.seed.text;
     let mut found = Vec::new();
@@ -296,19 +312,32 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, bool)> {
                     break;
                 }
             }
-            found.extend(words(&changed.join(" ")).into_iter().map(|w| (w, true)));
+            found.extend(words(&changed.join(" ")).into_iter().map(|w| (w, Mark::Changed)));
         }
     } else if noun.starts_with(char::is_lowercase) {
-        found.extend(words(noun).into_iter().map(|w| (w, false)));
+        found.extend(words(noun).into_iter().map(|w| (w, Mark::Noun)));
     }
     let before = text[sentence.start..m.span.start].trim_end_matches([' ', '(']);
     let mut back = before.rsplit(' ').filter(|w| !w.is_empty());
     let name = back.next().filter(|w| !BETWEEN.contains(w)).or_else(|| back.next());
-    if let Some(name) = name.filter(|w| w.starts_with(char::is_uppercase)) {
-        let name = name.trim_end_matches([',', ':', ';']).trim_end_matches("'s").trim_end_matches("’s");
-        found.extend(words(&Folded::new(name).text).into_iter().map(|w| (w, true)));
+    // not a name a comma sets apart: `Ruth Ellery, 31, … was jailed for 40
+    // months` is hers as much as her age is, and so is `Velmora, 900 km away`
+    if let Some(name) = name.filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with(',')) {
+        let name = name.trim_end_matches([':', ';']).trim_end_matches("'s").trim_end_matches("’s");
+        found.extend(words(&Folded::new(name).text).into_iter().map(|w| (w, Mark::Name)));
     }
     found
+}
+
+/// What a word beside a number is to it.
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    /// The noun right after it: a label names it first (`Countries taking part`).
+    Noun,
+    /// What a change after it is of: a label may name it anywhere.
+    Changed,
+    /// The name right before it: a label may name it anywhere.
+    Name,
 }
 
 /// Nouns of a change, which say what changed after them: `a rise in profit`.
@@ -338,16 +367,32 @@ pub(super) fn beside_another(
         }
         let own = marks(cx, s, mention);
         let label = read.label(i);
-        if own.is_empty() || own.iter().any(|(w, _)| label.contains(w)) {
+        // the word right before the number says what it is too: `magnitude 5.2`
+        let before = &cx.seed.text[cx.seed.sentences[s].span.start..mention.span.start];
+        let word_before = words(&Folded::new(before.rsplit(' ').find(|w| !w.is_empty()).unwrap_or_default()).text);
+        if own.is_empty() || own.iter().any(|(w, _)| label.contains(w)) || word_before.iter().any(|w| label.contains(w))
+        {
             continue;
         }
         let first = Folded::new(&figure.label.value).text;
         let first = words(first.split_whitespace().next().unwrap_or_default());
+        // the words of the number's own clause, from the number before it: a
+        // name there is the number's too (`Omar Nazeem Miah was jailed for 30
+        // months and Omar Nawaz Miah for three years`: `Miah` is both's)
+        let clause_start = cx.mentions[s]
+            .iter()
+            .map(|o| o.span.end)
+            .filter(|&end| end <= mention.span.start)
+            .max()
+            .unwrap_or(cx.seed.sentences[s].span.start);
+        let clause = words(&Folded::new(&cx.seed.text[clause_start..mention.span.start]).text);
         let beside = cx.mentions[s].iter().filter(|o| o.span != mention.span && o.value != mention.value);
         let other = beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).find_map(|o| {
-            let named = marks(cx, s, o).into_iter().filter(|mark| !own.contains(mark)).find(|(w, name)| match name {
-                true => label.contains(w),
-                false => first.contains(w),
+            let mut marks = marks(cx, s, o).into_iter().filter(|mark| !own.contains(mark));
+            let named = marks.find(|(w, mark)| match mark {
+                Mark::Noun => first.contains(w),
+                Mark::Changed => label.contains(w),
+                Mark::Name => label.contains(w) && !clause.contains(w),
             });
             named.map(|(w, _)| (o, w))
         });

@@ -237,7 +237,18 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
                 let verbs: Vec<(usize, usize)> = named.iter().filter_map(|&a| verb_of(a).map(|v| (a, v))).collect();
                 if let [(sayer, verb)] = verbs[..] {
                     let at = |a: usize| named_in(s).into_iter().find(|&(_, b)| b == a).map_or(0, |(at, _)| at);
-                    named.retain(|&a| a == sayer || at(a) > verb);
+                    // one joined to the one who speaks says it too: `Tom Kell and Ana Reyes said`
+                    let spans =
+                        |a: usize| cx.called()[a].iter().filter(|n| n.sentence == number).map(|n| n.span.clone());
+                    let joined = |a: usize| {
+                        spans(a).any(|own| {
+                            spans(sayer).any(|theirs| {
+                                own.end <= theirs.start
+                                    && matches!(cx.seed.text[own.end..theirs.start].trim(), "and" | "&")
+                            })
+                        })
+                    };
+                    named.retain(|&a| a == sayer || at(a) > verb || joined(a));
                 }
                 let (first, last) = (named[0], named[named.len() - 1]);
                 if first == last { vec![first] } else { vec![first, last] }
