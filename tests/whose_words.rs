@@ -25,6 +25,11 @@ fn diagnostics(project: &Project) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
+/// The message of every diagnostic of `code` a check of `project` reports.
+fn messages(project: &Project, code: &str) -> Vec<String> {
+    diagnostics(project).into_iter().filter(|(c, _)| c == code).map(|(_, m)| m).collect()
+}
+
 /// The id a message names first: `hire` in "the quote `hire` is given to …".
 fn named_id(message: &str) -> &str {
     message.split('`').nth(1).unwrap_or_default()
@@ -474,8 +479,7 @@ fn a_person_is_called_by_the_family_name_once_named() {
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
-    let caught: Vec<String> =
-        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect();
+    let caught: Vec<String> = messages(&project, "speaker-not-named");
     let ids: Vec<&str> = caught.iter().map(|m| named_id(m)).collect();
     assert_eq!(ids, ["accident-berg", "acted-berg", "there"], "{caught:#?}");
     assert!(caught[0].contains("gives it to Tom Kell"), "{caught:#?}");
@@ -917,8 +921,7 @@ fn words_two_people_both_say_are_each_theirs() {
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
     project.write(SHEET, sheet);
-    let caught: Vec<String> =
-        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect();
+    let caught: Vec<String> = messages(&project, "speaker-not-named");
     let ids: Vec<&str> = caught.iter().map(|m| named_id(m)).collect();
     assert_eq!(ids, ["line-smith"], "{caught:#?}");
     let report = project.check(&["--format", "json"]).json();
@@ -956,7 +959,7 @@ fn a_pronoun_points_back_to_who_spoke_not_to_an_aside_before_the_verb() {
     project.write("seeds/troops.txt", seed);
     let caught = |penny: &str, wait: &str| -> Vec<String> {
         project.write(SHEET, sheet(penny, wait));
-        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect()
+        messages(&project, "speaker-not-named")
     };
     assert_eq!(caught("kell", "lopez"), Vec::<String>::new());
     let wrong = caught("reyes", "smith");
@@ -986,7 +989,7 @@ fn a_body_whose_name_is_possessive_says_whose_the_speaker_is() {
     project.write("seeds/troops.txt", seed);
     let caught = |day: &str, more: &str| -> Vec<String> {
         project.write(SHEET, sheet(day, more));
-        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect()
+        messages(&project, "speaker-not-named")
     };
     assert_eq!(caught("okafor", "haldens"), Vec::<String>::new());
     let wrong = caught("haldens", "okafor");
@@ -1017,8 +1020,7 @@ fn a_count_of_one_thing_is_not_stated_by_a_count_of_another() {
     project.write(SHEET, sheet("7"));
     let run = project.check(&["--format", "json"]);
     run.assert_exit(1);
-    let caught: Vec<String> =
-        diagnostics(&project).into_iter().filter(|(code, _)| code == "untraced-number").map(|(_, m)| m).collect();
+    let caught: Vec<String> = messages(&project, "untraced-number");
     assert_eq!(caught.len(), 1, "{caught:#?}");
     assert!(caught[0].starts_with("7 countries"), "{caught:#?}");
 }
@@ -1073,7 +1075,7 @@ fn a_body_that_says_where_a_speaker_is_from_is_not_the_speaker() {
     project.write("seeds/troops.txt", seed);
     let caught = |visit: &str| -> Vec<String> {
         project.write(SHEET, sheet(visit));
-        diagnostics(&project).into_iter().filter(|(code, _)| code == "speaker-not-named").map(|(_, m)| m).collect()
+        messages(&project, "speaker-not-named")
     };
     assert_eq!(caught("reyes"), Vec::<String>::new());
     let wrong = caught("office");
