@@ -59,12 +59,7 @@ pub(super) fn swapped(
     // votes and Tom Kell won 4,980 votes`), which say whose number it is
     let evidence = |&(figure, s, m): &Traced| {
         let e = figure.evidence.as_ref()?;
-        let start = cx.mentions[s]
-            .iter()
-            .filter(|o| o.span.end <= m.span.start && of_class(figure, o))
-            .map(|o| o.span.end)
-            .max()
-            .unwrap_or(cx.seed.sentences[s].span.start);
+        let start = after_the_number_before(cx, s, m, |o| of_class(figure, o));
         // a score's numbers are the pair's: the name before it says nothing of
         // whose each is (`beat Southby 16-14`: the 16 is the winner's)
         let in_a_score = in_a_score(&cx.seed.text, &m.span);
@@ -101,6 +96,13 @@ pub(super) fn swapped(
         }
     }
     found
+}
+
+/// Where the words of mention `m` of sentence `s` start: after the last
+/// mention before it that `counted` takes, or at the sentence's start.
+fn after_the_number_before(cx: &Context, s: usize, m: &Mention, counted: impl Fn(&Mention) -> bool) -> usize {
+    let before = cx.mentions[s].iter().filter(|o| o.span.end <= m.span.start && counted(o));
+    before.map(|o| o.span.end).max().unwrap_or(cx.seed.sentences[s].span.start)
 }
 
 /// The `label-repeated` warnings: a figure whose label is another's, word
@@ -141,34 +143,29 @@ pub(super) fn repeated(cx: &Context) -> Vec<Diagnostic> {
 /// person's family name.
 pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
     let actors = &cx.briefing.actors;
-    // the words that call actor `a`: its names, and a person's family name
-    let calls: Vec<Vec<&str>> = actors
-        .iter()
-        .map(|a| {
-            let mut names: Vec<&str> = a.names().map(|n| n.value.trim()).filter(|n| !n.is_empty()).collect();
-            if a.kind == ActorKind::Person
-                && let Some(family) = a.name.value.split_whitespace().last().filter(|w| w.len() >= 3)
-            {
-                names.push(family);
-                // `Nawaz Miah` for Mohammed Nawaz Miah
-                let words: Vec<&str> = a.name.value.split_whitespace().collect();
-                if words.len() >= 3
-                    && let Some(at) = a.name.value.rfind(words[words.len() - 2])
-                {
-                    names.push(&a.name.value[at..]);
-                }
-            }
-            names
-        })
-        .collect();
     // a family name two people share calls neither (`Nazeem Miah`, `Nawaz Miah`)
     let family = |a: usize| actors[a].name.value.split_whitespace().last().unwrap_or_default();
     let shared = |a: usize| (0..actors.len()).any(|b| b != a && family(b) == family(a));
-    let calls: Vec<Vec<&str>> = calls
-        .into_iter()
+    // the words that call actor `a`: its names, and a person's family name
+    let calls: Vec<Vec<&str>> = actors
+        .iter()
         .enumerate()
-        .map(|(a, names)| {
-            names.into_iter().filter(|n| *n == actors[a].name.value || !shared(a) || *n != family(a)).collect()
+        .map(|(a, actor)| {
+            let mut names: Vec<&str> = actor.names().map(|n| n.value.trim()).filter(|n| !n.is_empty()).collect();
+            if actor.kind == ActorKind::Person && family(a).len() >= 3 {
+                names.push(family(a));
+                // `Nawaz Miah` for Mohammed Nawaz Miah
+                let words: Vec<&str> = actor.name.value.split_whitespace().collect();
+                if words.len() >= 3
+                    && let Some(at) = actor.name.value.rfind(words[words.len() - 2])
+                {
+                    names.push(&actor.name.value[at..]);
+                }
+            }
+            if shared(a) {
+                names.retain(|n| *n == actor.name.value || *n != family(a));
+            }
+            names
         })
         .collect();
     let stands_in = |label: &str, name: &str| {
@@ -379,12 +376,7 @@ pub(super) fn beside_another(
         // the words of the number's own clause, from the number before it: a
         // name there is the number's too (`Omar Nazeem Miah was jailed for 30
         // months and Omar Nawaz Miah for three years`: `Miah` is both's)
-        let clause_start = cx.mentions[s]
-            .iter()
-            .map(|o| o.span.end)
-            .filter(|&end| end <= mention.span.start)
-            .max()
-            .unwrap_or(cx.seed.sentences[s].span.start);
+        let clause_start = after_the_number_before(cx, s, mention, |_| true);
         let clause = words(&Folded::new(&cx.seed.text[clause_start..mention.span.start]).text);
         let beside = cx.mentions[s].iter().filter(|o| o.span != mention.span && o.value != mention.value);
         let other = beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).find_map(|o| {

@@ -236,7 +236,8 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
                 };
                 let verbs: Vec<(usize, usize)> = named.iter().filter_map(|&a| verb_of(a).map(|v| (a, v))).collect();
                 if let [(sayer, verb)] = verbs[..] {
-                    let at = |a: usize| named_in(s).into_iter().find(|&(_, b)| b == a).map_or(0, |(at, _)| at);
+                    let places = named_in(s);
+                    let at = |a: usize| places.iter().find(|&&(_, b)| b == a).map_or(0, |&(at, _)| at);
                     // one joined to the one who speaks says it too: `Tom Kell and Ana Reyes said`
                     let spans =
                         |a: usize| cx.called()[a].iter().filter(|n| n.sentence == number).map(|n| n.span.clone());
