@@ -1165,6 +1165,10 @@ fn what_a_change_is_of_tells_the_numbers_of_a_sentence_apart() {
     assert_eq!(caught("Increase in sales"), Vec::<String>::new());
     assert_eq!(caught("Growth of sales, which drove the profit"), Vec::<String>::new());
     assert_eq!(caught("Increase in net profit"), ["label-beside-another"]);
+    // the word it names is the first of the other number's, every run
+    let report = project.check(&["--format", "json"]).json();
+    let related = report["diagnostics"][0]["related"].to_string();
+    assert!(related.contains("`net` goes with this number"), "{related}");
 }
 
 #[test]

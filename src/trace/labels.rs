@@ -286,7 +286,8 @@ pub(super) fn elsewhere(
 /// What tells a number from the others of its sentence: the noun right after
 /// it (`2,310 volunteers`), or what a change after it is of (`a 9 percent
 /// increase in sales`), and the name right before it (`Northshire (5.4 per
-/// cent)`, `Brent at $80`), as words of [`words`], each with its [`Mark`].
+/// cent)`, `Brent at $80`), as words of [`words`] in the text's order (a
+/// warning names the first), each with its [`Mark`].
 fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     let sentence = &cx.seed.sentences[s].span;
     let text = &cx.seed.text;
@@ -309,10 +310,10 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
                     break;
                 }
             }
-            found.extend(words(&changed.join(" ")).into_iter().map(|w| (w, Mark::Changed)));
+            found.extend(words_in_order(&changed.join(" ")).map(|w| (w, Mark::Changed)));
         }
     } else if noun.starts_with(char::is_lowercase) {
-        found.extend(words(noun).into_iter().map(|w| (w, Mark::Noun)));
+        found.extend(words_in_order(noun).map(|w| (w, Mark::Noun)));
     }
     let before = text[sentence.start..m.span.start].trim_end_matches([' ', '(']);
     let mut back = before.rsplit(' ').filter(|w| !w.is_empty());
@@ -321,7 +322,7 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     // months` is hers as much as her age is, and so is `Velmora, 900 km away`
     if let Some(name) = name.filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with(',')) {
         let name = name.trim_end_matches([':', ';']).trim_end_matches("'s").trim_end_matches("’s");
-        found.extend(words(&Folded::new(name).text).into_iter().map(|w| (w, Mark::Name)));
+        found.extend(words_in_order(&Folded::new(name).text).map(|w| (w, Mark::Name)));
     }
     found
 }
@@ -437,6 +438,11 @@ fn warning(cx: &Context, (a, sa, ma): Traced, (b, sb, mb): Traced) -> Diagnostic
 /// or common words, possessives, plurals and endings taken off; years and periods
 /// (`2013-14`) count as words.
 fn words(text: &str) -> HashSet<String> {
+    words_in_order(text).collect()
+}
+
+/// The words of [`words`], in the order the text has them (twice where it does).
+fn words_in_order(text: &str) -> impl Iterator<Item = String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .map(|w| w.trim_matches(|c| c == '-' || c == '\''))
         .filter(|w| w.chars().count() >= 3 && (w.starts_with(char::is_alphabetic) || is_period(w)))
@@ -446,7 +452,6 @@ fn words(text: &str) -> HashSet<String> {
             let stemmed = stem(w.trim_end_matches("'s"));
             if stemmed.len() == w.len() { w } else { stemmed.to_string() }
         })
-        .collect()
 }
 
 /// `2016`, `2013-14`: a year or a period of years.
