@@ -589,6 +589,38 @@ fn a_label_that_says_what_another_sentence_states_is_warned() {
 }
 
 #[test]
+fn a_label_whose_words_tell_another_sentence_from_its_own_is_warned() {
+    // the cap's wrong label shares `ferry` and `fares` with its own sentence,
+    // but only the campaigner's sentence has `climbed`, `past` and `ten`; the
+    // profit's sentence calls the company `its`, so the company's name in the
+    // label tells nothing of the sentence before
+    let seed = "Test headline\n\n\
+        Ferry fares will go up by 3% in April.\n\n\
+        Campaigner Ruth Ellery said ferry fares had climbed by 40% over the past ten years.\n\n\
+        Northwind Ferries grew its passenger numbers by 5% last year. Its profit rose 6%.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\n\
+             actors:\n  - {{id: northwind, name: Northwind Ferries, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: cap, label: {label}, value: 3, unit: \"%\"}}\n\
+             \x20 - {{id: profit, label: Growth in Northwind Ferries earnings, value: 6, unit: \"%\", actor: northwind}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let codes = |label: &str| -> Vec<String> {
+        project.write(SHEET, sheet(label));
+        diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect()
+    };
+    let wrong = codes("How much ferry fares have climbed over the past ten years");
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+    assert!(wrong[0].contains("`cap`"), "{wrong:#?}");
+    assert!(wrong[0].contains("label-elsewhere") && wrong[0].contains("reads like s3"), "{wrong:#?}");
+    assert!(codes("Ferry fare rise in April").is_empty());
+}
+
+#[test]
 fn words_set_off_by_commas_or_a_job_before_the_name_keep_the_words_the_names() {
     // `Tom Kell, head of Northwind, said`, `Ana Reyes, a nurse, told the local paper,
     // the Harbour Post` and `manager Ana Reyes said` give the words to the person; a
@@ -731,6 +763,33 @@ fn a_name_set_off_after_its_description_says_whose_the_words_are() {
     };
     assert!(warned("reyes").is_empty());
     assert_eq!(warned("jobs"), ["adding", "strong"]);
+}
+
+#[test]
+fn a_long_description_with_a_bracketed_acronym_before_the_name_says_whose_the_words_are() {
+    // the quotation before it is another's; this one is the chief's
+    let seed = "Test headline\n\n\
+        \"The water is falling,\" Tom Kell, a farmer, told the Courier.\n\n\
+        \"Crews are clearing the roads,\" regional flood agency (RFA) chief Ana Reyes told reporters.\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes}}\n\
+             \x20 - {{id: kell, name: Tom Kell}}\n\
+             quotes:\n\
+             \x20 - {{id: roads, speaker: {speaker}, text: Crews are clearing the roads}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let warned = |speaker: &str| -> Vec<String> {
+        project.write(SHEET, sheet(speaker));
+        diagnostics(&project).iter().map(|(code, message)| format!("{code} {message}")).collect()
+    };
+    assert!(warned("reyes").is_empty(), "{:#?}", warned("reyes"));
+    let wrong = warned("kell");
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+    assert!(wrong[0].starts_with("speaker-not-named") && wrong[0].contains("Ana Reyes"), "{wrong:#?}");
 }
 
 #[test]
@@ -898,9 +957,12 @@ fn two_figures_with_one_label_are_told_apart_or_warned_of() {
     assert_eq!(diagnostics(&project), [], "labels of their own");
     project.write(SHEET, sheet("people killed by the  fire"));
     let found = diagnostics(&project);
-    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found.len(), 2, "{found:#?}");
     assert_eq!(found[0].0, "label-repeated", "{found:#?}");
     assert_eq!(named_id(&found[0].1), "unaccounted", "{found:#?}");
+    // and the copy says what the other sentence states
+    assert_eq!(found[1].0, "label-elsewhere", "{found:#?}");
+    assert_eq!(named_id(&found[1].1), "unaccounted", "{found:#?}");
 }
 
 #[test]

@@ -299,7 +299,8 @@ fn words_outside_quotes<'a>(cx: &Context<'a>, s: usize) -> Vec<Word<'a>> {
             }
             words.push(Word { at: start + at, text: &text[at..end], pause });
             pause = false;
-        } else if !c.is_whitespace() {
+        } else if !c.is_whitespace() && !matches!(c, '(' | ')') {
+            // an aside in brackets breaks nothing: `agency (CRA) chief Benno said`
             pause = true;
         }
     }
@@ -387,9 +388,10 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     // the subject starts right after the quotation and nothing breaks it: `"…,"
     // the United manager Ruben Amorim said`
     let long_subject = |v: usize| {
+        // or a description that ends in a job: `county rescue agency chief Benno told`
         let starts = after[0].text.eq_ignore_ascii_case("the")
             || after[0].text.starts_with(char::is_uppercase)
-            || JOBS.contains(&after[0].text);
+            || after[..v].iter().any(|w| JOBS.contains(&w.text));
         starts && after[1..=v].iter().all(|w| !w.pause)
     };
     // `"…," Tom Kell, head of Northwind, said`: a name, then words set off by

@@ -4,8 +4,8 @@
 //! with the other's sentence than with their own read as swapped: the
 //! warning `labels-swapped` asks the analyst to check both. Two figures of
 //! one sentence are told apart by their `evidence:` words, when both have
-//! some. A label that says what another sentence states, and nothing of its
-//! own paragraph, is the warning `label-elsewhere`.
+//! some. A label that says what another sentence states, and nothing that
+//! tells its own from it, is the warning `label-elsewhere`.
 
 use std::cell::OnceCell;
 // hashed fast: every sentence of every briefing is read into one
@@ -219,13 +219,19 @@ pub(super) fn in_a_score(text: &str, span: &std::ops::Range<usize>) -> bool {
     after || before
 }
 
-/// The `label-elsewhere` warnings: a figure whose label shares no word with
-/// the paragraph its value is stated in, but two or more with another
-/// sentence that states a number of its class (`Rise in sales in May`, 9%
-/// traced to "Costs rose 9% in June", when "Sales rose 4% in May" stands
-/// before it), and that does not state its value too. `of_class` says
-/// whether a mention is of the figure's class, `stating` whether it states
-/// the figure's value.
+/// The `label-elsewhere` warnings: a figure whose label says what another
+/// sentence states, one that states a number of its class and not its
+/// value. Either the label shares no word with the paragraph its value is
+/// stated in and every word of it (two or more) stands in the other
+/// sentence (`Rise in sales in May`, 9% traced to "Costs rose 9% in June",
+/// when "Sales rose 4% in May" stands before it); or two or more of its
+/// words tell the other sentence from its own, and none tells its own from
+/// the other (`How much fares have risen in the last decade` on the 2% of
+/// "Fares will rise by at most 2% in May", when "fares have risen by 30% in
+/// the last decade" stands after it). Names of the sheet's actors tell
+/// nothing of the other: a sentence may call its actor `it`. `of_class`
+/// says whether a mention is of the figure's class, `stating` whether it
+/// states the figure's value.
 pub(super) fn elsewhere(
     cx: &Context,
     read: &Words,
@@ -233,38 +239,33 @@ pub(super) fn elsewhere(
     of_class: impl Fn(&Figure, &Mention) -> bool,
     stating: impl Fn(&Figure, &Mention) -> bool,
 ) -> Vec<Diagnostic> {
+    let named: HashSet<String> =
+        cx.briefing.actors.iter().flat_map(|a| a.names()).flat_map(|n| words(&Folded::new(&n.value).text)).collect();
     let mut found = Vec::new();
     for (i, &(figure, s, mention)) in traced.iter().enumerate() {
         let label = read.label(i);
-        // a label may say what the sentences around its own say (`since December`)
-        let paragraph = cx.seed.sentences[s].paragraph;
-        // most labels do: no other sentence is read for them
-        let describes = |t: usize| label.intersection(read.of(t)).next().is_some();
-        if (0..cx.folded.len()).filter(|&t| cx.seed.sentences[t].paragraph == paragraph).any(describes) {
-            continue;
-        }
-        let best = (0..cx.folded.len())
-            // not where the other sentence states the value too: the label is right there
+        // the sentences the label may describe instead of its own
+        let others: Vec<usize> = (0..cx.folded.len())
             .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m)))
+            // not where the other sentence states the value too: the label is right there
             .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
-            .map(|t| (label.intersection(read.of(t)).count(), t))
-            // every word of the label is there: it says what that sentence says
-            .filter(|&(shared, _)| shared >= 2 && shared == label.len())
-            .max_by_key(|&(shared, t)| (shared, std::cmp::Reverse(t)));
-        let Some((_, t)) = best else { continue };
+            .collect();
+        let best =
+            all_words_elsewhere(cx, read, label, s, &others).or_else(|| told_apart(read, label, &named, s, &others));
+        let Some(t) = best else { continue };
         let (own, other) = (cx.sentence_id(s), cx.sentence_id(t));
         // the label's own words that the other sentence has, as the label writes them
         let shared: Vec<&str> = figure
             .label
             .value
             .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-            .filter(|w| words(&Folded::new(w).text).iter().any(|w| read.of(t).contains(w)))
+            .filter(|w| words(&Folded::new(w).text).iter().any(|w| read.of(t).contains(w) && !read.of(s).contains(w)))
             .collect();
         found.push(
             Diagnostic::warning(
                 "label-elsewhere",
                 format!(
-                    "the label of `{}` reads like {other}, but its value is stated in {own}, which the label does not describe",
+                    "the label of `{}` reads like {other}, but its value is stated in {own}, which the label does not tell from {other}",
                     figure.id.value
                 ),
             )
@@ -281,6 +282,53 @@ pub(super) fn elsewhere(
         );
     }
     found
+}
+
+/// Of `others`, the sentence that holds every word of `label` (two or
+/// more), when the label shares no word with the paragraph of sentence `s`.
+fn all_words_elsewhere(
+    cx: &Context,
+    read: &Words,
+    label: &HashSet<String>,
+    s: usize,
+    others: &[usize],
+) -> Option<usize> {
+    // a label may say what the sentences around its own say (`since December`)
+    let paragraph = cx.seed.sentences[s].paragraph;
+    // most labels do: no other sentence is read for them
+    let describes = |t: usize| label.intersection(read.of(t)).next().is_some();
+    if (0..cx.folded.len()).filter(|&t| cx.seed.sentences[t].paragraph == paragraph).any(describes) {
+        return None;
+    }
+    let best = others
+        .iter()
+        .map(|&t| (label.intersection(read.of(t)).count(), t))
+        .filter(|&(shared, _)| shared >= 2 && shared == label.len())
+        .max_by_key(|&(shared, t)| (shared, std::cmp::Reverse(t)));
+    best.map(|(_, t)| t)
+}
+
+/// Of `others`, the sentence that two or more words of `label` tell from
+/// sentence `s`, when no word of it tells `s` from that sentence; names in
+/// `named` tell nothing of the other.
+fn told_apart(
+    read: &Words,
+    label: &HashSet<String>,
+    named: &HashSet<String>,
+    s: usize,
+    others: &[usize],
+) -> Option<usize> {
+    let own = read.of(s);
+    let best = others
+        .iter()
+        .copied()
+        .filter(|&t| !label.iter().any(|w| own.contains(w) && !read.of(t).contains(w)))
+        .map(|t| {
+            (label.iter().filter(|w| read.of(t).contains(*w) && !own.contains(*w) && !named.contains(*w)).count(), t)
+        })
+        .filter(|&(telling, _)| telling >= 2)
+        .max_by_key(|&(telling, t)| (telling, std::cmp::Reverse(t)));
+    best.map(|(_, t)| t)
 }
 
 /// What tells a number from the others of its sentence: the noun right after
@@ -445,6 +493,13 @@ fn words(text: &str) -> HashSet<String> {
 fn words_in_order(text: &str) -> impl Iterator<Item = String> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .map(|w| w.trim_matches(|c| c == '-' || c == '\''))
+        // what a number counts, glued to it: `lap` of `71-lap`
+        .map(|w| match w.split_once('-') {
+            Some((n, counted)) if n.bytes().all(|b| b.is_ascii_digit()) && counted.starts_with(char::is_alphabetic) => {
+                counted
+            }
+            _ => w,
+        })
         .filter(|w| w.chars().count() >= 3 && (w.starts_with(char::is_alphabetic) || is_period(w)))
         .map(|w| if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() })
         .filter(|w| !COMMON.contains(&w.trim_end_matches("'s")))
@@ -474,6 +529,10 @@ fn stem(word: &str) -> &str {
             break;
         }
     }
+    // a plural of four letters too (`laps`, `days`), though not `plus` or `this`
+    if word.chars().count() == 4 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e)) {
+        stem = &word[..word.len() - 1];
+    }
     match stem.strip_suffix('e') {
         Some(shorter) if shorter.chars().count() >= 3 => shorter,
         _ => stem,
@@ -501,5 +560,9 @@ mod tests {
         for dropped in ["in", "has", "the", "says", "3bn", "8"] {
             assert!(!found.contains(dropped), "{dropped} in {found:?}");
         }
+        // what a number counts, glued to it by a hyphen
+        let found = words("He aims to win the 71-lap race, a 2-1 win.");
+        assert!(found.contains("lap") && found.contains("rac"), "{found:?}");
+        assert!(!found.iter().any(|w| w.starts_with(char::is_numeric)), "{found:?}");
     }
 }
