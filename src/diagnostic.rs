@@ -72,9 +72,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     (
         "label-elsewhere",
-        "A figure's label shares no word with the sentence its value is stated in, and words with another sentence that states a number of its class.",
+        "A figure's label says what another sentence states, one that states a number of its class, and nothing that tells its own sentence from that one.",
     ),
     ("label-repeated", "Two figures of one actor, or of none, have the same label."),
+    ("number-traced-twice", "Two figures are traced to one number of one sentence, which gives it to one thing."),
     (
         "label-names-another",
         "A figure given to one actor has a label that names another actor of its kind and not its own.",

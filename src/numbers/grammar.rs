@@ -397,6 +397,10 @@ fn metre_or_million_is_million(r: &Reader, digits: usize, has_currency: bool) ->
     if whole.contains(',') || whole.len() >= 4 {
         return currency_after(r, next).is_some();
     }
+    // `a 40m-euro plan`: a currency joined by a hyphen
+    if r.is_dash(next) && currency_after(r, next).is_some() {
+        return true;
+    }
     if r.glued(next) || !r.is_word(next) {
         return false;
     }

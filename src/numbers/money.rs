@@ -136,11 +136,22 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
         return Some(plain(code, k + 1));
     }
     if let Some(Word::Currency { code, divisor }) = r.word(k) {
+        // `eight euro cents`: the hundredth of the currency named
+        if divisor == 1 && r.word_in(k + 1, &["cent", "cents"]) {
+            return Some(CurrencyAfter { code, divisor: 100, power: None, last: k + 1 });
+        }
         return Some(CurrencyAfter { code, divisor, power: None, last: k });
     }
-    // a country before the currency word: `australian dollars`, `hong kong dollars`
+    // a country before the currency word: `australian dollars`, `hong kong
+    // dollars`, and its cents: `20 US cents`
     for words in [1, 2] {
         let currency_at = k + words;
+        if r.word_in(currency_at, &["cent", "cents"]) {
+            let adjective = if words == 1 { r.raw(k).to_string() } else { format!("{} {}", r.raw(k), r.raw(k + 1)) };
+            if let Some(code) = lexicon::currency_country(&adjective, "USD") {
+                return Some(CurrencyAfter { code, divisor: 100, power: None, last: currency_at });
+            }
+        }
         if let Some(Word::Currency { code, divisor: 1 }) = r.word(currency_at) {
             let adjective = if words == 1 { r.raw(k).to_string() } else { format!("{} {}", r.raw(k), r.raw(k + 1)) };
             let code = lexicon::currency_country(&adjective, code)?;

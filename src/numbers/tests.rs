@@ -273,6 +273,9 @@ const CURRENCIES: Rows = &[
     ("125 million australian dollars", &["125 million australian dollars = 125000000 aud money -"]),
     ("five million yen", &["five million yen = 5000000 jpy money -"]),
     ("50 cents more", &["50 cents = 0.5 usd money -"]),
+    // the cents of a currency or a country named before them
+    ("at eight euro cents each", &["eight euro cents = 0.08 eur money -"]),
+    ("up 20 US cents", &["20 us cents = 0.2 usd money -"]),
     ("470 pence a share", &["470 pence = 4.7 gbp money -"]),
     ("thirteen dollars and forty-five cents", &["thirteen dollars and forty-five cents = 13.45 usd money -"]),
     ("10 $ 30 $", &["10 $ = 10 usd money -", "30 $ = 30 usd money -"]),
@@ -355,6 +358,9 @@ const SCALES: Rows = &[
     // a scale joined by a hyphen, as South African and Canadian papers write it
     ("a $383-million deal", &["$383-million = 383000000 usd money -"]),
     ("cuts of R7.5-billion", &["r7.5-billion = 7500000000 zar money -"]),
+    // a currency joined to the scale by a hyphen, as wire copy writes it
+    ("a 90m-euro loss", &["90m-euro = 90000000 eur money -"]),
+    ("a 40m-long wall", &["40 = 40 - count -"]),
 ];
 
 #[test]
@@ -390,6 +396,8 @@ const NUMBER_WORDS: Rows = &[
     ("The one you mentioned is invalid", &[]),
     ("That one is really good", &[]),
     ("that one mile", &["one = 1 - count -"]),
+    ("six poles, this one included", &["six = 6 - count -"]),
+    ("she won that one easily", &[]),
     ("a third term in office", &[]),
     ("the second half of the year", &[]),
     ("the worst in five quarters", &["five = 5 - count -"]),

@@ -322,7 +322,8 @@ const ONE_AS_PRONOUN_BEFORE: &[&str] =
 const ONE_AS_PRONOUN_AFTER: &[&str] = &[
     "you", "i", "we", "they", "he", "she", "it", "is", "was", "are", "were", "do", "does", "did", "has", "have", "had",
     "can", "could", "will", "would", "should", "may", "might", "must", "that", "which", "who", "of", "in", "on", "at",
-    "for", "with", "and", "or", "but", "to", "from", "by", "more", "less", "another", "else",
+    "for", "with", "and", "or", "but", "to", "from", "by", "more", "less", "another", "else", "included", "excluded",
+    "aside", "alone", "too", "here", "there", "now", "again", "apart", "instead",
 ];
 
 /// Words that `one-` makes an adjective of no quantity: `its one-time star`
@@ -338,5 +339,10 @@ pub(super) fn is_pronoun_one(r: &Reader, j: usize) -> bool {
         return true;
     }
     let after_determiner = j > 0 && r.word_in(j - 1, ONE_AS_PRONOUN_BEFORE);
-    after_determiner && (r.ends_clause(j + 1) || r.word_in(j + 1, ONE_AS_PRONOUN_AFTER) || !r.is_word(j + 1))
+    // an adverb after it: `that one easily`
+    let adverb = r.is_word(j + 1)
+        && r.raw(j + 1).len() > 4
+        && r.raw(j + 1).ends_with("ly")
+        && r.raw(j + 1).starts_with(char::is_lowercase);
+    after_determiner && (r.ends_clause(j + 1) || r.word_in(j + 1, ONE_AS_PRONOUN_AFTER) || !r.is_word(j + 1) || adverb)
 }

@@ -205,6 +205,7 @@ fn default_severity(code: &str) -> Severity {
         "labels-swapped",
         "label-elsewhere",
         "label-repeated",
+        "number-traced-twice",
         "label-beside-another",
         "label-names-another",
         "actor-out-of-context",

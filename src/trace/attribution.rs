@@ -448,8 +448,17 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
         return GivenBy::default();
     };
     let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
-    let speakers =
-        named_at(opens_in, from, before[v].at).last().map(|&subject| joined(opens_in, subject)).unwrap_or_default();
+    // `Tara Lind, Dockers Union general secretary, said: "…"`: a name, then
+    // words set off by commas, then the verb; the name says whose the words are
+    let set_off = before[v].pause.then(|| (0..v).rev().find(|&i| before[i].pause)).flatten();
+    let appositive = set_off.and_then(|aside| {
+        let start = (0..aside).rev().find(|&i| before[i].pause).unwrap_or(0);
+        named_at(opens_in, before[start].at, before[aside].at).last().copied()
+    });
+    let speakers = appositive
+        .or_else(|| named_at(opens_in, from, before[v].at).last().copied())
+        .map(|subject| joined(opens_in, subject))
+        .unwrap_or_default();
     let whose = whose(opens_in, from, before[v].at);
     // `Jane Kell said: "…"`: the words of the clause before the verb, from its start
     let subject = (v.saturating_sub(3)..v).find(|&i| i == 0 || before[i].pause).map(|i| &before[i..v]);

@@ -94,6 +94,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
         }
         trace.facts.push(fact);
     }
+    trace.diagnostics.extend(traced_twice(cx, &traced));
     trace.diagnostics.extend(labels::repeated(cx));
     trace.diagnostics.extend(labels::names_another(cx));
     let read = labels::Words::new(cx, &traced);
@@ -463,8 +464,7 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
 /// Nouns that measure the same thing, each unit with its spellings: a figure
 /// counted in one unit that its sentence counts in another has the wrong
 /// unit (`unit: seconds` for "eight minutes", `unit: runs` for "five wickets").
-/// The place of time among [`MEASURES`], and its short forms.
-const TIME: usize = 0;
+/// The short forms of time among [`MEASURES`].
 const TIME_SHORT: &[&str] = &["sec", "secs", "min", "mins", "hr", "hrs", "wk", "yr", "yrs"];
 
 const MEASURES: &[&[&[&str]]] = &[
@@ -520,19 +520,25 @@ fn measure_of(word: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// Units of [`MEASURES`] written as English words are written: `in`, `over`, `m`.
+const SHORT_FORMS_THAT_ARE_WORDS: &[&str] = &["in", "over", "m", "t", "g", "mi"];
+
 /// A figure whose noun unit its sentence's number does not count: the noun
-/// right after the number is another unit of the same measure, or a time in
+/// right after the number is another unit of the same measure, or a unit in
 /// full words where the figure counts a measure of another kind (`nine
-/// minutes` given in `points`). A compound after it (`13 second-half
+/// minutes` given in `points`, `18 points` in `seconds`). A compound after it (`13 second-half
 /// minutes`) is no unit of the number's.
 fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
     let (family, unit) = measure_of(noun.split_whitespace().last()?)?;
     let word = word_after(cx, s, m)?;
     let (said_family, said) = measure_of(word)?;
-    // short forms stand for other words too (`in`, `m`, `over`): only a time written out is sure
-    let a_time_in_full = said_family == TIME && word.len() >= 3 && !TIME_SHORT.contains(&word.to_lowercase().as_str());
-    if (said_family == family && said == unit) || (said_family != family && !a_time_in_full) {
+    // short forms stand for other words too (`in`, `m`, `over`): only a unit written out is sure
+    let lower = word.to_lowercase();
+    let in_full = word.chars().count() >= 3
+        && !TIME_SHORT.contains(&lower.as_str())
+        && !SHORT_FORMS_THAT_ARE_WORDS.contains(&lower.as_str());
+    if (said_family == family && said == unit) || (said_family != family && !in_full) {
         return None;
     }
     let id = cx.sentence_id(s);
@@ -573,6 +579,10 @@ fn word_after<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
 /// daughters` for a figure in years).
 fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     let Some(word) = word_after(cx, s, o) else { return false };
+    // short forms that are words too say nothing: `bowled out for 143 in the final session`
+    if SHORT_FORMS_THAT_ARE_WORDS.contains(&word) {
+        return false;
+    }
     // units of a measure, in any spelling: `31C` is not in degrees Fahrenheit
     if let (Some(said), Some(own)) = (measure_of(word), noun.split_whitespace().last().and_then(measure_of)) {
         return said != own;
@@ -774,6 +784,49 @@ fn qualifier_stands_before(cx: &Context, s: usize, m: &Mention, qualifier: &str)
     }
     let near = super::fold::Folded::new(&cx.seed.text[from..m.span.end].to_lowercase()).text;
     near.match_indices(qualifier.as_str()).any(|(at, _)| super::fold::whole_words(&near, at, at + qualifier.len()))
+}
+
+/// Words by which a sentence gives one number to several things: `both
+/// rose 3%`, `12 points each`.
+const SHARED_OUT: &[&str] = &["both", "each", "apiece", "alike", "either", "neither", "same", "equally", "all"];
+
+/// The `number-traced-twice` warnings: two figures traced to one number of
+/// one sentence, which the text gives to one thing — one of them likely has
+/// the value of another. Not where the sentence gives the number to several
+/// ([`SHARED_OUT`]), nor both sides of a drawn score (`1-1`).
+fn traced_twice(cx: &Context, traced: &[labels::Traced]) -> Vec<Diagnostic> {
+    let one_number = |(_, s, m): &labels::Traced, (_, t, o): &labels::Traced| s == t && m.span == o.span;
+    let mut found = Vec::new();
+    for (i, first) in traced.iter().enumerate() {
+        // each number once, with the first two figures traced to it
+        let Some(second) = traced[i + 1..].iter().find(|other| one_number(first, other)) else { continue };
+        if traced[..i].iter().any(|other| one_number(first, other)) {
+            continue;
+        }
+        let (&(figure, s, m), other) = (first, second.0);
+        // one number in two forms (`two-thirds` as 0.67 and as 67%) is the sheet's choice
+        let two_forms = figure.unit() != other.unit() || figure.value.value != other.value.value;
+        let shared_out = cx.folded[s].text.split(|c: char| !c.is_alphanumeric()).any(|w| SHARED_OUT.contains(&w));
+        if two_forms || shared_out || labels::in_a_score(&cx.seed.text, &m.span) {
+            continue;
+        }
+        let (id, text) = (cx.sentence_id(s), mention_text(cx, m));
+        found.push(
+            Diagnostic::warning(
+                "number-traced-twice",
+                format!(
+                    "`{}` and `{}` are traced to one number, {text} of {id}: one of them likely has another number's value",
+                    figure.id.value, other.id.value
+                ),
+            )
+            .at(cx.in_sheet(&other.value.span))
+            .label(format!("traced where `{}` is", figure.id.value))
+            .related(cx.in_sheet(&figure.value.span), format!("`{}` is traced to {text} of {id} too", figure.id.value))
+            .related(cx.in_seed(&m.span), format!("{id} states {text} once"))
+            .help("check both values against the seed; if the text gives this number to both, say so in the sentence's words (`both`, `each`)"),
+        );
+    }
+    found
 }
 
 fn also_stated(cx: &Context, figure: &Figure, others: &[At]) -> Diagnostic {
