@@ -1153,32 +1153,40 @@ fn two_figures_traced_to_one_number_are_warned_of_unless_the_text_shares_it() {
 
 #[test]
 fn a_label_of_what_stands_beside_another_number_of_the_sentence_is_caught() {
-    // the name before each number, and the noun after it, tell the numbers of one sentence apart
+    // the name before each number, the noun after it, and what a count is
+    // of, tell the numbers of one sentence apart
     let seed = "Test headline\n\n\
         Prices rose most in Northshire (5.4 per cent) and Eastmoor (1.9 per cent).\n\n\
-        The trial enrolled 2,310 volunteers in four countries.\n";
-    let sheet = |north: &str, volunteers: &str| {
+        The trial enrolled 2,310 volunteers in four countries.\n\n\
+        Dan Lowe is charged with six counts of wire fraud and two counts of lying to regulators.\n";
+    let sheet = |north: &str, volunteers: &str, wire: &str| {
         format!(
             "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
              \x20 - {{id: north, label: \"{north}\", value: 5.4, unit: \"%\", evidence: Northshire (5.4}}\n\
              \x20 - {{id: east, label: Rise in Eastmoor, value: 1.9, unit: \"%\", evidence: Eastmoor (1.9}}\n\
              \x20 - {{id: volunteers, label: \"{volunteers}\", value: 2310, unit: volunteers}}\n\
-             \x20 - {{id: countries, label: Countries in the trial, value: 4, unit: countries}}\n"
+             \x20 - {{id: countries, label: Countries in the trial, value: 4, unit: countries}}\n\
+             \x20 - {{id: wire, label: \"{wire}\", value: 6, unit: counts, evidence: six counts}}\n\
+             \x20 - {{id: lying, label: Counts of lying to regulators, value: 2, unit: counts, evidence: two counts}}\n"
         )
     };
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
-    let caught = |north: &str, volunteers: &str| -> Vec<String> {
-        project.write(SHEET, sheet(north, volunteers));
+    let caught = |north: &str, volunteers: &str, wire: &str| -> Vec<String> {
+        project.write(SHEET, sheet(north, volunteers, wire));
         diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
     };
-    assert_eq!(caught("Rise in Northshire", "Volunteers enrolled"), Vec::<String>::new());
+    assert_eq!(caught("Rise in Northshire", "Volunteers enrolled", "Counts of wire fraud"), Vec::<String>::new());
     // a label that names both, or neither, is no swap
-    assert_eq!(caught("Northshire, ahead of Eastmoor", "Enrolment across the countries"), Vec::<String>::new());
-    let wrong = caught("Monthly rise in Eastmoor", "Countries taking part");
-    assert_eq!(wrong.len(), 2, "{wrong:#?}");
+    assert_eq!(
+        caught("Northshire, ahead of Eastmoor", "Enrolment across the countries", "Charges Dan Lowe is facing"),
+        Vec::<String>::new()
+    );
+    let wrong = caught("Monthly rise in Eastmoor", "Countries taking part", "Counts of lying Dan Lowe is charged with");
+    assert_eq!(wrong.len(), 3, "{wrong:#?}");
     assert!(wrong[0].starts_with("label-beside-another: the label of `north` reads like 1.9 per cent"), "{wrong:#?}");
     assert!(wrong[1].starts_with("label-beside-another: the label of `volunteers` reads like four"), "{wrong:#?}");
+    assert!(wrong[2].starts_with("label-beside-another: the label of `wire` reads like two"), "{wrong:#?}");
 }
 
 #[test]

@@ -342,26 +342,31 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     let mut found = Vec::new();
     let after = text[m.span.end.min(sentence.end)..sentence.end].trim_start_matches([' ', '-']);
     let noun = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
-    if CHANGES.contains(&noun) {
-        // `a 9 percent increase in sales`: what changed tells it apart, not the change
-        let rest = after[noun.len()..].trim_start();
-        if let Some(object) = rest.strip_prefix("in ").or_else(|| rest.strip_prefix("of ")) {
-            // up to two words, to a mark: `net profit`, `sales.`
-            let mut changed = Vec::new();
-            for word in object.split(' ').take(2) {
-                let plain = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
-                if plain.is_empty() || !plain.chars().all(char::is_alphabetic) {
-                    break;
-                }
-                changed.push(plain);
-                if plain.len() < word.len() {
-                    break;
-                }
-            }
-            found.extend(words_in_order(&changed.join(" ")).map(|w| (w, Mark::Changed)));
-        }
-    } else if noun.starts_with(char::is_lowercase) {
+    let rest = after[noun.len()..].trim_start();
+    let change = CHANGES.contains(&noun);
+    // `a 9 percent increase in sales`: what changed tells it apart, not the
+    // change; and what a count is of (`six counts of wire fraud`)
+    let object = match change {
+        true => rest.strip_prefix("in ").or_else(|| rest.strip_prefix("of ")),
+        false => rest.strip_prefix("of ").filter(|_| noun.starts_with(char::is_lowercase)),
+    };
+    if !change && noun.starts_with(char::is_lowercase) {
         found.extend(words_in_order(noun).map(|w| (w, Mark::Noun)));
+    }
+    if let Some(object) = object {
+        // up to two words, to a mark: `net profit`, `sales.`
+        let mut changed = Vec::new();
+        for word in object.split(' ').take(2) {
+            let plain = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+            if plain.is_empty() || !plain.chars().all(char::is_alphabetic) {
+                break;
+            }
+            changed.push(plain);
+            if plain.len() < word.len() {
+                break;
+            }
+        }
+        found.extend(words_in_order(&changed.join(" ")).map(|w| (w, Mark::Changed)));
     }
     let before = text[sentence.start..m.span.start].trim_end_matches([' ', '(']);
     let mut back = before.rsplit(' ').filter(|w| !w.is_empty());
@@ -416,8 +421,7 @@ pub(super) fn beside_another(
         // the word right before the number says what it is too: `magnitude 5.2`
         let before = &cx.seed.text[cx.seed.sentences[s].span.start..mention.span.start];
         let word_before = words(&Folded::new(before.rsplit(' ').find(|w| !w.is_empty()).unwrap_or_default()).text);
-        if own.is_empty() || own.iter().any(|(w, _)| label.contains(w)) || word_before.iter().any(|w| label.contains(w))
-        {
+        if own.is_empty() || word_before.iter().any(|w| label.contains(w)) {
             continue;
         }
         let first = Folded::new(&figure.label.value).text;
@@ -429,7 +433,14 @@ pub(super) fn beside_another(
         let clause = words(&Folded::new(&cx.seed.text[clause_start..mention.span.start]).text);
         let beside = cx.mentions[s].iter().filter(|o| o.span != mention.span && o.value != mention.value);
         let other = beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).find_map(|o| {
-            let mut marks = marks(cx, s, o).into_iter().filter(|mark| !own.contains(mark));
+            let marks = marks(cx, s, o);
+            // what both numbers have beside them (`six counts of wire fraud, two
+            // counts of lying`) tells neither apart
+            let telling = |(w, _): &&(String, Mark)| !marks.iter().any(|(x, _)| x == w);
+            if own.iter().filter(telling).any(|(w, _)| label.contains(w)) {
+                return None;
+            }
+            let mut marks = marks.iter().filter(|(w, _)| !own.iter().any(|(x, _)| x == w)).cloned();
             let named = marks.find(|(w, mark)| match mark {
                 Mark::Noun => first.contains(w),
                 Mark::Changed => label.contains(w),
