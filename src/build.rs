@@ -128,18 +128,13 @@ pub fn run(project: &Project, settings: &Settings, output: Output, keep_facts: b
     let Gathered { trace, found, mut diagnostics, mut reports, entries, cast } = gathered;
 
     let index = Index::new(entries, cast);
-    // `check` makes no search words, and what is left of the web's files (the
-    // results, a file at a time on one thread) runs beside the lists
+    // the web's files (the search words, then the results a file at a time on
+    // one thread) are made beside the lists
     let mut web_diagnostics = Vec::new();
-    let (lists, web) = match context.output {
-        Output::Nowhere => rayon::join(
-            || context.lists(&index, &catalogue, &mut diagnostics),
-            || context.web(&index, &catalogue, &mut web_diagnostics),
-        ),
-        _ => {
-            (context.lists(&index, &catalogue, &mut diagnostics), context.web(&index, &catalogue, &mut web_diagnostics))
-        }
-    };
+    let (lists, web) = rayon::join(
+        || context.lists(&index, &catalogue, &mut diagnostics),
+        || context.web(&index, &catalogue, &mut web_diagnostics),
+    );
     reports.merge(lists);
     reports.merge(web);
     diagnostics.append(&mut web_diagnostics);
