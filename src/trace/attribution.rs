@@ -12,6 +12,7 @@ use super::Context;
 use super::Stated;
 use super::quotes::Found;
 use crate::draft::lexicon::{JOBS, MONTHS, SPEECH_VERBS};
+use crate::sheet::ActorKind;
 /// The verbs that give a quote to its speaker.
 const SAYING: &[&str] = &[
     "said",
@@ -320,10 +321,12 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     let text = &cx.seed.text;
     let word_before = |at: usize| text[..at].trim_end().rsplit(' ').next().unwrap_or("");
     // the word before a name and its article: `of` in `the leader of the union`
+    // — unless it is the one a spokesman speaks for (`a spokesman for Arden Glass`)
     let governed = |at: usize| {
         let mut words = text[..at].split_whitespace().rev();
         let word = words.next().filter(|w| !["the", "a", "an", "its", "their"].contains(w)).or_else(|| words.next());
-        word.is_some_and(|w| GOVERNING.contains(&w))
+        let speaks_for = words.next().is_some_and(|w| SPEAKS_FOR.contains(&w.to_lowercase().as_str()));
+        word.is_some_and(|w| GOVERNING.contains(&w)) && !speaks_for
     };
     // the actors named from `from` to `to` in sentence `s`, by where: not one
     // that only says whose someone is (`said Brand's spokesman, Tom Kell`, `the
@@ -421,8 +424,20 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
         if let Some(subject) = subject {
             return GivenBy { speakers: joined(closes_in, subject), whose, unnamed: None };
         }
-        let end = after.get(v + 4).map_or(usize::MAX, |w| w.at);
-        let first = after.get(v + 1).and_then(|w| named_at(closes_in, w.at, end).first().copied());
+        // `said a spokesman for Arden Glass`: the body a spokesman speaks for, further on
+        let spokesman = after.iter().skip(v + 1).take(2).any(|w| SPEAKS_FOR.contains(&w.text.to_lowercase().as_str()));
+        let end = after.get(v + if spokesman { 6 } else { 4 }).map_or(usize::MAX, |w| w.at);
+        // `said a spokesman for Arden Glass, Jo Bloggs`, `said Arden Glass spokesman
+        // Jo Bloggs`: a person named after a comma or a job speaks, not the body before
+        let person = after.get(v + 1).and_then(|w| {
+            let further = after.get(v + 9).map_or(usize::MAX, |w| w.at);
+            named_at(closes_in, w.at, further).into_iter().rev().find(|&(at, a)| {
+                let i = after.iter().position(|w| w.at == at).unwrap_or(0);
+                let after_a_job = after[..i].last().is_some_and(|w| JOBS.contains(&w.text.to_lowercase().as_str()));
+                i > v + 1 && (after[i].pause || after_a_job) && cx.briefing.actors[a].kind == ActorKind::Person
+            })
+        });
+        let first = person.or_else(|| after.get(v + 1).and_then(|w| named_at(closes_in, w.at, end).first().copied()));
         let speaks_after = names_speaker_after(after[v].text, after[v].pause);
         let speakers = first.filter(|_| speaks_after).map(|(_, a)| vec![a]).unwrap_or_default();
         // `"…," Jane Kell said`, `"…," said Jane Kell`: a name the sheet does not have
