@@ -534,7 +534,7 @@ fn a_count_in_another_measure_has_the_wrong_unit() {
     let seed = "Test headline\n\n\
         The delay lasted eight minutes. Berg took five wickets and made a 10-minute speech.\n\n\
         The fire burnt 809 hectares. Highs of 31C (88F) are expected.\n\n\
-        Ada Vance trails by 18 points with two races left.\n";
+        Ada Vance trails by 18 points with two races left. Winds reached 150 miles per hour.\n";
     let sheet = |delay: &str, wickets: &str, area: &str, high: &str, gap: &str| {
         format!(
             "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
@@ -543,7 +543,8 @@ fn a_count_in_another_measure_has_the_wrong_unit() {
              \x20 - {{id: speech, label: Speech, value: 10, unit: minutes, evidence: 10-minute speech}}\n\
              \x20 - {{id: area, label: Area burnt, value: 809, unit: {area}}}\n\
              \x20 - {{id: high, label: Expected high, value: 88, unit: {high}}}\n\
-             \x20 - {{id: gap, label: Gap to the leader, value: 18, unit: {gap}}}\n"
+             \x20 - {{id: gap, label: Gap to the leader, value: 18, unit: {gap}}}\n\
+             \x20 - {{id: wind, label: Top wind speed, value: 150, unit: miles per hour}}\n"
         )
     };
     let project = Project::fixture(FIXTURE);
@@ -622,6 +623,13 @@ fn a_label_whose_words_tell_another_sentence_from_its_own_is_warned() {
     assert!(wrong[0].contains("`cap`"), "{wrong:#?}");
     assert!(wrong[0].contains("label-elsewhere") && wrong[0].contains("reads like s3"), "{wrong:#?}");
     assert!(codes("Ferry fare rise in April").is_empty());
+    // pinned with `evidence:`, the figure was given its sentence on purpose
+    project.write(
+        SHEET,
+        sheet("How much ferry fares have climbed over the past ten years")
+            .replace("unit: \"%\"}", "unit: \"%\", evidence: go up by 3%}"),
+    );
+    assert!(diagnostics(&project).iter().all(|(code, _)| code != "label-elsewhere"), "{:#?}", diagnostics(&project));
 }
 
 #[test]

@@ -530,8 +530,16 @@ const SHORT_FORMS_THAT_ARE_WORDS: &[&str] = &["in", "over", "m", "t", "g", "mi"]
 /// minutes`) is no unit of the number's.
 fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
+    // a rate (`miles per hour`, `km/h`) is no measure of its last word
+    if noun.contains(" per ") || noun.contains('/') {
+        return None;
+    }
     let (family, unit) = measure_of(noun.split_whitespace().last()?)?;
     let word = word_after(cx, s, m)?;
+    let rest = &cx.seed.text[m.span.end.min(cx.seed.text.len())..];
+    if rest.trim_start().trim_start_matches(|c: char| !c.is_whitespace()).trim_start().starts_with("per ") {
+        return None;
+    }
     let (said_family, said) = measure_of(word)?;
     // short forms stand for other words too (`in`, `m`, `over`): only a unit written out is sure
     let lower = word.to_lowercase();

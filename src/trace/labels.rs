@@ -250,8 +250,17 @@ pub(super) fn elsewhere(
             // not where the other sentence states the value too: the label is right there
             .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
             .collect();
-        let best =
-            all_words_elsewhere(cx, read, label, s, &others).or_else(|| told_apart(read, label, &named, s, &others));
+        let best = all_words_elsewhere(cx, read, label, s, &others).or_else(|| {
+            // a figure pinned with `evidence:` was given its sentence on purpose; and
+            // another sentence that names the figure's actor may well share its words
+            let own_actor =
+                figure.actor.as_ref().and_then(|id| cx.briefing.actors.iter().position(|a| a.id.value == id.value));
+            let names_actor = |t: &usize| {
+                own_actor.is_some_and(|a| cx.called()[a].iter().any(|n| n.sentence == cx.seed.sentences[*t].number))
+            };
+            let open: Vec<usize> = others.iter().copied().filter(|t| !names_actor(t)).collect();
+            figure.evidence.is_none().then(|| told_apart(read, label, &named, s, &open)).flatten()
+        });
         let Some(t) = best else { continue };
         let (own, other) = (cx.sentence_id(s), cx.sentence_id(t));
         // the label's own words that the other sentence has, as the label writes them
