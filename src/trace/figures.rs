@@ -662,7 +662,7 @@ fn counts(cx: &Context, s: usize, m: &Mention, noun: &str) -> bool {
 /// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
 fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic> {
     let actor_id = figure.actor.as_ref()?;
-    let index = cx.briefing.actors.iter().position(|a| a.id.value == actor_id.value)?;
+    let index = cx.actor_of(figure)?;
     // news names a subject once and then says "the company", or names it
     // only after a lede that describes it: the figure's paragraph, the ones
     // next to it, and the headline and lede set its context

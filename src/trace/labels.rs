@@ -177,7 +177,7 @@ pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
     };
     let mut found = Vec::new();
     for figure in &cx.briefing.figures {
-        let Some(own) = figure.actor.as_ref().and_then(|id| actors.iter().position(|a| a.id.value == id.value)) else {
+        let Some(own) = cx.actor_of(figure) else {
             continue;
         };
         let label = figure.label.value.as_str();
@@ -253,8 +253,7 @@ pub(super) fn elsewhere(
         let best = all_words_elsewhere(cx, read, label, s, &others).or_else(|| {
             // a figure pinned with `evidence:` was given its sentence on purpose; and
             // another sentence that names the figure's actor may well share its words
-            let own_actor =
-                figure.actor.as_ref().and_then(|id| cx.briefing.actors.iter().position(|a| a.id.value == id.value));
+            let own_actor = cx.actor_of(figure);
             let names_actor = |t: &usize| {
                 own_actor.is_some_and(|a| cx.called()[a].iter().any(|n| n.sentence == cx.seed.sentences[*t].number))
             };

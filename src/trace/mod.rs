@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::numbers::Mention;
 use crate::project::Loaded;
-use crate::sheet::Briefing;
+use crate::sheet::{Briefing, Figure};
 use crate::source::Seed;
 
 use fold::Folded;
@@ -128,6 +128,12 @@ impl Context<'_> {
     /// A place in the fact sheet.
     pub fn in_sheet(&self, span: &Range<usize>) -> Place {
         Place::new(&self.briefing.file, self.yaml, span.clone())
+    }
+
+    /// The place among the sheet's actors of the actor figure `figure` is given to.
+    pub fn actor_of(&self, figure: &Figure) -> Option<usize> {
+        let id = figure.actor.as_ref()?;
+        self.briefing.actors.iter().position(|a| a.id.value == id.value)
     }
 
     /// A place in the seed.
