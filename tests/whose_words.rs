@@ -530,6 +530,35 @@ fn wire_forms_as_they_are_written_check_clean() {
 }
 
 #[test]
+fn sums_scores_and_limits_as_papers_write_them_check_clean() {
+    // a sum grouped by spaces after the rand, digits in the story's address, a
+    // score against par (`2-under` hedges nothing), and a limit whose bound is
+    // the figure itself (`more than £38,500` is where the higher rate starts)
+    let seed = "Test headline\n\n\
+        Kopano paid dividends of R1 415-million in 2023.\n\n\
+        Anna Berg closed with a 2-under 69 to win on Sunday.\n\n\
+        Anyone who earns more than £38,500 pays the higher rate.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\n\
+        source_url: https://example.org/news/2023/kopano-pays-gbp3bn-r1bn/\n\
+        actors:\n\
+        \x20 - {id: berg, name: Anna Berg}\n\
+        numbers:\n\
+        \x20 - {id: dividends, label: Dividends paid, value: 1415000000, unit: ZAR}\n\
+        \x20 - {id: round, label: Closing round, value: 69, actor: berg, evidence: 69 to win}\n\
+        \x20 - {id: threshold, label: Income at which the higher rate starts, value: 38500, unit: GBP}\n";
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet);
+    let run = project.check(&["--strict", "--format", "json"]);
+    let report = run.json();
+    assert_eq!((report["errors"].clone(), report["warnings"].clone()), (0.into(), 0.into()), "{report:#}");
+    run.assert_exit(0);
+    // a label that names no limit: `more than` is the seed's hedge, and the sheet drops it
+    project.write(SHEET, sheet.replace("Income at which the higher rate starts", "Income of a higher-rate payer"));
+    assert_eq!(messages(&project, "dropped-hedge").len(), 1, "{:?}", diagnostics(&project));
+}
+
+#[test]
 fn a_count_in_another_measure_has_the_wrong_unit() {
     let seed = "Test headline\n\n\
         The delay lasted eight minutes. Berg took five wickets and made a 10-minute speech.\n\n\
@@ -1315,6 +1344,33 @@ fn a_label_that_names_another_actor_of_its_kind_is_caught() {
         caught("Rebounds Ted Ross pulled down"),
         ["label-names-another: `rebounds` is given to Kai Munn, but its label names Ted Ross"]
     );
+}
+
+#[test]
+fn a_label_may_name_the_other_party_to_a_deal() {
+    let seed = "Test headline\n\n\
+        Kopano Mining sold its stake in Bellmare Sands this month.\n\n\
+        Kopano declared a special dividend of R2.5-billion from the proceeds.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: kopano, name: Kopano Mining, aliases: [Kopano], kind: organisation}}\n\
+             \x20 - {{id: bellmare, name: Bellmare Sands, aliases: [Bellmare], kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: dividend, label: {label}, value: 2500000000, unit: ZAR, actor: kopano}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let caught = |label: &str| -> Vec<String> {
+        project.write(SHEET, sheet(label));
+        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
+    };
+    // where the money came from names the other party, not whose dividend it is
+    assert_eq!(caught("Dividend funded by the partial Bellmare sale"), Vec::<String>::new());
+    assert_eq!(caught("Dividend paid from the Bellmare stake sale"), Vec::<String>::new());
+    assert_eq!(caught("Bellmare special dividend"), ["label-names-another"]);
+    assert_eq!(caught("Special dividend of Bellmare"), ["label-names-another"]);
 }
 
 #[test]

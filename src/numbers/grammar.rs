@@ -36,8 +36,14 @@ enum Step {
 pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
     let r = Reader::new(text, toks);
     let mut found: Vec<Found> = Vec::new();
+    let addresses = web_addresses(text);
     let mut i = 0;
     while i < r.len() {
+        // the digits of an address name a page, and state nothing
+        if let Some(address) = addresses.iter().find(|a| a.contains(&toks[i].start)) {
+            i = toks.iter().position(|t| t.start >= address.end).unwrap_or(toks.len());
+            continue;
+        }
         match step(&r, i) {
             Step::Found(f) => {
                 i = f.last + 1;
@@ -52,6 +58,34 @@ pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
         ranges::settle(&r, &mut found);
     }
     found.into_iter().map(|f| finish(&r, f)).collect()
+}
+
+/// The web addresses written in `text` (`https://example.org/a-3bn-deal/`,
+/// `www.example.org/2024`), as byte ranges: from the scheme or `www.` to the
+/// white space after, less the punctuation that ends a sentence.
+fn web_addresses(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    let bytes = text.as_bytes();
+    let starts = text
+        .match_indices("://")
+        .filter_map(|(at, _)| {
+            let scheme = bytes[..at].iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+            (scheme >= 2).then(|| at - scheme)
+        })
+        .chain(text.match_indices("www.").map(|(at, _)| at))
+        .filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
+    for start in starts {
+        if found.iter().any(|a| a.contains(&start)) {
+            continue;
+        }
+        let mut end = text[start..]
+            .find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>'))
+            .map_or(text.len(), |n| start + n);
+        end -=
+            text[start..end].len() - text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']).len();
+        found.push(start..end);
+    }
+    found
 }
 
 fn step(r: &Reader, i: usize) -> Step {
@@ -238,7 +272,8 @@ fn number(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
 fn digits(r: &Reader, j: usize, has_currency: bool) -> Option<Number> {
     // a comma glued to the digits is rare: only then look for a decimal comma
     let comma = r.symbol_is(j + 1, ",") && r.glued(j + 1);
-    let mut n = match if comma { decimal_comma(r, j) } else { None } {
+    let grouped = if comma { decimal_comma(r, j) } else { None };
+    let mut n = match grouped.or_else(|| if has_currency { space_grouped(r, j) } else { None }) {
         Some((value, last)) => Number::new(value, last),
         None => Number::new(r.digits_value(j)?, j),
     };
@@ -328,6 +363,40 @@ fn decimal_comma(r: &Reader, j: usize) -> Option<(Value, usize)> {
         || currency_after(r, after).is_some();
     let value = digits::value_of(&format!("{}.{fraction}", r.raw(j)))?;
     unit_follows.then_some((value, fraction_at))
+}
+
+/// `R1 415`, `€2 300 000`: a sum grouped in thousands by plain spaces, as
+/// South African and European papers write it. Only after a currency: `in
+/// 2019 415 people` is two numbers. Each group after the first is exactly
+/// three digits (the last may hold decimals), one space after the one before.
+pub(super) fn space_grouped(r: &Reader, j: usize) -> Option<(Value, usize)> {
+    let plain = |k: usize| r.is_digits(k) && r.raw(k).bytes().all(|b| b.is_ascii_digit());
+    if !plain(j) || r.raw(j).len() > 3 || r.raw(j).starts_with('0') {
+        return None;
+    }
+    let group = |k: usize| {
+        let raw = r.raw(k);
+        let (whole, decimals) = raw.split_once('.').unwrap_or((raw, ""));
+        r.is_digits(k)
+            && r.one_space_before(k)
+            && whole.len() == 3
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && decimals.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut digits = r.raw(j).to_string();
+    let mut last = j;
+    while group(last + 1) {
+        last += 1;
+        digits.push_str(r.raw(last));
+        if r.raw(last).contains('.') {
+            break;
+        }
+    }
+    // a group followed by more digits glued on (`1 415,5`) is no group of this sum
+    if last == j || (r.glued(last + 1) && (r.is_digits(last + 1) || r.symbol_is(last + 1, ","))) {
+        return None;
+    }
+    Some((digits::value_of(&digits)?, last))
 }
 
 /// `4.548`, `1.250.000`: one to three digits, then groups of three after points.
@@ -513,8 +582,12 @@ fn fraction_of_a_point(r: &Reader, k: usize) -> Option<(Unit, usize)> {
         return Some((Unit::PercentagePoints, point)); // `a quarter-point cut`
     }
     let k = if r.word_is(k, "of") { k + 1 } else { k };
-    if !(matches!(r.word(k), Some(Word::Article)) || r.word_is(k, "one")) {
+    // `a half of 1 percent`, `half of one per cent`
+    if !(matches!(r.word(k), Some(Word::Article)) || r.word_is(k, "one") || r.plain_integer(k) == Some(1)) {
         return None;
+    }
+    if r.plain_integer(k) == Some(1) && r.symbol_is(k + 1, "%") && r.glued(k + 1) {
+        return Some((Unit::Percent, k + 1));
     }
     // `a quarter of a point`: a rate moves by points, percentage points
     if r.word_in(k + 1, &["point"]) {
@@ -573,7 +646,9 @@ fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
         && (r.is_digits(start - 1) || (start > 1 && r.is_word(start - 1) && r.is_digits(start - 2)));
     // `over a 10-year period` is during it
     let during = article && matches!(hedge, "over" | "under" | "below" | "above");
-    (!place_race_or_time && !noun && !moved && !against && !during).then_some((hedge, start))
+    // `a 2-under 69`: the word ends a compound (a score against par), and bounds nothing
+    let compound = start >= 2 && r.glued(start) && r.is_dash(start - 1) && r.glued(start - 1);
+    (!place_race_or_time && !noun && !moved && !against && !during && !compound).then_some((hedge, start))
 }
 
 /// Verbs after which `up to` says where a number went, not its bound.

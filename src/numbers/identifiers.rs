@@ -227,7 +227,8 @@ pub(super) fn rand_sum(r: &Reader, w: usize) -> bool {
             || (r.glued(n + 1) && lexicon::scale_suffix(r.raw(n + 1)).is_some())
             || scale_word(r, n + 1, true).is_some()
             || hyphened_scale(r, n + 1).is_some()
-            || decimal_comma_scaled(r, n))
+            || decimal_comma_scaled(r, n)
+            || super::grammar::space_grouped(r, n).is_some())
 }
 
 /// `R3,4 billion`, `R2,2-billion`: a decimal comma before a scale.

@@ -152,6 +152,15 @@ impl<'a> Reader<'a> {
         self.toks.get(i).is_some_and(|t| !t.spaced)
     }
 
+    /// Token `i` stands one plain space after the token before it: `1 415`.
+    pub fn one_space_before(&self, i: usize) -> bool {
+        i > 0
+            && self.toks.get(i).is_some_and(|t| {
+                let before = self.toks[i - 1].end;
+                t.start == before + 1 && self.text.as_bytes()[before] == b' '
+            })
+    }
+
     /// Token `i` ends a clause: past the end, or punctuation other than a
     /// dash, quote or bracket that might still belong to the phrase.
     pub fn ends_clause(&self, i: usize) -> bool {

@@ -226,6 +226,8 @@ const BASIS_POINTS_AND_FRACTIONS_OF_A_POINT: Rows = &[
     ("yields up 10 bps", &["10 bps = 10 bp percent -"]),
     ("at least 1 basis point", &["at least 1 basis point = 1 bp percent at least"]),
     ("cut by a quarter of a percentage point", &["a quarter of a percentage point = 0.25 pp percent -"]),
+    ("loses by less than a half of 1 percent", &["less than a half of 1 percent = 0.5 % percent less than"]),
+    ("half of 1% of voters", &["half of 1% = 0.5 % percent -"]),
     ("raised its rate by a quarter of a point", &["a quarter of a point = 0.25 pp percent -"]),
     ("raised by half a percentage point", &["half a percentage point = 0.5 pp percent -"]),
     ("three-quarters of a percentage point", &["three-quarters of a percentage point = 0.75 pp percent -"]),
@@ -252,6 +254,10 @@ const CURRENCIES: Rows = &[
     ("the rand weakened to R15.20", &["r15.20 = 15.2 zar money -"]),
     ("a grant of R 1,500 a month", &["r 1,500 = 1500 zar money -"]),
     ("R3.5bn for roads", &["r3.5bn = 3500000000 zar money -"]),
+    // thousands grouped by plain spaces, after a currency only
+    ("dividends of R1 415-million", &["r1 415-million = 1415000000 zar money -"]),
+    ("a fine of €2 300 000 in all", &["€2 300 000 = 2300000 eur money -"]),
+    ("in 2019 415 people died", &["2019 = 2019 - year -", "415 = 415 - count -"]),
     ("drawn in the R16 against 2 others", &["2 = 2 - count -"]),
     ("a -£3m loss", &["-£3m = -3000000 gbp money -"]),
     ("a −$470m hit", &["−$470m = -470000000 usd money -"]),
@@ -558,6 +564,8 @@ fn ranges_of_days() {
 }
 
 const HEDGES: Rows = &[
+    // a score against par: the word ends a compound, and hedges nothing
+    ("closed with a 2-under 69", &["2 = 2 - count -", "69 = 69 - count -"]),
     // an article between the hedge and digits
     ("roughly a 35-mile drive", &["roughly a 35 = 35 - count roughly"]),
     ("about an 8% rise", &["about an 8% = 8 % percent about"]),
@@ -629,6 +637,9 @@ fn distances_and_races() {
 }
 
 const NOT_QUANTITIES: Rows = &[
+    // a web address names a page: its digits state nothing
+    ("see https://example.org/deal-gbp3bn-2024/ for 3%", &["3% = 3 % percent -"]),
+    ("up 4% (www.example.org/2024/03/15).", &["4% = 4 % percent -"]),
     ("G7 leaders discussed the F-16 deliveries and the COVID-19 inquiry.", &[]),
     ("The airline grounded its Boeing 737 fleet.", &[]),
     ("printed on A4 paper", &[]),

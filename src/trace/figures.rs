@@ -328,6 +328,50 @@ fn evidence_not_found(cx: &Context, figure: &Figure) -> Diagnostic {
     .help("copy the evidence words exactly from the sentence that states the figure")
 }
 
+/// A hedge that sets a bound (`more than`, `under`), not one that rounds (`about`).
+fn is_bound(hedge: &str) -> bool {
+    matches!(
+        hedge,
+        "no fewer than"
+            | "no more than"
+            | "no less than"
+            | "not more than"
+            | "in excess of"
+            | "more than"
+            | "fewer than"
+            | "less than"
+            | "at least"
+            | "at most"
+            | "up to"
+            | "under"
+            | "below"
+            | "above"
+            | "over"
+    )
+}
+
+/// A label that names a limit (`Higher-rate threshold`, `Income at which
+/// the rate starts`): the figure is the bound itself, exactly.
+fn names_a_limit(label: &str) -> bool {
+    const LIMITS: &[&str] = &[
+        "threshold",
+        "thresholds",
+        "limit",
+        "limits",
+        "cap",
+        "ceiling",
+        "floor",
+        "cut-off",
+        "cutoff",
+        "minimum",
+        "maximum",
+    ];
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| LIMITS.contains(w) || w.ends_with("-threshold") || w.ends_with("-limit"))
+        || words.windows(2).any(|p| matches!(p[0], "at" | "above" | "below" | "over" | "under") && p[1] == "which")
+}
+
 fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let text = mention_text(cx, m);
     let id = cx.sentence_id(s);
@@ -335,6 +379,8 @@ fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic
         return None;
     }
     match (m.hedge, &figure.qualifier) {
+        // `anyone who earns more than £38,500 pays`: the bound is the limit the label names
+        (Some(hedge), None) if is_bound(hedge) && names_a_limit(&figure.label.value) => None,
         (Some(hedge), None) => Some(
             Diagnostic::warning(
                 "dropped-hedge",

@@ -187,7 +187,11 @@ pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
         // one of another kind may say whose side the actor is on (`Games West Ham
         // had played`, of a player); a word of the actor's own names is no other's
         let other = (0..actors.len()).filter(|&b| b != own && actors[b].kind == actors[own].kind).find(|&b| {
-            calls[b].iter().any(|name| stands_in(label, name) && !calls[own].iter().any(|n| stands_in(n, name)))
+            calls[b].iter().any(|name| {
+                stands_in(label, name)
+                    && !calls[own].iter().any(|n| stands_in(n, name))
+                    && !only_as_a_party(label, name)
+            })
         });
         let Some(other) = other else { continue };
         let (own, other) = (&actors[own], &actors[other]);
@@ -208,6 +212,47 @@ pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
         );
     }
     found
+}
+
+/// Every time `name` stands in `label`, it names a party to what the figure
+/// counts, not whose figure it is: before a deal (`Dividend funded by the
+/// Tronox sale`, `Proceeds of the Bellmare stake sale`), or set against the
+/// figure's own actor (`Lead over Harbour`). After `by` or `from` a name may
+/// be the owner (`Points scored by Ross`).
+fn only_as_a_party(label: &str, name: &str) -> bool {
+    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "than", "over"];
+    const DEALS: &[&str] = &[
+        "sale",
+        "sales",
+        "stake",
+        "deal",
+        "takeover",
+        "acquisition",
+        "purchase",
+        "bid",
+        "merger",
+        "buyout",
+        "disposal",
+    ];
+    const MODIFIERS: &[&str] = &["the", "a", "an", "its", "their", "partial", "planned", "proposed"];
+    let lower = label.to_lowercase();
+    let name = name.to_lowercase();
+    let words = |text: &str| {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>()
+    };
+    let mut seen = false;
+    for (at, _) in lower.match_indices(&name) {
+        seen = true;
+        let before = words(&lower[..at]);
+        let after = words(&lower[at + name.len()..]);
+        let preposition = before.iter().rev().find(|w| !MODIFIERS.contains(&w.as_str()));
+        let set_against = preposition.is_some_and(|w| SET_AGAINST.contains(&w.as_str()));
+        let in_a_deal = after.iter().take(2).any(|w| DEALS.contains(&w.as_str()));
+        if !set_against && !in_a_deal {
+            return false;
+        }
+    }
+    seen
 }
 
 /// The number at `span` of `text` is one side of a score, joined by a dash
