@@ -1374,6 +1374,42 @@ fn a_label_may_name_the_other_party_to_a_deal() {
 }
 
 #[test]
+fn a_label_that_names_the_period_of_another_number_is_caught() {
+    let seed = "Test headline\n\n\
+        Harbour recorded 410 burglaries in 2023, 3% fewer than in 2022, but more than the 380 burglaries reported in 2019.\n\n\
+        The clear-up rate rose to 18.5% this year, up on last year (16.2%) and on 2021 (17.4%).\n\n\
+        Thefts reached 950 in 2023, the highest since 2015.\n";
+    let sheet = |burglaries: &str, rate: &str, thefts: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: burglaries, label: {burglaries}, value: 380, unit: burglaries, evidence: 380 burglaries}}\n\
+             \x20 - {{id: rate, label: {rate}, value: 17.4, unit: \"%\", evidence: (17.4%)}}\n\
+             \x20 - {{id: thefts, label: {thefts}, value: 950, unit: thefts}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let caught = |burglaries: &str, rate: &str, thefts: &str| -> Vec<String> {
+        project.write(SHEET, sheet(burglaries, rate, thefts));
+        diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
+    };
+    // each label names its own number's period, or none; `since 2015` is no period of the 950
+    let clean = caught("Burglaries in 2019", "Clear-up rate in 2021", "Thefts since 2015");
+    assert_eq!(clean, Vec::<String>::new());
+    assert_eq!(caught("Burglaries reported", "Clear-up rate", "Thefts in 2023"), Vec::<String>::new());
+    assert_eq!(
+        caught("Burglaries in 2022", "Clear-up rate in 2021", "Thefts in 2023"),
+        ["label-beside-another: the label of `burglaries` names 2022, which s2 gives to 3%, not to its own 380 (2019)"]
+    );
+    assert_eq!(
+        caught("Burglaries in 2019", "Clear-up rate last year", "Thefts in 2023"),
+        [
+            "label-beside-another: the label of `rate` names last year, which s3 gives to 16.2%, not to its own 17.4% (2021)"
+        ]
+    );
+}
+
+#[test]
 fn what_a_change_is_of_tells_the_numbers_of_a_sentence_apart() {
     let seed = "Test headline\n\n\
         Lumen posted a 5 percent rise in net profit driven by a 9 percent increase in sales.\n";

@@ -1,0 +1,129 @@
+//! The period a number of the seed is of — the year or `last year` that
+//! stands with it (`1,650 deaths recorded in 2012`, `on 2019 (96.3%)`) — and
+//! the `label-beside-another` warning of a label that names the period of
+//! another number of its sentence and not the period of its own.
+
+use super::Context;
+use super::labels::Traced;
+use crate::diagnostic::Diagnostic;
+use crate::numbers::{Kind, Mention};
+use crate::sheet::Figure;
+
+/// Periods said in words, which a label may name as the seed does.
+const SAID: &[&str] = &["last year", "this year"];
+
+/// Words after which a year is not the period of the number before them:
+/// `the highest level since 2019`.
+const NOT_ITS_OWN: &[&str] = &["since", "from", "until", "till", "before", "after", "than"];
+
+/// The figures whose label names the period of another number of their
+/// sentence (`Road deaths in 2017` on the 1,650 of "1% fewer than in 2017,
+/// … the 1,650 deaths recorded in 2012"), and not the period of their own.
+/// `of_class` says whether a mention is of the figure's class.
+pub(super) fn named_for_another(
+    cx: &Context,
+    traced: &[Traced],
+    of_class: impl Fn(&Figure, &Mention) -> bool,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for &(figure, s, mention) in traced {
+        let named = in_label(&figure.label.value);
+        if named.is_empty() || cx.mentions[s].len() < 2 {
+            continue;
+        }
+        let Some(own) = period_of(cx, s, mention) else { continue };
+        if named.contains(&own) {
+            continue;
+        }
+        let other = cx.mentions[s]
+            .iter()
+            // a number of any class: `1% fewer than in 2017` gives 2017 to the change, not to a count
+            .filter(|o| {
+                o.span != mention.span
+                    && o.value != mention.value
+                    && !matches!(o.kind, Kind::Year | Kind::Date | Kind::Time)
+            })
+            .filter(|o| of_class(figure, o) || is_number(o))
+            .find_map(|o| period_of(cx, s, o).filter(|p| named.contains(p)).map(|p| (o, p)));
+        let Some((other, period)) = other else { continue };
+        let id = cx.sentence_id(s);
+        let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
+        found.push(
+            Diagnostic::warning(
+                "label-beside-another",
+                format!(
+                    "the label of `{}` names {period}, which {id} gives to {}, not to its own {} ({own})",
+                    figure.id.value,
+                    stated(other),
+                    stated(mention)
+                ),
+            )
+            .at(cx.in_sheet(&figure.label.span))
+            .label(format!("names {period}"))
+            .related(cx.in_seed(&mention.span), format!("the figure's value, of {own}"))
+            .related(cx.in_seed(&other.span), format!("{period} goes with this number"))
+            .help(format!(
+                "check that the value is {}, not {}; give the figure a label that names the period of its own number",
+                stated(mention),
+                stated(other)
+            )),
+        );
+    }
+    found
+}
+
+/// A plain number, a percentage or a sum: what may hold a period of its own.
+fn is_number(m: &Mention) -> bool {
+    matches!(m.kind, Kind::Count | Kind::Percent | Kind::Money)
+}
+
+/// The periods a label names: its years (`2017`) and `last year` or `this year`.
+fn in_label(label: &str) -> Vec<String> {
+    let lower = label.to_lowercase();
+    let mut named: Vec<String> =
+        lower.split(|c: char| !c.is_ascii_digit()).filter(|w| is_year(w)).map(str::to_string).collect();
+    named.extend(SAID.iter().filter(|p| lower.contains(*p)).map(|p| p.to_string()));
+    named
+}
+
+/// A year as news writes one: four digits, 1800 to 2199.
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("18") || word.starts_with("19") || word.starts_with("20") || word.starts_with("21"))
+}
+
+/// The period number `m` of sentence `s` is of: the one right before its
+/// bracket (`on 2019 (96.3%)`), or the first after it in its clause, before
+/// any other number (`1,650 deaths recorded in 2012`, `96.1% this year`).
+fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
+    let sentence = &cx.seed.sentences[s].span;
+    let text = &cx.seed.text;
+    let before = text[sentence.start..m.span.start].trim_end();
+    if let Some(outside) = before.strip_suffix('(') {
+        let outside = outside.trim_end().to_lowercase();
+        if let Some(said) = SAID.iter().find(|p| outside.ends_with(*p)) {
+            return Some(said.to_string());
+        }
+        let last = outside.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        return is_year(last).then(|| last.to_string());
+    }
+    let after = &text[m.span.end.min(sentence.end)..sentence.end];
+    let mut previous = "";
+    for word in after.split_whitespace().take(6) {
+        let plain = word.trim_end_matches(|c: char| c.is_ascii_punctuation()).to_lowercase();
+        if is_year(&plain) {
+            return (!NOT_ITS_OWN.contains(&previous)).then_some(plain);
+        }
+        if plain == "year" && matches!(previous, "last" | "this") {
+            return Some(format!("{previous} year"));
+        }
+        // another number, or the end of the clause, ends the number's own words
+        if plain.contains(|c: char| c.is_ascii_digit()) || plain.len() < word.len() || word.starts_with('(') {
+            return None;
+        }
+        // the word before a year or `year`, kept when it may tell whose it is
+        previous = NOT_ITS_OWN.iter().chain(&["last", "this"]).find(|w| **w == plain).copied().unwrap_or_default();
+    }
+    None
+}
