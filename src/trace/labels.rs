@@ -422,6 +422,15 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
         found.extend(words_in_order(&changed.join(" ")).map(|w| (w, Mark::Changed)));
     }
     let before = text[sentence.start..m.span.start].trim_end_matches([' ', '(']);
+    // what a number is, said before it: `a lead of 212 votes`, `in fifth ($100,000)`
+    let bracketed = text[sentence.start..m.span.start].trim_end().ends_with('(');
+    let said_before = match before.strip_suffix(" of") {
+        Some(head) => head.rsplit(' ').next().filter(|w| !CHANGES.contains(w)).map(|w| (w, Mark::Of)),
+        None => before.rsplit(' ').next().filter(|_| bracketed).map(|w| (w, Mark::Changed)),
+    };
+    if let Some((word, mark)) = said_before.filter(|(w, _)| w.starts_with(char::is_lowercase)) {
+        found.extend(words_in_order(word).map(|w| (w, mark)));
+    }
     let mut back = before.rsplit(' ').filter(|w| !w.is_empty());
     let name = back.next().filter(|w| !BETWEEN.contains(w)).or_else(|| back.next());
     // not a name a comma sets apart: `Ruth Ellery, 31, … was jailed for 40
@@ -433,13 +442,28 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     found
 }
 
+/// `b` restates `a` in brackets right after it, in another unit: `150 miles
+/// per hour (240 km per hour)`, `£5m ($6.2m)`.
+fn restated(text: &str, a: &Mention, b: &Mention) -> bool {
+    let Some(between) = text.get(a.span.end..b.span.start) else { return false };
+    let Some(unit) = between.trim_end().strip_suffix('(') else { return false };
+    // the unit's words only: `per hour`, not `) and Eastmoor`
+    let unit_word = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '/') && !matches!(w, "and" | "or" | "to");
+    unit.split_whitespace().count() <= 3 && unit.split_whitespace().all(unit_word)
+}
+
 /// What a word beside a number is to it.
 #[derive(Clone, Copy, PartialEq)]
 enum Mark {
     /// The noun right after it: a label names it first (`Countries taking part`).
     Noun,
-    /// What a change after it is of: a label may name it anywhere.
+    /// What a change after it is of, or the word before its bracket (`in
+    /// fifth ($100,000)`): a label may name it anywhere.
     Changed,
+    /// The noun before `of` (`a lead of 212 votes`): a label may name it
+    /// anywhere as another number's, but it may be a whole the number is part
+    /// of (`a study of 43,538 participants`), so it tells no label its own.
+    Of,
     /// The name right before it: a label may name it anywhere.
     Name,
 }
@@ -469,7 +493,7 @@ pub(super) fn beside_another(
         if cx.mentions[s].len() < 2 || in_a_score(&cx.seed.text, &mention.span) {
             continue;
         }
-        let own = marks(cx, s, mention);
+        let own: Vec<(String, Mark)> = marks(cx, s, mention).into_iter().filter(|(_, m)| *m != Mark::Of).collect();
         let label = read.label(i);
         // the word right before the number says what it is too: `magnitude 5.2`
         let before = &cx.seed.text[cx.seed.sentences[s].span.start..mention.span.start];
@@ -484,24 +508,34 @@ pub(super) fn beside_another(
         // months and Omar Nawaz Miah for three years`: `Miah` is both's)
         let clause_start = after_the_number_before(cx, s, mention, |_| true);
         let clause = words(&Folded::new(&cx.seed.text[clause_start..mention.span.start]).text);
-        let beside = cx.mentions[s].iter().filter(|o| o.span != mention.span && o.value != mention.value);
-        let other = beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).find_map(|o| {
-            let marks = marks(cx, s, o);
-            // what both numbers have beside them (`six counts of wire fraud, two
-            // counts of lying`) tells neither apart
-            let telling = |(w, _): &&(String, Mark)| !marks.iter().any(|(x, _)| x == w);
-            if own.iter().filter(telling).any(|(w, _)| label.contains(w)) {
-                return None;
-            }
-            let mut marks = marks.iter().filter(|(w, _)| !own.iter().any(|(x, _)| x == w)).cloned();
-            let named = marks.find(|(w, mark)| match mark {
-                Mark::Noun => first.contains(w),
-                Mark::Changed => label.contains(w),
-                Mark::Name => label.contains(w) && !clause.contains(w),
-            });
-            named.map(|(w, _)| (o, w))
+        let beside = cx.mentions[s].iter().filter(|o| {
+            o.span != mention.span
+                && o.value != mention.value
+                && !restated(&cx.seed.text, o, mention)
+                && !restated(&cx.seed.text, mention, o)
         });
-        let Some((other, word)) = other else { continue };
+        let candidates =
+            beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).filter_map(|o| {
+                let marks = marks(cx, s, o);
+                // what both numbers have beside them (`six counts of wire fraud, two
+                // counts of lying`) tells neither apart
+                let telling = |(w, _): &&(String, Mark)| !marks.iter().any(|(x, _)| x == w);
+                if own.iter().filter(telling).any(|(w, _)| label.contains(w)) {
+                    return None;
+                }
+                let mut marks = marks.iter().filter(|(w, _)| !own.iter().any(|(x, _)| x == w)).cloned();
+                let named = marks.find(|(w, mark)| match mark {
+                    Mark::Noun => first.contains(w),
+                    Mark::Changed | Mark::Of => label.contains(w),
+                    Mark::Name => label.contains(w) && !clause.contains(w),
+                });
+                named.map(|(w, mark)| (o, w, mark))
+            });
+        // a word said of one number alone (`fifth ($100,000)`) before the noun
+        // after a number, which the label may only happen to begin with
+        let candidates: Vec<_> = candidates.collect();
+        let other = candidates.iter().find(|(_, _, mark)| *mark != Mark::Noun).or(candidates.first());
+        let Some((other, word, _)) = other else { continue };
         let id = cx.sentence_id(s);
         let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
         found.push(

@@ -1,6 +1,7 @@
 //! The period a number of the seed is of — the year or `last year` that
-//! stands with it (`1,650 deaths recorded in 2012`, `on 2019 (96.3%)`) — and
-//! the `label-beside-another` warning of a label that names the period of
+//! stands with it (`1,650 deaths recorded in 2012`, `on 2019 (96.3%)`), or
+//! the span it is counted within (`64% within 62 days`) — and the
+//! `label-beside-another` warning of a label that names the period of
 //! another number of its sentence and not the period of its own.
 
 use super::Context;
@@ -11,6 +12,9 @@ use crate::sheet::Figure;
 
 /// Periods said in words, which a label may name as the seed does.
 const SAID: &[&str] = &["last year", "this year"];
+
+/// Words before the span a number is counted within: `within 62 days`.
+const WITHIN: &[&str] = &["within", "inside", "under", "over", "after"];
 
 /// Words after which a year is not the period of the number before them:
 /// `the highest level since 2019`.
@@ -52,7 +56,7 @@ pub(super) fn named_for_another(
             Diagnostic::warning(
                 "label-beside-another",
                 format!(
-                    "the label of `{}` names {period}, which {id} gives to {}, not to its own {} ({own})",
+                    "the label of `{}` names {period}, which {id} gives to {}; its own {} goes with {own}",
                     figure.id.value,
                     stated(other),
                     stated(mention)
@@ -77,13 +81,22 @@ fn is_number(m: &Mention) -> bool {
     matches!(m.kind, Kind::Count | Kind::Percent | Kind::Money)
 }
 
-/// The periods a label names: its years (`2017`) and `last year` or `this year`.
+/// The periods a label names: its years (`2017`), `last year` or `this
+/// year`, and the numbers it may count within (`within 28 days`).
 fn in_label(label: &str) -> Vec<String> {
     let lower = label.to_lowercase();
-    let mut named: Vec<String> =
-        lower.split(|c: char| !c.is_ascii_digit()).filter(|w| is_year(w)).map(str::to_string).collect();
+    let mut named: Vec<String> = lower
+        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .map(|w| w.trim_end_matches([',', '.']).replace(',', ""))
+        .filter(|w| is_plain_number(w))
+        .collect();
     named.extend(SAID.iter().filter(|p| lower.contains(*p)).map(|p| p.to_string()));
     named
+}
+
+/// Digits alone, perhaps grouped or with decimals: `28`, `1,500`, `2.5`.
+fn is_plain_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) && word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 /// A year as news writes one: four digits, 1800 to 2199.
@@ -110,7 +123,7 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
     }
     let after = &text[m.span.end.min(sentence.end)..sentence.end];
     let mut previous = "";
-    for word in after.split_whitespace().take(6) {
+    for word in after.split_whitespace().take(9) {
         let plain = word.trim_end_matches(|c: char| c.is_ascii_punctuation()).to_lowercase();
         if is_year(&plain) {
             return (!NOT_ITS_OWN.contains(&previous)).then_some(plain);
@@ -118,12 +131,22 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
         if plain == "year" && matches!(previous, "last" | "this") {
             return Some(format!("{previous} year"));
         }
+        // the span it is counted within: `64.0 per cent started treatment within 62 days`
+        if WITHIN.contains(&previous) && is_plain_number(&plain) {
+            return Some(plain.replace(',', ""));
+        }
         // another number, or the end of the clause, ends the number's own words
         if plain.contains(|c: char| c.is_ascii_digit()) || plain.len() < word.len() || word.starts_with('(') {
             return None;
         }
         // the word before a year or `year`, kept when it may tell whose it is
-        previous = NOT_ITS_OWN.iter().chain(&["last", "this"]).find(|w| **w == plain).copied().unwrap_or_default();
+        previous = NOT_ITS_OWN
+            .iter()
+            .chain(WITHIN)
+            .chain(&["last", "this"])
+            .find(|w| **w == plain)
+            .copied()
+            .unwrap_or_default();
     }
     None
 }
