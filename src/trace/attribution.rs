@@ -241,6 +241,11 @@ fn is_saying(word: &str) -> bool {
     SAYING.contains(&word.to_lowercase().as_str())
 }
 
+/// `word` reports speech or thought, as a quote's verb does or more: `said`, `warned`, `believes` …
+pub(super) fn reports_speech(word: &str) -> bool {
+    is_saying(word) || SPEECH_VERBS.contains(&word.to_lowercase().as_str())
+}
+
 /// Where the saying verb that follows the name at `name` starts, an aside
 /// between commas aside: `Tom Kell said`, `Ian Smith, the prosecutor,
 /// told`, `Kell, 54, said`.
@@ -457,12 +462,24 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     let last = before.len();
     let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause) && !opens_clause(&before[i + 1..]);
     // any verb of saying counts here (`Police said Smith admitted he had "panicked"`)
-    let says = |w: &Word| is_saying(w.text) || SPEECH_VERBS.contains(&w.text.to_lowercase().as_str());
+    let says = |w: &Word| reports_speech(w.text);
     let Some(v) = (last.saturating_sub(5)..last).rev().find(|&i| says(&before[i]) && (i + 3 >= last || unbroken(i)))
     else {
         return GivenBy::default();
     };
-    let from = before[v.saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
+    // `Lena Marsh of the Health Circle said`, `Tim Gardner of the Health
+    // Foundation charity said`: the name before where the person is from
+    // (right after the name: `Tara Lind, general secretary of the Harbour
+    // Union, said` is read as words set off by commas)
+    let from_where =
+        (v.saturating_sub(6)..v).rev().find(|&i| ["of", "at", "from"].contains(&before[i].text)).filter(|&i| {
+            let place = &before[i + 1..v];
+            let name_before = i > 0 && before[i - 1].text.starts_with(char::is_uppercase) && !before[i - 1].pause;
+            name_before
+                && place.iter().all(|w| !w.pause)
+                && place.iter().any(|w| w.text.starts_with(char::is_uppercase))
+        });
+    let from = before[from_where.unwrap_or(v).saturating_sub(3)..v].first().map_or(before[v].at, |w| w.at);
     // `Tara Lind, Dockers Union general secretary, said: "…"`: a name, then
     // words set off by commas, then the verb; the name says whose the words are
     let set_off = before[v].pause.then(|| (0..v).rev().find(|&i| before[i].pause)).flatten();
@@ -706,10 +723,7 @@ pub(super) fn reported(cx: &Context, s: usize, name: &Range<usize>) -> bool {
         w => w,
     };
     // unless the name says the words itself: `Police said Smith admitted he had "panicked"`
-    let says_them = words[at + 1..]
-        .iter()
-        .take_while(|w| w.at < opens)
-        .any(|w| is_saying(w.text) || SPEECH_VERBS.contains(&w.text.to_lowercase().as_str()));
+    let says_them = words[at + 1..].iter().take_while(|w| w.at < opens).any(|w| reports_speech(w.text));
     !says_them
         && verb.is_some_and(|v| is_saying(v.text) && !v.text.eq_ignore_ascii_case("told"))
         && words.first().is_some_and(|w| w.at < verb.map_or(0, |v| v.at))

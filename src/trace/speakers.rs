@@ -13,7 +13,7 @@
 use super::Context;
 use super::attribution::{
     BODIES, GivenBy, GoesOn, attribution, given_by_name, goes_on_from, in_the_possessive, listens, pronoun_says_at,
-    pronoun_subject, qualifies_another, reported, said_by, says_after, speaks_for_a_body,
+    pronoun_subject, qualifies_another, reported, reports_speech, said_by, says_after, speaks_for_a_body,
     where_the_name_before_is_from,
 };
 use super::fold::{Folded, whole_words};
@@ -252,7 +252,18 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
                     named.retain(|&a| a == sayer || at(a) > verb || joined(a));
                 }
                 let (first, last) = (named[0], named[named.len() - 1]);
-                if first == last { vec![first] } else { vec![first, last] }
+                // not one named inside a clause of the sentence's object: `said the
+                // figure was twice what Rose Denny announced`, `the amount that Rose
+                // Denny announced` (but not `said that Rose Denny …`, her words reported)
+                let inside = |a: usize| {
+                    cx.called()[a].iter().filter(|n| n.sentence == number).all(|n| {
+                        let mut back = cx.seed.text[..n.span.start].split_whitespace().rev();
+                        let (word, before) = (back.next().unwrap_or_default(), back.next().unwrap_or_default());
+                        matches!(word, "what" | "which" | "whom" | "than" | "whether")
+                            || (word == "that" && !reports_speech(before.trim_end_matches(',')))
+                    })
+                };
+                if first == last || inside(last) { vec![first] } else { vec![first, last] }
             })
             .unwrap_or_default();
         if before.contains(&speaker) {
