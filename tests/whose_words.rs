@@ -1500,6 +1500,30 @@ fn where_a_speaker_is_from_and_whom_the_object_names_leave_the_speaker() {
 }
 
 #[test]
+fn a_degree_sign_gives_the_unit_and_a_figure_may_name_what_it_counts() {
+    // `38.1°C` is in degrees Celsius; a label that begins with the figure's own
+    // unit (`Jobs added`) is no label of the other number of jobs
+    let seed = "Test headline\n\n\
+        The warmest day on record reached 38.1°C on Tuesday.\n\n\
+        Northshire payrolls increased 41,000 last month, beating estimates of 35,000 jobs.\n";
+    let sheet = |unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: record, label: Hottest day on record, value: 38.1, unit: {unit}}}\n\
+             \x20 - {{id: payrolls, label: Jobs added in the month, value: 41000, unit: jobs, evidence: \"increased 41,000\"}}\n\
+             \x20 - {{id: forecast, label: Jobs economists expected, value: 35000, unit: jobs, evidence: \"estimates of 35,000 jobs\"}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet("Celsius"));
+    assert_eq!(diagnostics(&project), Vec::<(String, String)>::new());
+    project.write(SHEET, sheet("Fahrenheit"));
+    let codes: Vec<String> = diagnostics(&project).into_iter().map(|(code, _)| code).collect();
+    assert_eq!(codes, ["unit-mismatch"]);
+}
+
+#[test]
 fn what_a_change_is_of_tells_the_numbers_of_a_sentence_apart() {
     let seed = "Test headline\n\n\
         Lumen posted a 5 percent rise in net profit driven by a 9 percent increase in sales.\n";

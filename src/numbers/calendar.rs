@@ -469,7 +469,9 @@ fn year(r: &Reader, i: usize) -> Option<Found> {
     // a year before a plural after a word that points at one (`its 2020
     // accounts`, `last 2019 figures`): a count that large has its comma
     let after_a_year = i >= 2 && r.word_in(i - 1, &["and", "or"]) && year_at(r, i - 2).is_some();
-    let pointed_at = i > 0 && r.word_in(i - 1, POINT_AT_A_YEAR) && !r.raw(i).contains(',');
+    // `the 2011 killings` too, though not `the 1500 metres`, a race
+    let the_year = i > 0 && r.word_is(i - 1, "the") && !super::grammar::distance_after(r, i);
+    let pointed_at = i > 0 && (r.word_in(i - 1, POINT_AT_A_YEAR) || the_year) && !r.raw(i).contains(',');
     if counts_things(r, next) && !after_a_year && !pointed_at {
         return None;
     }

@@ -707,6 +707,6 @@ const DISTANCES: &[&str] = &[
 ];
 
 /// A distance unit stands right after token `last`.
-fn distance_after(r: &Reader, last: usize) -> bool {
+pub(super) fn distance_after(r: &Reader, last: usize) -> bool {
     r.word_in(last + 1, DISTANCES)
 }

@@ -482,6 +482,9 @@ fn lists() {
 }
 
 const YEARS_DATES_AND_TIMES: Rows = &[
+    // a year before a plural after `the`: a count that large has its comma
+    ("convicted in the 2011 killings of two men", &["2011 = 2011 - year -", "two = 2 - count -"]),
+    ("she won the 1500 metres", &["1500 = 1500 - count -"]),
     ("in 1993, 25 grants", &["1993 = 1993 - year -", "25 = 25 - count -"]),
     ("the first hold since 2022.", &["2022 = 2022 - year -"]),
     ("the 2022 election", &["2022 = 2022 - year -"]),

@@ -617,7 +617,8 @@ fn word_after<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
     let end = cx.seed.sentences[s].span.end;
     let after = &cx.seed.text[m.span.end.min(end)..end];
     let letters = |t: &'_ str| -> usize { t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len()) };
-    if let Some(glued) = after.strip_prefix('-') {
+    // `38.1°C`: the degree sign is the unit's, not a word's end
+    if let Some(glued) = after.strip_prefix('-').or_else(|| after.strip_prefix(['°', 'º'])) {
         Some(&glued[..letters(glued)])
     } else if after.starts_with(char::is_alphabetic) {
         Some(&after[..letters(after)])

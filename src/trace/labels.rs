@@ -15,7 +15,7 @@ use super::Context;
 use super::fold::Folded;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
-use crate::sheet::{ActorKind, Figure};
+use crate::sheet::{ActorKind, FactUnit, Figure};
 
 /// A traced figure: the figure, its sentence and its mention.
 pub(super) type Traced<'a> = (&'a Figure, usize, &'a Mention);
@@ -503,6 +503,11 @@ pub(super) fn beside_another(
         }
         let first = Folded::new(&figure.label.value).text;
         let first = words(first.split_whitespace().next().unwrap_or_default());
+        // what the figure counts (`unit: jobs`) tells no number of it apart
+        let counted = match figure.unit() {
+            Some(FactUnit::Noun(noun)) => words(&Folded::new(noun).text),
+            _ => HashSet::default(),
+        };
         // the words of the number's own clause, from the number before it: a
         // name there is the number's too (`Omar Nazeem Miah was jailed for 30
         // months and Omar Nawaz Miah for three years`: `Miah` is both's)
@@ -525,7 +530,7 @@ pub(super) fn beside_another(
                 }
                 let mut marks = marks.iter().filter(|(w, _)| !own.iter().any(|(x, _)| x == w)).cloned();
                 let named = marks.find(|(w, mark)| match mark {
-                    Mark::Noun => first.contains(w),
+                    Mark::Noun => first.contains(w) && !counted.contains(w),
                     Mark::Changed | Mark::Of => label.contains(w),
                     Mark::Name => label.contains(w) && !clause.contains(w),
                 });
