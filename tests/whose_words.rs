@@ -1469,32 +1469,40 @@ fn where_a_speaker_is_from_and_whom_the_object_names_leave_the_speaker() {
         Paul Quist, of the Fiscal Institute, said the cost was double the amount that Rose Denny announced last week.\n\n\
         Asked how it would be funded, he said: \"Nobody has told us yet.\"\n\n\
         Rose Denny said that Paul Quist had misread the plan.\n\n\
-        She said: \"He has the wrong year.\"\n";
-    let sheet = |strain: &str, nobody: &str, year: &str| {
+        She said: \"He has the wrong year.\"\n\n\
+        Pressed on the delay, the Harbour Board's Omar Pike insisted the count of the cards took place \"without any exclusions\".\n";
+    let sheet = |strain: &str, nobody: &str, year: &str, exclusions: &str| {
         format!(
             "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
              \x20 - {{id: marsh, name: Lena Marsh}}\n\
              \x20 - {{id: pike, name: Omar Pike}}\n\
              \x20 - {{id: quist, name: Paul Quist}}\n\
              \x20 - {{id: denny, name: Rose Denny}}\n\
+             \x20 - {{id: board, name: Harbour Board, kind: organisation}}\n\
              quotes:\n\
              \x20 - {{id: strain, speaker: {strain}, text: remain under strain}}\n\
              \x20 - {{id: nobody, speaker: {nobody}, text: Nobody has told us yet.}}\n\
-             \x20 - {{id: year, speaker: {year}, text: He has the wrong year.}}\n"
+             \x20 - {{id: year, speaker: {year}, text: He has the wrong year.}}\n\
+             \x20 - {{id: exclusions, speaker: {exclusions}, text: without any exclusions}}\n"
         )
     };
     let project = Project::fixture(FIXTURE);
     project.write("seeds/troops.txt", seed);
-    let caught = |strain: &str, nobody: &str, year: &str| -> Vec<String> {
-        project.write(SHEET, sheet(strain, nobody, year));
+    let caught = |strain: &str, nobody: &str, year: &str, exclusions: &str| -> Vec<String> {
+        project.write(SHEET, sheet(strain, nobody, year, exclusions));
         diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
     };
-    assert_eq!(caught("marsh", "quist", "denny"), Vec::<String>::new());
+    assert_eq!(caught("marsh", "quist", "denny", "pike"), Vec::<String>::new());
+    // the verb a few words before the quotation gives it its speaker, and the board only says whose he is
     assert_eq!(
-        caught("pike", "quist", "denny"),
+        caught("marsh", "quist", "denny", "board"),
+        ["speaker-not-named: the quote `exclusions` is given to Harbour Board, but s7 gives it to Omar Pike"]
+    );
+    assert_eq!(
+        caught("pike", "quist", "denny", "pike"),
         ["speaker-not-named: the quote `strain` is given to Omar Pike, but s2 gives it to Lena Marsh"]
     );
-    let wrong = caught("marsh", "denny", "denny");
+    let wrong = caught("marsh", "denny", "denny", "pike");
     assert_eq!(wrong.len(), 1, "{wrong:?}");
     assert!(wrong[0].starts_with("speaker-not-named: the quote `nobody` is given to Rose Denny"), "{wrong:?}");
 }

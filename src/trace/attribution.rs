@@ -463,7 +463,7 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause) && !opens_clause(&before[i + 1..]);
     // any verb of saying counts here (`Police said Smith admitted he had "panicked"`)
     let says = |w: &Word| reports_speech(w.text);
-    let Some(v) = (last.saturating_sub(5)..last).rev().find(|&i| says(&before[i]) && (i + 3 >= last || unbroken(i)))
+    let Some(v) = (last.saturating_sub(8)..last).rev().find(|&i| says(&before[i]) && (i + 3 >= last || unbroken(i)))
     else {
         return GivenBy::default();
     };
