@@ -1532,6 +1532,34 @@ fn a_degree_sign_gives_the_unit_and_a_figure_may_name_what_it_counts() {
 }
 
 #[test]
+fn a_body_once_named_is_called_by_the_noun_its_name_ends_in() {
+    // `the bank's 2 per cent target`, paragraphs after the Reserve Bank of Harbour is named
+    let seed = "Central bank lifts rates\n\n\
+        Northport Bank, the central bank of Eastmoor, raised its key rate on Wednesday.\n\n\
+        The Reserve Bank of Harbour decided to raise the rate to 4.5 per cent, governor Ana Reyes said.\n\n\
+        This was the third rise in a row.\n\n\
+        Reyes expects prices to stay above the bank's 2 per cent target.\n";
+    let sheet = |extra: &str| {
+        format!(
+            "title: Central bank lifts rates\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: bank, name: Reserve Bank of Harbour, kind: organisation}}\n\
+             \x20 - {{id: reyes, name: Ana Reyes, aliases: [Reyes]}}\n{extra}\
+             numbers:\n\
+             \x20 - {{id: target, label: The bank's price target, value: 2, unit: \"%\", actor: bank}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    let codes = |extra: &str| -> Vec<String> {
+        project.write(SHEET, sheet(extra));
+        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
+    };
+    assert_eq!(codes(""), Vec::<String>::new());
+    // with a second bank on the sheet, `the bank` could be either
+    assert_eq!(codes("  - {id: other, name: Northport Bank, kind: organisation}\n"), ["actor-out-of-context"]);
+}
+
+#[test]
 fn what_a_change_is_of_tells_the_numbers_of_a_sentence_apart() {
     let seed = "Test headline\n\n\
         Lumen posted a 5 percent rise in net profit driven by a 9 percent increase in sales.\n";

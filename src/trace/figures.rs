@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use super::{Context, FactKind, FactTrace, Trace, labels, periods};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Kind, Mention, Unit, Value};
-use crate::sheet::{FactUnit, Figure, FigureValue};
+use crate::sheet::{Actor, ActorKind, FactUnit, Figure, FigureValue};
 use crate::site::format;
 
 /// A mention of the seed: its sentence index and the mention.
@@ -708,6 +708,30 @@ fn counts(cx: &Context, s: usize, m: &Mention, noun: &str) -> bool {
 }
 
 /// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
+/// `sentence` calls `actor` by the noun its name ends in, after `the`: `the
+/// bank` for Harbour Bank or the Reserve Bank of India, `the company` for
+/// Lumen Company.
+fn called_by_its_noun(sentence: &str, actor: &Actor) -> bool {
+    let lower = sentence.to_lowercase();
+    // the noun a name of two words or more ends in, before any `of`
+    let noun = |name: &str| {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let head = &words[..words.iter().position(|w| *w == "of").unwrap_or(words.len())];
+        (head.len() >= 2).then(|| head[head.len() - 1].to_lowercase())
+    };
+    let the_noun = |noun: &str| {
+        lower.match_indices(&format!("the {noun}")).any(|(at, phrase)| {
+            let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[at + phrase.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || c == '\'');
+            before && after
+        })
+    };
+    actor
+        .names()
+        .filter_map(|name| noun(&name.value))
+        .any(|noun| noun.len() >= 3 && noun.chars().all(char::is_alphabetic) && the_noun(&noun))
+}
+
 fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic> {
     let actor_id = figure.actor.as_ref()?;
     let index = cx.actor_of(figure)?;
@@ -721,6 +745,16 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
     };
     // once named in full, a person is called by the family name (`Okafor ran 12 km`)
     if cx.called()[index].iter().any(in_context) {
+        return None;
+    }
+    // once named, a body is called by the noun its name ends in: `Harbour Bank … the bank's 2% target`
+    let actor = &cx.briefing.actors[index];
+    // (unless another body of the sheet ends in that noun too: `the bank` is then either)
+    let named_before = cx.called()[index].iter().any(|n| n.sentence <= s);
+    let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
+    let by_noun = |a: &Actor| a.kind != ActorKind::Person && called_by_its_noun(sentence, a);
+    let mut others = cx.briefing.actors.iter().enumerate().filter(|&(b, _)| b != index);
+    if named_before && by_noun(actor) && !others.any(|(_, a)| by_noun(a)) {
         return None;
     }
     // the figure stands in words the sheet quotes as the actor's own
@@ -742,7 +776,6 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
         .filter(|(_, names)| names.iter().any(|n| n.sentence == s + 1))
         .map(|(a, _)| a.name.value.as_str())
         .collect();
-    let actor = &cx.briefing.actors[index];
     let names = match named.as_slice() {
         [] => format!("{id} names none of the sheet's actors"),
         named => format!("{id} names {}", named.join(", ")),
