@@ -1560,6 +1560,29 @@ fn a_body_once_named_is_called_by_the_noun_its_name_ends_in() {
 }
 
 #[test]
+fn a_headline_in_title_case_counts_what_it_capitalises() {
+    let seed = "Reyes Wins All Four Cup Finals\n\n\
+        Ana Reyes beat Jane Ash to take the title.\n\n\
+        Reyes hit three aces in the opening game.\n";
+    let sheet = |aces: u32| {
+        format!(
+            "title: Reyes wins\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes, aliases: [Reyes]}}\n\
+             numbers:\n\
+             \x20 - {{id: aces, label: Aces in the opening game, value: {aces}, unit: aces, actor: reyes}}\n"
+        )
+    };
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project.write(SHEET, sheet(3));
+    assert_eq!(diagnostics(&project), Vec::<(String, String)>::new());
+    // `Four Cup Finals` counts finals, not aces
+    project.write(SHEET, sheet(4));
+    let codes: Vec<String> = diagnostics(&project).into_iter().map(|(code, _)| code).collect();
+    assert_eq!(codes, ["untraced-number"]);
+}
+
+#[test]
 fn what_a_change_is_of_tells_the_numbers_of_a_sentence_apart() {
     let seed = "Test headline\n\n\
         Lumen posted a 5 percent rise in net profit driven by a 9 percent increase in sales.\n";

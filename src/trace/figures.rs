@@ -643,12 +643,29 @@ fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     if let (Some(said), Some(own)) = (measure_of(word), noun.split_whitespace().last().and_then(measure_of)) {
         return said != own;
     }
-    if !word.starts_with(char::is_lowercase) {
-        return false;
-    }
+    // a headline in title case capitalises what it counts: `Wins All Four Cup
+    // Finals` counts finals, the last of the capitalised words after the number
+    let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
+    let word = match word.starts_with(char::is_uppercase) && in_title_case(sentence) {
+        true => {
+            let after = &sentence[o.span.end.saturating_sub(cx.seed.sentences[s].span.start).min(sentence.len())..];
+            let run = after.split_whitespace().take(3).take_while(|w| w.starts_with(char::is_uppercase));
+            run.last().map_or(word, |w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
+        }
+        false if !word.starts_with(char::is_lowercase) => return false,
+        false => word,
+    };
     let thing = noun.split_whitespace().last().map(thing_of).unwrap_or_default();
     let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
     thing_of(word) != thing && (measure_of(word).is_some() || a_plural)
+}
+
+/// A headline in title case: most of its words of four letters or more are capitalised.
+fn in_title_case(sentence: &str) -> bool {
+    let long: Vec<&str> =
+        sentence.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capitalised = long.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    long.len() >= 2 && capitalised * 4 >= long.len() * 3
 }
 
 /// A count of a thing whose value the seed gives only as a count of another
