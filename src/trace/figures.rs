@@ -100,7 +100,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     let read = labels::Words::new(cx, &traced);
     trace.diagnostics.extend(labels::swapped(cx, &read, &traced, same_class));
     trace.diagnostics.extend(labels::beside_another(cx, &read, &traced, same_class));
-    trace.diagnostics.extend(periods::named_for_another(cx, &traced, same_class));
+    trace.diagnostics.extend(periods::named_for_another(cx, &traced));
     trace
         .diagnostics
         .extend(labels::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));

@@ -8,7 +8,6 @@ use super::Context;
 use super::labels::Traced;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Kind, Mention};
-use crate::sheet::Figure;
 
 /// Periods said in words, which a label may name as the seed does.
 const SAID: &[&str] = &["last year", "this year"];
@@ -23,12 +22,7 @@ const NOT_ITS_OWN: &[&str] = &["since", "from", "until", "till", "before", "afte
 /// The figures whose label names the period of another number of their
 /// sentence (`Road deaths in 2017` on the 1,650 of "1% fewer than in 2017,
 /// … the 1,650 deaths recorded in 2012"), and not the period of their own.
-/// `of_class` says whether a mention is of the figure's class.
-pub(super) fn named_for_another(
-    cx: &Context,
-    traced: &[Traced],
-    of_class: impl Fn(&Figure, &Mention) -> bool,
-) -> Vec<Diagnostic> {
+pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
         let named = in_label(&figure.label.value);
@@ -42,12 +36,7 @@ pub(super) fn named_for_another(
         let other = cx.mentions[s]
             .iter()
             // a number of any class: `1% fewer than in 2017` gives 2017 to the change, not to a count
-            .filter(|o| {
-                o.span != mention.span
-                    && o.value != mention.value
-                    && !matches!(o.kind, Kind::Year | Kind::Date | Kind::Time)
-            })
-            .filter(|o| of_class(figure, o) || is_number(o))
+            .filter(|o| o.span != mention.span && o.value != mention.value && is_number(o))
             .find_map(|o| period_of(cx, s, o).filter(|p| named.contains(p)).map(|p| (o, p)));
         let Some((other, period)) = other else { continue };
         let id = cx.sentence_id(s);
