@@ -542,29 +542,57 @@ pub(super) fn beside_another(
         let other = candidates.iter().find(|(_, _, mark)| *mark != Mark::Noun).or(candidates.first());
         let Some((other, word, _)) = other else { continue };
         let id = cx.sentence_id(s);
-        let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
-        found.push(
-            Diagnostic::warning(
-                "label-beside-another",
-                format!(
-                    "the label of `{}` reads like {} of {id}, not like its own {}",
-                    figure.id.value,
-                    stated(other),
-                    stated(mention)
-                ),
-            )
-            .at(cx.in_sheet(&figure.label.span))
-            .label(format!("reads like {}", stated(other)))
-            .related(cx.in_seed(&mention.span), format!("the figure's value, in {id}"))
-            .related(cx.in_seed(&other.span), format!("`{word}` goes with this number"))
-            .help(format!(
-                "check that the value is {}, not {}; give the figure a label that says what its own number counts",
-                stated(mention),
-                stated(other)
-            )),
-        );
+        let stated = cx.seed.text[other.span.clone()].to_string();
+        let beside = Beside {
+            figure,
+            mention,
+            other,
+            message: format!(
+                "the label of `{}` reads like {stated} of {id}, not like its own {}",
+                figure.id.value,
+                &cx.seed.text[mention.span.clone()]
+            ),
+            label: format!("reads like {stated}"),
+            own: format!("the figure's value, in {id}"),
+            theirs: format!("`{word}` goes with this number"),
+            fix: "says what its own number counts",
+        };
+        found.push(beside.warning(cx));
     }
     found
+}
+
+/// A `label-beside-another` warning: the label of `figure`, traced to
+/// `mention`, reads like `other` of the same sentence.
+pub(super) struct Beside<'a> {
+    pub figure: &'a Figure,
+    pub mention: &'a Mention,
+    pub other: &'a Mention,
+    pub message: String,
+    /// Under the label.
+    pub label: String,
+    /// Beside the figure's own number, and beside the other.
+    pub own: String,
+    pub theirs: String,
+    /// What a label that fits says: `says what its own number counts`.
+    pub fix: &'a str,
+}
+
+impl Beside<'_> {
+    pub fn warning(self, cx: &Context) -> Diagnostic {
+        let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
+        Diagnostic::warning("label-beside-another", self.message)
+            .at(cx.in_sheet(&self.figure.label.span))
+            .label(self.label)
+            .related(cx.in_seed(&self.mention.span), self.own)
+            .related(cx.in_seed(&self.other.span), self.theirs)
+            .help(format!(
+                "check that the value is {}, not {}; give the figure a label that {}",
+                stated(self.mention),
+                stated(self.other),
+                self.fix
+            ))
+    }
 }
 
 fn warning(cx: &Context, (a, sa, ma): Traced, (b, sb, mb): Traced) -> Diagnostic {

@@ -5,7 +5,7 @@
 //! another number of its sentence and not the period of its own.
 
 use super::Context;
-use super::labels::Traced;
+use super::labels::{Beside, Traced};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Kind, Mention};
 
@@ -41,26 +41,22 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
         let Some((other, period)) = other else { continue };
         let id = cx.sentence_id(s);
         let stated = |m: &Mention| cx.seed.text[m.span.clone()].to_string();
-        found.push(
-            Diagnostic::warning(
-                "label-beside-another",
-                format!(
-                    "the label of `{}` names {period}, which {id} gives to {}; its own {} goes with {own}",
-                    figure.id.value,
-                    stated(other),
-                    stated(mention)
-                ),
-            )
-            .at(cx.in_sheet(&figure.label.span))
-            .label(format!("names {period}"))
-            .related(cx.in_seed(&mention.span), format!("the figure's value, of {own}"))
-            .related(cx.in_seed(&other.span), format!("{period} goes with this number"))
-            .help(format!(
-                "check that the value is {}, not {}; give the figure a label that names the period of its own number",
-                stated(mention),
-                stated(other)
-            )),
-        );
+        let beside = Beside {
+            figure,
+            mention,
+            other,
+            message: format!(
+                "the label of `{}` names {period}, which {id} gives to {}; its own {} goes with {own}",
+                figure.id.value,
+                stated(other),
+                stated(mention)
+            ),
+            label: format!("names {period}"),
+            own: format!("the figure's value, of {own}"),
+            theirs: format!("{period} goes with this number"),
+            fix: "names the period of its own number",
+        };
+        found.push(beside.warning(cx));
     }
     found
 }
