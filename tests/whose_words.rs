@@ -30,6 +30,25 @@ fn messages(project: &Project, code: &str) -> Vec<String> {
     diagnostics(project).into_iter().filter(|(c, _)| c == code).map(|(_, m)| m).collect()
 }
 
+/// The fixture, with `seed` as the text its sheet reads.
+fn with_seed(seed: &str) -> Project {
+    let project = Project::fixture(FIXTURE);
+    project.write("seeds/troops.txt", seed);
+    project
+}
+
+/// The code of every diagnostic a check of `project` reports once `sheet` is its sheet.
+fn codes_with(project: &Project, sheet: String) -> Vec<String> {
+    project.write(SHEET, sheet);
+    diagnostics(project).into_iter().map(|(code, _)| code).collect()
+}
+
+/// `code: message` of every diagnostic a check of `project` reports once `sheet` is its sheet.
+fn reported_with(project: &Project, sheet: String) -> Vec<String> {
+    project.write(SHEET, sheet);
+    diagnostics(project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
+}
+
 /// The id a message names first: `hire` in "the quote `hire` is given to …".
 fn named_id(message: &str) -> &str {
     message.split('`').nth(1).unwrap_or_default()
@@ -276,8 +295,7 @@ fn words_are_given_by_the_attribution_beside_them_not_by_one_elsewhere() {
         \x20 - {id: q3, speaker: holt, text: We have done nothing wrong}\n\
         \x20 - {id: q4, speaker: holt, text: This is a hard day.}\n\
         \x20 - {id: q5, speaker: harbour, text: No jobs are at risk.}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let report = project.check(&["--format", "json"]).json();
     let speakers: Vec<&serde_json::Value> = report["diagnostics"]
@@ -323,8 +341,7 @@ fn an_attribution_is_read_as_the_sentence_makes_it() {
         \x20 - {id: useful, speaker: berg, text: The talks were useful.}\n\
         \x20 - {id: act, speaker: doe, text: We have to act now.}\n\
         \x20 - {id: thanks, speaker: doe, text: We thank our staff.}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let report = project.check(&["--format", "json"]).json();
     let mut caught: Vec<String> = report["diagnostics"]
@@ -410,8 +427,7 @@ fn whose_job_a_name_qualifies_and_who_heard_the_words() {
         \x20 - {id: lied-kell, speaker: kell, text: lied to everyone}\n\
         \x20 - {id: fine, speaker: ward, text: We are fine}\n\
         \x20 - {id: fine-ash, speaker: ash, text: We are fine}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let report = project.check(&["--format", "json"]).json();
     let caught: Vec<(String, String)> = report["diagnostics"]
@@ -476,8 +492,7 @@ fn a_person_is_called_by_the_family_name_once_named() {
         \x20 - {id: acted-berg, speaker: berg, text: We acted at once}\n\
         \x20 - {id: there, speaker: kell, text: I was there}\n\
         \x20 - {id: nothing, speaker: berg, text: Nothing changed}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let caught: Vec<String> = messages(&project, "speaker-not-named");
     let ids: Vec<&str> = caught.iter().map(|m| named_id(m)).collect();
@@ -510,8 +525,7 @@ fn wire_forms_as_they_are_written_check_clean() {
         \x20 - {id: quarters, label: Quarters to go, value: 3, evidence: three quarters to go}\n\
         \x20 - {id: pay, label: Hourly pay, value: 21.5, unit: \"$\", evidence: earn $21.50 an hour}\n\
         \x20 - {id: burst, label: Minutes of the burst, value: 13, unit: minutes, evidence: in 13 second-half}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let run = project.check(&["--strict", "--format", "json"]);
     let report = run.json();
@@ -546,8 +560,7 @@ fn sums_scores_and_limits_as_papers_write_them_check_clean() {
         \x20 - {id: dividends, label: Dividends paid, value: 1415000000, unit: ZAR}\n\
         \x20 - {id: round, label: Closing round, value: 69, actor: berg, evidence: 69 to win}\n\
         \x20 - {id: threshold, label: Income at which the higher rate starts, value: 38500, unit: GBP}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let run = project.check(&["--strict", "--format", "json"]);
     let report = run.json();
@@ -576,8 +589,7 @@ fn a_count_in_another_measure_has_the_wrong_unit() {
              \x20 - {{id: wind, label: Top wind speed, value: 150, unit: miles per hour}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("minutes", "wickets", "hectares", "degrees Fahrenheit", "points"));
     project.check(&["--strict"]).assert_exit(0);
     project.write(SHEET, sheet("seconds", "runs", "acres", "degrees Celsius", "seconds"));
@@ -610,8 +622,7 @@ fn a_label_that_says_what_another_sentence_states_is_warned() {
              \x20 - {{id: freight, label: Rise in freight prices, value: 12, unit: \"%\"}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let codes = |label: &str| -> Vec<String> {
         project.write(SHEET, sheet(label));
         diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect()
@@ -641,8 +652,7 @@ fn a_label_whose_words_tell_another_sentence_from_its_own_is_warned() {
              \x20 - {{id: profit, label: Growth in Northwind Ferries earnings, value: 6, unit: \"%\", actor: northwind}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let codes = |label: &str| -> Vec<String> {
         project.write(SHEET, sheet(label));
         diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect()
@@ -684,8 +694,7 @@ fn words_set_off_by_commas_or_a_job_before_the_name_keep_the_words_the_names() {
         \x20 - {id: rest-paper, speaker: post, text: We had no time to rest}\n\
         \x20 - {id: fine, speaker: reyes, text: He is a fine player}\n\
         \x20 - {id: fine-club, speaker: rovers, text: He is a fine player}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let found = diagnostics(&project);
     let ids: Vec<&str> = found.iter().map(|(_, m)| named_id(m)).collect();
@@ -718,8 +727,7 @@ fn a_pronoun_speaks_for_the_subject_not_for_whom_it_acted_on() {
         \x20 - {id: fans, speaker: ruiz, text: I thank the fans}\n\
         numbers:\n\
         \x20 - {id: age, label: Hart's age, value: 46, unit: years, actor: hart}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let found: Vec<String> =
         diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect();
@@ -747,8 +755,7 @@ fn a_quotation_alone_goes_on_with_the_words_before_it() {
         \x20 - {id: going-club, speaker: northport, text: We must keep going.}\n\
         \x20 - {id: hire, speaker: kell, text: We will hire more staff next year.}\n\
         \x20 - {id: hire-body, speaker: northwind, text: We will hire more staff next year.}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let found: Vec<String> =
         diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect();
@@ -771,12 +778,8 @@ fn a_figure_in_words_the_sheet_quotes_as_its_actors_is_in_context() {
              \x20 - {{id: rise, label: Rise of the rivers, value: 2, unit: metres, actor: ortiz}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
-    let codes = |quotes: &str| -> Vec<String> {
-        project.write(SHEET, sheet(quotes));
-        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
-    };
+    let project = with_seed(seed);
+    let codes = |quotes: &str| -> Vec<String> { codes_with(&project, sheet(quotes)) };
     assert_eq!(codes(""), ["actor-out-of-context"]);
     let quoted = "quotes:\n  - {id: rivers, speaker: ortiz, text: Rivers could rise by 2 metres in the valley.}\n";
     assert!(codes(quoted).is_empty());
@@ -796,8 +799,7 @@ fn a_name_set_off_after_its_description_says_whose_the_words_are() {
              \x20 - {{id: strong, speaker: {speaker}, text: This is a strong economy.}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let warned = |speaker: &str| -> Vec<String> {
         project.write(SHEET, sheet(speaker));
         diagnostics(&project).iter().map(|(_, message)| named_id(message).to_string()).collect()
@@ -821,8 +823,7 @@ fn a_long_description_with_a_bracketed_acronym_before_the_name_says_whose_the_wo
              \x20 - {{id: roads, speaker: {speaker}, text: Crews are clearing the roads}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let warned = |speaker: &str| -> Vec<String> {
         project.write(SHEET, sheet(speaker));
         diagnostics(&project).iter().map(|(code, message)| format!("{code} {message}")).collect()
@@ -848,8 +849,7 @@ fn a_name_set_off_before_its_description_and_the_quotation_says_whose_the_words_
              \x20 - {{id: won, speaker: {speaker}, text: Our members won this.}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let warned = |speaker: &str| -> Vec<String> {
         project.write(SHEET, sheet(speaker));
         diagnostics(&project).iter().map(|(code, message)| format!("{code} {message}")).collect()
@@ -877,8 +877,7 @@ fn a_spokesman_speaks_for_the_body_and_a_named_spokesman_for_himself() {
              \x20 - {{id: orders, speaker: {orders}, text: Orders are down}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let warned = |pressure: &str, orders: &str| -> Vec<String> {
         project.write(SHEET, sheet(pressure, orders));
         diagnostics(&project).iter().map(|(code, message)| format!("{code} {message}")).collect()
@@ -907,8 +906,7 @@ fn a_quotation_over_two_sentences_is_given_where_it_opens_and_closes() {
         \x20 - {id: fight-kell, speaker: kell, text: This team stays in the fight}\n\
         \x20 - {id: hire, speaker: ortiz, text: We will hire more staff.}\n\
         \x20 - {id: hire-kell, speaker: kell, text: We will hire more staff.}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let found: Vec<String> =
         diagnostics(&project).into_iter().map(|(code, message)| format!("{code} {message}")).collect();
@@ -934,8 +932,7 @@ fn a_family_name_keeps_its_particle_capitalised_where_it_opens_a_sentence() {
              \x20 - {{id: start, speaker: {speaker}, text: He will start on Saturday}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("van-gaal"));
     assert_eq!(diagnostics(&project), [], "the manager's words");
     project.write(SHEET, sheet("reyes"));
@@ -966,8 +963,7 @@ fn a_score_gives_neither_number_to_the_name_before_it() {
              \x20 - {{id: kell-votes, label: Votes for Tom Kell, value: {kell}, unit: votes, evidence: \"{kell} votes\"}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("6120", "4980"));
     assert_eq!(diagnostics(&project), [], "the scores and votes as the seed gives them");
     project.write(SHEET, sheet("4980", "6120"));
@@ -988,8 +984,7 @@ fn the_evidence_a_help_gives_pins_the_number_it_means() {
              \x20 - {{id: final, label: Southby's final score, value: 14, unit: points, evidence: \"{evidence}\"}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("16-14"));
     let report = project.check(&["--format", "json"]).json();
     let help = report["diagnostics"][0]["help"].as_str().unwrap_or_default().to_string();
@@ -1017,8 +1012,7 @@ fn a_count_of_a_measure_is_stated_again_only_where_its_unit_follows() {
              \x20 - {{id: kick, label: Time left at the winning kick, value: 9, unit: {unit}}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("minutes"));
     let report = project.check(&["--format", "json"]).json();
     assert_eq!(report["diagnostics"].as_array().map(Vec::len), Some(0), "{report:#}");
@@ -1049,8 +1043,7 @@ fn two_figures_with_one_label_are_told_apart_or_warned_of() {
              \x20 - {{id: kell-points, label: Points, value: 9, unit: points, actor: kell, evidence: 9 points}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("People not accounted for"));
     assert_eq!(diagnostics(&project), [], "labels of their own");
     project.write(SHEET, sheet("people killed by the  fire"));
@@ -1078,8 +1071,7 @@ fn words_two_people_both_say_are_each_theirs() {
         \x20 - {id: line-berg, speaker: berg, text: We hold the line}\n\
         \x20 - {id: line-kell, speaker: kell, text: We hold the line}\n\
         \x20 - {id: line-smith, speaker: smith, text: We hold the line}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     let caught: Vec<String> = messages(&project, "speaker-not-named");
     let ids: Vec<&str> = caught.iter().map(|m| named_id(m)).collect();
@@ -1115,8 +1107,7 @@ fn a_pronoun_points_back_to_who_spoke_not_to_an_aside_before_the_verb() {
              \x20 - {{id: stand, speaker: smith, text: We stand by it}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let caught = |penny: &str, wait: &str| -> Vec<String> {
         project.write(SHEET, sheet(penny, wait));
         messages(&project, "speaker-not-named")
@@ -1145,8 +1136,7 @@ fn a_body_whose_name_is_possessive_says_whose_the_speaker_is() {
              \x20 - {{id: more, speaker: {more}, text: We are not selling more}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let caught = |day: &str, more: &str| -> Vec<String> {
         project.write(SHEET, sheet(day, more));
         messages(&project, "speaker-not-named")
@@ -1174,8 +1164,7 @@ fn a_count_of_one_thing_is_not_stated_by_a_count_of_another() {
              \x20 - {{id: total, label: Dunmore all out, value: 143, unit: runs}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("6"));
     let run = project.check(&["--strict", "--format", "json"]);
     let report = run.json();
@@ -1207,8 +1196,7 @@ fn two_figures_traced_to_one_number_are_warned_of_unless_the_text_shares_it() {
              \x20 - {{id: northport-goals, label: Northport's goals, value: 1, unit: goals}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("24"));
     assert_eq!(diagnostics(&project), [], "each number its own");
     project.write(SHEET, sheet("18"));
@@ -1237,11 +1225,9 @@ fn a_label_of_what_stands_beside_another_number_of_the_sentence_is_caught() {
              \x20 - {{id: lying, label: Counts of lying to regulators, value: 2, unit: counts, evidence: two counts}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let caught = |north: &str, volunteers: &str, wire: &str| -> Vec<String> {
-        project.write(SHEET, sheet(north, volunteers, wire));
-        diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
+        reported_with(&project, sheet(north, volunteers, wire))
     };
     assert_eq!(caught("Rise in Northshire", "Volunteers enrolled", "Counts of wire fraud"), Vec::<String>::new());
     // a label that names both, or neither, is no swap
@@ -1272,8 +1258,7 @@ fn a_body_that_says_where_a_speaker_is_from_is_not_the_speaker() {
              \x20 - {{id: visit, speaker: {visit}, text: We need to visit the site}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let caught = |visit: &str| -> Vec<String> {
         project.write(SHEET, sheet(visit));
         messages(&project, "speaker-not-named")
@@ -1307,8 +1292,7 @@ fn a_rider_of_a_team_the_company_and_a_family_name_are_read_as_news_writes_them(
         \x20 - {id: weak, speaker: corvale, text: Meadow Mart did well in a weak market}\n\
         numbers:\n\
         \x20 - {id: distance, label: Distance Okafor ran, value: 12, unit: km, actor: okafor}\n";
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet);
     assert_eq!(diagnostics(&project), Vec::<(String, String)>::new());
     // the team is not the rider
@@ -1332,12 +1316,8 @@ fn a_label_that_names_another_actor_of_its_kind_is_caught() {
              \x20 - {{id: rebounds, label: {label}, value: 6, unit: rebounds, actor: munn, evidence: 6 rebounds}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
-    let caught = |label: &str| -> Vec<String> {
-        project.write(SHEET, sheet(label));
-        diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
-    };
+    let project = with_seed(seed);
+    let caught = |label: &str| -> Vec<String> { reported_with(&project, sheet(label)) };
     // its own actor by family name, and a team of another kind, are fine
     assert_eq!(caught("Rebounds Munn pulled down"), Vec::<String>::new());
     assert_eq!(caught("Rebounds against Harbour"), Vec::<String>::new());
@@ -1361,12 +1341,8 @@ fn a_label_may_name_the_other_party_to_a_deal() {
              \x20 - {{id: dividend, label: {label}, value: 2500000000, unit: ZAR, actor: kopano}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
-    let caught = |label: &str| -> Vec<String> {
-        project.write(SHEET, sheet(label));
-        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
-    };
+    let project = with_seed(seed);
+    let caught = |label: &str| -> Vec<String> { codes_with(&project, sheet(label)) };
     // where the money came from names the other party, not whose dividend it is
     assert_eq!(caught("Dividend funded by the partial Bellmare sale"), Vec::<String>::new());
     assert_eq!(caught("Dividend paid from the Bellmare stake sale"), Vec::<String>::new());
@@ -1388,11 +1364,9 @@ fn a_label_that_names_the_period_of_another_number_is_caught() {
              \x20 - {{id: thefts, label: {thefts}, value: 950, unit: thefts}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let caught = |burglaries: &str, rate: &str, thefts: &str| -> Vec<String> {
-        project.write(SHEET, sheet(burglaries, rate, thefts));
-        diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
+        reported_with(&project, sheet(burglaries, rate, thefts))
     };
     // each label names its own number's period, or none; `since 2015` is no period of the 950
     let clean = caught("Burglaries in 2019", "Clear-up rate in 2021", "Thefts since 2015");
@@ -1430,11 +1404,9 @@ fn what_is_said_of_a_number_before_it_tells_it_apart() {
              \x20 - {{id: gusts, label: {gusts}, value: 240, unit: km/h, evidence: (240 km per hour)}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let caught = |labels: [&str; 4]| -> Vec<String> {
-        project.write(SHEET, sheet(labels[0], labels[1], labels[2], labels[3]));
-        diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
+        reported_with(&project, sheet(labels[0], labels[1], labels[2], labels[3]))
     };
     let right =
         ["Net gain from late ballots", "Prize for fourth", "Treated within 62 days", "Gusts at landfall in km/h"];
@@ -1486,11 +1458,9 @@ fn where_a_speaker_is_from_and_whom_the_object_names_leave_the_speaker() {
              \x20 - {{id: exclusions, speaker: {exclusions}, text: without any exclusions}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     let caught = |strain: &str, nobody: &str, year: &str, exclusions: &str| -> Vec<String> {
-        project.write(SHEET, sheet(strain, nobody, year, exclusions));
-        diagnostics(&project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
+        reported_with(&project, sheet(strain, nobody, year, exclusions))
     };
     assert_eq!(caught("marsh", "quist", "denny", "pike"), Vec::<String>::new());
     // the verb a few words before the quotation gives it its speaker, and the board only says whose he is
@@ -1522,8 +1492,7 @@ fn a_degree_sign_gives_the_unit_and_a_figure_may_name_what_it_counts() {
              \x20 - {{id: forecast, label: Jobs economists expected, value: 35000, unit: jobs, evidence: \"estimates of 35,000 jobs\"}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet("Celsius"));
     assert_eq!(diagnostics(&project), Vec::<(String, String)>::new());
     project.write(SHEET, sheet("Fahrenheit"));
@@ -1548,12 +1517,8 @@ fn a_body_once_named_is_called_by_the_noun_its_name_ends_in() {
              \x20 - {{id: target, label: The bank's price target, value: 2, unit: \"%\", actor: bank}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
-    let codes = |extra: &str| -> Vec<String> {
-        project.write(SHEET, sheet(extra));
-        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
-    };
+    let project = with_seed(seed);
+    let codes = |extra: &str| -> Vec<String> { codes_with(&project, sheet(extra)) };
     assert_eq!(codes(""), Vec::<String>::new());
     // with a second bank on the sheet, `the bank` could be either
     assert_eq!(codes("  - {id: other, name: Northport Bank, kind: organisation}\n"), ["actor-out-of-context"]);
@@ -1572,8 +1537,7 @@ fn a_headline_in_title_case_counts_what_it_capitalises() {
              \x20 - {{id: aces, label: Aces in the opening game, value: {aces}, unit: aces, actor: reyes}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
+    let project = with_seed(seed);
     project.write(SHEET, sheet(3));
     assert_eq!(diagnostics(&project), Vec::<(String, String)>::new());
     // `Four Cup Finals` counts finals, not aces
@@ -1593,12 +1557,8 @@ fn what_a_change_is_of_tells_the_numbers_of_a_sentence_apart() {
              \x20 - {{id: sales, label: \"{label}\", value: 9, unit: \"%\", evidence: a 9 percent increase}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
-    let caught = |label: &str| -> Vec<String> {
-        project.write(SHEET, sheet(label));
-        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
-    };
+    let project = with_seed(seed);
+    let caught = |label: &str| -> Vec<String> { codes_with(&project, sheet(label)) };
     assert_eq!(caught("Increase in sales"), Vec::<String>::new());
     assert_eq!(caught("Growth of sales, which drove the profit"), Vec::<String>::new());
     assert_eq!(caught("Increase in net profit"), ["label-beside-another"]);
@@ -1627,12 +1587,8 @@ fn labels_of_people_who_share_a_family_name_are_told_apart() {
              \x20 - {{id: nazeem-term, label: {term}, value: 30, unit: months, actor: nazeem}}\n"
         )
     };
-    let project = Project::fixture(FIXTURE);
-    project.write("seeds/troops.txt", seed);
-    let caught = |term: &str| -> Vec<String> {
-        project.write(SHEET, sheet(term));
-        diagnostics(&project).into_iter().map(|(code, _)| code).collect()
-    };
+    let project = with_seed(seed);
+    let caught = |term: &str| -> Vec<String> { codes_with(&project, sheet(term)) };
     assert_eq!(caught("Prison term for Nazeem Miah"), Vec::<String>::new());
     assert_eq!(caught("Prison term for Nawaz Miah"), ["label-names-another"]);
 }
