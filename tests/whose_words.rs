@@ -49,6 +49,14 @@ fn reported_with(project: &Project, sheet: String) -> Vec<String> {
     diagnostics(project).into_iter().map(|(code, m)| format!("{code}: {m}")).collect()
 }
 
+/// A check of `project` under `--strict` passes, with no error and no warning.
+fn assert_clean_under_strict(project: &Project) {
+    let run = project.check(&["--strict", "--format", "json"]);
+    let report = run.json();
+    assert_eq!((report["errors"].clone(), report["warnings"].clone()), (0.into(), 0.into()), "{report:#}");
+    run.assert_exit(0);
+}
+
 /// The id a message names first: `hire` in "the quote `hire` is given to …".
 fn named_id(message: &str) -> &str {
     message.split('`').nth(1).unwrap_or_default()
@@ -527,10 +535,7 @@ fn wire_forms_as_they_are_written_check_clean() {
         \x20 - {id: burst, label: Minutes of the burst, value: 13, unit: minutes, evidence: in 13 second-half}\n";
     let project = with_seed(seed);
     project.write(SHEET, sheet);
-    let run = project.check(&["--strict", "--format", "json"]);
-    let report = run.json();
-    assert_eq!((report["errors"].clone(), report["warnings"].clone()), (0.into(), 0.into()), "{report:#}");
-    run.assert_exit(0);
+    assert_clean_under_strict(&project);
     // a bare `$` states US dollars only: the help says how to publish it as written
     project.write(SHEET, project.read(SHEET).replace("unit: \"$\"", "unit: NZD"));
     let run = project.check(&["--format", "json"]);
@@ -562,10 +567,7 @@ fn sums_scores_and_limits_as_papers_write_them_check_clean() {
         \x20 - {id: threshold, label: Income at which the higher rate starts, value: 38500, unit: GBP}\n";
     let project = with_seed(seed);
     project.write(SHEET, sheet);
-    let run = project.check(&["--strict", "--format", "json"]);
-    let report = run.json();
-    assert_eq!((report["errors"].clone(), report["warnings"].clone()), (0.into(), 0.into()), "{report:#}");
-    run.assert_exit(0);
+    assert_clean_under_strict(&project);
     // a label that names no limit: `more than` is the seed's hedge, and the sheet drops it
     project.write(SHEET, sheet.replace("Income at which the higher rate starts", "Income of a higher-rate payer"));
     assert_eq!(messages(&project, "dropped-hedge").len(), 1, "{:?}", diagnostics(&project));
