@@ -41,7 +41,7 @@ pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
     while i < r.len() {
         // the digits of an address name a page, and state nothing
         if let Some(address) = addresses.iter().find(|a| a.contains(&toks[i].start)) {
-            i = toks.iter().position(|t| t.start >= address.end).unwrap_or(toks.len());
+            i += toks[i..].iter().position(|t| t.start >= address.end).unwrap_or(toks.len() - i);
             continue;
         }
         match step(&r, i) {

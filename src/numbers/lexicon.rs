@@ -434,6 +434,28 @@ pub const HEDGES: &[(&str, &[&str])] = &[
     ("over", &["over"]),
 ];
 
+/// A hedge that sets a bound (`more than`, `under`), not one that rounds (`about`).
+pub fn is_bound(hedge: &str) -> bool {
+    matches!(
+        hedge,
+        "no fewer than"
+            | "no more than"
+            | "no less than"
+            | "not more than"
+            | "in excess of"
+            | "more than"
+            | "fewer than"
+            | "less than"
+            | "at least"
+            | "at most"
+            | "up to"
+            | "under"
+            | "below"
+            | "above"
+            | "over"
+    )
+}
+
 /// Whether `word` can end a hedge: the grammar looks for hedges only then.
 /// It runs before every mention, so it compares the word, in lower case,
 /// with the last words of [`HEDGES`] in one `match`.

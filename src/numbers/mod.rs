@@ -156,7 +156,7 @@ pub fn scan_with(text: &str, tokens: &mut Vec<tokens::Token>) -> Vec<Mention> {
 }
 
 pub use calendar::{canonical_time, time_shown};
-pub use lexicon::MONTH_NAMES;
+pub use lexicon::{MONTH_NAMES, is_bound};
 pub use tokens::Token;
 
 /// The currency a fact sheet's `unit:` names, as mentions carry it: an ISO

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::{Context, FactKind, FactTrace, Trace, labels, periods};
 use crate::diagnostic::Diagnostic;
-use crate::numbers::{Kind, Mention, Unit, Value};
+use crate::numbers::{Kind, Mention, Unit, Value, is_bound};
 use crate::sheet::{Actor, ActorKind, FactUnit, Figure, FigureValue};
 use crate::site::format;
 
@@ -329,28 +329,6 @@ fn evidence_not_found(cx: &Context, figure: &Figure) -> Diagnostic {
     .help("copy the evidence words exactly from the sentence that states the figure")
 }
 
-/// A hedge that sets a bound (`more than`, `under`), not one that rounds (`about`).
-fn is_bound(hedge: &str) -> bool {
-    matches!(
-        hedge,
-        "no fewer than"
-            | "no more than"
-            | "no less than"
-            | "not more than"
-            | "in excess of"
-            | "more than"
-            | "fewer than"
-            | "less than"
-            | "at least"
-            | "at most"
-            | "up to"
-            | "under"
-            | "below"
-            | "above"
-            | "over"
-    )
-}
-
 /// A label that names a limit (`Higher-rate threshold`, `Income at which
 /// the rate starts`): the figure is the bound itself, exactly.
 fn names_a_limit(label: &str) -> bool {
@@ -648,7 +626,8 @@ fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
     let word = match word.starts_with(char::is_uppercase) && in_title_case(sentence) {
         true => {
-            let after = &sentence[o.span.end.saturating_sub(cx.seed.sentences[s].span.start).min(sentence.len())..];
+            let end = cx.seed.sentences[s].span.end;
+            let after = &cx.seed.text[o.span.end.min(end)..end];
             let run = after.split_whitespace().take(3).take_while(|w| w.starts_with(char::is_uppercase));
             run.last().map_or(word, |w| w.trim_end_matches(|c: char| !c.is_alphabetic()))
         }
@@ -724,7 +703,6 @@ fn counts(cx: &Context, s: usize, m: &Mention, noun: &str) -> bool {
     })
 }
 
-/// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
 /// `sentence` calls `actor` by the noun its name ends in, after `the`: `the
 /// bank` for Harbour Bank or the Reserve Bank of India, `the company` for
 /// Lumen Company.
@@ -749,6 +727,7 @@ fn called_by_its_noun(sentence: &str, actor: &Actor) -> bool {
         .any(|noun| noun.len() >= 3 && noun.chars().all(char::is_alphabetic) && the_noun(&noun))
 }
 
+/// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
 fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic> {
     let actor_id = figure.actor.as_ref()?;
     let index = cx.actor_of(figure)?;
