@@ -1056,6 +1056,11 @@ fn two_figures_with_one_label_are_told_apart_or_warned_of() {
     // and the copy says what the other sentence states
     assert_eq!(found[1].0, "label-elsewhere", "{found:#?}");
     assert_eq!(named_id(&found[1].1), "unaccounted", "{found:#?}");
+    // a player's figure and the game's cannot share a label either
+    project.write(SHEET, sheet("People not accounted for").replace("actor: kell, ", ""));
+    let found = diagnostics(&project);
+    assert_eq!(found.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["label-repeated"], "{found:#?}");
+    assert_eq!(named_id(&found[0].1), "kell-points", "{found:#?}");
 }
 
 #[test]
@@ -1389,6 +1394,34 @@ fn a_label_that_names_the_period_of_another_number_is_caught() {
 }
 
 #[test]
+fn a_label_that_names_the_month_of_another_number_is_caught() {
+    // `in June` is a number's month; `the previous month` and `a month
+    // earlier` are the month before the one its sentence names
+    let seed = "Test headline\n\n\
+        Sales at Harbour shops fell 0.4% in June, after a 1.2% rise in the previous month.\n\n\
+        The price index stood at 103.5 in June, against 101.9 a month earlier.\n";
+    let sheet = |sales: &str, index: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: sales, label: {sales}, value: 0.4, unit: \"%\", evidence: fell 0.4%}}\n\
+             \x20 - {{id: index, label: {index}, value: 103.5, evidence: stood at 103.5}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let caught = |sales: &str, index: &str| reported_with(&project, sheet(sales, index));
+    assert_eq!(caught("Fall in sales in June", "Price index in June"), Vec::<String>::new());
+    assert_eq!(caught("Fall in sales", "Price index"), Vec::<String>::new());
+    assert_eq!(
+        caught("Fall in sales in May", "Price index in June"),
+        ["label-beside-another: the label of `sales` names may, which s2 gives to 1.2%; its own 0.4% goes with june"]
+    );
+    assert_eq!(
+        caught("Fall in sales in June", "Price index a month earlier"),
+        ["label-beside-another: the label of `index` names may, which s3 gives to 101.9; its own 103.5 goes with june"]
+    );
+}
+
+#[test]
 fn what_is_said_of_a_number_before_it_tells_it_apart() {
     // the noun before `of`, the word before a bracket, and the span a share is
     // counted within; a sum restated in brackets in another unit is the same sum
@@ -1477,6 +1510,31 @@ fn where_a_speaker_is_from_and_whom_the_object_names_leave_the_speaker() {
     let wrong = caught("marsh", "denny", "denny", "pike");
     assert_eq!(wrong.len(), 1, "{wrong:?}");
     assert!(wrong[0].starts_with("speaker-not-named: the quote `nobody` is given to Rose Denny"), "{wrong:?}");
+}
+
+#[test]
+fn a_name_in_brackets_restates_where_the_speaker_is_from() {
+    // `Ana Reyes, Chief Economist at the Harbour Traders Guild (HTG) said:`
+    // gives the words to her; the guild's short name only restates its name
+    let seed = "Test headline\n\n\
+        Prices rose 3.2 per cent in May, Tom Kell reported.\n\n\
+        Ana Reyes, Chief Economist at the Harbour Traders Guild (HTG) said: \"The rise was mildly disappointing.\"\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes, role: Chief Economist}}\n\
+             \x20 - {{id: htg, name: Harbour Traders Guild, kind: organisation, aliases: [HTG]}}\n\
+             \x20 - {{id: kell, name: Tom Kell}}\n\
+             quotes:\n\
+             \x20 - {{id: rise, speaker: {speaker}, text: The rise was mildly disappointing.}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet("reyes")), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet("kell")),
+        ["speaker-not-named: the quote `rise` is given to Tom Kell, but s3 names Ana Reyes"]
+    );
 }
 
 #[test]

@@ -169,6 +169,12 @@ pub(super) fn in_the_possessive(after: &str) -> bool {
     ["'s", "’s"].iter().any(|p| after.starts_with(p))
 }
 
+/// A name alone in brackets restates the one before it, whose place it
+/// takes: `at the Harbour Traders Guild (HTG) said`.
+fn in_brackets(text: &str, name: &Range<usize>) -> bool {
+    text[..name.start].ends_with('(') && text[name.end..].starts_with(')')
+}
+
 /// Whether the name at `name` says where the one named right before it is
 /// from: `Dr Ana Reyes from the Coastal Survey Office`, `Tom Kell of Northwind`.
 pub(super) fn where_the_name_before_is_from(cx: &Context, name: &Range<usize>) -> bool {
@@ -349,6 +355,7 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
                         && !whose_name_before_a_name(text, &n.span)
                         && !qualifies_another(cx, &n.span)
                         && !governed(n.span.start)
+                        && !in_brackets(text, &n.span)
                 })?;
                 Some((at.span.start, a))
             })

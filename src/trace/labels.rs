@@ -106,9 +106,9 @@ fn after_the_number_before(cx: &Context, s: usize, m: &Mention, counted: impl Fn
 }
 
 /// The `label-repeated` warnings: a figure whose label is another's, word
-/// for word (case and spacing aside), when both are of one actor or of none —
-/// a reader of the page cannot tell the two apart, and one of them is likely
-/// a label copied from the other.
+/// for word (case and spacing aside), unless each is given to an actor of
+/// its own (`Goals scored` by two players) — a reader of the page cannot
+/// tell the two apart, and one of them is likely a label copied from the other.
 pub(super) fn repeated(cx: &Context) -> Vec<Diagnostic> {
     let figures = &cx.briefing.figures;
     let plain = |label: &str| Folded::new(&label.to_lowercase()).text.trim_end_matches(['.', ':']).trim().to_string();
@@ -116,7 +116,8 @@ pub(super) fn repeated(cx: &Context) -> Vec<Diagnostic> {
     let actor = |i: usize| figures[i].actor.as_ref().map(|a| a.value.as_str());
     let mut found = Vec::new();
     for b in 1..figures.len() {
-        let Some(a) = (0..b).find(|&a| labels[a] == labels[b] && !labels[b].is_empty() && actor(a) == actor(b)) else {
+        let told_by_actor = |a: usize| actor(a).is_some() && actor(b).is_some() && actor(a) != actor(b);
+        let Some(a) = (0..b).find(|&a| labels[a] == labels[b] && !labels[b].is_empty() && !told_by_actor(a)) else {
             continue;
         };
         let (first, second) = (&figures[a], &figures[b]);

@@ -7,10 +7,18 @@
 use super::Context;
 use super::labels::{Beside, Traced};
 use crate::diagnostic::Diagnostic;
-use crate::numbers::{Kind, Mention};
+use crate::numbers::{Kind, MONTH_NAMES, Mention};
 
 /// Periods said in words, which a label may name as the seed does.
 const SAID: &[&str] = &["last year", "this year"];
+
+/// Words before a month that make it the period of what they follow: `in April`.
+const IN: &[&str] = &["in", "for", "during", "through", "to"];
+
+/// Words that make a month or year the one before the sentence's own:
+/// `the previous month`, `a year earlier`.
+const BEFORE_IT: &[&str] = &["previous", "prior", "preceding", "last"];
+const AFTER_IT: &[&str] = &["earlier", "before", "ago"];
 
 /// Words before the span a number is counted within: `within 62 days`.
 const WITHIN: &[&str] = &["within", "inside", "under", "over", "after"];
@@ -25,10 +33,15 @@ const NOT_ITS_OWN: &[&str] = &["since", "from", "until", "till", "before", "afte
 pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
-        let named = in_label(&figure.label.value);
-        if named.is_empty() || cx.mentions[s].len() < 2 {
+        if cx.mentions[s].len() < 2 {
             continue;
         }
+        let named = in_label(cx, s, &figure.label.value);
+        if named.is_empty() {
+            continue;
+        }
+        // a number with no period in its own words may share another's
+        // (`646 last year, however rural road deaths fell by 4% to 1,030`)
         let Some(own) = period_of(cx, s, mention) else { continue };
         if named.contains(&own) {
             continue;
@@ -67,8 +80,10 @@ fn is_number(m: &Mention) -> bool {
 }
 
 /// The periods a label names: its years (`2017`), `last year` or `this
-/// year`, and the numbers it may count within (`within 28 days`).
-fn in_label(label: &str) -> Vec<String> {
+/// year`, the numbers it may count within (`within 28 days`), its months
+/// (`March retail sales`), and the month or year before sentence `s`'s own
+/// (`Sales in the previous month`).
+fn in_label(cx: &Context, s: usize, label: &str) -> Vec<String> {
     let lower = label.to_lowercase();
     let mut named: Vec<String> = lower
         .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
@@ -76,7 +91,38 @@ fn in_label(label: &str) -> Vec<String> {
         .filter(|w| is_plain_number(w))
         .collect();
     named.extend(SAID.iter().filter(|p| lower.contains(*p)).map(|p| p.to_string()));
+    let words: Vec<&str> = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    named.extend(words.iter().filter(|w| MONTH_NAMES.contains(w)).map(|w| w.to_lowercase()));
+    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    for pair in lowered.windows(2) {
+        if let Some(period) = the_one_before(cx, s, &pair[0], &pair[1]) {
+            named.push(period);
+        }
+    }
     named
+}
+
+/// `the previous month`, `a year earlier` (as the words `previous` and
+/// `month`, or `year` and `earlier`): the month or year before the one
+/// sentence `s` names, or `last month`, `last year` when it names none.
+fn the_one_before(cx: &Context, s: usize, first: &str, second: &str) -> Option<String> {
+    let span = match (first, second) {
+        (w, span @ ("month" | "year")) if BEFORE_IT.contains(&w) => span,
+        (span @ ("month" | "year"), w) if AFTER_IT.contains(&w) => span,
+        _ => return None,
+    };
+    let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
+    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let own = match span {
+        "month" => words.windows(2).find_map(|pair| {
+            let at = MONTH_NAMES.iter().position(|m| *m == pair[1])?;
+            // `May` is a verb too: a month only after `in`, `for` …
+            (pair[1] != "May" || IN.contains(&pair[0].to_lowercase().as_str()))
+                .then(|| MONTH_NAMES[(at + 11) % 12].to_lowercase())
+        }),
+        _ => words.iter().find(|w| is_year(w)).and_then(|y| y.parse::<u32>().ok()).map(|y| (y - 1).to_string()),
+    };
+    Some(own.unwrap_or_else(|| format!("last {span}")))
 }
 
 /// Digits alone, perhaps grouped or with decimals: `28`, `1,500`, `2.5`.
@@ -113,8 +159,17 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
         if is_year(&plain) {
             return (!NOT_ITS_OWN.contains(&previous)).then_some(plain);
         }
-        if plain == "year" && matches!(previous, "last" | "this") {
+        if plain == "year" && previous == "this" {
             return Some(format!("{previous} year"));
+        }
+        // `in April`; `the previous month`, `a year earlier`
+        if IN.contains(&previous)
+            && MONTH_NAMES.iter().any(|m| *m == word.trim_end_matches(|c: char| c.is_ascii_punctuation()))
+        {
+            return Some(plain);
+        }
+        if let Some(period) = the_one_before(cx, s, previous, &plain) {
+            return Some(period);
         }
         // the span it is counted within: `64.0 per cent started treatment within 62 days`
         if WITHIN.contains(&previous) && is_plain_number(&plain) {
@@ -128,7 +183,9 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
         previous = NOT_ITS_OWN
             .iter()
             .chain(WITHIN)
-            .chain(&["last", "this"])
+            .chain(IN)
+            .chain(BEFORE_IT)
+            .chain(&["this", "month", "year"])
             .find(|w| **w == plain)
             .copied()
             .unwrap_or_default();
