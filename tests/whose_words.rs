@@ -1353,6 +1353,8 @@ fn a_label_may_name_the_other_party_to_a_deal() {
     // where the money came from names the other party, not whose dividend it is
     assert_eq!(caught("Dividend funded by the partial Bellmare sale"), Vec::<String>::new());
     assert_eq!(caught("Dividend paid from the Bellmare stake sale"), Vec::<String>::new());
+    // and so does what it falls on
+    assert_eq!(caught("Dividend paid on the Bellmare proceeds"), Vec::<String>::new());
     assert_eq!(caught("Bellmare special dividend"), ["label-names-another"]);
     assert_eq!(caught("Special dividend of Bellmare"), ["label-names-another"]);
 }
@@ -1419,6 +1421,23 @@ fn a_label_that_names_the_month_of_another_number_is_caught() {
         caught("Fall in sales in June", "Price index a month earlier"),
         ["label-beside-another: the label of `index` names may, which s3 gives to 101.9; its own 103.5 goes with june"]
     );
+}
+
+#[test]
+fn a_label_that_names_its_own_numbers_period_is_its_own() {
+    // `bicycles` is the noun after the other number, but `2022` is the 10,900's own
+    let seed = "Test headline\n\n\
+        Harbour Mills sold 12,400 bicycles in the first half, up from 10,900 units in H1 of 2022.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: sold, label: Bicycles sold in the first half, value: 12400, unit: bicycles}}\n\
+             \x20 - {{id: before, label: {label}, value: 10900, unit: units}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Bicycles sold in the first half of 2022")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("Bicycles sold a year earlier")), ["label-beside-another"]);
 }
 
 #[test]

@@ -648,8 +648,13 @@ fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
     let during = article && matches!(hedge, "over" | "under" | "below" | "above");
     // `a 2-under 69`: the word ends a compound (a score against par), and bounds nothing
     let compound = start >= 2 && r.glued(start) && r.is_dash(start - 1) && r.glued(start - 1);
-    (!place_race_or_time && !noun && !moved && !against && !during && !compound).then_some((hedge, start))
+    // `a victory over 40-1 chance Grey Fox`: whom a win was over
+    let beaten = hedge == "over" && start > 0 && r.word_in(start - 1, BEATEN);
+    (!place_race_or_time && !noun && !moved && !against && !during && !compound && !beaten).then_some((hedge, start))
 }
+
+/// Nouns of a win, after which `over` names who lost.
+const BEATEN: &[&str] = &["victory", "victories", "triumph", "edge", "advantage", "revenge"];
 
 /// Verbs after which `up to` says where a number went, not its bound.
 const MOVED: &[&str] = &[

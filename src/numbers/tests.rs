@@ -569,6 +569,9 @@ fn ranges_of_days() {
 const HEDGES: Rows = &[
     // a score against par: the word ends a compound, and hedges nothing
     ("closed with a 2-under 69", &["2 = 2 - count -", "69 = 69 - count -"]),
+    // whom a win was over, not a bound
+    ("a clear victory over 40-1 chance Grey Fox", &["40 = 40 - count -", "1 = 1 - count -"]),
+    ("a lead of over 40 points", &["over 40 = 40 - count over"]),
     // an article between the hedge and digits
     ("roughly a 35-mile drive", &["roughly a 35 = 35 - count roughly"]),
     ("about an 8% rise", &["about an 8% = 8 % percent about"]),

@@ -217,11 +217,12 @@ pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
 
 /// Every time `name` stands in `label`, it names a party to what the figure
 /// counts, not whose figure it is: before a deal (`Dividend funded by the
-/// Tronox sale`, `Proceeds of the Bellmare stake sale`), or set against the
-/// figure's own actor (`Lead over Harbour`). After `by` or `from` a name may
-/// be the owner (`Points scored by Ross`).
+/// Tronox sale`, `Proceeds of the Bellmare stake sale`), set against the
+/// figure's own actor (`Lead over Harbour`), or one the figure falls on or
+/// goes to (`Fine imposed on Eastmoor`, `Loan to Harbour`). After `by` or
+/// `from` a name may be the owner (`Points scored by Ross`).
 fn only_as_a_party(label: &str, name: &str) -> bool {
-    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "than", "over"];
+    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "than", "over", "on", "upon", "to"];
     const DEALS: &[&str] = &[
         "sale",
         "sales",
@@ -514,6 +515,9 @@ pub(super) fn beside_another(
         // months and Omar Nawaz Miah for three years`: `Miah` is both's)
         let clause_start = after_the_number_before(cx, s, mention, |_| true);
         let clause = words(&Folded::new(&cx.seed.text[clause_start..mention.span.start]).text);
+        // a label that names its own number's period (`Kettles sold in the
+        // spring of 2020`) is its own, whatever else it shares with another
+        let own_period = super::periods::named_of_own(cx, s, &figure.label.value, mention);
         let beside = cx.mentions[s].iter().filter(|o| {
             o.span != mention.span
                 && o.value != mention.value
@@ -522,6 +526,9 @@ pub(super) fn beside_another(
         });
         let candidates =
             beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).filter_map(|o| {
+                if own_period.is_some() && super::periods::of_number(cx, s, o) != own_period {
+                    return None;
+                }
                 let marks = marks(cx, s, o);
                 // what both numbers have beside them (`six counts of wire fraud, two
                 // counts of lying`) tells neither apart

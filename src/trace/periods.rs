@@ -74,6 +74,16 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
     found
 }
 
+/// The period of number `m` of sentence `s`, when `label` names it.
+pub(super) fn named_of_own(cx: &Context, s: usize, label: &str, m: &Mention) -> Option<String> {
+    period_of(cx, s, m).filter(|own| in_label(cx, s, label).contains(own))
+}
+
+/// The period of number `m` of sentence `s`, if it has one in its own words.
+pub(super) fn of_number(cx: &Context, s: usize, m: &Mention) -> Option<String> {
+    period_of(cx, s, m)
+}
+
 /// A plain number, a percentage or a sum: what may hold a period of its own.
 fn is_number(m: &Mention) -> bool {
     matches!(m.kind, Kind::Count | Kind::Percent | Kind::Money)
@@ -130,6 +140,11 @@ fn is_plain_number(word: &str) -> bool {
     word.starts_with(|c: char| c.is_ascii_digit()) && word.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
+/// A quarter or a half of a year as news writes one: `Q1`, `H2`.
+fn is_part_of_a_year(word: &str) -> bool {
+    matches!(word.as_bytes(), [b'q', b'1'..=b'4'] | [b'h', b'1' | b'2'])
+}
+
 /// A year as news writes one: four digits, 1800 to 2199.
 fn is_year(word: &str) -> bool {
     word.len() == 4
@@ -175,8 +190,10 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
         if WITHIN.contains(&previous) && is_plain_number(&plain) {
             return Some(plain.replace(',', ""));
         }
-        // another number, or the end of the clause, ends the number's own words
-        if plain.contains(|c: char| c.is_ascii_digit()) || plain.len() < word.len() || word.starts_with('(') {
+        // another number, or the end of the clause, ends the number's own
+        // words; a quarter or a half (`in Q1 of 2014`) is a word of them
+        let number = plain.contains(|c: char| c.is_ascii_digit()) && !is_part_of_a_year(&plain);
+        if number || plain.len() < word.len() || word.starts_with('(') {
             return None;
         }
         // the word before a year or `year`, kept when it may tell whose it is
