@@ -1557,6 +1557,32 @@ fn a_name_in_brackets_restates_where_the_speaker_is_from() {
 }
 
 #[test]
+fn a_speed_is_told_from_another_speed() {
+    // miles per hour, km/h and knots are speeds of one measure, in units a figure must not mix up
+    let seed = "Test headline\n\n\
+        Gusts reached 150 miles per hour (240 km per hour) at landfall.\n\n\
+        The ferry kept to 12 knots, while the pilot boat made 30mph.\n";
+    let sheet = |kmh: &str, boat: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: gusts, label: Gusts at landfall, value: 240, unit: {kmh}, evidence: (240 km per hour)}}\n\
+             \x20 - {{id: boat, label: Speed of the pilot boat, value: 30, unit: {boat}, evidence: made 30mph}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("km/h", "miles per hour")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("kilometres per hour", "mph")), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet("miles per hour", "mph")),
+        ["unit-mismatch: `gusts` counts miles per hour, but s2 counts 240 km per hour"]
+    );
+    assert_eq!(
+        reported_with(&project, sheet("km/h", "knots")),
+        ["unit-mismatch: `boat` counts knots, but s3 counts 30 mph"]
+    );
+}
+
+#[test]
 fn a_degree_sign_gives_the_unit_and_a_figure_may_name_what_it_counts() {
     // `38.1°C` is in degrees Celsius; a label that begins with the figure's own
     // unit (`Jobs added`) is no label of the other number of jobs

@@ -555,7 +555,16 @@ const SHORT_FORMS_THAT_ARE_WORDS: &[&str] = &["in", "over", "m", "t", "g", "mi"]
 /// minutes`) is no unit of the number's.
 fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
-    // a rate (`miles per hour`, `km/h`) is no measure of its last word
+    // a speed is told from another speed
+    if let Some(own) = speed_of(noun) {
+        let end = cx.seed.sentences[s].span.end;
+        let after: Vec<&str> = cx.seed.text[m.span.end.min(end)..end].split_whitespace().take(3).collect();
+        let (n, said) = (1..=after.len()).rev().find_map(|n| speed_of(&after[..n].join(" ")).map(|said| (n, said)))?;
+        let word = after[..n].join(" ");
+        let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        return (own != said).then(|| measure_mismatch(cx, figure, (s, m), noun, word));
+    }
+    // another rate (`tonnes per hectare`) is no measure of its last word
     if noun.contains(" per ") || noun.contains('/') {
         return None;
     }
@@ -574,18 +583,37 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
     if (said_family == family && said == unit) || (said_family != family && !in_full) {
         return None;
     }
+    Some(measure_mismatch(cx, figure, (s, m), noun, word))
+}
+
+/// `unit-mismatch`: the figure counts `noun`, and its sentence states the number in `word`.
+fn measure_mismatch(cx: &Context, figure: &Figure, (s, m): At, noun: &str, word: &str) -> Diagnostic {
     let id = cx.sentence_id(s);
     let text = mention_text(cx, m);
-    Some(
-        Diagnostic::error(
-            "unit-mismatch",
-            format!("`{}` counts {noun}, but {id} counts {text} {word}", figure.id.value),
-        )
+    Diagnostic::error("unit-mismatch", format!("`{}` counts {noun}, but {id} counts {text} {word}", figure.id.value))
         .at(cx.in_sheet(&figure.unit.as_ref().map_or(figure.value.span.clone(), |u| u.span.clone())))
         .label("this unit")
         .related(cx.in_seed(&m.span), format!("{id} states {text} {word}"))
-        .help(format!("give the unit the seed counts: `unit: {word}`")),
-    )
+        .help(format!("give the unit the seed counts: `unit: {word}`"))
+}
+
+/// The speed `text` begins with, as one spelling of it: `mph` for `miles per
+/// hour`, `kph` for `km/h`, `knots`.
+fn speed_of(text: &str) -> Option<&'static str> {
+    let text = text.to_lowercase();
+    let text = text.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let (distance, time) =
+        match text.split_once(" per ").or_else(|| text.split_once(" an ")).or_else(|| text.split_once('/')) {
+            Some((distance, time)) => (distance.trim(), time.trim()),
+            None => (text, ""),
+        };
+    match (distance, time) {
+        ("mph", "") | ("mile" | "miles" | "mi", "hour" | "h" | "hr") => Some("mph"),
+        ("kph" | "kmh" | "kmph", "")
+        | ("km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers", "hour" | "h" | "hr") => Some("kph"),
+        ("knot" | "knots" | "kt" | "kts", "") => Some("knots"),
+        _ => None,
+    }
 }
 
 /// The word right after mention `m` of sentence `s`, which may be what it
