@@ -235,7 +235,15 @@ fn runs(words: &[Word]) -> Vec<Range<usize>> {
                 continue;
             }
             // `Centers for Disease Control and Prevention`, not `European Council and NATO`
-            let joins = CONNECTORS.contains(&next.text)
+            // `Dr. Milton Packer of UT Southwestern Medical Center`, `Tom Kell of Northwind
+            // Bank`: a person of a body, not one name
+            let then_words = || words[end + 1..].iter().take_while(|w| name_word(w) || CONNECTORS.contains(&w.text));
+            let person_of = next.text == "of"
+                && end - start >= 2
+                && !words[start..end].iter().any(|w| ORGANISATION_WORDS.contains(&w.text))
+                && (HONORIFICS.contains(&words[start].text)
+                    || then_words().any(|w| ORGANISATION_WORDS.contains(&w.text) || PLACE_WORDS.contains(&w.text)));
+            let joins = (CONNECTORS.contains(&next.text) && !person_of)
                 || (next.text == "and"
                     && words[start..end].iter().any(|w| TAKES_AND.contains(&w.text))
                     && !ORGANISATION_WORDS.contains(&words[end - 1].text)
@@ -251,6 +259,11 @@ fn runs(words: &[Word]) -> Vec<Range<usize>> {
         i = end;
     }
     found
+}
+
+/// A demonym, or its plural: `American`, `Americans`.
+fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(&word) || word.strip_suffix('s').is_some_and(|w| DEMONYMS.contains(&w))
 }
 
 fn is_no_name(word: &str) -> bool {
@@ -426,7 +439,9 @@ fn is_name(name: &str, seen: &[Occurrence], lower_words: &std::collections::Hash
     if PLACES.contains(&name)
         || a_place
         || NOT_ACTORS.contains(&name)
-        || words.iter().all(|w| is_no_name(w) || DEMONYMS.contains(w))
+        || words.iter().all(|w| is_no_name(w) || is_demonym(w) || COMPASS_WORDS.contains(w))
+        // `April-March`, `Russia-Ukraine`: a span of months, or a pair of countries
+        || (name.contains('-') && name.split('-').all(|w| MONTHS.contains(&w) || COUNTRIES.contains(&w)))
         || words.iter().any(|w| THING_WORDS.contains(w))
         // words someone says (`"Dynamite"`), not a name the text gives
         || seen.iter().all(|o| o.quoted)
@@ -460,6 +475,9 @@ fn kind_of(name: &str, titled: bool) -> ActorKind {
         words.len() > 1 && COMPASS_WORDS.contains(&words[0]) && COUNTRIES.contains(&words[1..].join(" ").as_str());
     if COUNTRIES.contains(&name) || region {
         ActorKind::Country
+    } else if is_acronym(name) {
+        // `DAA chief executive Kenny Jacobs`: a job after it is someone's there
+        ActorKind::Organisation
     } else if titled && !words.iter().any(|w| ORGANISATION_WORDS.contains(w)) {
         ActorKind::Person
     } else if words.iter().any(|w| ORGANISATION_WORDS.contains(w) || PLACE_WORDS.contains(w))
@@ -635,6 +653,11 @@ mod tests {
             // a month, a currency, a contest, a security
             ("Headline\n\nOn Feb 27 the outlay was Rs 500 crore, Jane Doe said.", &["Jane Doe"]),
             ("Headline\n\nJane Doe won the French Open and sold her American Depositary Shares.", &["Jane Doe"]),
+            // an event, a law, and an adjective of where (`North American`)
+            ("Headline\n\nJane Doe rode at the Cheltenham Festival after the Clean Air Act passed.", &["Jane Doe"]),
+            ("Headline\n\nJane Doe sold her North American plants.", &["Jane Doe"]),
+            // a people in the plural, a span of months, a pair of countries
+            ("Headline\n\nJane Doe said Americans saw April-March sales hit by the Russia-Ukraine war.", &["Jane Doe"]),
             // names only inside quotation marks are words someone says
             ("Headline\n\n\"It was Dynamite,\" Jane Doe said.", &["Jane Doe"]),
         ];
@@ -673,6 +696,32 @@ mod tests {
         assert_eq!(bradshaw.aliases, ["Sir Adrian Bradshaw"]);
         assert_eq!(actors[2].name, "NATO");
         assert_eq!(actors[2].kind, ActorKind::Organisation);
+    }
+
+    #[test]
+    fn a_job_before_a_name_and_a_body_after_it_are_no_part_of_it() {
+        let actors = find_in(
+            "Headline\n\nForecaster Simon Partridge said it would rain. Dr. Milton Packer of Harbour Medical Center agreed.",
+        );
+        let found: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Simon Partridge", ActorKind::Person),
+                ("Milton Packer", ActorKind::Person),
+                ("Harbour Medical Center", ActorKind::Organisation)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_firm_named_for_its_trade_is_an_organisation() {
+        let actors = find_in("Headline\n\nDelphi Automotive and the British Chambers of Commerce said sales fell.");
+        let found: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(
+            found,
+            [("Delphi Automotive", ActorKind::Organisation), ("British Chambers of Commerce", ActorKind::Organisation)]
+        );
     }
 
     #[test]

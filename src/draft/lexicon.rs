@@ -61,6 +61,10 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "Administration", "Cabinet", "Daily", "Herald", "Journal", "Gazette", "Tribune", "Telegraph", "Army", "Navy",
     "Pharmaceuticals", "Pharma", "Therapeutics", "Energy", "Financial", "Management", "Airport", "Railways",
     "Foods", "Brands", "Media", "Telecom", "Communications", "Mining", "Resources", "Steel", "Power",
+    "Chambers", "Automotive", "Aviation", "Logistics", "Laboratories", "Labs", "Studios", "Entertainment",
+    "Pictures", "Press", "Enterprises", "Ventures", "Solutions", "Hospital", "Software", "Electronics",
+    "Chemicals", "Petroleum", "Stores", "Retail", "Supermarkets", "Agencies", "Commissioners", "Regulator",
+    "Associates", "Materials", "Sciences", "Statistics",
 ];
 
 /// Words that make a name a thing, not an actor: a contest (`French Open`,
@@ -70,7 +74,8 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 pub const THING_WORDS: &[&str] = &[
     "Open", "Slam", "Cup", "Championship", "Championships", "Games", "Olympics", "Trophy", "Prix", "Marathon",
     "Derby", "Final", "Finals", "Shares", "Share", "Stock", "Stocks", "Bonds", "Bond", "Index", "Clause", "Clauses",
-    "Award", "Awards", "Prize",
+    "Award", "Awards", "Prize", "Festival", "Chase", "Hurdle", "Stakes", "Handicap", "Act", "Summit",
+    "Treaty", "Accord", "Average", "Tracker", "Monitor",
 ];
 
 /// Words of a party or a side, not of a nation: `Labour`, `Republican`.
@@ -114,7 +119,8 @@ pub const OFFICES: &[&str] = &[
     "Gov.", "Pope", "Archbishop", "Spokesman", "Spokeswoman", "Striker", "Defender", "Midfielder", "Captain",
     "Editor", "Analyst", "Economist", "Strategist", "Officer", "Chief", "Deputy", "Premier", "Executive",
     "Attorney", "Detective", "Inspector", "Sheriff", "Bishop", "Cardinal", "Rabbi", "Imam", "Collector",
-    "Magistrate", "Superintendent", "Councillor", "Councilor",
+    "Magistrate", "Superintendent", "Councillor", "Councilor", "Forecaster", "Meteorologist", "Sergeant",
+    "Lieutenant", "Constable", "Corporal",
 ];
 
 /// A title before a name: an honorific or the last word of an office (`Mr`, `President`).
@@ -192,7 +198,7 @@ pub const PLACE_WORDS: &[&str] = &[
     "Island", "Islands", "River", "Valley", "Mountains", "Sea", "Ocean", "Gulf", "Bay", "Coast", "Province",
     "State", "County", "District", "Region", "City", "Town", "Village", "Arena", "Ground", "Centre", "Tower",
     "Building", "Cathedral", "Church", "Mosque", "Temple", "Port", "Harbour", "Maidan", "Strait", "Peninsula",
-    "Camp",
+    "Camp", "Garden", "Gardens",
 ];
 
 /// Verbs that follow a speaker's name: a sentence-initial word before one is a name (`Bailey said`).

@@ -42,7 +42,7 @@ pub fn find(seed: &Seed) -> Vec<Quoted> {
         for q in quotations(text) {
             let span = q.start + paragraph.start..q.end + paragraph.start;
             let Some(words) = inner_words(&seed.text[span.clone()]) else { continue };
-            if words.split(' ').count() < FEWEST_WORDS || found.iter().any(|f| f.text == words) {
+            if words.split(' ').count() < FEWEST_WORDS || found.iter().any(|f| f.text == words) || is_a_title(&words) {
                 continue;
             }
             let sentence = seed.sentences.partition_point(|s| s.span.end <= span.start);
@@ -55,6 +55,20 @@ pub fn find(seed: &Seed) -> Vec<Quoted> {
         }
     }
     found
+}
+
+/// Words in quotation marks that name a work, not words someone said: a
+/// few words, each capitalised but the small ones (`"Cars 3"`, `"All Eyez On
+/// Me"`, `"The Lord of the Rings"`).
+fn is_a_title(words: &str) -> bool {
+    const SMALL: &[&str] = &["of", "the", "a", "an", "and", "on", "in", "to", "for", "at", "by", "or"];
+    let words: Vec<&str> = words.split(' ').collect();
+    words.len() <= 6
+        && !words.last().is_some_and(|w| w.ends_with(['.', '!', '?']))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || SMALL.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// The seed's span of each paragraph.
@@ -168,5 +182,13 @@ mod tests {
         let seed = Seed::from_text(Path::new("x.txt"), text.to_string());
         let found: Vec<String> = find(&seed).into_iter().map(|q| q.text).collect();
         assert_eq!(found, ["We will act now", "US backstop"]);
+    }
+
+    #[test]
+    fn titles_in_quotation_marks_are_no_quotes() {
+        let text = "Headline\n\n\"Harbour Lights 2\" opened ahead of \"The Long Night\". \"It was a good week,\" said Jane Doe.";
+        let seed = Seed::from_text(Path::new("x.txt"), text.to_string());
+        let found: Vec<String> = find(&seed).into_iter().map(|q| q.text).collect();
+        assert_eq!(found, ["It was a good week"]);
     }
 }

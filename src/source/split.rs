@@ -69,6 +69,9 @@ const MAY_END: &[&str] = &["etc.", "Inc.", "Ltd.", "Co.", "Corp."];
 const SENTENCE_OPENERS: &[&str] = &[
     "The", "He", "She", "It", "They", "We", "I", "But", "This", "That", "These", "Those", "There",
     "In", "On", "At", "A", "An", "His", "Her", "Its", "Their", "Our", "Meanwhile", "However", "And",
+    "About", "Almost", "Nearly", "Some", "More", "Most", "Many", "Both", "All", "Such", "Only", "Even",
+    "After", "Before", "When", "While", "As", "If", "Since", "Although", "Also", "Now", "Then", "Still",
+    "Yet", "So", "Earlier", "Later", "Last", "What", "Why", "How", "You", "My", "Your",
 ];
 
 /// The byte spans of the sentences of `text`, in document order.
@@ -398,6 +401,10 @@ mod tests {
         (
             "He held talks with the U.S. The meeting went well.",
             &["He held talks with the U.S.", "The meeting went well."],
+        ),
+        (
+            "One person was killed in the U.S. About 52 million were recalled.",
+            &["One person was killed in the U.S.", "About 52 million were recalled."],
         ),
         ("U.S. troops arrived at 9 p.m. on Friday.", &["U.S. troops arrived at 9 p.m. on Friday."]),
         ("He met the U.S. President. Then he left.", &["He met the U.S. President.", "Then he left."]),
