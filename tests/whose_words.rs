@@ -1583,6 +1583,37 @@ fn a_speed_is_told_from_another_speed() {
 }
 
 #[test]
+fn the_body_a_text_names_as_its_source_owns_figures_no_one_is_named_with() {
+    // a statistics story names where its figures come from once, far from most of them
+    let seed = "Test headline\n\n\
+        Official figures show arrivals have fallen.\n\n\
+        Net arrivals were running at 23,000 in the year to June.\n\n\
+        Arrivals from Northshire fell to 4,100, Harbour Council said.\n\n\
+        A spokesman said crossings were steady.\n\n\
+        The port handled 81 ships.\n\n\
+        Crews were not counted.\n\n\
+        The data, published by the Eastmoor Statistics Office, showed that 9,000 people came for work.\n";
+    let sheet = |northshire: &str, ships: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: eso, name: Eastmoor Statistics Office, kind: organisation}}\n\
+             \x20 - {{id: council, name: Harbour Council, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: net, label: Net arrivals in the year to June, value: 23000, actor: eso}}\n\
+             \x20 - {{id: northshire, label: Arrivals from Northshire, value: 4100, actor: {northshire}}}\n\
+             \x20 - {{id: ships, label: Ships the port handled, value: 81, unit: ships, actor: {ships}}}\n\
+             \x20 - {{id: work, label: People who came for work, value: 9000, unit: people, actor: eso}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("council", "eso")), Vec::<String>::new());
+    // the source owns no figure of a sentence that names someone else, and a body
+    // the text names only as a speaker owns none far from where it is named
+    assert_eq!(codes_with(&project, sheet("eso", "eso")), ["actor-out-of-context"]);
+    assert_eq!(codes_with(&project, sheet("council", "council")), ["actor-out-of-context"]);
+}
+
+#[test]
 fn a_degree_sign_gives_the_unit_and_a_figure_may_name_what_it_counts() {
     // `38.1°C` is in degrees Celsius; a label that begins with the figure's own
     // unit (`Jobs added`) is no label of the other number of jobs

@@ -755,6 +755,27 @@ fn called_by_its_noun(sentence: &str, actor: &Actor) -> bool {
         .any(|noun| noun.len() >= 3 && noun.chars().all(char::is_alphabetic) && the_noun(&noun))
 }
 
+/// Actor `a` is named where a text says whose its figures are: `published by
+/// the Harbour Statistics Office`, `according to the ONS`, `data from …`.
+fn named_as_a_source(cx: &Context, a: usize) -> bool {
+    const SOURCE: &[&str] = &[
+        "published by",
+        "released by",
+        "compiled by",
+        "collected by",
+        "according to",
+        "figures from",
+        "data from",
+        "statistics from",
+        "estimates from",
+    ];
+    cx.called()[a].iter().any(|n| {
+        let before = cx.seed.text[..n.span.start].trim_end();
+        let before = before.strip_suffix("the").map_or(before, str::trim_end).to_lowercase();
+        SOURCE.iter().any(|phrase| before.ends_with(phrase))
+    })
+}
+
 /// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
 fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic> {
     let actor_id = figure.actor.as_ref()?;
@@ -800,6 +821,15 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
         .filter(|(_, names)| names.iter().any(|n| n.sentence == s + 1))
         .map(|(a, _)| a.name.value.as_str())
         .collect();
+    // a body the text names as where its figures come from (`The data,
+    // published by the Office for National Statistics`) is the source of a
+    // figure whose sentence names no one, wherever it is named
+    let sources: Vec<usize> = (0..cx.briefing.actors.len())
+        .filter(|&b| cx.briefing.actors[b].kind != ActorKind::Person && named_as_a_source(cx, b))
+        .collect();
+    if named.is_empty() && sources == [index] {
+        return None;
+    }
     let names = match named.as_slice() {
         [] => format!("{id} names none of the sheet's actors"),
         named => format!("{id} names {}", named.join(", ")),
