@@ -167,6 +167,9 @@ fn quantity(r: &Reader, i: usize) -> Option<Found> {
             if c.power.is_some() && power.is_none() {
                 power = c.power;
             }
+        } else if percentage_in_brackets(r, j, last) {
+            // `grew the most in terms of percentage (35.1)`: the bracket gives the word's number
+            unit = Some(Unit::Percent);
         }
     } else if prefix.is_some() && !n.ordinal {
         // `$10 dollars`, `50 dollar dollar`: a repeated currency belongs to the mention
@@ -546,6 +549,12 @@ fn percent_after(r: &Reader, k: usize) -> Option<(Unit, usize)> {
     } else {
         Some((Unit::Percent, end))
     }
+}
+
+/// The number from token `first` to `last` stands alone in brackets right
+/// after the word `percentage`: `in terms of percentage (35.1)`.
+fn percentage_in_brackets(r: &Reader, first: usize, last: usize) -> bool {
+    first >= 2 && r.symbol_is(first - 1, "(") && r.word_is(first - 2, "percentage") && r.symbol_is(last + 1, ")")
 }
 
 /// `percent of 10`, `per cent of twenty-two`: a percentage named before its number.

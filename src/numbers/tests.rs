@@ -678,6 +678,9 @@ fn not_quantities() {
 }
 
 const UNITS_OUTSIDE_THE_MENTION: Rows = &[
+    // a number in brackets after `percentage` is one; the word is outside the mention
+    ("grew the most in terms of percentage (35.1), and", &["35.1 = 35.1 % percent -"]),
+    ("a percentage (35.1 in all)", &["35.1 = 35.1 - count -"]),
     ("75ml", &["75 = 75 - count -"]),
     ("from 14.7 GW today", &["14.7 = 14.7 - count -"]),
     ("a 10-gallon cooler", &["10 = 10 - count -"]),
