@@ -298,14 +298,13 @@ pub(super) fn elsewhere(
             .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
             .collect();
         let best = all_words_elsewhere(cx, read, label, s, &others).or_else(|| {
-            // a figure pinned with `evidence:` was given its sentence on purpose; and
             // another sentence that names the figure's actor may well share its words
             let own_actor = cx.actor_of(figure);
             let names_actor = |t: &usize| {
                 own_actor.is_some_and(|a| cx.called()[a].iter().any(|n| n.sentence == cx.seed.sentences[*t].number))
             };
             let open: Vec<usize> = others.iter().copied().filter(|t| !names_actor(t)).collect();
-            figure.evidence.is_none().then(|| told_apart(read, label, &named, s, &open)).flatten()
+            told_apart(read, label, &named, s, &open)
         });
         let Some(t) = best else { continue };
         let (own, other) = (cx.sentence_id(s), cx.sentence_id(t));
@@ -683,7 +682,8 @@ const COMMON: &[&str] = &[
     "the", "and", "for", "from", "with", "but", "its", "this", "that", "these", "those", "than", "more", "less",
     "over", "under", "into", "per", "after", "before", "about", "new", "old", "year", "years", "total", "rise", "fall",
     "share", "shares", "was", "were", "are", "been", "has", "have", "had", "will", "would", "said", "says", "which",
-    "who", "their", "his", "her", "they", "also", "while", "when", "there", "what",
+    "who", "their", "his", "her", "they", "also", "while", "when", "there", "what", "month", "months", "earlier",
+    "later", "previous", "prior", "ago",
 ];
 
 #[cfg(test)]
