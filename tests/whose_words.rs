@@ -676,6 +676,27 @@ fn a_label_whose_words_tell_another_sentence_from_its_own_is_warned() {
 }
 
 #[test]
+fn in_a_story_of_one_subject_three_words_tell_another_sentence_apart() {
+    // every sentence names the champion: two words of another sentence may be
+    // chance, three say the label is that sentence's
+    let seed = "Reyes takes the title\n\n\
+        The victory gave the 29-year-old Ana Reyes her third straight crown.\n\n\
+        Ana Reyes's 14th major league championship crown moves her within two of the record.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Reyes takes the title\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes, aliases: [Reyes]}}\n\
+             numbers:\n\
+             \x20 - {{id: age, label: {label}, value: 29, unit: years, actor: reyes}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Age of the champion")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("League championship crown")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("Major league championship crowns")), ["label-elsewhere"]);
+}
+
+#[test]
 fn words_set_off_by_commas_or_a_job_before_the_name_keep_the_words_the_names() {
     // `Tom Kell, head of Northwind, said`, `Ana Reyes, a nurse, told the local paper,
     // the Harbour Post` and `manager Ana Reyes said` give the words to the person; a

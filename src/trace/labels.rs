@@ -298,13 +298,13 @@ pub(super) fn elsewhere(
             .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
             .collect();
         let best = all_words_elsewhere(cx, read, label, s, &others).or_else(|| {
-            // another sentence that names the figure's actor may well share its words
+            // another sentence that names the figure's actor may well share its
+            // words: three of them must tell it from the figure's own there
             let own_actor = cx.actor_of(figure);
-            let names_actor = |t: &usize| {
-                own_actor.is_some_and(|a| cx.called()[a].iter().any(|n| n.sentence == cx.seed.sentences[*t].number))
+            let names_actor = |t: usize| {
+                own_actor.is_some_and(|a| cx.called()[a].iter().any(|n| n.sentence == cx.seed.sentences[t].number))
             };
-            let open: Vec<usize> = others.iter().copied().filter(|t| !names_actor(t)).collect();
-            told_apart(read, label, &named, s, &open)
+            told_apart(read, label, &named, s, &others, |t| if names_actor(t) { 3 } else { 2 })
         });
         let Some(t) = best else { continue };
         let (own, other) = (cx.sentence_id(s), cx.sentence_id(t));
@@ -362,15 +362,16 @@ fn all_words_elsewhere(
     best.map(|(_, t)| t)
 }
 
-/// Of `others`, the sentence that two or more words of `label` tell from
-/// sentence `s`, when no word of it tells `s` from that sentence; names in
-/// `named` tell nothing of the other.
+/// Of `others`, the sentence that `fewest(it)` words of `label` or more tell
+/// from sentence `s`, when no word of it tells `s` from that sentence; names
+/// in `named` tell nothing of the other.
 fn told_apart(
     read: &Words,
     label: &HashSet<String>,
     named: &HashSet<String>,
     s: usize,
     others: &[usize],
+    fewest: impl Fn(usize) -> usize,
 ) -> Option<usize> {
     let own = read.of(s);
     let best = others
@@ -380,7 +381,7 @@ fn told_apart(
         .map(|t| {
             (label.iter().filter(|w| read.of(t).contains(*w) && !own.contains(*w) && !named.contains(*w)).count(), t)
         })
-        .filter(|&(telling, _)| telling >= 2)
+        .filter(|&(telling, t)| telling >= fewest(t))
         .max_by_key(|&(telling, t)| (telling, std::cmp::Reverse(t)));
     best.map(|(_, t)| t)
 }
