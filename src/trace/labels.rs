@@ -12,7 +12,7 @@ use std::cell::OnceCell;
 use foldhash::HashSet;
 
 use super::Context;
-use super::fold::Folded;
+use super::fold::{Folded, whole_words};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
 use crate::sheet::{ActorKind, FactUnit, Figure};
@@ -27,17 +27,31 @@ pub(super) struct Words<'c> {
     cx: &'c Context<'c>,
     sentences: Vec<OnceCell<HashSet<String>>>,
     labels: Vec<HashSet<String>>,
+    /// The short names the seed defines, with the words of each.
+    short_names: OnceCell<Vec<(String, HashSet<String>)>>,
 }
 
 impl<'c> Words<'c> {
     pub fn new(cx: &'c Context<'c>, traced: &[Traced]) -> Self {
         let labels = traced.iter().map(|(figure, _, _)| words(&Folded::new(&figure.label.value).text)).collect();
-        Words { cx, sentences: cx.folded.iter().map(|_| OnceCell::new()).collect(), labels }
+        let sentences = cx.folded.iter().map(|_| OnceCell::new()).collect();
+        Words { cx, sentences, labels, short_names: OnceCell::new() }
     }
 
-    /// The words of sentence `s`.
+    /// The words of sentence `s`, and those of a short name it uses (`the EPG`
+    /// says `energy`, `price` and `guarantee` where the seed defines it so).
     fn of(&self, s: usize) -> &HashSet<String> {
-        self.sentences[s].get_or_init(|| words(&self.cx.folded[s].text))
+        self.sentences[s].get_or_init(|| {
+            let mut found = words(&self.cx.folded[s].text);
+            let text = &self.cx.seed.text[self.cx.seed.sentences[s].span.clone()];
+            let short_names = self.short_names.get_or_init(|| short_names(&self.cx.seed.text));
+            for (short, long) in short_names {
+                if text.match_indices(short.as_str()).any(|(at, _)| whole_words(text, at, at + short.len())) {
+                    found.extend(long.iter().cloned());
+                }
+            }
+            found
+        })
     }
 
     /// The words of the label of traced figure `i`.
@@ -621,6 +635,41 @@ fn warning(cx: &Context, (a, sa, ma): Traced, (b, sb, mb): Traced) -> Diagnostic
     .help("if the values are swapped, swap them back with their evidence; either way, pin each figure with `evidence:` words that say what it counts")
 }
 
+/// The short names `text` defines in brackets after the words they stand for
+/// (`energy price guarantee (EPG)`, `Office for National Statistics (ONS)`),
+/// with the words of each.
+fn short_names(text: &str) -> Vec<(String, HashSet<String>)> {
+    const SMALL: &[&str] = &["of", "for", "and", "the", "&", "on", "in", "to"];
+    let mut found: Vec<(String, HashSet<String>)> = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let Some(inner) = text[open + 1..].split(')').next().filter(|i| (2..=6).contains(&i.len())) else { continue };
+        if !inner.bytes().all(|b| b.is_ascii_uppercase()) || found.iter().any(|(short, _)| short == inner) {
+            continue;
+        }
+        // the words before the bracket whose first letters spell it, from its last
+        let before: Vec<&str> = text[..open].split_whitespace().rev().take(inner.len() * 2 + 2).collect();
+        let mut letters = inner.chars().rev().peekable();
+        let mut taken = 0;
+        for word in &before {
+            let Some(&letter) = letters.peek() else { break };
+            if SMALL.contains(&word.to_lowercase().as_str()) {
+                taken += 1;
+                continue;
+            }
+            if !word.chars().next().is_some_and(|c| c.eq_ignore_ascii_case(&letter)) {
+                break;
+            }
+            letters.next();
+            taken += 1;
+        }
+        if letters.peek().is_none() {
+            let long: Vec<&str> = before[..taken].iter().rev().copied().collect();
+            found.push((inner.to_string(), words(&Folded::new(&long.join(" ")).text)));
+        }
+    }
+    found
+}
+
 /// The words of a folded text that tell one sentence from another: no short
 /// or common words, possessives, plurals and endings taken off; years and periods
 /// (`2013-14`) count as words.
@@ -690,6 +739,18 @@ const COMMON: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_names_are_read_where_the_text_defines_them() {
+        let text = "It capped bills through the energy price guarantee (EPG), the Office for National \
+                    Statistics (ONS) said; the (UK) and the Harbour Council (XYZ) did not.";
+        let found = short_names(text);
+        let short: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(short, ["EPG", "ONS"]);
+        for word in ["energy", "pric", "guarante"] {
+            assert!(found[0].1.contains(word), "{word} in {:?}", found[0].1);
+        }
+    }
 
     #[test]
     fn words_keep_what_tells_sentences_apart() {
