@@ -1637,6 +1637,27 @@ fn the_body_a_text_names_as_its_source_owns_figures_no_one_is_named_with() {
 }
 
 #[test]
+fn a_number_that_leaves_out_its_noun_counts_what_the_one_before_counts() {
+    // `1.24 million` says no noun: the 2.28 million before it, in the same scale, counts votes
+    let seed = "Test headline\n\n\
+        Ana Reyes won more than 2.28 million votes, almost twice as many as Tom Kell, who had just over 1.24 million.\n";
+    let sheet = |unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: kell, name: Tom Kell}}\n\
+             numbers:\n\
+             \x20 - {{id: kell-votes, label: Votes for Kell, value: 1240000, unit: {unit}, qualifier: just over, actor: kell, evidence: had just over 1.24 million}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("votes")), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet("seats")),
+        ["unit-mismatch: `kell-votes` counts seats, but s2 counts just over 1.24 million votes"]
+    );
+}
+
+#[test]
 fn a_degree_sign_gives_the_unit_and_a_figure_may_name_what_it_counts() {
     // `38.1°C` is in degrees Celsius; a label that begins with the figure's own
     // unit (`Jobs added`) is no label of the other number of jobs

@@ -569,7 +569,7 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
         return None;
     }
     let (family, unit) = measure_of(noun.split_whitespace().last()?)?;
-    let word = word_after(cx, s, m)?;
+    let word = word_after(cx, s, m).or_else(|| elided(cx, s, m))?;
     let rest = &cx.seed.text[m.span.end.min(cx.seed.text.len())..];
     if rest.trim_start().trim_start_matches(|c: char| !c.is_whitespace()).trim_start().starts_with("per ") {
         return None;
@@ -614,6 +614,25 @@ fn speed_of(text: &str) -> Option<&'static str> {
         ("knot" | "knots" | "kt" | "kts", "") => Some("knots"),
         _ => None,
     }
+}
+
+/// The noun a number leaves out because the number before it in its
+/// sentence says it, in the same scale: `2.28 million votes, … who had just
+/// over 1.24 million.` counts votes. Only a unit of a measure is read so.
+fn elided<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
+    let end = cx.seed.sentences[s].span.end;
+    let after = cx.seed.text[m.span.end.min(end)..end].trim_start();
+    if after.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let scale = |o: &Mention| {
+        let text = &cx.seed.text[o.span.clone()];
+        text.rsplit(|c: char| !c.is_alphabetic()).next().filter(|w| !w.is_empty())
+    };
+    let own = scale(m)?;
+    let before = cx.mentions[s].iter().filter(|o| o.span.end <= m.span.start).last()?;
+    let word = word_after(cx, s, before).filter(|_| scale(before) == Some(own))?;
+    measure_of(word).map(|_| word)
 }
 
 /// The word right after mention `m` of sentence `s`, which may be what it
