@@ -630,7 +630,7 @@ fn elided<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
         text.rsplit(|c: char| !c.is_alphabetic()).next().filter(|w| !w.is_empty())
     };
     let own = scale(m)?;
-    let before = cx.mentions[s].iter().filter(|o| o.span.end <= m.span.start).last()?;
+    let before = cx.mentions[s].iter().rfind(|o| o.span.end <= m.span.start)?;
     let word = word_after(cx, s, before).filter(|_| scale(before) == Some(own))?;
     measure_of(word).map(|_| word)
 }
