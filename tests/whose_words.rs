@@ -676,6 +676,25 @@ fn a_label_whose_words_tell_another_sentence_from_its_own_is_warned() {
 }
 
 #[test]
+fn a_pinned_figure_whose_label_reads_like_another_sentence_of_its_value_is_warned() {
+    // both sentences state 0.7%: `evidence:` pins the service sector's, the label says the economy's
+    let seed = "Test headline\n\n\
+        Harbour's economy grew 0.7% in the previous quarter, figures showed.\n\n\
+        The service sector rose 0.7%, the statistics office said.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: services, label: {label}, value: 0.7, unit: \"%\", evidence: rose 0.7%}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Growth of the service sector")), Vec::<String>::new());
+    let wrong = reported_with(&project, sheet("Economy growth in the previous quarter"));
+    assert_eq!(wrong.len(), 1, "{wrong:#?}");
+    assert!(wrong[0].starts_with("label-elsewhere: the label of `services` reads like s2"), "{wrong:#?}");
+}
+
+#[test]
 fn in_a_story_of_one_subject_three_words_tell_another_sentence_apart() {
     // every sentence names the champion: two words of another sentence may be
     // chance, three say the label is that sentence's

@@ -308,8 +308,9 @@ pub(super) fn elsewhere(
         // the sentences the label may describe instead of its own
         let others: Vec<usize> = (0..cx.folded.len())
             .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m)))
-            // not where the other sentence states the value too: the label is right there
-            .filter(|&t| !cx.mentions[t].iter().any(|m| stating(figure, m)))
+            // not where the other sentence states the value too: the label is right
+            // there — unless `evidence:` pins the value to another sentence
+            .filter(|&t| figure.evidence.is_some() || !cx.mentions[t].iter().any(|m| stating(figure, m)))
             .collect();
         let best = all_words_elsewhere(cx, read, label, s, &others).or_else(|| {
             // another sentence that names the figure's actor may well share its
