@@ -1677,6 +1677,27 @@ fn a_number_that_leaves_out_its_noun_counts_what_the_one_before_counts() {
 }
 
 #[test]
+fn the_subject_of_a_clause_of_saying_speaks_the_quotation_after_it() {
+    // `Kell launched an attack on …, saying …`: a quotation that goes on with no
+    // attribution is Kell's, not that of the chief the attack names
+    let seed = "Test headline\n\n\
+        Tom Kell launched an attack on the port operator over the departure of its chief, Ana Reyes, saying the sector needed people like Ms Reyes.\n\n\
+        \"I do not agree with what Ana Reyes did. She wasted the budget on a tunnel.\"\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: kell, name: Tom Kell}}\n\
+             \x20 - {{id: reyes, name: Ana Reyes, aliases: [Ms Reyes]}}\n\
+             quotes:\n\
+             \x20 - {{id: tunnel, speaker: {speaker}, text: She wasted the budget on a tunnel.}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("kell")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("reyes")), ["speaker-not-named"]);
+}
+
+#[test]
 fn a_degree_sign_gives_the_unit_and_a_figure_may_name_what_it_counts() {
     // `38.1°C` is in degrees Celsius; a label that begins with the figure's own
     // unit (`Jobs added`) is no label of the other number of jobs

@@ -263,7 +263,10 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
                             || (word == "that" && !reports_speech(before.trim_end_matches(',')))
                     })
                 };
-                if first == last || inside(last) { vec![first] } else { vec![first, last] }
+                // `Mr O'Leary launched an attack on …, saying …`: the subject says it
+                let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
+                let saying = sentence.split(", ").skip(1).any(|clause| clause.split(' ').next().is_some_and(says_ing));
+                if first == last || inside(last) || saying { vec![first] } else { vec![first, last] }
             })
             .unwrap_or_default();
         if before.contains(&speaker) {
@@ -289,6 +292,14 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
         format!("{name} is not named there"),
         "check `speaker:`; if the words are theirs, add the name the seed uses for them to `aliases:` or `role:`"
             .to_string(),
+    )
+}
+
+/// `saying`, `adding`, `warning`: a verb of saying, as a clause after a comma opens with it.
+fn says_ing(word: &str) -> bool {
+    matches!(
+        word,
+        "saying" | "adding" | "telling" | "warning" | "arguing" | "insisting" | "claiming" | "noting" | "stressing"
     )
 }
 
