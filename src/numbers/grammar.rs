@@ -455,6 +455,24 @@ const RACE_CONTEXT: &[&str] = &[
     "left",
     "ahead",
     "behind",
+    // `the 100m world record`, `a 400m specialist`
+    "world",
+    "olympic",
+    "indoor",
+    "personal",
+    "champion",
+    "champions",
+    "championship",
+    "championships",
+    "winner",
+    "runner",
+    "runners",
+    "sprinter",
+    "sprinters",
+    "specialist",
+    "event",
+    "events",
+    "mark",
 ];
 
 /// `£1.2m` and `2m people` are millions; `1.8m tall`, `48m.` and `5,000m`
