@@ -1653,6 +1653,13 @@ fn the_body_a_text_names_as_its_source_owns_figures_no_one_is_named_with() {
     // the text names only as a speaker owns none far from where it is named
     assert_eq!(codes_with(&project, sheet("eso", "eso")), ["actor-out-of-context"]);
     assert_eq!(codes_with(&project, sheet("council", "council")), ["actor-out-of-context"]);
+    // `said the …` after a statistic names its source as well
+    let said = seed.replace(
+        "The data, published by the Eastmoor Statistics Office, showed that 9,000 people came for work.",
+        "Work brought 9,000 people, said the Eastmoor Statistics Office.",
+    );
+    project.write("seeds/troops.txt", said);
+    assert_eq!(codes_with(&project, sheet("council", "eso")), Vec::<String>::new());
 }
 
 #[test]

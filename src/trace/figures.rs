@@ -775,9 +775,10 @@ fn called_by_its_noun(sentence: &str, actor: &Actor) -> bool {
 }
 
 /// Actor `a` is named where a text says whose its figures are: `published by
-/// the Harbour Statistics Office`, `according to the ONS`, `data from …`.
+/// the Harbour Statistics Office`, `according to the ONS`, `data from …`,
+/// `said the ONS` (a statistic's source, after it), `ONS figures`.
 fn named_as_a_source(cx: &Context, a: usize) -> bool {
-    const SOURCE: &[&str] = &[
+    const BEFORE: &[&str] = &[
         "published by",
         "released by",
         "compiled by",
@@ -787,11 +788,16 @@ fn named_as_a_source(cx: &Context, a: usize) -> bool {
         "data from",
         "statistics from",
         "estimates from",
+        "said",
+        "says",
     ];
+    const AFTER: &[&str] = &["figures", "data", "statistics", "estimates"];
     cx.called()[a].iter().any(|n| {
         let before = cx.seed.text[..n.span.start].trim_end();
         let before = before.strip_suffix("the").map_or(before, str::trim_end).to_lowercase();
-        SOURCE.iter().any(|phrase| before.ends_with(phrase))
+        let after = cx.seed.text[n.span.end..].trim_start_matches([')', ',']).trim_start();
+        let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        BEFORE.iter().any(|phrase| before.ends_with(phrase)) || AFTER.contains(&next)
     })
 }
 
