@@ -1663,6 +1663,39 @@ fn the_body_a_text_names_as_its_source_owns_figures_no_one_is_named_with() {
 }
 
 #[test]
+fn a_quotation_that_runs_on_for_paragraphs_stays_its_speakers() {
+    // news opens a quote again at each paragraph it carries on into: the
+    // fourth paragraph is still Dr Moor's, words and figures alike
+    let seed = "Test headline\n\n\
+        Cases rose in Eastmoor this month.\n\n\
+        Dr Lia Moor, regional director for Harbour Health (HH) in Eastmoor, said: \u{201c}We are seeing a rise in cases.\n\n\
+        \u{201c}The cases are mainly in young adults.\n\n\
+        \u{201c}Those who are unsure should speak to their doctor.\n\n\
+        \u{201c}Some 2.7 cases in 100 were in schools, and there is no harm in a second dose.\u{201d}\n";
+    let sheet = |speaker: &str, actor: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: moor, name: Lia Moor, aliases: [Dr Lia Moor]}}\n\
+             \x20 - {{id: hh, name: Harbour Health, aliases: [HH], kind: organisation}}\n\
+             quotes:\n\
+             \x20 - {{id: rise, speaker: moor, text: We are seeing a rise in cases.}}\n\
+             \x20 - {{id: dose, speaker: {speaker}, text: there is no harm in a second dose}}\n\
+             numbers:\n\
+             \x20 - {{id: schools, label: Cases in schools per 100, value: 2.7, qualifier: some, actor: {actor}, evidence: Some 2.7 cases}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("moor", "moor")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("moor", "hh")), ["actor-out-of-context"]);
+    assert_eq!(
+        reported_with(&project, sheet("hh", "moor")),
+        [
+            "speaker-not-named: the quote `dose` is given to Harbour Health, but s6 goes on with the words s3 gives to Lia Moor"
+        ]
+    );
+}
+
+#[test]
 fn a_number_that_leaves_out_its_noun_counts_what_the_one_before_counts() {
     // `1.24 million` says no noun: the 2.28 million before it, in the same scale, counts votes
     let seed = "Test headline\n\n\

@@ -768,6 +768,13 @@ const JOB_FIELDS: &[&str] = &[
 /// beside it gives to that actor
 /// (`"…," ABS head of labour statistics Bjorn Jarvis said.` then `"…"`).
 pub(super) fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, GoesOn)> {
+    goes_on_within(cx, found, 12)
+}
+
+/// [`goes_on_from`], following back a quotation that itself goes on from the
+/// paragraph before (news opens a quote again at each paragraph it carries
+/// on into), over `paragraphs` paragraphs at most.
+fn goes_on_within(cx: &Context, found: &Found, paragraphs: usize) -> Option<(usize, GoesOn)> {
     let sentences = &cx.seed.sentences;
     let first = found.first;
     if first == 0 {
@@ -810,8 +817,16 @@ pub(super) fn goes_on_from(cx: &Context, found: &Found) -> Option<(usize, GoesOn
         return Some((prev, GoesOn::Person));
     }
     // `"…," the club said.` then `"…"`: still the club's words
-    let head = attribution(cx, prev, &before)?;
-    head.rsplit(' ').next().is_some_and(|noun| BODIES.contains(&noun)).then_some((prev, GoesOn::Body(head)))
+    if let Some(head) = attribution(cx, prev, &before) {
+        return head
+            .rsplit(' ')
+            .next()
+            .is_some_and(|noun| BODIES.contains(&noun))
+            .then_some((prev, GoesOn::Body(head)));
+    }
+    // a quotation that goes on from further back
+    let back = paragraphs.checked_sub(1).filter(|&n| n > 0)?;
+    goes_on_within(cx, &before, back)
 }
 
 /// Whose words a quotation-only paragraph goes on with.

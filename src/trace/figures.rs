@@ -11,6 +11,8 @@
 
 use rust_decimal::Decimal;
 
+use super::attribution::{self, GoesOn};
+use super::quotes::Found;
 use super::{Context, FactKind, FactTrace, Trace, labels, periods};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Kind, Mention, Unit, Value, is_bound};
@@ -774,6 +776,19 @@ fn called_by_its_noun(sentence: &str, actor: &Actor) -> bool {
         .any(|noun| noun.len() >= 3 && noun.chars().all(char::is_alphabetic) && the_noun(&noun))
 }
 
+/// Whom the text gives the quotation that sentence `s` stands in, where that
+/// quotation goes on from a paragraph before with no words of its own.
+fn speaks_on_in(cx: &Context, s: usize) -> Option<Vec<usize>> {
+    let sentence = &cx.seed.sentences[s].span;
+    let quotation = cx.quoted_in_paragraph(s).iter().find(|q| q.start <= sentence.start && sentence.end <= q.end)?;
+    let first = cx.sentence_at(quotation.start)?;
+    let found = Found { first, last: s, parts: vec![quotation.clone()] };
+    match attribution::goes_on_from(cx, &found)? {
+        (_, GoesOn::Name(by)) => Some(by),
+        _ => None,
+    }
+}
+
 /// Actor `a` is named where a text says whose its figures are: `published by
 /// the Harbour Statistics Office`, `according to the ONS`, `data from …`,
 /// `said the ONS` (a statistic's source, after it), `ONS figures`.
@@ -835,6 +850,10 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
     };
     let speaker = &cx.briefing.actors[index].id.value;
     if cx.briefing.quotes.iter().any(|q| &q.speaker.value == speaker && quoted_words(&q.text.value)) {
+        return None;
+    }
+    // or in a quotation that goes on, paragraph after paragraph, from words the text gives the actor
+    if speaks_on_in(cx, s).is_some_and(|by| by.contains(&index)) {
         return None;
     }
     let id = cx.sentence_id(s);
