@@ -1466,6 +1466,23 @@ fn a_label_that_names_the_month_of_another_number_is_caught() {
 }
 
 #[test]
+fn a_period_a_number_is_set_against_is_not_its_own() {
+    // `up 3.4 per cent on the same time last year`: last year is what May is
+    // set against, so a label of May's rise names no other number's period
+    let seed = "Test headline\n\n\
+        Harbour airport had 2.41m passengers in May (up 3.4 per cent on the same time last year).\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: passengers, label: Passengers in May, value: 2410000, unit: passengers, evidence: had 2.41m}}\n\
+             \x20 - {{id: growth, label: {label}, value: 3.4, unit: \"%\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Year-on-year rise in May passengers")), Vec::<String>::new());
+}
+
+#[test]
 fn a_label_that_names_its_own_numbers_period_is_its_own() {
     // `bicycles` is the noun after the other number, but `2022` is the 10,900's own
     let seed = "Test headline\n\n\

@@ -169,8 +169,10 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
     }
     let after = &text[m.span.end.min(sentence.end)..sentence.end];
     let mut previous = "";
+    let mut against = false;
     for word in after.split_whitespace().take(9) {
         let plain = word.trim_end_matches(|c: char| c.is_ascii_punctuation()).to_lowercase();
+        against |= matches!(plain.as_str(), "on" | "than" | "against" | "compared" | "versus" | "from");
         if is_year(&plain) {
             return (!NOT_ITS_OWN.contains(&previous)).then_some(plain);
         }
@@ -183,8 +185,9 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
         {
             return Some(plain);
         }
+        // `up 3.4 per cent on the same time last year`: what it is set against, not its own
         if let Some(period) = the_one_before(cx, s, previous, &plain) {
-            return Some(period);
+            return (!against).then_some(period);
         }
         // the span it is counted within: `64.0 per cent started treatment within 62 days`
         if WITHIN.contains(&previous) && is_plain_number(&plain) {
