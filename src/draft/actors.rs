@@ -295,6 +295,11 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     while run.first().is_some_and(|w| CONNECTORS.contains(&w.text) || w.text == "and") {
         run = &run[1..];
     }
+    // `in Berlin Sunday`: a day after a name is no part of it
+    const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    while run.len() > 1 && run.last().is_some_and(|w| DAYS.contains(&w.text)) {
+        run = &run[..run.len() - 1];
+    }
     // `American Serena Williams`, `Brazilian Neymar`: a demonym before a name is no part of it
     let nationality = |w: &str| DEMONYMS.contains(&w) && !COMPASS_WORDS.contains(&w) && !PARTY_WORDS.contains(&w);
     if run.len() > 1 && nationality(run[0].text) && !run.iter().any(|w| ORGANISATION_WORDS.contains(&w.text)) {
@@ -535,10 +540,21 @@ fn merge_aliases(actors: &mut Vec<Named>, by_name: &BTreeMap<String, Vec<Occurre
             last if !last.is_empty() => last,
             _ => person_word(true),
         };
-        // `the Bank` for the one body named with `Bank` (`Bank of England`)
+        // `the Bank` for the one body named with `Bank` (`Bank of England`), and
+        // `ONS` for the one whose words it spells (`Office for National Statistics`)
+        let spells = |words: &[String]| {
+            let initials: String = words
+                .iter()
+                .filter(|w| !CONNECTORS.contains(&w.as_str()) && w.as_str() != "and")
+                .filter_map(|w| w.chars().next())
+                .collect();
+            is_acronym(&actor.name) && initials == actor.name
+        };
         let organisations: Vec<usize> = long
             .iter()
-            .filter(|(j, words)| actors[*j].kind == ActorKind::Organisation && words.contains(&actor.name))
+            .filter(|(j, words)| {
+                actors[*j].kind == ActorKind::Organisation && (words.contains(&actor.name) || spells(words))
+            })
             .map(|(j, _)| *j)
             .collect();
         merged_into[i] = match (people.as_slice(), organisations.as_slice()) {
@@ -656,6 +672,8 @@ mod tests {
             // an event, a law, and an adjective of where (`North American`)
             ("Headline\n\nJane Doe rode at the Cheltenham Festival after the Clean Air Act passed.", &["Jane Doe"]),
             ("Headline\n\nJane Doe sold her North American plants.", &["Jane Doe"]),
+            // a day after a place, a word of a kind before a name, a rating
+            ("Headline\n\nCompatriot Jane Doe won in Berlin Sunday, rated AAA.", &["Jane Doe"]),
             // a people in the plural, a span of months, a pair of countries
             ("Headline\n\nJane Doe said Americans saw April-March sales hit by the Russia-Ukraine war.", &["Jane Doe"]),
             // names only inside quotation marks are words someone says
@@ -716,11 +734,19 @@ mod tests {
 
     #[test]
     fn a_firm_named_for_its_trade_is_an_organisation() {
-        let actors = find_in("Headline\n\nDelphi Automotive and the British Chambers of Commerce said sales fell.");
+        let actors = find_in(
+            "Headline\n\nDelphi Automotive and the British Chambers of Commerce said sales fell. \
+             Harbour Customs agreed, said the Office for National Statistics. The ONS said more.",
+        );
         let found: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
         assert_eq!(
             found,
-            [("Delphi Automotive", ActorKind::Organisation), ("British Chambers of Commerce", ActorKind::Organisation)]
+            [
+                ("Delphi Automotive", ActorKind::Organisation),
+                ("British Chambers of Commerce", ActorKind::Organisation),
+                ("Harbour Customs", ActorKind::Organisation),
+                ("Office for National Statistics", ActorKind::Organisation)
+            ]
         );
     }
 

@@ -42,6 +42,10 @@ pub const DEMONYMS: &[&str] = &[
     "Qatari", "Romanian", "Russian", "Saudi", "Scottish", "Serbian", "Singaporean", "Slovak", "Slovenian", "Somali",
     "Spanish", "Swedish", "Swiss", "Syrian", "Taiwanese", "Thai", "Tunisian", "Turkish", "Ugandan", "Ukrainian",
     "Venezuelan", "Vietnamese", "Welsh", "Western", "Eastern", "Northern", "Southern", "Transatlantic", "Atlantic",
+    "Jamaican", "Ghanaian", "Zimbabwean", "Zambian", "Tanzanian", "Rwandan", "Sudanese", "Yemeni", "Kurdish",
+    "Belarusian", "Kazakh", "Uzbek", "Nepali", "Nepalese", "Sri Lankan", "Burmese", "Cambodian", "Mongolian",
+    "Ecuadorian", "Bolivian", "Uruguayan", "Paraguayan", "Haitian", "Dominican", "Puerto Rican", "Scandinavian",
+    "Latin", "Middle", "Caribbean", "Mediterranean", "Arctic", "Baltic",
     "Democrat", "Democrats", "Republican", "Republicans", "Conservative", "Conservatives", "Labour", "Tory",
     "Tories", "Liberal",
 ];
@@ -64,7 +68,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "Chambers", "Automotive", "Aviation", "Logistics", "Laboratories", "Labs", "Studios", "Entertainment",
     "Pictures", "Press", "Enterprises", "Ventures", "Solutions", "Hospital", "Software", "Electronics",
     "Chemicals", "Petroleum", "Stores", "Retail", "Supermarkets", "Agencies", "Commissioners", "Regulator",
-    "Associates", "Materials", "Sciences", "Statistics",
+    "Associates", "Materials", "Sciences", "Statistics", "Health", "Customs", "Confederation",
 ];
 
 /// Words that make a name a thing, not an actor: a contest (`French Open`,
@@ -75,7 +79,7 @@ pub const THING_WORDS: &[&str] = &[
     "Open", "Slam", "Cup", "Championship", "Championships", "Games", "Olympics", "Trophy", "Prix", "Marathon",
     "Derby", "Final", "Finals", "Shares", "Share", "Stock", "Stocks", "Bonds", "Bond", "Index", "Clause", "Clauses",
     "Award", "Awards", "Prize", "Festival", "Chase", "Hurdle", "Stakes", "Handicap", "Act", "Summit",
-    "Treaty", "Accord", "Average", "Tracker", "Monitor",
+    "Treaty", "Accord", "Average", "Tracker", "Monitor", "Classic",
 ];
 
 /// Words of a party or a side, not of a nation: `Labour`, `Republican`.
@@ -157,6 +161,7 @@ pub const NOT_NAMES: &[&str] = &[
     "Few", "Those", "Whether", "Unlike", "Like", "Thanks", "Given", "Including", "Excluding", "Compared", "Based",
     "Elsewhere", "Separately", "Similarly", "Additionally", "Finally", "Initially", "Currently", "Recently",
     "Previously", "Ultimately", "Notably", "Importantly", "Interestingly", "Nevertheless", "Nonetheless",
+    "Compatriot", "Teammate", "Rival", "Fellow", "Olympic",
 ];
 
 /// Places that are rarely actors of a briefing: continents and capitals.
@@ -189,6 +194,8 @@ pub const NOT_ACTORS: &[&str] = &[
     "ADR", "ADRs", "ADS", "ADSs", "Democratic", "Republican", "Web", "Celsius", "Fahrenheit", "Centigrade",
     // news agencies as bylines: `TOKYO (AP)`
     "AP", "AFP", "UPI", "PA", "AAP", "dpa", "DPA", "ANI", "PTI", "IANS", "MP", "MPs", "MEP", "MEPs",
+    // credit ratings
+    "AAA", "AA", "BBB", "BB", "CCC",
 ];
 
 /// Words that name a place or a building, not a person: `Élysée Palace`, `Selhurst Park`.
@@ -198,7 +205,7 @@ pub const PLACE_WORDS: &[&str] = &[
     "Island", "Islands", "River", "Valley", "Mountains", "Sea", "Ocean", "Gulf", "Bay", "Coast", "Province",
     "State", "County", "District", "Region", "City", "Town", "Village", "Arena", "Ground", "Centre", "Tower",
     "Building", "Cathedral", "Church", "Mosque", "Temple", "Port", "Harbour", "Maidan", "Strait", "Peninsula",
-    "Camp", "Garden", "Gardens",
+    "Camp", "Garden", "Gardens", "Estates", "Fort",
 ];
 
 /// Verbs that follow a speaker's name: a sentence-initial word before one is a name (`Bailey said`).
