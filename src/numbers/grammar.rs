@@ -455,24 +455,18 @@ const RACE_CONTEXT: &[&str] = &[
     "left",
     "ahead",
     "behind",
-    // `the 100m world record`, `a 400m specialist`
+    // `the 100m world record`, `a 400m specialist`; not `mark` nor `personal`,
+    // which follow millions as often (`passed the 10m mark`, `2m personal loans`)
     "world",
     "olympic",
     "indoor",
-    "personal",
-    "champion",
-    "champions",
     "championship",
     "championships",
-    "winner",
     "runner",
     "runners",
     "sprinter",
     "sprinters",
     "specialist",
-    "event",
-    "events",
-    "mark",
 ];
 
 /// `£1.2m` and `2m people` are millions; `1.8m tall`, `48m.` and `5,000m`

@@ -681,6 +681,7 @@ const UNITS_OUTSIDE_THE_MENTION: Rows = &[
     // a race's distance before the words of a race: metres, not millions
     ("smashes 100m world record", &["100 = 100 - count -"]),
     ("a 400m specialist", &["400 = 400 - count -"]),
+    ("passed the 10m mark", &["10m = 10000000 - count -"]),
     // a number in brackets after `percentage` is one; the word is outside the mention
     ("grew the most in terms of percentage (35.1), and", &["35.1 = 35.1 % percent -"]),
     ("a percentage (35.1 in all)", &["35.1 = 35.1 - count -"]),

@@ -812,7 +812,11 @@ fn named_as_a_source(cx: &Context, a: usize) -> bool {
         let before = before.strip_suffix("the").map_or(before, str::trim_end).to_lowercase();
         let after = cx.seed.text[n.span.end..].trim_start_matches([')', ',']).trim_start();
         let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
-        BEFORE.iter().any(|phrase| before.ends_with(phrase)) || AFTER.contains(&next)
+        // `said the ONS` names a source after a statistic only
+        let said = before.ends_with("said") || before.ends_with("says");
+        let after_a_number = cx.mentions[n.sentence - 1].iter().any(|m| m.span.end <= n.span.start);
+        let source = BEFORE.iter().any(|phrase| before.ends_with(phrase)) && (!said || after_a_number);
+        source || AFTER.contains(&next)
     })
 }
 

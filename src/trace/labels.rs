@@ -232,11 +232,11 @@ pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
 /// Every time `name` stands in `label`, it names a party to what the figure
 /// counts, not whose figure it is: before a deal (`Dividend funded by the
 /// Tronox sale`, `Proceeds of the Bellmare stake sale`), set against the
-/// figure's own actor (`Lead over Harbour`), or one the figure falls on or
-/// goes to (`Fine imposed on Eastmoor`, `Loan to Harbour`). After `by` or
-/// `from` a name may be the owner (`Points scored by Ross`).
+/// figure's own actor (`Lead over Harbour`), or one the figure falls on
+/// (`Fine imposed on Eastmoor`). After `by`, `from` or `to` a name may be
+/// the owner (`Points scored by Ross`, `Penalties awarded to Harbour`).
 fn only_as_a_party(label: &str, name: &str) -> bool {
-    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "than", "over", "on", "upon", "to"];
+    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "than", "over", "on", "upon"];
     const DEALS: &[&str] = &[
         "sale",
         "sales",

@@ -24,8 +24,8 @@ const AFTER_IT: &[&str] = &["earlier", "before", "ago"];
 const WITHIN: &[&str] = &["within", "inside", "under", "over", "after"];
 
 /// Words after which a year is not the period of the number before them:
-/// `the highest level since 2019`.
-const NOT_ITS_OWN: &[&str] = &["since", "from", "until", "till", "before", "after", "than"];
+/// `the highest level since 2019`, `up 3% on 2023`.
+const NOT_ITS_OWN: &[&str] = &["since", "from", "until", "till", "before", "after", "than", "on"];
 
 /// The figures whose label names the period of another number of their
 /// sentence (`Road deaths in 2017` on the 1,650 of "1% fewer than in 2017,
@@ -102,10 +102,14 @@ fn in_label(cx: &Context, s: usize, label: &str) -> Vec<String> {
         .collect();
     named.extend(SAID.iter().filter(|p| lower.contains(*p)).map(|p| p.to_string()));
     let words: Vec<&str> = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    named.extend(words.iter().filter(|w| MONTH_NAMES.contains(w)).map(|w| w.to_lowercase()));
+    // a month, but not one that ends a name (`Votes for Theresa May`)
+    let ends_a_name = |i: usize| i > 0 && words[i - 1].starts_with(char::is_uppercase);
+    let months = words.iter().enumerate().filter(|&(i, w)| MONTH_NAMES.contains(w) && !(*w == "May" && ends_a_name(i)));
+    named.extend(months.map(|(_, w)| w.to_lowercase()));
     let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let end = cx.seed.sentences[s].span.end;
     for pair in lowered.windows(2) {
-        if let Some(period) = the_one_before(cx, s, &pair[0], &pair[1]) {
+        if let Some(period) = the_one_before(cx, s, &pair[0], &pair[1], end) {
             named.push(period);
         }
     }
@@ -113,24 +117,28 @@ fn in_label(cx: &Context, s: usize, label: &str) -> Vec<String> {
 }
 
 /// `the previous month`, `a year earlier` (as the words `previous` and
-/// `month`, or `year` and `earlier`): the month or year before the one
-/// sentence `s` names, or `last month`, `last year` when it names none.
-fn the_one_before(cx: &Context, s: usize, first: &str, second: &str) -> Option<String> {
+/// `month`, or `year` and `earlier`): the month or year before the last one
+/// sentence `s` names before offset `before`, or `last month`, `last year`
+/// when it names none. `last month` and `last year` are said from the day
+/// of writing, not from the sentence's month or year.
+fn the_one_before(cx: &Context, s: usize, first: &str, second: &str, before: usize) -> Option<String> {
     let span = match (first, second) {
+        ("last", span @ ("month" | "year")) => return Some(format!("last {span}")),
         (w, span @ ("month" | "year")) if BEFORE_IT.contains(&w) => span,
         (span @ ("month" | "year"), w) if AFTER_IT.contains(&w) => span,
         _ => return None,
     };
-    let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
+    let start = cx.seed.sentences[s].span.start;
+    let sentence = &cx.seed.text[start..before.max(start)];
     let words: Vec<&str> = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let own = match span {
-        "month" => words.windows(2).find_map(|pair| {
+        "month" => words.windows(2).rev().find_map(|pair| {
             let at = MONTH_NAMES.iter().position(|m| *m == pair[1])?;
             // `May` is a verb too: a month only after `in`, `for` …
             (pair[1] != "May" || IN.contains(&pair[0].to_lowercase().as_str()))
                 .then(|| MONTH_NAMES[(at + 11) % 12].to_lowercase())
         }),
-        _ => words.iter().find(|w| is_year(w)).and_then(|y| y.parse::<u32>().ok()).map(|y| (y - 1).to_string()),
+        _ => words.iter().rev().find(|w| is_year(w)).and_then(|y| y.parse::<u32>().ok()).map(|y| (y - 1).to_string()),
     };
     Some(own.unwrap_or_else(|| format!("last {span}")))
 }
@@ -169,24 +177,34 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
     }
     let after = &text[m.span.end.min(sentence.end)..sentence.end];
     let mut previous = "";
-    let mut against = false;
-    for word in after.split_whitespace().take(9) {
+    // a period said as what the number is set against: `on the same time
+    // last year`, `compared with a year earlier`, `than the previous month`
+    let mut against_until = None;
+    let words: Vec<&str> = after.split_whitespace().take(9).collect();
+    for (i, word) in words.iter().enumerate() {
         let plain = word.trim_end_matches(|c: char| c.is_ascii_punctuation()).to_lowercase();
-        against |= matches!(plain.as_str(), "on" | "than" | "against" | "compared" | "versus" | "from");
+        let set_against = matches!(plain.as_str(), "than" | "against" | "compared" | "versus")
+            || (plain == "on" && words.get(i + 1).is_some_and(|n| matches!(*n, "the" | "a" | "last")));
+        if set_against {
+            against_until = Some(i + 5);
+        }
+        let against = against_until.is_some_and(|until| i <= until);
         if is_year(&plain) {
             return (!NOT_ITS_OWN.contains(&previous)).then_some(plain);
         }
         if plain == "year" && previous == "this" {
             return Some(format!("{previous} year"));
         }
-        // `in April`; `the previous month`, `a year earlier`
-        if IN.contains(&previous)
-            && MONTH_NAMES.iter().any(|m| *m == word.trim_end_matches(|c: char| c.is_ascii_punctuation()))
-        {
+        // `in April`, unless a year follows (`in March 2024`: the year tells it);
+        // `the previous month`, `a year earlier`
+        let bare = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        let year_after = bare.len() == word.len()
+            && words.get(i + 1).is_some_and(|n| is_year(n.trim_end_matches(|c: char| c.is_ascii_punctuation())));
+        if IN.contains(&previous) && MONTH_NAMES.contains(&bare) && !year_after {
             return Some(plain);
         }
-        // `up 3.4 per cent on the same time last year`: what it is set against, not its own
-        if let Some(period) = the_one_before(cx, s, previous, &plain) {
+        let at = word.as_ptr() as usize - cx.seed.text.as_ptr() as usize;
+        if let Some(period) = the_one_before(cx, s, previous, &plain, at) {
             return (!against).then_some(period);
         }
         // the span it is counted within: `64.0 per cent started treatment within 62 days`
@@ -200,15 +218,18 @@ fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
             return None;
         }
         // the word before a year or `year`, kept when it may tell whose it is
-        previous = NOT_ITS_OWN
-            .iter()
-            .chain(WITHIN)
-            .chain(IN)
-            .chain(BEFORE_IT)
-            .chain(&["this", "month", "year"])
-            .find(|w| **w == plain)
-            .copied()
-            .unwrap_or_default();
+        // (a month keeps the word before it for the year after it: `in March 2024`)
+        if !MONTH_NAMES.contains(&bare) {
+            previous = NOT_ITS_OWN
+                .iter()
+                .chain(WITHIN)
+                .chain(IN)
+                .chain(BEFORE_IT)
+                .chain(&["this", "month", "year"])
+                .find(|w| **w == plain)
+                .copied()
+                .unwrap_or_default();
+        }
     }
     None
 }

@@ -265,7 +265,11 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
                 };
                 // `Mr O'Leary launched an attack on …, saying …`: the subject says it
                 let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
-                let saying = sentence.split(", ").skip(1).any(|clause| clause.split(' ').next().is_some_and(says_ing));
+                // (not `adding to doubts`)
+                let saying = sentence.split(", ").skip(1).any(|clause| {
+                    let mut words = clause.split(' ');
+                    words.next().is_some_and(says_ing) && !words.next().is_some_and(|w| matches!(w, "to" | "up"))
+                });
                 if first == last || inside(last) || saying { vec![first] } else { vec![first, last] }
             })
             .unwrap_or_default();
