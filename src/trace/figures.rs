@@ -872,11 +872,13 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
     // a body the text names as where its figures come from (`The data,
     // published by the Office for National Statistics`) is the source of a
     // figure whose sentence names no one, wherever it is named
-    let sources: Vec<usize> = (0..cx.briefing.actors.len())
-        .filter(|&b| cx.briefing.actors[b].kind != ActorKind::Person && named_as_a_source(cx, b))
-        .collect();
-    if named.is_empty() && sources == [index] {
-        return None;
+    if named.is_empty() {
+        let sources: Vec<usize> = (0..cx.briefing.actors.len())
+            .filter(|&b| cx.briefing.actors[b].kind != ActorKind::Person && named_as_a_source(cx, b))
+            .collect();
+        if sources == [index] {
+            return None;
+        }
     }
     let names = match named.as_slice() {
         [] => format!("{id} names none of the sheet's actors"),

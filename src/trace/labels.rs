@@ -541,7 +541,7 @@ pub(super) fn beside_another(
         });
         let candidates =
             beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).filter_map(|o| {
-                if own_period.is_some() && super::periods::of_number(cx, s, o) != own_period {
+                if own_period.is_some() && super::periods::period_of(cx, s, o) != own_period {
                     return None;
                 }
                 let marks = marks(cx, s, o);

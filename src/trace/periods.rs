@@ -79,11 +79,6 @@ pub(super) fn named_of_own(cx: &Context, s: usize, label: &str, m: &Mention) -> 
     period_of(cx, s, m).filter(|own| in_label(cx, s, label).contains(own))
 }
 
-/// The period of number `m` of sentence `s`, if it has one in its own words.
-pub(super) fn of_number(cx: &Context, s: usize, m: &Mention) -> Option<String> {
-    period_of(cx, s, m)
-}
-
 /// A plain number, a percentage or a sum: what may hold a period of its own.
 fn is_number(m: &Mention) -> bool {
     matches!(m.kind, Kind::Count | Kind::Percent | Kind::Money)
@@ -163,7 +158,7 @@ fn is_year(word: &str) -> bool {
 /// The period number `m` of sentence `s` is of: the one right before its
 /// bracket (`on 2019 (96.3%)`), or the first after it in its clause, before
 /// any other number (`1,650 deaths recorded in 2012`, `96.1% this year`).
-fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
+pub(super) fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
     let sentence = &cx.seed.sentences[s].span;
     let text = &cx.seed.text;
     let before = text[sentence.start..m.span.start].trim_end();
