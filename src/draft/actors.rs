@@ -70,6 +70,9 @@ struct Occurrence {
     quoted: bool,
     /// It stands where a place does: `in Yunnan`, `the Linthorpe area`.
     located: bool,
+    /// `the` stands right before it, as before a team or a body (`the
+    /// Winnipeg Jets`), never before a person's name.
+    after_the: bool,
 }
 
 /// Every actor `seed` names, people first, then organisations, then countries.
@@ -110,7 +113,10 @@ pub fn find(seed: &Seed) -> Vec<Named> {
                         .or_else(|| seen.iter().find_map(|o| o.office.clone()))
                 })
                 .flatten(),
-            kind: kind_of(name, seen.iter().any(|o| o.titled)),
+            kind: match kind_of(name, seen.iter().any(|o| o.titled)) {
+                ActorKind::Person if seen.iter().any(|o| o.after_the && !o.titled) => ActorKind::Organisation,
+                kind => kind,
+            },
             first: seen[0].span.start,
         })
         .collect();
@@ -308,13 +314,23 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     if run.is_empty() {
         return None;
     }
-    // `Chancellor of the Exchequer George Osborne`: the run's first word ends an office
-    let office_of = run[0]
-        .index
-        .checked_sub(3)
-        .filter(|&i| words[i + 1].text == "of" && words[i + 2].text == "the" && OFFICES.contains(&words[i].text))
+    // `Chancellor of the Exchequer George Osborne`, `US Secretary of State Marco
+    // Rubio`: the run's first word ends an office
+    let office_before = |back: usize, between: &[&str]| {
+        let i = run[0].index.checked_sub(back)?;
+        let joined = words[i + 1..run[0].index].iter().map(|w| w.text).eq(between.iter().copied());
+        (joined && OFFICES.contains(&words[i].text)).then_some(i)
+    };
+    let office_of = office_before(3, &["of", "the"])
+        .map(|i| (i, "of the"))
+        .or_else(|| office_before(2, &["of"]).map(|i| (i, "of")))
         .filter(|_| run.len() > 2 && !ORGANISATION_WORDS.contains(&run[0].text));
-    let office_of = office_of.map(|i| format!("{} of the {}", words[i].text, run[0].text));
+    let office_of = office_of.map(|(i, of)| {
+        // `US Secretary`: the short name of a country before the office is part of it
+        let country = i.checked_sub(1).map(|c| words[c].text).filter(|c| COUNTRIES.contains(c) && is_acronym(c));
+        let office = format!("{} {of} {}", words[i].text, run[0].text);
+        country.map_or(office.clone(), |c| format!("{c} {office}"))
+    });
     if office_of.is_some() {
         run = &run[1..];
     }
@@ -372,8 +388,10 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
     let after_name = words.get(last.index + 1).filter(|_| !last.closes);
     let located = before_name.is_some_and(|w| !w.closes && LOCATIVES.contains(&w.text))
         || after_name.is_some_and(|w| PLACE_NOUNS.contains(&w.text));
+    let after_the = before_name.is_some_and(|w| matches!(w.text, "the" | "The"));
     Some(Occurrence {
         located,
+        after_the,
         titled: title.is_some() || job_before || office_of.is_some(),
         written: written.filter(|w| text.contains(w.as_str())),
         office,
@@ -730,6 +748,32 @@ mod tests {
                 ("Harbour Medical Center", ActorKind::Organisation)
             ]
         );
+    }
+
+    #[test]
+    fn a_name_after_the_is_a_team_or_a_body() {
+        let actors = find_in(
+            "Headline\n\nThe Harbour Gulls beat the Eastmoor Rovers 4-3, with Tomas Vell scoring twice. \
+             Gulls coach Ana Reyes was pleased.",
+        );
+        let found: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Tomas Vell", ActorKind::Person),
+                ("Ana Reyes", ActorKind::Person),
+                ("Harbour Gulls", ActorKind::Organisation),
+                ("Eastmoor Rovers", ActorKind::Organisation)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_of_something_before_a_name_is_its_role() {
+        let actors = find_in("Headline\n\nUS Secretary of State Mara Lindqvist said the talks would resume.");
+        let found: Vec<(&str, Option<&str>, ActorKind)> =
+            actors.iter().map(|a| (a.name.as_str(), a.role.as_deref(), a.kind)).collect();
+        assert_eq!(found, [("Mara Lindqvist", Some("US Secretary of State"), ActorKind::Person)]);
     }
 
     #[test]
