@@ -84,6 +84,10 @@ pub const CODES: &[(&str, &str)] = &[
         "label-beside-another",
         "A figure's label names what stands beside another number of its sentence, and nothing of what stands beside its own.",
     ),
+    (
+        "actor-beside-another",
+        "A figure's value goes with another actor of its sentence, and its own actor with another number.",
+    ),
     ("actor-out-of-context", "A figure's `actor:` is named neither in its sentence nor in its paragraph."),
     (
         "speaker-not-named",

@@ -1905,3 +1905,31 @@ fn labels_of_people_who_share_a_family_name_are_told_apart() {
     assert_eq!(caught("Prison term for Nazeem Miah"), Vec::<String>::new());
     assert_eq!(caught("Prison term for Nawaz Miah"), ["label-names-another"]);
 }
+
+#[test]
+fn a_number_goes_with_the_actor_named_before_it() {
+    // `Vale made 31 saves, while Reed stopped 24 shots`: the 24 is Reed's, and
+    // a figure of Vale's with that value is a swap; a name a number is won
+    // against (`to beat Reed by three`) or falls on (`a stake in`) owns nothing
+    let seed = "Test headline\n\n\
+        Harbour goalkeeper Tom Vale made 31 saves, while Eastmoor goalkeeper Sam Reed stopped 24 shots.\n\n\
+        Vale finished on 12 clean sheets to beat Sam Reed by three.\n";
+    let sheet = |saves: u32| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: vale, name: Tom Vale}}\n\
+             \x20 - {{id: reed, name: Sam Reed}}\n\
+             numbers:\n\
+             \x20 - {{id: vale-saves, label: Vale's total, value: {saves}, actor: vale, evidence: {saves} s}}\n\
+             \x20 - {{id: margin, label: Margin of Vale's win, value: 3, actor: vale, evidence: by three}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet(31)), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet(24)),
+        [
+            "actor-beside-another: `vale-saves` is given to Tom Vale, but in s2 its 24 goes with Sam Reed, and Tom Vale's number there is 31"
+        ]
+    );
+}

@@ -209,6 +209,7 @@ fn default_severity(code: &str) -> Severity {
         "label-beside-another",
         "label-names-another",
         "actor-out-of-context",
+        "actor-beside-another",
         "speaker-not-named",
         "role-conflict",
     ];

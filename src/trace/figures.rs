@@ -99,6 +99,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     trace.diagnostics.extend(traced_twice(cx, &traced));
     trace.diagnostics.extend(labels::repeated(cx));
     trace.diagnostics.extend(labels::names_another(cx));
+    trace.diagnostics.extend(super::owners::beside_another(cx, &traced, same_class));
     let read = labels::Words::new(cx, &traced);
     trace.diagnostics.extend(labels::swapped(cx, &read, &traced, same_class));
     trace.diagnostics.extend(labels::beside_another(cx, &read, &traced, same_class));

@@ -114,7 +114,12 @@ pub(super) fn swapped(
 
 /// Where the words of mention `m` of sentence `s` start: after the last
 /// mention before it that `counted` takes, or at the sentence's start.
-fn after_the_number_before(cx: &Context, s: usize, m: &Mention, counted: impl Fn(&Mention) -> bool) -> usize {
+pub(super) fn after_the_number_before(
+    cx: &Context,
+    s: usize,
+    m: &Mention,
+    counted: impl Fn(&Mention) -> bool,
+) -> usize {
     let before = cx.mentions[s].iter().filter(|o| o.span.end <= m.span.start && counted(o));
     before.map(|o| o.span.end).max().unwrap_or(cx.seed.sentences[s].span.start)
 }

@@ -11,6 +11,7 @@ mod attribution;
 mod figures;
 pub(crate) mod fold;
 mod labels;
+mod owners;
 mod periods;
 mod quotes;
 mod speakers;

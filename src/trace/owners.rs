@@ -1,0 +1,138 @@
+//! Whose a number is, by the names before it. In "Vale made 31 saves and
+//! Reed stopped 24 shots" the 24 is Reed's: the last actor named before a
+//! number, after the number before it, is the one it goes with. A figure
+//! given to one actor and traced to the number another actor of its kind
+//! goes with, in a sentence where its own actor goes with another number,
+//! reads like a swapped value or a figure given to the wrong actor:
+//! `actor-beside-another`.
+
+use super::Context;
+use super::labels::{Traced, after_the_number_before, in_a_score};
+use crate::diagnostic::Diagnostic;
+use crate::numbers::Mention;
+use crate::sheet::Figure;
+
+/// Words before a name that make it a party to the number, not its owner:
+/// `a stake of 20% in Booker`, `a loan from Harbour`, `a lead over Reed`.
+const NOT_THE_OWNER: &[&str] =
+    &["of", "in", "from", "to", "for", "against", "over", "than", "with", "by", "on", "at", "about", "into"];
+
+/// Words that make a name after them the one a number is won against:
+/// `to defeat Scotland's Martin Laird by three strokes`.
+const WON_AGAINST: &[&str] = &[
+    "beat",
+    "beats",
+    "beating",
+    "defeat",
+    "defeats",
+    "defeated",
+    "defeating",
+    "edge",
+    "edged",
+    "edging",
+    "overcame",
+    "overcome",
+    "outscored",
+    "outpolled",
+    "trail",
+    "trailed",
+    "trails",
+    "led",
+    "leads",
+    "ahead",
+    "behind",
+    "passed",
+    "overtook",
+    "overtaking",
+    "ousted",
+    "unseated",
+    "toppled",
+];
+
+/// The `actor-beside-another` warnings of a briefing's traced figures.
+/// `of_class` says whether a mention is of a figure's class.
+pub(super) fn beside_another(
+    cx: &Context,
+    traced: &[Traced],
+    of_class: impl Fn(&Figure, &Mention) -> bool,
+) -> Vec<Diagnostic> {
+    let text = &cx.seed.text;
+    let mut found = Vec::new();
+    for &(figure, s, mention) in traced {
+        let Some(own_actor) = cx.actor_of(figure) else { continue };
+        if in_a_score(text, &mention.span) {
+            continue;
+        }
+        let numbers: Vec<&Mention> =
+            cx.mentions[s].iter().filter(|o| of_class(figure, o) && !in_a_score(text, &o.span)).collect();
+        if numbers.len() < 2 {
+            continue;
+        }
+        let kind = cx.briefing.actors[own_actor].kind;
+        // the number goes with another actor of the figure's kind, and its own
+        // is not named in the number's words at all (`Vale and Reed made 31 and 24 saves`)
+        let Some((other_actor, _)) = owner(cx, s, mention).filter(|&(b, _)| b != own_actor) else { continue };
+        if cx.briefing.actors[other_actor].kind != kind || named_before(cx, s, mention, own_actor) {
+            continue;
+        }
+        let theirs = numbers.iter().find(|o| {
+            o.span != mention.span && o.value != mention.value && owner(cx, s, o).is_some_and(|(b, _)| b == own_actor)
+        });
+        let Some(theirs) = theirs else { continue };
+        let Some((_, other_named)) = owner(cx, s, mention) else { continue };
+        let (own_name, other_name) =
+            (&cx.briefing.actors[own_actor].name.value, &cx.briefing.actors[other_actor].name.value);
+        let id = cx.sentence_id(s);
+        let stated = |m: &Mention| text[m.span.clone()].to_string();
+        let Some(actor_id) = figure.actor.as_ref() else { continue };
+        found.push(
+            Diagnostic::warning(
+                "actor-beside-another",
+                format!(
+                    "`{}` is given to {own_name}, but in {id} its {} goes with {other_name}, and {own_name}'s number there is {}",
+                    figure.id.value,
+                    stated(mention),
+                    stated(theirs)
+                ),
+            )
+            .at(cx.in_sheet(&actor_id.span))
+            .label(format!("{own_name}'s number in {id} is {}", stated(theirs)))
+            .related(cx.in_seed(&other_named), format!("{other_name} goes with {}", stated(mention)))
+            .related(cx.in_seed(&theirs.span), format!("{own_name} goes with this number"))
+            .help(format!(
+                "check the value and `actor:`: if the figure is {own_name}'s, its value may be {}; if it is {}, give it to {other_name}",
+                stated(theirs),
+                stated(mention)
+            )),
+        );
+    }
+    found
+}
+
+/// The actor a number goes with, and where it is named: the last of the
+/// sheet's actors named between the number before it and the number, but
+/// not as a party to it (`a stake in Booker`).
+fn owner(cx: &Context, s: usize, m: &Mention) -> Option<(usize, std::ops::Range<usize>)> {
+    let from = after_the_number_before(cx, s, m, |_| true);
+    let text = &cx.seed.text;
+    let as_owner = |span: &std::ops::Range<usize>| {
+        let before = text[..span.start].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+        let won_against = text[from..span.start].split(|c: char| !c.is_alphabetic()).any(|w| WON_AGAINST.contains(&w));
+        !NOT_THE_OWNER.contains(&word.to_lowercase().as_str()) && !won_against
+    };
+    cx.called()
+        .iter()
+        .enumerate()
+        .flat_map(|(b, names)| names.iter().map(move |n| (b, n)))
+        .filter(|(_, n)| n.sentence == s + 1 && from <= n.span.start && n.span.end <= m.span.start)
+        .filter(|(_, n)| as_owner(&n.span))
+        .max_by_key(|(_, n)| (n.span.end, n.span.len()))
+        .map(|(b, n)| (b, n.span.clone()))
+}
+
+/// Actor `a` is named in the words of number `m`, from the number before it.
+fn named_before(cx: &Context, s: usize, m: &Mention, a: usize) -> bool {
+    let from = after_the_number_before(cx, s, m, |_| true);
+    cx.called()[a].iter().any(|n| n.sentence == s + 1 && from <= n.span.start && n.span.end <= m.span.start)
+}
