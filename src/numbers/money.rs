@@ -136,6 +136,9 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
         return Some(plain(code, k + 1));
     }
     if let Some(Word::Currency { code, divisor }) = r.word(k) {
+        if code == "GBP" && divisor == 1 && weighs(r, k) {
+            return None;
+        }
         // `eight euro cents`: the hundredth of the currency named
         if divisor == 1 && r.word_in(k + 1, &["cent", "cents"]) {
             return Some(CurrencyAfter { code, divisor: 100, power: None, last: k + 1 });
@@ -159,6 +162,17 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
         }
     }
     None
+}
+
+/// The pounds at token `k` are a weight: the text gives them again in
+/// kilograms (`882 pounds (400 kilograms)`), or a word of weighing stands
+/// just before (`weighing 2,000 pounds`).
+fn weighs(r: &Reader, k: usize) -> bool {
+    const METRIC: &[&str] = &["kilograms", "kilogram", "kilogrammes", "kg", "kgs", "kilos", "kilo", "tonnes", "tonne"];
+    const WEIGHING: &[&str] = &["weigh", "weighs", "weighed", "weighing", "weight", "weights"];
+    let restated = r.symbol_is(k + 1, "(")
+        && (k + 2..k + 8).take_while(|&i| !r.symbol_is(i, ")")).any(|i| r.word_in(i, METRIC));
+    restated || (k.saturating_sub(6)..k).any(|i| r.word_in(i, WEIGHING))
 }
 
 /// The currency of a country's crowns: `Swedish crowns` are kronor.

@@ -289,6 +289,10 @@ const CURRENCIES: Rows = &[
     ("3 USD50 cards", &["3 = 3 - count -", "usd50 = 50 usd money -"]),
     ("a $5 bill", &["$5 = 5 usd money -"]),
     ("6.25 BTC", &["6.25 btc = 6.25 btc money -"]),
+    // pounds given again in kilograms, or weighed, are a weight
+    ("carrying 882 pounds (400 kilograms) of cargo", &["882 = 882 - count -", "400 = 400 - count -"]),
+    ("a bomb weighing 2,000 pounds", &["2,000 = 2000 - count -"]),
+    ("a fine of 500 pounds (about $650)", &["500 pounds = 500 gbp money -", "about $650 = 650 usd money about"]),
 ];
 
 #[test]
