@@ -1933,3 +1933,22 @@ fn a_number_goes_with_the_actor_named_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_body_before_a_job_in_capitals_only_says_whose_the_speaker_is() {
+    // `said Harbour Foods CEO Mara Quinn`: the words are hers, as after `chief executive`
+    let seed = "Test headline\n\n\
+        \"We kept every promise we made this year,\" said Harbour Foods CEO Mara Quinn in the results statement.\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: foods, name: Harbour Foods, kind: organisation}}\n\
+             \x20 - {{id: quinn, name: Mara Quinn, role: Harbour Foods CEO}}\n\
+             quotes:\n\
+             \x20 - {{id: promise, speaker: {speaker}, text: We kept every promise we made this year}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("quinn")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("foods")), ["speaker-not-named"]);
+}

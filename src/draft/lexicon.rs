@@ -227,7 +227,7 @@ pub const JOBS: &[&str] = &[
     "forward", "owner", "operator", "maker", "lawyer", "judge", "prosecutor", "attorney", "senator",
     "representative", "mayor", "ambassador", "commissioner", "correspondent", "reporter", "researcher", "scientist",
     "adviser", "advisor", "consultant", "investor", "trader", "banker", "runner", "champion", "player", "general",
-    "colonel", "commander", "candidate", "star", "superstar",
+    "colonel", "commander", "candidate", "star", "superstar", "ceo", "cfo", "coo", "cto", "chairperson",
 ];
 
 /// Connecting words a name may hold between capitalised words: `Bank of England`, `Khalid bin Kalban`.
