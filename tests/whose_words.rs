@@ -1952,3 +1952,56 @@ fn a_body_before_a_job_in_capitals_only_says_whose_the_speaker_is() {
     assert_eq!(codes_with(&project, sheet("quinn")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("foods")), ["speaker-not-named"]);
 }
+
+#[test]
+fn a_label_may_name_whom_a_figure_falls_on_or_whose_relative_owns_it() {
+    // the judge's fine falls on Rusk (`Rusk was ordered to pay`); Mira is
+    // `Ostrova's mother`: neither label names another owner
+    let seed = "Test headline\n\n\
+        Judge Ada Pell ordered Tom Rusk to pay a $20,000 fine.\n\n\
+        Her arrival comes 18 years after her mother Mira Dane joined Harbour in 2006, Lena Ostrova said.\n";
+    let sheet = |fine: &str, year: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: pell, name: Ada Pell, aliases: [Judge Ada Pell]}}\n\
+             \x20 - {{id: rusk, name: Tom Rusk}}\n\
+             \x20 - {{id: lena, name: Lena Ostrova}}\n\
+             \x20 - {{id: mira, name: Mira Dane}}\n\
+             numbers:\n\
+             \x20 - {{id: fine, label: {fine}, value: 20000, unit: USD, actor: pell}}\n\
+             \x20 - {{id: joined, label: \"{year}\", value: 2006, unit: year, actor: mira}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(
+        codes_with(&project, sheet("Fine Rusk was ordered to pay", "Year Ostrova's mother joined Harbour")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes_with(&project, sheet("Fine Rusk paid", "Year Ostrova joined Harbour")),
+        ["label-names-another", "label-names-another"]
+    );
+}
+
+#[test]
+fn words_he_adds_are_the_last_persons_named_and_one_of_a_kind_counts_nothing() {
+    let seed = "Test headline\n\n\
+        Large parts of Norland saw record rain, Weather Office regional head Tomas Brill said.\n\n\
+        \"This has been a remarkable week,\" he said.\n\n\
+        \"We've seen records broken that have held for 40 or 50 years,\" he added.\n\n\
+        Eastmoor, one of the frontrunners, said holders would get 1.75 Eastmoor shares for each share.\n\n\
+        Ana Kell welcomed the offer.\n";
+    let sheet = |actor: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: brill, name: Tomas Brill, role: Weather Office regional head}}\n\
+             \x20 - {{id: kell, name: Ana Kell}}\n\
+             numbers:\n\
+             \x20 - {{id: record-age, label: Age of the oldest broken records, value: 50, unit: years, actor: {actor}, evidence: or 50 years}}\n\
+             \x20 - {{id: ratio, label: Eastmoor shares for each share, value: 1.75}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("brill")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("kell")), ["actor-out-of-context"]);
+}

@@ -170,8 +170,8 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
 fn weighs(r: &Reader, k: usize) -> bool {
     const METRIC: &[&str] = &["kilograms", "kilogram", "kilogrammes", "kg", "kgs", "kilos", "kilo", "tonnes", "tonne"];
     const WEIGHING: &[&str] = &["weigh", "weighs", "weighed", "weighing", "weight", "weights"];
-    let restated = r.symbol_is(k + 1, "(")
-        && (k + 2..k + 8).take_while(|&i| !r.symbol_is(i, ")")).any(|i| r.word_in(i, METRIC));
+    let restated =
+        r.symbol_is(k + 1, "(") && (k + 2..k + 8).take_while(|&i| !r.symbol_is(i, ")")).any(|i| r.word_in(i, METRIC));
     restated || (k.saturating_sub(6)..k).any(|i| r.word_in(i, WEIGHING))
 }
 

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::attribution::{self, GoesOn};
 use super::quotes::Found;
-use super::{Context, FactKind, FactTrace, Trace, labels, periods};
+use super::{Context, FactKind, FactTrace, Stated, Trace, labels, periods};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Kind, Mention, Unit, Value, is_bound};
 use crate::sheet::{Actor, ActorKind, FactUnit, Figure, FigureValue};
@@ -81,7 +81,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
                 trace.diagnostics.extend(hedge_warning(cx, figure, (first, mention)));
                 trace.diagnostics.extend(ambiguous(cx, figure, (first, mention)));
                 trace.diagnostics.extend(another_measure(cx, figure, (first, mention)));
-                trace.diagnostics.extend(out_of_context(cx, figure, first));
+                trace.diagnostics.extend(out_of_context(cx, figure, (first, mention)));
                 traced.push((figure, first, mention));
                 if !others.is_empty() {
                     trace.diagnostics.push(also_stated(cx, figure, &others));
@@ -460,9 +460,13 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let fits = |o: &Mention| {
         noun.is_none_or(|noun| (!counts(cx, s, m, noun) || counts(cx, s, o, noun)) && !counts_another(cx, s, o, noun))
     };
-    let other = cx.mentions[s]
-        .iter()
-        .find(|o| o.span != m.span && same_class(figure, o) && o.value != m.value && fits(o) && in_evidence(o))?;
+    // `Eastmoor, one of the frontrunners, …`: one of a kind, that no figure counts
+    let one_of = |o: &Mention| {
+        cx.seed.text[o.span.clone()].eq_ignore_ascii_case("one") && cx.seed.text[o.span.end..].starts_with(" of ")
+    };
+    let other = cx.mentions[s].iter().find(|o| {
+        o.span != m.span && same_class(figure, o) && o.value != m.value && fits(o) && in_evidence(o) && !one_of(o)
+    })?;
     let id = cx.sentence_id(s);
     let holds = match &figure.evidence {
         Some(evidence) => format!("the evidence `{}` holds", evidence.value),
@@ -821,8 +825,26 @@ fn named_as_a_source(cx: &Context, a: usize) -> bool {
     })
 }
 
+/// Mention `m` of sentence `s` stands inside quotation marks.
+fn in_quotation(cx: &Context, s: usize, m: &Mention) -> bool {
+    cx.quoted_in_paragraph(s).iter().any(|q| q.start <= m.span.start && m.span.end <= q.end)
+}
+
+/// The person of the sheet named last before sentence `s`, within the three
+/// paragraphs before it: whom a `he` or `she` there means.
+fn last_person_named(cx: &Context, s: usize) -> Option<usize> {
+    let start = cx.seed.sentences[s].span.start;
+    let paragraph = cx.seed.sentences[s].paragraph;
+    let near = |n: &Stated| paragraph - cx.seed.sentences[n.sentence - 1].paragraph.min(paragraph) <= 3;
+    (0..cx.briefing.actors.len())
+        .filter(|&a| cx.briefing.actors[a].kind == ActorKind::Person)
+        .flat_map(|a| cx.called()[a].iter().filter(|n| n.span.end <= start && near(n)).map(move |n| (n.span.start, a)))
+        .max()
+        .map(|(_, a)| a)
+}
+
 /// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
-fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic> {
+fn out_of_context(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let actor_id = figure.actor.as_ref()?;
     let index = cx.actor_of(figure)?;
     // news names a subject once and then says "the company", or names it
@@ -859,6 +881,13 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
     }
     // or in a quotation that goes on, paragraph after paragraph, from words the text gives the actor
     if speaks_on_in(cx, s).is_some_and(|by| by.contains(&index)) {
+        return None;
+    }
+    // or in words `he` or `she` says (`…," he added`), when the actor is the last person named
+    if in_quotation(cx, s, m)
+        && attribution::pronoun_says_at(cx, s, &["he", "she"]).is_some()
+        && last_person_named(cx, s) == Some(index)
+    {
         return None;
     }
     let id = cx.sentence_id(s);

@@ -14,6 +14,7 @@ use foldhash::HashSet;
 use super::Context;
 use super::fold::{Folded, whole_words};
 use crate::diagnostic::Diagnostic;
+use crate::draft::lexicon::JOBS;
 use crate::numbers::Mention;
 use crate::sheet::{ActorKind, FactUnit, Figure};
 
@@ -238,9 +239,34 @@ pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
 /// counts, not whose figure it is: before a deal (`Dividend funded by the
 /// Tronox sale`, `Proceeds of the Bellmare stake sale`), set against the
 /// figure's own actor (`Lead over Harbour`), or one the figure falls on
-/// (`Fine imposed on Eastmoor`). After `by`, `from` or `to` a name may be
-/// the owner (`Points scored by Ross`, `Penalties awarded to Harbour`).
+/// (`Fine imposed on Eastmoor`, `Fine Rusk was ordered to pay`), or one
+/// that only says whose the owner is (`Year Ostrova's mother joined`).
+/// After `by`, `from` or `to` a name may be the owner (`Points scored by
+/// Ross`, `Penalties awarded to Harbour`).
 fn only_as_a_party(label: &str, name: &str) -> bool {
+    const PASSIVE: &[&str] = &["was", "were", "is", "are", "been", "being"];
+    const KIN: &[&str] = &[
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "brother",
+        "sister",
+        "parents",
+        "partner",
+        "family",
+        "widow",
+        "uncle",
+        "aunt",
+        "grandfather",
+        "grandmother",
+        "agent",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ];
     const SET_AGAINST: &[&str] = &["against", "versus", "vs", "than", "over", "on", "upon"];
     const DEALS: &[&str] = &[
         "sale",
@@ -269,7 +295,12 @@ fn only_as_a_party(label: &str, name: &str) -> bool {
         let preposition = before.iter().rev().find(|w| !MODIFIERS.contains(&w.as_str()));
         let set_against = preposition.is_some_and(|w| SET_AGAINST.contains(&w.as_str()));
         let in_a_deal = after.iter().take(2).any(|w| DEALS.contains(&w.as_str()));
-        if !set_against && !in_a_deal {
+        // `Rusk was ordered to pay`: what the figure falls on
+        let passive = after.first().is_some_and(|w| PASSIVE.contains(&w.as_str())) && after.len() > 1;
+        // `Ostrova's mother`: whose the owner is
+        let whose = after.first().is_some_and(|w| w == "s")
+            && after.get(1).is_some_and(|w| KIN.contains(&w.as_str()) || JOBS.contains(&w.as_str()));
+        if !set_against && !in_a_deal && !passive && !whose {
             return false;
         }
     }
