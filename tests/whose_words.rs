@@ -2005,3 +2005,37 @@ fn words_he_adds_are_the_last_persons_named_and_one_of_a_kind_counts_nothing() {
     assert_eq!(codes_with(&project, sheet("brill")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("kell")), ["actor-out-of-context"]);
 }
+
+#[test]
+fn a_number_a_sentence_gives_to_another_actor_alone_is_not_the_figures_actor() {
+    // `Reyes's rival, Tom Brill, received 45.8 percent`: Reyes only says whose
+    // rival he is; a name after the number (`from Harbour`) may be a party to it,
+    // and one who says the number (`Brill said she had won`) does not own it
+    let seed = "Test headline\n\n\
+        The board said Ana Reyes won the presidency by securing 54.2 percent of the votes.\n\n\
+        Reyes's rival, Tom Brill, received 45.8 percent of the votes, the board said.\n\n\
+        Eastmoor Town received £5m from Harbour FC for the striker. Tom Brill said she had won 60% of the young.\n";
+    let sheet = |reyes: &str, brill: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes, aliases: [Reyes]}}\n\
+             \x20 - {{id: brill, name: Tom Brill, aliases: [Brill]}}\n\
+             \x20 - {{id: harbour, name: Harbour FC, kind: organisation}}\n\
+             \x20 - {{id: eastmoor, name: Eastmoor Town, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: reyes-share, label: Share of the votes, value: {reyes}, unit: \"%\", actor: reyes}}\n\
+             \x20 - {{id: brill-share, label: Share of the votes won, value: {brill}, unit: \"%\", actor: brill}}\n\
+             \x20 - {{id: fee, label: Fee Harbour paid, value: 5000000, unit: GBP, actor: harbour}}\n\
+             \x20 - {{id: young, label: Share of the young, value: 60, unit: \"%\", actor: reyes}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("54.2", "45.8")), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet("45.8", "54.2")),
+        [
+            "actor-beside-another: `reyes-share` is given to Ana Reyes, but in s3 its 45.8 percent goes with Tom Brill",
+            "actor-beside-another: `brill-share` is given to Tom Brill, but in s2 its 54.2 percent goes with Ana Reyes"
+        ]
+    );
+}

@@ -6,8 +6,9 @@
 //! reads like a swapped value or a figure given to the wrong actor:
 //! `actor-beside-another`.
 
-use super::Context;
+use super::attribution::in_the_possessive;
 use super::labels::{Traced, after_the_number_before, in_a_score};
+use super::{Context, Stated};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
 use crate::sheet::Figure;
@@ -59,34 +60,28 @@ pub(super) fn beside_another(
     let text = &cx.seed.text;
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
-        let Some(own_actor) = cx.actor_of(figure) else { continue };
+        let (Some(own_actor), Some(actor_id)) = (cx.actor_of(figure), figure.actor.as_ref()) else { continue };
         if in_a_score(text, &mention.span) {
             continue;
         }
-        let numbers: Vec<&Mention> =
-            cx.mentions[s].iter().filter(|o| of_class(figure, o) && !in_a_score(text, &o.span)).collect();
-        if numbers.len() < 2 {
-            continue;
-        }
-        let kind = cx.briefing.actors[own_actor].kind;
         // the number goes with another actor of the figure's kind, and its own
-        // is not named in the number's words at all (`Vale and Reed made 31 and 24 saves`)
-        let Some((other_actor, _)) = owner(cx, s, mention).filter(|&(b, _)| b != own_actor) else { continue };
+        // is not named in the number's words (`Vale and Reed made 31 and 24 saves`)
+        let Some((other_actor, other_named)) = owner(cx, s, mention).filter(|&(b, _)| b != own_actor) else { continue };
+        let kind = cx.briefing.actors[own_actor].kind;
         if cx.briefing.actors[other_actor].kind != kind || named_before(cx, s, mention, own_actor) {
             continue;
         }
-        let theirs = numbers.iter().find(|o| {
-            o.span != mention.span && o.value != mention.value && owner(cx, s, o).is_some_and(|(b, _)| b == own_actor)
-        });
-        let Some(theirs) = theirs else { continue };
-        let Some((_, other_named)) = owner(cx, s, mention) else { continue };
+        let numbers = cx.mentions[s].iter().filter(|o| of_class(figure, o) && !in_a_score(text, &o.span));
+        let theirs = numbers
+            .filter(|o| o.span != mention.span && o.value != mention.value)
+            .find(|o| owner(cx, s, o).is_some_and(|(b, _)| b == own_actor));
         let (own_name, other_name) =
             (&cx.briefing.actors[own_actor].name.value, &cx.briefing.actors[other_actor].name.value);
         let id = cx.sentence_id(s);
         let stated = |m: &Mention| text[m.span.clone()].to_string();
-        let Some(actor_id) = figure.actor.as_ref() else { continue };
-        found.push(
-            Diagnostic::warning(
+        let warning = match theirs {
+            // its own actor has another number of the sentence
+            Some(theirs) => Diagnostic::warning(
                 "actor-beside-another",
                 format!(
                     "`{}` is given to {own_name}, but in {id} its {} goes with {other_name}, and {own_name}'s number there is {}",
@@ -104,9 +99,77 @@ pub(super) fn beside_another(
                 stated(theirs),
                 stated(mention)
             )),
-        );
+            // the sentence gives the number to the other alone, as the one who
+            // does what it counts (`Tom Brill received 45.8 percent`), not as
+            // one who speaks of it, and nothing in it may stand for its own actor
+            None if does_it(cx, s, mention, &other_named) && !named_after(cx, s, mention, own_actor) => Diagnostic::warning(
+                "actor-beside-another",
+                format!(
+                    "`{}` is given to {own_name}, but in {id} its {} goes with {other_name}",
+                    figure.id.value,
+                    stated(mention)
+                ),
+            )
+            .at(cx.in_sheet(&actor_id.span))
+            .label(format!("{id} gives {} to {other_name}", stated(mention)))
+            .related(cx.in_seed(&other_named), format!("{other_name} goes with {}", stated(mention)))
+            .help(format!(
+                "check the value and `actor:`: if the figure is {other_name}'s, give it to them; if it is {own_name}'s, its value is another"
+            )),
+            None => continue,
+        };
+        found.push(warning);
     }
     found
+}
+
+/// Verbs of saying and thinking: a name before one speaks of the number after it.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "estimated",
+    "estimates",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
+    "predicted",
+    "predicts",
+    "believes",
+    "believed",
+    "thinks",
+    "claimed",
+    "claims",
+    "reported",
+    "reports",
+    "announced",
+    "announces",
+    "noted",
+    "warned",
+    "argued",
+    "stated",
+];
+
+/// Words that may stand for the figure's own actor.
+const PRONOUNS: &[&str] = &["he", "she", "his", "her", "its", "it", "they", "their", "him", "them"];
+
+/// The number `m` of sentence `s` is what the one named at `named` does:
+/// no word of saying between the name and the number (`Brill said she won
+/// 54.2%`), and no pronoun in the number's words that may be another's.
+fn does_it(cx: &Context, s: usize, m: &Mention, named: &std::ops::Range<usize>) -> bool {
+    let text = &cx.seed.text;
+    let from = after_the_number_before(cx, s, m, |_| true);
+    let words = |span: std::ops::Range<usize>| {
+        text[span].split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>()
+    };
+    let between = words(named.end..m.span.start);
+    let clause = words(from..m.span.start);
+    !between.iter().any(|w| SAYING.contains(&w.as_str())) && !clause.iter().any(|w| PRONOUNS.contains(&w.as_str()))
 }
 
 /// The actor a number goes with, and where it is named: the last of the
@@ -131,8 +194,22 @@ fn owner(cx: &Context, s: usize, m: &Mention) -> Option<(usize, std::ops::Range<
         .map(|(b, n)| (b, n.span.clone()))
 }
 
-/// Actor `a` is named in the words of number `m`, from the number before it.
+/// Actor `a` is named after number `m` in its sentence: it may be a party
+/// to it (`received £5m from Harbour`).
+fn named_after(cx: &Context, s: usize, m: &Mention, a: usize) -> bool {
+    cx.called()[a].iter().any(|n| n.sentence == s + 1 && n.span.start >= m.span.end)
+}
+
+/// Actor `a` is named in the words of number `m`, from the number before
+/// it, other than as whose another is (`Reyes's rival, Tom Brill, received`).
 fn named_before(cx: &Context, s: usize, m: &Mention, a: usize) -> bool {
     let from = after_the_number_before(cx, s, m, |_| true);
-    cx.called()[a].iter().any(|n| n.sentence == s + 1 && from <= n.span.start && n.span.end <= m.span.start)
+    let text = &cx.seed.text;
+    let whose_another = |n: &Stated| {
+        in_the_possessive(&text[n.span.end..])
+            && owner(cx, s, m).is_some_and(|(b, at)| b != a && n.span.end <= at.start)
+    };
+    cx.called()[a]
+        .iter()
+        .any(|n| n.sentence == s + 1 && from <= n.span.start && n.span.end <= m.span.start && !whose_another(n))
 }
