@@ -2039,3 +2039,29 @@ fn a_number_a_sentence_gives_to_another_actor_alone_is_not_the_figures_actor() {
         ]
     );
 }
+
+#[test]
+fn a_measure_is_no_count_of_things_and_a_year_earlier_is_anothers() {
+    // `unit: minutes` on "the final 12 laps" counts no time; `40 degrees` is in
+    // a unit of degrees; `a year earlier` is the $2.9bn's, not the $2.4bn's
+    let seed = "Test headline\n\n\
+        Ana Vell had been right behind him for the final 12 laps. Highs of 40 degrees are expected.\n\n\
+        Net profit for the year was $2.4 billion, down from $2.9 billion a year earlier.\n";
+    let sheet = |unit: &str, label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: laps, label: Laps Vell spent behind, value: 12, unit: {unit}}}\n\
+             \x20 - {{id: high, label: Expected high, value: 40, unit: degrees Celsius}}\n\
+             \x20 - {{id: profit, label: {label}, value: 2400000000, unit: USD, evidence: was $2.4 billion}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("laps", "Net profit for the year")), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet("minutes", "Net profit a year earlier")),
+        [
+            "unit-mismatch: `laps` counts minutes, but s2 counts 12 laps",
+            "label-beside-another: the label of `profit` names last year, which s4 gives to $2.9 billion, not to its own $2.4 billion"
+        ]
+    );
+}

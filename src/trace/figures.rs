@@ -555,11 +555,15 @@ fn measure_of(word: &str) -> Option<(usize, usize)> {
 /// Units of [`MEASURES`] written as English words are written: `in`, `over`, `m`.
 const SHORT_FORMS_THAT_ARE_WORDS: &[&str] = &["in", "over", "m", "t", "g", "mi"];
 
+/// Words in the plural after a number that count nothing a measure could be.
+const NOT_COUNTED: &[&str] = &["was", "has", "its", "this", "thus", "does", "is"];
+
 /// A figure whose noun unit its sentence's number does not count: the noun
 /// right after the number is another unit of the same measure, or a unit in
 /// full words where the figure counts a measure of another kind (`nine
-/// minutes` given in `points`, `18 points` in `seconds`). A compound after it (`13 second-half
-/// minutes`) is no unit of the number's.
+/// minutes` given in `points`, `18 points` in `seconds`), or things in the
+/// plural where the figure counts a measure (`12 laps` given in `minutes`).
+/// A compound after it (`13 second-half minutes`) is no unit of the number's.
 fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let Some(FactUnit::Noun(noun)) = figure.unit() else { return None };
     // a speed is told from another speed
@@ -581,7 +585,14 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
     if rest.trim_start().trim_start_matches(|c: char| !c.is_whitespace()).trim_start().starts_with("per ") {
         return None;
     }
-    let (said_family, said) = measure_of(word)?;
+    let Some((said_family, said)) = measure_of(word) else {
+        // a measure is no count of things: `unit: minutes` on "the final 12 laps"
+        let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
+        // (`40 degrees` of a figure in `degrees Celsius` is in its unit)
+        let in_its_unit = noun.to_lowercase().split_whitespace().any(|w| w == word || format!("{w}s") == word);
+        let counted = word.starts_with(char::is_lowercase) && a_plural && !NOT_COUNTED.contains(&word) && !in_its_unit;
+        return counted.then(|| measure_mismatch(cx, figure, (s, m), noun, word));
+    };
     // short forms stand for other words too (`in`, `m`, `over`): only a unit written out is sure
     let lower = word.to_lowercase();
     let in_full = word.chars().count() >= 3

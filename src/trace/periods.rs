@@ -41,9 +41,29 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
             continue;
         }
         // a number with no period in its own words may share another's
-        // (`646 last year, however rural road deaths fell by 4% to 1,030`)
-        let Some(own) = period_of(cx, s, mention) else { continue };
-        if named.contains(&own) {
+        // (`646 last year, however rural road deaths fell by 4% to 1,030`);
+        // but not the one before the sentence's own, which is another's by
+        // its words (`Net profit a year earlier` on the $2.4bn of "… was $2.4
+        // billion, down from $2.9 billion a year earlier")
+        let own = period_of(cx, s, mention);
+        let named = match own {
+            Some(ref own) if named.contains(own) => continue,
+            Some(_) => named,
+            None => {
+                // (`Last year, profit was £5m, against £3m a year earlier`: last year is the £5m's)
+                let before = cx.seed.text[cx.seed.sentences[s].span.start..mention.span.start].to_lowercase();
+                let relative = relative_in_label(cx, s, &figure.label.value);
+                let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let named_before =
+                    words.iter().any(|w| is_year(w) || MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w)))
+                        || SAID.iter().chain(&["last month"]).any(|p| before.contains(p));
+                if named_before {
+                    continue;
+                }
+                relative
+            }
+        };
+        if named.is_empty() {
             continue;
         }
         let other = cx.mentions[s]
@@ -58,14 +78,25 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
             figure,
             mention,
             other,
-            message: format!(
-                "the label of `{}` names {period}, which {id} gives to {}; its own {} goes with {own}",
-                figure.id.value,
-                stated(other),
-                stated(mention)
-            ),
+            message: match &own {
+                Some(own) => format!(
+                    "the label of `{}` names {period}, which {id} gives to {}; its own {} goes with {own}",
+                    figure.id.value,
+                    stated(other),
+                    stated(mention)
+                ),
+                None => format!(
+                    "the label of `{}` names {period}, which {id} gives to {}, not to its own {}",
+                    figure.id.value,
+                    stated(other),
+                    stated(mention)
+                ),
+            },
             label: format!("names {period}"),
-            own: format!("the figure's value, of {own}"),
+            own: match &own {
+                Some(own) => format!("the figure's value, of {own}"),
+                None => format!("the figure's value, in {id}"),
+            },
             theirs: format!("{period} goes with this number"),
             fix: "names the period of its own number",
         };
@@ -109,6 +140,18 @@ fn in_label(cx: &Context, s: usize, label: &str) -> Vec<String> {
         }
     }
     named
+}
+
+/// The periods a label names as the one before sentence `s`'s own: `a year
+/// earlier`, `the previous month`, but not `last year`.
+fn relative_in_label(cx: &Context, s: usize, label: &str) -> Vec<String> {
+    let lowered: Vec<String> =
+        label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let end = cx.seed.sentences[s].span.end;
+    // not `last year`: said from the day of writing, it may be the number's own
+    // (`Exports rose 3.4% on 2023 to a record 5.1% share last year`)
+    let relative = lowered.windows(2).filter(|pair| pair[0] != "last");
+    relative.filter_map(|pair| the_one_before(cx, s, &pair[0], &pair[1], end)).collect()
 }
 
 /// `the previous month`, `a year earlier` (as the words `previous` and
