@@ -243,16 +243,25 @@ fn runs(words: &[Word]) -> Vec<Range<usize>> {
             // `Centers for Disease Control and Prevention`, not `European Council and NATO`
             // `Dr. Milton Packer of UT Southwestern Medical Center`, `Tom Kell of Northwind
             // Bank`: a person of a body, not one name
-            let then_words = || words[end + 1..].iter().take_while(|w| name_word(w) || CONNECTORS.contains(&w.text));
+            // (`Jim Kell of Kell and Associates`, `Andrey Rublev of Russia`)
+            let then_words = || {
+                words[end + 1..].iter().take_while(|w| name_word(w) || CONNECTORS.contains(&w.text) || w.text == "and")
+            };
+            let then_a_country = || {
+                let named: Vec<&str> = words[end + 1..].iter().take_while(|w| name_word(w)).map(|w| w.text).collect();
+                COUNTRIES.contains(&named.join(" ").as_str())
+            };
             let person_of = next.text == "of"
                 && end - start >= 2
                 && !words[start..end].iter().any(|w| ORGANISATION_WORDS.contains(&w.text))
                 && (HONORIFICS.contains(&words[start].text)
-                    || then_words().any(|w| ORGANISATION_WORDS.contains(&w.text) || PLACE_WORDS.contains(&w.text)));
+                    || then_words().any(|w| ORGANISATION_WORDS.contains(&w.text) || PLACE_WORDS.contains(&w.text))
+                    || then_a_country());
             let joins = (CONNECTORS.contains(&next.text) && !person_of)
                 || (next.text == "and"
                     && words[start..end].iter().any(|w| TAKES_AND.contains(&w.text))
-                    && !ORGANISATION_WORDS.contains(&words[end - 1].text)
+                    && (!ORGANISATION_WORDS.contains(&words[end - 1].text)
+                        || TAKES_AND.contains(&words[end - 1].text))
                     && words.get(end + 1).is_some_and(|t| !is_acronym(t.text)));
             let then = words.get(end + 1);
             if joins && !next.closes && then.is_some_and(|t| name_word(t) && !t.opens) {
@@ -299,6 +308,16 @@ fn occurrence(text: &str, words: &[Word], run: &Range<usize>) -> Option<Occurren
         }
     }
     while run.first().is_some_and(|w| CONNECTORS.contains(&w.text) || w.text == "and") {
+        run = &run[1..];
+    }
+    // `Starring Cate Blanchett`, `Assessing Rachel Reeves`: a verb that opens
+    // the sentence before a name of two words is no part of it
+    let verb_first = run.len() == 3
+        && run[0].index == 0
+        && run[0].text.len() > 5
+        && run[0].text.ends_with("ing")
+        && !run.iter().any(|w| ORGANISATION_WORDS.contains(&w.text) || PLACE_WORDS.contains(&w.text));
+    if verb_first {
         run = &run[1..];
     }
     // `in Berlin Sunday`: a day after a name is no part of it
@@ -764,6 +783,25 @@ mod tests {
                 ("Ana Reyes", ActorKind::Person),
                 ("Harbour Gulls", ActorKind::Organisation),
                 ("Eastmoor Rovers", ActorKind::Organisation)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_country_after_of_a_verb_before_and_a_place_of_nature_are_no_part_of_a_name() {
+        let actors = find_in(
+            "Headline\n\nALEXANDRIA, Va. - Tomas Vell of Norway beat Ana Reyes at Baffle Creek. \
+             Starring Mara Quinn, the film took $5m. The University and College Union agreed.",
+        );
+        let found: Vec<(&str, ActorKind)> = actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Tomas Vell", ActorKind::Person),
+                ("Ana Reyes", ActorKind::Person),
+                ("Mara Quinn", ActorKind::Person),
+                ("University and College Union", ActorKind::Organisation),
+                ("Norway", ActorKind::Country)
             ]
         );
     }

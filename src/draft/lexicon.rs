@@ -80,6 +80,9 @@ pub const THING_WORDS: &[&str] = &[
     "Derby", "Final", "Finals", "Shares", "Share", "Stock", "Stocks", "Bonds", "Bond", "Index", "Clause", "Clauses",
     "Award", "Awards", "Prize", "Festival", "Chase", "Hurdle", "Stakes", "Handicap", "Act", "Summit",
     "Treaty", "Accord", "Average", "Tracker", "Monitor", "Classic",
+    "Car", "Data", "Earthquake", "Intermediate", "Cups",
+    // places of nature, never actors: `Baffle Creek`
+    "Creek", "Lake", "Mount", "Beach", "Falls", "Forest", "Canyon",
 ];
 
 /// Words of a party or a side, not of a nation: `Labour`, `Republican`.
@@ -162,6 +165,7 @@ pub const NOT_NAMES: &[&str] = &[
     "Elsewhere", "Separately", "Similarly", "Additionally", "Finally", "Initially", "Currently", "Recently",
     "Previously", "Ultimately", "Notably", "Importantly", "Interestingly", "Nevertheless", "Nonetheless",
     "Compatriot", "Teammate", "Rival", "Fellow", "Olympic",
+    "Another",
 ];
 
 /// Places that are rarely actors of a briefing: continents and capitals.
@@ -172,6 +176,10 @@ pub const PLACES: &[&str] = &[
     "Geneva", "Frankfurt", "Mumbai", "Delhi", "New Delhi", "Dubai", "Abu Dhabi", "Shanghai", "Singapore",
     "Hong Kong", "Sydney", "Toronto", "Chicago", "Los Angeles", "Wall Street", "Westminster", "Downing Street",
     "Whitehall", "Capitol Hill",
+    "Asia Pacific", "Asia-Pacific",
+    // US states as datelines write them: `ALEXANDRIA, Va.`
+    "Va", "Calif", "Fla", "Ill", "Mass", "Ga", "Md", "Pa", "Tenn", "Mich", "Minn", "Ariz", "Colo", "Conn", "Ky",
+    "Okla", "Ore", "Wis", "Ala", "Ark", "Kan", "Neb", "Nev", "Tex",
 ];
 
 /// Words that start no role written after a name (`Farah, who won …`).
@@ -235,5 +243,8 @@ pub const CONNECTORS: &[&str] =
     &["of", "for", "&", "de", "du", "la", "le", "van", "von", "der", "den", "bin", "bint", "al", "da", "dos", "di"];
 
 /// Words with which a name may hold `and`: `Centers for Disease Control and Prevention`.
-pub const TAKES_AND: &[&str] =
-    &["Centers", "Centres", "Department", "Ministry", "Office", "Institute", "Commission", "Council", "Committee"];
+#[rustfmt::skip]
+pub const TAKES_AND: &[&str] = &[
+    "Centers", "Centres", "Department", "Ministry", "Office", "Institute", "Commission", "Council", "Committee",
+    "University", "Universities", "Food", "Health", "Trade", "Customs", "Fish", "Revenue", "Housing", "Work",
+];
