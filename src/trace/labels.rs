@@ -34,7 +34,18 @@ pub(super) struct Words<'c> {
 
 impl<'c> Words<'c> {
     pub fn new(cx: &'c Context<'c>, traced: &[Traced]) -> Self {
-        let labels = traced.iter().map(|(figure, _, _)| words(&Folded::new(&figure.label.value).text)).collect();
+        let labels = traced
+            .iter()
+            .map(|(figure, _, _)| {
+                let label = &figure.label.value;
+                let mut found = words(&Folded::new(label).text);
+                // `ESB's gain` names the Eastern Sweet Blend the seed writes in full
+                for short in label.split(|c: char| !c.is_alphanumeric()).filter(|w| is_short_name(w)) {
+                    found.extend(spelled_out(&cx.seed.text, short));
+                }
+                found
+            })
+            .collect();
         let sentences = cx.folded.iter().map(|_| OnceCell::new()).collect();
         Words { cx, sentences, labels, short_names: OnceCell::new() }
     }
@@ -675,6 +686,50 @@ fn warning(cx: &Context, (a, sa, ma): Traced, (b, sb, mb): Traced) -> Diagnostic
 /// The short names `text` defines in brackets after the words they stand for
 /// (`energy price guarantee (EPG)`, `Office for National Statistics (ONS)`),
 /// with the words of each.
+/// A short name in capitals: `ESB`, `WTI`.
+fn is_short_name(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The words of the name in capitals that `short` spells, when `text` writes
+/// the name in full and never the short name itself: `Eastern Sweet Blend`
+/// for `ESB`.
+fn spelled_out(text: &str, short: &str) -> HashSet<String> {
+    const SMALL: &[&str] = &["of", "for", "and", "the", "&"];
+    if text.match_indices(short).any(|(at, _)| whole_words(text, at, at + short.len())) {
+        return HashSet::default();
+    }
+    let all: Vec<&str> = text.split_whitespace().collect();
+    let letters: Vec<char> = short.chars().collect();
+    for start in 0..all.len() {
+        let mut taken = Vec::new();
+        let mut next = 0;
+        for word in &all[start..] {
+            let plain = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if next == letters.len() {
+                break;
+            }
+            if !taken.is_empty() && SMALL.contains(&plain) {
+                taken.push(plain);
+                continue;
+            }
+            if plain.starts_with(letters[next]) && plain.len() > 1 {
+                taken.push(plain);
+                next += 1;
+                if plain.len() < word.len() && next < letters.len() {
+                    break; // a mark ends the name
+                }
+                continue;
+            }
+            break;
+        }
+        if next == letters.len() {
+            return words(&Folded::new(&taken.join(" ")).text);
+        }
+    }
+    HashSet::default()
+}
+
 fn short_names(text: &str) -> Vec<(String, HashSet<String>)> {
     const SMALL: &[&str] = &["of", "for", "and", "the", "&", "on", "in", "to"];
     let mut found: Vec<(String, HashSet<String>)> = Vec::new();
@@ -787,6 +842,18 @@ mod tests {
         for word in ["energy", "pric", "guarante"] {
             assert!(found[0].1.contains(word), "{word} in {:?}", found[0].1);
         }
+    }
+
+    #[test]
+    fn a_short_name_the_text_never_writes_is_read_as_the_name_it_spells() {
+        let text = "Northfield crude rose. Eastern Sweet Blend crude settled at $60.10, the ESA said.";
+        let found = spelled_out(text, "ESB");
+        for word in ["eastern", "sweet", "blend"] {
+            assert!(found.contains(word), "{word} in {found:?}");
+        }
+        // a short name the text writes is its own word
+        assert!(spelled_out(text, "ESA").is_empty());
+        assert!(spelled_out(text, "XYZ").is_empty());
     }
 
     #[test]
