@@ -228,6 +228,10 @@ fn states_time(time: &str, m: &Mention) -> bool {
 /// points, a currency the same currency, anything else a plain number. A
 /// fraction in words is also a percentage for an `approx` figure (`two-thirds` is 67%).
 fn same_class(figure: &Figure, m: &Mention) -> bool {
+    // a time or a race's time is of the class of the times its sentences state
+    if let FigureValue::Time(_) = figure.value.value {
+        return m.kind == Kind::Time && matches!(m.value, Value::Iso(_));
+    }
     if !matches!(m.value, Value::Number(_)) {
         return false;
     }
@@ -243,6 +247,9 @@ fn same_class(figure: &Figure, m: &Mention) -> bool {
 
 /// The mention states the figure's value: equal, or rounded by it with `approx`.
 fn states(figure: &Figure, m: &Mention) -> bool {
+    if let FigureValue::Time(time) = &figure.value.value {
+        return states_time(time, m);
+    }
     let (Some(stated), Some(fact)) = (m.value.number(), figure.value.value.number()) else { return false };
     let as_percent = m.fraction && matches!(figure.unit(), Some(FactUnit::Percent));
     let stated = if as_percent { stated * Decimal::ONE_HUNDRED } else { stated };
