@@ -489,7 +489,13 @@ fn metre_or_million_is_million(r: &Reader, digits: usize, has_currency: bool) ->
         return false;
     }
     let w = r.raw(next);
-    w.starts_with(|c: char| c.is_lowercase()) && !METRE_CONTEXT.contains(&w) && !RACE_CONTEXT.contains(&w)
+    // `the 400m individual medley`, `the 4x100m mixed relay`: a word of the race after its kind
+    let race_after =
+        matches!(w, "individual" | "mixed") && r.is_word(next + 1) && RACE_CONTEXT.contains(&r.raw(next + 1));
+    w.starts_with(|c: char| c.is_lowercase())
+        && !METRE_CONTEXT.contains(&w)
+        && !RACE_CONTEXT.contains(&w)
+        && !race_after
 }
 
 /// A scale word after a number: `million`, spaced `k`/`M`/`bn`, a `dozen`;

@@ -143,6 +143,8 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
         if divisor == 1 && r.word_in(k + 1, &["cent", "cents"]) {
             return Some(CurrencyAfter { code, divisor: 100, power: None, last: k + 1 });
         }
+        // `9.5 cents per share, or 88 million euros`: cents of the euro
+        let code = if code == "USD" && divisor == 100 { cents_of(r, k) } else { code };
         return Some(CurrencyAfter { code, divisor, power: None, last: k });
     }
     // a country before the currency word: `australian dollars`, `hong kong
@@ -162,6 +164,31 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
         }
     }
     None
+}
+
+/// The currency whose cents token `k` names: the euro where the nearest
+/// currency named in its sentence is the euro, the dollar otherwise.
+fn cents_of(r: &Reader, k: usize) -> &'static str {
+    let ends_sentence = |i: usize| r.symbol_is(i, ".") && !r.glued(i + 1);
+    let currency = |i: usize| -> Option<&'static str> {
+        match r.word(i) {
+            Some(Word::Currency { code, divisor: 1 }) => Some(code),
+            _ if r.kind(i) == Some(TokenKind::Symbol) => lexicon::currency_symbol(r.raw(i)),
+            _ => lexicon::currency_code(r.raw(i)),
+        }
+    };
+    let after =
+        (k + 1..(k + 16).min(r.len())).take_while(|&i| !ends_sentence(i)).find_map(|i| Some((i - k, currency(i)?)));
+    let before =
+        (k.saturating_sub(15)..k).rev().take_while(|&i| !ends_sentence(i)).find_map(|i| Some((k - i, currency(i)?)));
+    let nearest = match (after, before) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a.1 } else { b.1 }),
+        (a, b) => a.or(b).map(|(_, code)| code),
+    };
+    match nearest {
+        Some("EUR") => "EUR",
+        _ => "USD",
+    }
 }
 
 /// The pounds at token `k` are a weight: the text gives them again in

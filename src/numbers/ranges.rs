@@ -8,6 +8,7 @@
 //! share nothing: a unit never spreads across a sentence.
 
 use super::grammar::scaled;
+use super::lexicon::Word;
 use super::money::currency_after;
 use super::reader::{Found, Reader};
 use super::{Kind, Unit, Value};
@@ -183,7 +184,10 @@ fn share(r: &Reader, to: &mut Found, from: &Found) {
             None => return,
         }
     }
+    // `from four million to 7.2 million`: a number in words holds its scale already
+    let worded_scale = (to.first..=to.last).any(|i| matches!(r.word(i), Some(Word::Scale { .. })));
     if to.power.is_none()
+        && !worded_scale
         && let Some(p) = from.power
     {
         match scaled(&to.value, Some(p), 1, false) {

@@ -279,6 +279,15 @@ const CURRENCIES: Rows = &[
     ("125 million australian dollars", &["125 million australian dollars = 125000000 aud money -"]),
     ("five million yen", &["five million yen = 5000000 jpy money -"]),
     ("50 cents more", &["50 cents = 0.5 usd money -"]),
+    // cents of the currency named nearest them in their sentence
+    (
+        "9.5 cents per share, or 88 million euros",
+        &["9.5 cents = 0.095 eur money -", "88 million euros = 88000000 eur money -"],
+    ),
+    (
+        "25 cents a share, or $1.2 billion, in euros",
+        &["25 cents = 0.25 usd money -", "$1.2 billion = 1200000000 usd money -"],
+    ),
     // the cents of a currency or a country named before them
     ("at eight euro cents each", &["eight euro cents = 0.08 eur money -"]),
     ("up 20 US cents", &["20 us cents = 0.2 usd money -"]),
@@ -685,6 +694,10 @@ const UNITS_OUTSIDE_THE_MENTION: Rows = &[
     // a race's distance before the words of a race: metres, not millions
     ("smashes 100m world record", &["100 = 100 - count -"]),
     ("a 400m specialist", &["400 = 400 - count -"]),
+    ("won the 400m individual medley", &["400 = 400 - count -"]),
+    ("2m individual savers", &["2m = 2000000 - count -"]),
+    // a number in words holds its own scale: no range gives it another
+    ("rise from four million to 7.2 million", &["four million = 4000000 - count -", "7.2 million = 7200000 - count -"]),
     ("passed the 10m mark", &["10m = 10000000 - count -"]),
     // a number in brackets after `percentage` is one; the word is outside the mention
     ("grew the most in terms of percentage (35.1), and", &["35.1 = 35.1 % percent -"]),
