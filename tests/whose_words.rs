@@ -2065,3 +2065,23 @@ fn a_measure_is_no_count_of_things_and_a_year_earlier_is_anothers() {
         ]
     );
 }
+
+#[test]
+fn people_are_counted_by_any_noun_of_people_and_by_no_other() {
+    // `unit: people` states "8,000 migrants"; `unit: boats` does not state "400 people"
+    let seed = "More than 8,000 migrants crossed this year\n\n\
+        More than 8,000 asylum-seekers have crossed the strait this year.\n\n\
+        Some 400 people made the journey in seven boats on Monday. It took Harwick 14 games to get five wins.\n";
+    let sheet = |unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: crossed, label: Migrants who crossed this year, value: 8000, unit: people, qualifier: More than}}\n\
+             \x20 - {{id: monday, label: Crossings on Monday, value: 400, unit: {unit}, qualifier: Some, evidence: Some 400}}\n\
+             \x20 - {{id: games, label: Games Harwick needed, value: 14, unit: games}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    // (the headline states the 8,000 too: a note, no warning)
+    assert_eq!(codes_with(&project, sheet("people")), ["also-stated"]);
+    assert_eq!(codes_with(&project, sheet("boats")), ["also-stated", "untraced-number"]);
+}

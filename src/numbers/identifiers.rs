@@ -337,7 +337,9 @@ pub(super) fn year_shaped(r: &Reader, i: usize) -> bool {
 /// or `-us` (`IFRS 16 basis`).
 fn counted_after(r: &Reader, k: usize) -> bool {
     let word = r.raw(k);
-    counts_things(r, k) && !word.ends_with("is") && !word.ends_with("us") && !r.is_digits(k + 1)
+    // nouns a year may name (`the 2012 games`), which count after a number that is no year
+    let counted = counts_things(r, k) || r.word_in(k, &["games", "elections", "figures", "results", "talks"]);
+    counted && !word.ends_with("is") && !word.ends_with("us") && !r.is_digits(k + 1)
 }
 
 /// Words that make the name after them a model's or a product's: `the Boeing 737 jets`.

@@ -695,6 +695,8 @@ const UNITS_OUTSIDE_THE_MENTION: Rows = &[
     ("smashes 100m world record", &["100 = 100 - count -"]),
     ("a 400m specialist", &["400 = 400 - count -"]),
     ("won the 400m individual medley", &["400 = 400 - count -"]),
+    // a name before a count is no model's: `took Harwick 14 games`
+    ("It took Harwick 14 games to win", &["14 = 14 - count -"]),
     ("2m individual savers", &["2m = 2000000 - count -"]),
     // a number in words holds its own scale: no range gives it another
     ("rise from four million to 7.2 million", &["four million = 4000000 - count -", "7.2 million = 7200000 - count -"]),

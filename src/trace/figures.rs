@@ -562,6 +562,65 @@ fn measure_of(word: &str) -> Option<(usize, usize)> {
 /// Units of [`MEASURES`] written as English words are written: `in`, `over`, `m`.
 const SHORT_FORMS_THAT_ARE_WORDS: &[&str] = &["in", "over", "m", "t", "g", "mi"];
 
+/// Nouns that count any people.
+const GENERIC_PEOPLE: &[&str] = &["people", "persons", "individuals"];
+
+/// Nouns of people: what `unit: people` may count.
+const PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "migrants",
+    "refugees",
+    "residents",
+    "workers",
+    "employees",
+    "staff",
+    "students",
+    "pupils",
+    "patients",
+    "voters",
+    "passengers",
+    "visitors",
+    "tourists",
+    "fans",
+    "spectators",
+    "soldiers",
+    "troops",
+    "civilians",
+    "children",
+    "adults",
+    "men",
+    "women",
+    "members",
+    "seekers",
+    "protesters",
+    "demonstrators",
+    "survivors",
+    "victims",
+    "inmates",
+    "prisoners",
+    "officers",
+    "nurses",
+    "doctors",
+    "teachers",
+    "customers",
+    "users",
+    "players",
+    "athletes",
+    "runners",
+    "guests",
+    "attendees",
+    "delegates",
+    "volunteers",
+    "evacuees",
+    "casualties",
+    "pilgrims",
+    "immigrants",
+    "emigrants",
+    "arrivals",
+];
+
 /// Words in the plural after a number that count nothing a measure could be.
 const NOT_COUNTED: &[&str] = &["was", "has", "its", "this", "thus", "does", "is"];
 
@@ -685,6 +744,12 @@ fn word_after<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
 /// daughters` for a figure in years).
 fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     let Some(word) = word_after(cx, s, o) else { return false };
+    // `unit: people` counts migrants, staff and voters alike
+    if noun.split_whitespace().last().is_some_and(|n| GENERIC_PEOPLE.contains(&n.to_lowercase().as_str()))
+        && PEOPLE.contains(&word.to_lowercase().as_str())
+    {
+        return false;
+    }
     // short forms that are words too say nothing: `bowled out for 143 in the final session`
     if SHORT_FORMS_THAT_ARE_WORDS.contains(&word) {
         return false;
@@ -708,7 +773,8 @@ fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     };
     let thing = noun.split_whitespace().last().map(thing_of).unwrap_or_default();
     let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
-    thing_of(word) != thing && (measure_of(word).is_some() || a_plural)
+    let of_people = PEOPLE.contains(&word.to_lowercase().as_str());
+    thing_of(word) != thing && (measure_of(word).is_some() || a_plural || of_people)
 }
 
 /// A headline in title case: most of its words of four letters or more are capitalised.
