@@ -2085,3 +2085,36 @@ fn people_are_counted_by_any_noun_of_people_and_by_no_other() {
     assert_eq!(codes_with(&project, sheet("people")), ["also-stated"]);
     assert_eq!(codes_with(&project, sheet("boats")), ["also-stated", "untraced-number"]);
 }
+
+#[test]
+fn words_a_pronoun_goes_on_with_are_the_last_persons_named_and_a_judge_owns_no_award() {
+    // `"…," he said.` then a quotation alone: still his words; `She said …`
+    // is the economist's; the judge who `awarded` damages does not own them
+    let seed = "Test headline\n\n\
+        Trade figures came out on Monday.\n\n\
+        Ana Tolm, chief economist at Harbour Bank, said exports were very strong.\n\n\
+        \"Coal volumes rose,\" she said.\n\n\
+        She said total copper exports jumped 17 per cent.\n\n\
+        The port was busy.\n\n\
+        The ships were late.\n\n\
+        \"Rather than stopping it, the board failed,\" Tom Orrin said. \"It let the gangs win,\" he said.\n\n\
+        \"The backlog is costing the taxpayer £4 million a day.\"\n\n\
+        The court sat late.\n\n\
+        Mara Lind won £4,000 damages. Mr Justice Penrow also awarded an additional £1,300 in damages.\n";
+    let sheet = |copper: &str, backlog: &str, extra: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: tolm, name: Ana Tolm}}\n\
+             \x20 - {{id: orrin, name: Tom Orrin}}\n\
+             \x20 - {{id: lind, name: Mara Lind}}\n\
+             \x20 - {{id: penrow, name: Penrow, aliases: [Mr Justice Penrow]}}\n\
+             numbers:\n\
+             \x20 - {{id: copper, label: Rise in copper exports, value: 17, unit: \"%\", actor: {copper}}}\n\
+             \x20 - {{id: backlog, label: Daily cost of the backlog, value: 4000000, unit: GBP, actor: {backlog}}}\n\
+             \x20 - {{id: extra, label: Aggravated damages won, value: 1300, unit: GBP, actor: {extra}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("tolm", "orrin", "lind")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("orrin", "tolm", "lind")), ["actor-out-of-context", "actor-out-of-context"]);
+}

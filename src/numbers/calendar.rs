@@ -423,6 +423,13 @@ const NOT_PLURALS: &[&str] = &[
     "results",
     "accords",
     "talks",
+    // verbs after a year-shaped number: `Census 2010 shows`
+    "shows",
+    "finds",
+    "reveals",
+    "suggests",
+    "indicates",
+    "confirms",
 ];
 
 /// Nouns that count, not ending in `s`: `2000 people`.

@@ -273,6 +273,8 @@ fn names_before_hyphen(r: &Reader, w: usize) -> bool {
         && !NUMBER_PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(word))
         && lexicon::word(word).is_none()
         && !(w > 0 && r.is_digits(w - 1) && r.glued(w))
+        // `55-to-64`: a word between two numbers joins them
+        && !(w >= 2 && r.is_dash(w - 1) && r.glued(w) && r.glued(w - 1) && r.is_digits(w - 2))
 }
 
 /// `Boeing 737`, `Article 5`: a capitalised name right before a plain integer

@@ -697,6 +697,10 @@ const UNITS_OUTSIDE_THE_MENTION: Rows = &[
     ("won the 400m individual medley", &["400 = 400 - count -"]),
     // a name before a count is no model's: `took Harwick 14 games`
     ("It took Harwick 14 games to win", &["14 = 14 - count -"]),
+    // both ends of an age band joined by `-to-`
+    ("the population 45-to-54-years-old", &["45 = 45 - count -", "54 = 54 - count -"]),
+    // a verb after a year-shaped number leaves it a year
+    ("reaches a record, Census 2010 shows", &["2010 = 2010 - year -"]),
     ("2m individual savers", &["2m = 2000000 - count -"]),
     // a number in words holds its own scale: no range gives it another
     ("rise from four million to 7.2 million", &["four million = 4000000 - count -", "7.2 million = 7200000 - count -"]),

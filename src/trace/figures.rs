@@ -81,7 +81,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
                 trace.diagnostics.extend(hedge_warning(cx, figure, (first, mention)));
                 trace.diagnostics.extend(ambiguous(cx, figure, (first, mention)));
                 trace.diagnostics.extend(another_measure(cx, figure, (first, mention)));
-                trace.diagnostics.extend(out_of_context(cx, figure, (first, mention)));
+                trace.diagnostics.extend(out_of_context(cx, figure, first));
                 traced.push((figure, first, mention));
                 if !others.is_empty() {
                     trace.diagnostics.push(also_stated(cx, figure, &others));
@@ -874,6 +874,8 @@ fn speaks_on_in(cx: &Context, s: usize) -> Option<Vec<usize>> {
     let found = Found { first, last: s, parts: vec![quotation.clone()] };
     match attribution::goes_on_from(cx, &found)? {
         (_, GoesOn::Name(by)) => Some(by),
+        // `"…," he said.` then `"… £4 million a day."`: the last person named before
+        (said, GoesOn::Person) => Some(last_person_named(cx, said).into_iter().collect()),
         _ => None,
     }
 }
@@ -909,11 +911,6 @@ fn named_as_a_source(cx: &Context, a: usize) -> bool {
     })
 }
 
-/// Mention `m` of sentence `s` stands inside quotation marks.
-fn in_quotation(cx: &Context, s: usize, m: &Mention) -> bool {
-    cx.quoted_in_paragraph(s).iter().any(|q| q.start <= m.span.start && m.span.end <= q.end)
-}
-
 /// The person of the sheet named last before sentence `s`, within the three
 /// paragraphs before it: whom a `he` or `she` there means.
 fn last_person_named(cx: &Context, s: usize) -> Option<usize> {
@@ -928,7 +925,7 @@ fn last_person_named(cx: &Context, s: usize) -> Option<usize> {
 }
 
 /// A figure's `actor` whose names stand neither in the figure's sentence nor in its paragraph.
-fn out_of_context(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
+fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic> {
     let actor_id = figure.actor.as_ref()?;
     let index = cx.actor_of(figure)?;
     // news names a subject once and then says "the company", or names it
@@ -967,11 +964,9 @@ fn out_of_context(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnosti
     if speaks_on_in(cx, s).is_some_and(|by| by.contains(&index)) {
         return None;
     }
-    // or in words `he` or `she` says (`…," he added`), when the actor is the last person named
-    if in_quotation(cx, s, m)
-        && attribution::pronoun_says_at(cx, s, &["he", "she"]).is_some()
-        && last_person_named(cx, s) == Some(index)
-    {
+    // or in words `he` or `she` says (`…," he added`, `She said exports jumped 17%`),
+    // when the actor is the last person named
+    if attribution::pronoun_says_at(cx, s, &["he", "she"]).is_some() && last_person_named(cx, s) == Some(index) {
         return None;
     }
     let id = cx.sentence_id(s);

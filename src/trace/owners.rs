@@ -155,12 +155,40 @@ const SAYING: &[&str] = &[
     "stated",
 ];
 
+/// Verbs of giving or imposing: a name before one gives the number to another
+/// (`Mr Justice Penrow also awarded £1,300 in damages`).
+const GIVING: &[&str] = &[
+    "awarded",
+    "awards",
+    "granted",
+    "grants",
+    "ordered",
+    "orders",
+    "fined",
+    "fines",
+    "imposed",
+    "imposes",
+    "gave",
+    "gives",
+    "handed",
+    "hands",
+    "sentenced",
+    "jailed",
+    "allocated",
+    "allocates",
+    "paid",
+    "pays",
+    "owes",
+    "owed",
+];
+
 /// Words that may stand for the figure's own actor.
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "its", "it", "they", "their", "him", "them"];
 
 /// The number `m` of sentence `s` is what the one named at `named` does:
-/// no word of saying between the name and the number (`Brill said she won
-/// 54.2%`), and no pronoun in the number's words that may be another's.
+/// no word of saying or giving between the name and the number (`Brill said
+/// she won 54.2%`, `the judge awarded £1,300`), and no pronoun in the
+/// number's words that may be another's.
 fn does_it(cx: &Context, s: usize, m: &Mention, named: &std::ops::Range<usize>) -> bool {
     let text = &cx.seed.text;
     let from = after_the_number_before(cx, s, m, |_| true);
@@ -169,7 +197,8 @@ fn does_it(cx: &Context, s: usize, m: &Mention, named: &std::ops::Range<usize>) 
     };
     let between = words(named.end..m.span.start);
     let clause = words(from..m.span.start);
-    !between.iter().any(|w| SAYING.contains(&w.as_str())) && !clause.iter().any(|w| PRONOUNS.contains(&w.as_str()))
+    let speaks_or_gives = between.iter().any(|w| SAYING.contains(&w.as_str()) || GIVING.contains(&w.as_str()));
+    !speaks_or_gives && !clause.iter().any(|w| PRONOUNS.contains(&w.as_str()))
 }
 
 /// The actor a number goes with, and where it is named: the last of the
