@@ -810,23 +810,28 @@ fn a_quotation_alone_goes_on_with_the_words_before_it() {
 
 #[test]
 fn a_figure_in_words_the_sheet_quotes_as_its_actors_is_in_context() {
+    // the quotation goes on with the words `she said` gives the last person
+    // named: the figure in it is hers, quoted in the sheet or not, and no one else's
     let seed = "Test headline\n\n\
         Storms hit the coast on Monday.\n\n\
+        Harbour Council closed the coast road.\n\n\
         Forecaster Lena Ortiz said the rain would last into next week.\n\n\
         \"The wettest spell will come on Friday,\" she said.\n\n\
         \"Rivers could rise by 2 metres in the valley.\"\n";
-    let sheet = |quotes: &str| {
+    let sheet = |actor: &str, quotes: &str| {
         format!(
             "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
-             \x20 - {{id: ortiz, name: Lena Ortiz, role: Forecaster}}\n{quotes}numbers:\n\
-             \x20 - {{id: rise, label: Rise of the rivers, value: 2, unit: metres, actor: ortiz}}\n"
+             \x20 - {{id: ortiz, name: Lena Ortiz, role: Forecaster}}\n\
+             \x20 - {{id: council, name: Harbour Council, kind: organisation}}\n{quotes}numbers:\n\
+             \x20 - {{id: rise, label: Rise of the rivers, value: 2, unit: metres, actor: {actor}}}\n"
         )
     };
     let project = with_seed(seed);
-    let codes = |quotes: &str| -> Vec<String> { codes_with(&project, sheet(quotes)) };
-    assert_eq!(codes(""), ["actor-out-of-context"]);
+    let codes = |actor: &str, quotes: &str| -> Vec<String> { codes_with(&project, sheet(actor, quotes)) };
+    assert!(codes("ortiz", "").is_empty());
     let quoted = "quotes:\n  - {id: rivers, speaker: ortiz, text: Rivers could rise by 2 metres in the valley.}\n";
-    assert!(codes(quoted).is_empty());
+    assert!(codes("ortiz", quoted).is_empty());
+    assert_eq!(codes("council", ""), ["actor-out-of-context"]);
 }
 
 #[test]
