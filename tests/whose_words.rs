@@ -2123,3 +2123,26 @@ fn words_a_pronoun_goes_on_with_are_the_last_persons_named_and_a_judge_owns_no_a
     assert_eq!(codes_with(&project, sheet("tolm", "orrin", "lind")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("orrin", "tolm", "lind")), ["actor-out-of-context", "actor-out-of-context"]);
 }
+
+#[test]
+fn a_rate_a_compound_and_a_restated_sum_are_read_as_written() {
+    // `9.5 cents per share, or 88 million euros`: a rate and a sum need no
+    // evidence; `a three-week trial of 80 patients`: the three is the trial's;
+    // `up to A$400 million (£210 million)`: the brackets keep the hedge
+    let seed = "Test headline\n\n\
+        The lender will pay out 9.5 cents per share, or 88 million euros, in its first dividend.\n\n\
+        The team ran a three-week trial of 80 patients.\n\n\
+        Norvale Air said it will lose up to A$400 million (£210 million) for the half-year.\n";
+    let sheet = |qualifier: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: per-share, label: Dividend per share, value: 0.095, unit: EUR}}\n\
+             \x20 - {{id: total, label: Dividend paid out, value: 88000000, unit: EUR}}\n\
+             \x20 - {{id: weeks, label: Length of the trial, value: 3, unit: weeks}}\n\
+             \x20 - {{id: loss, label: Half-year loss in pounds, value: 210000000, unit: GBP{qualifier}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet(", qualifier: up to")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("")), ["dropped-hedge"]);
+}

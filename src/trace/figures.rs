@@ -367,7 +367,12 @@ fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic
     if figure.qualifier.as_ref().is_some_and(|q| qualifier_stands_before(cx, s, m, &q.value)) {
         return None;
     }
-    match (m.hedge, &figure.qualifier) {
+    // `up to A$400 million (£210 million)`: a sum restated in brackets keeps the hedge
+    let restated_from = cx.mentions[s].iter().find(|o| {
+        o.span.end <= m.span.start && cx.seed.text[o.span.end..m.span.start].trim() == "(" && o.hedge.is_some()
+    });
+    let hedge = m.hedge.or(restated_from.and_then(|o| o.hedge));
+    match (hedge, &figure.qualifier) {
         // `anyone who earns more than £38,500 pays`: the bound is the limit the label names
         (Some(hedge), None) if is_bound(hedge) && names_a_limit(&figure.label.value) => None,
         (Some(hedge), None) => Some(
@@ -471,8 +476,16 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let one_of = |o: &Mention| {
         cx.seed.text[o.span.clone()].eq_ignore_ascii_case("one") && cx.seed.text[o.span.end..].starts_with(" of ")
     };
+    // `11.5 cents per share, or 124 million euros`: a rate is told from a sum
+    let rate = |o: &Mention| is_rate(&cx.seed.text[o.span.end..cx.seed.sentences[s].span.end]);
     let other = cx.mentions[s].iter().find(|o| {
-        o.span != m.span && same_class(figure, o) && o.value != m.value && fits(o) && in_evidence(o) && !one_of(o)
+        o.span != m.span
+            && same_class(figure, o)
+            && o.value != m.value
+            && fits(o)
+            && in_evidence(o)
+            && !one_of(o)
+            && rate(o) == rate(m)
     })?;
     let id = cx.sentence_id(s);
     let holds = match &figure.evidence {
@@ -498,6 +511,44 @@ fn ambiguous(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
             None => format!("say which is meant: add `evidence: {}`", evidence_for(cx, s, m)),
         }),
     )
+}
+
+/// The words after a number make it a rate: `per share`, `a barrel`, `an hour`.
+fn is_rate(after: &str) -> bool {
+    const EACH: &[&str] = &[
+        "share",
+        "barrel",
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "head",
+        "tonne",
+        "ton",
+        "litre",
+        "liter",
+        "gallon",
+        "kilo",
+        "kilogram",
+        "unit",
+        "night",
+        "person",
+        "pupil",
+        "household",
+        "game",
+        "match",
+    ];
+    let mut words = after.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    match words.next().as_deref() {
+        Some("per") => true,
+        // not a period before (`£3.2bn a year before`)
+        Some("a" | "an" | "each") => {
+            words.next().is_some_and(|w| EACH.contains(&w.as_str()))
+                && !words.next().is_some_and(|w| ["before", "earlier", "ago", "later", "after"].contains(&w.as_str()))
+        }
+        _ => false,
+    }
 }
 
 /// Nouns that measure the same thing, each unit with its spellings: a figure

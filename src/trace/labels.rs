@@ -469,6 +469,12 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     };
     if !change && noun.starts_with(char::is_lowercase) {
         found.extend(words_in_order(noun).map(|w| (w, Mark::Noun)));
+        // `a three-week trial of 80 patients`: the compound says what the trial is, not the 80
+        let compound = text[m.span.end.min(sentence.end)..].starts_with('-');
+        let described = rest.split(|c: char| !c.is_alphabetic()).next().filter(|w| w.starts_with(char::is_lowercase));
+        if let Some(described) = described.filter(|_| compound) {
+            found.extend(words_in_order(described).map(|w| (w, Mark::Changed)));
+        }
     }
     if let Some(object) = object {
         // up to two words, to a mark: `net profit`, `sales.`
