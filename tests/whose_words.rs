@@ -2146,3 +2146,22 @@ fn a_rate_a_compound_and_a_restated_sum_are_read_as_written() {
     assert_eq!(codes_with(&project, sheet(", qualifier: up to")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("")), ["dropped-hedge"]);
 }
+
+#[test]
+fn verbs_of_saying_in_the_present_give_the_words() {
+    let seed = "Test headline\n\n\
+        Brisk's chief operating officer Lee Dorran says the year has been a good one. \
+        \"This is fine but not as good as it could be\", Mr Dorran states.\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: brisk, name: Brisk, kind: organisation}}\n\
+             \x20 - {{id: dorran, name: Lee Dorran, aliases: [Mr Dorran]}}\n\
+             quotes:\n\
+             \x20 - {{id: fine, speaker: {speaker}, text: This is fine but not as good as it could be}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("dorran")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("brisk")), ["speaker-not-named"]);
+}

@@ -31,6 +31,15 @@ const SAYING: &[&str] = &[
     "replied",
     "argued",
     "declared",
+    // the present of news features: `…," Mr Dorran states.`
+    "states",
+    "notes",
+    "explains",
+    "insists",
+    "warns",
+    "argues",
+    "replies",
+    "continues",
 ];
 
 /// Nouns of an attribution (`the club said`) that name a body, never a person.
