@@ -2165,3 +2165,30 @@ fn verbs_of_saying_in_the_present_give_the_words() {
     assert_eq!(codes_with(&project, sheet("dorran")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("brisk")), ["speaker-not-named"]);
 }
+
+#[test]
+fn a_number_goes_with_the_body_it_comes_from() {
+    // `4,200 from the Coast Watch and 3,100 from the Home Guard`; and a word of
+    // winning far before a name (`the go-ahead goal …, and Cam Talbot made 33 saves`) leaves it the owner
+    let seed = "Test headline\n\n\
+        The members deployed include 4,200 from the Coast Watch and 3,100 from the Home Guard, the agency said.\n\n\
+        Milan Lucic scored the go-ahead goal early in the third period, and Cam Talbot made 33 saves.\n";
+    let sheet = |coast: &str, home: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: coast, name: Coast Watch, kind: organisation}}\n\
+             \x20 - {{id: home, name: Home Guard, kind: organisation}}\n\
+             \x20 - {{id: talbot, name: Cam Talbot}}\n\
+             \x20 - {{id: lucic, name: Milan Lucic}}\n\
+             numbers:\n\
+             \x20 - {{id: coast-members, label: Members the Coast Watch sent, value: {coast}, unit: members, actor: coast, evidence: \"{coast_ev} from\"}}\n\
+             \x20 - {{id: home-members, label: Members the Home Guard sent, value: {home}, unit: members, actor: home, evidence: \"{home_ev} from\"}}\n\
+             \x20 - {{id: saves, label: Saves by Talbot, value: 33, unit: saves, actor: talbot}}\n",
+            coast_ev = if coast == "4200" { "4,200" } else { "3,100" },
+            home_ev = if home == "4200" { "4,200" } else { "3,100" },
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("4200", "3100")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("3100", "4200")), ["actor-beside-another", "actor-beside-another"]);
+}

@@ -207,20 +207,35 @@ fn does_it(cx: &Context, s: usize, m: &Mention, named: &std::ops::Range<usize>) 
 fn owner(cx: &Context, s: usize, m: &Mention) -> Option<(usize, std::ops::Range<usize>)> {
     let from = after_the_number_before(cx, s, m, |_| true);
     let text = &cx.seed.text;
-    let as_owner = |span: &std::ops::Range<usize>| {
-        let before = text[..span.start].trim_end();
-        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
-        let won_against = text[from..span.start].split(|c: char| !c.is_alphabetic()).any(|w| WON_AGAINST.contains(&w));
-        !NOT_THE_OWNER.contains(&word.to_lowercase().as_str()) && !won_against
-    };
-    cx.called()
-        .iter()
-        .enumerate()
-        .flat_map(|(b, names)| names.iter().map(move |n| (b, n)))
+    let named = || cx.called().iter().enumerate().flat_map(|(b, names)| names.iter().map(move |n| (b, n)));
+    let before = named()
         .filter(|(_, n)| n.sentence == s + 1 && from <= n.span.start && n.span.end <= m.span.start)
-        .filter(|(_, n)| as_owner(&n.span))
-        .max_by_key(|(_, n)| (n.span.end, n.span.len()))
-        .map(|(b, n)| (b, n.span.clone()))
+        .filter(|(_, n)| as_owner(cx, from, &n.span))
+        .max_by_key(|(_, n)| (n.span.end, n.span.len()));
+    // `7,500 from the Coast Guard and 6,500 from the National Guard`: where they come from
+    let from_after = || {
+        let after = &text[m.span.end..];
+        let rest = after.strip_prefix(" from ")?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let at = text.len() - rest.len();
+        named().filter(|(_, n)| n.span.start == at).max_by_key(|(_, n)| n.span.len())
+    };
+    before.or_else(from_after).map(|(b, n)| (b, n.span.clone()))
+}
+
+/// The name at `span`, in the words of a number from `from`, may own it: no
+/// word before it makes it a party (`a stake in Booker`, `from the Coast
+/// Watch`), nor one it is won against (`to beat Reed`).
+fn as_owner(cx: &Context, from: usize, span: &std::ops::Range<usize>) -> bool {
+    let text = &cx.seed.text;
+    let mut before = text[..span.start].rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let word = before.find(|w| !["the", "a", "an", "its", "their"].contains(&w.to_lowercase().as_str()));
+    let party = word.is_some_and(|w| NOT_THE_OWNER.contains(&w.to_lowercase().as_str()));
+    // within the three words before the name: `to defeat Scotland's Martin Laird`
+    let words_before: Vec<&str> =
+        text[from..span.start].split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    let won_against = words_before.iter().rev().take(3).any(|w| WON_AGAINST.contains(w));
+    !party && !won_against
 }
 
 /// Actor `a` is named after number `m` in its sentence: it may be a party
@@ -238,7 +253,11 @@ fn named_before(cx: &Context, s: usize, m: &Mention, a: usize) -> bool {
         in_the_possessive(&text[n.span.end..])
             && owner(cx, s, m).is_some_and(|(b, at)| b != a && n.span.end <= at.start)
     };
-    cx.called()[a]
-        .iter()
-        .any(|n| n.sentence == s + 1 && from <= n.span.start && n.span.end <= m.span.start && !whose_another(n))
+    cx.called()[a].iter().any(|n| {
+        n.sentence == s + 1
+            && from <= n.span.start
+            && n.span.end <= m.span.start
+            && !whose_another(n)
+            && as_owner(cx, from, &n.span)
+    })
 }
