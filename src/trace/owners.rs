@@ -68,7 +68,7 @@ pub(super) fn beside_another(
         // is not named in the number's words (`Vale and Reed made 31 and 24 saves`)
         let Some((other_actor, other_named)) = owner(cx, s, mention).filter(|&(b, _)| b != own_actor) else { continue };
         let kind = cx.briefing.actors[own_actor].kind;
-        if cx.briefing.actors[other_actor].kind != kind || named_before(cx, s, mention, own_actor) {
+        if cx.briefing.actors[other_actor].kind != kind || named_before(cx, s, mention, own_actor, &other_named) {
             continue;
         }
         let numbers = cx.mentions[s].iter().filter(|o| of_class(figure, o) && !in_a_score(text, &o.span));
@@ -245,14 +245,13 @@ fn named_after(cx: &Context, s: usize, m: &Mention, a: usize) -> bool {
 }
 
 /// Actor `a` is named in the words of number `m`, from the number before
-/// it, other than as whose another is (`Reyes's rival, Tom Brill, received`).
-fn named_before(cx: &Context, s: usize, m: &Mention, a: usize) -> bool {
+/// it, other than as whose the other named at `other_named` is (`Reyes's
+/// rival, Tom Brill, received`) or as a party to it.
+fn named_before(cx: &Context, s: usize, m: &Mention, a: usize, other_named: &std::ops::Range<usize>) -> bool {
     let from = after_the_number_before(cx, s, m, |_| true);
     let text = &cx.seed.text;
-    let whose_another = |n: &Stated| {
-        in_the_possessive(&text[n.span.end..])
-            && owner(cx, s, m).is_some_and(|(b, at)| b != a && n.span.end <= at.start)
-    };
+    // (the number's owner is another actor, named at `other_named`)
+    let whose_another = |n: &Stated| in_the_possessive(&text[n.span.end..]) && n.span.end <= other_named.start;
     cx.called()[a].iter().any(|n| {
         n.sentence == s + 1
             && from <= n.span.start

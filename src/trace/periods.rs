@@ -52,7 +52,6 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
             None => {
                 // (`Last year, profit was £5m, against £3m a year earlier`: last year is the £5m's)
                 let before = cx.seed.text[cx.seed.sentences[s].span.start..mention.span.start].to_lowercase();
-                let relative = relative_in_label(cx, s, &figure.label.value);
                 let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
                 let named_before =
                     words.iter().any(|w| is_year(w) || MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w)))
@@ -60,7 +59,7 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
                 if named_before {
                     continue;
                 }
-                relative
+                before_in_label(cx, s, &figure.label.value, false)
             }
         };
         if named.is_empty() {
@@ -132,26 +131,20 @@ fn in_label(cx: &Context, s: usize, label: &str) -> Vec<String> {
     let ends_a_name = |i: usize| i > 0 && words[i - 1].starts_with(char::is_uppercase);
     let months = words.iter().enumerate().filter(|&(i, w)| MONTH_NAMES.contains(w) && !(*w == "May" && ends_a_name(i)));
     named.extend(months.map(|(_, w)| w.to_lowercase()));
-    let lowered: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let end = cx.seed.sentences[s].span.end;
-    for pair in lowered.windows(2) {
-        if let Some(period) = the_one_before(cx, s, &pair[0], &pair[1], end) {
-            named.push(period);
-        }
-    }
+    named.extend(before_in_label(cx, s, label, true));
     named
 }
 
 /// The periods a label names as the one before sentence `s`'s own: `a year
-/// earlier`, `the previous month`, but not `last year`.
-fn relative_in_label(cx: &Context, s: usize, label: &str) -> Vec<String> {
+/// earlier`, `the previous month`, and `last year`, `last month` when
+/// `said_from_writing` (said from the day of writing, they may be a number's
+/// own: `Exports rose 3.4% on 2023 to a record 5.1% share last year`).
+fn before_in_label(cx: &Context, s: usize, label: &str, said_from_writing: bool) -> Vec<String> {
     let lowered: Vec<String> =
         label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let end = cx.seed.sentences[s].span.end;
-    // not `last year`: said from the day of writing, it may be the number's own
-    // (`Exports rose 3.4% on 2023 to a record 5.1% share last year`)
-    let relative = lowered.windows(2).filter(|pair| pair[0] != "last");
-    relative.filter_map(|pair| the_one_before(cx, s, &pair[0], &pair[1], end)).collect()
+    let pairs = lowered.windows(2).filter(|pair| said_from_writing || pair[0] != "last");
+    pairs.filter_map(|pair| the_one_before(cx, s, &pair[0], &pair[1], end)).collect()
 }
 
 /// `the previous month`, `a year earlier` (as the words `previous` and
