@@ -2192,3 +2192,19 @@ fn a_number_goes_with_the_body_it_comes_from() {
     assert_eq!(codes_with(&project, sheet("4200", "3100")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("3100", "4200")), ["actor-beside-another", "actor-beside-another"]);
 }
+
+#[test]
+fn a_headlines_billion_in_capitals_is_read_and_a_hedged_figure_traces_where_it_is_hedged() {
+    // `$6B` is six billion; the sheet's `up to` is the body's, not the headline's bare figure
+    let seed = "Harbour announces $6B aid package\n\n\
+        Harbour on Friday announced an aid package valued up to $6 billion.\n";
+    let sheet = |value: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: aid, label: Value of the aid package, value: {value}, unit: USD, qualifier: up to}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("6000000000")), ["also-stated"]);
+    assert_eq!(codes_with(&project, sheet("6")), ["untraced-number"]);
+}

@@ -535,6 +535,8 @@ pub(super) fn scale_word(r: &Reader, k: usize, has_currency: bool) -> Option<(u3
     }
     match raw {
         "m" if has_currency => Some((6, k)),
+        // `$6B`: a glued capital B after a sum, as American headlines write a billion
+        "B" if has_currency && r.glued(k) => Some((9, k)),
         // `Rs 500 cr`: crore, in Indian business writing
         "cr" | "Cr" if has_currency => Some((7, k)),
         _ => None,

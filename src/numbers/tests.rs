@@ -297,6 +297,7 @@ const CURRENCIES: Rows = &[
     ("$ 20,000.00 $ 37,305.97", &["$ 20,000.00 = 20000 usd money -", "$ 37,305.97 = 37305.97 usd money -"]),
     ("3 USD50 cards", &["3 = 3 - count -", "usd50 = 50 usd money -"]),
     ("a $5 bill", &["$5 = 5 usd money -"]),
+    ("Firm wins $6B contract", &["$6b = 6000000000 usd money -"]),
     ("6.25 BTC", &["6.25 btc = 6.25 btc money -"]),
     // pounds given again in kilograms, or weighed, are a weight
     ("carrying 882 pounds (400 kilograms) of cargo", &["882 = 882 - count -", "400 = 400 - count -"]),

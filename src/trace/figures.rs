@@ -60,7 +60,20 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
             also: Vec::new(),
         };
         match outcome {
-            Outcome::Traced(found) => {
+            Outcome::Traced(mut found) => {
+                // a hedged figure traces to the first sentence that hedges it so
+                // (`valued up to $6 billion`), not to a headline's bare `$6B`
+                let hedged_so = figure.qualifier.as_ref().and_then(|q| {
+                    let so = |&(s, m): &At| {
+                        m.hedge.is_some_and(|h| h.eq_ignore_ascii_case(q.value.trim()))
+                            || qualifier_stands_before(cx, s, m, &q.value)
+                    };
+                    found.iter().position(so)
+                });
+                if let Some(at) = hedged_so {
+                    let hedged = found.remove(at);
+                    found.insert(0, hedged);
+                }
                 let (first, mention) = found[0];
                 fact.stated = Some(cx.stated(first, mention.span.clone()));
                 // a count whose noun follows it is stated again only where the noun
