@@ -63,13 +63,8 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
             Outcome::Traced(mut found) => {
                 // a hedged figure traces to the first sentence that hedges it so
                 // (`valued up to $6 billion`), not to a headline's bare `$6B`
-                let hedged_so = figure.qualifier.as_ref().and_then(|q| {
-                    let so = |&(s, m): &At| {
-                        m.hedge.is_some_and(|h| h.eq_ignore_ascii_case(q.value.trim()))
-                            || qualifier_stands_before(cx, s, m, &q.value)
-                    };
-                    found.iter().position(so)
-                });
+                let hedged_so =
+                    figure.qualifier.as_ref().and_then(|q| found.iter().position(|&at| hedged_as(cx, at, &q.value)));
                 if let Some(at) = hedged_so {
                     let hedged = found.remove(at);
                     found.insert(0, hedged);
@@ -377,7 +372,7 @@ fn names_a_limit(label: &str) -> bool {
 fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let text = mention_text(cx, m);
     let id = cx.sentence_id(s);
-    if figure.qualifier.as_ref().is_some_and(|q| qualifier_stands_before(cx, s, m, &q.value)) {
+    if figure.qualifier.as_ref().is_some_and(|q| hedged_as(cx, (s, m), &q.value)) {
         return None;
     }
     // `up to A$400 million (£210 million)`: a sum restated in brackets keeps the hedge
@@ -1134,6 +1129,12 @@ pub(crate) fn evidence_in(
         }
     }
     best
+}
+
+/// Mention `m` of sentence `s` is hedged as `qualifier` says: by its own
+/// hedge, or by the qualifier's words right before it.
+fn hedged_as(cx: &Context, (s, m): At, qualifier: &str) -> bool {
+    m.hedge.is_some_and(|h| h.eq_ignore_ascii_case(qualifier.trim())) || qualifier_stands_before(cx, s, m, qualifier)
 }
 
 /// The sheet's qualifier stands in the sentence right before the mention's
