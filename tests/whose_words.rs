@@ -1297,6 +1297,39 @@ fn a_label_of_what_stands_beside_another_number_of_the_sentence_is_caught() {
 }
 
 #[test]
+fn a_label_that_names_another_numbers_place_or_part_is_caught() {
+    // a place after `in` or `to` goes with the numbers on either side of it;
+    // the numbers in a bracket that lists parts are no restatement of the whole
+    let seed = "Test headline\n\n\
+        Tin shipments climbed 14 per cent on an 18 per cent gain in sales to Norland and a 9 per cent rise in those to Velmora.\n\n\
+        Rents rose 4pc in the Upper Vale, where a flat costs \u{a3}610, and 2.6pc in Port Ardley, where it costs \u{a3}980.\n\n\
+        Reed has 11 points (seven goals, four assists) in six games.\n";
+    let sheet = |norland: &str, vale: &str, points: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: norland, label: \"{norland}\", value: 18, unit: \"%\", evidence: 18 per cent gain}}\n\
+             \x20 - {{id: vale, label: \"{vale}\", value: 4, unit: \"%\", evidence: rose 4pc}}\n\
+             \x20 - {{id: points, label: \"{points}\", value: 11, unit: points}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let caught = |norland: &str, vale: &str, points: &str| -> Vec<String> {
+        reported_with(&project, sheet(norland, vale, points))
+    };
+    assert_eq!(
+        caught("Rise in tin sales to Norland", "Rent rise in the Upper Vale", "Points Reed has in six games"),
+        Vec::<String>::new()
+    );
+    // a label that names no place, or what both numbers share, tells nothing
+    assert_eq!(caught("Rise in tin sales", "Yearly rent rise", "Reed's points"), Vec::<String>::new());
+    let wrong = caught("Rise in tin sales to Velmora", "Rent rise in Port Ardley", "Goals Reed has in six games");
+    assert_eq!(wrong.len(), 3, "{wrong:#?}");
+    assert!(wrong[0].starts_with("label-beside-another: the label of `norland` reads like 9 per cent"), "{wrong:#?}");
+    assert!(wrong[1].starts_with("label-beside-another: the label of `vale` reads like 2.6pc"), "{wrong:#?}");
+    assert!(wrong[2].starts_with("label-beside-another: the label of `points` reads like seven"), "{wrong:#?}");
+}
+
+#[test]
 fn a_body_that_says_where_a_speaker_is_from_is_not_the_speaker() {
     // `Dr Ana Reyes from the Coastal Survey Office said …`: the office says where she works
     let seed = "Test headline\n\n\
@@ -2190,7 +2223,11 @@ fn a_number_goes_with_the_body_it_comes_from() {
     };
     let project = with_seed(seed);
     assert_eq!(codes_with(&project, sheet("4200", "3100")), Vec::<String>::new());
-    assert_eq!(codes_with(&project, sheet("3100", "4200")), ["actor-beside-another", "actor-beside-another"]);
+    // the labels name the other's body too
+    assert_eq!(
+        codes_with(&project, sheet("3100", "4200")),
+        ["actor-beside-another", "actor-beside-another", "label-beside-another", "label-beside-another"]
+    );
 }
 
 #[test]

@@ -8,6 +8,8 @@
 //! tells its own from it, is the warning `label-elsewhere`.
 
 use std::cell::OnceCell;
+use std::ops::Range;
+
 // hashed fast: every sentence of every briefing is read into one
 use foldhash::HashSet;
 
@@ -512,6 +514,83 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     found
 }
 
+/// Another number's place, which a label names instead of its own: `Gain
+/// in exports to Japan` on the 22 of "a 22 per cent gain in exports to
+/// China and 21 per cent surge in those to Japan" ([`places_around`]); a
+/// place both numbers have tells neither apart.
+fn place_of_another<'m>(
+    cx: &Context,
+    s: usize,
+    mention: &Mention,
+    label: &HashSet<String>,
+    others: impl Iterator<Item = &'m Mention>,
+) -> Option<(&'m Mention, String)> {
+    let own = places_around(cx, s, mention);
+    if own.is_empty() || own.iter().any(|w| label.contains(w)) {
+        return None;
+    }
+    others.into_iter().find_map(|o| {
+        let theirs = places_around(cx, s, o);
+        theirs.into_iter().find(|w| !own.contains(w) && label.contains(w)).map(|w| (o, w))
+    })
+}
+
+/// The words of the places named after a preposition (`in the North
+/// West`, `to China`) in the clause of `m` ([`clause_of`]).
+fn places_around(cx: &Context, s: usize, m: &Mention) -> HashSet<String> {
+    places_in(&cx.seed.text[clause_of(cx, s, m)])
+}
+
+/// The clause of its sentence that `m` stands in: in the words between two
+/// numbers, what comes before the first break (`,`, `and`, `while` …) is the
+/// first number's, and what comes after it the second's (`a 22 per cent
+/// gain in exports to China and 21 per cent in those to Japan`); all the
+/// words before the first number of a sentence are its own.
+pub(super) fn clause_of(cx: &Context, s: usize, m: &Mention) -> Range<usize> {
+    let sentence = &cx.seed.sentences[s].span;
+    let text = &cx.seed.text;
+    let before_from = after_the_number_before(cx, s, m, |_| true);
+    let start = match before_from == sentence.start {
+        true => before_from,
+        false => before_from + break_in(&text[before_from..m.span.start]).unwrap_or(m.span.start - before_from),
+    };
+    let after_to = cx.mentions[s].iter().map(|o| o.span.start).filter(|&at| at >= m.span.end).min();
+    let gap_after = &text[m.span.end..after_to.unwrap_or(sentence.end)];
+    start..m.span.end + break_in(gap_after).unwrap_or(gap_after.len())
+}
+
+/// Where the first break between two clauses of `text` is, if any.
+fn break_in(text: &str) -> Option<usize> {
+    const BREAKS: &[&str] = &[",", ";", " and ", " while ", " but ", " whereas "];
+    BREAKS.iter().filter_map(|b| text.find(b)).min()
+}
+
+/// The words of the names after `in`, `to`, `from`, `at` or `for` in `text`.
+fn places_in(text: &str) -> HashSet<String> {
+    const PLACE_AFTER: &[&str] = &["in", "to", "from", "at", "for"];
+    let mut found = HashSet::default();
+    let mut words = text.split_whitespace().peekable();
+    let mut before = "";
+    while let Some(word) = words.next() {
+        // `according to Reuters` names who says it, not where
+        let after_according = std::mem::replace(&mut before, word).eq_ignore_ascii_case("according");
+        if !PLACE_AFTER.contains(&word) || after_according {
+            continue;
+        }
+        if words.peek() == Some(&"the") {
+            words.next();
+        }
+        while let Some(name) = words.next_if(|w| w.starts_with(char::is_uppercase)) {
+            let plain = name.trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("'s");
+            found.extend(words_in_order(&Folded::new(plain).text));
+            if plain.len() < name.len() {
+                break;
+            }
+        }
+    }
+    found
+}
+
 /// `b` restates `a` in brackets right after it, in another unit: `150 miles
 /// per hour (240 km per hour)`, `£5m ($6.2m)`.
 fn restated(text: &str, a: &Mention, b: &Mention) -> bool {
@@ -519,7 +598,11 @@ fn restated(text: &str, a: &Mention, b: &Mention) -> bool {
     let Some(unit) = between.trim_end().strip_suffix('(') else { return false };
     // the unit's words only: `per hour`, not `) and Eastmoor`
     let unit_word = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '/') && !matches!(w, "and" | "or" | "to");
-    unit.split_whitespace().count() <= 3 && unit.split_whitespace().all(unit_word)
+    // a bracket that lists more than one number gives parts, not the whole
+    // again: `eight points (four goals, four assists)`
+    let bracket = text[b.span.end..].split(')').next().unwrap_or_default();
+    let parts = bracket.contains([',', ';']) || bracket.contains(" and ");
+    !parts && unit.split_whitespace().count() <= 3 && unit.split_whitespace().all(unit_word)
 }
 
 /// What a word beside a number is to it.
@@ -568,7 +651,7 @@ pub(super) fn beside_another(
         // the word right before the number says what it is too: `magnitude 5.2`
         let before = &cx.seed.text[cx.seed.sentences[s].span.start..mention.span.start];
         let word_before = words(&Folded::new(before.rsplit(' ').find(|w| !w.is_empty()).unwrap_or_default()).text);
-        if own.is_empty() || word_before.iter().any(|w| label.contains(w)) {
+        if word_before.iter().any(|w| label.contains(w)) {
             continue;
         }
         let first = Folded::new(&figure.label.value).text;
@@ -587,7 +670,8 @@ pub(super) fn beside_another(
         // spring of 2020`) is its own, whatever else it shares with another
         let own_period = super::periods::named_of_own(cx, s, &figure.label.value, mention);
         let beside = cx.mentions[s].iter().filter(|o| {
-            o.span != mention.span
+            !own.is_empty()
+                && o.span != mention.span
                 && o.value != mention.value
                 && !restated(&cx.seed.text, o, mention)
                 && !restated(&cx.seed.text, mention, o)
@@ -599,8 +683,13 @@ pub(super) fn beside_another(
                 }
                 let marks = marks(cx, s, o);
                 // what both numbers have beside them (`six counts of wire fraud, two
-                // counts of lying`) tells neither apart
-                let telling = |(w, _): &&(String, Mark)| !marks.iter().any(|(x, _)| x == w);
+                // counts of lying`) tells neither apart, and nor does a name
+                // before both that no name after the first takes over from
+                // (`Reed has 11 points (seven goals, four assists)`)
+                let shared_name = o.span.start > mention.span.start && !marks.iter().any(|(_, m)| *m == Mark::Name);
+                let telling = |(w, mark): &&(String, Mark)| {
+                    !marks.iter().any(|(x, _)| x == w) && !(*mark == Mark::Name && shared_name)
+                };
                 if own.iter().filter(telling).any(|(w, _)| label.contains(w)) {
                     return None;
                 }
@@ -616,7 +705,16 @@ pub(super) fn beside_another(
         // after a number, which the label may only happen to begin with
         let candidates: Vec<_> = candidates.collect();
         let other = candidates.iter().find(|(_, _, mark)| *mark != Mark::Noun).or(candidates.first());
-        let Some((other, word, _)) = other else { continue };
+        let other = other.map(|(o, w, _)| (*o, w.clone())).or_else(|| {
+            let others = cx.mentions[s].iter().filter(|o| {
+                o.span != mention.span
+                    && o.value != mention.value
+                    && of_class(figure, o)
+                    && (own_period.is_none() || super::periods::period_of(cx, s, o) == own_period)
+            });
+            place_of_another(cx, s, mention, label, others)
+        });
+        let Some((other, word)) = other else { continue };
         let id = cx.sentence_id(s);
         let stated = cx.seed.text[other.span.clone()].to_string();
         let beside = Beside {
