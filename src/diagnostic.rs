@@ -85,6 +85,10 @@ pub const CODES: &[(&str, &str)] = &[
         "A figure's label names what stands beside another number of its sentence, and nothing of what stands beside its own.",
     ),
     (
+        "label-contradicts",
+        "A figure's label says the opposite of what the words around its number say (killed for injured, last winter for this winter).",
+    ),
+    (
         "actor-beside-another",
         "A figure's value goes with another actor of its sentence, and its own actor with another number.",
     ),

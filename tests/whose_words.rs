@@ -1330,6 +1330,99 @@ fn a_label_that_names_another_numbers_place_or_part_is_caught() {
 }
 
 #[test]
+fn a_label_that_says_the_opposite_of_its_numbers_words_is_caught() {
+    // killed for injured, last winter for this winter, the first year for
+    // the last year of a span, imports for exports
+    let seed = "Test headline\n\n\
+        Rescuers said at least 340 people were injured when the bridge at Carrow gave way.\n\n\
+        Output will rise by about 2% this winter, the board said.\n\n\
+        Borrowing will fall by 0.8% in the last year of the plan, the council said.\n\n\
+        Exports of tin climbed 6% in the spring.\n\n\
+        The mill recorded its first annual loss in 19 months.\n";
+    let sheet = |injured: &str, winter: &str, plan: &str, tin: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: injured, label: \"{injured}\", value: 340, unit: people, qualifier: at least}}\n\
+             \x20 - {{id: output, label: \"{winter}\", value: 2, unit: \"%\", qualifier: about}}\n\
+             \x20 - {{id: borrowing, label: \"{plan}\", value: 0.8, unit: \"%\"}}\n\
+             \x20 - {{id: tin, label: \"{tin}\", value: 6, unit: \"%\"}}\n\
+             \x20 - {{id: since, label: Months since the last annual loss, value: 19, unit: months}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let caught = |injured: &str, winter: &str, plan: &str, tin: &str| -> Vec<String> {
+        reported_with(&project, sheet(injured, winter, plan, tin))
+    };
+    assert_eq!(
+        caught(
+            "People injured at Carrow",
+            "Rise in output this winter",
+            "Fall in borrowing in the final year of the plan",
+            "Rise in tin exports"
+        ),
+        Vec::<String>::new()
+    );
+    let wrong = caught(
+        "People killed at Carrow",
+        "Rise in output last winter",
+        "Fall in borrowing in the first year of the plan",
+        "Rise in tin imports",
+    );
+    assert_eq!(
+        wrong,
+        [
+            "label-contradicts: the label of `injured` says `killed`, but s2 says `injured` of its at least 340",
+            "label-contradicts: the label of `output` says `last winter`, but s3 says `this winter` of its about 2%",
+            "label-contradicts: the label of `borrowing` says `first year`, but s4 says `last year` of its 0.8%",
+            "label-contradicts: the label of `tin` says `imports`, but s5 says `Exports` of its 6%",
+        ]
+    );
+}
+
+#[test]
+fn a_fall_written_with_a_sign_too_is_stated_by_its_size_and_one_of_a_group_is_no_count() {
+    // `fell -8.8%` states a fall of 8.8% (and -8.8%), in the figures and in
+    // the title; `one of the plaintiff's lawyers` publishes no number
+    let seed = "Test headline\n\n\
+        Retail registrations fell -8.8% in September, and fleet sales were down -10.1%.\n\n\
+        Ana Reyes, one of the plaintiff's lawyers, said the award was fair.\n";
+    let sheet = |title: &str, retail: &str| {
+        format!(
+            "title: {title}\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: reyes, name: Ana Reyes, role: one of the plaintiff's lawyers}}\n\
+             numbers:\n\
+             \x20 - {{id: retail, label: Fall in retail registrations, value: {retail}, unit: \"%\", evidence: fell -8.8%}}\n\
+             \x20 - {{id: fleet, label: Change in fleet sales, value: -10.1, unit: \"%\", evidence: down -10.1%}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Retail sales fell 8.8% in September", "8.8")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("Retail sales fell in September", "-8.8")), Vec::<String>::new());
+    // a size the sentence does not state is still no fall of it
+    assert_eq!(codes_with(&project, sheet("Retail sales fell 8.9% in September", "8.9")), ["evidence-mismatch"]);
+}
+
+#[test]
+fn a_body_named_as_who_heard_the_words_is_not_their_speaker() {
+    // `Speaking to the news agency, TNP, she said, "…"`: TNP heard them
+    let seed = "Test headline\n\n\
+        Tourism Secretary Vela Korr said arrivals had grown. Speaking to the news agency, TNP, she said, \
+        \"The upsurge in arrivals is a testament to our work.\"\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: korr, name: Vela Korr}}\n\
+             \x20 - {{id: tnp, name: TNP, kind: organisation}}\n\
+             quotes:\n\
+             \x20 - {{id: testament, speaker: {speaker}, text: The upsurge in arrivals is a testament to our work}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("korr")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("tnp")), ["speaker-not-named"]);
+}
+
+#[test]
 fn a_body_that_says_where_a_speaker_is_from_is_not_the_speaker() {
     // `Dr Ana Reyes from the Coastal Survey Office said …`: the office says where she works
     let seed = "Test headline\n\n\

@@ -326,6 +326,11 @@ const ONE_AS_PRONOUN_AFTER: &[&str] = &[
     "aside", "alone", "too", "here", "there", "now", "again", "apart", "instead",
 ];
 
+/// Words after `one of` that make it one member of a group: `one of the
+/// plaintiff's lawyers`, `one of them`.
+const ONE_OF_THE: &[&str] = &["the", "his", "her", "its", "their", "our", "my", "your", "those", "these"];
+const ONE_OF_THEM: &[&str] = &["them", "us", "you", "which", "whom"];
+
 /// Words that `one-` makes an adjective of no quantity: `its one-time star`
 /// (former), `a one-off payment` (single).
 const ONE_AS_ADJECTIVE: &[&str] = &["time", "off"];
@@ -334,6 +339,17 @@ const ONE_AS_ADJECTIVE: &[&str] = &["time", "off"];
 pub(super) fn is_pronoun_one(r: &Reader, j: usize) -> bool {
     if r.word_is(j + 1, "another") {
         return true;
+    }
+    // `one of the plaintiff's lawyers`, `one of them`: a member of a group
+    // the text does not count (`one of the 12 victims` keeps its count)
+    if r.word_is(j + 1, "of") {
+        if r.word_in(j + 2, ONE_OF_THEM) {
+            return true;
+        }
+        let counted = r.is_digits(j + 3) || r.word(j + 3).is_some();
+        if r.word_in(j + 2, ONE_OF_THE) && r.is_word(j + 3) && !counted {
+            return true;
+        }
     }
     if r.is_dash(j + 1) && r.glued(j + 1) && r.glued(j + 2) && r.word_in(j + 2, ONE_AS_ADJECTIVE) {
         return true;

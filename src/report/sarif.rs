@@ -208,6 +208,7 @@ fn default_severity(code: &str) -> Severity {
         "number-traced-twice",
         "label-beside-another",
         "label-names-another",
+        "label-contradicts",
         "actor-out-of-context",
         "actor-beside-another",
         "speaker-not-named",

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::catalogue::sort_key;
 use super::format;
 use super::markdown::{Evidence, SummaryFigure, standfirst, summary_html};
-use super::publish::{escape, marked, marked_with, one_line, text_fragment, traced};
+use super::publish::{escape, marked, marked_with, one_line, text_fragment, traced, traced_as_figures};
 use super::records::{ActorRecord, BriefingRecord, Cited, FigureRecord, QuoteRecord, SourceRecord};
 use super::strings::Strings;
 use super::views::*;
@@ -146,14 +146,17 @@ impl<'a> BriefingModel<'a> {
         let record = BriefingRecord {
             slug: briefing.slug.clone(),
             title: briefing.title.value.clone(),
-            title_html: traced(&briefing.title.value, &seed.mentions),
+            title_html: traced_as_figures(&briefing.title.value, &seed.mentions, &summary_figures),
             date: briefing.date.as_ref().map(|d| d.value.clone()),
             figures: briefing.figures.len(),
             quotes: briefing.quotes.len(),
             actors: briefing.actors.len(),
             source: SourceRecord {
                 publisher: briefing.publisher.as_ref().map(|p| p.value.trim().to_string()).filter(|p| !p.is_empty()),
-                title_html: briefing.source_title.as_ref().map(|t| traced(t.value.trim(), &seed.mentions)),
+                title_html: briefing
+                    .source_title
+                    .as_ref()
+                    .map(|t| traced_as_figures(t.value.trim(), &seed.mentions, &summary_figures)),
                 host: url.as_deref().and_then(host_of),
                 url,
             },

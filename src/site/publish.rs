@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::markdown::SummaryFigure;
 use crate::numbers::{self, Mention};
 
 /// `&`, `<`, `>`, `"` and `'` escaped for HTML text and attribute values.
@@ -38,11 +39,18 @@ fn push_escaped(out: &mut String, text: &str) {
 /// for the first sentence of the seed that states it. A number no sentence
 /// states is left bare: the published-number check then names it.
 pub fn traced(text: &str, seed_mentions: &[Vec<Mention>]) -> String {
+    traced_as_figures(text, seed_mentions, &[])
+}
+
+/// [`traced`], where a number a figure is published as (`9.3%` of a figure
+/// traced to "fell -9.3%") goes to that figure's sentence first.
+pub fn traced_as_figures(text: &str, seed_mentions: &[Vec<Mention>], figures: &[SummaryFigure]) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut at = 0;
     for m in numbers::scan(text) {
         push_escaped(&mut out, &text[at..m.span.start]);
-        match stating_sentence(&m, seed_mentions) {
+        let figure = figures.iter().find(|f| numbers::states(&f.published, &m)).map(|f| f.sentence);
+        match figure.or_else(|| stating_sentence(&m, seed_mentions)) {
             Some(n) => {
                 out.push_str(&format!("<span data-trace=\"s{n}\">"));
                 push_escaped(&mut out, &text[m.span.clone()]);

@@ -52,7 +52,7 @@ const NEVER_FINAL: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "No.", "Nos.", "Gen.", "Lt.", "Col.", "Capt.",
     "Sgt.", "Maj.", "Gov.", "Sen.", "Rep.", "Rev.", "Hon.", "Jr.", "Sr.", "Mt.", "Ft.", "Fig.",
     "Vol.", "vs.", "v.", "approx.", "est.", "cf.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
-    "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "e.g.", "i.e.",
+    "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "e.g.", "i.e.", "Rs.", "Re.",
 ];
 
 /// Abbreviations that often end a sentence as well as sit inside one
@@ -350,6 +350,8 @@ mod tests {
         ("He paused... and went on.", &["He paused... and went on."]),
         ("It fell. 2024 was bad.", &["It fell.", "2024 was bad."]),
         ("It fell. £40bn was lost.", &["It fell.", "£40bn was lost."]),
+        // a rupee sign in letters stands before its amount
+        ("It rose to over Rs. 3 lakh crore. Then it fell.", &["It rose to over Rs. 3 lakh crore.", "Then it fell."]),
         ("It cost 5 oz. of gold.", &["It cost 5 oz. of gold."]),
         ("It ended.The end.", &["It ended.The end."]),
         ("One.    Two.\t\tThree.", &["One.", "Two.", "Three."]),

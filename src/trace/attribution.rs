@@ -365,6 +365,7 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
                         && !qualifies_another(cx, &n.span)
                         && !governed(n.span.start)
                         && !in_brackets(text, &n.span)
+                        && !listens(cx, &n.span)
                 })?;
                 Some((at.span.start, a))
             })
@@ -712,13 +713,23 @@ pub(super) fn speaks_for_a_body(cx: &Context, found: &Found) -> bool {
 /// Whether the name is who heard the words: `"…," she told Tom Kell`, `she
 /// warned the Treasury Committee`, `she said to Kell`.
 pub(super) fn listens(cx: &Context, name: &Range<usize>) -> bool {
-    let mut before = cx.seed.text[..name.start].split_whitespace().rev().peekable();
-    before.next_if(|w| ["the", "a", "an"].contains(w));
-    match before.next() {
+    let before: Vec<&str> = cx.seed.text[..name.start].split_whitespace().rev().take(8).collect();
+    let heard_from = |at: usize| match before.get(at).copied() {
         Some("told" | "warned") => true,
-        Some("to") => before.next().is_some_and(|w| is_saying(w) || ["spoke", "speaking", "talking"].contains(&w)),
+        Some("to") => before.get(at + 1).is_some_and(|w| {
+            let w = w.to_lowercase();
+            is_saying(&w) || ["spoke", "speaking", "talking"].contains(&w.as_str())
+        }),
         _ => false,
+    };
+    let article = usize::from(before.first().is_some_and(|w| ["the", "a", "an"].contains(w)));
+    if heard_from(article) {
+        return true;
     }
+    // a name in apposition to who heard: `Speaking to the news agency, ANI, she said`
+    before.first().is_some_and(|w| w.ends_with(','))
+        && (1..before.len().min(6))
+            .any(|to| before[1..to].iter().all(|w| w.starts_with(char::is_lowercase)) && heard_from(to))
 }
 
 /// Whether the name is the subject of reported speech that another says,

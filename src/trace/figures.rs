@@ -112,6 +112,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     trace.diagnostics.extend(labels::swapped(cx, &read, &traced, same_class));
     trace.diagnostics.extend(labels::beside_another(cx, &read, &traced, same_class));
     trace.diagnostics.extend(periods::named_for_another(cx, &traced));
+    trace.diagnostics.extend(super::contrasts::contradicted(cx, &traced));
     trace
         .diagnostics
         .extend(labels::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));
@@ -128,7 +129,7 @@ fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {
     let stating = |m: &Mention| match &figure.value.value {
         FigureValue::Date(date) => states_date(date, year, m),
         FigureValue::Time(time) => states_time(time, m),
-        FigureValue::Number(_) => same_class(figure, m) && states(figure, m),
+        FigureValue::Number(_) => same_class(figure, m) && (states(figure, m) || fall_signed_twice(cx, figure, m)),
     };
     let mut found: Vec<At> = candidates().filter(|(_, m)| stating(m)).collect();
     // a count of a thing traces first where the thing follows it: `12 points`, not `12 games`
@@ -262,6 +263,38 @@ fn states(figure: &Figure, m: &Mention) -> bool {
     let as_percent = m.fraction && matches!(figure.unit(), Some(FactUnit::Percent));
     let stated = if as_percent { stated * Decimal::ONE_HUNDRED } else { stated };
     stated == fact || (figure.approx && m.kind != Kind::Year && figure.rounds(stated))
+}
+
+/// Words of a fall, after which a minus sign says the fall again: `fell -9.3%`.
+const FALLS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "down",
+    "dropped",
+    "drop",
+    "declined",
+    "decline",
+    "decreased",
+    "plummeted",
+    "plunged",
+    "slumped",
+    "slid",
+    "contracted",
+    "shrank",
+    "lower",
+];
+
+/// `fell -9.3%` states a fall of 9.3%: the figure's value is the size of a
+/// fall its sentence writes with a sign as well as a word.
+fn fall_signed_twice(cx: &Context, figure: &Figure, m: &Mention) -> bool {
+    let (Some(stated), Some(fact)) = (m.value.number(), figure.value.value.number()) else { return false };
+    let text = &cx.seed.text[m.span.clone()];
+    let signed = text.starts_with(['-', '\u{2212}']) && stated.is_sign_negative();
+    let before = cx.seed.text[..m.span.start].trim_end();
+    let fell = before.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| FALLS.contains(&w));
+    signed && fell && -stated == fact
 }
 
 fn equal_value(figure: &Figure, m: &Mention) -> bool {

@@ -688,7 +688,8 @@ pub(super) fn beside_another(
                 // (`Reed has 11 points (seven goals, four assists)`)
                 let shared_name = o.span.start > mention.span.start && !marks.iter().any(|(_, m)| *m == Mark::Name);
                 let telling = |(w, mark): &&(String, Mark)| {
-                    !marks.iter().any(|(x, _)| x == w) && !(*mark == Mark::Name && shared_name)
+                    let shared = marks.iter().any(|(x, _)| x == w) || (*mark == Mark::Name && shared_name);
+                    !shared
                 };
                 if own.iter().filter(telling).any(|(w, _)| label.contains(w)) {
                     return None;

@@ -1,0 +1,154 @@
+//! The `label-contradicts` warning: a label that says the opposite of what
+//! the words around its number say — `People killed` on the 1,800 of "left
+//! at least 1,800 people injured", `last winter` on a number "this winter",
+//! `before the vote` on one "after the vote".
+
+use std::ops::Range;
+
+use super::Context;
+use super::labels::{Traced, clause_of};
+use crate::diagnostic::Diagnostic;
+
+/// Two sides of words of opposite meaning, each in the forms news writes.
+struct Opposites {
+    one: &'static [&'static str],
+    other: &'static [&'static str],
+    /// Said of the word after it, which both must share: `first year`
+    /// against `the last year`, `before tax` against `after tax`.
+    of_next: bool,
+}
+
+const OPPOSITES: &[Opposites] = &[
+    Opposites {
+        one: &["killed", "kill", "kills", "killing", "dead", "death", "deaths", "died", "fatalities", "fatal"],
+        other: &["injured", "injuries", "injury", "wounded", "hurt"],
+        of_next: false,
+    },
+    Opposites {
+        one: &["rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "grew", "growth"],
+        other: &["fall", "falls", "fell", "fallen", "falling", "decrease", "decreased", "decline", "declined", "drop"],
+        of_next: false,
+    },
+    Opposites { one: &["imports", "imported"], other: &["exports", "exported"], of_next: false },
+    Opposites { one: &["won", "wins", "victories"], other: &["lost", "losses", "defeats"], of_next: false },
+    Opposites { one: &["highest"], other: &["lowest"], of_next: false },
+    Opposites { one: &["maximum"], other: &["minimum"], of_next: false },
+    Opposites { one: &["men", "male"], other: &["women", "female"], of_next: false },
+    Opposites { one: &["first", "opening"], other: &["last", "final"], of_next: true },
+    Opposites { one: &["this"], other: &["last", "next"], of_next: true },
+    Opposites { one: &["before"], other: &["after"], of_next: true },
+];
+
+/// Spans of time and of play, which are first or last of a longer one.
+const SPANS: &[&str] = &[
+    "year", "quarter", "half", "month", "week", "day", "night", "round", "set", "game", "season", "period", "stage",
+    "leg", "lap", "innings", "term", "session", "hour", "minute", "winter", "summer", "spring", "autumn",
+];
+
+/// A word of a text, in lower case, with its place.
+struct Word<'t> {
+    text: String,
+    span: Range<usize>,
+    /// The word before it, as written.
+    before: Option<&'t str>,
+}
+
+/// The `label-contradicts` warnings of a briefing's traced figures: a label
+/// with a word of one side where its number's clause has the other side's,
+/// and its sentence none of the label's.
+pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for &(figure, s, mention) in traced {
+        let label = lower_words(&figure.label.value);
+        let sentence = &cx.seed.sentences[s].span;
+        let clause = clause_of(cx, s, mention);
+        let in_sentence = lower_words(&cx.seed.text[sentence.clone()]);
+        let in_clause = lower_words(&cx.seed.text[clause.clone()]);
+        let Some((said, against)) = OPPOSITES.iter().find_map(|pair| {
+            opposed(pair, &label, &in_sentence, &in_clause).or_else(|| {
+                let turned = Opposites { one: pair.other, other: pair.one, of_next: pair.of_next };
+                opposed(&turned, &label, &in_sentence, &in_clause)
+            })
+        }) else {
+            continue;
+        };
+        let at = clause.start + against.start..clause.start + against.end;
+        let id = cx.sentence_id(s);
+        let stated = &cx.seed.text[mention.span.clone()];
+        found.push(
+            Diagnostic::warning(
+                "label-contradicts",
+                format!(
+                    "the label of `{}` says {said}, but {id} says `{}` of its {stated}",
+                    figure.id.value,
+                    &cx.seed.text[at.clone()]
+                ),
+            )
+            .at(cx.in_sheet(&figure.label.span))
+            .label(format!("says {said}"))
+            .related(cx.in_seed(&mention.span), format!("the figure's value, in {id}"))
+            .related(cx.in_seed(&at), "said of this number")
+            .help("check that the value is the number the label means; if it is, make the label say what the sentence says of it"),
+        );
+    }
+    found
+}
+
+/// The label's word of `pair.one` (with the word after it, when the pair
+/// is said of it) and the clause's of `pair.other`, where the label says
+/// nothing of the other side and the sentence nothing of the label's.
+fn opposed(pair: &Opposites, label: &[Word], sentence: &[Word], clause: &[Word]) -> Option<(String, Range<usize>)> {
+    let is = |side: &[&str], w: &Word| side.contains(&w.text.as_str());
+    if label.iter().any(|w| is(pair.other, w)) {
+        return None;
+    }
+    let at = label.iter().position(|w| is(pair.one, w))?;
+    if !pair.of_next {
+        let against = clause.iter().find(|w| is(pair.other, w))?;
+        let says_it = sentence.iter().any(|w| is(pair.one, w));
+        return (!says_it).then(|| (format!("`{}`", label[at].text), against.span.clone()));
+    }
+    let next = &label.get(at + 1)?.text;
+    // `first annual rise in 19 months` is `since the last annual rise`: first
+    // and last are opposites only of a span of time or of play
+    let first_and_last = pair.one.contains(&"first") || pair.other.contains(&"first");
+    if first_and_last && (!SPANS.contains(&next.as_str()) || label[at].before_is("since")) {
+        return None;
+    }
+    let followed = |side: &[&str], words: &[Word], i: usize| {
+        is(side, &words[i]) && words.get(i + 1).is_some_and(|n| &n.text == next)
+    };
+    let against = (0..clause.len()).find(|&i| {
+        // `last` before a period is the one before this one (`last year`)
+        // unless `the` makes it the end of a span: `the last year of the forecast`
+        followed(pair.other, clause, i) && (clause[i].text != "last" || clause[i].before_is("the"))
+    })?;
+    let says_it = (0..sentence.len()).any(|i| followed(pair.one, sentence, i));
+    let span = clause[against].span.start..clause[against + 1].span.end;
+    (!says_it).then(|| (format!("`{} {next}`", label[at].text), span))
+}
+
+impl Word<'_> {
+    fn before_is(&self, word: &str) -> bool {
+        self.before.is_some_and(|b| b.eq_ignore_ascii_case(word))
+    }
+}
+
+/// The words of `text`, in lower case, with their places.
+fn lower_words(text: &str) -> Vec<Word<'_>> {
+    let mut found: Vec<Word> = Vec::new();
+    let mut before: Option<&str> = None;
+    for (start, word) in text.split_inclusive(|c: char| !c.is_alphanumeric()).scan(0, |at, piece| {
+        let start = *at;
+        *at += piece.len();
+        Some((start, piece))
+    }) {
+        let plain = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if plain.is_empty() {
+            continue;
+        }
+        found.push(Word { text: plain.to_lowercase(), span: start..start + plain.len(), before });
+        before = Some(plain);
+    }
+    found
+}
