@@ -1380,6 +1380,54 @@ fn a_label_that_says_the_opposite_of_its_numbers_words_is_caught() {
 }
 
 #[test]
+fn a_label_of_another_innings_month_or_direction_contradicts_its_number() {
+    // one of several sides: an ordinal of a span, a month, buying for selling,
+    // missing for injured in a clause of its own
+    let seed = "Test headline\n\n\
+        Norland were bowled out for 170 in the second innings.\n\n\
+        The jobless rate fell to 3.6 per cent in September, the bureau said.\n\n\
+        Harbour sold Reed for \u{a3}28 million to Eastmoor in 2014.\n\n\
+        Four people were missing and 101 were injured.\n";
+    let sheet = |innings: &str, rate: &str, fee: &str, injured: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: innings, label: \"{innings}\", value: 170, unit: runs}}\n\
+             \x20 - {{id: rate, label: \"{rate}\", value: 3.6, unit: \"%\"}}\n\
+             \x20 - {{id: fee, label: \"{fee}\", value: 28000000, unit: GBP}}\n\
+             \x20 - {{id: injured, label: \"{injured}\", value: 101, unit: people, evidence: 101 were}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let caught = |innings: &str, rate: &str, fee: &str, injured: &str| -> Vec<String> {
+        reported_with(&project, sheet(innings, rate, fee, injured))
+    };
+    assert_eq!(
+        caught(
+            "Norland's second-innings total",
+            "Jobless rate in September",
+            "Fee Harbour sold Reed for",
+            "People injured"
+        ),
+        Vec::<String>::new()
+    );
+    let wrong = caught(
+        "Norland's first-innings total",
+        "Jobless rate in August",
+        "Fee Eastmoor bought Reed for",
+        "People missing",
+    );
+    assert_eq!(
+        wrong,
+        [
+            "label-contradicts: the label of `innings` says `first innings`, but s2 says `second innings` of its 170",
+            "label-contradicts: the label of `rate` says `august`, but s3 says `September` of its 3.6 per cent",
+            "label-contradicts: the label of `fee` says `bought`, but s4 says `sold` of its \u{a3}28 million",
+            "label-contradicts: the label of `injured` says `missing`, but s5 says `injured` of its 101",
+        ]
+    );
+}
+
+#[test]
 fn a_fall_written_with_a_sign_too_is_stated_by_its_size_and_one_of_a_group_is_no_count() {
     // `fell -8.8%` states a fall of 8.8% (and -8.8%), in the figures and in
     // the title; `one of the plaintiff's lawyers` publishes no number

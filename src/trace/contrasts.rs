@@ -9,34 +9,62 @@ use super::Context;
 use super::labels::{Traced, clause_of};
 use crate::diagnostic::Diagnostic;
 
-/// Two sides of words of opposite meaning, each in the forms news writes.
+/// Words of opposite meaning, on two sides or more, each side in the forms
+/// news writes; a word of one side is the opposite of every other side's.
 struct Opposites {
-    one: &'static [&'static str],
-    other: &'static [&'static str],
+    sides: &'static [&'static [&'static str]],
     /// Said of the word after it, which both must share: `first year`
     /// against `the last year`, `before tax` against `after tax`.
     of_next: bool,
 }
 
+const fn opposites(sides: &'static [&'static [&'static str]], of_next: bool) -> Opposites {
+    Opposites { sides, of_next }
+}
+
 const OPPOSITES: &[Opposites] = &[
-    Opposites {
-        one: &["killed", "kill", "kills", "killing", "dead", "death", "deaths", "died", "fatalities", "fatal"],
-        other: &["injured", "injuries", "injury", "wounded", "hurt"],
-        of_next: false,
-    },
-    Opposites {
-        one: &["rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "grew", "growth"],
-        other: &["fall", "falls", "fell", "fallen", "falling", "decrease", "decreased", "decline", "declined", "drop"],
-        of_next: false,
-    },
-    Opposites { one: &["imports", "imported"], other: &["exports", "exported"], of_next: false },
-    Opposites { one: &["won", "wins", "victories"], other: &["lost", "losses", "defeats"], of_next: false },
-    Opposites { one: &["highest"], other: &["lowest"], of_next: false },
-    Opposites { one: &["maximum"], other: &["minimum"], of_next: false },
-    Opposites { one: &["men", "male"], other: &["women", "female"], of_next: false },
-    Opposites { one: &["first", "opening"], other: &["last", "final"], of_next: true },
-    Opposites { one: &["this"], other: &["last", "next"], of_next: true },
-    Opposites { one: &["before"], other: &["after"], of_next: true },
+    opposites(
+        &[
+            &["killed", "kill", "kills", "killing", "dead", "death", "deaths", "died", "fatalities", "fatal"],
+            &["injured", "injuries", "injury", "wounded", "hurt"],
+            &["missing"],
+        ],
+        false,
+    ),
+    opposites(
+        &[
+            &["rise", "rises", "rose", "risen", "rising", "increase", "increased", "increases", "grew", "growth"],
+            &["fall", "falls", "fell", "fallen", "falling", "decrease", "decreased", "decline", "declined", "drop"],
+        ],
+        false,
+    ),
+    opposites(&[&["imports", "imported"], &["exports", "exported"]], false),
+    opposites(&[&["won", "wins", "victories"], &["lost", "losses", "defeats"]], false),
+    opposites(&[&["bought", "buy", "buys", "buying", "purchased"], &["sold", "sell", "sells", "selling"]], false),
+    opposites(&[&["restored", "reconnected"], &["cut", "cutting", "without"]], false),
+    opposites(&[&["highest"], &["lowest"]], false),
+    opposites(&[&["maximum"], &["minimum"]], false),
+    opposites(&[&["men", "male"], &["women", "female"]], false),
+    opposites(&[&["monthly"], &["annual", "annually", "yearly"], &["quarterly"], &["weekly"], &["daily"]], false),
+    opposites(
+        &[
+            &["january"],
+            &["february"],
+            &["march"],
+            &["april"],
+            &["june"],
+            &["july"],
+            &["august"],
+            &["september", "sept"],
+            &["october"],
+            &["november"],
+            &["december"],
+        ],
+        false,
+    ),
+    opposites(&[&["first", "opening"], &["second"], &["third"], &["fourth"], &["last", "final"]], true),
+    opposites(&[&["this"], &["last", "next"]], true),
+    opposites(&[&["before"], &["after"]], true),
 ];
 
 /// Spans of time and of play, which are first or last of a longer one.
@@ -64,12 +92,16 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
         let clause = clause_of(cx, s, mention);
         let in_sentence = lower_words(&cx.seed.text[sentence.clone()]);
         let in_clause = lower_words(&cx.seed.text[clause.clone()]);
-        let Some((said, against)) = OPPOSITES.iter().find_map(|pair| {
-            opposed(pair, &label, &in_sentence, &in_clause).or_else(|| {
-                let turned = Opposites { one: pair.other, other: pair.one, of_next: pair.of_next };
-                opposed(&turned, &label, &in_sentence, &in_clause)
-            })
-        }) else {
+        let sides = |o: &'static Opposites| {
+            let others =
+                move |i: usize| o.sides.iter().enumerate().filter(move |(j, _)| *j != i).map(|(_, side)| *side);
+            o.sides.iter().enumerate().flat_map(move |(i, one)| others(i).map(move |other| (o, *one, other)))
+        };
+        let Some((said, against)) = OPPOSITES
+            .iter()
+            .flat_map(sides)
+            .find_map(|(o, one, other)| opposed((o, one, other), &label, &in_sentence, &in_clause))
+        else {
             continue;
         };
         let at = clause.start + against.start..clause.start + against.end;
@@ -97,21 +129,26 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
 /// The label's word of `pair.one` (with the word after it, when the pair
 /// is said of it) and the clause's of `pair.other`, where the label says
 /// nothing of the other side and the sentence nothing of the label's.
-fn opposed(pair: &Opposites, label: &[Word], sentence: &[Word], clause: &[Word]) -> Option<(String, Range<usize>)> {
+fn opposed(
+    (pair, one, other): (&Opposites, &[&str], &[&str]),
+    label: &[Word],
+    sentence: &[Word],
+    clause: &[Word],
+) -> Option<(String, Range<usize>)> {
     let is = |side: &[&str], w: &Word| side.contains(&w.text.as_str());
-    if label.iter().any(|w| is(pair.other, w)) {
+    if label.iter().any(|w| is(other, w)) {
         return None;
     }
-    let at = label.iter().position(|w| is(pair.one, w))?;
+    let at = label.iter().position(|w| is(one, w))?;
     if !pair.of_next {
-        let against = clause.iter().find(|w| is(pair.other, w))?;
-        let says_it = sentence.iter().any(|w| is(pair.one, w));
+        let against = clause.iter().find(|w| is(other, w))?;
+        let says_it = clause.iter().any(|w| is(one, w));
         return (!says_it).then(|| (format!("`{}`", label[at].text), against.span.clone()));
     }
     let next = &label.get(at + 1)?.text;
     // `first annual rise in 19 months` is `since the last annual rise`: first
     // and last are opposites only of a span of time or of play
-    let first_and_last = pair.one.contains(&"first") || pair.other.contains(&"first");
+    let first_and_last = pair.sides.iter().any(|side| side.contains(&"first"));
     if first_and_last && (!SPANS.contains(&next.as_str()) || label[at].before_is("since")) {
         return None;
     }
@@ -121,9 +158,9 @@ fn opposed(pair: &Opposites, label: &[Word], sentence: &[Word], clause: &[Word])
     let against = (0..clause.len()).find(|&i| {
         // `last` before a period is the one before this one (`last year`)
         // unless `the` makes it the end of a span: `the last year of the forecast`
-        followed(pair.other, clause, i) && (clause[i].text != "last" || clause[i].before_is("the"))
+        followed(other, clause, i) && (clause[i].text != "last" || clause[i].before_is("the"))
     })?;
-    let says_it = (0..sentence.len()).any(|i| followed(pair.one, sentence, i));
+    let says_it = (0..sentence.len()).any(|i| followed(one, sentence, i));
     let span = clause[against].span.start..clause[against + 1].span.end;
     (!says_it).then(|| (format!("`{} {next}`", label[at].text), span))
 }

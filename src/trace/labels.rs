@@ -561,8 +561,16 @@ pub(super) fn clause_of(cx: &Context, s: usize, m: &Mention) -> Range<usize> {
 
 /// Where the first break between two clauses of `text` is, if any.
 fn break_in(text: &str) -> Option<usize> {
-    const BREAKS: &[&str] = &[",", ";", " and ", " while ", " but ", " whereas "];
-    BREAKS.iter().filter_map(|b| text.find(b)).min()
+    const BREAKS: &[&str] = &[",", ";", " while ", " but ", " whereas "];
+    let and = text.match_indices(" and ").map(|(at, _)| at).find(|&at| {
+        // `between July and August`, `Harbour and Eastmoor`: one thing, not two clauses
+        let before = text[..at].split_whitespace().rev().take(3).collect::<Vec<_>>();
+        let after = text[at + " and ".len()..].split_whitespace().next().unwrap_or_default();
+        let names =
+            before.first().is_some_and(|w| w.starts_with(char::is_uppercase)) && after.starts_with(char::is_uppercase);
+        !names && !before.contains(&"between")
+    });
+    BREAKS.iter().filter_map(|b| text.find(b)).chain(and).min()
 }
 
 /// The words of the names after `in`, `to`, `from`, `at` or `for` in `text`.
