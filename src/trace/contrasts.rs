@@ -88,20 +88,28 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
         let label = lower_words(&figure.label.value);
-        let sentence = &cx.seed.sentences[s].span;
-        let clause = clause_of(cx, s, mention);
-        let in_sentence = lower_words(&cx.seed.text[sentence.clone()]);
-        let in_clause = lower_words(&cx.seed.text[clause.clone()]);
-        let sides = |o: &'static Opposites| {
-            let others =
-                move |i: usize| o.sides.iter().enumerate().filter(move |(j, _)| *j != i).map(|(_, side)| *side);
-            o.sides.iter().enumerate().flat_map(move |(i, one)| others(i).map(move |other| (o, *one, other)))
-        };
-        let Some((said, against)) = OPPOSITES
+        // the groups the label says a side of, and which: most labels say none
+        let said: Vec<(&Opposites, usize)> = OPPOSITES
             .iter()
-            .flat_map(sides)
-            .find_map(|(o, one, other)| opposed((o, one, other), &label, &in_sentence, &in_clause))
-        else {
+            .filter_map(|o| {
+                let side = |w: &Word| o.sides.iter().position(|side| side.contains(&w.text.as_str()));
+                let mut sides = label.iter().filter_map(side);
+                let first = sides.next()?;
+                // a label that says two sides (`killed or injured`) says neither
+                sides.all(|other| other == first).then_some((o, first))
+            })
+            .collect();
+        if said.is_empty() {
+            continue;
+        }
+        let clause = clause_of(cx, s, mention);
+        let in_sentence = lower_words(&cx.seed.text[cx.seed.sentences[s].span.clone()]);
+        let in_clause = lower_words(&cx.seed.text[clause.clone()]);
+        let Some((said, against)) = said.iter().find_map(|&(o, side)| {
+            let one = o.sides[side];
+            let others = o.sides.iter().enumerate().filter(|&(i, _)| i != side);
+            others.into_iter().find_map(|(_, other)| opposed((o, one, other), &label, &in_sentence, &in_clause))
+        }) else {
             continue;
         };
         let at = clause.start + against.start..clause.start + against.end;
@@ -126,9 +134,9 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     found
 }
 
-/// The label's word of `pair.one` (with the word after it, when the pair
-/// is said of it) and the clause's of `pair.other`, where the label says
-/// nothing of the other side and the sentence nothing of the label's.
+/// The label's word of side `one` (with the word after it, when the pair is
+/// said of it) and the clause's of side `other`, where the clause (or, of
+/// the next word, the sentence) says nothing of the label's side.
 fn opposed(
     (pair, one, other): (&Opposites, &[&str], &[&str]),
     label: &[Word],
@@ -136,9 +144,6 @@ fn opposed(
     clause: &[Word],
 ) -> Option<(String, Range<usize>)> {
     let is = |side: &[&str], w: &Word| side.contains(&w.text.as_str());
-    if label.iter().any(|w| is(other, w)) {
-        return None;
-    }
     let at = label.iter().position(|w| is(one, w))?;
     if !pair.of_next {
         let against = clause.iter().find(|w| is(other, w))?;
