@@ -1419,11 +1419,44 @@ fn a_label_of_another_innings_month_or_direction_contradicts_its_number() {
     assert_eq!(
         wrong,
         [
+            // the missing are the four's clause, and the label reads like it
+            "label-beside-another: the label of `injured` reads like Four of s5, not like its own 101",
             "label-contradicts: the label of `innings` says `first innings`, but s2 says `second innings` of its 170",
             "label-contradicts: the label of `rate` says `august`, but s3 says `September` of its 3.6 per cent",
             "label-contradicts: the label of `fee` says `bought`, but s4 says `sold` of its \u{a3}28 million",
             "label-contradicts: the label of `injured` says `missing`, but s5 says `injured` of its 101",
         ]
+    );
+}
+
+#[test]
+fn a_label_that_reads_like_another_clause_of_its_sentence_is_caught() {
+    // two clauses, each with its own verb: the label that reads like the
+    // other's words and not its own is another number's; a month, a name and
+    // a clause that goes on from the one before (`up one million on the month
+    // before`) tell nothing apart; `set by X in 2009` is X's year
+    let seed = "Test headline\n\n\
+        Retail registrations fell -8.8% in March to 1,234 units but outperformed fleet which was down -10.1% to 1,111 units.\n\n\
+        Waiting lists have risen to a record 6.6 million, at the end of May, up one million on the month before.\n\n\
+        Talo Brenn won on Sunday, beating the record set by Osku Mavi in 2009 by 14 seconds.\n";
+    let sheet = |retail: &str, fleet: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: brenn, name: Talo Brenn}}\n\
+             \x20 - {{id: mavi, name: Osku Mavi}}\n\
+             numbers:\n\
+             \x20 - {{id: retail, label: \"{retail}\", value: 1234, unit: units, evidence: \"to 1,234 units\"}}\n\
+             \x20 - {{id: fleet, label: \"{fleet}\", value: 1111, unit: units, evidence: \"to 1,111 units\"}}\n\
+             \x20 - {{id: rise, label: Rise in the waiting list on the month before, value: 1000000, unit: people, evidence: up one million}}\n\
+             \x20 - {{id: record, label: Year Mavi set the record, value: 2009, unit: year, actor: mavi}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let caught = |retail: &str, fleet: &str| -> Vec<String> { reported_with(&project, sheet(retail, fleet)) };
+    assert_eq!(caught("Retail registrations in March", "Fleet registrations in March"), Vec::<String>::new());
+    assert_eq!(
+        caught("Retail registrations in March", "Retail registrations after the fall"),
+        ["label-beside-another: the label of `fleet` reads like 1,234 of s2, not like its own 1,111"]
     );
 }
 

@@ -509,6 +509,11 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     // months` is hers as much as her age is, and so is `Velmora, 900 km away`
     if let Some(name) = name.filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with(',')) {
         let name = name.trim_end_matches([':', ';']).trim_end_matches("'s").trim_end_matches("’s");
+        // a month is a period, which may be the whole sentence's (`fell in
+        // March to 1,234 units but … down to 1,111 units`): periods are read apart
+        if crate::numbers::MONTH_NAMES.contains(&name) {
+            return found;
+        }
         found.extend(words_in_order(&Folded::new(name).text).map(|w| (w, Mark::Name)));
     }
     found
@@ -535,28 +540,90 @@ fn place_of_another<'m>(
     })
 }
 
+/// Another number of the sentence whose clause the label reads like, in
+/// two words or more, where it shares no word with its own number's clause:
+/// `Retail registrations in September` on the 222,887 of "Retail
+/// registrations fell -8.8% in September to 223,777 units but outperformed
+/// fleet which was down -10.1% to 222,887 units".
+fn clause_of_another<'m>(
+    cx: &Context,
+    s: usize,
+    mention: &Mention,
+    label: &HashSet<String>,
+    others: &[&'m Mention],
+) -> Option<(&'m Mention, String)> {
+    let own = clause_of(cx, s, mention);
+    let own_text = &cx.seed.text[own.clone()];
+    let own_words = words(&Folded::new(own_text).text);
+    // a clause of its own has a verb of its own: `up one million on the month
+    // before` goes on from the clause before it, and shares its subject
+    let verb = own_text
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| FINITE.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)));
+    if !verb || own_words.iter().any(|w| label.contains(w)) {
+        return None;
+    }
+    // names are read as actors' (`label-names-another`), not as clauses' words
+    let names: HashSet<String> =
+        cx.briefing.actors.iter().flat_map(|a| a.names()).flat_map(|n| words(&Folded::new(&n.value).text)).collect();
+    others.iter().find_map(|&o| {
+        let theirs = clause_of(cx, s, o);
+        if theirs == own {
+            return None;
+        }
+        let shared: Vec<String> = words_in_order(&Folded::new(&cx.seed.text[theirs]).text)
+            .filter(|w| label.contains(w) && !names.contains(w))
+            .collect();
+        let distinct: HashSet<&String> = shared.iter().collect();
+        (distinct.len() >= 2).then(|| (o, shared[0].clone()))
+    })
+}
+
+/// Verbs that make a clause of their own, besides those that end in `-ed`.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "does", "did", "rose", "fell",
+    "grew", "won", "lost", "made", "paid", "took", "gave", "got", "saw", "hit",
+];
+
 /// The words of the places named after a preposition (`in the North
 /// West`, `to China`) in the clause of `m` ([`clause_of`]).
 fn places_around(cx: &Context, s: usize, m: &Mention) -> HashSet<String> {
     places_in(&cx.seed.text[clause_of(cx, s, m)])
 }
 
-/// The clause of its sentence that `m` stands in: in the words between two
-/// numbers, what comes before the first break (`,`, `and`, `while` …) is the
-/// first number's, and what comes after it the second's (`a 22 per cent
-/// gain in exports to China and 21 per cent in those to Japan`); all the
-/// words before the first number of a sentence are its own.
+/// The clause of its sentence that `m` stands in: the sentence is cut at
+/// the first break (`,`, `and`, `while` …) in the words between each two
+/// numbers, so what comes before it is the first number's clause and what
+/// comes after it the second's (`a 22 per cent gain in exports to China and
+/// 21 per cent in those to Japan`); numbers with no break between them share
+/// one (`was down -10.1% to 222,887 units`). The words before the first
+/// number are its own; after the last, those up to a break.
 pub(super) fn clause_of(cx: &Context, s: usize, m: &Mention) -> Range<usize> {
     let sentence = &cx.seed.sentences[s].span;
     let text = &cx.seed.text;
-    let before_from = after_the_number_before(cx, s, m, |_| true);
-    let start = match before_from == sentence.start {
-        true => before_from,
-        false => before_from + break_in(&text[before_from..m.span.start]).unwrap_or(m.span.start - before_from),
+    let mentions = &cx.mentions[s];
+    let cut_after = |end: usize| {
+        let next = mentions.iter().map(|o| o.span.start).filter(|&at| at >= end).min().unwrap_or(sentence.end);
+        break_in(&text[end..next]).map(|at| end + at)
     };
-    let after_to = cx.mentions[s].iter().map(|o| o.span.start).filter(|&at| at >= m.span.end).min();
-    let gap_after = &text[m.span.end..after_to.unwrap_or(sentence.end)];
-    start..m.span.end + break_in(gap_after).unwrap_or(gap_after.len())
+    let start = mentions
+        .iter()
+        .filter(|o| o.span.end <= m.span.start)
+        .map(|o| o.span.end)
+        .filter_map(cut_after)
+        .filter(|&cut| cut <= m.span.start)
+        .max()
+        .unwrap_or(sentence.start);
+    let mut end = m.span.end;
+    loop {
+        if let Some(cut) = cut_after(end) {
+            break start..cut;
+        }
+        match mentions.iter().filter(|o| o.span.start >= end).min_by_key(|o| o.span.start) {
+            Some(next) => end = next.span.end.max(end),
+            None => break start..sentence.end,
+        }
+    }
 }
 
 /// Where the first break between two clauses of `text` is, if any.
@@ -721,7 +788,9 @@ pub(super) fn beside_another(
                     && of_class(figure, o)
                     && (own_period.is_none() || super::periods::period_of(cx, s, o) == own_period)
             });
-            place_of_another(cx, s, mention, label, others)
+            let others: Vec<&Mention> = others.collect();
+            place_of_another(cx, s, mention, label, others.iter().copied())
+                .or_else(|| clause_of_another(cx, s, mention, label, &others))
         });
         let Some((other, word)) = other else { continue };
         let id = cx.sentence_id(s);
