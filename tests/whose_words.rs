@@ -1461,6 +1461,42 @@ fn a_label_that_reads_like_another_clause_of_its_sentence_is_caught() {
 }
 
 #[test]
+fn a_sentence_that_points_back_is_about_the_sentences_before_it() {
+    // `This remains below the 80% target`: about the fever times before it,
+    // not the urgent times after it; but `This is down from the 26 per cent`
+    // is last year's, and a label of this year's reads like the sentence before
+    let seed = "Test headline\n\n\
+        Fever waiting times - against the target for starting care within two months - were the best for two years.\n\n\
+        The figures show 51.5% of patients started care within the target of 44 days.\n\n\
+        This remains below the 80% target, however.\n\n\
+        For urgent waiting times, 66.2% of patients were seen within the six hour target.\n\n\
+        The share of top grades fell, with 25.9 per cent of entries achieving the top grades. This is down from the 26 per cent recorded last year.\n";
+    let sheet = |top: &str, last: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: fever, label: Fever waiting times target, value: 80, unit: \"%\"}}\n\
+             \x20 - {{id: top, label: Share of entries achieving the top grades, value: {top}, unit: \"%\"}}\n\
+             \x20 - {{id: last, label: Share of top grades recorded last year, value: {last}, unit: \"%\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet("25.9", "26")), Vec::<String>::new());
+    // a label that names its own number's period is its own
+    project.write(
+        "seeds/troops.txt",
+        "Test headline\n\nBuyers spend 42 per cent of their take-home pay on mortgages. \
+         That is up from 32 per cent a year ago.\n",
+    );
+    let ago = "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+               \x20 - {id: now, label: Share of take-home pay spent on mortgages, value: 42, unit: \"%\"}\n\
+               \x20 - {id: ago, label: Share of take-home pay spent on mortgages a year ago, value: 32, unit: \"%\"}\n";
+    assert_eq!(reported_with(&project, ago.to_string()), Vec::<String>::new());
+    project.write("seeds/troops.txt", seed);
+    let swapped = codes_with(&project, sheet("26", "25.9"));
+    assert!(swapped.contains(&"label-elsewhere".to_string()), "{swapped:#?}");
+}
+
+#[test]
 fn a_fall_written_with_a_sign_too_is_stated_by_its_size_and_one_of_a_group_is_no_count() {
     // `fell -8.8%` states a fall of 8.8% (and -8.8%), in the figures and in
     // the title; `one of the plaintiff's lawyers` publishes no number

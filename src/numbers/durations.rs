@@ -19,6 +19,25 @@ const UNITS: [&[&str]; 3] =
 /// half` as one count of the amount and a half (1.5, 1.5, 3.5): the half
 /// the grammar found alone is a half of the unit before it.
 pub(super) fn and_a_half(r: &Reader, found: &mut Vec<Found>) {
+    // `three-and-a-half years`: the words glued by hyphens to the count
+    for f in found.iter_mut() {
+        let whole = matches!(f.value, Value::Number(n) if !n.is_sign_negative() && n.fract().is_zero());
+        if f.kind != Kind::Count || f.unit.is_some() || f.power.is_some() || f.fraction || !whole {
+            continue;
+        }
+        let k = f.last;
+        let glued_dash = |i: usize| r.is_dash(i) && r.glued(i) && r.glued(i + 1);
+        let hyphened = glued_dash(k + 1)
+            && r.word_is(k + 2, "and")
+            && glued_dash(k + 3)
+            && r.word_is(k + 4, "a")
+            && glued_dash(k + 5)
+            && r.word_is(k + 6, "half");
+        if let (true, Value::Number(n)) = (hyphened, &f.value) {
+            f.value = Value::Number(n + Decimal::new(5, 1));
+            f.last = k + 6;
+        }
+    }
     for half in 4..r.len() {
         // `… and a half`, after a unit's word, which is no number's
         let noun = half - 3;

@@ -680,6 +680,7 @@ const NOT_QUANTITIES: Rows = &[
     ("FTSEurofirst 300 falls 1.3 percent", &["1.3 percent = 1.3 % percent -"]),
     ("The iPod, its one-time star, sold badly after a one-off payment.", &[]),
     ("He was one of the plaintiff's lawyers, and one of them spoke.", &[]),
+    ("He was jailed for three-and-a-half years.", &["three-and-a-half = 3.5 - count -"]),
     ("One of the 12 victims died.", &["One = 1 - count -", "12 = 12 - count -"]),
     ("France won over Six Nations champions Ireland.", &[]),
     // a title-case headline counts, even with a small word before the number

@@ -371,6 +371,22 @@ pub(super) fn elsewhere(
             told_apart(read, label, &named, s, &others, |t| if names_actor(t) { 3 } else { 2 })
         });
         let Some(t) = best else { continue };
+        // `This remains below the 80% target`: a sentence that opens by
+        // pointing back is about what the two before it say, unless it is the
+        // label's other sentence (`… 25.9 per cent … This is down from 26 per cent`)
+        let first = cx.seed.text[cx.seed.sentences[s].span.clone()].split_whitespace().next().unwrap_or_default();
+        let points_back = ["This", "That", "These", "Those", "It", "Such"].contains(&first);
+        let before = s.saturating_sub(2)..s;
+        let said_before = |w: &String| (before.start..=s).any(|k| read.of(k).contains(w));
+        if points_back && !before.contains(&t) && label.iter().all(said_before) {
+            continue;
+        }
+        // a label that names its own number's period, which the other sentence
+        // does not say, is its own: `… spent on mortgages a year ago`
+        let other_text = cx.seed.text[cx.seed.sentences[t].span.clone()].to_lowercase();
+        if super::periods::named_of_own(cx, s, &figure.label.value, mention).is_some_and(|p| !other_text.contains(&p)) {
+            continue;
+        }
         let (own, other) = (cx.sentence_id(s), cx.sentence_id(t));
         // the label's own words that the other sentence has, as the label writes them
         let shared: Vec<&str> = figure
@@ -640,9 +656,9 @@ fn break_in(text: &str) -> Option<usize> {
     BREAKS.iter().filter_map(|b| text.find(b)).chain(and).min()
 }
 
-/// The words of the names after `in`, `to`, `from`, `at` or `for` in `text`.
+/// The words of the names after `in`, `to`, `from`, `at`, `for` or `with` in `text`.
 fn places_in(text: &str) -> HashSet<String> {
-    const PLACE_AFTER: &[&str] = &["in", "to", "from", "at", "for"];
+    const PLACE_AFTER: &[&str] = &["in", "to", "from", "at", "for", "with"];
     let mut found = HashSet::default();
     let mut words = text.split_whitespace().peekable();
     let mut before = "";

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::numbers::{Kind, MONTH_NAMES, Mention};
 
 /// Periods said in words, which a label may name as the seed does.
-const SAID: &[&str] = &["last year", "this year"];
+const SAID: &[&str] = &["last year", "this year", "a year ago"];
 
 /// Words before a month that make it the period of what they follow: `in April`.
 const IN: &[&str] = &["in", "for", "during", "through", "to"];
