@@ -616,30 +616,28 @@ fn places_around(cx: &Context, s: usize, m: &Mention) -> HashSet<String> {
 /// number are its own; after the last, those up to a break.
 pub(super) fn clause_of(cx: &Context, s: usize, m: &Mention) -> Range<usize> {
     let sentence = &cx.seed.sentences[s].span;
+    let cuts = cx.clause_cuts(s);
+    let start = cuts.iter().rev().find(|&&cut| cut <= m.span.start).copied().unwrap_or(sentence.start);
+    let end = cuts.iter().find(|&&cut| cut >= m.span.end).copied().unwrap_or(sentence.end);
+    start..end
+}
+
+/// Where the clauses of sentence `s` break: at the first break after each
+/// number, before the next.
+pub(super) fn clause_cuts(cx: &Context, s: usize) -> Vec<usize> {
+    let sentence = &cx.seed.sentences[s].span;
     let text = &cx.seed.text;
     let mentions = &cx.mentions[s];
-    let cut_after = |end: usize| {
-        let next = mentions.iter().map(|o| o.span.start).filter(|&at| at >= end).min().unwrap_or(sentence.end);
-        break_in(&text[end..next]).map(|at| end + at)
-    };
-    let start = mentions
+    let mut cuts: Vec<usize> = mentions
         .iter()
-        .filter(|o| o.span.end <= m.span.start)
-        .map(|o| o.span.end)
-        .filter_map(cut_after)
-        .filter(|&cut| cut <= m.span.start)
-        .max()
-        .unwrap_or(sentence.start);
-    let mut end = m.span.end;
-    loop {
-        if let Some(cut) = cut_after(end) {
-            break start..cut;
-        }
-        match mentions.iter().filter(|o| o.span.start >= end).min_by_key(|o| o.span.start) {
-            Some(next) => end = next.span.end.max(end),
-            None => break start..sentence.end,
-        }
-    }
+        .filter_map(|m| {
+            let end = m.span.end;
+            let next = mentions.iter().map(|o| o.span.start).filter(|&at| at >= end).min().unwrap_or(sentence.end);
+            break_in(text.get(end..next)?).map(|at| end + at)
+        })
+        .collect();
+    cuts.sort_unstable();
+    cuts
 }
 
 /// Where the first break between two clauses of `text` is, if any.

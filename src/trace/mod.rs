@@ -125,6 +125,9 @@ pub(crate) struct Context<'a> {
     /// For each paragraph of the seed, its spans inside quotation marks,
     /// found when first asked for: many checks ask of the same paragraph.
     quoted: Vec<OnceCell<Vec<Range<usize>>>>,
+    /// For each sentence, where its clauses break, found when first asked
+    /// for: the checks of labels ask of one sentence for each figure in it.
+    clause_cuts: Vec<OnceCell<Vec<usize>>>,
 }
 
 impl Context<'_> {
@@ -173,6 +176,11 @@ impl Context<'_> {
         })
     }
 
+    /// Where the clauses of sentence `s` break ([`labels::clause_of`]).
+    pub fn clause_cuts(&self, s: usize) -> &[usize] {
+        self.clause_cuts[s].get_or_init(|| labels::clause_cuts(self, s))
+    }
+
     /// The index of the sentence holding byte `offset` of the seed.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let sentences = &self.seed.sentences;
@@ -195,6 +203,7 @@ pub fn briefing(loaded: &Loaded) -> Trace {
         names: Vec::new(),
         called: OnceCell::new(),
         quoted: (0..seed.sentences.last().map_or(0, |s| s.paragraph + 1)).map(|_| OnceCell::new()).collect(),
+        clause_cuts: seed.sentences.iter().map(|_| OnceCell::new()).collect(),
     };
     for folded in &cx.folded {
         cx.folded_starts.push(cx.folded_all.len());
