@@ -50,27 +50,7 @@ const OPPOSITES: &[Opposites] = &[
                 "surged",
                 "higher",
             ],
-            &[
-                "fall",
-                "falls",
-                "fell",
-                "fallen",
-                "falling",
-                "decrease",
-                "decreased",
-                "decline",
-                "declined",
-                "drop",
-                "dropped",
-                "drops",
-                "slipped",
-                "slid",
-                "tumbled",
-                "plunged",
-                "plummeted",
-                "slumped",
-                "lower",
-            ],
+            FALLS,
         ],
         false,
     ),
@@ -101,6 +81,15 @@ const OPPOSITES: &[Opposites] = &[
     opposites(&[&["first", "opening"], &["second"], &["third"], &["fourth"], &["last", "final"]], true),
     opposites(&[&["this"], &["last", "next"]], true),
     opposites(&[&["before"], &["after"]], true),
+];
+
+/// Words of a fall: the other side of a rise, and (with `down`, which is
+/// too common to set against a rise) what a minus sign after them says
+/// again (`fell -9.3%`).
+#[rustfmt::skip]
+pub(super) const FALLS: &[&str] = &[
+    "fall", "falls", "fell", "fallen", "falling", "decrease", "decreased", "decline", "declined", "drop", "dropped",
+    "drops", "slipped", "slid", "tumbled", "plunged", "plummeted", "slumped", "lower", "contracted", "shrank",
 ];
 
 /// Spans of time and of play, which are first or last of a longer one.

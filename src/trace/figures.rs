@@ -265,27 +265,6 @@ fn states(figure: &Figure, m: &Mention) -> bool {
     stated == fact || (figure.approx && m.kind != Kind::Year && figure.rounds(stated))
 }
 
-/// Words of a fall, after which a minus sign says the fall again: `fell -9.3%`.
-const FALLS: &[&str] = &[
-    "fell",
-    "fall",
-    "falls",
-    "falling",
-    "down",
-    "dropped",
-    "drop",
-    "declined",
-    "decline",
-    "decreased",
-    "plummeted",
-    "plunged",
-    "slumped",
-    "slid",
-    "contracted",
-    "shrank",
-    "lower",
-];
-
 /// `fell -9.3%` states a fall of 9.3%: the figure's value is the size of a
 /// fall its sentence writes with a sign as well as a word.
 fn fall_signed_twice(cx: &Context, figure: &Figure, m: &Mention) -> bool {
@@ -293,7 +272,10 @@ fn fall_signed_twice(cx: &Context, figure: &Figure, m: &Mention) -> bool {
     let text = &cx.seed.text[m.span.clone()];
     let signed = text.starts_with(['-', '\u{2212}']) && stated.is_sign_negative();
     let before = cx.seed.text[..m.span.start].trim_end();
-    let fell = before.rsplit(|c: char| !c.is_alphabetic()).next().is_some_and(|w| FALLS.contains(&w));
+    let fell = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| w == "down" || super::contrasts::FALLS.contains(&w.to_lowercase().as_str()));
     signed && fell && -stated == fact
 }
 
