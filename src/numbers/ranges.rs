@@ -17,6 +17,7 @@ use super::{Kind, Unit, Value};
 pub(super) fn settle(r: &Reader, found: &mut [Found]) {
     points_of_a_rate(r, found);
     share_in_lists(r, found);
+    scale_glued_after_from(r, found);
     for k in 1..found.len() {
         let (before, after) = found.split_at_mut(k);
         let a = &mut before[k - 1];
@@ -47,6 +48,39 @@ pub(super) fn settle(r: &Reader, found: &mut [Found]) {
                 }
             }
             Join::Words => {}
+        }
+    }
+}
+
+/// `from 652.3 million tonnes in 2006 to 639.4m in 2007`: a glued `m` or
+/// `bn` after the number `to` leads to, which no currency claimed, is the
+/// scale of the number `from` led to (alone, it may be metres: `the 400m`).
+fn scale_glued_after_from(r: &Reader, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (before, after) = found.split_at_mut(k);
+        let b = &mut after[0];
+        let glued = b.last + 1;
+        let power = match r.raw(glued) {
+            "m" => 6,
+            "bn" => 9,
+            _ => continue,
+        };
+        let plain = b.power.is_none() && b.unit.is_none() && b.kind == Kind::Count;
+        let alone = r.glued(glued) && !(r.glued(glued + 1) && r.is_word(glued + 1));
+        if !(plain && alone && b.first > 0 && r.word_is(b.first - 1, "to")) {
+            continue;
+        }
+        let from =
+            before.iter().rev().find(|a| a.power == Some(power) && a.first > 0 && r.word_is(a.first - 1, "from"));
+        let Some(from) = from else { continue };
+        if let Some(value) = scaled(&b.value, Some(power), 1, false) {
+            b.value = value;
+            b.power = Some(power);
+            b.last = glued;
+            if b.unit.is_none() && from.unit.is_some() {
+                b.unit = from.unit;
+                b.kind = from.kind;
+            }
         }
     }
 }

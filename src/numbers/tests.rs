@@ -681,6 +681,16 @@ const NOT_QUANTITIES: Rows = &[
     ("The iPod, its one-time star, sold badly after a one-off payment.", &[]),
     ("He was one of the plaintiff's lawyers, and one of them spoke.", &[]),
     ("He was jailed for three-and-a-half years.", &["three-and-a-half = 3.5 - count -"]),
+    (
+        "It fell from 652.3 million tonnes in 2006 to 639.4m in 2007.",
+        &[
+            "652.3 million = 652300000 - count -",
+            "2006 = 2006 - year -",
+            "639.4m = 639400000 - count -",
+            "2007 = 2007 - year -",
+        ],
+    ),
+    ("He ran the 400m and then the 800m.", &["400 = 400 - count -", "800 = 800 - count -"]),
     ("One of the 12 victims died.", &["One = 1 - count -", "12 = 12 - count -"]),
     ("France won over Six Nations champions Ireland.", &[]),
     // a title-case headline counts, even with a small word before the number
