@@ -21,10 +21,7 @@ const UNITS: [&[&str]; 3] =
 pub(super) fn and_a_half(r: &Reader, found: &mut Vec<Found>) {
     // `three-and-a-half years`: the words glued by hyphens to the count
     for f in found.iter_mut() {
-        let whole = matches!(f.value, Value::Number(n) if !n.is_sign_negative() && n.fract().is_zero());
-        if f.kind != Kind::Count || f.unit.is_some() || f.power.is_some() || f.fraction || !whole {
-            continue;
-        }
+        let Some(n) = whole_count(f) else { continue };
         let k = f.last;
         let glued_dash = |i: usize| r.is_dash(i) && r.glued(i) && r.glued(i + 1);
         let hyphened = glued_dash(k + 1)
@@ -33,7 +30,7 @@ pub(super) fn and_a_half(r: &Reader, found: &mut Vec<Found>) {
             && r.word_is(k + 4, "a")
             && glued_dash(k + 5)
             && r.word_is(k + 6, "half");
-        if let (true, Value::Number(n)) = (hyphened, &f.value) {
+        if hyphened {
             f.value = Value::Number(n + Decimal::new(5, 1));
             f.last = k + 6;
         }
@@ -50,11 +47,10 @@ pub(super) fn and_a_half(r: &Reader, found: &mut Vec<Found>) {
         let amount_at = noun - 1;
         let counted = found.iter().position(|f| f.last == amount_at);
         let (first, amount) = match counted.map(|c| &found[c]) {
-            Some(f) if f.kind == Kind::Count && f.unit.is_none() && f.power.is_none() && !f.fraction => match f.value {
-                Value::Number(n) if !n.is_sign_negative() && n.fract().is_zero() => (f.first, n),
-                _ => continue,
+            Some(f) => match whole_count(f) {
+                Some(n) => (f.first, n),
+                None => continue,
             },
-            Some(_) => continue,
             None if r.word_in(amount_at, &["a", "an"]) => (amount_at, Decimal::ONE),
             None => continue,
         };
@@ -63,6 +59,15 @@ pub(super) fn and_a_half(r: &Reader, found: &mut Vec<Found>) {
         let value = Value::Number(amount + Decimal::new(5, 1));
         let count = Found { first, last: half, value, kind: Kind::Count, unit: None, power: None, fraction: false };
         found.insert(at, count);
+    }
+}
+
+/// The value of a plain count of whole things, which a half may follow.
+fn whole_count(f: &Found) -> Option<Decimal> {
+    let plain = f.kind == Kind::Count && f.unit.is_none() && f.power.is_none() && !f.fraction;
+    match f.value {
+        Value::Number(n) if plain && !n.is_sign_negative() && n.fract().is_zero() => Some(n),
+        _ => None,
     }
 }
 

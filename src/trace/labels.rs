@@ -349,8 +349,7 @@ pub(super) fn elsewhere(
     of_class: impl Fn(&Figure, &Mention) -> bool,
     stating: impl Fn(&Figure, &Mention) -> bool,
 ) -> Vec<Diagnostic> {
-    let named: HashSet<String> =
-        cx.briefing.actors.iter().flat_map(|a| a.names()).flat_map(|n| words(&Folded::new(&n.value).text)).collect();
+    let named = actor_words(cx);
     let mut found = Vec::new();
     for (i, &(figure, s, mention)) in traced.iter().enumerate() {
         let label = read.label(i);
@@ -544,13 +543,13 @@ fn place_of_another<'m>(
     s: usize,
     mention: &Mention,
     label: &HashSet<String>,
-    others: impl Iterator<Item = &'m Mention>,
+    others: &[&'m Mention],
 ) -> Option<(&'m Mention, String)> {
     let own = places_around(cx, s, mention);
     if own.is_empty() || own.iter().any(|w| label.contains(w)) {
         return None;
     }
-    others.into_iter().find_map(|o| {
+    others.iter().find_map(|&o| {
         let theirs = places_around(cx, s, o);
         theirs.into_iter().find(|w| !own.contains(w) && label.contains(w)).map(|w| (o, w))
     })
@@ -580,8 +579,7 @@ fn clause_of_another<'m>(
         return None;
     }
     // names are read as actors' (`label-names-another`), not as clauses' words
-    let names: HashSet<String> =
-        cx.briefing.actors.iter().flat_map(|a| a.names()).flat_map(|n| words(&Folded::new(&n.value).text)).collect();
+    let names = actor_words(cx);
     others.iter().find_map(|&o| {
         let theirs = clause_of(cx, s, o);
         if theirs == own {
@@ -593,6 +591,11 @@ fn clause_of_another<'m>(
         let distinct: HashSet<&String> = shared.iter().collect();
         (distinct.len() >= 2).then(|| (o, shared[0].clone()))
     })
+}
+
+/// The words of every name and alias of the sheet's actors.
+fn actor_words(cx: &Context) -> HashSet<String> {
+    cx.briefing.actors.iter().flat_map(|a| a.names()).flat_map(|n| words(&Folded::new(&n.value).text)).collect()
 }
 
 /// Verbs that make a clause of their own, besides those that end in `-ed`.
@@ -758,52 +761,50 @@ pub(super) fn beside_another(
         // a label that names its own number's period (`Kettles sold in the
         // spring of 2020`) is its own, whatever else it shares with another
         let own_period = super::periods::named_of_own(cx, s, &figure.label.value, mention);
-        let beside = cx.mentions[s].iter().filter(|o| {
+        // the other numbers of the sentence, of the figure's class and period
+        let others: Vec<&Mention> = cx.mentions[s]
+            .iter()
+            .filter(|o| {
+                o.span != mention.span
+                    && o.value != mention.value
+                    && of_class(figure, o)
+                    && (own_period.is_none() || super::periods::period_of(cx, s, o) == own_period)
+            })
+            .collect();
+        let beside = others.iter().copied().filter(|o| {
             !own.is_empty()
-                && o.span != mention.span
-                && o.value != mention.value
                 && !restated(&cx.seed.text, o, mention)
                 && !restated(&cx.seed.text, mention, o)
+                && !in_a_score(&cx.seed.text, &o.span)
         });
-        let candidates =
-            beside.filter(|o| of_class(figure, o) && !in_a_score(&cx.seed.text, &o.span)).filter_map(|o| {
-                if own_period.is_some() && super::periods::period_of(cx, s, o) != own_period {
-                    return None;
-                }
-                let marks = marks(cx, s, o);
-                // what both numbers have beside them (`six counts of wire fraud, two
-                // counts of lying`) tells neither apart, and nor does a name
-                // before both that no name after the first takes over from
-                // (`Reed has 11 points (seven goals, four assists)`)
-                let shared_name = o.span.start > mention.span.start && !marks.iter().any(|(_, m)| *m == Mark::Name);
-                let telling = |(w, mark): &&(String, Mark)| {
-                    let shared = marks.iter().any(|(x, _)| x == w) || (*mark == Mark::Name && shared_name);
-                    !shared
-                };
-                if own.iter().filter(telling).any(|(w, _)| label.contains(w)) {
-                    return None;
-                }
-                let mut marks = marks.iter().filter(|(w, _)| !own.iter().any(|(x, _)| x == w)).cloned();
-                let named = marks.find(|(w, mark)| match mark {
-                    Mark::Noun => first.contains(w) && !counted.contains(w),
-                    Mark::Changed | Mark::Of => label.contains(w),
-                    Mark::Name => label.contains(w) && !clause.contains(w),
-                });
-                named.map(|(w, mark)| (o, w, mark))
+        let candidates = beside.filter_map(|o| {
+            let marks = marks(cx, s, o);
+            // what both numbers have beside them (`six counts of wire fraud, two
+            // counts of lying`) tells neither apart, and nor does a name
+            // before both that no name after the first takes over from
+            // (`Reed has 11 points (seven goals, four assists)`)
+            let shared_name = o.span.start > mention.span.start && !marks.iter().any(|(_, m)| *m == Mark::Name);
+            let telling = |(w, mark): &&(String, Mark)| {
+                let shared = marks.iter().any(|(x, _)| x == w) || (*mark == Mark::Name && shared_name);
+                !shared
+            };
+            if own.iter().filter(telling).any(|(w, _)| label.contains(w)) {
+                return None;
+            }
+            let mut marks = marks.iter().filter(|(w, _)| !own.iter().any(|(x, _)| x == w)).cloned();
+            let named = marks.find(|(w, mark)| match mark {
+                Mark::Noun => first.contains(w) && !counted.contains(w),
+                Mark::Changed | Mark::Of => label.contains(w),
+                Mark::Name => label.contains(w) && !clause.contains(w),
             });
+            named.map(|(w, mark)| (o, w, mark))
+        });
         // a word said of one number alone (`fifth ($100,000)`) before the noun
         // after a number, which the label may only happen to begin with
         let candidates: Vec<_> = candidates.collect();
         let other = candidates.iter().find(|(_, _, mark)| *mark != Mark::Noun).or(candidates.first());
         let other = other.map(|(o, w, _)| (*o, w.clone())).or_else(|| {
-            let others = cx.mentions[s].iter().filter(|o| {
-                o.span != mention.span
-                    && o.value != mention.value
-                    && of_class(figure, o)
-                    && (own_period.is_none() || super::periods::period_of(cx, s, o) == own_period)
-            });
-            let others: Vec<&Mention> = others.collect();
-            place_of_another(cx, s, mention, label, others.iter().copied())
+            place_of_another(cx, s, mention, label, &others)
                 .or_else(|| clause_of_another(cx, s, mention, label, &others))
         });
         let Some((other, word)) = other else { continue };
