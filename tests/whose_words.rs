@@ -2455,3 +2455,63 @@ fn a_headlines_billion_in_capitals_is_read_and_a_hedged_figure_traces_where_it_i
     assert_eq!(codes_with(&project, sheet("6000000000")), ["also-stated"]);
     assert_eq!(codes_with(&project, sheet("6")), ["untraced-number"]);
 }
+
+#[test]
+fn a_label_that_gives_a_score_to_the_other_side_is_caught() {
+    // the higher number of a score is the winner's: `a 38-21 win over the
+    // Gulls`, `Dunmore beat Pim 3-2`, `a 1-4 defeat by Ardley`
+    let seed = "Test headline\n\n\
+        The Harbour Lions recorded their first win of the season with a hefty 38-21 win over the Gulls at Brenna Park.\n\n\
+        Kelsby slumped to a 1-4 defeat by Ardley on Tuesday night.\n\n\
+        DUNMORE 84 def PIMSTOW 71\n";
+    let sheet = |lions: &str, gulls: &str, ardley: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: lions, label: \"{lions}\", value: 38, unit: points, evidence: hefty 38}}\n\
+             \x20 - {{id: gulls, label: \"{gulls}\", value: 21, unit: points, evidence: 21 win}}\n\
+             \x20 - {{id: ardley, label: \"{ardley}\", value: 4, unit: goals, evidence: 4 defeat}}\n\
+             \x20 - {{id: dunmore, label: Points Dunmore scored, value: 84, unit: points, evidence: DUNMORE 84}}\n\
+             \x20 - {{id: pimstow, label: Points Pimstow scored, value: 71, unit: points, evidence: PIMSTOW 71}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let right = sheet(
+        "Points the Harbour Lions scored against the Gulls",
+        "Points the Gulls scored",
+        "Goals Ardley scored against Kelsby",
+    );
+    assert_eq!(reported_with(&project, right), Vec::<String>::new());
+    let wrong = sheet("Points the Harbour Lions scored", "Points scored against the Gulls", "Goals Ardley conceded");
+    let caught = reported_with(&project, wrong);
+    assert_eq!(
+        caught,
+        ["label-contradicts: the label of `gulls` gives 21 to the side that played Gulls, but in the 38-21 of s2 Gulls scored 21 and the side that played them 38"],
+        "a label that says the other side scored the number is caught; one of a number conceded is not read"
+    );
+    let swapped = sheet("Points the Gulls scored", "Points the Harbour Lions scored against the Gulls", "Goals scored against Ardley");
+    let caught = reported_with(&project, swapped);
+    assert_eq!(
+        caught,
+        [
+            "label-contradicts: the label of `lions` gives 38 to Gulls, but in the 38-21 of s2 Gulls scored 21 and the side that played them 38",
+            "label-contradicts: the label of `gulls` gives 21 to the side that played Gulls, but in the 38-21 of s2 Gulls scored 21 and the side that played them 38",
+            "label-contradicts: the label of `ardley` gives 4 to the side that played Ardley, but in the 1-4 of s3 Ardley scored 4 and the side that played them 1",
+        ]
+    );
+}
+
+#[test]
+fn a_cent_in_a_text_of_euro_sums_is_a_euro_cent() {
+    let seed = "Test headline\n\n\
+        The minimum wage rose to €8.15 an hour last year.\n\n\
+        The board will raise it by 45 cent from June.\n";
+    let project = with_seed(seed);
+    let sheet = |unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: rise, label: Rise in the minimum wage from June, value: 0.45, unit: {unit}}}\n"
+        )
+    };
+    assert_eq!(reported_with(&project, sheet("EUR")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("USD")), ["unit-mismatch"]);
+}

@@ -317,6 +317,7 @@ fn named_number(r: &Reader, i: usize) -> bool {
         || r.word(next).is_some()
         || scale_word(r, next, false).is_some()
         || score(r, i)
+        || result_line(r, i)
         || minute
         || ordinal
     {
@@ -353,6 +354,38 @@ const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "
 fn score(r: &Reader, i: usize) -> bool {
     let short = |k: usize| r.plain_integer(k).is_some_and(|n| n < 200) && r.raw(k).len() <= 3;
     short(i) && r.is_dash(i + 1) && r.glued(i + 1) == r.glued(i + 2) && short(i + 2)
+}
+
+/// Words that join two sides of a results line: `Essendon 69 def Melbourne 60`.
+const RESULT_WORDS: &[&str] = &["def", "d", "bt", "beat", "beats", "defeated", "drew", "v", "vs", "versus"];
+
+/// `ESSENDON 69 def MELBOURNE 60`: a results line gives each side its score,
+/// the first before the word that joins them, the second after the other name.
+fn result_line(r: &Reader, i: usize) -> bool {
+    let short = |k: usize| r.plain_integer(k).is_some_and(|n| n < 1000);
+    let capital = |k: usize| r.is_word(k) && r.raw(k).starts_with(char::is_uppercase);
+    if !short(i) {
+        return false;
+    }
+    // the first side's: a name and a score follow the joining word
+    let mut k = i + 1;
+    if r.word_in(k, RESULT_WORDS) {
+        k += 1 + usize::from(r.symbol_is(k + 1, "."));
+        let name_starts = k;
+        while capital(k) {
+            k += 1;
+        }
+        if k > name_starts && short(k) {
+            return true;
+        }
+    }
+    // the second side's: a name, a joining word and a score come before it
+    let mut first = i - 1;
+    while first > 0 && capital(first - 1) {
+        first -= 1;
+    }
+    let joined = first.checked_sub(1).map(|j| if r.symbol_is(j, ".") { j.saturating_sub(1) } else { j });
+    joined.is_some_and(|j| j >= 2 && r.word_in(j, RESULT_WORDS) && short(j - 1) && capital(j - 2))
 }
 
 /// `5G`, `3D`: digits with glued capitals that are neither a unit nor a scale.

@@ -227,7 +227,7 @@ pub fn scan_seed(seed: &crate::source::Seed) -> Vec<Vec<Mention>> {
 /// The mentions of each of `sentences` of `text`, spans as byte offsets into `text`.
 pub fn scan_sentences(text: &str, sentences: &[crate::source::Sentence]) -> Vec<Vec<Mention>> {
     let mut tokens = Vec::new();
-    sentences
+    let mut mentions: Vec<Vec<Mention>> = sentences
         .iter()
         .map(|s| {
             let mut found = scan_with(s.raw(text), &mut tokens);
@@ -236,7 +236,35 @@ pub fn scan_sentences(text: &str, sentences: &[crate::source::Sentence]) -> Vec<
             }
             found
         })
-        .collect()
+        .collect();
+    euro_cents(text, &mut mentions);
+    mentions
+}
+
+/// `by 45 cent`, in a text whose sums are in euro and never in dollars, is
+/// in euro cents: a sentence alone reads a bare `cent` as a US cent.
+fn euro_cents(text: &str, mentions: &mut [Vec<Mention>]) {
+    let bare_cent = |m: &Mention| {
+        let written = text[m.span.clone()].to_lowercase();
+        (written.ends_with("cent") || written.ends_with("cents"))
+            && !written.contains(['$', '¢'])
+            && !written.contains("us ")
+            && !written.contains("per")
+    };
+    let currencies = || {
+        mentions.iter().flatten().filter(|m| !bare_cent(m)).filter_map(|m| match m.unit {
+            Some(Unit::Currency(code)) => Some(code),
+            _ => None,
+        })
+    };
+    if !currencies().any(|c| c == "EUR") || currencies().any(|c| c == "USD") {
+        return;
+    }
+    for m in mentions.iter_mut().flatten() {
+        if m.unit == Some(Unit::Currency("USD")) && bare_cent(m) {
+            m.unit = Some(Unit::Currency("EUR"));
+        }
+    }
 }
 
 #[cfg(test)]

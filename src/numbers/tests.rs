@@ -649,6 +649,9 @@ const DISTANCES_AND_RACES: Rows = &[
     ("2m people", &["2m = 2000000 - count -"]),
     // a goal's minute after the scorer's name, marked with a prime
     ("Goals: Alvarez 17′, Greenwood 60′", &["17 = 17 - count -", "60 = 60 - count -"]),
+    // a results line gives each side its score
+    ("NORTHPORT 84 def EASTVALE 71", &["84 = 84 - count -", "71 = 71 - count -"]),
+    ("Harbour City 3 v Dunmore 1.", &["3 = 3 - count -", "1 = 1 - count -"]),
 ];
 
 #[test]

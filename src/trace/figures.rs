@@ -113,6 +113,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     trace.diagnostics.extend(labels::beside_another(cx, &read, &traced, same_class));
     trace.diagnostics.extend(periods::named_for_another(cx, &traced));
     trace.diagnostics.extend(super::contrasts::contradicted(cx, &traced));
+    trace.diagnostics.extend(super::scores::sides_swapped(cx, &traced));
     trace
         .diagnostics
         .extend(labels::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));

@@ -15,6 +15,7 @@ mod labels;
 mod owners;
 mod periods;
 mod quotes;
+mod scores;
 mod speakers;
 
 pub(crate) use figures::evidence_in;
