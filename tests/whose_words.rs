@@ -2485,10 +2485,16 @@ fn a_label_that_gives_a_score_to_the_other_side_is_caught() {
     let caught = reported_with(&project, wrong);
     assert_eq!(
         caught,
-        ["label-contradicts: the label of `gulls` gives 21 to the side that played Gulls, but in the 38-21 of s2 Gulls scored 21 and the side that played them 38"],
+        [
+            "label-contradicts: the label of `gulls` gives 21 to the side that played Gulls, but in the 38-21 of s2 Gulls scored 21 and the side that played them 38"
+        ],
         "a label that says the other side scored the number is caught; one of a number conceded is not read"
     );
-    let swapped = sheet("Points the Gulls scored", "Points the Harbour Lions scored against the Gulls", "Goals scored against Ardley");
+    let swapped = sheet(
+        "Points the Gulls scored",
+        "Points the Harbour Lions scored against the Gulls",
+        "Goals scored against Ardley",
+    );
     let caught = reported_with(&project, swapped);
     assert_eq!(
         caught,
@@ -2514,4 +2520,68 @@ fn a_cent_in_a_text_of_euro_sums_is_a_euro_cent() {
     };
     assert_eq!(reported_with(&project, sheet("EUR")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("USD")), ["unit-mismatch"]);
+}
+
+#[test]
+fn a_name_in_an_aside_or_joined_to_another_leaves_the_number_its_owner() {
+    // `The colt, trained by Ronan Tully, had run three times`: the trainer
+    // does what the aside says to the colt; `a jab from Halvex and Norgen`
+    // is both makers'
+    let seed = "Test headline\n\n\
+        Silver Lark won the Harlow Stakes on Saturday.\n\n\
+        The colt, trained by Ronan Tully, had only run three times before the race.\n\n\
+        The board ordered 30 million doses of a jab from Halvex and Norgen, which was 93% effective in trials.\n";
+    let sheet = |runs_actor: &str, jab_actor: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: silver-lark, name: Silver Lark, kind: organisation}}\n\
+             \x20 - {{id: ronan-tully, name: Ronan Tully, kind: organisation}}\n\
+             \x20 - {{id: halvex, name: Halvex, kind: organisation}}\n\
+             \x20 - {{id: norgen, name: Norgen, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: runs, label: Races the colt had run, value: 3, unit: races, actor: {runs_actor}}}\n\
+             \x20 - {{id: efficacy, label: Efficacy of the jab in trials, value: 93, unit: \"%\", actor: {jab_actor}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet("silver-lark", "halvex")), Vec::<String>::new());
+    assert_eq!(reported_with(&project, sheet("silver-lark", "norgen")), Vec::<String>::new());
+    // a name that does own the number is still read: `Ronan Tully had run three times`
+    project.write(
+        "seeds/troops.txt",
+        "Test headline\n\nSilver Lark won the Harlow Stakes.\n\nRonan Tully had only run three times before.\n\n\
+         The board ordered 30 million doses of a jab from Halvex and Norgen, which was 93% effective in trials.\n",
+    );
+    assert_eq!(codes_with(&project, sheet("silver-lark", "halvex")), ["actor-beside-another"]);
+}
+
+#[test]
+fn a_label_of_a_set_named_before_or_of_its_actor_is_its_own_sentences() {
+    // `One was 88% effective, the other 58%` is about the two doses of the
+    // sentence before; the farmer's own `35% down` restates the lede's
+    let seed = "Test headline\n\n\
+        A BARLEY farmer near Elham said his yields were down by 35% after the dry spell.\n\n\
+        Marden University said its trial shows that the 68% effectiveness comes from combining two doses.\n\n\
+        One was 88% effective, the other 58%.\n\n\
+        Tom Ardley, who farms at Elham, said the harvest was the worst he had known.\n\n\
+        \u{201c}We thought we might be 15% down but we are in fact 35% down.\u{201d}\n";
+    let sheet = |ardley_label: &str, ardley_evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: tom-ardley, name: Tom Ardley}}\n\
+             numbers:\n\
+             \x20 - {{id: better, label: Effectiveness of the better of the two doses, value: 88, unit: \"%\", evidence: was 88% effective}}\n\
+             \x20 - {{id: ardley, label: \"{ardley_label}\", value: 35, unit: \"%\", actor: tom-ardley, evidence: \"{ardley_evidence}\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(
+        reported_with(&project, sheet("Fall in Tom Ardley's barley yields", "in fact 35% down")),
+        Vec::<String>::new()
+    );
+    // pinned to the lede, which does not name him, the figure is out of his context
+    assert!(
+        codes_with(&project, sheet("Fall in Tom Ardley's barley yields", "down by 35%"))
+            .contains(&"actor-out-of-context".to_string())
+    );
 }

@@ -370,11 +370,27 @@ pub(super) fn elsewhere(
             told_apart(read, label, &named, s, &others, |t| if names_actor(t) { 3 } else { 2 })
         });
         let Some(t) = best else { continue };
+        // a label that names its figure's actor, named in or just before its
+        // own sentence and not in the other, is its own sentence's: the
+        // farmer's `in fact 35% down` after the lede's `yields down by 35%`
+        if let Some(a) = cx.actor_of(figure) {
+            let names_actor = cx.briefing.actors[a]
+                .names()
+                .any(|n| words(&Folded::new(&n.value).text).iter().all(|w| label.contains(w)));
+            let named_in = |k: usize| cx.called()[a].iter().any(|n| n.sentence == cx.seed.sentences[k].number);
+            if names_actor && (s.saturating_sub(2)..=s).any(named_in) && !named_in(t) {
+                continue;
+            }
+        }
+        // `One was 88% effective, the other 58%`: a sentence that opens with one
+        // of a set is about the set the sentences before it name
+        if MEMBERS.contains(&first_word(cx, s)) && (s.saturating_sub(2)..s).contains(&t) {
+            continue;
+        }
         // `This remains below the 80% target`: a sentence that opens by
         // pointing back is about what the two before it say, unless it is the
         // label's other sentence (`… 25.9 per cent … This is down from 26 per cent`)
-        let first = cx.seed.text[cx.seed.sentences[s].span.clone()].split_whitespace().next().unwrap_or_default();
-        let points_back = ["This", "That", "These", "Those", "It", "Such"].contains(&first);
+        let points_back = ["This", "That", "These", "Those", "It", "Such"].contains(&first_word(cx, s));
         let before = s.saturating_sub(2)..s;
         let said_before = |w: &String| (before.start..=s).any(|k| read.of(k).contains(w));
         if points_back && !before.contains(&t) && label.iter().all(said_before) {
@@ -415,6 +431,15 @@ pub(super) fn elsewhere(
         );
     }
     found
+}
+
+/// Words that open a sentence about one or each of a set named before: `One
+/// was 88% effective, the other 58%`.
+const MEMBERS: &[&str] = &["One", "Both", "Each", "Neither", "Either", "Another"];
+
+/// The first word of sentence `s`, as written.
+fn first_word<'c>(cx: &'c Context, s: usize) -> &'c str {
+    cx.seed.text[cx.seed.sentences[s].span.clone()].split_whitespace().next().unwrap_or_default()
 }
 
 /// Of `others`, the sentence that holds every word of `label` (two or

@@ -214,7 +214,7 @@ fn owner(cx: &Context, s: usize, m: &Mention) -> Option<(usize, std::ops::Range<
     let named = || cx.called().iter().enumerate().flat_map(|(b, names)| names.iter().map(move |n| (b, n)));
     let before = named()
         .filter(|(_, n)| n.sentence == s + 1 && from <= n.span.start && n.span.end <= m.span.start)
-        .filter(|(_, n)| as_owner(cx, from, &n.span))
+        .filter(|(_, n)| as_owner(cx, from, &n.span, m.span.start))
         .max_by_key(|(_, n)| (n.span.end, n.span.len()));
     // `7,500 from the Coast Guard and 6,500 from the National Guard`: where they come from
     let from_after = || {
@@ -230,12 +230,21 @@ fn owner(cx: &Context, s: usize, m: &Mention) -> Option<(usize, std::ops::Range<
 /// The name at `span`, in the words of a number from `from`, may own it: no
 /// word before it makes it a party (`a stake in Booker`, `from the Coast
 /// Watch`), nor one it is won against (`to beat Reed`).
-fn as_owner(cx: &Context, from: usize, span: &std::ops::Range<usize>) -> bool {
+fn as_owner(cx: &Context, from: usize, span: &std::ops::Range<usize>, number: usize) -> bool {
     let text = &cx.seed.text;
-    let mut before = text[..span.start].rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-    let word = before.find(|w| !["the", "a", "an", "its", "their"].contains(&w.to_lowercase().as_str()));
-    // `the record set by Osku Mavi in 2009`: after a deed, `by` names who did it
-    let done_by = word == Some("by") && before.next().is_some_and(|w| DONE.contains(&w) || w.ends_with("ed"));
+    let mut before = text[from..span.start].rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let article = |w: &&str| ["the", "a", "an", "its", "their"].contains(&w.to_lowercase().as_str());
+    let mut word = before.find(|w| !article(w));
+    // `a jab from Halvex and Norgen`: a name joined to the one before it
+    // stands where that one does
+    if word == Some("and") {
+        word = before.find(|w| !w.starts_with(char::is_uppercase) && !article(w));
+    }
+    // `the record set by Osku Mavi in 2009`: after a deed, `by` names who did
+    // it, unless a comma closes the deed as an aside (`The colt, trained by
+    // Ronan Tully, had run three times`)
+    let aside = text.get(span.end..number).is_some_and(|t| t.contains(','));
+    let done_by = word == Some("by") && !aside && before.next().is_some_and(|w| DONE.contains(&w) || w.ends_with("ed"));
     let party = word.is_some_and(|w| NOT_THE_OWNER.contains(&w.to_lowercase().as_str())) && !done_by;
     // within the three words before the name: `to defeat Scotland's Martin Laird`
     let words_before: Vec<&str> =
@@ -263,6 +272,6 @@ fn named_before(cx: &Context, s: usize, m: &Mention, a: usize, other_named: &std
             && from <= n.span.start
             && n.span.end <= m.span.start
             && !whose_another(n)
-            && as_owner(cx, from, &n.span)
+            && as_owner(cx, from, &n.span, m.span.start)
     })
 }

@@ -14,8 +14,22 @@ const WINS: &[&str] = &["win", "victory", "triumph", "success", "rout", "thrashi
 
 /// Verbs whose object is the loser: `Redport beat Kelsby 3-2`.
 const BEAT: &[&str] = &[
-    "beat", "beats", "beating", "defeated", "defeating", "thrashed", "edged", "downed", "routed", "crushed", "overcame",
-    "outscored", "outplayed", "hammered", "trounced", "thumped",
+    "beat",
+    "beats",
+    "beating",
+    "defeated",
+    "defeating",
+    "thrashed",
+    "edged",
+    "downed",
+    "routed",
+    "crushed",
+    "overcame",
+    "outscored",
+    "outplayed",
+    "hammered",
+    "trounced",
+    "thumped",
 ];
 
 /// Words of a loss, after which `to`, `by` or `against` names the winner:
