@@ -2585,3 +2585,46 @@ fn a_label_of_a_set_named_before_or_of_its_actor_is_its_own_sentences() {
             .contains(&"actor-out-of-context".to_string())
     );
 }
+
+#[test]
+fn a_label_of_another_day_year_party_or_time_contradicts_its_number() {
+    let seed = "Test headline\n\n\
+        On Tuesday, temperatures reached 36.1C in Hallam.\n\n\
+        Having won last year by 9 lengths, Camford are favourites again.\n\n\
+        The staff rejected the union's original demand of an 11 per cent pay rise.\n\n\
+        A first-time buyer would now have to spend 44 per cent of their pay on rent.\n";
+    let sheet = |hot: &str, margin: &str, rise: &str, share: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: hot, label: \"{hot}\", value: 36.1, unit: celsius}}\n\
+             \x20 - {{id: margin, label: \"{margin}\", value: 9, unit: lengths}}\n\
+             \x20 - {{id: rise, label: \"{rise}\", value: 11, unit: \"%\"}}\n\
+             \x20 - {{id: share, label: \"{share}\", value: 44, unit: \"%\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let right = sheet(
+        "Temperature in Hallam on Tuesday",
+        "Camford's winning margin last year",
+        "Pay rise the union first demanded",
+        "Share of pay a buyer spends on rent now",
+    );
+    assert_eq!(reported_with(&project, right), Vec::<String>::new());
+    let wrong = sheet(
+        "Temperature in Hallam on Wednesday",
+        "Camford's winning margin this year",
+        "Pay rise the company first offered",
+        "Share of pay a buyer spent on rent a year ago",
+    );
+    let caught: Vec<String> =
+        reported_with(&project, wrong).into_iter().map(|m| m[..m.find(", but").unwrap()].to_string()).collect();
+    assert_eq!(
+        caught,
+        [
+            "label-contradicts: the label of `hot` says `wednesday`",
+            "label-contradicts: the label of `margin` says `this year`",
+            "label-contradicts: the label of `rise` says `offered`",
+            "label-contradicts: the label of `share` says `ago`",
+        ]
+    );
+}

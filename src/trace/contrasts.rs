@@ -58,6 +58,8 @@ const OPPOSITES: &[Opposites] = &[
     opposites(&[&["won", "wins", "victories"], &["lost", "losses", "defeats"]], false),
     opposites(&[&["bought", "buy", "buys", "buying", "purchased"], &["sold", "sell", "sells", "selling"]], false),
     opposites(&[&["restored", "reconnected"], &["cut", "cutting", "without"]], false),
+    opposites(&[&["offer", "offered", "offers"], &["demand", "demanded", "demands"]], false),
+    opposites(&[&["now", "currently"], &["ago"]], false),
     opposites(&[&["highest"], &["lowest"]], false),
     opposites(&[&["maximum"], &["minimum"]], false),
     opposites(&[&["men", "male"], &["women", "female"]], false),
@@ -76,6 +78,10 @@ const OPPOSITES: &[Opposites] = &[
             &["november"],
             &["december"],
         ],
+        false,
+    ),
+    opposites(
+        &[&["monday"], &["tuesday"], &["wednesday"], &["thursday"], &["friday"], &["saturday"], &["sunday"]],
         false,
     ),
     opposites(&[&["first", "opening"], &["second"], &["third"], &["fourth"], &["last", "final"]], true),
@@ -188,7 +194,7 @@ fn opposed(
     let against = (0..clause.len()).find(|&i| {
         // `last` before a period is the one before this one (`last year`)
         // unless `the` makes it the end of a span: `the last year of the forecast`
-        followed(other, clause, i) && (clause[i].text != "last" || clause[i].before_is("the"))
+        followed(other, clause, i) && (!first_and_last || clause[i].text != "last" || clause[i].before_is("the"))
     })?;
     let says_it = (0..sentence.len()).any(|i| followed(one, sentence, i));
     let span = clause[against].span.start..clause[against + 1].span.end;
