@@ -57,7 +57,48 @@ pub(super) fn mentions(text: &str, toks: &[Token]) -> Vec<Mention> {
     if found.len() > 1 {
         ranges::settle(&r, &mut found);
     }
-    found.into_iter().map(|f| finish(&r, f)).collect()
+    let mut mentions: Vec<Mention> = found.into_iter().map(|f| finish(&r, f)).collect();
+    goals_and_behinds(text, &mut mentions);
+    mentions
+}
+
+/// `12.12 (84)`: an Australian rules score gives goals and behinds before
+/// the points they make, six to a goal. Where the points in brackets are so
+/// made, the two numbers are counts of their own, not a decimal.
+fn goals_and_behinds(text: &str, mentions: &mut Vec<Mention>) {
+    let parts = |m: &Mention| -> Option<(u64, u64, usize)> {
+        let written = &text[m.span.clone()];
+        let (goals, behinds) = written.split_once('.')?;
+        let digits = |d: &str| !d.is_empty() && d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit());
+        (digits(goals) && digits(behinds) && m.kind == Kind::Count && m.unit.is_none())
+            .then(|| (goals.parse().ok(), behinds.parse().ok()))
+            .and_then(|(g, b)| Some((g?, b?, goals.len() + 1)))
+    };
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (score, points) = (&mentions[i], &mentions[i + 1]);
+        let bracketed =
+            text.get(score.span.end..points.span.start) == Some(" (") && text[points.span.end..].starts_with(')');
+        let made = parts(score).filter(|&(goals, behinds, _)| {
+            bracketed && points.value.number() == Some(Decimal::from(goals * 6 + behinds))
+        });
+        if let Some((goals, behinds, dot)) = made {
+            let start = score.span.start;
+            let count = |n: u64, span: std::ops::Range<usize>| Mention {
+                span,
+                value: Value::Number(Decimal::from(n)),
+                unit: None,
+                kind: Kind::Count,
+                hedge: None,
+                fraction: false,
+            };
+            let behinds_span = start + dot..score.span.end;
+            let pair = [count(goals, start..start + dot - 1), count(behinds, behinds_span)];
+            mentions.splice(i..=i, pair);
+            i += 1;
+        }
+        i += 1;
+    }
 }
 
 /// The web addresses written in `text` (`https://example.org/a-3bn-deal/`,

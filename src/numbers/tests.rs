@@ -652,6 +652,19 @@ const DISTANCES_AND_RACES: Rows = &[
     // a results line gives each side its score
     ("NORTHPORT 84 def EASTVALE 71", &["84 = 84 - count -", "71 = 71 - count -"]),
     ("Harbour City 3 v Dunmore 1.", &["3 = 3 - count -", "1 = 1 - count -"]),
+    // an Australian rules score: goals and behinds, then the points they make
+    (
+        "Eastvale scored 8.23 (71) to 12.12 (84).",
+        &[
+            "8 = 8 - count -",
+            "23 = 23 - count -",
+            "71 = 71 - count -",
+            "12 = 12 - count -",
+            "12 = 12 - count -",
+            "84 = 84 - count -",
+        ],
+    ),
+    ("The rate was 2.5 (15) points.", &["2.5 = 2.5 - count -", "15 = 15 - count -"]),
 ];
 
 #[test]
