@@ -2628,3 +2628,22 @@ fn a_label_of_another_day_year_party_or_time_contradicts_its_number() {
         ]
     );
 }
+
+#[test]
+fn a_place_after_what_kind_of_place_it_is_and_a_clause_set_off_by_which_are_read() {
+    let seed = "Test headline\n\n\
+        At least 131 people died in the state of Velora and 19 were killed in neighbouring Ostrand, officials said.\n\n\
+        The reading of 36.4C at Hallam would beat the highest temperature on record, which was 36.2C in Brindmouth.\n";
+    let sheet = |deaths: &str, record: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: deaths, label: \"{deaths}\", value: 131, unit: people, qualifier: at least}}\n\
+             \x20 - {{id: record, label: \"{record}\", value: 36.2, unit: celsius, evidence: was 36.2C}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let right = sheet("Deaths in Velora", "Previous highest temperature on record");
+    assert_eq!(reported_with(&project, right), Vec::<String>::new());
+    let wrong = sheet("Deaths in Ostrand", "Previous highest temperature on record");
+    assert_eq!(codes_with(&project, wrong), ["label-beside-another"]);
+}

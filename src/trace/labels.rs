@@ -670,7 +670,13 @@ pub(super) fn clause_cuts(cx: &Context, s: usize) -> Vec<usize> {
 
 /// Where the first break between two clauses of `text` is, if any.
 fn break_in(text: &str) -> Option<usize> {
-    const BREAKS: &[&str] = &[",", ";", " while ", " but ", " whereas "];
+    const BREAKS: &[&str] = &[";", " while ", " but ", " whereas "];
+    // `the highest temperature on record, which was 36.2C`: a comma before
+    // `which` or `who` sets off what the number after it is
+    let comma = text.match_indices(',').map(|(at, _)| at).find(|&at| {
+        let rest = text[at + 1..].trim_start();
+        !(rest.starts_with("which ") || rest.starts_with("who "))
+    });
     let and = text.match_indices(" and ").map(|(at, _)| at).find(|&at| {
         // `between July and August`, `Harbour and Eastmoor`: one thing, not two clauses
         let before = text[..at].split_whitespace().rev().take(3).collect::<Vec<_>>();
@@ -679,8 +685,35 @@ fn break_in(text: &str) -> Option<usize> {
             before.first().is_some_and(|w| w.starts_with(char::is_uppercase)) && after.starts_with(char::is_uppercase);
         !names && !before.contains(&"between")
     });
-    BREAKS.iter().filter_map(|b| text.find(b)).chain(and).min()
+    BREAKS.iter().filter_map(|b| text.find(b)).chain(comma).chain(and).min()
 }
+
+/// Words that say what kind of place the name after them is.
+const PLACE_WORDS: &[&str] = &[
+    "state",
+    "city",
+    "town",
+    "province",
+    "region",
+    "county",
+    "district",
+    "village",
+    "capital",
+    "country",
+    "port",
+    "island",
+    "islands",
+    "of",
+    "neighbouring",
+    "neighboring",
+    "nearby",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "coastal",
+];
 
 /// The words of the names after `in`, `to`, `from`, `at`, `for` or `with` in `text`.
 fn places_in(text: &str) -> HashSet<String> {
@@ -694,9 +727,8 @@ fn places_in(text: &str) -> HashSet<String> {
         if !PLACE_AFTER.contains(&word) || after_according {
             continue;
         }
-        if words.peek() == Some(&"the") {
-            words.next();
-        }
+        // `in the state of Velora`, `in neighbouring Ostrand`: words that say what a place is
+        while words.next_if(|w| w.eq_ignore_ascii_case("the") || PLACE_WORDS.contains(w)).is_some() {}
         while let Some(name) = words.next_if(|w| w.starts_with(char::is_uppercase)) {
             let plain = name.trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("'s");
             found.extend(words_in_order(&Folded::new(plain).text));
