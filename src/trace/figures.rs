@@ -114,6 +114,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     trace.diagnostics.extend(periods::named_for_another(cx, &traced));
     trace.diagnostics.extend(super::contrasts::contradicted(cx, &traced));
     trace.diagnostics.extend(super::scores::sides_swapped(cx, &traced));
+    trace.diagnostics.extend(super::changes::contradicted(cx, &traced));
     trace
         .diagnostics
         .extend(labels::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));

@@ -8,6 +8,7 @@
 
 mod actors;
 mod attribution;
+mod changes;
 mod contrasts;
 mod figures;
 pub(crate) mod fold;
