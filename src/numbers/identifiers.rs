@@ -311,6 +311,8 @@ fn named_number(r: &Reader, i: usize) -> bool {
     // (`'the Boeing 737'`), so it does not
     let next = i + 1;
     let minute = r.glued(next) && r.symbol_is(next, "′");
+    // a clock's time after a name: `knocking out Vera Lind 2:47 of the first round`
+    let clock = r.glued(next) && r.symbol_is(next, ":") && r.glued(next + 1) && r.is_digits(next + 1);
     // no model is numbered in ordinals: `the Czech 13th seed`
     let ordinal = r.glued(next) && ["st", "nd", "rd", "th"].iter().any(|o| r.raw(next).eq_ignore_ascii_case(o));
     if r.symbol_is(next, "%")
@@ -319,6 +321,7 @@ fn named_number(r: &Reader, i: usize) -> bool {
         || score(r, i)
         || result_line(r, i)
         || minute
+        || clock
         || ordinal
     {
         return false;
@@ -367,10 +370,13 @@ fn result_line(r: &Reader, i: usize) -> bool {
     if !short(i) {
         return false;
     }
-    // the first side's: a name and a score follow the joining word
+    // the first side's: a name and a score follow the joining word, or a
+    // comma on a line of its own (`Northport 41, No. 7 Eastvale 10`)
     let mut k = i + 1;
-    if r.word_in(k, RESULT_WORDS) {
+    let comma = r.symbol_is(k, ",") && line_of_two_sides(r, i);
+    if r.word_in(k, RESULT_WORDS) || comma {
         k += 1 + usize::from(r.symbol_is(k + 1, "."));
+        k += ranking(r, k);
         let name_starts = k;
         while capital(k) {
             k += 1;
@@ -384,8 +390,37 @@ fn result_line(r: &Reader, i: usize) -> bool {
     while first > 0 && capital(first - 1) {
         first -= 1;
     }
+    // a ranking before the name: `No. 7 Eastvale 10`
+    if first >= 3 && r.is_digits(first - 1) && r.symbol_is(first - 2, ".") && r.word_is(first - 3, "No") {
+        first -= 3;
+    }
     let joined = first.checked_sub(1).map(|j| if r.symbol_is(j, ".") { j.saturating_sub(1) } else { j });
-    joined.is_some_and(|j| j >= 2 && r.word_in(j, RESULT_WORDS) && short(j - 1) && capital(j - 2))
+    joined.is_some_and(|j| {
+        let comma = r.symbol_is(j, ",") && line_of_two_sides(r, j - 1);
+        j >= 2 && (r.word_in(j, RESULT_WORDS) || comma) && short(j - 1) && capital(j - 2)
+    })
+}
+
+/// The tokens a ranking before a name takes: `No. 7 ` is three.
+fn ranking(r: &Reader, k: usize) -> usize {
+    if r.word_is(k, "No") && r.symbol_is(k + 1, ".") && r.is_digits(k + 2) { 3 } else { 0 }
+}
+
+/// The score at `i` is the first side's of a sentence that is nothing but a
+/// results line: names and a score, a comma, and names and a score to its end.
+fn line_of_two_sides(r: &Reader, i: usize) -> bool {
+    let capital = |k: usize| r.is_word(k) && r.raw(k).starts_with(char::is_uppercase);
+    let names_before = (0..i).all(capital);
+    let mut k = i + 2;
+    k += ranking(r, k);
+    let name_starts = k;
+    while capital(k) {
+        k += 1;
+    }
+    let ends = k + 1 == r.len() || (k + 2 == r.len() && r.symbol_is(k + 1, "."));
+    // a score, not a model's number (`Windows 10, Office 365`)
+    let score = |k: usize| r.plain_integer(k).is_some_and(|n| n < 200);
+    i > 0 && names_before && k > name_starts && score(i) && score(k) && ends
 }
 
 /// `5G`, `3D`: digits with glued capitals that are neither a unit nor a scale.

@@ -652,6 +652,9 @@ const DISTANCES_AND_RACES: Rows = &[
     // a results line gives each side its score
     ("NORTHPORT 84 def EASTVALE 71", &["84 = 84 - count -", "71 = 71 - count -"]),
     ("Harbour City 3 v Dunmore 1.", &["3 = 3 - count -", "1 = 1 - count -"]),
+    ("Northport 41, No. 7 Eastvale 10", &["41 = 41 - count -", "10 = 10 - count -"]),
+    ("knocking out Vera Lind 2:47 of the first round", &["2:47 = 02:47 - time -"]),
+    ("Windows 10, Office 365", &[]),
     // an Australian rules score: goals and behinds, then the points they make
     (
         "Eastvale scored 8.23 (71) to 12.12 (84).",

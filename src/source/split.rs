@@ -85,20 +85,38 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let Some(first) = words.next() else {
         return sentences;
     };
-    let mut start = first.span.start;
+    // where the sentence being read starts; none right after a bullet (the
+    // text's first word is none: `- 10 k` may be a number)
+    let mut start = Some(first.span.start);
     let mut before = first.span;
     let mut in_headline = true;
     for word in words {
-        let headline_ends = in_headline && word.gap != Gap::Space;
-        if headline_ends || ends_sentence(&text[before.clone()], word.gap, &text[word.span.clone()]) {
-            sentences.push(start..before.end);
-            start = word.span.start;
+        // a bullet at the start of a line ends the sentence before it, and is no word of the next
+        if word.gap != Gap::Space && is_bullet(&text[word.span.clone()]) {
+            sentences.extend(start.take().map(|s| s..before.end));
+            in_headline = false;
+            continue;
+        }
+        match start {
+            None => start = Some(word.span.start),
+            Some(at) => {
+                let headline_ends = in_headline && word.gap != Gap::Space;
+                if headline_ends || ends_sentence(&text[before.clone()], word.gap, &text[word.span.clone()]) {
+                    sentences.push(at..before.end);
+                    start = Some(word.span.start);
+                }
+            }
         }
         in_headline &= word.gap == Gap::Space;
         before = word.span;
     }
-    sentences.push(start..before.end);
+    sentences.extend(start.map(|s| s..before.end));
     sentences
+}
+
+/// A list's bullet: `-`, `•`, `*`, `–`, `—`, `·`.
+fn is_bullet(word: &str) -> bool {
+    matches!(word, "-" | "•" | "*" | "–" | "—" | "·" | "▪")
 }
 
 /// What separates a word from the one before it.
@@ -453,6 +471,16 @@ mod tests {
             &["Headline", "Starmer will discuss peace with US President\nDonald Trump next week.", "He left."],
         ),
         ("Headline\nA line ending,\nthen more.", &["Headline", "A line ending,\nthen more."]),
+        (
+            "Headline\nClaims were as follows:\n- 2,900 home claims, £96 million.\n- 3,100 motor claims, £19.5 million",
+            &[
+                "Headline",
+                "Claims were as follows:",
+                "2,900 home claims, £96 million.",
+                "3,100 motor claims, £19.5 million",
+            ],
+        ),
+        ("- 10 k\n• and a second", &["- 10 k", "and a second"]),
         ("Headline\nHe met Dr.\nSmith today.", &["Headline", "He met Dr.\nSmith today."]),
         ("Headline\nHe met Donald J.\nTrump today.", &["Headline", "He met Donald J.\nTrump today."]),
         ("Headline\nHe said \"Stop!\"\nand left.", &["Headline", "He said \"Stop!\"\nand left."]),
