@@ -175,6 +175,11 @@ fn quantity(r: &Reader, i: usize) -> Option<Found> {
     if n.words && prefix.is_none() && in_a_name(r, j, n.last) {
         return None;
     }
+    // `several hundred`, `a few hundred thousand`: no number, like `hundreds`
+    let scale_alone = r.word_in(j, &["hundred", "thousand", "million", "billion", "dozen"]);
+    if n.words && scale_alone && j > 0 && r.word_in(j - 1, &["several", "few", "many", "multiple"]) {
+        return None;
+    }
     let mut last = n.last;
     let mut power = n.power;
     let mut unit = n.unit.or(prefix.map(Unit::Currency));

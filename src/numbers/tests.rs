@@ -685,6 +685,8 @@ const NOT_QUANTITIES: Rows = &[
     ("a 5G network and 3D printers", &[]),
     ("the first and second rounds", &[]),
     ("Hundreds of soldiers and dozens of tanks; thousands fled.", &[]),
+    ("It fell by several hundred; a few hundred thousand fled.", &[]),
+    ("He signed several three-year deals.", &["three = 3 - count -"]),
     ("he lives at No. 10", &[]),
     ("issue #42", &[]),
     ("the file seeds/000_efa7916b03e9017c.txt and item_12", &[]),

@@ -246,6 +246,11 @@ fn same_class(figure: &Figure, m: &Mention) -> bool {
     if !matches!(m.value, Value::Number(_)) {
         return false;
     }
+    // a place (`in 10th`) is a whole number: no gap of 0.98 seconds is one
+    let whole = figure.value.value.number().is_some_and(|n| n.fract().is_zero());
+    if m.kind == Kind::Ordinal && !whole {
+        return false;
+    }
     match figure.unit() {
         Some(FactUnit::Percent) => m.unit == Some(Unit::Percent) || (m.fraction && figure.approx),
         Some(FactUnit::PercentagePoints) => m.unit == Some(Unit::PercentagePoints),
