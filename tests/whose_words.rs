@@ -2309,7 +2309,8 @@ fn a_measure_is_no_count_of_things_and_a_year_earlier_is_anothers() {
         reported_with(&project, sheet("minutes", "Net profit a year earlier")),
         [
             "unit-mismatch: `laps` counts minutes, but s2 counts 12 laps",
-            "label-beside-another: the label of `profit` names last year, which s4 gives to $2.9 billion, not to its own $2.4 billion"
+            "label-beside-another: the label of `profit` names last year, which s4 gives to $2.9 billion, not to its own $2.4 billion",
+            "label-contradicts: the label of `profit` says `earlier`, but s4 gives $2.4 billion as the later of two (`$2.4 billion, down from $2.9 billion`)"
         ]
     );
 }
@@ -2672,4 +2673,43 @@ fn a_label_that_calls_the_later_number_of_a_change_the_previous_is_caught() {
             "label-contradicts: the label of `visits` says `earlier`, but s3 gives 3,214,577 as the later of two (`3,214,577 compared with 3,061,330`)",
         ]
     );
+}
+
+#[test]
+fn a_firm_after_its_persons_job_a_rival_after_a_gap_and_he_after_a_quotation_are_read() {
+    let seed = "Test headline\n\n\
+        NTV quoted Mara Quist, the head of trading at crypto brokerage firm Halden Capital, who said that this \u{201c}sell-off was expected.\u{201d}\n\n\
+        Varga won the race 0.31 seconds ahead of Tomas Riedl of Austria and 0.45 ahead of Leo Brandt of Canada, finishing 12th overall.\n\n\
+        Harlow Institute economist Rana Obi said: \u{201c}Today's figures show a service under strain.\n\n\
+        \u{201c}There is a risk that we lose sight of these problems.\n\n\
+        \u{201c}But this has a serious impact on patients.\n\n\
+        \u{201c}The gap is widening.\u{201d}\n\n\
+        He said attendances have risen by 72,000 since March.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: mara-quist, name: Mara Quist}\n\
+        \x20 - {id: halden, name: Halden Capital, kind: organisation}\n\
+        \x20 - {id: varga, name: Varga}\n\
+        \x20 - {id: riedl, name: Tomas Riedl}\n\
+        \x20 - {id: brandt, name: Leo Brandt}\n\
+        \x20 - {id: rana-obi, name: Rana Obi}\n\
+        quotes:\n\
+        \x20 - {speaker: mara-quist, text: sell-off was expected.}\n\
+        numbers:\n\
+        \x20 - {id: riedl-gap, label: Varga's winning margin over Tomas Riedl, value: 0.31, unit: seconds, actor: varga, evidence: 0.31 seconds ahead}\n\
+        \x20 - {id: brandt-gap, label: Varga's winning margin over Leo Brandt, value: 0.45, unit: seconds, actor: varga, evidence: 0.45 ahead}\n\
+        \x20 - {id: attendances, label: Rise in attendances since March, value: 72000, unit: attendances, actor: rana-obi}\n";
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet.to_string()), Vec::<String>::new());
+    // the quote given to another person is still warned, and so is a swap of the gaps
+    let other = sheet.replace("speaker: mara-quist", "speaker: varga");
+    assert_eq!(codes_with(&project, other), ["speaker-not-named"]);
+    let swapped = sheet
+        .replace("value: 0.31", "value: X")
+        .replace("value: 0.45", "value: 0.31")
+        .replace("value: X", "value: 0.45");
+    let swapped = swapped
+        .replace("evidence: 0.31 seconds ahead", "evidence: Y")
+        .replace("evidence: 0.45 ahead", "evidence: 0.31 seconds ahead")
+        .replace("evidence: Y", "evidence: 0.45 ahead");
+    assert_eq!(codes_with(&project, swapped), ["label-beside-another"]);
 }

@@ -342,8 +342,15 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     let word_before = |at: usize| text[..at].trim_end().rsplit(' ').next().unwrap_or("");
     // the word before a name and its article: `of` in `the leader of the union`
     // — unless it is the one a spokesman speaks for (`a spokesman for Arden Glass`)
+    // — and a firm's words between (`at crypto brokerage firm Halden Capital`)
     let governed = |at: usize| {
-        let mut words = text[..at].split_whitespace().rev();
+        let mut words = text[..at].split_whitespace().rev().peekable();
+        if words.next_if(|w| FIRMS.contains(w)).is_some() {
+            // what kind of firm: `crypto financial services`
+            for _ in 0..4 {
+                words.next_if(|w| w.chars().all(char::is_lowercase) && !GOVERNING.contains(w) && !SAYING.contains(w));
+            }
+        }
         let word = words.next().filter(|w| !["the", "a", "an", "its", "their"].contains(w)).or_else(|| words.next());
         let speaks_for = words.next().is_some_and(|w| SPEAKS_FOR.contains(&w.to_lowercase().as_str()));
         word.is_some_and(|w| GOVERNING.contains(&w)) && !speaks_for
@@ -583,6 +590,28 @@ const WHOSE: &[&str] = &["of", "for", "representing"];
 
 /// Words before a name that make it no subject: `the mother of Anna Berg`,
 /// `the lawyer representing Tom Kell`, `Joe Saluzzi from Themis Trading`.
+/// Nouns of a body, before its name: `at the brokerage firm Halden Capital`.
+const FIRMS: &[&str] = &[
+    "firm",
+    "company",
+    "group",
+    "bank",
+    "brokerage",
+    "agency",
+    "fund",
+    "consultancy",
+    "insurer",
+    "lender",
+    "broker",
+    "exchange",
+    "charity",
+    "institute",
+    "startup",
+    "retailer",
+    "manufacturer",
+    "operator",
+];
+
 const GOVERNING: &[&str] = &[
     "of",
     "for",

@@ -1047,7 +1047,11 @@ fn out_of_context(cx: &Context, figure: &Figure, s: usize) -> Option<Diagnostic>
     }
     // or in words `he` or `she` says (`…," he added`, `She said exports jumped 17%`),
     // when the actor is the last person named
-    if attribution::pronoun_says_at(cx, s, &["he", "she"]).is_some() && last_person_named(cx, s) == Some(index) {
+    // or the one whose quotation runs on up to it, paragraph after paragraph
+    let quoted_before = || s > 0 && speaks_on_in(cx, s - 1).is_some_and(|by| by == [index]);
+    if attribution::pronoun_says_at(cx, s, &["he", "she"]).is_some()
+        && (last_person_named(cx, s) == Some(index) || quoted_before())
+    {
         return None;
     }
     let id = cx.sentence_id(s);

@@ -91,7 +91,13 @@ pub(super) fn swapped(
         // a score's numbers are the pair's: the name before it says nothing of
         // whose each is (`beat Southby 16-14`: the 16 is the winner's)
         let in_a_score = in_a_score(&cx.seed.text, &m.span);
-        let named = cx.called().iter().flatten().filter(|n| start <= n.span.start && n.span.end <= m.span.start);
+        // (not a name the number is set against: `0.31 seconds ahead of Tomas Riedl`)
+        let named = cx
+            .called()
+            .iter()
+            .flatten()
+            .filter(|n| start <= n.span.start && n.span.end <= m.span.start)
+            .filter(|n| super::owners::as_owner(cx, start, &n.span, m.span.start));
         let names: Vec<&str> = named.filter(|_| !in_a_score).map(|n| n.text.as_str()).collect();
         Some(words(&Folded::new(&format!("{} {}", e.value, names.join(" "))).text))
     };

@@ -230,7 +230,7 @@ fn owner(cx: &Context, s: usize, m: &Mention) -> Option<(usize, std::ops::Range<
 /// The name at `span`, in the words of a number from `from`, may own it: no
 /// word before it makes it a party (`a stake in Booker`, `from the Coast
 /// Watch`), nor one it is won against (`to beat Reed`).
-fn as_owner(cx: &Context, from: usize, span: &std::ops::Range<usize>, number: usize) -> bool {
+pub(super) fn as_owner(cx: &Context, from: usize, span: &std::ops::Range<usize>, number: usize) -> bool {
     let text = &cx.seed.text;
     let mut before = text[from..span.start].rsplit(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
     let article = |w: &&str| ["the", "a", "an", "its", "their"].contains(&w.to_lowercase().as_str());
