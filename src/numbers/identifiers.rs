@@ -395,9 +395,9 @@ fn result_line(r: &Reader, i: usize) -> bool {
         first -= 3;
     }
     let joined = first.checked_sub(1).map(|j| if r.symbol_is(j, ".") { j.saturating_sub(1) } else { j });
-    joined.is_some_and(|j| {
+    joined.filter(|&j| j >= 2).is_some_and(|j| {
         let comma = r.symbol_is(j, ",") && line_of_two_sides(r, j - 1);
-        j >= 2 && (r.word_in(j, RESULT_WORDS) || comma) && short(j - 1) && capital(j - 2)
+        (r.word_in(j, RESULT_WORDS) || comma) && short(j - 1) && capital(j - 2)
     })
 }
 

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::Context;
+use super::contrasts::contradicts;
 use super::labels::Traced;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
@@ -34,19 +35,15 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
         let Some((Place::Later, change)) = place_in_change(cx, s, mention) else { continue };
         let id = cx.sentence_id(s);
         let stated = &cx.seed.text[mention.span.clone()];
+        let message = format!(
+            "the label of `{}` says `{said}`, but {id} gives {stated} as the later of two (`{}`)",
+            figure.id.value,
+            &cx.seed.text[change.clone()]
+        );
         found.push(
-            Diagnostic::warning(
-                "label-contradicts",
-                format!(
-                    "the label of `{}` says `{said}`, but {id} gives {stated} as the later of two (`{}`)",
-                    figure.id.value,
-                    &cx.seed.text[change.clone()]
-                ),
-            )
-            .at(cx.in_sheet(&figure.label.span))
-            .label(format!("says {said}"))
-            .related(cx.in_seed(&change), format!("{stated} is the later number of this change"))
-            .help("check that the value is the number the label means; if the values are swapped, swap them back"),
+            contradicts(cx, figure, message, format!("says {said}"))
+                .related(cx.in_seed(&change), format!("{stated} is the later number of this change"))
+                .help("check that the value is the number the label means; if the values are swapped, swap them back"),
         );
     }
     found

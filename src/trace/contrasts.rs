@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::Context;
 use super::labels::{Traced, clause_of};
 use crate::diagnostic::Diagnostic;
+use crate::sheet::Figure;
 
 /// Words of opposite meaning, on two sides or more, each side in the forms
 /// news writes; a word of one side is the opposite of every other side's.
@@ -146,23 +147,24 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
         let at = clause.start + against.start..clause.start + against.end;
         let id = cx.sentence_id(s);
         let stated = &cx.seed.text[mention.span.clone()];
+        let message = format!(
+            "the label of `{}` says {said}, but {id} says `{}` of its {stated}",
+            figure.id.value,
+            &cx.seed.text[at.clone()]
+        );
         found.push(
-            Diagnostic::warning(
-                "label-contradicts",
-                format!(
-                    "the label of `{}` says {said}, but {id} says `{}` of its {stated}",
-                    figure.id.value,
-                    &cx.seed.text[at.clone()]
-                ),
-            )
-            .at(cx.in_sheet(&figure.label.span))
-            .label(format!("says {said}"))
+            contradicts(cx, figure, message, format!("says {said}"))
             .related(cx.in_seed(&mention.span), format!("the figure's value, in {id}"))
             .related(cx.in_seed(&at), "said of this number")
             .help("check that the value is the number the label means; if it is, make the label say what the sentence says of it"),
         );
     }
     found
+}
+
+/// A `label-contradicts` warning at `figure`'s label.
+pub(super) fn contradicts(cx: &Context, figure: &Figure, message: String, says: String) -> Diagnostic {
+    Diagnostic::warning("label-contradicts", message).at(cx.in_sheet(&figure.label.span)).label(says)
 }
 
 /// The label's word of side `one` (with the word after it, when the pair is

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::Context;
+use super::contrasts::contradicts;
 use super::labels::Traced;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
@@ -95,23 +96,19 @@ pub(super) fn sides_swapped(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> 
         let id = cx.sentence_id(s);
         let (team_has, other_has) = if team_scored_higher { (&higher, &lower) } else { (&lower, &higher) };
         let number = |span: &Range<usize>| &cx.seed.text[span.clone()];
+        let given_to = if scorer_is_team { team.clone() } else { format!("the side that played {team}") };
+        let message = format!(
+            "the label of `{}` gives {} to {given_to}, but in the {} of {id} {team} scored {} and the side that played them {}",
+            figure.id.value,
+            number(own),
+            number(&score),
+            number(team_has),
+            number(other_has),
+        );
         found.push(
-            Diagnostic::warning(
-                "label-contradicts",
-                format!(
-                    "the label of `{}` gives {} to {}, but in the {} of {id} {team} scored {} and the side that played them {}",
-                    figure.id.value,
-                    number(own),
-                    if scorer_is_team { team.clone() } else { format!("the side that played {team}") },
-                    number(&score),
-                    number(team_has),
-                    number(other_has),
-                ),
-            )
-            .at(cx.in_sheet(&figure.label.span))
-            .label(format!("gives {} to {}", number(own), if scorer_is_team { team.clone() } else { format!("the side that played {team}") }))
-            .related(cx.in_seed(&score), format!("{team} scored {}", number(team_has)))
-            .help("check which side scored the number; if the value is right, make the label name that side"),
+            contradicts(cx, figure, message, format!("gives {} to {given_to}", number(own)))
+                .related(cx.in_seed(&score), format!("{team} scored {}", number(team_has)))
+                .help("check which side scored the number; if the value is right, make the label name that side"),
         );
     }
     found
