@@ -2650,27 +2650,32 @@ fn a_place_after_what_kind_of_place_it_is_and_a_clause_set_off_by_which_are_read
 }
 
 #[test]
-fn a_label_that_calls_the_later_number_of_a_change_the_previous_is_caught() {
+fn a_label_that_gives_a_changes_number_the_other_numbers_time_is_caught() {
     let seed = "Test headline\n\n\
         Pre-tax profit fell from £512.4m to £509.1m, the board said.\n\n\
         Visits rose to 3,214,577 compared with 3,061,330 the year before.\n\n\
-        The number of homes in arrears will rise from five million to 9.6 million.\n";
-    let sheet = |profit: &str, visits: &str| {
+        The number of homes in arrears will rise from five million to 9.6 million.\n\n\
+        Smog has fallen since 1997, from about 71 units to about 48 units.\n";
+    let sheet = |profit: &str, visits: &str, smog: &str| {
         format!(
             "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
              \x20 - {{id: profit, label: \"{profit}\", value: 509100000, unit: GBP, evidence: to £509.1m}}\n\
              \x20 - {{id: visits, label: \"{visits}\", value: 3214577, unit: visits, evidence: \"to 3,214,577\"}}\n\
-             \x20 - {{id: now, label: Homes in arrears now, value: 5000000, unit: homes, evidence: from five million}}\n"
+             \x20 - {{id: now, label: Homes in arrears now, value: 5000000, unit: homes, evidence: from five million}}\n\
+             \x20 - {{id: smog, label: \"{smog}\", value: 71, unit: units, qualifier: about, evidence: about 71 units}}\n"
         )
     };
     let project = with_seed(seed);
-    assert_eq!(reported_with(&project, sheet("Pre-tax profit this year", "Visits this year")), Vec::<String>::new());
-    let caught = reported_with(&project, sheet("Pre-tax profit the previous year", "Visits counted earlier"));
+    let right = sheet("Pre-tax profit this year", "Visits this year", "Smog in 1997");
+    assert_eq!(reported_with(&project, right), Vec::<String>::new());
+    let caught =
+        reported_with(&project, sheet("Pre-tax profit the previous year", "Visits counted earlier", "Smog now"));
     assert_eq!(
         caught,
         [
             "label-contradicts: the label of `profit` says `previous`, but s2 gives £509.1m as the later of two (`£512.4m to £509.1m`)",
             "label-contradicts: the label of `visits` says `earlier`, but s3 gives 3,214,577 as the later of two (`3,214,577 compared with 3,061,330`)",
+            "label-contradicts: the label of `smog` says `now`, but s5 gives about 71 as the earlier of two (`about 71 units to about 48`)",
         ]
     );
 }
