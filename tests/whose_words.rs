@@ -2718,3 +2718,31 @@ fn a_firm_after_its_persons_job_a_rival_after_a_gap_and_he_after_a_quotation_are
         .replace("evidence: Y", "evidence: 0.45 ahead");
     assert_eq!(codes_with(&project, swapped), ["label-beside-another"]);
 }
+
+#[test]
+fn a_restatement_an_estimate_the_label_names_a_definite_noun_and_a_reports_words_are_read() {
+    let seed = "Index falls in Nordland\n\n\
+        A report out today by the Nordland Data Office found that the manufacturing index of Nordland fell in March.\n\n\
+        The index went down to 44.2, the office said.\n\n\
+        \u{201c}Conditions in the region\u{2019}s manufacturing economy were the worst in six years.\u{201d}\n\n\
+        The ferry captain said as many as 900 people were aboard, but officials estimated 1,200 were on the ship.\n\n\
+        The total of 6,300 equates to more than 35 exclusions a day.\n\n\
+        In Brackley, the group Clean Brackley has called for new measures.\n\n\
+        The introduction to the report said: \u{201c}Each year around 21,000 deaths are caused by dirty air.\n\n\
+        \u{201c}The costs are high.\u{201d}\n";
+    let sheet = "title: Index falls in Nordland\nsource: seeds/troops.txt\nactors:\n\
+        \x20 - {id: office, name: Nordland Data Office, kind: organisation}\n\
+        \x20 - {id: clean, name: Clean Brackley, kind: organisation}\n\
+        quotes:\n\
+        \x20 - {speaker: office, text: \"Each year around 21,000 deaths are caused by dirty air.\"}\n\
+        \x20 - {speaker: office, text: The costs are high.}\n\
+        numbers:\n\
+        \x20 - {id: index, label: Nordland manufacturing index in March, value: 44.2, actor: office}\n\
+        \x20 - {id: aboard, label: People officials estimated were on the ship, value: 1200, unit: people, evidence: \"estimated 1,200\"}\n\
+        \x20 - {id: total, label: Permanent exclusions in the year, value: 6300, unit: exclusions, evidence: \"total of 6,300\"}\n";
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet.to_string()), Vec::<String>::new());
+    // the estimate given as counted is still warned
+    let counted = sheet.replace("People officials estimated were on the ship", "People on the ship");
+    assert_eq!(codes_with(&project, counted), ["dropped-hedge"]);
+}

@@ -252,7 +252,7 @@ fn quotation_bounds(cx: &Context, found: &Found) -> Option<(Range<usize>, Range<
 }
 
 /// `word` gives a quote to its speaker: `said`, `added`, `told` …
-fn is_saying(word: &str) -> bool {
+pub(super) fn is_saying(word: &str) -> bool {
     SAYING.contains(&word.to_lowercase().as_str())
 }
 

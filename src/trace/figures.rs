@@ -391,6 +391,17 @@ fn names_a_limit(label: &str) -> bool {
         || words.windows(2).any(|p| matches!(p[0], "at" | "above" | "below" | "over" | "under") && p[1] == "which")
 }
 
+/// The label says the hedge's own word, or its verb: `estimated` for `an estimated`.
+fn says_the_hedge(label: &str, hedge: &str) -> bool {
+    const ESTIMATES: &[&str] = &["estimated", "estimate", "estimates", "roughly", "approximately", "around", "about"];
+    let word = hedge.split_whitespace().last().unwrap_or_default();
+    let lower = label.to_lowercase();
+    ESTIMATES.contains(&word)
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w == word || (word == "estimated" && w.starts_with("estimate")))
+}
+
 fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic> {
     let text = mention_text(cx, m);
     let id = cx.sentence_id(s);
@@ -405,6 +416,8 @@ fn hedge_warning(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnostic
     match (hedge, &figure.qualifier) {
         // `anyone who earns more than £38,500 pays`: the bound is the limit the label names
         (Some(hedge), None) if is_bound(hedge) && names_a_limit(&figure.label.value) => None,
+        // `People the authorities estimated were aboard`: the label says the hedge itself
+        (Some(hedge), None) if says_the_hedge(&figure.label.value, hedge) => None,
         (Some(hedge), None) => Some(
             Diagnostic::warning(
                 "dropped-hedge",
@@ -734,7 +747,8 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
     }
     let Some((said_family, said)) = measure_of(word) else {
         // a measure is no count of things: `unit: minutes` on "the final 12 laps"
-        let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
+        // (`The total of 6,300 equates to 35 exclusions a day`: a verb, no plural)
+        let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss") && !VERBS_IN_S.contains(&word);
         // (`40 degrees` of a figure in `degrees Celsius` is in its unit)
         let in_its_unit = noun.to_lowercase().split_whitespace().any(|w| w == word || format!("{w}s") == word);
         let counted = word.starts_with(char::is_lowercase) && a_plural && !NOT_COUNTED.contains(&word) && !in_its_unit;
@@ -853,10 +867,41 @@ fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
         false => word,
     };
     let thing = noun.split_whitespace().last().map(thing_of).unwrap_or_default();
-    let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss");
+    // (`The total of 6,300 equates to 35 exclusions a day`: a verb, no plural)
+    let a_plural = word.len() >= 4 && word.ends_with('s') && !word.ends_with("ss") && !VERBS_IN_S.contains(&word);
     let of_people = PEOPLE.contains(&word.to_lowercase().as_str());
     thing_of(word) != thing && (measure_of(word).is_some() || a_plural || of_people)
 }
+
+/// Verbs that end in `s` and often follow a number: no plural it counts.
+const VERBS_IN_S: &[&str] = &[
+    "equates",
+    "represents",
+    "means",
+    "accounts",
+    "compares",
+    "remains",
+    "stands",
+    "includes",
+    "marks",
+    "shows",
+    "brings",
+    "takes",
+    "makes",
+    "puts",
+    "leaves",
+    "exceeds",
+    "amounts",
+    "comes",
+    "goes",
+    "seems",
+    "looks",
+    "rises",
+    "falls",
+    "reflects",
+    "suggests",
+    "covers",
+];
 
 /// A headline in title case: most of its words of four letters or more are capitalised.
 fn in_title_case(sentence: &str) -> bool {

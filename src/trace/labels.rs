@@ -396,8 +396,17 @@ pub(super) fn elsewhere(
         // `This remains below the 80% target`: a sentence that opens by
         // pointing back is about what the two before it say, unless it is the
         // label's other sentence (`… 25.9 per cent … This is down from 26 per cent`)
-        let points_back = ["This", "That", "These", "Those", "It", "Such"].contains(&first_word(cx, s));
         let before = s.saturating_sub(2)..s;
+        // and so does `The index went down to 44.2`, where the index is the one named before
+        let the_one_named = || {
+            let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
+            let mut opening = sentence.split_whitespace();
+            let noun = opening.next().filter(|w| *w == "The").and(opening.next()).unwrap_or_default();
+            let noun = words(&Folded::new(noun).text);
+            !noun.is_empty() && before.clone().any(|k| noun.iter().all(|w| read.of(k).contains(w)))
+        };
+        let points_back =
+            ["This", "That", "These", "Those", "It", "Such"].contains(&first_word(cx, s)) || the_one_named();
         let said_before = |w: &String| (before.start..=s).any(|k| read.of(k).contains(w));
         if points_back && !before.contains(&t) && label.iter().all(said_before) {
             continue;
@@ -747,9 +756,16 @@ fn places_in(text: &str) -> HashSet<String> {
 }
 
 /// `b` restates `a` in brackets right after it, in another unit: `150 miles
-/// per hour (240 km per hour)`, `£5m ($6.2m)`.
+/// per hour (240 km per hour)`, `£5m ($6.2m)`, or in words that say so:
+/// `6,300 equates to 35 a day`.
 fn restated(text: &str, a: &Mention, b: &Mention) -> bool {
     let Some(between) = text.get(a.span.end..b.span.start) else { return false };
+    // `6,300 equates to more than 35 a day`: the same in another measure
+    const EQUATES: &[&str] = &["equates to", "equivalent to", "equivalent of", "works out at", "works out to"];
+    let lower = between.to_lowercase();
+    if between.split_whitespace().count() <= 6 && EQUATES.iter().any(|e| lower.contains(e)) {
+        return true;
+    }
     let Some(unit) = between.trim_end().strip_suffix('(') else { return false };
     // the unit's words only: `per hour`, not `) and Eastmoor`
     let unit_word = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '/') && !matches!(w, "and" | "or" | "to");

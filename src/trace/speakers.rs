@@ -12,9 +12,9 @@
 
 use super::Context;
 use super::attribution::{
-    BODIES, GivenBy, GoesOn, attribution, given_by_name, goes_on_from, in_the_possessive, listens, pronoun_says_at,
-    pronoun_subject, qualifies_another, reported, reports_speech, said_by, says_after, speaks_for_a_body,
-    where_the_name_before_is_from,
+    BODIES, GivenBy, GoesOn, attribution, given_by_name, goes_on_from, in_the_possessive, is_saying, listens,
+    pronoun_says_at, pronoun_subject, qualifies_another, reported, reports_speech, said_by, says_after,
+    speaks_for_a_body, where_the_name_before_is_from,
 };
 use super::fold::{Folded, whole_words};
 use super::quotes::Found;
@@ -209,6 +209,21 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     {
         return None;
     }
+    // — and so is a document's, or a part of one: `The introduction to the report said: “…”`
+    // (or the quotation that runs on from one, paragraph after paragraph)
+    if here.is_empty() && kind == ActorKind::Organisation && first_body_named(cx) == Some(speaker) {
+        for k in (found.first.saturating_sub(3)..=found.first).rev() {
+            let sentence = cx.seed.text[cx.seed.sentences[k].span.clone()].to_lowercase();
+            let opening = sentence.split(['“', '"']).next().unwrap_or_default();
+            let words: Vec<&str> = opening.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            if words.windows(2).any(|p| DOCUMENTS.contains(&p[0]) && is_saying(p[1])) {
+                return None;
+            }
+            if !opening.trim().is_empty() {
+                break;
+            }
+        }
+    }
     let mut before = Vec::new();
     if here.is_empty() {
         let next = found.last + 1;
@@ -299,6 +314,10 @@ pub(super) fn not_named(cx: &Context, quote: &Quote, found: &Found) -> Option<Di
     )
 }
 
+/// Nouns of a document, or a part of one, whose words are its author's:
+/// `the report said`, `the introduction to the report said`.
+const DOCUMENTS: &[&str] =
+    &["report", "study", "survey", "review", "analysis", "paper", "introduction", "foreword", "summary", "conclusion"];
 /// `saying`, `adding`, `warning`: a verb of saying, as a clause after a comma opens with it.
 fn says_ing(word: &str) -> bool {
     matches!(
