@@ -2746,3 +2746,46 @@ fn a_restatement_an_estimate_the_label_names_a_definite_noun_and_a_reports_words
     let counted = sheet.replace("People officials estimated were on the ship", "People on the ship");
     assert_eq!(codes_with(&project, counted), ["dropped-hedge"]);
 }
+
+#[test]
+fn a_label_of_the_other_kind_of_a_pair_contradicts_its_number() {
+    let seed = "Test headline\n\n\
+        The hackers demanded $80,000 from the council.\n\n\
+        Some 1,300 pupils were excluded on a temporary basis last year.\n\n\
+        Private sector pay rose 2.1% in the year.\n\n\
+        There are 4,200 part-time staff at the plant.\n";
+    let sheet = |ransom: &str, pupils: &str, pay: &str, staff: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: ransom, label: \"{ransom}\", value: 80000, unit: USD}}\n\
+             \x20 - {{id: pupils, label: \"{pupils}\", value: 1300, unit: pupils, qualifier: some}}\n\
+             \x20 - {{id: pay, label: \"{pay}\", value: 2.1, unit: \"%\"}}\n\
+             \x20 - {{id: staff, label: \"{staff}\", value: 4200, unit: staff}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let right = sheet(
+        "Ransom the hackers demanded",
+        "Pupils excluded for a time",
+        "Rise in private sector pay",
+        "Part-time staff at the plant",
+    );
+    assert_eq!(reported_with(&project, right), Vec::<String>::new());
+    let wrong = sheet(
+        "Ransom the council paid",
+        "Pupils permanently excluded",
+        "Rise in public sector pay",
+        "Full-time staff at the plant",
+    );
+    let caught: Vec<String> =
+        reported_with(&project, wrong).into_iter().map(|m| m[..m.find(", but").unwrap()].to_string()).collect();
+    assert_eq!(
+        caught,
+        [
+            "label-contradicts: the label of `ransom` says `paid`",
+            "label-contradicts: the label of `pupils` says `permanently`",
+            "label-contradicts: the label of `pay` says `public`",
+            "label-contradicts: the label of `staff` says `full time`",
+        ]
+    );
+}
