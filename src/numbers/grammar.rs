@@ -79,9 +79,10 @@ fn goals_and_behinds(text: &str, mentions: &mut Vec<Mention>) {
         let (score, points) = (&mentions[i], &mentions[i + 1]);
         let bracketed =
             text.get(score.span.end..points.span.start) == Some(" (") && text[points.span.end..].starts_with(')');
-        let made = parts(score).filter(|&(goals, behinds, _)| {
-            bracketed && points.value.number() == Some(Decimal::from(goals * 6 + behinds))
-        });
+        let made = bracketed
+            .then(|| parts(score))
+            .flatten()
+            .filter(|&(goals, behinds, _)| points.value.number() == Some(Decimal::from(goals * 6 + behinds)));
         if let Some((goals, behinds, dot)) = made {
             let start = score.span.start;
             let count = |n: u64, span: std::ops::Range<usize>| Mention {

@@ -251,17 +251,17 @@ fn euro_cents(text: &str, mentions: &mut [Vec<Mention>]) {
             && !written.contains("us ")
             && !written.contains("per")
     };
-    let currencies = || {
-        mentions.iter().flatten().filter(|m| !bare_cent(m)).filter_map(|m| match m.unit {
-            Some(Unit::Currency(code)) => Some(code),
-            _ => None,
-        })
-    };
-    if !currencies().any(|c| c == "EUR") || currencies().any(|c| c == "USD") {
+    let usd = Some(Unit::Currency("USD"));
+    // most texts have no sum in US cents: nothing to read again
+    if !mentions.iter().flatten().any(|m| m.unit == usd && bare_cent(m)) {
+        return;
+    }
+    let others = || mentions.iter().flatten().filter(|m| !(m.unit == usd && bare_cent(m)));
+    if !others().any(|m| m.unit == Some(Unit::Currency("EUR"))) || others().any(|m| m.unit == usd) {
         return;
     }
     for m in mentions.iter_mut().flatten() {
-        if m.unit == Some(Unit::Currency("USD")) && bare_cent(m) {
+        if m.unit == usd && bare_cent(m) {
             m.unit = Some(Unit::Currency("EUR"));
         }
     }
