@@ -47,9 +47,11 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
             _ => continue,
         };
         let Some(change) = change_at(cx, s, mention, place) else { continue };
-        let sentence = cx.seed.text[cx.seed.sentences[s].span.clone()].to_lowercase();
-        let forecast = sentence.split(|c: char| !c.is_alphabetic()).any(|w| FORECAST.contains(&w));
-        if place == Place::Earlier && forecast {
+        let forecast = || {
+            let sentence = cx.seed.text[cx.seed.sentences[s].span.clone()].to_lowercase();
+            sentence.split(|c: char| !c.is_alphabetic()).any(|w| FORECAST.contains(&w))
+        };
+        if place == Place::Earlier && forecast() {
             continue;
         }
         let id = cx.sentence_id(s);

@@ -376,27 +376,28 @@ pub(super) fn elsewhere(
             told_apart(read, label, &named, s, &others, |t| if names_actor(t) { 3 } else { 2 })
         });
         let Some(t) = best else { continue };
+        // the two sentences before the figure's own
+        let before = s.saturating_sub(2)..s;
         // a label that names its figure's actor, named in or just before its
         // own sentence and not in the other, is its own sentence's: the
         // farmer's `in fact 35% down` after the lede's `yields down by 35%`
         if let Some(a) = cx.actor_of(figure) {
-            let names_actor = cx.briefing.actors[a]
+            let label_names_actor = cx.briefing.actors[a]
                 .names()
                 .any(|n| words(&Folded::new(&n.value).text).iter().all(|w| label.contains(w)));
             let named_in = |k: usize| cx.called()[a].iter().any(|n| n.sentence == cx.seed.sentences[k].number);
-            if names_actor && (s.saturating_sub(2)..=s).any(named_in) && !named_in(t) {
+            if label_names_actor && (before.start..=s).any(named_in) && !named_in(t) {
                 continue;
             }
         }
         // `One was 88% effective, the other 58%`: a sentence that opens with one
         // of a set is about the set the sentences before it name
-        if MEMBERS.contains(&first_word(cx, s)) && (s.saturating_sub(2)..s).contains(&t) {
+        if MEMBERS.contains(&first_word(cx, s)) && before.contains(&t) {
             continue;
         }
         // `This remains below the 80% target`: a sentence that opens by
         // pointing back is about what the two before it say, unless it is the
-        // label's other sentence (`… 25.9 per cent … This is down from 26 per cent`)
-        let before = s.saturating_sub(2)..s;
+        // label's other sentence (`… 25.9 per cent … This is down from 26 per cent`),
         // and so does `The index went down to 44.2`, where the index is the one named before
         let the_one_named = || {
             let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];

@@ -63,8 +63,9 @@ pub(super) fn sides_swapped(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> 
     for &(figure, s, mention) in traced {
         let Some((higher, lower)) = score_of(cx, s, mention) else { continue };
         let span = cx.seed.sentences[s].span.clone();
-        let score = higher.start.min(lower.start) - span.start..higher.end.max(lower.end) - span.start;
-        let Some((team, side)) = named_side(&cx.seed.text[span], score) else { continue };
+        let score = higher.start.min(lower.start)..higher.end.max(lower.end);
+        let in_sentence = score.start - span.start..score.end - span.start;
+        let Some((team, side)) = named_side(&cx.seed.text[span], in_sentence) else { continue };
         let label = words(&figure.label.value);
         if label.iter().any(|w| NOT_SCORED.contains(&w.as_str())) {
             continue;
@@ -92,7 +93,6 @@ pub(super) fn sides_swapped(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> 
             continue;
         }
         let own = if is_higher { &higher } else { &lower };
-        let score = higher.start.min(lower.start)..higher.end.max(lower.end);
         let id = cx.sentence_id(s);
         let (team_has, other_has) = if team_scored_higher { (&higher, &lower) } else { (&lower, &higher) };
         let number = |span: &Range<usize>| &cx.seed.text[span.clone()];
