@@ -2789,3 +2789,30 @@ fn a_label_of_the_other_kind_of_a_pair_contradicts_its_number() {
         ]
     );
 }
+
+#[test]
+fn two_figures_of_one_sentence_swapped_are_told_apart_by_the_words_only_one_label_has() {
+    let seed = "Test headline\n\n\
+        The mill shut its gates on March 3, before naming two receivers on March 9.\n\n\
+        A Pollcraft survey put backing for Yes in the vote at 58%, with No support at 42%.\n\n\
+        The Tarn index fell to 41.2 in June, its lowest level since May 2013.\n";
+    let sheet = |shut: &str, named: &str, yes: &str, no: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\ndate: 2024-07-01\nnumbers:\n\
+             \x20 - {{id: shut, label: Day the mill shut its gates, value: {shut}}}\n\
+             \x20 - {{id: named, label: Day the receivers were named, value: {named}}}\n\
+             \x20 - {{id: yes, label: Yes support in the Pollcraft survey, value: {yes}, unit: \"%\", evidence: \"{}\"}}\n\
+             \x20 - {{id: no, label: No support in the Pollcraft survey, value: {no}, unit: \"%\", evidence: \"{}\"}}\n\
+             \x20 - {{id: index, label: Tarn index in June, value: 41.2}}\n\
+             \x20 - {{id: low, label: Month the Tarn index was last this low, value: 2013-05}}\n",
+            if yes == "58" { "Yes in the vote at 58%" } else { "No support at 42%" },
+            if no == "42" { "No support at 42%" } else { "Yes in the vote at 58%" },
+        )
+    };
+    let project = with_seed(seed);
+    // a date and a count of no unit are never read as a pair
+    assert_eq!(reported_with(&project, sheet("2024-03-03", "2024-03-09", "58", "42")), Vec::<String>::new());
+    project.write(SHEET, sheet("2024-03-09", "2024-03-03", "42", "58"));
+    let swapped: Vec<String> = messages(&project, "labels-swapped").iter().map(|m| named_id(m).to_string()).collect();
+    assert_eq!(swapped, ["shut", "yes"]);
+}

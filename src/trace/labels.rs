@@ -86,8 +86,12 @@ pub(super) fn swapped(
     // named since the number of its class before it (`Ana Reyes won 6,120
     // votes and Tom Kell won 4,980 votes`), which say whose number it is
     let evidence = |&(figure, s, m): &Traced| {
-        let e = figure.evidence.as_ref()?;
         let start = after_the_number_before(cx, s, m, |o| of_class(figure, o));
+        // unpinned (two dates tell themselves apart): the words since the number before
+        let e = match &figure.evidence {
+            Some(e) => e.value.clone(),
+            None => cx.seed.text[after_the_number_before(cx, s, m, |_| true)..m.span.start].to_string(),
+        };
         // a score's numbers are the pair's: the name before it says nothing of
         // whose each is (`beat Southby 16-14`: the 16 is the winner's)
         let in_a_score = in_a_score(&cx.seed.text, &m.span);
@@ -99,7 +103,7 @@ pub(super) fn swapped(
             .filter(|n| start <= n.span.start && n.span.end <= m.span.start)
             .filter(|n| super::owners::as_owner(cx, start, &n.span, m.span.start));
         let names: Vec<&str> = named.filter(|_| !in_a_score).map(|n| n.text.as_str()).collect();
-        Some(words(&Folded::new(&format!("{} {}", e.value, names.join(" "))).text))
+        Some(words(&Folded::new(&format!("{e} {}", names.join(" "))).text))
     };
     // read only for two figures of one sentence
     let evidences: Vec<OnceCell<Option<HashSet<String>>>> = traced.iter().map(|_| OnceCell::new()).collect();
@@ -109,7 +113,9 @@ pub(super) fn swapped(
         for (b, second) in traced.iter().enumerate().skip(a + 1) {
             let (fa, sa, ma) = *first;
             let (fb, sb, mb) = *second;
-            if fa.unit() != fb.unit() || fa.value.value == fb.value.value {
+            // (a date and a count of no unit are not of one kind)
+            let kind = |f: &Figure| std::mem::discriminant(&f.value.value);
+            if fa.unit() != fb.unit() || kind(fa) != kind(fb) || fa.value.value == fb.value.value {
                 continue;
             }
             // two figures of one sentence are told apart by their evidence alone
@@ -120,10 +126,15 @@ pub(super) fn swapped(
                     _ => continue,
                 },
             };
-            let shared = |label: &HashSet<String>, words: &HashSet<String>| label.intersection(words).count();
+            // words both labels have say nothing of which number is whose
+            // (`support` of `Yes support` and `No support`)
+            let (label_a, label_b) = (read.label(a), read.label(b));
+            let shared = |label: &HashSet<String>, other: &HashSet<String>, words: &HashSet<String>| {
+                label.intersection(words).filter(|w| !other.contains(*w)).count()
+            };
             // each label reads more like the other's words than its own
-            if shared(read.label(a), own_b) > shared(read.label(a), own_a)
-                && shared(read.label(b), own_a) > shared(read.label(b), own_b)
+            if shared(label_a, label_b, own_b) > shared(label_a, label_b, own_a)
+                && shared(label_b, label_a, own_a) > shared(label_b, label_a, own_b)
             {
                 found.push(warning(cx, (fa, sa, ma), (fb, sb, mb)));
             }
@@ -1057,7 +1068,8 @@ fn words_in_order(text: &str) -> impl Iterator<Item = String> {
             }
             _ => w,
         })
-        .filter(|w| w.chars().count() >= 3 && (w.starts_with(char::is_alphabetic) || is_period(w)))
+        // (`No` of a vote's sides is the one short word kept: `No support at 47%`)
+        .filter(|w| (w.chars().count() >= 3 || *w == "No") && (w.starts_with(char::is_alphabetic) || is_period(w)))
         .map(|w| if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() })
         .filter(|w| !COMMON.contains(&w.trim_end_matches("'s")))
         .map(|w| {
