@@ -2816,3 +2816,16 @@ fn two_figures_of_one_sentence_swapped_are_told_apart_by_the_words_only_one_labe
     let swapped: Vec<String> = messages(&project, "labels-swapped").iter().map(|m| named_id(m).to_string()).collect();
     assert_eq!(swapped, ["shut", "yes"]);
 }
+
+#[test]
+fn a_fraction_a_change_was_by_is_read_and_counts_no_whole_figure() {
+    let seed = "Test headline\n\n\
+        With nearly 300,000 of the boxes going to families, the drive gave out a third more boxes than in 2022.\n\n\
+        Sales at Varnholt leapt by a fifth in the third quarter.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+        \x20 - {id: boxes, label: Boxes that went to families, value: 300000, unit: boxes, qualifier: nearly}\n\
+        \x20 - {id: rise, label: Rise in boxes given out on 2022, value: 33, unit: \"%\", approx: true}\n\
+        \x20 - {id: sales, label: Rise in sales at Varnholt in the third quarter, value: 20, unit: \"%\", approx: true}\n";
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet.to_string()), Vec::<String>::new());
+}

@@ -419,6 +419,11 @@ const NUMBER_WORDS: Rows = &[
     ("six poles, this one included", &["six = 6 - count -"]),
     ("she won that one easily", &[]),
     ("a third term in office", &[]),
+    // a fraction compared by, or what a change was by
+    ("a third more parcels than", &["a third = 0.333333 - count -"]),
+    ("leapt by a fifth in the third quarter", &["a fifth = 0.2 - count -"]),
+    ("fell in a quarter in which sales rose", &[]),
+    ("beaten by a third party in May", &[]),
     ("the second half of the year", &[]),
     ("the worst in five quarters", &["five = 5 - count -"]),
     ("over two halves", &["over two = 2 - count over"]),

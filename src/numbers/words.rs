@@ -82,6 +82,11 @@ fn article(r: &Reader, j: usize) -> Option<Number> {
         }
         Word::Dozen { plural: false } => Some(word_number(Decimal::from(12), k)),
         Word::Fraction { plural: false, .. } if fraction_context(r, k + 1) => fraction(r, k, 1),
+        Word::Fraction { plural: false, .. }
+            if j.checked_sub(1).is_some_and(|by| r.word_is(by, "by")) && r.word_in(k + 1, AFTER_A_CHANGE) =>
+        {
+            fraction(r, k, 1)
+        }
         // `a quarter-point cut`, `by a half point`
         Word::Fraction { denominator: 2 | 4, plural: false } if point_after(r, k + 1).is_some() => fraction(r, k, 1),
         _ => None,
@@ -121,11 +126,24 @@ const POINT_MOVES: &[&str] = &[
 ];
 
 /// After a singular fraction word (`a third`, `one quarter`), what makes it a
-/// fraction rather than an ordinal (`a third term`): `of`, a scale, or the
-/// end of the clause.
+/// fraction rather than an ordinal (`a third term`): `of`, a scale, the end
+/// of the clause or a comparison (`a third more parcels`).
 fn fraction_context(r: &Reader, k: usize) -> bool {
-    r.ends_clause(k) || r.word_is(k, "of") || matches!(r.word(k), Some(Word::Scale { plural: false, .. }))
+    r.ends_clause(k)
+        || r.word_is(k, "of")
+        || matches!(r.word(k), Some(Word::Scale { plural: false, .. }))
+        || r.word_in(k, COMPARISONS)
 }
+
+/// Words after a fraction that compare by it, and never what an ordinal ranks.
+const COMPARISONS: &[&str] =
+    &["more", "less", "fewer", "higher", "lower", "bigger", "smaller", "larger", "cheaper", "dearer", "than"];
+
+/// After `by a third`, a word that starts another phrase (`leapt by a fifth
+/// in the third quarter`): what a change was by is a fraction, where `a
+/// quarter in which` alone may be a period.
+const AFTER_A_CHANGE: &[&str] =
+    &["in", "on", "at", "to", "from", "since", "over", "between", "against", "after", "compared"];
 
 /// The quarters or halves at `k`, with their number word ending at `last`,
 /// are periods of a year or a match: a word before says which ones (`the

@@ -257,7 +257,12 @@ fn same_class(figure: &Figure, m: &Mention) -> bool {
         Some(FactUnit::BasisPoints) => m.unit == Some(Unit::BasisPoints),
         Some(FactUnit::Currency(code)) => matches!(m.unit, Some(Unit::Currency(c)) if c == code),
         Some(FactUnit::Year) => m.kind == Kind::Year,
-        Some(FactUnit::Noun(_)) | None => m.unit.is_none() && m.kind != Kind::Year,
+        // `a third` (more parcels) is no count of a figure of 500,000 parcels
+        Some(FactUnit::Noun(_)) | None => {
+            let part = |n: Decimal| n < Decimal::ONE;
+            let part_of_one = m.fraction && matches!(m.value, Value::Number(n) if part(n));
+            m.unit.is_none() && m.kind != Kind::Year && !(part_of_one && !figure.value.value.number().is_some_and(part))
+        }
     }
 }
 
