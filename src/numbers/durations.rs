@@ -1,5 +1,6 @@
 //! Durations of more than one unit — `a minute and 26 seconds`, `5 hours 56
-//! minutes`, `2 hours, 5 minutes and 41 seconds` — read as one time, never
+//! minutes`, `2 hours, 5 minutes and 41 seconds`, `three days, seven hours
+//! and 41 minutes` — read as one time, never
 //! as a count of their last unit: `26 seconds` alone would state a gap of
 //! 26 seconds that the text does not give. An amount of a unit and a half
 //! (`an hour and a half`, `two years and a half`) is the amount and a half
@@ -12,8 +13,16 @@ use super::reader::{Found, Reader};
 use super::{Kind, Value};
 
 /// The units of a duration, largest first, in every spelling.
-const UNITS: [&[&str]; 3] =
-    [&["hour", "hours", "hr", "hrs"], &["minute", "minutes", "min", "mins"], &["second", "seconds", "sec", "secs"]];
+const UNITS: [&[&str]; 4] = [
+    &["day", "days"],
+    &["hour", "hours", "hr", "hrs"],
+    &["minute", "minutes", "min", "mins"],
+    &["second", "seconds", "sec", "secs"],
+];
+
+/// How many of each unit make one of the unit before: a part after the
+/// first is fewer than that (`3 days, 7 hours`, not `3 days, 30 hours`).
+const IN_ONE_BEFORE: [u32; 4] = [0, 24, 60, 60];
 
 /// Reads `a year and a half`, `an hour and a half`, `three miles and a
 /// half` as one count of the amount and a half (1.5, 1.5, 3.5): the half
@@ -162,34 +171,41 @@ fn part_at(r: &Reader, k: usize, found: &[Found]) -> Option<Part> {
 }
 
 /// The unit (a place in [`UNITS`]) whose word token `k` is. Every one
-/// starts with `h`, `m` or `s`: most words are told apart by that alone.
+/// starts with `d`, `h`, `m` or `s`: most words are told apart by that alone.
 fn unit_at(r: &Reader, k: usize) -> Option<usize> {
     let first = r.raw(k).as_bytes().first().map(|b| b | 0x20);
-    if !r.is_word(k) || !matches!(first, Some(b'h' | b'm' | b's')) {
+    if !r.is_word(k) || !matches!(first, Some(b'd' | b'h' | b'm' | b's')) {
         return None;
     }
     UNITS.iter().position(|names| r.word_in(k, names))
 }
 
 /// The time the parts make, as an ISO 8601 duration: `PT1M26S`,
-/// `PT5H56M`, `PT2H5M41S`. Only the last part may have decimals, and a part
-/// after the first is less than one of the unit before.
+/// `PT5H56M`, `PT2H5M41S`, and days in hours (`3 days, 7 hours, 41 minutes`
+/// is `PT79H41M`, as a race's time of 79:41:00 is). Only the last part may
+/// have decimals, and a part after the first is less than one of the unit before.
 fn time_of(parts: &[Part]) -> Option<String> {
-    let mut amounts = [None; 3];
+    let mut amounts = [None; 4];
     for (n, part) in parts.iter().enumerate() {
         let last = n == parts.len() - 1;
-        if (!last && !part.amount.fract().is_zero()) || (n > 0 && part.amount >= Decimal::from(60)) {
+        if (!last && !part.amount.fract().is_zero())
+            || (n > 0 && part.amount >= Decimal::from(IN_ONE_BEFORE[part.unit]))
+        {
             return None;
         }
         amounts[part.unit] = Some(part.amount.normalize());
     }
     let whole = |d: Option<Decimal>| d.map_or(0, |d| d.trunc().try_into().unwrap_or(u64::MAX));
-    let seconds = amounts[2].unwrap_or_default();
+    let hours = match (amounts[0], amounts[1]) {
+        (None, hours) => hours.map(|h| whole(Some(h))),
+        (Some(days), hours) => whole(Some(days)).checked_mul(24)?.checked_add(whole(hours)),
+    };
+    let seconds = amounts[3].unwrap_or_default();
     let (whole_seconds, decimals) = (whole(Some(seconds)), seconds.fract().normalize().to_string());
     let decimals = decimals.strip_prefix('0').unwrap_or("");
-    let time = match amounts[0] {
-        Some(hours) => format!("{}:{:02}:{whole_seconds:02}{decimals}", whole(Some(hours)), whole(amounts[1])),
-        None => format!("{}:{whole_seconds:02}{decimals}", whole(amounts[1])),
+    let time = match hours {
+        Some(hours) => format!("{hours}:{:02}:{whole_seconds:02}{decimals}", whole(amounts[2])),
+        None => format!("{}:{whole_seconds:02}{decimals}", whole(amounts[2])),
     };
     duration(&time)
 }

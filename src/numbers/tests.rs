@@ -159,6 +159,12 @@ const RACE_TIMES: Rows = &[
     ("leads by a minute and 26 seconds", &["a minute and 26 seconds = PT1M26S - time -"]),
     ("the game lasted 5 hours 56 minutes", &["5 hours 56 minutes = PT5H56M - time -"]),
     ("in 2 hours, 5 minutes and 41 seconds", &["2 hours, 5 minutes and 41 seconds = PT2H5M41S - time -"]),
+    // days are hours of a race's time
+    (
+        "a time of two days, nine hours, 58 minutes and 30 seconds",
+        &["two days, nine hours, 58 minutes and 30 seconds = PT57H58M30S - time -"],
+    ),
+    ("3 days, 30 hours of work", &["3 = 3 - count -", "30 = 30 - count -"]),
     ("13 minutes 50.38 seconds", &["13 minutes 50.38 seconds = PT13M50.38S - time -"]),
     ("26 seconds behind", &["26 = 26 - count -"]),
     // an amount of a unit and a half is one count, as `one and a half hours` is
