@@ -2829,3 +2829,21 @@ fn a_fraction_a_change_was_by_is_read_and_counts_no_whole_figure() {
     let project = with_seed(seed);
     assert_eq!(reported_with(&project, sheet.to_string()), Vec::<String>::new());
 }
+
+#[test]
+fn a_change_that_says_not_what_changed_is_of_what_the_other_change_is_of() {
+    let seed = |second: &str| {
+        format!(
+            "Test headline\n\n\
+             Corvell said it was a 12.4% rise in kettle sales on a year earlier and {second} above the second quarter.\n"
+        )
+    };
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+        \x20 - {id: quarter, label: Growth in kettle sales on the previous quarter, value: 4.2, unit: \"%\", evidence: \"4.2%\"}\n";
+    // `4.2% sequential growth` is growth in kettle sales too
+    let project = with_seed(&seed("4.2% sequential growth"));
+    assert_eq!(reported_with(&project, sheet.to_string()), Vec::<String>::new());
+    // a change of something else is not
+    let project = with_seed(&seed("a 4.2% rise in toaster sales"));
+    assert_eq!(codes_with(&project, sheet.to_string()), ["label-beside-another"]);
+}

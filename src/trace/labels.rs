@@ -527,8 +527,12 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     let text = &cx.seed.text;
     let mut found = Vec::new();
     let after = text[m.span.end.min(sentence.end)..sentence.end].trim_start_matches([' ', '-']);
-    let noun = &after[..after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len())];
-    let rest = after[noun.len()..].trim_start();
+    let (mut noun, mut rest) = word_and_rest(after);
+    // `5.3% successive growth`: a word that says which change is the change's
+    if let Some((adjective, change)) = described_change(noun, rest) {
+        found.extend(words_in_order(adjective).map(|w| (w, Mark::Changed)));
+        (noun, rest) = (change, rest[change.len()..].trim_start());
+    }
     let change = CHANGES.contains(&noun);
     // `a 9 percent increase in sales`: what changed tells it apart, not the
     // change; and what a count is of (`six counts of wire fraud`)
@@ -584,6 +588,33 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
         found.extend(words_in_order(&Folded::new(name).text).map(|w| (w, Mark::Name)));
     }
     found
+}
+
+/// The first word of `text` and what follows it.
+fn word_and_rest(text: &str) -> (&str, &str) {
+    let end = text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
+    (&text[..end], text[end..].trim_start())
+}
+
+/// `successive` and `growth` of `5.3% successive growth`: a word after a
+/// number, and the change after it.
+fn described_change<'t>(word: &'t str, rest: &'t str) -> Option<(&'t str, &'t str)> {
+    let (change, _) = word_and_rest(rest);
+    (word.starts_with(char::is_lowercase) && !CHANGES.contains(&word) && CHANGES.contains(&change))
+        .then_some((word, change))
+}
+
+/// A change whose number says nothing of what changed (`5.3% successive
+/// growth`, `a 2% rise.`): it is of what the sentence's other change is of.
+fn of_what_another_is(cx: &Context, s: usize, m: &Mention) -> bool {
+    let sentence = &cx.seed.sentences[s].span;
+    let after = cx.seed.text[m.span.end.min(sentence.end)..sentence.end].trim_start_matches([' ', '-']);
+    let (first, rest) = word_and_rest(after);
+    let (change, rest) = match described_change(first, rest) {
+        Some((_, change)) => (change, rest[change.len()..].trim_start()),
+        None => (first, rest),
+    };
+    CHANGES.contains(&change) && !rest.starts_with("in ") && !rest.starts_with("of ")
 }
 
 /// Another number's place, which a label names instead of its own: `Gain
@@ -830,6 +861,7 @@ pub(super) fn beside_another(
             continue;
         }
         let own: Vec<(String, Mark)> = marks(cx, s, mention).into_iter().filter(|(_, m)| *m != Mark::Of).collect();
+        let own_change_unsaid = of_what_another_is(cx, s, mention);
         let label = read.label(i);
         // the word right before the number says what it is too: `magnitude 5.2`
         let before = &cx.seed.text[cx.seed.sentences[s].span.start..mention.span.start];
@@ -885,7 +917,9 @@ pub(super) fn beside_another(
             let mut marks = marks.iter().filter(|(w, _)| !own.iter().any(|(x, _)| x == w)).cloned();
             let named = marks.find(|(w, mark)| match mark {
                 Mark::Noun => first.contains(w) && !counted.contains(w),
-                Mark::Changed | Mark::Of => label.contains(w),
+                // (what the other change is of, when the own one's is the same unsaid)
+                Mark::Changed => label.contains(w) && !own_change_unsaid,
+                Mark::Of => label.contains(w),
                 Mark::Name => label.contains(w) && !clause.contains(w),
             });
             named.map(|(w, mark)| (o, w, mark))
