@@ -2847,3 +2847,24 @@ fn a_change_that_says_not_what_changed_is_of_what_the_other_change_is_of() {
     let project = with_seed(&seed("a 4.2% rise in toaster sales"));
     assert_eq!(codes_with(&project, sheet.to_string()), ["label-beside-another"]);
 }
+
+#[test]
+fn a_label_may_name_the_rival_a_gap_is_behind_or_ahead_of() {
+    let seed = "Test headline\n\n\
+        Ida Vorn won the race in 9 hours 12 minutes.\n\n\
+        Four minutes behind was the runner-up, Lise Hart.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: vorn, name: Ida Vorn}}\n\
+             \x20 - {{id: hart, name: Lise Hart}}\n\
+             numbers:\n\
+             \x20 - {{id: gap, label: {label}, value: 4, unit: minutes, actor: hart}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let caught = |label: &str| -> Vec<String> { codes_with(&project, sheet(label)) };
+    assert_eq!(caught("How far behind Vorn the runner-up finished"), Vec::<String>::new());
+    assert_eq!(caught("Minutes Hart was short of Vorn"), Vec::<String>::new());
+    assert_eq!(caught("Minutes Vorn took to finish"), ["label-names-another"]);
+}

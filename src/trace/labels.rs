@@ -268,7 +268,8 @@ pub(super) fn names_another(cx: &Context) -> Vec<Diagnostic> {
 /// Every time `name` stands in `label`, it names a party to what the figure
 /// counts, not whose figure it is: before a deal (`Dividend funded by the
 /// Tronox sale`, `Proceeds of the Bellmare stake sale`), set against the
-/// figure's own actor (`Lead over Harbour`), or one the figure falls on
+/// figure's own actor (`Lead over Harbour`, `How far behind Berg`, `Gap
+/// ahead of Berg`), or one the figure falls on
 /// (`Fine imposed on Eastmoor`, `Fine Rusk was ordered to pay`), or one
 /// that only says whose the owner is (`Year Ostrova's mother joined`).
 /// After `by`, `from` or `to` a name may be the owner (`Points scored by
@@ -297,7 +298,9 @@ fn only_as_a_party(label: &str, name: &str) -> bool {
         "spokeswoman",
         "spokesperson",
     ];
-    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "than", "over", "on", "upon"];
+    const SET_AGAINST: &[&str] = &["against", "versus", "vs", "than", "over", "on", "upon", "behind", "beyond"];
+    // `ahead of Berg`, `short of Berg`
+    const SET_AGAINST_OF: &[&str] = &["ahead", "short", "clear"];
     const DEALS: &[&str] = &[
         "sale",
         "sales",
@@ -322,8 +325,11 @@ fn only_as_a_party(label: &str, name: &str) -> bool {
         seen = true;
         let before = words(&lower[..at]);
         let after = words(&lower[at + name.len()..]);
-        let preposition = before.iter().rev().find(|w| !MODIFIERS.contains(&w.as_str()));
-        let set_against = preposition.is_some_and(|w| SET_AGAINST.contains(&w.as_str()));
+        let mut back = before.iter().rev().filter(|w| !MODIFIERS.contains(&w.as_str()));
+        let preposition = back.next();
+        let set_against = preposition.is_some_and(|w| SET_AGAINST.contains(&w.as_str()))
+            || (preposition.is_some_and(|w| w == "of")
+                && back.next().is_some_and(|w| SET_AGAINST_OF.contains(&w.as_str())));
         let in_a_deal = after.iter().take(2).any(|w| DEALS.contains(&w.as_str()));
         // `Rusk was ordered to pay`: what the figure falls on
         let passive = after.first().is_some_and(|w| PASSIVE.contains(&w.as_str())) && after.len() > 1;
