@@ -2868,3 +2868,27 @@ fn a_label_may_name_the_rival_a_gap_is_behind_or_ahead_of() {
     assert_eq!(caught("Minutes Hart was short of Vorn"), Vec::<String>::new());
     assert_eq!(caught("Minutes Vorn took to finish"), ["label-names-another"]);
 }
+
+#[test]
+fn words_reported_after_said_that_are_the_sayers_however_far_on() {
+    let seed = "Test headline\n\n\
+        The loss was offset by a rival, the market leader Kestrel Media, with its 90 million readers.\n\n\
+        Marrow Press chief Ivo Lund said that the launch had needed \u{201c}steady spending\u{201d}, \
+        and that the paper was now at \u{201c}the low point, which we expect to pass soon\u{201d}.\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: marrow, name: Marrow Press, kind: organisation}}\n\
+             \x20 - {{id: lund, name: Ivo Lund, role: chief}}\n\
+             \x20 - {{id: kestrel, name: Kestrel Media, kind: organisation}}\n\
+             quotes:\n\
+             \x20 - {{id: low, speaker: {speaker}, text: \"the low point, which we expect to pass soon\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet("lund")), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet("kestrel")),
+        ["speaker-not-named: the quote `low` is given to Kestrel Media, but s3 gives it to Ivo Lund"]
+    );
+}

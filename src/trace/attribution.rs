@@ -487,8 +487,12 @@ pub(super) fn given_by_name(cx: &Context, found: &Found) -> GivenBy {
     let unbroken = |i: usize| before[i + 1..].iter().all(|w| !w.pause) && !opens_clause(&before[i + 1..]);
     // any verb of saying counts here (`Police said Smith admitted he had "panicked"`)
     let says = |w: &Word| reports_speech(w.text);
-    let Some(v) = (last.saturating_sub(8)..last).rev().find(|&i| says(&before[i]) && (i + 3 >= last || unbroken(i)))
-    else {
+    let near = (last.saturating_sub(8)..last).rev().find(|&i| says(&before[i]) && (i + 3 >= last || unbroken(i)));
+    // further back, speech reported with `that`, whose clauses run on to the
+    // quotation: `Dana Holm said that building it had cost “heavy spending”,
+    // and that the service now suffers “peak losses”`
+    let reported = || (0..last.saturating_sub(1)).rev().find(|&i| says(&before[i]) && before[i + 1].text == "that");
+    let Some(v) = near.or_else(reported) else {
         return GivenBy::default();
     };
     // `Lena Marsh of the Health Circle said`, `Tim Gardner of the Health
