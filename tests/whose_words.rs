@@ -2892,3 +2892,24 @@ fn words_reported_after_said_that_are_the_sayers_however_far_on() {
         ["speaker-not-named: the quote `low` is given to Kestrel Media, but s3 gives it to Ivo Lund"]
     );
 }
+
+#[test]
+fn a_quotation_left_open_ends_where_a_new_one_opens() {
+    let seed = "Test headline\n\n\
+        Tarnwell Shipping has restored its dividend.\n\
+        \u{201c}We are moving fast,\u{201d} chief executive Ola Brenn said.\n\
+        \u{201c}We now expect to meet the targets a year early.\n\
+        He added: \u{201c}Better results give us the confidence to pay again.\u{201d}\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: tarnwell, name: Tarnwell Shipping, kind: organisation}}\n\
+             \x20 - {{id: brenn, name: Ola Brenn, role: chief executive}}\n\
+             quotes:\n\
+             \x20 - {{id: again, speaker: {speaker}, text: Better results give us the confidence to pay again.}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet("brenn")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("tarnwell")), ["speaker-not-named"]);
+}

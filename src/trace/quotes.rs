@@ -182,7 +182,8 @@ fn quotedness(raw: &str, start: usize, end: usize) -> u8 {
 /// straight `"`) are read first; single ones (‘ ’ and `'`) count where no
 /// double mark encloses them and they are no apostrophe (a closing `’` is
 /// followed by no letter). A quotation left open runs to the end: news
-/// opens a quote again at each paragraph it carries on into.
+/// opens a quote again at each paragraph it carries on into. A curly `“`
+/// opened while another is open ends the one before.
 pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut found = marked(
         text,
@@ -222,6 +223,14 @@ fn marked(
             Some(start) if closes(c) && !next.is_some_and(char::is_alphanumeric) && at > start => {
                 found.push(start..at + c.len_utf8());
                 open = None;
+            }
+            // curly marks do not nest: a second `“` before a word opens a new
+            // quotation, and the one left open ended with its line (`“… planned.`
+            // then `He added: “…”`), or, on one line, right before it
+            Some(start) if c == '“' && next.is_some_and(char::is_alphanumeric) && text[start..].starts_with('“') => {
+                let line_end = text[start..at].rfind('\n').map_or(at, |n| start + n);
+                found.push(start..line_end);
+                open = Some(at);
             }
             None if opens(prev, c, next) => open = Some(at),
             _ => {}
@@ -348,6 +357,9 @@ mod tests {
             ("Britain’s ‘US backstop’ plan, the PM’s aim", &["‘US backstop’"]),
             ("“It was ‘premature’, he said,” she wrote.", &["“It was ‘premature’, he said,”"]),
             ("“We will go on.", &["“We will go on."]),
+            // one left open ends with its line, or before the next that opens
+            ("“Ahead of plan.\nHe added: “More to come.”", &["“Ahead of plan.", "“More to come.”"]),
+            ("“Ahead of plan. “More to come.”", &["“Ahead of plan. ", "“More to come.”"]),
             ("no quotation here, the UK's", &[]),
         ];
         for (text, expected) in rows {
