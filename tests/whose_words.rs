@@ -2913,3 +2913,38 @@ fn a_quotation_left_open_ends_where_a_new_one_opens() {
     assert_eq!(reported_with(&project, sheet("brenn")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("tarnwell")), ["speaker-not-named"]);
 }
+
+#[test]
+fn a_label_that_gives_a_spans_end_the_other_ends_word_is_caught() {
+    let seed = "Test headline\n\n\
+        The ages of those hurt ranged from 9 to 71.\n\n\
+        Fares at Orrin were between 2.1% and 3.4% higher.\n\n\
+        Fees rose from 40 to 65.\n";
+    let sheet = |young: &str, old: &str, low: &str, fee: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: young, label: {young}, value: 9, unit: years, evidence: from 9}}\n\
+             \x20 - {{id: old, label: {old}, value: 71, unit: years, evidence: to 71}}\n\
+             \x20 - {{id: low, label: {low}, value: 3.4, unit: \"%\", evidence: \"3.4%\"}}\n\
+             \x20 - {{id: fee, label: {fee}, value: 65, evidence: to 65}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let right =
+        sheet("Age of the youngest hurt", "Age of the oldest hurt", "Highest rise in Orrin fares", "Highest fee");
+    assert_eq!(reported_with(&project, right), Vec::<String>::new());
+    let wrong = sheet("Age of the oldest hurt", "Age of the youngest hurt", "Lowest rise in Orrin fares", "Lowest fee");
+    let caught: Vec<String> = reported_with(&project, wrong)
+        .into_iter()
+        .map(|m| m[..m.find(" end").unwrap_or(m.len())].to_string())
+        .collect();
+    // a change's numbers are earlier and later, not a span's ends
+    assert_eq!(
+        caught,
+        [
+            "label-contradicts: the label of `young` says `oldest`, but 9 is the smaller",
+            "label-contradicts: the label of `old` says `youngest`, but 71 is the larger",
+            "label-contradicts: the label of `low` says `lowest`, but 3.4% is the larger",
+        ]
+    );
+}

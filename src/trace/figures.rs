@@ -115,6 +115,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     trace.diagnostics.extend(super::contrasts::contradicted(cx, &traced));
     trace.diagnostics.extend(super::scores::sides_swapped(cx, &traced));
     trace.diagnostics.extend(super::changes::contradicted(cx, &traced));
+    trace.diagnostics.extend(super::extremes::contradicted(cx, &traced));
     trace
         .diagnostics
         .extend(labels::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));
