@@ -262,7 +262,8 @@ fn same_class(figure: &Figure, m: &Mention) -> bool {
         Some(FactUnit::Noun(_)) | None => {
             let part = |n: Decimal| n < Decimal::ONE;
             let part_of_one = m.fraction && matches!(m.value, Value::Number(n) if part(n));
-            m.unit.is_none() && m.kind != Kind::Year && !(part_of_one && !figure.value.value.number().is_some_and(part))
+            let figure_a_part = figure.value.value.number().is_some_and(part);
+            m.unit.is_none() && m.kind != Kind::Year && (!part_of_one || figure_a_part)
         }
     }
 }
