@@ -2948,3 +2948,24 @@ fn a_label_that_gives_a_spans_end_the_other_ends_word_is_caught() {
         ]
     );
 }
+
+#[test]
+fn figures_swapped_between_their_actors_are_caught_though_the_labels_call_them_otherwise() {
+    let seed = "Test headline\n\n\
+        The Tarsk Republic\u{2019}s output was down 4.1 per cent, and the Velmar Union down 2.2 per cent.\n";
+    let sheet = |tarsk: &str, velmar: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: tarsk, name: Tarsk Republic, kind: country}}\n\
+             \x20 - {{id: velmar, name: Velmar Union, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: tr, label: Fall in TR output, value: {tarsk}, unit: \"%\", actor: tarsk, evidence: \"{}\"}}\n\
+             \x20 - {{id: vu, label: Fall in VU output, value: {velmar}, unit: \"%\", actor: velmar, evidence: \"{}\"}}\n",
+            if tarsk == "4.1" { "down 4.1 per cent" } else { "Union down 2.2 per cent" },
+            if velmar == "2.2" { "Union down 2.2 per cent" } else { "down 4.1 per cent" },
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet("4.1", "2.2")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("2.2", "4.1")), ["labels-swapped"]);
+}

@@ -108,6 +108,14 @@ pub(super) fn swapped(
     // read only for two figures of one sentence
     let evidences: Vec<OnceCell<Option<HashSet<String>>>> = traced.iter().map(|_| OnceCell::new()).collect();
     let evidence_of = |i: usize| evidences[i].get_or_init(|| evidence(&traced[i]));
+    let with_actor = |i: usize| {
+        let mut label = read.label(i).clone();
+        if let Some(actor) = cx.actor_of(traced[i].0) {
+            let names = cx.briefing.actors[actor].names().map(|n| n.value.as_str()).collect::<Vec<_>>().join(" ");
+            label.extend(words(&Folded::new(&names).text));
+        }
+        label
+    };
     let mut found = Vec::new();
     for (a, first) in traced.iter().enumerate() {
         for (b, second) in traced.iter().enumerate().skip(a + 1) {
@@ -128,7 +136,9 @@ pub(super) fn swapped(
             };
             // words both labels have say nothing of which number is whose
             // (`support` of `Yes support` and `No support`)
-            let (label_a, label_b) = (read.label(a), read.label(b));
+            // a figure's actor is the sheet's word on whose it is, as its label's are
+            let (label_a, label_b) = (with_actor(a), with_actor(b));
+            let (label_a, label_b) = (&label_a, &label_b);
             let shared = |label: &HashSet<String>, other: &HashSet<String>, words: &HashSet<String>| {
                 label.intersection(words).filter(|w| !other.contains(*w)).count()
             };
@@ -1108,8 +1118,12 @@ fn words_in_order(text: &str) -> impl Iterator<Item = String> {
             }
             _ => w,
         })
-        // (`No` of a vote's sides is the one short word kept: `No support at 47%`)
-        .filter(|w| (w.chars().count() >= 3 || *w == "No") && (w.starts_with(char::is_alphabetic) || is_period(w)))
+        // short words are kept only as names in capitals (`EU`, `UK`) and as a
+        // vote's side (`No support at 47%`)
+        .filter(|w| {
+            (w.chars().count() >= 3 || *w == "No" || is_short_name(w))
+                && (w.starts_with(char::is_alphabetic) || is_period(w))
+        })
         .map(|w| if w.chars().any(char::is_uppercase) { w.to_lowercase() } else { w.to_string() })
         .filter(|w| !COMMON.contains(&w.trim_end_matches("'s")))
         .map(|w| {
