@@ -2969,3 +2969,41 @@ fn figures_swapped_between_their_actors_are_caught_though_the_labels_call_them_o
     assert_eq!(reported_with(&project, sheet("4.1", "2.2")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("2.2", "4.1")), ["labels-swapped"]);
 }
+
+#[test]
+fn a_label_of_the_other_sex_time_or_market_contradicts_its_number() {
+    let seed = "Test headline\n\n\
+        Women aged 40 to 60 diagnosed between 2001 and 2005 had a survival rate of 61 percent.\n\n\
+        It ended at 1min 52sec of the round, when a left hook sent Dario Pell down for a second time.\n\n\
+        Global grain prices are now in the range of 410-430 dollars a tonne.\n";
+    let sheet = |rate: &str, stop: &str, price: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: rate, label: {rate}, value: 61, unit: \"%\"}}\n\
+             \x20 - {{id: stop, label: {stop}, value: \"1:52\"}}\n\
+             \x20 - {{id: price, label: {price}, value: 430, unit: USD, evidence: 430 dollars}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let right = sheet(
+        "Survival rate of women diagnosed between 2001 and 2005",
+        "Time into the round when Pell went down for the second time",
+        "Top of the global grain price range",
+    );
+    assert_eq!(reported_with(&project, right), Vec::<String>::new());
+    let wrong = sheet(
+        "Survival rate of men diagnosed between 2001 and 2005",
+        "Time into the round when Pell went down for the first time",
+        "Top of the domestic grain price range",
+    );
+    let caught: Vec<String> =
+        reported_with(&project, wrong).into_iter().map(|m| m[..m.find(", but").unwrap()].to_string()).collect();
+    assert_eq!(
+        caught,
+        [
+            "label-contradicts: the label of `rate` says `men`",
+            "label-contradicts: the label of `stop` says `first time`",
+            "label-contradicts: the label of `price` says `domestic`",
+        ]
+    );
+}

@@ -65,7 +65,7 @@ const OPPOSITES: &[Opposites] = &[
     opposites(&[&["indoor", "indoors"], &["outdoor", "outdoors"]], false),
     opposites(&[&["permanent", "permanently"], &["temporary", "temporarily"]], false),
     opposites(&[&["public"], &["private"]], false),
-    opposites(&[&["domestic"], &["international", "foreign", "overseas"]], false),
+    opposites(&[&["domestic"], &["international", "foreign", "overseas", "global", "worldwide"]], false),
     opposites(&[&["urban"], &["rural"]], false),
     opposites(&[&["full"], &["part"]], true),
     opposites(&[&["highest"], &["lowest"]], false),
@@ -106,10 +106,13 @@ pub(super) const FALLS: &[&str] = &[
     "drops", "slipped", "slid", "tumbled", "plunged", "plummeted", "slumped", "lower", "contracted", "shrank",
 ];
 
-/// Spans of time and of play, which are first or last of a longer one.
+/// Spans of time and of play, which are first or last of a longer one, and
+/// the times a thing happens.
 const SPANS: &[&str] = &[
     "year", "quarter", "half", "month", "week", "day", "night", "round", "set", "game", "season", "period", "stage",
     "leg", "lap", "innings", "term", "session", "hour", "minute", "winter", "summer", "spring", "autumn",
+    // what happens more than once: `for the first time`, `for a second time`
+    "time",
 ];
 
 /// A word of a text, in lower case, with its place.

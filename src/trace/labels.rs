@@ -108,13 +108,17 @@ pub(super) fn swapped(
     // read only for two figures of one sentence
     let evidences: Vec<OnceCell<Option<HashSet<String>>>> = traced.iter().map(|_| OnceCell::new()).collect();
     let evidence_of = |i: usize| evidences[i].get_or_init(|| evidence(&traced[i]));
+    // read only for two figures of one sentence
+    let with_actors: Vec<OnceCell<HashSet<String>>> = traced.iter().map(|_| OnceCell::new()).collect();
     let with_actor = |i: usize| {
-        let mut label = read.label(i).clone();
-        if let Some(actor) = cx.actor_of(traced[i].0) {
-            let names = cx.briefing.actors[actor].names().map(|n| n.value.as_str()).collect::<Vec<_>>().join(" ");
-            label.extend(words(&Folded::new(&names).text));
-        }
-        label
+        with_actors[i].get_or_init(|| {
+            let mut label = read.label(i).clone();
+            if let Some(actor) = cx.actor_of(traced[i].0) {
+                let names = cx.briefing.actors[actor].names().map(|n| n.value.as_str()).collect::<Vec<_>>().join(" ");
+                label.extend(words(&Folded::new(&names).text));
+            }
+            label
+        })
     };
     let mut found = Vec::new();
     for (a, first) in traced.iter().enumerate() {
@@ -136,9 +140,13 @@ pub(super) fn swapped(
             };
             // words both labels have say nothing of which number is whose
             // (`support` of `Yes support` and `No support`)
-            // a figure's actor is the sheet's word on whose it is, as its label's are
-            let (label_a, label_b) = (with_actor(a), with_actor(b));
-            let (label_a, label_b) = (&label_a, &label_b);
+            // in one sentence, a figure's actor is the sheet's word on whose its
+            // number is, as its label's are (across two, a name says less: a
+            // sentence may name one who only speaks of the number)
+            let (label_a, label_b) = match sa == sb {
+                true => (with_actor(a), with_actor(b)),
+                false => (read.label(a), read.label(b)),
+            };
             let shared = |label: &HashSet<String>, other: &HashSet<String>, words: &HashSet<String>| {
                 label.intersection(words).filter(|w| !other.contains(*w)).count()
             };
@@ -735,25 +743,29 @@ pub(super) fn clause_cuts(cx: &Context, s: usize) -> Vec<usize> {
         .filter_map(|m| {
             let end = m.span.end;
             let next = mentions.iter().map(|o| o.span.start).filter(|&at| at >= end).min().unwrap_or(sentence.end);
-            break_in(text.get(end..next)?).map(|at| end + at)
+            break_in(text.get(sentence.start..next)?, end - sentence.start).map(|at| end + at)
         })
         .collect();
     cuts.sort_unstable();
     cuts
 }
 
-/// Where the first break between two clauses of `text` is, if any.
-fn break_in(text: &str) -> Option<usize> {
+/// Where the first break between two clauses of `text` after `from` is, if
+/// any, as an offset from `from`; the words before it are read too.
+fn break_in(text: &str, from: usize) -> Option<usize> {
     const BREAKS: &[&str] = &[";", " while ", " but ", " whereas "];
+    let (before_all, text) = text.split_at(from);
     // `the highest temperature on record, which was 36.2C`: a comma before
-    // `which` or `who` sets off what the number after it is
+    // `which` or `who` sets off what the number after it is, and one before
+    // `when` what happened then (`at 2min 14sec, when he went down a second time`)
     let comma = text.match_indices(',').map(|(at, _)| at).find(|&at| {
         let rest = text[at + 1..].trim_start();
-        !(rest.starts_with("which ") || rest.starts_with("who "))
+        !["which ", "who ", "when "].iter().any(|w| rest.starts_with(w))
     });
     let and = text.match_indices(" and ").map(|(at, _)| at).find(|&at| {
         // `between July and August`, `Harbour and Eastmoor`: one thing, not two clauses
-        let before = text[..at].split_whitespace().rev().take(3).collect::<Vec<_>>();
+        let before = before_all.split_whitespace().chain(text[..at].split_whitespace());
+        let before = before.rev().take(3).collect::<Vec<_>>();
         let after = text[at + " and ".len()..].split_whitespace().next().unwrap_or_default();
         let names =
             before.first().is_some_and(|w| w.starts_with(char::is_uppercase)) && after.starts_with(char::is_uppercase);
