@@ -2795,7 +2795,8 @@ fn two_figures_of_one_sentence_swapped_are_told_apart_by_the_words_only_one_labe
     let seed = "Test headline\n\n\
         The mill shut its gates on March 3, before naming two receivers on March 9.\n\n\
         A Pollcraft survey put backing for Yes in the vote at 58%, with No support at 42%.\n\n\
-        The Tarn index fell to 41.2 in June, its lowest level since May 2013.\n";
+        The Tarn index fell to 41.2 in June, its lowest level since May 2013.\n\n\
+        Edda Mohr won the heat by scoring 52 points, 17 more than her nearest rival.\n";
     let sheet = |shut: &str, named: &str, yes: &str, no: &str| {
         format!(
             "title: Test headline\nsource: seeds/troops.txt\ndate: 2024-07-01\nnumbers:\n\
@@ -2804,9 +2805,15 @@ fn two_figures_of_one_sentence_swapped_are_told_apart_by_the_words_only_one_labe
              \x20 - {{id: yes, label: Yes support in the Pollcraft survey, value: {yes}, unit: \"%\", evidence: \"{}\"}}\n\
              \x20 - {{id: no, label: No support in the Pollcraft survey, value: {no}, unit: \"%\", evidence: \"{}\"}}\n\
              \x20 - {{id: index, label: Tarn index in June, value: 41.2}}\n\
-             \x20 - {{id: low, label: Month the Tarn index was last this low, value: 2013-05}}\n",
+             \x20 - {{id: low, label: Month the Tarn index was last this low, value: 2013-05}}\n\
+             \x20 - {{id: points, label: Points Mohr scored in the heat, value: {}, unit: points, evidence: {}}}\n\
+             \x20 - {{id: margin, label: Points by which Mohr beat her nearest rival, value: {}, unit: points, evidence: {}}}\n",
             if yes == "58" { "Yes in the vote at 58%" } else { "No support at 42%" },
             if no == "42" { "No support at 42%" } else { "Yes in the vote at 58%" },
+            if yes == "58" { "52" } else { "17" },
+            if yes == "58" { "scoring 52 points" } else { "17 more than" },
+            if yes == "58" { "17" } else { "52" },
+            if yes == "58" { "17 more than" } else { "scoring 52 points" },
         )
     };
     let project = with_seed(seed);
@@ -2814,7 +2821,7 @@ fn two_figures_of_one_sentence_swapped_are_told_apart_by_the_words_only_one_labe
     assert_eq!(reported_with(&project, sheet("2024-03-03", "2024-03-09", "58", "42")), Vec::<String>::new());
     project.write(SHEET, sheet("2024-03-09", "2024-03-03", "42", "58"));
     let swapped: Vec<String> = messages(&project, "labels-swapped").iter().map(|m| named_id(m).to_string()).collect();
-    assert_eq!(swapped, ["shut", "yes"]);
+    assert_eq!(swapped, ["shut", "yes", "points"]);
 }
 
 #[test]

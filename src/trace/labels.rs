@@ -92,6 +92,12 @@ pub(super) fn swapped(
             Some(e) => e.value.clone(),
             None => cx.seed.text[after_the_number_before(cx, s, m, |_| true)..m.span.start].to_string(),
         };
+        // and what the words after the number, to its clause's end or the next
+        // number, say of it: `19 more than his nearest competitor`
+        let clause_end = clause_of(cx, s, m).end;
+        let next = cx.mentions[s].iter().map(|o| o.span.start).filter(|&at| at >= m.span.end).min();
+        let after = &cx.seed.text[m.span.end..next.map_or(clause_end, |n| n.min(clause_end))];
+        let e = format!("{e} {after}");
         // a score's numbers are the pair's: the name before it says nothing of
         // whose each is (`beat Southby 16-14`: the 16 is the winner's)
         let in_a_score = in_a_score(&cx.seed.text, &m.span);
