@@ -3014,3 +3014,21 @@ fn a_label_of_the_other_sex_time_or_market_contradicts_its_number() {
         ]
     );
 }
+
+#[test]
+fn a_loser_named_after_words_that_say_who_they_are_is_read_from_the_verb() {
+    let seed = "Test headline\n\n\
+        Orla Venn began in fine form, demolishing her Tarsk club mate Ines Holm 10-2 in the first semi-final.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: venn, name: Orla Venn}}\n\
+             \x20 - {{id: holm, name: Ines Holm}}\n\
+             numbers:\n\
+             \x20 - {{id: legs, label: {label}, value: 10, unit: legs, actor: venn, evidence: Ines Holm 10}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Legs Venn won in her semi-final against Holm")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("Legs Ines Holm won in her semi-final against Venn")), ["label-contradicts"]);
+}

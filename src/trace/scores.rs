@@ -31,6 +31,21 @@ const BEAT: &[&str] = &[
     "hammered",
     "trounced",
     "thumped",
+    "thrashing",
+    "edging",
+    "downing",
+    "routing",
+    "crushing",
+    "overcoming",
+    "hammering",
+    "trouncing",
+    "thumping",
+    "demolished",
+    "demolishing",
+    "whitewashed",
+    "whitewashing",
+    "dispatched",
+    "dispatching",
 ];
 
 /// Words of a loss, after which `to`, `by` or `against` names the winner:
@@ -164,11 +179,13 @@ fn named_side(sentence: &str, score: Range<usize>) -> Option<(String, Side)> {
     if at > 0 && (is(at - 1, LOSSES) || (is(at - 1, BEAT) && passive(at - 1))) {
         return to_or_by(at + 1).and_then(|k| name_at(&tokens, k + 1)).map(|team| (team, Side::Winner));
     }
-    // `beat Kelsby 3-2`, `beat the Pine Sox 9-4`
-    let name_starts = (at.saturating_sub(4)..at).find(|&i| is(i, BEAT) && !passive(i))? + 1;
+    // `beat Kelsby 3-2`, `beat the Pine Sox 9-4`, and with words that say
+    // who the loser is between: `demolishing his team mate Kello Varn 9-3`
+    let verb = (at.saturating_sub(10)..at).find(|&i| is(i, BEAT) && !passive(i))?;
+    let name_starts = (verb + 1..at).rev().take_while(|&k| tokens[k].starts_with(char::is_uppercase)).last()?;
+    let unbroken = tokens[verb..name_starts].iter().all(|t| !t.ends_with([',', ';', ':']));
     let team = name_at(&tokens, name_starts)?;
-    let ends = name_starts + usize::from(word(name_starts) == "the") + team.split(' ').count();
-    (ends == at).then_some((team, Side::Loser))
+    (unbroken && name_starts + team.split(' ').count() == at).then_some((team, Side::Loser))
 }
 
 /// The capitalised name that starts at token `at`, after an optional `the`.
