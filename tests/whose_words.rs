@@ -3032,3 +3032,20 @@ fn a_loser_named_after_words_that_say_who_they_are_is_read_from_the_verb() {
     assert_eq!(codes_with(&project, sheet("Legs Venn won in her semi-final against Holm")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("Legs Ines Holm won in her semi-final against Venn")), ["label-contradicts"]);
 }
+
+#[test]
+fn a_number_in_brackets_after_a_word_is_the_name_before_the_brackets() {
+    let seed = "Test headline\n\n\
+        Ada Brun posted wins over Ivo Tamm (in round 8), Lev Oran (round 6) and Rein Kass (round 2).\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: brun, name: Ada Brun, aliases: [Brun]}}\n\
+             numbers:\n\
+             \x20 - {{id: oran, label: {label}, value: 6, actor: brun, evidence: Lev Oran (round 6)}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Round in which Brun beat Lev Oran")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("Round in which Brun beat Rein Kass")), ["label-beside-another"]);
+}

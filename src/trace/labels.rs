@@ -604,6 +604,13 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
     if let Some((word, mark)) = said_before.filter(|(w, _)| w.starts_with(char::is_lowercase)) {
         found.extend(words_in_order(word).map(|w| (w, mark)));
     }
+    // `Lev Orav (round 6)`: a number in brackets after a word or two is the
+    // name's before them
+    let in_brackets = before.rfind('(').filter(|&open| {
+        let inside = &before[open + 1..];
+        !inside.contains(')') && inside.split_whitespace().count() <= 2 && inside.starts_with(char::is_lowercase)
+    });
+    let before = in_brackets.map_or(before, |open| before[..open].trim_end());
     let mut back = before.rsplit(' ').filter(|w| !w.is_empty());
     let name = back.next().filter(|w| !BETWEEN.contains(w)).or_else(|| back.next());
     // not a name a comma sets apart: `Ruth Ellery, 31, … was jailed for 40
@@ -898,9 +905,14 @@ pub(super) fn beside_another(
         let own_change_unsaid = of_what_another_is(cx, s, mention);
         let label = read.label(i);
         // the word right before the number says what it is too: `magnitude 5.2`
-        let before = &cx.seed.text[cx.seed.sentences[s].span.start..mention.span.start];
-        let word_before = words(&Folded::new(before.rsplit(' ').find(|w| !w.is_empty()).unwrap_or_default()).text);
-        if word_before.iter().any(|w| label.contains(w)) {
+        // (unless it stands before the others too: `(round 6)`, `(round 4)`)
+        let word_before = |m: &Mention| {
+            let before = &cx.seed.text[cx.seed.sentences[s].span.start..m.span.start];
+            words(&Folded::new(before.rsplit(' ').find(|w| !w.is_empty()).unwrap_or_default()).text)
+        };
+        let own_before = word_before(mention);
+        let before_all = cx.mentions[s].iter().filter(|o| o.span != mention.span).all(|o| word_before(o) == own_before);
+        if own_before.iter().any(|w| label.contains(w)) && !before_all {
             continue;
         }
         let first = Folded::new(&figure.label.value).text;
