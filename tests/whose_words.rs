@@ -3049,3 +3049,20 @@ fn a_number_in_brackets_after_a_word_is_the_name_before_the_brackets() {
     assert_eq!(codes_with(&project, sheet("Round in which Brun beat Lev Oran")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("Round in which Brun beat Rein Kass")), ["label-beside-another"]);
 }
+
+#[test]
+fn an_actors_name_in_a_label_tells_no_clause_of_its_sentence_apart() {
+    let seed = "Test headline\n\n\
+        Viewra\u{2019}s cheaper tier will launch on May 4 for $5.99 a month, while its basic ad-free plan rises to $8.99.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: viewra, name: Viewra, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: price, label: {label}, value: 5.99, unit: USD, evidence: \"$5.99 a month\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Monthly price of the cheaper Viewra tier")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("Monthly price of the basic ad-free Viewra plan")), ["label-beside-another"]);
+}

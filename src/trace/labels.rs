@@ -695,11 +695,12 @@ fn clause_of_another<'m>(
     let verb = own_text
         .split(|c: char| !c.is_alphabetic())
         .any(|w| FINITE.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)));
-    if !verb || own_words.iter().any(|w| label.contains(w)) {
+    // names are read as actors' (`label-names-another`), not as clauses' words:
+    // `Streamix’s version` is no word of the own clause that `Streamix` in the label says
+    let names = actor_words(cx);
+    if !verb || own_words.iter().any(|w| label.contains(w) && !names.contains(w)) {
         return None;
     }
-    // names are read as actors' (`label-names-another`), not as clauses' words
-    let names = actor_words(cx);
     others.iter().find_map(|&o| {
         let theirs = clause_of(cx, s, o);
         if theirs == own {
