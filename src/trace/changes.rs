@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::Context;
-use super::contrasts::contradicts;
+use super::contrasts::{contradicts, says_one_of};
 use super::labels::Traced;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
@@ -38,14 +38,9 @@ enum Place {
 pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
-        let label: Vec<String> =
-            figure.label.value.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
-        let says = |words: &[&str]| label.iter().find(|w| words.contains(&w.as_str())).cloned();
-        let (said, place) = match (says(EARLIER), says(LATER)) {
-            (Some(word), None) => (word, Place::Later),
-            (None, Some(word)) => (word, Place::Earlier),
-            _ => continue,
-        };
+        let Some((said, earlier)) = says_one_of(&figure.label.value, EARLIER, LATER) else { continue };
+        // a label that says `previous` is wrong on the later number, and the other way round
+        let place = if earlier { Place::Later } else { Place::Earlier };
         let Some(change) = change_at(cx, s, mention, place) else { continue };
         let forecast = || {
             let sentence = cx.seed.text[cx.seed.sentences[s].span.clone()].to_lowercase();

@@ -172,6 +172,18 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     found
 }
 
+/// The word of `label` from `one` or from `other` (and `true` for `one`),
+/// where the label says only one of the two: `earliest` or `latest`.
+pub(super) fn says_one_of(label: &str, one: &[&str], other: &[&str]) -> Option<(String, bool)> {
+    let words: Vec<String> = label.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
+    let says = |side: &[&str]| words.iter().find(|w| side.contains(&w.as_str())).cloned();
+    match (says(one), says(other)) {
+        (Some(word), None) => Some((word, true)),
+        (None, Some(word)) => Some((word, false)),
+        _ => None,
+    }
+}
+
 /// A `label-contradicts` warning at `figure`'s label.
 pub(super) fn contradicts(cx: &Context, figure: &Figure, message: String, says: String) -> Diagnostic {
     Diagnostic::warning("label-contradicts", message).at(cx.in_sheet(&figure.label.span)).label(says)

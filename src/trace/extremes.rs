@@ -9,7 +9,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use super::Context;
-use super::contrasts::contradicts;
+use super::contrasts::{contradicts, says_one_of};
 use super::labels::Traced;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Mention, Value};
@@ -25,14 +25,7 @@ const MOST: &[&str] = &["oldest", "highest", "largest", "biggest", "maximum", "l
 pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
-        let label: Vec<String> =
-            figure.label.value.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
-        let says = |words: &[&str]| label.iter().find(|w| words.contains(&w.as_str())).cloned();
-        let (said, least) = match (says(LEAST), says(MOST)) {
-            (Some(word), None) => (word, true),
-            (None, Some(word)) => (word, false),
-            _ => continue,
-        };
+        let Some((said, least)) = says_one_of(&figure.label.value, LEAST, MOST) else { continue };
         let Some((other, span)) = other_end(cx, s, mention) else { continue };
         let (Some(own), Some(theirs)) = (number(mention), number(other)) else { continue };
         if own == theirs || (own < theirs) == least {
