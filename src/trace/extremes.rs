@@ -66,7 +66,9 @@ fn other_end<'c>(cx: &'c Context, s: usize, m: &Mention) -> Option<(&'c Mention,
     let like = |o: &&Mention| o.kind == m.kind && o.unit == m.unit;
     let span = |a: &Mention, b: &Mention| {
         let between = text.get(a.span.end..b.span.start)?.trim();
-        let opening = text[cx.seed.sentences[s].span.start..a.span.start].to_lowercase();
+        // (in ASCII lower case, whose offsets are the text's)
+        let sentence_start = cx.seed.sentences[s].span.start;
+        let opening = text[sentence_start..a.span.start].to_ascii_lowercase();
         let mut before = opening.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).rev();
         let last = before.next().unwrap_or_default();
         let opens = ["from", "between"].contains(&last);
@@ -80,8 +82,10 @@ fn other_end<'c>(cx: &'c Context, s: usize, m: &Mention) -> Option<(&'c Mention,
         };
         // `rose from 4 to 88` is a change, not a span
         let changed = CHANGING.iter().any(|stem| word_before.starts_with(stem));
-        let start =
-            if opens { a.span.start - (opening.len() - opening.trim_end().len()) - last.len() } else { a.span.start };
+        let start = match opens {
+            true => opening.rfind(last).map_or(a.span.start, |at| sentence_start + at),
+            false => a.span.start,
+        };
         (spanned && !changed).then_some(start..b.span.end)
     };
     let before = mentions[..at].iter().rev().find(like).and_then(|b| span(b, m).map(|r| (b, r)));

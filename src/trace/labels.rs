@@ -144,8 +144,6 @@ pub(super) fn swapped(
                     _ => continue,
                 },
             };
-            // words both labels have say nothing of which number is whose
-            // (`support` of `Yes support` and `No support`)
             // in one sentence, a figure's actor is the sheet's word on whose its
             // number is, as its label's are (across two, a name says less: a
             // sentence may name one who only speaks of the number)
@@ -153,6 +151,8 @@ pub(super) fn swapped(
                 true => (with_actor(a), with_actor(b)),
                 false => (read.label(a), read.label(b)),
             };
+            // words both labels have say nothing of which number is whose
+            // (`support` of `Yes support` and `No support`)
             let shared = |label: &HashSet<String>, other: &HashSet<String>, words: &HashSet<String>| {
                 label.intersection(words).filter(|w| !other.contains(*w)).count()
             };
@@ -695,10 +695,13 @@ fn clause_of_another<'m>(
     let verb = own_text
         .split(|c: char| !c.is_alphabetic())
         .any(|w| FINITE.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)));
+    if !verb {
+        return None;
+    }
     // names are read as actors' (`label-names-another`), not as clauses' words:
     // `Streamix’s version` is no word of the own clause that `Streamix` in the label says
     let names = actor_words(cx);
-    if !verb || own_words.iter().any(|w| label.contains(w) && !names.contains(w)) {
+    if own_words.iter().any(|w| label.contains(w) && !names.contains(w)) {
         return None;
     }
     others.iter().find_map(|&o| {
@@ -912,8 +915,9 @@ pub(super) fn beside_another(
             words(&Folded::new(before.rsplit(' ').find(|w| !w.is_empty()).unwrap_or_default()).text)
         };
         let own_before = word_before(mention);
-        let before_all = cx.mentions[s].iter().filter(|o| o.span != mention.span).all(|o| word_before(o) == own_before);
-        if own_before.iter().any(|w| label.contains(w)) && !before_all {
+        let before_all =
+            || cx.mentions[s].iter().filter(|o| o.span != mention.span).all(|o| word_before(o) == own_before);
+        if own_before.iter().any(|w| label.contains(w)) && !before_all() {
             continue;
         }
         let first = Folded::new(&figure.label.value).text;
