@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::Context;
-use super::contrasts::{contradicts, says_one_of};
+use super::contrasts::{contradicts_pair, says_one_of};
 use super::labels::Traced;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
@@ -57,11 +57,8 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
             figure.id.value,
             &cx.seed.text[change.clone()]
         );
-        found.push(
-            contradicts(cx, figure, message, format!("says {said}"))
-                .related(cx.in_seed(&change), format!("{stated} is the {which} number of this change"))
-                .help("check that the value is the number the label means; if the values are swapped, swap them back"),
-        );
+        let this = format!("{stated} is the {which} number of this change");
+        found.push(contradicts_pair(cx, figure, &said, message, &change, this));
     }
     found
 }

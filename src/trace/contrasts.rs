@@ -184,6 +184,21 @@ pub(super) fn says_one_of(label: &str, one: &[&str], other: &[&str]) -> Option<(
     }
 }
 
+/// A `label-contradicts` warning at `figure`'s label that says `said` of the
+/// one of two numbers at `pair` (a change, a span) that the label's is not.
+pub(super) fn contradicts_pair(
+    cx: &Context,
+    figure: &Figure,
+    said: &str,
+    message: String,
+    pair: &Range<usize>,
+    which: String,
+) -> Diagnostic {
+    contradicts(cx, figure, message, format!("says {said}"))
+        .related(cx.in_seed(pair), which)
+        .help("check that the value is the number the label means; if the values are swapped, swap them back")
+}
+
 /// A `label-contradicts` warning at `figure`'s label.
 pub(super) fn contradicts(cx: &Context, figure: &Figure, message: String, says: String) -> Diagnostic {
     Diagnostic::warning("label-contradicts", message).at(cx.in_sheet(&figure.label.span)).label(says)

@@ -9,7 +9,7 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 
 use super::Context;
-use super::contrasts::{contradicts, says_one_of};
+use super::contrasts::{contradicts_pair, says_one_of};
 use super::labels::Traced;
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Mention, Value};
@@ -39,11 +39,8 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
             figure.id.value,
             &cx.seed.text[span.clone()]
         );
-        found.push(
-            contradicts(cx, figure, message, format!("says {said}"))
-                .related(cx.in_seed(&span), format!("{stated} is the {end} end of this span"))
-                .help("check that the value is the number the label means; if the values are swapped, swap them back"),
-        );
+        let this = format!("{stated} is the {end} end of this span");
+        found.push(contradicts_pair(cx, figure, &said, message, &span, this));
     }
     found
 }
