@@ -2530,6 +2530,30 @@ fn a_cent_in_a_text_of_euro_sums_is_a_euro_cent() {
 }
 
 #[test]
+fn a_bare_crown_in_a_text_that_names_one_countrys_crown_is_that_countrys() {
+    let seed = "Test headline\n\n\
+        Vessel Pension, of Odense, made 2.3 billion Danish kroner in the half year.\n\n\
+        Its assets grew to 181.2 billion kroner.\n\nIts fees came to 40 million kr.\n";
+    let project = with_seed(seed);
+    let sheet = |unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: assets, label: Assets at the end of the half year, value: 181200000000, unit: {unit}}}\n\
+             \x20 - {{id: fees, label: Fees in the half year, value: 40000000, unit: {unit}}}\n"
+        )
+    };
+    assert_eq!(reported_with(&project, sheet("DKK")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("NOK")), ["unit-mismatch", "unit-mismatch"]);
+    // a text that names two countries' crowns leaves a bare one as it reads it alone
+    project.write(
+        "seeds/troops.txt",
+        "Test headline\n\nVessel Pension made 2.3 billion Danish kroner, and its Norwegian twin 1.1 billion.\n\n\
+         Its assets grew to 181.2 billion kroner.\n\nIts fees came to 40 million kr.\n",
+    );
+    assert_eq!(codes_with(&project, sheet("DKK")), ["unit-mismatch", "unit-mismatch"]);
+}
+
+#[test]
 fn a_name_in_an_aside_or_joined_to_another_leaves_the_number_its_owner() {
     // `The colt, trained by Ronan Tully, had run three times`: the trainer
     // does what the aside says to the colt; `a jab from Halvex and Norgen`
@@ -2880,6 +2904,56 @@ fn a_label_may_name_the_rival_a_gap_is_behind_or_ahead_of() {
     assert_eq!(caught("How far behind Vorn the runner-up finished"), Vec::<String>::new());
     assert_eq!(caught("Minutes Hart was short of Vorn"), Vec::<String>::new());
     assert_eq!(caught("Minutes Vorn took to finish"), ["label-names-another"]);
+}
+
+#[test]
+fn a_label_may_name_what_its_number_is_set_above_or_below() {
+    let seed = "Test headline\n\n\
+        Homes in Pellow burn 640 million litres a day, 48 million litres above the council's cap of 592 million litres.\n";
+    let sheet = |label: &str, value: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: excess, label: {label}, value: {value}000000, unit: litres, evidence: \"{value} million litres\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let caught = |label: &str, value: &str| -> Vec<String> { codes_with(&project, sheet(label, value)) };
+    assert_eq!(caught("How far use is above the cap", "48"), Vec::<String>::new());
+    // the cap itself, as its own number's label, is still the other number's
+    assert_eq!(caught("The council's cap on use", "48"), ["label-beside-another"]);
+}
+
+#[test]
+fn an_age_is_the_one_whose_name_it_stands_before() {
+    let seed = "Test headline\n\n\
+        Coach Ola Brenn watched from the stand.\n\n\
+        The win was the 29-year-old Vik Sand\u{2019}s fourth title.\n\n\
+        Brenn, 54, said little.\n\n\
+        Tents came too: 700 from the Delta Fund.\n\n\
+        The Relief Hub sent blankets.\n";
+    let sheet = |age_of: &str, tents_of: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: brenn, name: Ola Brenn, aliases: [Brenn]}}\n\
+             \x20 - {{id: sand, name: Vik Sand}}\n\
+             \x20 - {{id: delta, name: Delta Fund, kind: organisation}}\n\
+             \x20 - {{id: relief, name: Relief Hub, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: age, label: Age at the fourth title, value: 29, unit: years, actor: {age_of}}}\n\
+             \x20 - {{id: tents, label: Tents given, value: 700, unit: tents, actor: {tents_of}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(reported_with(&project, sheet("sand", "delta")), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet("brenn", "delta")),
+        ["actor-beside-another: `age` is given to Ola Brenn, but in s3 its 29 goes with Vik Sand"]
+    );
+    // the one a number comes from, named after it, is read without harm
+    assert_eq!(
+        reported_with(&project, sheet("sand", "relief")),
+        ["actor-beside-another: `tents` is given to Relief Hub, but in s5 its 700 goes with Delta Fund"]
+    );
 }
 
 #[test]

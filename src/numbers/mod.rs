@@ -238,7 +238,34 @@ pub fn scan_sentences(text: &str, sentences: &[crate::source::Sentence]) -> Vec<
         })
         .collect();
     euro_cents(text, &mut mentions);
+    crowns(text, &mut mentions);
     mentions
+}
+
+/// A bare crown — `kroner`, `krone` or `kr`, which a sentence alone reads
+/// as the Norwegian krone or as no country's — in a text that names the
+/// crown of one country only is that country's: `181.2 billion kroner`
+/// after `2.3 billion Danish kroner` is in Danish kroner.
+fn crowns(text: &str, mentions: &mut [Vec<Mention>]) {
+    let bare_crown = |m: &Mention| {
+        matches!(m.unit, Some(Unit::Currency("NOK" | "KR"))) && {
+            let written = text[m.span.clone()].to_lowercase();
+            let written = written.trim_end_matches('.');
+            ["kroner", "krone", "kr"].iter().any(|w| written.ends_with(w)) && !written.contains("norw")
+        }
+    };
+    // most texts have no crowns at all
+    if !mentions.iter().flatten().any(bare_crown) {
+        return;
+    }
+    let named = |words: &[&str]| text.split(|c: char| !c.is_alphanumeric()).any(|w| words.contains(&w));
+    let mut countries = money::CROWN_COUNTRIES.iter().filter(|(_, words)| named(words)).map(|(code, _)| *code);
+    let (Some(code), None) = (countries.next(), countries.next()) else { return };
+    for m in mentions.iter_mut().flatten() {
+        if bare_crown(m) {
+            m.unit = Some(Unit::Currency(code));
+        }
+    }
 }
 
 /// `by 45 cent`, in a text whose sums are in euro and never in dollars, is

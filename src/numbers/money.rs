@@ -252,14 +252,16 @@ const SHARED_SIGNS: &[SharedSign] = &[
     // trace a figure to the wrong currency
     SharedSign {
         signs: &["kr", "Kr"],
-        readings: &[
-            ("KR", &[]),
-            ("SEK", &["Sweden", "Swedish", "Stockholm", "SEK", "kronor", "krona"]),
-            ("NOK", &["Norway", "Norwegian", "Oslo", "NOK"]),
-            ("DKK", &["Denmark", "Danish", "Copenhagen", "DKK"]),
-            ("ISK", &["Iceland", "Icelandic", "Reykjavik", "ISK"]),
-        ],
+        readings: &[("KR", &[]), CROWN_COUNTRIES[0], CROWN_COUNTRIES[1], CROWN_COUNTRIES[2], CROWN_COUNTRIES[3]],
     },
+];
+
+/// The countries of the crown, with the words that name each.
+pub(super) const CROWN_COUNTRIES: [(&str, &[&str]); 4] = [
+    ("SEK", &["Sweden", "Swedish", "Stockholm", "SEK", "kronor", "krona"]),
+    ("NOK", &["Norway", "Norwegian", "Oslo", "NOK"]),
+    ("DKK", &["Denmark", "Danish", "Copenhagen", "DKK"]),
+    ("ISK", &["Iceland", "Icelandic", "Reykjavik", "ISK"]),
 ];
 
 /// The currency that `sign`, read as `code`, means in the sentence of `r`.

@@ -200,10 +200,16 @@ fn integer(digits: &str) -> Reading {
 /// ASCII: `١٬٢٣٤٫٥` is `1,234.5`, and `22 413` (a no-break space) is `22,413`.
 fn in_ascii(raw: &str) -> String {
     let mut ascii = String::with_capacity(raw.len());
-    for c in raw.chars() {
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
         // the tokenizer ends digits with a vulgar fraction only where no decimal point stands
         if let Some(decimals) = super::tokens::vulgar_fraction(c) {
             ascii.push_str(decimals);
+            continue;
+        }
+        // the hyphen or space of `5-¾` or `2 ¾` is no separator
+        let before_fraction = chars.peek().is_some_and(|next| super::tokens::vulgar_fraction(*next).is_some());
+        if before_fraction && super::tokens::FRACTION_GAPS.iter().any(|g| g.starts_with(c)) {
             continue;
         }
         match c {

@@ -140,6 +140,10 @@ const VULGAR_FRACTIONS_AFTER_DIGITS: Rows = &[
     ("a £2¾bn deal and 5⅛ miles", &["£2¾bn = 2750000000 gbp money -", "5⅛ = 5.125 - count -"]),
     // a decimal holds no third: no number is read, rather than a wrong one
     ("1⅓ tonnes", &[]),
+    // after a hyphen or a space, as a racing margin is written
+    ("won by a 5-¾ length margin", &["5-¾ = 5.75 - count -"]),
+    ("won by 2 ¾ lengths", &["2 ¾ = 2.75 - count -"]),
+    ("1-⅓ tonnes", &[]),
 ];
 
 #[test]

@@ -97,15 +97,25 @@ fn digits_at(text: &str, i: usize, out: &mut Vec<Token>, spaced: &mut bool) -> (
         && digit_len_at(text, end + point).is_some()
     {
         end = digit_run(text, end + point).0;
-    } else if let Some(c) = text[end..].chars().next()
-        && is_vulgar_fraction(c)
-    {
-        // `7½`: the fraction is the number's decimal part (`1⅓`, which no
-        // decimal holds, is then no number: never a plain 1)
-        end += c.len_utf8();
+    } else if let Some(fraction) = vulgar_fraction_after(&text[end..]) {
+        // `7½`, `5-¾`, `2 ¾`: the fraction is the number's decimal part (`1⅓`,
+        // which no decimal holds, is then no number: never a plain 1)
+        end += fraction;
     }
     (TokenKind::Digits, i, end)
 }
+
+/// The length of the vulgar fraction that `rest`, after digits, opens
+/// with: right after them, or after a hyphen or a space (`a 5-¾ length
+/// margin`, `won by 2 ¾ lengths`).
+fn vulgar_fraction_after(rest: &str) -> Option<usize> {
+    let gap = FRACTION_GAPS.iter().find(|g| rest.starts_with(**g)).map_or(0, |g| g.len());
+    let c = rest[gap..].chars().next().filter(|c| is_vulgar_fraction(*c))?;
+    Some(gap + c.len_utf8())
+}
+
+/// What may stand between digits and the vulgar fraction that ends them.
+pub(super) const FRACTION_GAPS: [&str; 3] = ["-", " ", "\u{00A0}"];
 
 /// A vulgar fraction sign: `½`, `⅓`, `⅞` …
 fn is_vulgar_fraction(c: char) -> bool {

@@ -641,6 +641,8 @@ const MEASURES: &[&[&[&str]]] = &[
     ],
     &[&["litre", "liter", "l"], &["gallon", "gal"], &["barrel", "bbl"]],
     &[&["hectare", "ha"], &["acre"]],
+    &[&["watt"], &["kilowatt", "kw"], &["megawatt", "mw"], &["gigawatt", "gw"], &["terawatt", "tw"]],
+    &[&["kilowatt-hour", "kwh"], &["megawatt-hour", "mwh"], &["gigawatt-hour", "gwh"], &["terawatt-hour", "twh"]],
     &[&["celsius", "centigrade", "c"], &["fahrenheit", "f"]],
 ];
 
@@ -746,7 +748,9 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
     if noun.contains(" per ") || noun.contains('/') {
         return None;
     }
-    let (family, unit) = measure_of(noun.split_whitespace().last()?)?;
+    let Some((family, unit)) = measure_of(noun.split_whitespace().last()?) else {
+        return things_measured(cx, figure, (s, m), noun);
+    };
     let word = word_after(cx, s, m).or_else(|| elided(cx, s, m))?;
     let rest = &cx.seed.text[m.span.end.min(cx.seed.text.len())..];
     if rest.trim_start().trim_start_matches(|c: char| !c.is_whitespace()).trim_start().starts_with("per ") {
@@ -770,6 +774,23 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
         return None;
     }
     Some(measure_mismatch(cx, figure, (s, m), noun, word))
+}
+
+/// A figure that counts things (`unit: lengths`) where its sentence gives
+/// the number in a unit of a measure, written out (`three seconds clear`):
+/// a measure is no count of things. A noun with a measure in it (`minutes
+/// played`, `man-hours`) is left alone.
+fn things_measured(cx: &Context, figure: &Figure, (s, m): At, noun: &str) -> Option<Diagnostic> {
+    if noun.split(|c: char| c.is_whitespace() || c == '-').any(|w| measure_of(w).is_some()) {
+        return None;
+    }
+    let word = word_after(cx, s, m)?;
+    let lower = word.to_lowercase();
+    let in_full = word.chars().count() >= 4
+        && word.starts_with(char::is_lowercase)
+        && !TIME_SHORT.contains(&lower.as_str())
+        && !SHORT_FORMS_THAT_ARE_WORDS.contains(&lower.as_str());
+    (in_full && measure_of(word).is_some()).then(|| measure_mismatch(cx, figure, (s, m), noun, word))
 }
 
 /// `unit-mismatch`: the figure counts `noun`, and its sentence states the number in `word`.

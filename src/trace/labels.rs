@@ -490,6 +490,30 @@ pub(super) fn elsewhere(
     found
 }
 
+/// Words that set a number against another thing: `62 million litres above
+/// the usage target`, `short of the record`.
+const SET_AGAINST: &[&str] =
+    &["above", "below", "over", "under", "beyond", "behind", "ahead", "short", "than", "against"];
+
+/// `How far use is above the target`: word `w` of the label names what the
+/// figure's number is set against, not the number: the label has it after a
+/// word of [`SET_AGAINST`], which the text has between the number and the
+/// other number `o` that `w` goes with.
+fn set_against(cx: &Context, mention: &Mention, o: &Mention, label: &str, w: &str) -> bool {
+    let lower = label.to_lowercase();
+    let between = cx.seed.text[mention.span.end.min(o.span.start)..o.span.start].to_lowercase();
+    let plain = |text: &str| text.split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect::<Vec<_>>();
+    let between = plain(&between);
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        if SET_AGAINST.contains(&word) && between.iter().any(|b| b == word) {
+            // (the words of the label after this one)
+            let after = &lower[word.as_ptr() as usize - lower.as_ptr() as usize + word.len()..];
+            return words_in_order(&Folded::new(after).text).any(|x| x == w);
+        }
+    }
+    false
+}
+
 /// Words that open a sentence about one or each of a set named before: `One
 /// was 88% effective, the other 58%`.
 const MEMBERS: &[&str] = &["One", "Both", "Each", "Neither", "Either", "Another"];
@@ -970,8 +994,10 @@ pub(super) fn beside_another(
                 Mark::Noun => first.contains(w) && !counted.contains(w),
                 // (what the other change is of, when the own one's is the same unsaid)
                 Mark::Changed => label.contains(w) && !own_change_unsaid,
-                Mark::Of => label.contains(w),
-                Mark::Name => label.contains(w) && !clause.contains(w),
+                Mark::Of => label.contains(w) && !set_against(cx, mention, o, &figure.label.value, w),
+                Mark::Name => {
+                    label.contains(w) && !clause.contains(w) && !set_against(cx, mention, o, &figure.label.value, w)
+                }
             });
             named.map(|(w, mark)| (o, w, mark))
         });

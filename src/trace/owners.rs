@@ -196,8 +196,10 @@ const PRONOUNS: &[&str] = &["he", "she", "his", "her", "its", "it", "they", "the
 fn does_it(cx: &Context, s: usize, m: &Mention, named: &std::ops::Range<usize>) -> bool {
     let text = &cx.seed.text;
     let from = after_the_number_before(cx, s, m, |_| true);
+    // (a name after the number has no words between: `the 38-year-old Quill`)
     let words = |span: std::ops::Range<usize>| {
-        text[span].split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>()
+        let text = text.get(span).unwrap_or_default();
+        text.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>()
     };
     let between = words(named.end..m.span.start);
     let clause = words(from..m.span.start);
@@ -224,8 +226,18 @@ fn owner(cx: &Context, s: usize, m: &Mention) -> Option<(usize, std::ops::Range<
         let at = text.len() - rest.len();
         named().filter(|(_, n)| n.span.start == at).max_by_key(|(_, n)| n.span.len())
     };
-    before.or_else(from_after).map(|(b, n)| (b, n.span.clone()))
+    // `Farrow praised the 38-year-old Quill`: an age is the one's it is put before
+    let aged = || {
+        let after = &text[m.span.end..];
+        let rest = AGED.iter().find_map(|aged| after.strip_prefix(aged))?;
+        let at = text.len() - rest.len();
+        named().filter(|(_, n)| n.span.start == at).max_by_key(|(_, n)| n.span.len())
+    };
+    aged().or(before).or_else(from_after).map(|(b, n)| (b, n.span.clone()))
 }
+
+/// What stands between an age and the one whose age it is: `the 38-year-old Quill`.
+const AGED: &[&str] = &["-year-old ", "-years-old ", " year old ", " years old ", "-year-old\u{a0}"];
 
 /// The name at `span`, in the words of a number from `from`, may own it: no
 /// word before it makes it a party (`a stake in Booker`, `from the Coast
