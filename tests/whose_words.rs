@@ -2924,6 +2924,24 @@ fn a_label_may_name_what_its_number_is_set_above_or_below() {
 }
 
 #[test]
+fn a_swap_pinned_by_the_verb_alone_is_told_by_what_its_clause_is_about() {
+    let seed = "Test headline\n\n\
+        Small farm-plot output fell 12.4% to a yearly 51,000 tonnes, while large estate-plot output slid 18.2% to 26,000.\n";
+    let sheet = |small: &str, large: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: small, label: Fall in small-farm output, value: {small}, unit: \"%\", evidence: \"{}\"}}\n\
+             \x20 - {{id: large, label: Fall in large-estate output, value: {large}, unit: \"%\", evidence: \"{}\"}}\n",
+            if small == "12.4" { "fell 12.4%" } else { "slid 18.2%" },
+            if large == "18.2" { "slid 18.2%" } else { "fell 12.4%" },
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("12.4", "18.2")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("18.2", "12.4")), ["labels-swapped"]);
+}
+
+#[test]
 fn an_age_is_the_one_whose_name_it_stands_before() {
     let seed = "Test headline\n\n\
         Coach Ola Brenn watched from the stand.\n\n\

@@ -88,9 +88,20 @@ pub(super) fn swapped(
     let evidence = |&(figure, s, m): &Traced| {
         let start = after_the_number_before(cx, s, m, |o| of_class(figure, o));
         // unpinned (two dates tell themselves apart): the words since the number before
+        // (and for one pinned, those words too where its evidence leaves out
+        // what the clause is about: `multifamily building` of `slid 18.2%`,
+        // unless they follow another figure's number, whose words they may be)
+        let since = &cx.seed.text[after_the_number_before(cx, s, m, |_| true)..m.span.start];
+        let before = cx.mentions[s].iter().rfind(|o| o.span.end <= m.span.start);
+        let of_a_figure = |o: &Mention| {
+            traced.iter().any(|(_, t, n)| *t == s && n.span.start < o.span.end && o.span.start < n.span.end)
+        };
+        // (nor in a score, whose numbers are the pair's: `beat Southby 16-14`)
+        let in_a_score = in_a_score(&cx.seed.text, &m.span);
         let e = match &figure.evidence {
-            Some(e) => e.value.clone(),
-            None => cx.seed.text[after_the_number_before(cx, s, m, |_| true)..m.span.start].to_string(),
+            Some(e) if in_a_score || before.is_some_and(of_a_figure) => e.value.clone(),
+            Some(e) => format!("{since} {}", e.value),
+            None => since.to_string(),
         };
         // and what the words after the number, to its clause's end or the next
         // number, say of it: `19 more than his nearest competitor`
@@ -100,7 +111,6 @@ pub(super) fn swapped(
         let e = format!("{e} {after}");
         // a score's numbers are the pair's: the name before it says nothing of
         // whose each is (`beat Southby 16-14`: the 16 is the winner's)
-        let in_a_score = in_a_score(&cx.seed.text, &m.span);
         // (not a name the number is set against: `0.31 seconds ahead of Tomas Riedl`)
         let named = cx
             .called()
@@ -109,7 +119,7 @@ pub(super) fn swapped(
             .filter(|n| start <= n.span.start && n.span.end <= m.span.start)
             .filter(|n| super::owners::as_owner(cx, start, &n.span, m.span.start));
         let names: Vec<&str> = named.filter(|_| !in_a_score).map(|n| n.text.as_str()).collect();
-        Some(words(&Folded::new(&format!("{e} {}", names.join(" "))).text))
+        Some(with_parts(&words(&Folded::new(&format!("{e} {}", names.join(" "))).text)))
     };
     // read only for two figures of one sentence
     let evidences: Vec<OnceCell<Option<HashSet<String>>>> = traced.iter().map(|_| OnceCell::new()).collect();
@@ -123,9 +133,14 @@ pub(super) fn swapped(
                 let names = cx.briefing.actors[actor].names().map(|n| n.value.as_str()).collect::<Vec<_>>().join(" ");
                 label.extend(words(&Folded::new(&names).text));
             }
-            label
+            with_parts(&label)
         })
     };
+    // across two sentences: the labels' and the sentences' words, a compound's parts too
+    let labels: Vec<OnceCell<HashSet<String>>> = traced.iter().map(|_| OnceCell::new()).collect();
+    let label_of = |i: usize| labels[i].get_or_init(|| with_parts(read.label(i)));
+    let sentences: Vec<OnceCell<HashSet<String>>> = cx.folded.iter().map(|_| OnceCell::new()).collect();
+    let sentence_of = |s: usize| sentences[s].get_or_init(|| with_parts(read.of(s)));
     let mut found = Vec::new();
     for (a, first) in traced.iter().enumerate() {
         for (b, second) in traced.iter().enumerate().skip(a + 1) {
@@ -138,7 +153,7 @@ pub(super) fn swapped(
             }
             // two figures of one sentence are told apart by their evidence alone
             let (own_a, own_b) = match sa == sb {
-                false => (read.of(sa), read.of(sb)),
+                false => (sentence_of(sa), sentence_of(sb)),
                 true => match (evidence_of(a), evidence_of(b)) {
                     (Some(ea), Some(eb)) => (ea, eb),
                     _ => continue,
@@ -149,7 +164,7 @@ pub(super) fn swapped(
             // sentence may name one who only speaks of the number)
             let (label_a, label_b) = match sa == sb {
                 true => (with_actor(a), with_actor(b)),
-                false => (read.label(a), read.label(b)),
+                false => (label_of(a), label_of(b)),
             };
             // words both labels have say nothing of which number is whose
             // (`support` of `Yes support` and `No support`)
@@ -165,6 +180,15 @@ pub(super) fn swapped(
         }
     }
     found
+}
+
+/// `words` and the parts of each compound among them: `single-family` is
+/// `single` and `family` too (`Single family-unit building` reads like
+/// `single-family building`).
+fn with_parts(words: &HashSet<String>) -> HashSet<String> {
+    let parts =
+        words.iter().filter(|w| w.contains('-')).flat_map(|w| words_in_order(&w.replace('-', " ")).collect::<Vec<_>>());
+    words.iter().cloned().chain(parts).collect()
 }
 
 /// Where the words of mention `m` of sentence `s` start: after the last
