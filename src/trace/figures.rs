@@ -989,11 +989,23 @@ fn counts(cx: &Context, s: usize, m: &Mention, noun: &str) -> bool {
     let Some(thing) = noun.split_whitespace().last().map(thing_of) else { return false };
     let end = cx.seed.sentences[s].span.end;
     let after = &cx.seed.text[m.span.end.min(end)..end];
-    after.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).take(3).any(|w| {
+    let mut words = after.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).take(3);
+    let first = words.clone().next().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    // `killing eight miners and cutting off 15 others`: the others are what
+    // the number before counts
+    if first.is_some_and(|w| OF_THE_SAME.contains(&w))
+        && cx.mentions[s].iter().rfind(|o| o.span.end <= m.span.start).is_some_and(|o| counts(cx, s, o, noun))
+    {
+        return true;
+    }
+    words.any(|w| {
         let word: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
         !thing.is_empty() && thing_of(&word) == thing
     })
 }
+
+/// Words after a number that count what the number before it counts.
+const OF_THE_SAME: &[&str] = &["others"];
 
 /// `sentence` calls `actor` by the noun its name ends in, after `the`: `the
 /// bank` for Harbour Bank or the Reserve Bank of India, `the company` for

@@ -438,7 +438,12 @@ pub(super) fn elsewhere(
             let names_actor = |t: usize| {
                 own_actor.is_some_and(|a| cx.called()[a].iter().any(|n| n.sentence == cx.seed.sentences[t].number))
             };
-            told_apart(read, label, &named, s, &others, |t| if names_actor(t) { 3 } else { 2 })
+            // `an 18 per cent jump in the town`: the place the sentences before name is its own
+            let named = match place_named_before(cx, read, s) {
+                Some(place) => &named.union(&place).cloned().collect(),
+                None => &named,
+            };
+            told_apart(read, label, named, s, &others, |t| if names_actor(t) { 3 } else { 2 })
         });
         let Some(t) = best else { continue };
         // the two sentences before the figure's own
@@ -471,10 +476,24 @@ pub(super) fn elsewhere(
             let noun = words(&Folded::new(noun).text);
             !noun.is_empty() && before.clone().any(|k| noun.iter().all(|w| read.of(k).contains(w)))
         };
-        let points_back =
-            ["This", "That", "These", "Those", "It", "Such"].contains(&first_word(cx, s)) || the_one_named();
-        let said_before = |w: &String| (before.start..=s).any(|k| read.of(k).contains(w));
+        let points_back = ["This", "That", "These", "Those", "It", "Such"].contains(&first_word(cx, s))
+            || the_one_named()
+            || says_that_number(cx, s, mention);
+        // (what the period is, the periods are read for: `This time last year`
+        // is the label's `a year earlier`)
+        let said_before =
+            |w: &String| PERIOD_WORDS.contains(&w.as_str()) || (before.start..=s).any(|k| read.of(k).contains(w));
         if points_back && !before.contains(&t) && label.iter().all(said_before) {
+            continue;
+        }
+        // `This time last year it stood at £151,000`, labelled `… a year
+        // earlier`: the time before, which the other sentence does not say
+        let sentence_text = |k: usize| cx.seed.text[cx.seed.sentences[k].span.clone()].to_lowercase();
+        let time_before = |text: &str| TIME_BEFORE.iter().any(|t| text.contains(t));
+        if time_before(&figure.label.value.to_lowercase())
+            && time_before(&sentence_text(s))
+            && !time_before(&sentence_text(t))
+        {
             continue;
         }
         // a label that names its own number's period, which the other sentence
@@ -536,6 +555,63 @@ fn set_against(cx: &Context, mention: &Mention, o: &Mention, label: &str, w: &st
         }
     }
     false
+}
+
+/// Words of a period, which a label may say as a sentence pointing back does
+/// not: `a year earlier`, `last month`.
+const PERIOD_WORDS: &[&str] =
+    &["year", "month", "week", "quarter", "day", "earlier", "ago", "before", "prior", "last", "later"];
+
+/// Ways to say the time before the one a text is about.
+const TIME_BEFORE: &[&str] = &[
+    "last year",
+    "a year ago",
+    "a year earlier",
+    "the year before",
+    "previous year",
+    "last month",
+    "a month ago",
+    "a month earlier",
+    "the month before",
+    "previous month",
+    "last week",
+    "a week ago",
+    "a week earlier",
+];
+
+/// Nouns that `that` or `this` before them make a number said before:
+/// `Last year, that number dropped to 731`.
+const SAID_BEFORE: &[&str] = &["number", "figure", "total", "rate", "level", "amount", "sum", "count", "tally", "toll"];
+
+/// Sentence `s` says `that number` or the like in the words of `m`.
+fn says_that_number(cx: &Context, s: usize, m: &Mention) -> bool {
+    let before = cx.seed.text[cx.seed.sentences[s].span.start..m.span.start].to_lowercase();
+    let words: Vec<&str> = before.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    words.windows(2).any(|pair| ["this", "that"].contains(&pair[0]) && SAID_BEFORE.contains(&pair[1]))
+}
+
+/// Words that call a place by what it is: `the town`.
+const PLACE_NOUNS: &[&str] =
+    &["town", "city", "village", "country", "region", "state", "island", "county", "province", "capital", "area"];
+
+/// Where sentence `s` calls a place `the town` or the like, the names (words
+/// in capitals) of the two sentences of its paragraph before it, which may
+/// be that place.
+fn place_named_before(cx: &Context, read: &Words, s: usize) -> Option<HashSet<String>> {
+    let sentence = cx.seed.text[cx.seed.sentences[s].span.clone()].to_lowercase();
+    let words: Vec<&str> = sentence.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    if !words.windows(2).any(|pair| pair[0] == "the" && PLACE_NOUNS.contains(&pair[1])) {
+        return None;
+    }
+    let paragraph = cx.seed.sentences[s].paragraph;
+    let before = (s.saturating_sub(2)..s).filter(|&k| cx.seed.sentences[k].paragraph == paragraph || k + 1 == s);
+    let names = before.flat_map(|k| {
+        let text = &cx.seed.text[cx.seed.sentences[k].span.clone()];
+        let capitals = text.split_whitespace().filter(|w| w.starts_with(char::is_uppercase));
+        capitals.flat_map(|w| words_in_order(&Folded::new(w).text).collect::<Vec<_>>()).collect::<Vec<_>>()
+    });
+    let names: HashSet<String> = names.filter(|w| !read.of(s).contains(w)).collect();
+    Some(names)
 }
 
 /// Words that open a sentence about one or each of a set named before: `One
@@ -739,8 +815,10 @@ fn clause_of_another<'m>(
     let own_text = &cx.seed.text[own.clone()];
     let own_words = words(&Folded::new(own_text).text);
     // a clause of its own has a verb of its own: `up one million on the month
-    // before` goes on from the clause before it, and shares its subject
-    let verb = own_text
+    // before` goes on from the clause before it, and shares its subject (and
+    // a verb in an aside between dashes is the aside's: `leading the long shot
+    // — the payout was the largest since 1913 — to a 6-length victory`)
+    let verb = without_asides(own_text)
         .split(|c: char| !c.is_alphabetic())
         .any(|w| FINITE.contains(&w) || (w.len() > 4 && w.ends_with("ed") && w.starts_with(char::is_lowercase)));
     if !verb {
@@ -763,6 +841,34 @@ fn clause_of_another<'m>(
         let distinct: HashSet<&String> = shared.iter().collect();
         (distinct.len() >= 2).then(|| (o, shared[0].clone()))
     })
+}
+
+/// Things counted off by number: `Day three`, `Stage 4`, `Round 6`.
+const NUMBERED: &[&str] = &[
+    "day", "stage", "round", "game", "race", "lap", "hole", "week", "match", "leg", "heat", "set", "phase", "episode",
+];
+
+/// Mention `o` of sentence `s` names one of a numbered series (`Day three
+/// opened …`): it counts nothing a label could be about, and the word
+/// before it is no name.
+fn names_a_numbered_thing(cx: &Context, s: usize, o: &Mention) -> bool {
+    let before = &cx.seed.text[cx.seed.sentences[s].span.start..o.span.start];
+    let word = before.trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or_default();
+    word.starts_with(char::is_uppercase) && NUMBERED.contains(&word.to_lowercase().as_str())
+}
+
+/// `text` without what stands between two dashes of one kind (`—`, `–`,
+/// or ` - `), which is an aside.
+fn without_asides(text: &str) -> String {
+    let mut kept = text.to_string();
+    for dash in ["\u{2014}", "\u{2013}", " - "] {
+        while let Some(open) = kept.find(dash)
+            && let Some(close) = kept[open + dash.len()..].find(dash)
+        {
+            kept.replace_range(open..open + dash.len() + close + dash.len(), " ");
+        }
+    }
+    kept
 }
 
 /// The words of every name and alias of the sheet's actors.
@@ -989,6 +1095,7 @@ pub(super) fn beside_another(
             .filter(|o| {
                 o.span != mention.span
                     && o.value != mention.value
+                    && !names_a_numbered_thing(cx, s, o)
                     && of_class(figure, o)
                     && (own_period.is_none() || super::periods::period_of(cx, s, o) == own_period)
             })

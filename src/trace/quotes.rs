@@ -194,8 +194,9 @@ pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     let single = marked(
         text,
         |prev, c, next| {
+            // after a space, a bracket or a dash: `Co.'s` and `1990s'` are no quotation
             matches!(c, '‘' | '\'')
-                && !prev.is_some_and(char::is_alphanumeric)
+                && prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/\"“«".contains(p))
                 && next.is_some_and(|n| !n.is_whitespace())
         },
         |c| matches!(c, '’' | '\''),
@@ -354,6 +355,8 @@ mod tests {
             ("He said “we must act” today.", &["“we must act”"]),
             ("He said \"we must\" and \"now\".", &["\"we must\"", "\"now\""]),
             ("The UK's 'backstop' plan", &["'backstop'"]),
+            ("Harrow Coal Co.'s pit, the 1990s' worst", &[]),
+            ("a (‘soft’) deal", &["‘soft’"]),
             ("Britain’s ‘US backstop’ plan, the PM’s aim", &["‘US backstop’"]),
             ("“It was ‘premature’, he said,” she wrote.", &["“It was ‘premature’, he said,”"]),
             ("“We will go on.", &["“We will go on."]),
