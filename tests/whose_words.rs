@@ -3052,6 +3052,20 @@ fn a_verb_in_an_aside_between_dashes_gives_its_clause_no_subject() {
 }
 
 #[test]
+fn a_label_that_says_a_verb_in_another_form_reads_like_its_number() {
+    let seed = "Test headline\n\nThe two men took £3m from 55 investors, among them a farmer who lost £400,000.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: loss, label: {label}, value: 400000, unit: GBP, evidence: \"lost £400,000\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Amount the farmer lost")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("Amount taken from the investors")), ["label-beside-another"]);
+}
+
+#[test]
 fn an_age_is_the_one_whose_name_it_stands_before() {
     let seed = "Test headline\n\n\
         Coach Ola Brenn watched from the stand.\n\n\

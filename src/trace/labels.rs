@@ -1335,6 +1335,10 @@ fn is_period(word: &str) -> bool {
 /// The word without the ending that makes it plural or a tense, and
 /// without a last `e`, so that `vote`, `votes` and `voting` are one.
 fn stem(word: &str) -> &str {
+    // `took` and `taken` are `take`
+    if let Some((_, base)) = IRREGULAR.iter().find(|(form, _)| *form == word) {
+        return stem(base);
+    }
     let mut stem = word;
     for ending in ["ing", "ed", "es", "s"] {
         if word.chars().count() > 4
@@ -1353,6 +1357,37 @@ fn stem(word: &str) -> &str {
         _ => stem,
     }
 }
+
+/// Forms of verbs that no ending makes, with the verb they are of.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("took", "take"),
+    ("taken", "take"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("won", "win"),
+    ("lost", "lose"),
+    ("paid", "pay"),
+    ("made", "make"),
+    ("sold", "sell"),
+    ("bought", "buy"),
+    ("spent", "spend"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("caught", "catch"),
+    ("drove", "drive"),
+    ("driven", "drive"),
+    ("stole", "steal"),
+    ("stolen", "steal"),
+    ("threw", "throw"),
+    ("thrown", "throw"),
+    ("struck", "strike"),
+    ("hid", "hide"),
+    ("hidden", "hide"),
+];
 
 /// Words too common in labels and news to tell sentences apart.
 const COMMON: &[&str] = &[
