@@ -3066,6 +3066,32 @@ fn a_label_that_says_a_verb_in_another_form_reads_like_its_number() {
 }
 
 #[test]
+fn a_rate_or_a_number_in_words_is_read_with_its_units() {
+    let seed = "Test headline\n\n\
+        Oats averaged 5.2t/ha this season, the growers said.\n\n\
+        Rye yields reached 3.1 tonnes per hectare.\n\n\
+        The lost drill may lie about a mile and a half below the ridge.\n";
+    let sheet = |oats: &str, rye: &str, depth: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: oats, label: Oat yield this season, value: 5.2, unit: {oats}}}\n\
+             \x20 - {{id: rye, label: Rye yield, value: 3.1, unit: {rye}}}\n\
+             \x20 - {{id: depth, label: Depth of the lost drill, value: 1.5, unit: {depth}, qualifier: about}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("t/ha", "tonnes per hectare", "miles")), Vec::<String>::new());
+    assert_eq!(
+        reported_with(&project, sheet("t/acre", "kg per hectare", "feet")),
+        [
+            "unit-mismatch: `oats` counts t/acre, but s2 counts 5.2 t/ha",
+            "unit-mismatch: `rye` counts kg per hectare, but s3 counts 3.1 tonnes per hectare",
+            "unit-mismatch: `depth` counts feet, but s4 counts about a mile and a half",
+        ]
+    );
+}
+
+#[test]
 fn an_age_is_the_one_whose_name_it_stands_before() {
     let seed = "Test headline\n\n\
         Coach Ola Brenn watched from the stand.\n\n\

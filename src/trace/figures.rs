@@ -744,14 +744,24 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
         let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         return (own != said).then(|| measure_mismatch(cx, figure, (s, m), noun, word));
     }
-    // another rate (`tonnes per hectare`) is no measure of its last word
-    if noun.contains(" per ") || noun.contains('/') {
-        return None;
+    // a rate (`tonnes per hectare`) is told from a rate in other units
+    if let Some(own) = rate_of(noun) {
+        let end = cx.seed.sentences[s].span.end;
+        let after = cx.seed.text[m.span.end.min(end)..end].trim_start();
+        let written: String = after.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        let said = rate_of(&written)?;
+        let differ = |a: &str, b: &str| matches!((measure_of(a), measure_of(b)), (Some(x), Some(y)) if x != y);
+        let word = match written.contains(" per ") {
+            true => format!("{} per {}", said.0, said.1),
+            false => format!("{}/{}", said.0, said.1),
+        };
+        return (differ(own.0, said.0) || differ(own.1, said.1))
+            .then(|| measure_mismatch(cx, figure, (s, m), noun, &word));
     }
     let Some((family, unit)) = measure_of(noun.split_whitespace().last()?) else {
         return things_measured(cx, figure, (s, m), noun);
     };
-    let word = word_after(cx, s, m).or_else(|| elided(cx, s, m))?;
+    let word = unit_within(cx, m).or_else(|| word_after(cx, s, m)).or_else(|| elided(cx, s, m))?;
     let rest = &cx.seed.text[m.span.end.min(cx.seed.text.len())..];
     if rest.trim_start().trim_start_matches(|c: char| !c.is_whitespace()).trim_start().starts_with("per ") {
         return None;
@@ -793,14 +803,42 @@ fn things_measured(cx: &Context, figure: &Figure, (s, m): At, noun: &str) -> Opt
     (in_full && measure_of(word).is_some()).then(|| measure_mismatch(cx, figure, (s, m), noun, word))
 }
 
+/// `word` stands in `text` as a whole word.
+fn whole_words_in(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
+}
+
+/// The two units of a rate: `t/ha`, `tonnes per hectare` (the first word
+/// after `per`).
+fn rate_of(text: &str) -> Option<(&str, &str)> {
+    let (top, bottom) = text.split_once(" per ").or_else(|| {
+        let glued = text.split_whitespace().next()?;
+        glued.split_once('/')
+    })?;
+    let top = top.split_whitespace().last()?;
+    let bottom = bottom.split_whitespace().next()?.trim_end_matches(|c: char| !c.is_alphanumeric());
+    (!top.is_empty() && !bottom.is_empty()).then_some((top, bottom))
+}
+
+/// The unit a number in words holds, written out: `a mile and a half` is in miles.
+fn unit_within<'a>(cx: &'a Context, m: &Mention) -> Option<&'a str> {
+    let text = &cx.seed.text[m.span.clone()];
+    if !matches!(m.kind, Kind::Count) || text.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    text.split(|c: char| !c.is_alphabetic()).find(|w| w.chars().count() >= 4 && measure_of(w).is_some())
+}
+
 /// `unit-mismatch`: the figure counts `noun`, and its sentence states the number in `word`.
 fn measure_mismatch(cx: &Context, figure: &Figure, (s, m): At, noun: &str, word: &str) -> Diagnostic {
     let id = cx.sentence_id(s);
     let text = mention_text(cx, m);
-    Diagnostic::error("unit-mismatch", format!("`{}` counts {noun}, but {id} counts {text} {word}", figure.id.value))
+    // (a number in words may hold its unit: `a mile and a half`)
+    let said = if whole_words_in(&text, word) { text.to_string() } else { format!("{text} {word}") };
+    Diagnostic::error("unit-mismatch", format!("`{}` counts {noun}, but {id} counts {said}", figure.id.value))
         .at(cx.in_sheet(&figure.unit.as_ref().map_or(figure.value.span.clone(), |u| u.span.clone())))
         .label("this unit")
-        .related(cx.in_seed(&m.span), format!("{id} states {text} {word}"))
+        .related(cx.in_seed(&m.span), format!("{id} states {said}"))
         .help(format!("give the unit the seed counts: `unit: {word}`"))
 }
 
