@@ -834,7 +834,7 @@ fn measure_mismatch(cx: &Context, figure: &Figure, (s, m): At, noun: &str, word:
     let id = cx.sentence_id(s);
     let text = mention_text(cx, m);
     // (a number in words may hold its unit: `a mile and a half`)
-    let said = if whole_words_in(&text, word) { text.to_string() } else { format!("{text} {word}") };
+    let said = if whole_words_in(text, word) { text.to_string() } else { format!("{text} {word}") };
     Diagnostic::error("unit-mismatch", format!("`{}` counts {noun}, but {id} counts {said}", figure.id.value))
         .at(cx.in_sheet(&figure.unit.as_ref().map_or(figure.value.span.clone(), |u| u.span.clone())))
         .label("this unit")
