@@ -3092,6 +3092,35 @@ fn a_rate_or_a_number_in_words_is_read_with_its_units() {
 }
 
 #[test]
+fn a_name_glued_to_the_word_before_it_is_still_found_by_a_shorter_one() {
+    // a slip of the page: `ChairIda Rosk`; the alias `Rosk` stands whole
+    let seed =
+        "Test headline\n\nThe vote went through. Club ChairIda Rosk said she was \u{201c}delighted\u{201d} with it.\n";
+    let sheet = "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+                 \x20 - {id: rosk, name: Ida Rosk, aliases: [Rosk]}\n\
+                 quotes:\n\
+                 \x20 - {id: delighted, speaker: rosk, text: delighted}\n";
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet.to_string()), Vec::<String>::new());
+}
+
+#[test]
+fn a_number_compared_with_another_leaves_the_others_period_to_it() {
+    let seed =
+        "Test headline\n\nEastgate Dock has handled 61,000 vans compared with 7,420 for the whole of last year.\n";
+    let sheet = |label: &str, value: &str, evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: vans, label: {label}, value: {value}, unit: vans, evidence: \"{evidence}\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let this_year = "Vans Eastgate Dock has handled this year";
+    assert_eq!(codes_with(&project, sheet(this_year, "61000", "61,000 vans")), Vec::<String>::new());
+    assert!(codes_with(&project, sheet(this_year, "7420", "7,420 for")).contains(&"label-contradicts".to_string()));
+}
+
+#[test]
 fn an_age_is_the_one_whose_name_it_stands_before() {
     let seed = "Test headline\n\n\
         Coach Ola Brenn watched from the stand.\n\n\

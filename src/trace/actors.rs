@@ -61,13 +61,18 @@ pub(super) fn names(cx: &Context) -> Vec<Vec<Stated>> {
     // lone line break between words is read as the space it stands for
     let unwrapped = unwrap_lines(&cx.seed.text);
     let text = unwrapped.as_ref();
-    for m in searcher.find_iter(text) {
+    let mut from = 0;
+    while let Some(m) = searcher.find(aho_corasick::Input::new(text).range(from..)) {
         if !whole_words(text, m.start(), m.end()) {
+            // a name glued to the word before (`PresidentAnna Vell`) may hide a
+            // shorter one that stands whole (`Vell`): read on from the next character
+            from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         if let Some(s) = cx.sentence_at(m.start()) {
             found[owners[m.pattern().as_usize()]].push(cx.stated(s, m.start()..m.end()));
         }
+        from = m.end();
     }
     found
 }

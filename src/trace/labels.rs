@@ -914,7 +914,8 @@ pub(super) fn clause_cuts(cx: &Context, s: usize) -> Vec<usize> {
         .filter_map(|m| {
             let end = m.span.end;
             let next = mentions.iter().map(|o| o.span.start).filter(|&at| at >= end).min().unwrap_or(sentence.end);
-            break_in(text.get(sentence.start..next)?, end - sentence.start).map(|at| end + at)
+            let before_number = next < sentence.end;
+            break_in(text.get(sentence.start..next)?, end - sentence.start, before_number).map(|at| end + at)
         })
         .collect();
     cuts.sort_unstable();
@@ -923,8 +924,12 @@ pub(super) fn clause_cuts(cx: &Context, s: usize) -> Vec<usize> {
 
 /// Where the first break between two clauses of `text` after `from` is, if
 /// any, as an offset from `from`; the words before it are read too.
-fn break_in(text: &str, from: usize) -> Option<usize> {
+fn break_in(text: &str, from: usize, before_number: bool) -> Option<usize> {
     const BREAKS: &[&str] = &[";", " while ", " but ", " whereas "];
+    // before another number only: `84,000 bikes compared with 9,310 last year`
+    // (after the last, the words say what it is compared with: `a 28.8 per
+    // cent increase compared with the same period a year earlier`)
+    const BREAKS_BEFORE_A_NUMBER: &[&str] = &[" compared with ", " compared to ", " instead of "];
     let (before_all, text) = text.split_at(from);
     // `the highest temperature on record, which was 36.2C`: a comma before
     // `which` or `who` sets off what the number after it is, and one before
@@ -942,7 +947,8 @@ fn break_in(text: &str, from: usize) -> Option<usize> {
             before.first().is_some_and(|w| w.starts_with(char::is_uppercase)) && after.starts_with(char::is_uppercase);
         !names && !before.contains(&"between")
     });
-    BREAKS.iter().filter_map(|b| text.find(b)).chain(comma).chain(and).min()
+    let against = BREAKS_BEFORE_A_NUMBER.iter().filter(|_| before_number).filter_map(|b| text.find(b));
+    BREAKS.iter().filter_map(|b| text.find(b)).chain(against).chain(comma).chain(and).min()
 }
 
 /// Words that say what kind of place the name after them is.
