@@ -3121,6 +3121,37 @@ fn a_number_compared_with_another_leaves_the_others_period_to_it() {
 }
 
 #[test]
+fn a_label_before_or_after_the_rise_places_its_number_on_the_change() {
+    let seed = "Test headline\n\nTickets between Orr and Fell will rise by a fifth, from £3.10 to £3.72.\n";
+    let sheet = |old: &str, new: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: old, label: Orr to Fell ticket before the rise, value: {old}, unit: GBP, evidence: \"£{old}\"}}\n\
+             \x20 - {{id: new, label: Orr to Fell ticket after the rise, value: {new}, unit: GBP, evidence: \"£{new}\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("3.10", "3.72")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("3.72", "3.10")), ["label-contradicts", "label-contradicts"]);
+}
+
+#[test]
+fn metric_tons_are_tonnes_and_containers_are_no_weight() {
+    let seed = "Test headline\n\nDonors sent about 30 metric tons of rice.\n\nThe port can now move 2.1m teu a year.\n";
+    let sheet = |rice: &str, port: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: rice, label: Rice sent by donors, value: 30, unit: {rice}, qualifier: about}}\n\
+             \x20 - {{id: port, label: What the port can move in a year, value: 2100000, unit: {port}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("metric tons", "teu")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("tonnes", "TEU")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("kilograms", "tonnes")), ["unit-mismatch", "untraced-number"]);
+}
+
+#[test]
 fn an_age_is_the_one_whose_name_it_stands_before() {
     let seed = "Test headline\n\n\
         Coach Ola Brenn watched from the stand.\n\n\

@@ -38,7 +38,9 @@ enum Place {
 pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for &(figure, s, mention) in traced {
-        let Some((said, earlier)) = says_one_of(&figure.label.value, EARLIER, LATER) else { continue };
+        let around = around_the_change(&figure.label.value);
+        let said = says_one_of(&figure.label.value, EARLIER, LATER).or_else(|| around.clone());
+        let Some((said, earlier)) = said else { continue };
         // a label that says `previous` is wrong on the later number, and the other way round
         let place = if earlier { Place::Later } else { Place::Earlier };
         let Some(change) = change_at(cx, s, mention, place) else { continue };
@@ -46,7 +48,8 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
             let sentence = cx.seed.text[cx.seed.sentences[s].span.clone()].to_lowercase();
             sentence.split(|c: char| !c.is_alphabetic()).any(|w| FORECAST.contains(&w))
         };
-        if place == Place::Earlier && forecast() {
+        // (`after the rise` is the later number of a forecast too)
+        if place == Place::Earlier && around.is_none() && forecast() {
             continue;
         }
         let id = cx.sentence_id(s);
@@ -61,6 +64,24 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
         found.push(contradicts_pair(cx, figure, &said, message, &change, this));
     }
     found
+}
+
+/// Nouns of a change, which `before` and `after` in a label may place a number on.
+const CHANGE_NOUNS: &[&str] =
+    &["rise", "increase", "hike", "cut", "change", "fall", "drop", "reduction", "rises", "cuts"];
+
+/// `Fare before the rise` (and `true`: the earlier number) or `after the
+/// rise`: the side of the change a label says, with its words.
+fn around_the_change(label: &str) -> Option<(String, bool)> {
+    let words: Vec<String> = label.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
+    words.windows(3).find_map(|w| {
+        let earlier = match w[0].as_str() {
+            "before" => true,
+            "after" => false,
+            _ => return None,
+        };
+        (w[1] == "the" && CHANGE_NOUNS.contains(&w[2].as_str())).then(|| (format!("{} the {}", w[0], w[2]), earlier))
+    })
 }
 
 /// The words of the change of sentence `s` whose number at `place` is `m`:

@@ -641,6 +641,8 @@ const MEASURES: &[&[&[&str]]] = &[
     ],
     &[&["litre", "liter", "l"], &["gallon", "gal"], &["barrel", "bbl"]],
     &[&["hectare", "ha"], &["acre"]],
+    // containers, in twenty-foot equivalent units
+    &[&["teu", "teus"]],
     &[&["watt"], &["kilowatt", "kw"], &["megawatt", "mw"], &["gigawatt", "gw"], &["terawatt", "tw"]],
     &[&["kilowatt-hour", "kwh"], &["megawatt-hour", "mwh"], &["gigawatt-hour", "gwh"], &["terawatt-hour", "twh"]],
     &[&["celsius", "centigrade", "c"], &["fahrenheit", "f"]],
@@ -758,7 +760,9 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
         return (differ(own.0, said.0) || differ(own.1, said.1))
             .then(|| measure_mismatch(cx, figure, (s, m), noun, &word));
     }
-    let Some((family, unit)) = measure_of(noun.split_whitespace().last()?) else {
+    // (`metric tons` are tonnes)
+    let last = if noun.to_lowercase().starts_with("metric ton") { "tonnes" } else { noun.split_whitespace().last()? };
+    let Some((family, unit)) = measure_of(last) else {
         return things_measured(cx, figure, (s, m), noun);
     };
     let word = unit_within(cx, m).or_else(|| word_after(cx, s, m)).or_else(|| elided(cx, s, m))?;
@@ -893,7 +897,13 @@ fn word_after<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
     } else if after.starts_with(char::is_alphabetic) {
         Some(&after[..letters(after)])
     } else if after.starts_with(char::is_whitespace) {
-        let token = after.split_whitespace().next()?;
+        let mut tokens = after.split_whitespace();
+        let token = tokens.next()?;
+        // `40 metric tons` are tonnes
+        if token == "metric" {
+            let next = tokens.next()?.trim_matches(|c: char| !c.is_alphanumeric());
+            return Some(if matches!(next, "ton" | "tons") { "tonnes" } else { next });
+        }
         (!token.contains('-')).then(|| token.trim_matches(|c: char| !c.is_alphanumeric()))
     } else {
         None
