@@ -3152,6 +3152,26 @@ fn metric_tons_are_tonnes_and_containers_are_no_weight() {
 }
 
 #[test]
+fn she_after_an_opening_phrase_is_the_subject_not_the_one_she_spoke_to() {
+    let seed = "Test headline\n\n\
+        Ilse Varn runs the camp for the relief group. \
+        From Tarnby, she spoke to radio reporter Oskar Lund about the camp. \
+        \u{201c}About 900 families came in a week. They walked for days,\u{201d} she says.\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: varn, name: Ilse Varn}}\n\
+             \x20 - {{id: lund, name: Oskar Lund}}\n\
+             quotes:\n\
+             \x20 - {{id: week, speaker: {speaker}, text: About 900 families came in a week}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("varn")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("lund")), ["speaker-not-named"]);
+}
+
+#[test]
 fn an_age_is_the_one_whose_name_it_stands_before() {
     let seed = "Test headline\n\n\
         Coach Ola Brenn watched from the stand.\n\n\

@@ -170,7 +170,15 @@ pub(super) fn said_by(cx: &Context, found: &Found, pronouns: &[&str]) -> bool {
 pub(super) fn pronoun_subject(cx: &Context, s: usize) -> bool {
     let words = words_outside_quotes(cx, s);
     let mut words = words.iter().map(|w| w.text).skip_while(|w| ["And", "But", "Then", "So", "Later"].contains(w));
-    words.next().is_some_and(|w| ["he", "she"].contains(&w.to_lowercase().as_str()))
+    let he_or_she = |w: &str| ["he", "she"].contains(&w.to_lowercase().as_str());
+    // or after a short opening phrase: `From Oslo, she spoke to reporter Tom Berg`
+    let sentence = &cx.seed.text[cx.seed.sentences[s].span.clone()];
+    let after_opening = sentence.split_once(", ").is_some_and(|(opening, rest)| {
+        opening.split_whitespace().count() <= 4
+            && !opening.contains(['"', '“'])
+            && rest.split_whitespace().next().is_some_and(he_or_she)
+    });
+    words.next().is_some_and(he_or_she) || after_opening
 }
 
 /// The name that `after` follows is in the possessive: `Black's virtues`.
