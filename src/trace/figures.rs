@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::attribution::{self, GoesOn};
 use super::quotes::Found;
-use super::{Context, FactKind, FactTrace, Stated, Trace, labels, periods};
+use super::{Context, FactKind, FactTrace, Stated, Trace, elsewhere, labels, periods};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::{Kind, Mention, Unit, Value, is_bound};
 use crate::sheet::{Actor, ActorKind, FactUnit, Figure, FigureValue};
@@ -118,7 +118,7 @@ pub(super) fn trace(cx: &Context, trace: &mut Trace) {
     trace.diagnostics.extend(super::extremes::contradicted(cx, &traced));
     trace
         .diagnostics
-        .extend(labels::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));
+        .extend(elsewhere::elsewhere(cx, &read, &traced, same_class, |f, m| same_class(f, m) && states(f, m)));
 }
 
 fn outcome<'m>(cx: &'m Context, figure: &Figure) -> Outcome<'m> {

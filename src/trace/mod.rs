@@ -10,6 +10,7 @@ mod actors;
 mod attribution;
 mod changes;
 mod contrasts;
+mod elsewhere;
 mod extremes;
 mod figures;
 pub(crate) mod fold;
