@@ -102,15 +102,15 @@ pub(super) fn elsewhere(
         // earlier`: the time before, which the other sentence does not say
         let sentence_text = |k: usize| cx.seed.text[cx.seed.sentences[k].span.clone()].to_lowercase();
         let time_before = |text: &str| TIME_BEFORE.iter().any(|t| text.contains(t));
+        let other_text = sentence_text(t);
         if time_before(&figure.label.value.to_lowercase())
             && time_before(&sentence_text(s))
-            && !time_before(&sentence_text(t))
+            && !time_before(&other_text)
         {
             continue;
         }
         // a label that names its own number's period, which the other sentence
         // does not say, is its own: `… spent on mortgages a year ago`
-        let other_text = cx.seed.text[cx.seed.sentences[t].span.clone()].to_lowercase();
         if super::periods::named_of_own(cx, s, &figure.label.value, mention).is_some_and(|p| !other_text.contains(&p)) {
             continue;
         }

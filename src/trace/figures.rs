@@ -780,11 +780,7 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
         return counted.then(|| measure_mismatch(cx, figure, (s, m), noun, word));
     };
     // short forms stand for other words too (`in`, `m`, `over`): only a unit written out is sure
-    let lower = word.to_lowercase();
-    let in_full = word.chars().count() >= 3
-        && !TIME_SHORT.contains(&lower.as_str())
-        && !SHORT_FORMS_THAT_ARE_WORDS.contains(&lower.as_str());
-    if (said_family == family && said == unit) || (said_family != family && !in_full) {
+    if (said_family == family && said == unit) || (said_family != family && !written_out(word)) {
         return None;
     }
     Some(measure_mismatch(cx, figure, (s, m), noun, word))
@@ -799,17 +795,18 @@ fn things_measured(cx: &Context, figure: &Figure, (s, m): At, noun: &str) -> Opt
         return None;
     }
     let word = word_after(cx, s, m)?;
-    let lower = word.to_lowercase();
-    let in_full = word.chars().count() >= 4
-        && word.starts_with(char::is_lowercase)
-        && !TIME_SHORT.contains(&lower.as_str())
-        && !SHORT_FORMS_THAT_ARE_WORDS.contains(&lower.as_str());
+    // (a unit word in lower case, not a name's initials)
+    let in_full = written_out(word) && word.chars().count() >= 4 && word.starts_with(char::is_lowercase);
     (in_full && measure_of(word).is_some()).then(|| measure_mismatch(cx, figure, (s, m), noun, word))
 }
 
-/// `word` stands in `text` as a whole word.
-fn whole_words_in(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| w == word)
+/// A unit written out, not a short form that stands for other words too
+/// (`in`, `m`, `over`, `hrs`): only a unit written out is sure.
+fn written_out(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().count() >= 3
+        && !TIME_SHORT.contains(&lower.as_str())
+        && !SHORT_FORMS_THAT_ARE_WORDS.contains(&lower.as_str())
 }
 
 /// The two units of a rate: `t/ha`, `tonnes per hectare` (the first word
@@ -838,7 +835,8 @@ fn measure_mismatch(cx: &Context, figure: &Figure, (s, m): At, noun: &str, word:
     let id = cx.sentence_id(s);
     let text = mention_text(cx, m);
     // (a number in words may hold its unit: `a mile and a half`)
-    let said = if whole_words_in(text, word) { text.to_string() } else { format!("{text} {word}") };
+    let holds_it = text.match_indices(word).any(|(at, _)| super::fold::whole_words(text, at, at + word.len()));
+    let said = if holds_it { text.to_string() } else { format!("{text} {word}") };
     Diagnostic::error("unit-mismatch", format!("`{}` counts {noun}, but {id} counts {said}", figure.id.value))
         .at(cx.in_sheet(&figure.unit.as_ref().map_or(figure.value.span.clone(), |u| u.span.clone())))
         .label("this unit")

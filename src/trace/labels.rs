@@ -402,26 +402,23 @@ pub(super) fn in_a_score(text: &str, span: &std::ops::Range<usize>) -> bool {
 
 /// Words that set a number against another thing: `62 million litres above
 /// the usage target`, `short of the record`.
-const SET_AGAINST: &[&str] =
+const GAP_WORDS: &[&str] =
     &["above", "below", "over", "under", "beyond", "behind", "ahead", "short", "than", "against"];
 
 /// `How far use is above the target`: word `w` of the label names what the
 /// figure's number is set against, not the number: the label has it after a
-/// word of [`SET_AGAINST`], which the text has between the number and the
+/// word of [`GAP_WORDS`], which the text has between the number and the
 /// other number `o` that `w` goes with.
 fn set_against(cx: &Context, mention: &Mention, o: &Mention, label: &str, w: &str) -> bool {
     let lower = label.to_lowercase();
+    let label: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
     let between = cx.seed.text[mention.span.end.min(o.span.start)..o.span.start].to_lowercase();
-    let plain = |text: &str| text.split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect::<Vec<_>>();
-    let between = plain(&between);
-    for word in lower.split(|c: char| !c.is_alphanumeric()) {
-        if SET_AGAINST.contains(&word) && between.iter().any(|b| b == word) {
-            // (the words of the label after this one)
-            let after = &lower[word.as_ptr() as usize - lower.as_ptr() as usize + word.len()..];
-            return words_in_order(&Folded::new(after).text).any(|x| x == w);
-        }
-    }
-    false
+    let between: Vec<&str> = between.split(|c: char| !c.is_alphanumeric()).collect();
+    let Some(gap) = label.iter().position(|word| GAP_WORDS.contains(word) && between.contains(word)) else {
+        return false;
+    };
+    // (the words of the label after it)
+    words_in_order(&Folded::new(&label[gap + 1..].join(" ")).text).any(|x| x == w)
 }
 
 /// What tells a number from the others of its sentence: the noun right after
