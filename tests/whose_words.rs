@@ -3394,3 +3394,107 @@ fn an_actors_name_in_a_label_tells_no_clause_of_its_sentence_apart() {
     assert_eq!(codes_with(&project, sheet("Monthly price of the cheaper Viewra tier")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("Monthly price of the basic ad-free Viewra plan")), ["label-beside-another"]);
 }
+
+#[test]
+fn two_single_marks_close_a_quotation_and_the_speaker_after_them_is_read() {
+    let seed = "Test headline\n\n\
+        The ferry sank as waves rose and \u{201c}the crew lost the engine and drifted for hours,\u{2019}\u{2019} \
+        the Tarn relief agency said. Boats stayed in port.\u{201d}With the dry season, we expect more crossings,\u{2019}\u{2019} \
+        said Pell Aranda, a spokesman for the agency.\n";
+    let sheet = |first: &str, second: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: agency, name: Tarn relief agency, kind: organisation}}\n\
+             \x20 - {{id: aranda, name: Pell Aranda}}\n\
+             quotes:\n\
+             \x20 - {{id: drifted, speaker: {first}, text: the crew lost the engine and drifted for hours}}\n\
+             \x20 - {{id: season, speaker: {second}, text: 'With the dry season, we expect more crossings'}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("agency", "aranda")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("aranda", "aranda")), ["speaker-not-named"]);
+}
+
+#[test]
+fn a_value_restated_in_the_labels_words_keeps_the_label_from_another_sentence() {
+    let seed = "Sailors remit $3.27b from abroad in the year to May 31\n\n\
+        The island received a record $3.27 billion of remittance in the just concluded fiscal year, \
+        the reserve bank said.\n\n\
+        Kestrel Bank has transmitted around $2 billion of remittances in fiscal 2019-20.\n";
+    let sheet = |label: &str, evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: total, label: {label}, value: 3270000000, unit: USD{evidence}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    // (the note says where else the value stands)
+    assert_eq!(codes_with(&project, sheet("Remittances received in the fiscal year", "")), ["also-stated"]);
+    // pinned to the headline, the label is read against the sentences that do not state it
+    assert_eq!(
+        codes_with(&project, sheet("Remittances received in the fiscal year", ", evidence: remit $3.27b")),
+        ["label-elsewhere"]
+    );
+}
+
+#[test]
+fn the_size_of_a_change_is_neither_of_its_numbers() {
+    let seed = "Test headline\n\n\
+        Enrolment now stands at 14.2 million. In the previous school year too, enrolment had slipped \
+        by 400,000 students from 14.9 million to 14.5 million. Fees rose from 310 euros to 340 euros.\n";
+    let sheet = |label: &str, value: &str, unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: drop, label: {label}, value: {value}, unit: {unit}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(
+        codes_with(&project, sheet("Fall in enrolment in the previous school year", "400000", "students")),
+        Vec::<String>::new()
+    );
+    // the later number of a change is still no previous one
+    assert_eq!(
+        codes_with(&project, sheet("Previous fee", "340, evidence: to 340 euros", "EUR")),
+        ["label-contradicts"]
+    );
+}
+
+#[test]
+fn a_measure_that_names_an_event_is_no_number_a_label_could_mean() {
+    let seed = "Test headline\n\n\
+        Vella Marosk won the women's 60kg title at the Drenn Games.\n\n\
+        In the men's 71kg event, Tomas Quirin defended his title at the Drenn Games.\n\n\
+        The 27-year-old recorded a total of 291kg after lifting 130kg in the snatch.\n\n\
+        Ansel Brody lifted 120kg in the snatch in the men's heavy event.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: quirin, name: Tomas Quirin}}\n\
+             numbers:\n\
+             \x20 - {{id: total, label: {label}, value: 291, unit: kg, actor: quirin, evidence: a total of 291kg}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Tomas Quirin's total in the men's event")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("Snatch lift in the men's heavy event")), ["label-elsewhere"]);
+}
+
+#[test]
+fn a_volume_or_an_area_in_two_words_is_its_own_unit() {
+    let seed = "Test headline\n\n\
+        The reservoirs hold 12.4 billion cubic metres, equal to 31% of capacity. \
+        The fire burned 80 square kilometres of forest.\n";
+    let sheet = |storage: &str, burned: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: storage, label: Water held, value: 12400000000, unit: {storage}}}\n\
+             \x20 - {{id: burned, label: Forest burned, value: 80, unit: {burned}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("cubic metres", "square kilometres")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("litres", "square kilometres")), ["unit-mismatch"]);
+    assert_eq!(codes_with(&project, sheet("cubic metres", "hectares")), ["unit-mismatch"]);
+}

@@ -112,6 +112,12 @@ fn change_at(cx: &Context, s: usize, m: &Mention, place: Place) -> Option<Range<
         let ends = SINCE.iter().any(|p| words == *p || words.ends_with(&format!(" {p}")));
         (short && ends).then_some(a.span.start..b.span.end)
     };
+    // `slipped by nearly 12 lakh from 14.9 crore to 14.5 crore`: the size of
+    // the change, which is neither of its numbers
+    let opening = text[cx.seed.sentences[s].span.start..m.span.start].trim_end().to_lowercase();
+    if opening.ends_with(" by") {
+        return None;
+    }
     match place {
         Place::Later => before.and_then(|b| from_to(b, m)).or_else(|| after.and_then(|a| since(m, a))),
         Place::Earlier => after.and_then(|a| from_to(m, a)).or_else(|| before.and_then(|b| since(b, m))),

@@ -38,7 +38,7 @@ pub(super) fn elsewhere(
         let label = read.label(i);
         // the sentences the label may describe instead of its own
         let others: Vec<usize> = (0..cx.folded.len())
-            .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m)))
+            .filter(|&t| t != s && cx.mentions[t].iter().any(|m| of_class(figure, m) && !names_an_event(cx, m)))
             // not where the other sentence states the value too: the label is right
             // there — unless `evidence:` pins the value to another sentence
             .filter(|&t| figure.evidence.is_some() || !cx.mentions[t].iter().any(|m| stating(figure, m)))
@@ -58,6 +58,17 @@ pub(super) fn elsewhere(
             told_apart(read, label, named, s, &others, |t| if names_actor(t) { 3 } else { 2 })
         });
         let Some(t) = best else { continue };
+        // the value stated again in the label's words (a headline's figure
+        // restated in the body): the label is that sentence's, and so the
+        // value's, unless `evidence:` pins the value to its own
+        let shared_with = |k: usize| label.intersection(read.of(k)).count();
+        let restated = figure.evidence.is_none()
+            && (0..cx.folded.len())
+                .filter(|&k| k != s && k != t && cx.mentions[k].iter().any(|m| stating(figure, m)))
+                .any(|k| shared_with(k) >= shared_with(t));
+        if restated {
+            continue;
+        }
         // the two sentences before the figure's own
         let before = s.saturating_sub(2)..s;
         // a label that names its figure's actor, named in or just before its
@@ -257,4 +268,37 @@ fn told_apart(
         .filter(|&(telling, t)| telling >= fewest(t))
         .max_by_key(|&(telling, t)| (telling, std::cmp::Reverse(t)));
     best.map(|(_, t)| t)
+}
+
+/// Events a measure names: `the men's 71kg event`, `the 100m final`.
+const EVENTS: &[&str] = &[
+    "event",
+    "category",
+    "class",
+    "division",
+    "final",
+    "race",
+    "title",
+    "heat",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "hurdles",
+    "relay",
+    "steeplechase",
+    "walk",
+];
+
+/// Measures a sport's events are named by.
+const EVENT_MEASURES: &[&str] = &["kg", "m", "km", "metre", "metres", "meter", "meters", "kilometre", "kilometres"];
+
+/// Mention `m` names an event by its measure (`in the men's 71kg event`,
+/// `won the 1500m freestyle`): it is no quantity a label could be about.
+fn names_an_event(cx: &Context, m: &Mention) -> bool {
+    let rest = &cx.seed.text[m.span.end..];
+    let mut words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    words.next().is_some_and(|unit| EVENT_MEASURES.contains(&unit.to_lowercase().as_str()))
+        && words.next().is_some_and(|event| EVENTS.contains(&event.to_lowercase().as_str()))
 }

@@ -639,8 +639,21 @@ const MEASURES: &[&[&[&str]]] = &[
         &["pound", "lb", "lbs"],
         &["ounce", "oz"],
     ],
-    &[&["litre", "liter", "l"], &["gallon", "gal"], &["barrel", "bbl"]],
-    &[&["hectare", "ha"], &["acre"]],
+    &[
+        &["litre", "liter", "l"],
+        &["gallon", "gal"],
+        &["barrel", "bbl"],
+        &["cubic metre", "cubic meter", "m3", "m³"],
+        &["cubic foot", "cubic feet", "cu ft"],
+    ],
+    &[
+        &["hectare", "ha"],
+        &["acre"],
+        &["square metre", "square meter", "m2", "m²"],
+        &["square kilometre", "square kilometer", "km2", "km²"],
+        &["square mile"],
+        &["square foot", "square feet"],
+    ],
     // containers, in twenty-foot equivalent units
     &[&["teu", "teus"]],
     &[&["watt"], &["kilowatt", "kw"], &["megawatt", "mw"], &["gigawatt", "gw"], &["terawatt", "tw"]],
@@ -761,7 +774,13 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
             .then(|| measure_mismatch(cx, figure, (s, m), noun, &word));
     }
     // (`metric tons` are tonnes)
-    let last = if noun.to_lowercase().starts_with("metric ton") { "tonnes" } else { noun.split_whitespace().last()? };
+    let lower = noun.to_lowercase();
+    let last = match () {
+        _ if lower.starts_with("metric ton") => "tonnes",
+        // a volume or an area in two words: `cubic metres`
+        _ if lower.starts_with("cubic ") || lower.starts_with("square ") => noun,
+        _ => noun.split_whitespace().last()?,
+    };
     let Some((family, unit)) = measure_of(last) else {
         return things_measured(cx, figure, (s, m), noun);
     };
@@ -901,6 +920,14 @@ fn word_after<'a>(cx: &'a Context, s: usize, m: &Mention) -> Option<&'a str> {
         if token == "metric" {
             let next = tokens.next()?.trim_matches(|c: char| !c.is_alphanumeric());
             return Some(if matches!(next, "ton" | "tons") { "tonnes" } else { next });
+        }
+        // `12.4 billion cubic metres`, `80 square miles`: a unit in two words
+        if matches!(token.to_lowercase().as_str(), "cubic" | "square") {
+            let start = after.len() - after.trim_start().len();
+            let rest = &after[start + token.len()..];
+            let next = rest.split_whitespace().next()?;
+            let end = start + token.len() + rest.find(next)? + next.len();
+            return Some(after[start..end].trim_end_matches(|c: char| !c.is_alphanumeric()));
         }
         (!token.contains('-')).then(|| token.trim_matches(|c: char| !c.is_alphanumeric()))
     } else {

@@ -188,7 +188,11 @@ pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
     let mut found = marked(
         text,
         |prev, c, _| matches!(c, '“' | '„' | '«') || (c == '"' && !prev.is_some_and(char::is_alphanumeric)),
-        |c| matches!(c, '”' | '»' | '"' | '“'),
+        |rest| match rest.chars().next() {
+            Some(c @ ('”' | '»' | '"' | '“')) => Some(c.len_utf8()),
+            // two single marks for a double one: `drifted for hours,’’ the agency said`
+            _ => ["’’", "''"].into_iter().find(|pair| rest.starts_with(pair)).map(str::len),
+        },
     );
     let inside_double = |at: usize| found.iter().any(|q: &Range<usize>| q.start <= at && at < q.end);
     let single = marked(
@@ -199,7 +203,7 @@ pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
                 && prev.is_none_or(|p| p.is_whitespace() || "([{\u{2014}\u{2013}-/\"“«".contains(p))
                 && next.is_some_and(|n| !n.is_whitespace())
         },
-        |c| matches!(c, '’' | '\''),
+        |rest| rest.chars().next().filter(|c| matches!(c, '’' | '\'')).map(char::len_utf8),
     );
     let single: Vec<Range<usize>> = single.into_iter().filter(|q| !inside_double(q.start)).collect();
     found.extend(single);
@@ -208,11 +212,12 @@ pub(crate) fn quotations(text: &str) -> Vec<Range<usize>> {
 }
 
 /// Spans from a char `opens` accepts (given the chars before and after it)
-/// to the next char `closes` accepts that is followed by no letter or digit.
+/// to the next closing mark that is followed by no letter or digit;
+/// `closes` gives the length of the mark the text it is given starts with.
 fn marked(
     text: &str,
     opens: impl Fn(Option<char>, char, Option<char>) -> bool,
-    closes: impl Fn(char) -> bool,
+    closes: impl Fn(&str) -> Option<usize>,
 ) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut open: Option<usize> = None;
@@ -220,23 +225,38 @@ fn marked(
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|(_, n)| *n);
-        match open {
-            Some(start) if closes(c) && !next.is_some_and(char::is_alphanumeric) && at > start => {
-                found.push(start..at + c.len_utf8());
+        let closing = open.and(closes(&text[at..])).filter(|&len| {
+            let after = text[at + len..].chars().next();
+            !after.is_some_and(char::is_alphanumeric)
+        });
+        prev = match (open, closing) {
+            (Some(start), Some(len)) if at > start => {
+                found.push(start..at + len);
                 open = None;
+                // the second mark of a pair is read with the first
+                let mut last = c;
+                while let Some((_, c)) = chars.next_if(|&(next_at, _)| next_at < at + len) {
+                    last = c;
+                }
+                Some(last)
             }
             // curly marks do not nest: a second `“` before a word opens a new
             // quotation, and the one left open ended with its line (`“… planned.`
             // then `He added: “…”`), or, on one line, right before it
-            Some(start) if c == '“' && next.is_some_and(char::is_alphanumeric) && text[start..].starts_with('“') => {
+            (Some(start), _)
+                if c == '“' && next.is_some_and(char::is_alphanumeric) && text[start..].starts_with('“') =>
+            {
                 let line_end = text[start..at].rfind('\n').map_or(at, |n| start + n);
                 found.push(start..line_end);
                 open = Some(at);
+                Some(c)
             }
-            None if opens(prev, c, next) => open = Some(at),
-            _ => {}
-        }
-        prev = Some(c);
+            (None, _) if opens(prev, c, next) => {
+                open = Some(at);
+                Some(c)
+            }
+            _ => Some(c),
+        };
     }
     if let Some(start) = open {
         found.push(start..text.len());
@@ -364,6 +384,9 @@ mod tests {
             ("“Ahead of plan.\nHe added: “More to come.”", &["“Ahead of plan.", "“More to come.”"]),
             ("“Ahead of plan. “More to come.”", &["“Ahead of plan. ", "“More to come.”"]),
             ("no quotation here, the UK's", &[]),
+            // two single marks close a double one
+            ("“We drifted for hours,’’ the agency said. Then “calm”.", &["“We drifted for hours,’’", "“calm”"]),
+            ("“Not yet,'' she said.", &["“Not yet,''"]),
         ];
         for (text, expected) in rows {
             let found: Vec<&str> = quotations(text).into_iter().map(|q| &text[q]).collect();
