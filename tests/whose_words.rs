@@ -3498,3 +3498,43 @@ fn a_volume_or_an_area_in_two_words_is_its_own_unit() {
     assert_eq!(codes_with(&project, sheet("litres", "square kilometres")), ["unit-mismatch"]);
     assert_eq!(codes_with(&project, sheet("cubic metres", "hectares")), ["unit-mismatch"]);
 }
+
+#[test]
+fn a_part_of_what_the_sentence_before_counts_may_take_its_words() {
+    let seed = "Test headline\n\n\
+        The figures saw wreck and salvage crews attend 41,302 call-outs, a 4% fall on the year before. \
+        Of these, they attended 9,118 wrecks, a 7% fall.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: wrecks, label: {label}, value: 9118, unit: wrecks}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(
+        codes_with(&project, sheet("Wrecks attended by wreck and salvage crews in the year")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes_with(&project, sheet("Call-outs attended by wreck and salvage crews in the year")),
+        ["label-elsewhere"]
+    );
+}
+
+#[test]
+fn the_noun_of_a_verb_reads_as_the_verb_when_two_labels_are_swapped() {
+    let seed = "Test headline\n\n\
+        Orlen's \u{201c}Grey Heron\u{201d} took the top price, fetching $41.5 million, meeting its $38 million expectation.\n";
+    let sheet = |fetched: &str, expected: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: fetched, label: Price Grey Heron fetched, value: {fetched}, unit: USD, evidence: {}}}\n\
+             \x20 - {{id: expected, label: Price expected for Grey Heron, value: {expected}, unit: USD, evidence: {}}}\n",
+            if fetched == "41500000" { "fetching $41.5 million" } else { "its $38 million expectation" },
+            if expected == "38000000" { "its $38 million expectation" } else { "fetching $41.5 million" },
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("41500000", "38000000")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("38000000", "41500000")), ["labels-swapped"]);
+}

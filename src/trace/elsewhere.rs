@@ -88,6 +88,12 @@ pub(super) fn elsewhere(
         if MEMBERS.contains(&first_word(cx, s)) && before.contains(&t) {
             continue;
         }
+        // `Of these, they attended 148,226 fires`: a part of what the sentence
+        // before counts, named by the noun after its number, may be labelled
+        // with that sentence's words
+        if before.contains(&t) && is_a_part(cx, s) && counted_in_label(cx, s, mention, &figure.label.value) {
+            continue;
+        }
         // `This remains below the 80% target`: a sentence that opens by
         // pointing back is about what the two before it say, unless it is the
         // label's other sentence (`… 25.9 per cent … This is down from 26 per cent`),
@@ -211,6 +217,25 @@ fn place_named_before(cx: &Context, read: &Words, s: usize) -> Option<HashSet<St
     });
     let names: HashSet<String> = names.filter(|w| !read.of(s).contains(w)).collect();
     Some(names)
+}
+
+/// Openings of a sentence about a part of what the sentences before count.
+const PARTS_OF: &[&str] = &["of these", "of those", "of them", "of which", "among them", "among these", "among those"];
+
+/// Sentence `s` opens with the part of a whole said before: `Of these, …`.
+fn is_a_part(cx: &Context, s: usize) -> bool {
+    let opening: String = cx.seed.text[cx.seed.sentences[s].span.clone()].chars().take(16).collect();
+    let opening = opening.to_lowercase();
+    PARTS_OF.iter().any(|p| opening.starts_with(p))
+}
+
+/// The noun right after mention `m` of sentence `s` (`148,226 fires`)
+/// stands in `label` as the sentence writes it.
+fn counted_in_label(cx: &Context, s: usize, m: &Mention, label: &str) -> bool {
+    let after = &cx.seed.text[m.span.end..cx.seed.sentences[s].span.end];
+    let noun = after.split_whitespace().next().unwrap_or_default().trim_matches(|c: char| !c.is_alphanumeric());
+    let label = label.to_lowercase();
+    !noun.is_empty() && label.split(|c: char| !c.is_alphanumeric()).any(|w| w == noun.to_lowercase())
 }
 
 /// Words that open a sentence about one or each of a set named before: `One

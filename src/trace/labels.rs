@@ -1108,8 +1108,13 @@ fn stem(word: &str) -> &str {
     if word.chars().count() == 4 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|e| word.ends_with(e)) {
         stem = &word[..word.len() - 1];
     }
-    match stem.strip_suffix('e') {
+    let stem = match stem.strip_suffix('e') {
         Some(shorter) if shorter.chars().count() >= 3 => shorter,
+        _ => stem,
+    };
+    // the noun of a verb is the verb: `expectation` is `expected`, `estimation` `estimate`
+    match stem.strip_suffix("ation").or_else(|| stem.strip_suffix("at")) {
+        Some(verb) if verb.chars().count() >= 4 => verb,
         _ => stem,
     }
 }
