@@ -3538,3 +3538,30 @@ fn the_noun_of_a_verb_reads_as_the_verb_when_two_labels_are_swapped() {
     assert_eq!(codes_with(&project, sheet("41500000", "38000000")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("38000000", "41500000")), ["labels-swapped"]);
 }
+
+#[test]
+fn a_label_of_the_time_before_is_no_label_of_the_months_own_number() {
+    let seed = "Test headline\n\n\
+        In May, crews sent home $2.31 billion from abroad, compared with $2.18 billion in the same month a year ago. \
+        The Tarn line carried 35,678 people in July, a 30 per cent rise on the 27,370 people carried at the same time last year.\n";
+    let sheet = |label: &str, value: &str, unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: sent, label: {label}, value: {value}, unit: {unit}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(
+        codes_with(&project, sheet("Money sent home in May", "2310000000, evidence: sent home $2.31 billion", "USD")),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes_with(
+            &project,
+            sheet("Money sent home in May of the year before", "2310000000, evidence: sent home $2.31 billion", "USD")
+        ),
+        ["label-beside-another"]
+    );
+    // a time before that the number is set against is no time of its own
+    assert_eq!(codes_with(&project, sheet("Rise in July on a year earlier", "30", "\"%\"")), Vec::<String>::new());
+}

@@ -56,10 +56,15 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
                 let named_before =
                     words.iter().any(|w| is_year(w) || MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(w)))
                         || SAID.iter().chain(&["last month"]).any(|p| before.contains(p));
-                if named_before {
+                // (but the time before it, which the label says as well, is
+                // not: `in May of the year before` on the May of "In May, … $2.31
+                // billion, compared with $2.18 billion in the same month a year ago")
+                let the_time_before = before_in_label(cx, s, &figure.label.value, false);
+                let said = |p: &String| before.contains(p.as_str());
+                if named_before && (the_time_before.iter().all(said) || compares_with_before(&figure.label.value)) {
                     continue;
                 }
-                before_in_label(cx, s, &figure.label.value, false)
+                the_time_before
             }
         };
         if named.is_empty() {
@@ -133,6 +138,26 @@ fn in_label(cx: &Context, s: usize, label: &str) -> Vec<String> {
     named.extend(months.map(|(_, w)| w.to_lowercase()));
     named.extend(before_in_label(cx, s, label, true));
     named
+}
+
+/// Words that set a number against a time before: `a rise on a year earlier`.
+const SET_AGAINST: &[&str] = &["on", "from", "over", "than", "against", "with", "to", "versus", "since"];
+
+/// `label` says the time before as what its number is set against (`Rise
+/// in passengers on a year earlier`), not as its number's own time.
+fn compares_with_before(label: &str) -> bool {
+    let words: Vec<String> =
+        label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let says_before = |i: usize| {
+        let (a, b) = (words[i].as_str(), words.get(i + 1).map_or("", String::as_str));
+        (BEFORE_IT.contains(&a) && matches!(b, "month" | "year"))
+            || (matches!(a, "month" | "year") && AFTER_IT.contains(&b))
+    };
+    (0..words.len()).filter(|&i| says_before(i)).any(|i| {
+        let mut back =
+            words[..i].iter().rev().skip_while(|w| matches!(w.as_str(), "a" | "the" | "same" | "period" | "time"));
+        back.next().is_some_and(|w| SET_AGAINST.contains(&w.as_str()))
+    })
 }
 
 /// The periods a label names as the one before sentence `s`'s own: `a year
