@@ -3565,3 +3565,28 @@ fn a_label_of_the_time_before_is_no_label_of_the_months_own_number() {
     // a time before that the number is set against is no time of its own
     assert_eq!(codes_with(&project, sheet("Rise in July on a year earlier", "30", "\"%\"")), Vec::<String>::new());
 }
+
+#[test]
+fn a_headline_is_not_told_from_a_sentence_by_words_its_paragraph_says() {
+    let seed = "Breeding ewe sale brings in $96,000, $21,000 more than last year\n\n\
+        Lotte Vanner held her champion ewes in the ring at the Marrow County Fair.\n\n\
+        This year, 37 pens of ewes were sold at the Marrow Fair breeding ewe auction. \
+        Sales amounted to $96,400, an increase over last year's sales, which totaled at $75,150.\n\n\
+        Open docket cases were 41,207 at the end of May. They are also up 12% from 36,790 a year earlier.\n";
+    let sheet = |id: &str, label: &str, value: &str, unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: {id}, label: {label}, value: {value}, unit: {unit}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let this_year =
+        sheet("sales", "Sales at this year's breeding ewe auction", "96400, evidence: \"amounted to $96,400\"", "USD");
+    assert_eq!(codes_with(&project, this_year), Vec::<String>::new());
+    let last_year =
+        sheet("last", "Sales at last year's breeding ewe auction", "75150, evidence: \"totaled at $75,150\"", "USD");
+    assert_eq!(codes_with(&project, last_year), Vec::<String>::new());
+    // a rise set against a year earlier is no number of a year earlier
+    let rise = sheet("rise", "Rise in open docket cases on a year earlier", "12", "\"%\"");
+    assert_eq!(codes_with(&project, rise), Vec::<String>::new());
+}

@@ -55,7 +55,13 @@ pub(super) fn elsewhere(
                 Some(place) => &named.union(&place).cloned().collect(),
                 None => &named,
             };
-            told_apart(read, label, named, s, &others, |t| if names_actor(t) { 3 } else { 2 })
+            // the sentences of its paragraph say what its own is about (`This year,
+            // 37 pens were sold at the ewe auction. Sales amounted to $96,400`),
+            // in words a headline, which sums up the story, says too
+            let paragraph = cx.seed.sentences[s].paragraph;
+            let neighbours: Vec<usize> =
+                (0..cx.folded.len()).filter(|&k| k != s && cx.seed.sentences[k].paragraph == paragraph).collect();
+            told_apart(read, label, (named, &neighbours), s, &others, |t| if names_actor(t) { 3 } else { 2 })
         });
         let Some(t) = best else { continue };
         // the value stated again in the label's words (a headline's figure
@@ -277,22 +283,37 @@ fn all_words_elsewhere(
 fn told_apart(
     read: &Words,
     label: &HashSet<String>,
-    named: &HashSet<String>,
+    (named, neighbours): (&HashSet<String>, &[usize]),
     s: usize,
     others: &[usize],
     fewest: impl Fn(usize) -> usize,
 ) -> Option<usize> {
     let own = read.of(s);
+    // a word another sentence of the paragraph says, where the other is the headline
+    let said_beside =
+        |w: &String, t: usize| is_a_headline(read, t) && neighbours.iter().any(|&k| read.of(k).contains(w));
     let best = others
         .iter()
         .copied()
         .filter(|&t| !label.iter().any(|w| own.contains(w) && !read.of(t).contains(w)))
         .map(|t| {
-            (label.iter().filter(|w| read.of(t).contains(*w) && !own.contains(*w) && !named.contains(*w)).count(), t)
+            let telling =
+                |w: &&String| read.of(t).contains(*w) && !own.contains(*w) && !named.contains(*w) && !said_beside(w, t);
+            (label.iter().filter(telling).count(), t)
         })
         .filter(|&(telling, t)| telling >= fewest(t))
         .max_by_key(|&(telling, t)| (telling, std::cmp::Reverse(t)));
     best.map(|(_, t)| t)
+}
+
+/// Sentence `t` is a headline: a line of its own, near the top, that ends
+/// with no stop.
+fn is_a_headline(read: &Words, t: usize) -> bool {
+    let cx = read.context();
+    let sentence = &cx.seed.sentences[t];
+    let alone = cx.seed.sentences.iter().filter(|k| k.paragraph == sentence.paragraph).count() == 1;
+    let text = cx.seed.text[sentence.span.clone()].trim_end();
+    alone && t < 5 && !text.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', ':'])
 }
 
 /// Events a measure names: `the men's 71kg event`, `the 100m final`.

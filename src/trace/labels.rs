@@ -68,6 +68,11 @@ impl<'c> Words<'c> {
         })
     }
 
+    /// What the words are read from.
+    pub(super) fn context(&self) -> &'c Context<'c> {
+        self.cx
+    }
+
     /// The words of the label of traced figure `i`.
     pub(super) fn label(&self, i: usize) -> &HashSet<String> {
         &self.labels[i]

@@ -61,7 +61,9 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
                 // billion, compared with $2.18 billion in the same month a year ago")
                 let the_time_before = before_in_label(cx, s, &figure.label.value, false);
                 let said = |p: &String| before.contains(p.as_str());
-                if named_before && (the_time_before.iter().all(said) || compares_with_before(&figure.label.value)) {
+                // (nor a time before that the label sets the number against:
+                // `Rise on a year earlier` on the 12% of "up 12% from 36,790 a year earlier")
+                if compares_with_before(&figure.label.value) || (named_before && the_time_before.iter().all(said)) {
                     continue;
                 }
                 the_time_before
