@@ -3590,3 +3590,38 @@ fn a_headline_is_not_told_from_a_sentence_by_words_its_paragraph_says() {
     let rise = sheet("rise", "Rise in open docket cases on a year earlier", "12", "\"%\"");
     assert_eq!(codes_with(&project, rise), Vec::<String>::new());
 }
+
+#[test]
+fn a_swap_is_read_with_the_words_of_each_numbers_clause() {
+    let seed = "Test headline\n\n\
+        Paper charts helped power the record year, with a 22 per cent rise in sales to \u{a3}64 million, \
+        while sales of audio tours increased 17 per cent to \u{a3}19 million.\n";
+    let sheet = |charts: &str, tours: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: charts, label: Sales of paper charts, value: {charts}, unit: GBP, evidence: \"{}\"}}\n\
+             \x20 - {{id: tours, label: Sales of audio tours, value: {tours}, unit: GBP, evidence: \"{}\"}}\n",
+            if charts == "64000000" { "sales to \u{a3}64 million" } else { "to \u{a3}19 million" },
+            if tours == "19000000" { "to \u{a3}19 million" } else { "sales to \u{a3}64 million" },
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("64000000", "19000000")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("19000000", "64000000")), ["labels-swapped"]);
+}
+
+#[test]
+fn millimetres_are_a_unit_of_length() {
+    let seed = "Test headline\n\n\
+        An average of 22.4mm (0.88in) fell across Norland, beating the previous record of 19.6mm (0.77in) seen in May 1971.\n";
+    let sheet = |unit: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: record, label: Previous record for average rainfall, value: 19.6, unit: {unit}, \
+             evidence: the previous record of 19.6mm}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("mm")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("inches")), ["unit-mismatch"]);
+}

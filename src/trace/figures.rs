@@ -630,6 +630,7 @@ const MEASURES: &[&[&[&str]]] = &[
         &["foot", "feet", "ft"],
         &["inch", "inches", "in"],
         &["centimetre", "centimeter", "cm"],
+        &["millimetre", "millimeter", "mm"],
     ],
     &[
         &["gram", "gramme", "g"],

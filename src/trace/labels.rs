@@ -96,7 +96,12 @@ pub(super) fn swapped(
         // (and for one pinned, those words too where its evidence leaves out
         // what the clause is about: `multifamily building` of `slid 18.2%`,
         // unless they follow another figure's number, whose words they may be)
-        let since = &cx.seed.text[after_the_number_before(cx, s, m, |_| true)..m.span.start];
+        // (from the clause's start, where the number before is of another
+        // class in the same clause: `sales of audioguides increased 17 per
+        // cent to £19m` says whose the £19m is)
+        let any_before = after_the_number_before(cx, s, m, |_| true);
+        let clause = clause_of(cx, s, m).start;
+        let since = &cx.seed.text[if clause < any_before { clause.max(start) } else { any_before }..m.span.start];
         let before = cx.mentions[s].iter().rfind(|o| o.span.end <= m.span.start);
         let of_a_figure = |o: &Mention| {
             traced.iter().any(|(_, t, n)| *t == s && n.span.start < o.span.end && o.span.start < n.span.end)
