@@ -3625,3 +3625,31 @@ fn millimetres_are_a_unit_of_length() {
     assert_eq!(codes_with(&project, sheet("mm")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("inches")), ["unit-mismatch"]);
 }
+
+#[test]
+fn a_value_given_instead_of_another_is_of_the_same_thing() {
+    let seed = "Deficits to run higher, forecaster says\n\n\
+        For 2019/20, Marlow Economics expects a deficit of $14.2 billion, instead of the $9.6 billion \
+        previously estimated by the Finance Office.\n\n\
+        For 2020/21, Marlow Economics expects a deficit of $15.1 billion, with spending of $8.8 billion \
+        previously estimated by the Finance Office.\n";
+    let sheet = |label: &str, value: &str, evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: marlow, name: Marlow Economics, kind: organisation}}\n\
+             \x20 - {{id: office, name: Finance Office, kind: organisation}}\n\
+             numbers:\n\
+             \x20 - {{id: estimate, label: \"{label}\", value: {value}, unit: USD, evidence: \"{evidence}\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let earlier = sheet(
+        "Finance Office's earlier estimate of the 2019/20 deficit",
+        "9600000000",
+        "the $9.6 billion previously estimated",
+    );
+    assert_eq!(codes_with(&project, earlier), Vec::<String>::new());
+    let debt =
+        sheet("Finance Office's earlier estimate of the 2020/21 deficit", "8800000000", "$8.8 billion previously");
+    assert_eq!(codes_with(&project, debt), ["label-beside-another"]);
+}

@@ -603,6 +603,19 @@ fn clause_of_another<'m>(
     })
 }
 
+/// Words that join two values of one thing: `a deficit of $14.2 billion,
+/// instead of the $9.6 billion estimated`.
+const ALTERNATIVES: &[&str] = &["instead of", "rather than", "in place of", "replacing"];
+
+/// Mentions `a` and `b` are two values of one thing, joined by [`ALTERNATIVES`]:
+/// what the first is `of` the second is too.
+fn alternatives(text: &str, a: &Mention, b: &Mention) -> bool {
+    let (first, second) = if a.span.start < b.span.start { (a, b) } else { (b, a) };
+    let Some(between) = text.get(first.span.end..second.span.start) else { return false };
+    let between = between.trim_start_matches([',', ' ']).to_lowercase();
+    between.split_whitespace().count() <= 5 && ALTERNATIVES.iter().any(|w| between.starts_with(w))
+}
+
 /// Things counted off by number: `Day three`, `Stage 4`, `Round 6`.
 const NUMBERED: &[&str] = &[
     "day", "stage", "round", "game", "race", "lap", "hole", "week", "match", "leg", "heat", "set", "phase", "episode",
@@ -891,7 +904,11 @@ pub(super) fn beside_another(
                 Mark::Noun => first.contains(w) && !counted.contains(w),
                 // (what the other change is of, when the own one's is the same unsaid)
                 Mark::Changed => label.contains(w) && !own_change_unsaid,
-                Mark::Of => label.contains(w) && !set_against(cx, mention, o, &figure.label.value, w),
+                Mark::Of => {
+                    label.contains(w)
+                        && !set_against(cx, mention, o, &figure.label.value, w)
+                        && !alternatives(&cx.seed.text, mention, o)
+                }
                 Mark::Name => {
                     label.contains(w) && !clause.contains(w) && !set_against(cx, mention, o, &figure.label.value, w)
                 }
