@@ -3653,3 +3653,21 @@ fn a_value_given_instead_of_another_is_of_the_same_thing() {
         sheet("Finance Office's earlier estimate of the 2020/21 deficit", "8800000000", "$8.8 billion previously");
     assert_eq!(codes_with(&project, debt), ["label-beside-another"]);
 }
+
+#[test]
+fn a_number_in_brackets_after_the_time_before_is_of_that_time() {
+    let seed = "Test headline\n\n\
+        The median flat price in May was \u{20ac}318,400, a record high and an increase of 3.7% \
+        from one year ago (\u{20ac}307,050).\n";
+    let sheet = |label: &str, value: &str, evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: price, label: {label}, value: {value}, unit: EUR, evidence: \"{evidence}\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let year_ago = sheet("Median flat price one year ago", "307050", "\u{20ac}307,050");
+    assert_eq!(codes_with(&project, year_ago), Vec::<String>::new());
+    let swapped = sheet("Median flat price one year ago", "318400", "was \u{20ac}318,400");
+    assert_eq!(codes_with(&project, swapped), ["label-beside-another"]);
+}

@@ -75,7 +75,7 @@ pub(super) fn named_for_another(cx: &Context, traced: &[Traced]) -> Vec<Diagnost
         let other = cx.mentions[s]
             .iter()
             // a number of any class: `1% fewer than in 2017` gives 2017 to the change, not to a count
-            .filter(|o| o.span != mention.span && o.value != mention.value && is_number(o))
+            .filter(|o| o.span != mention.span && o.value != mention.value && is_number(o) && !says_a_time(cx, o))
             .find_map(|o| period_of(cx, s, o).filter(|p| named.contains(p)).map(|p| (o, p)));
         let Some((other, period)) = other else { continue };
         let id = cx.sentence_id(s);
@@ -119,6 +119,19 @@ pub(super) fn named_of_own(cx: &Context, s: usize, label: &str, m: &Mention) -> 
 /// A plain number, a percentage or a sum: what may hold a period of its own.
 fn is_number(m: &Mention) -> bool {
     matches!(m.kind, Kind::Count | Kind::Percent | Kind::Money)
+}
+
+/// Mention `m` counts the time before, with no period of its own: the
+/// `one` of `one year ago`, the `two` of `two weeks earlier`.
+fn says_a_time(cx: &Context, m: &Mention) -> bool {
+    let mut after = cx.seed.text[m.span.end..]
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let span = after.next().unwrap_or_default();
+    let span = span.strip_suffix('s').unwrap_or(&span).to_string();
+    ["day", "week", "month", "quarter", "year"].contains(&span.as_str())
+        && after.next().is_some_and(|w| AFTER_IT.contains(&w.as_str()))
 }
 
 /// The periods a label names: its years (`2017`), `last year` or `this
@@ -230,6 +243,12 @@ pub(super) fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
         if let Some(said) = SAID.iter().find(|p| outside.ends_with(*p)) {
             return Some(said.to_string());
         }
+        // `from one year ago (€307,050)`: the time before the sentence's own
+        let mut last_two = outside.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(2);
+        let (second, first) = (last_two.next().unwrap_or_default(), last_two.next().unwrap_or_default());
+        if let Some(period) = the_one_before(cx, s, first, second, m.span.start) {
+            return Some(period);
+        }
         let last = outside.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
         return is_year(last).then(|| last.to_string());
     }
@@ -241,7 +260,7 @@ pub(super) fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
     let words: Vec<&str> = after.split_whitespace().take(9).collect();
     for (i, word) in words.iter().enumerate() {
         let plain = word.trim_end_matches(|c: char| c.is_ascii_punctuation()).to_lowercase();
-        let set_against = matches!(plain.as_str(), "than" | "against" | "compared" | "versus")
+        let set_against = matches!(plain.as_str(), "than" | "against" | "compared" | "versus" | "from")
             || (plain == "on" && words.get(i + 1).is_some_and(|n| matches!(*n, "the" | "a" | "last")));
         if set_against {
             against_until = Some(i + 5);
