@@ -3671,3 +3671,23 @@ fn a_number_in_brackets_after_the_time_before_is_of_that_time() {
     let swapped = sheet("Median flat price one year ago", "318400", "was \u{20ac}318,400");
     assert_eq!(codes_with(&project, swapped), ["label-beside-another"]);
 }
+
+#[test]
+fn he_who_told_a_programme_before_a_colon_says_the_quote() {
+    let seed = "Test headline\n\n\
+        There was heavy rain in Wenmoor on Sunday but Tam Orvel, the group safety director at Railco Net, \
+        said on Monday it was not yet clear what caused the accident.\n\n\
+        He told VBC Radio 6\u{2019}s Morning programme: \u{201c}We are hugely relieved that nobody was seriously injured.\u{201d}\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: orvel, name: Tam Orvel, role: group safety director}}\n\
+             \x20 - {{id: railco, name: Railco Net, kind: organisation}}\n\
+             quotes:\n\
+             \x20 - {{id: relieved, speaker: {speaker}, text: We are hugely relieved that nobody was seriously injured}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("orvel")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("railco")), ["speaker-not-named"]);
+}

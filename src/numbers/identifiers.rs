@@ -315,8 +315,10 @@ fn named_number(r: &Reader, i: usize) -> bool {
     let clock = r.glued(next) && r.symbol_is(next, ":") && r.glued(next + 1) && r.is_digits(next + 1);
     // no model is numbered in ordinals: `the Czech 13th seed`
     let ordinal = r.glued(next) && ["st", "nd", "rd", "th"].iter().any(|o| r.raw(next).eq_ignore_ascii_case(o));
+    // (a number word after it is the number's, but `and` only joins it to the next name:
+    // `the Valley League, District 14 and TSAA crowns`)
     if r.symbol_is(next, "%")
-        || r.word(next).is_some()
+        || (r.word(next).is_some() && !r.word_is(next, "and"))
         || scale_word(r, next, false).is_some()
         || score(r, i)
         || result_line(r, i)

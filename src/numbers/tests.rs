@@ -696,6 +696,8 @@ const NOT_QUANTITIES: Rows = &[
     ("up 4% (www.example.org/2024/03/15).", &["4% = 4 % percent -"]),
     ("G7 leaders discussed the F-16 deliveries and the COVID-19 inquiry.", &[]),
     ("The airline grounded its Boeing 737 fleet.", &[]),
+    // `and` after a name's number joins it to the next name
+    ("winning the Valley League, District 14 and TSAA crowns", &[]),
     ("printed on A4 paper", &[]),
     ("a 5G network and 3D printers", &[]),
     ("the first and second rounds", &[]),

@@ -156,12 +156,18 @@ pub(super) fn said_by(cx: &Context, found: &Found, pronouns: &[&str]) -> bool {
     let by_it = |words: &[Word], v: usize| pronoun_is_subject(words, v, pronouns);
     let is_saying = |w: &Word| is_saying(w.text);
     // `“…,” it said`: the verb among the three words after it; `It said in a
-    // statement: “…”`: the last verb among the five before
+    // statement: “…”`: the last verb among the five before; `He told Radio
+    // 6’s Morning programme: “…”`: `told` and the one it told, before a colon
+    let colon_before =
+        quotation_bounds(cx, found).is_some_and(|(opened, _)| cx.seed.text[..opened.start].trim_end().ends_with(':'));
+    let told = |i: &usize| before[*i].text.eq_ignore_ascii_case("told");
     after.iter().take(3).position(is_saying).is_some_and(|v| by_it(&after, v))
         || (before.len().saturating_sub(5)..before.len())
             .rev()
             .find(|&i| is_saying(&before[i]))
             .is_some_and(|v| by_it(&before, v))
+        || (colon_before
+            && (before.len().saturating_sub(10)..before.len()).rev().find(told).is_some_and(|v| by_it(&before, v)))
 }
 
 /// Sentence `s` opens with `he` or `she` as its subject (`And she banned his
