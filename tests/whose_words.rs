@@ -3691,3 +3691,23 @@ fn he_who_told_a_programme_before_a_colon_says_the_quote() {
     assert_eq!(codes_with(&project, sheet("orvel")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("railco")), ["speaker-not-named"]);
 }
+
+#[test]
+fn a_value_set_after_a_comma_is_the_value_of_what_stands_before_it() {
+    let seed = "Test headline\n\n\
+        This is made up of cost cuts for colleges, worth on average $410 million a year for four years, \
+        scrapping the 12 per cent rebate for pupils who pay fees early, worth $170 million, and converting \
+        Bright Start grants into loans, saving $1.4 billion.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: cuts, label: {label}, value: 410000000, unit: USD, evidence: $410 million a year}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Yearly savings from cost cuts for colleges")), Vec::<String>::new());
+    assert_eq!(
+        codes_with(&project, sheet("Savings from scrapping the rebate for pupils who pay fees early")),
+        ["label-beside-another"]
+    );
+}

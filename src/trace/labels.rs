@@ -616,6 +616,9 @@ fn alternatives(text: &str, a: &Mention, b: &Mention) -> bool {
     between.split_whitespace().count() <= 5 && ALTERNATIVES.iter().any(|w| between.starts_with(w))
 }
 
+/// Words that set a value after a comma on what stands before it.
+const VALUED: &[&str] = &["worth", "saving", "costing", "valued at", "totalling", "totaling", "at a cost of"];
+
 /// Things counted off by number: `Day three`, `Stage 4`, `Round 6`.
 const NUMBERED: &[&str] = &[
     "day", "stage", "round", "game", "race", "lap", "hole", "week", "match", "leg", "heat", "set", "phase", "episode",
@@ -671,7 +674,15 @@ fn places_around(cx: &Context, s: usize, m: &Mention) -> HashSet<String> {
 pub(super) fn clause_of(cx: &Context, s: usize, m: &Mention) -> Range<usize> {
     let sentence = &cx.seed.sentences[s].span;
     let cuts = cx.clause_cuts(s);
-    let start = cuts.iter().rev().find(|&&cut| cut <= m.span.start).copied().unwrap_or(sentence.start);
+    let mut before = cuts.iter().rev().filter(|&&cut| cut <= m.span.start).copied();
+    let start = before.next().unwrap_or(sentence.start);
+    // `scrapping the 12 per cent rebate, worth $170 million`: a value set after
+    // a comma is the value of what the words before the comma name
+    let opening = cx.seed.text[start..m.span.start].trim_start_matches([',', ' ']).to_lowercase();
+    let start = match VALUED.iter().any(|v| opening.starts_with(v) && opening.split_whitespace().count() <= 4) {
+        true => before.next().unwrap_or(sentence.start),
+        false => start,
+    };
     let end = cuts.iter().find(|&&cut| cut >= m.span.end).copied().unwrap_or(sentence.end);
     start..end
 }
