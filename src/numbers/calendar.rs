@@ -479,7 +479,9 @@ fn year(r: &Reader, i: usize) -> Option<Found> {
     // `the 2011 killings` too, though not `the 1500 metres`, a race
     let the_year = i > 0 && r.word_is(i - 1, "the") && !super::grammar::distance_after(r, i);
     let pointed_at = i > 0 && (r.word_in(i - 1, POINT_AT_A_YEAR) || the_year) && !r.raw(i).contains(',');
-    if counts_things(r, next) && !after_a_year && !pointed_at {
+    // `from 1990 levels`, `in 2019 prices`: what a year's numbers are measured against
+    let of_a_year = r.word_in(next, &["levels", "prices", "terms"]);
+    if counts_things(r, next) && !after_a_year && !pointed_at && !of_a_year {
         return None;
     }
     let cued = i > 0 && (r.word_in(i - 1, YEAR_CUES) || lexicon::month(r.raw(i - 1)).is_some());

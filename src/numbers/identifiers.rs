@@ -330,7 +330,10 @@ fn named_number(r: &Reader, i: usize) -> bool {
     }
     // and so do things counted, unless an article makes the name a model's: `gave Goa
     // 11 points`, but `a Boeing 737 jets order`
-    !(counted_after(r, next) && !(i >= 2 && r.word_in(i - 2, DETERMINERS)))
+    // (an adjective may stand between: `giving Velora 11 gold medals`)
+    let adjective_then_counted =
+        r.is_word(next) && r.raw(next).starts_with(char::is_lowercase) && counted_after(r, next + 1);
+    !((counted_after(r, next) || adjective_then_counted) && !(i >= 2 && r.word_in(i - 2, DETERMINERS)))
 }
 
 /// Four digits that may be a year of our times (1900 to 2100), with nothing glued after.

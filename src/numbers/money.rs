@@ -147,6 +147,13 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
         let code = if code == "USD" && divisor == 100 { cents_of(r, k) } else { code };
         return Some(CurrencyAfter { code, divisor, power: None, last: k });
     }
+    // `24.7 U.S. dollars`
+    if r.raw(k) == "U" && r.symbol_is(k + 1, ".") && r.glued(k + 1) && r.raw(k + 2) == "S" && r.glued(k + 2) {
+        let currency_at = if r.symbol_is(k + 3, ".") && r.glued(k + 3) { k + 4 } else { k + 3 };
+        if let Some(Word::Currency { code: "USD", divisor }) = r.word(currency_at) {
+            return Some(CurrencyAfter { code: "USD", divisor, power: None, last: currency_at });
+        }
+    }
     // a country before the currency word: `australian dollars`, `hong kong
     // dollars`, and its cents: `20 US cents`
     for words in [1, 2] {

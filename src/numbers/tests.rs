@@ -526,6 +526,9 @@ const YEARS_DATES_AND_TIMES: Rows = &[
     ("its 2020 accounts", &["2020 = 2020 - year -"]),
     ("very weak over 2009", &["2009 = 2009 - year -"]),
     ("2000 troops", &["2000 = 2000 - count -"]),
+    // what a year's numbers are measured against
+    ("cut emissions 40% from 1990 levels", &["40% = 40 % percent -", "1990 = 1990 - year -"]),
+    ("oil at 24.7 U.S. dollars a barrel", &["24.7 U.S. dollars = 24.7 usd money -"]),
     ("on June 13", &["june 13 = --06-13 - date -"]),
     ("from 1 March", &["1 march = --03-01 - date -"]),
     ("on 17 February 2025", &["17 february 2025 = 2025-02-17 - date -"]),
@@ -696,6 +699,8 @@ const NOT_QUANTITIES: Rows = &[
     ("up 4% (www.example.org/2024/03/15).", &["4% = 4 % percent -"]),
     ("G7 leaders discussed the F-16 deliveries and the COVID-19 inquiry.", &[]),
     ("The airline grounded its Boeing 737 fleet.", &[]),
+    // a name before a number and an adjective before its noun: a count
+    ("giving Velora 11 gold medals", &["11 = 11 - count -"]),
     // `and` after a name's number joins it to the next name
     ("winning the Valley League, District 14 and TSAA crowns", &[]),
     ("printed on A4 paper", &[]),
