@@ -3711,3 +3711,21 @@ fn a_value_set_after_a_comma_is_the_value_of_what_stands_before_it() {
         ["label-beside-another"]
     );
 }
+
+#[test]
+fn a_weight_class_is_no_number_a_label_could_mean() {
+    let seed = "Test headline\n\n\
+        The 22-year-old Brel, making her first world appearance, beat three-time over 78-kg world champion \
+        Ida Vorn of Norway, who lifted 131kg in the final.\n";
+    let sheet = |label: &str, value: &str, evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: titles, label: {label}, value: {value}, evidence: {evidence}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(
+        codes_with(&project, sheet("Over-78kg world titles Ida Vorn had won", "3", "three-time")),
+        Vec::<String>::new()
+    );
+}

@@ -715,7 +715,12 @@ fn hedge_before(r: &Reader, f: &Found) -> Option<(&'static str, usize)> {
         && start > 0
         && (r.word_in(start - 1, &["the", "its", "their", "a"]) || possessive_ends_at(r, start - 1));
     // `has gone up to 15`, `rose up to`: a move to the number, not a bound on it
-    let moved = hedge == "up to" && start > 0 && r.word_in(start - 1, MOVED);
+    // (and `, up to £1.90 from £1.80`: a move from one number to the other)
+    let number_at = |k: usize| {
+        r.is_digits(k) || (lexicon::currency_symbol(r.raw(k)).is_some() && r.glued(k + 1) && r.is_digits(k + 1))
+    };
+    let from_another = r.word_is(f.last + 1, "from") && number_at(f.last + 2);
+    let moved = hedge == "up to" && ((start > 0 && r.word_in(start - 1, MOVED)) || from_another);
     // `5,210 votes over 4,870`: one number set against another, not a bound on it
     let against = hedge == "over"
         && start > 0

@@ -646,6 +646,10 @@ const HEDGES: Rows = &[
     ("over 100 people", &["over 100 = 100 - count over"]),
     ("ran under 10 seconds", &["under 10 = 10 - count under"]),
     ("The toll has gone up to 15.", &["15 = 15 - count -"]),
+    (
+        "The fare is now \u{a3}2.10, up to \u{a3}1.90 from \u{a3}1.80 last year.",
+        &["\u{a3}2.10 = 2.1 gbp money -", "\u{a3}1.90 = 1.9 gbp money -", "\u{a3}1.80 = 1.8 gbp money -"],
+    ),
     ("It may cost up to 15 dollars.", &["up to 15 dollars = 15 usd money up to"]),
 ];
 

@@ -6,7 +6,7 @@
 
 use super::Context;
 use super::fold::Folded;
-use super::labels::{Traced, Words, actor_words, words, words_in_order};
+use super::labels::{Traced, Words, actor_words, names_an_event, words, words_in_order};
 use crate::diagnostic::Diagnostic;
 use crate::numbers::Mention;
 use crate::sheet::Figure;
@@ -314,37 +314,4 @@ fn is_a_headline(read: &Words, t: usize) -> bool {
     let alone = cx.seed.sentences.iter().filter(|k| k.paragraph == sentence.paragraph).count() == 1;
     let text = cx.seed.text[sentence.span.clone()].trim_end();
     alone && t < 5 && !text.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', ':'])
-}
-
-/// Events a measure names: `the men's 71kg event`, `the 100m final`.
-const EVENTS: &[&str] = &[
-    "event",
-    "category",
-    "class",
-    "division",
-    "final",
-    "race",
-    "title",
-    "heat",
-    "freestyle",
-    "backstroke",
-    "breaststroke",
-    "butterfly",
-    "medley",
-    "hurdles",
-    "relay",
-    "steeplechase",
-    "walk",
-];
-
-/// Measures a sport's events are named by.
-const EVENT_MEASURES: &[&str] = &["kg", "m", "km", "metre", "metres", "meter", "meters", "kilometre", "kilometres"];
-
-/// Mention `m` names an event by its measure (`in the men's 71kg event`,
-/// `won the 1500m freestyle`): it is no quantity a label could be about.
-fn names_an_event(cx: &Context, m: &Mention) -> bool {
-    let rest = &cx.seed.text[m.span.end..];
-    let mut words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-    words.next().is_some_and(|unit| EVENT_MEASURES.contains(&unit.to_lowercase().as_str()))
-        && words.next().is_some_and(|event| EVENTS.contains(&event.to_lowercase().as_str()))
 }

@@ -886,6 +886,7 @@ pub(super) fn beside_another(
                 o.span != mention.span
                     && o.value != mention.value
                     && !names_a_numbered_thing(cx, s, o)
+                    && !names_an_event(cx, o)
                     && of_class(figure, o)
                     && (own_period.is_none() || super::periods::period_of(cx, s, o) == own_period)
             })
@@ -1239,4 +1240,45 @@ mod tests {
         assert!(found.contains("lap") && found.contains("rac"), "{found:?}");
         assert!(!found.iter().any(|w| w.starts_with(char::is_numeric)), "{found:?}");
     }
+}
+
+/// Events a measure names: `the men's 71kg event`, `the 100m final`.
+const EVENTS: &[&str] = &[
+    "event",
+    "category",
+    "class",
+    "division",
+    "final",
+    "race",
+    "title",
+    "heat",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "hurdles",
+    "relay",
+    "steeplechase",
+    "walk",
+    "world",
+    "champion",
+    "champions",
+    "olympic",
+    "crown",
+    "medal",
+    "medallist",
+];
+
+/// Measures a sport's events are named by.
+const EVENT_MEASURES: &[&str] = &["kg", "m", "km", "metre", "metres", "meter", "meters", "kilometre", "kilometres"];
+
+/// Mention `m` names an event by its measure (`in the men's 71kg event`,
+/// `won the 1500m freestyle`, `the over 100-kg world champion`): it is no
+/// quantity a label could be about.
+pub(super) fn names_an_event(cx: &Context, m: &Mention) -> bool {
+    let rest = &cx.seed.text[m.span.end..];
+    let mut words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    words.next().is_some_and(|unit| EVENT_MEASURES.contains(&unit.to_lowercase().as_str()))
+        && words.next().is_some_and(|event| EVENTS.contains(&event.to_lowercase().as_str()))
 }
