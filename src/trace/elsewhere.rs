@@ -290,8 +290,10 @@ fn told_apart(
 ) -> Option<usize> {
     let own = read.of(s);
     // a word another sentence of the paragraph says, where the other is the headline
+    // (a headline is among a story's first lines)
+    let headlines: Vec<usize> = (0..read.context().folded.len().min(5)).filter(|&t| is_a_headline(read, t)).collect();
     let said_beside =
-        |w: &String, t: usize| is_a_headline(read, t) && neighbours.iter().any(|&k| read.of(k).contains(w));
+        |w: &String, t: usize| headlines.contains(&t) && neighbours.iter().any(|&k| read.of(k).contains(w));
     let best = others
         .iter()
         .copied()
@@ -306,12 +308,11 @@ fn told_apart(
     best.map(|(_, t)| t)
 }
 
-/// Sentence `t` is a headline: a line of its own, near the top, that ends
-/// with no stop.
+/// Sentence `t` may be a headline: a line of its own that ends with no stop.
 fn is_a_headline(read: &Words, t: usize) -> bool {
     let cx = read.context();
     let sentence = &cx.seed.sentences[t];
     let alone = cx.seed.sentences.iter().filter(|k| k.paragraph == sentence.paragraph).count() == 1;
     let text = cx.seed.text[sentence.span.clone()].trim_end();
-    alone && t < 5 && !text.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', ':'])
+    alone && !text.ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2019}', ':'])
 }

@@ -678,8 +678,9 @@ pub(super) fn clause_of(cx: &Context, s: usize, m: &Mention) -> Range<usize> {
     let start = before.next().unwrap_or(sentence.start);
     // `scrapping the 12 per cent rebate, worth $170 million`: a value set after
     // a comma is the value of what the words before the comma name
-    let opening = cx.seed.text[start..m.span.start].trim_start_matches([',', ' ']).to_lowercase();
-    let start = match VALUED.iter().any(|v| opening.starts_with(v) && opening.split_whitespace().count() <= 4) {
+    let opening = cx.seed.text[start..m.span.start].trim_start_matches([',', ' ']);
+    let valued = |v: &&str| opening.get(..v.len()).is_some_and(|o| o.eq_ignore_ascii_case(v));
+    let start = match VALUED.iter().any(valued) && opening.split_whitespace().count() <= 4 {
         true => before.next().unwrap_or(sentence.start),
         false => start,
     };
@@ -1279,6 +1280,7 @@ const EVENT_MEASURES: &[&str] = &["kg", "m", "km", "metre", "metres", "meter", "
 pub(super) fn names_an_event(cx: &Context, m: &Mention) -> bool {
     let rest = &cx.seed.text[m.span.end..];
     let mut words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-    words.next().is_some_and(|unit| EVENT_MEASURES.contains(&unit.to_lowercase().as_str()))
-        && words.next().is_some_and(|event| EVENTS.contains(&event.to_lowercase().as_str()))
+    let among = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    words.next().is_some_and(|unit| among(EVENT_MEASURES, unit))
+        && words.next().is_some_and(|event| among(EVENTS, event))
 }

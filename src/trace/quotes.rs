@@ -225,7 +225,7 @@ fn marked(
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|(_, n)| *n);
-        let closing = open.and(closes(&text[at..])).filter(|&len| {
+        let closing = open.and_then(|_| closes(&text[at..])).filter(|&len| {
             let after = text[at + len..].chars().next();
             !after.is_some_and(char::is_alphanumeric)
         });
