@@ -1199,6 +1199,48 @@ const COMMON: &[&str] = &[
     "later", "previous", "prior", "ago",
 ];
 
+/// Events a measure names: `the men's 71kg event`, `the 100m final`.
+const EVENTS: &[&str] = &[
+    "event",
+    "category",
+    "class",
+    "division",
+    "final",
+    "race",
+    "title",
+    "heat",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "hurdles",
+    "relay",
+    "steeplechase",
+    "walk",
+    "world",
+    "champion",
+    "champions",
+    "olympic",
+    "crown",
+    "medal",
+    "medallist",
+];
+
+/// Measures a sport's events are named by.
+const EVENT_MEASURES: &[&str] = &["kg", "m", "km", "metre", "metres", "meter", "meters", "kilometre", "kilometres"];
+
+/// Mention `m` names an event by its measure (`in the men's 71kg event`,
+/// `won the 1500m freestyle`, `the over 100-kg world champion`): it is no
+/// quantity a label could be about.
+pub(super) fn names_an_event(cx: &Context, m: &Mention) -> bool {
+    let rest = &cx.seed.text[m.span.end..];
+    let mut words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let among = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+    words.next().is_some_and(|unit| among(EVENT_MEASURES, unit))
+        && words.next().is_some_and(|event| among(EVENTS, event))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1241,46 +1283,4 @@ mod tests {
         assert!(found.contains("lap") && found.contains("rac"), "{found:?}");
         assert!(!found.iter().any(|w| w.starts_with(char::is_numeric)), "{found:?}");
     }
-}
-
-/// Events a measure names: `the men's 71kg event`, `the 100m final`.
-const EVENTS: &[&str] = &[
-    "event",
-    "category",
-    "class",
-    "division",
-    "final",
-    "race",
-    "title",
-    "heat",
-    "freestyle",
-    "backstroke",
-    "breaststroke",
-    "butterfly",
-    "medley",
-    "hurdles",
-    "relay",
-    "steeplechase",
-    "walk",
-    "world",
-    "champion",
-    "champions",
-    "olympic",
-    "crown",
-    "medal",
-    "medallist",
-];
-
-/// Measures a sport's events are named by.
-const EVENT_MEASURES: &[&str] = &["kg", "m", "km", "metre", "metres", "meter", "meters", "kilometre", "kilometres"];
-
-/// Mention `m` names an event by its measure (`in the men's 71kg event`,
-/// `won the 1500m freestyle`, `the over 100-kg world champion`): it is no
-/// quantity a label could be about.
-pub(super) fn names_an_event(cx: &Context, m: &Mention) -> bool {
-    let rest = &cx.seed.text[m.span.end..];
-    let mut words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
-    let among = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    words.next().is_some_and(|unit| among(EVENT_MEASURES, unit))
-        && words.next().is_some_and(|event| among(EVENTS, event))
 }
