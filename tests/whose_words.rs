@@ -3729,3 +3729,17 @@ fn a_weight_class_is_no_number_a_label_could_mean() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_count_of_days_is_no_date_a_label_could_mean() {
+    let seed = "Test headline\n\n\
+        Orlan Hill started picking Riesling on Sept. 4, six days later than in 2019.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: start, label: {label}, value: --09-04}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Day Orlan Hill started picking Riesling")), Vec::<String>::new());
+}

@@ -244,6 +244,10 @@ fn same_class(figure: &Figure, m: &Mention) -> bool {
     if let FigureValue::Time(_) = figure.value.value {
         return m.kind == Kind::Time && matches!(m.value, Value::Iso(_));
     }
+    // a date is of the class of dates: `six days later` is no date
+    if let FigureValue::Date(_) = figure.value.value {
+        return m.kind == Kind::Date;
+    }
     if !matches!(m.value, Value::Number(_)) {
         return false;
     }
