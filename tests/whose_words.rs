@@ -3743,3 +3743,23 @@ fn a_count_of_days_is_no_date_a_label_could_mean() {
     let project = with_seed(seed);
     assert_eq!(codes_with(&project, sheet("Day Orlan Hill started picking Riesling")), Vec::<String>::new());
 }
+
+#[test]
+fn a_period_in_the_possessive_before_a_number_is_its_own() {
+    let seed = "Test headline\n\n\
+        Total ticket revenue reached \u{20ac}412 million in 2020, up from 2019\u{2019}s \u{20ac}377 million. \
+        The number of plays staged jumped too, hitting 214 titles through June 9, compared to last year\u{2019}s 198.\n";
+    let sheet = |label: &str, value: &str, unit: &str, evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: figure, label: {label}, value: {value}, unit: {unit}, evidence: \"{evidence}\"}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let revenue_2019 = sheet("Ticket revenue in 2019", "377000000", "EUR", "\u{20ac}377 million");
+    assert_eq!(codes_with(&project, revenue_2019), Vec::<String>::new());
+    let swapped = sheet("Ticket revenue in 2019", "412000000", "EUR", "\u{20ac}412 million");
+    assert_eq!(codes_with(&project, swapped), ["label-beside-another"]);
+    let last_year = sheet("Plays staged by the same point last year", "214", "titles", "hitting 214 titles");
+    assert_eq!(codes_with(&project, last_year), ["label-beside-another"]);
+}

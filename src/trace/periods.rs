@@ -252,6 +252,17 @@ pub(super) fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
         let last = outside.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
         return is_year(last).then(|| last.to_string());
     }
+    // `2019’s €377 million`, `last year’s 198`: a period in the possessive before it
+    if let Some(owner) = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")) {
+        let owner = owner.to_lowercase();
+        if let Some(said) = SAID.iter().find(|p| owner.ends_with(*p)) {
+            return Some(said.to_string());
+        }
+        let last = owner.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        if is_year(last) {
+            return Some(last.to_string());
+        }
+    }
     let after = &text[m.span.end.min(sentence.end)..sentence.end];
     let mut previous = "";
     // a period said as what the number is set against: `on the same time
