@@ -231,6 +231,15 @@ fn is_year(word: &str) -> bool {
         && (word.starts_with("18") || word.starts_with("19") || word.starts_with("20") || word.starts_with("21"))
 }
 
+/// The period lower-cased `text` ends with: `last year` and the like, or a year.
+fn ending_period(text: &str) -> Option<String> {
+    if let Some(said) = SAID.iter().find(|p| text.ends_with(*p)) {
+        return Some(said.to_string());
+    }
+    let last = text.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    is_year(last).then(|| last.to_string())
+}
+
 /// The period number `m` of sentence `s` is of: the one right before its
 /// bracket (`on 2019 (96.3%)`), or the first after it in its clause, before
 /// any other number (`1,650 deaths recorded in 2012`, `96.1% this year`).
@@ -240,28 +249,16 @@ pub(super) fn period_of(cx: &Context, s: usize, m: &Mention) -> Option<String> {
     let before = text[sentence.start..m.span.start].trim_end();
     if let Some(outside) = before.strip_suffix('(') {
         let outside = outside.trim_end().to_lowercase();
-        if let Some(said) = SAID.iter().find(|p| outside.ends_with(*p)) {
-            return Some(said.to_string());
-        }
-        // `from one year ago (€307,050)`: the time before the sentence's own
+        // (`from one year ago (€307,050)`: the time before the sentence's own)
         let mut last_two = outside.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(2);
         let (second, first) = (last_two.next().unwrap_or_default(), last_two.next().unwrap_or_default());
-        if let Some(period) = the_one_before(cx, s, first, second, m.span.start) {
-            return Some(period);
-        }
-        let last = outside.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-        return is_year(last).then(|| last.to_string());
+        return ending_period(&outside).or_else(|| the_one_before(cx, s, first, second, m.span.start));
     }
     // `2019’s €377 million`, `last year’s 198`: a period in the possessive before it
-    if let Some(owner) = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s")) {
-        let owner = owner.to_lowercase();
-        if let Some(said) = SAID.iter().find(|p| owner.ends_with(*p)) {
-            return Some(said.to_string());
-        }
-        let last = owner.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
-        if is_year(last) {
-            return Some(last.to_string());
-        }
+    if let Some(owner) = before.strip_suffix("'s").or_else(|| before.strip_suffix("\u{2019}s"))
+        && let Some(period) = ending_period(&owner.to_lowercase())
+    {
+        return Some(period);
     }
     let after = &text[m.span.end.min(sentence.end)..sentence.end];
     let mut previous = "";
