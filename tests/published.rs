@@ -673,3 +673,26 @@ fn an_amount_of_a_unit_and_a_half_is_published_whole() {
     run.assert_exit(1);
     assert!(run.text().contains("untraced-number"), "0.5 hours traced:\n{}", run.shown());
 }
+
+#[test]
+fn a_range_in_a_label_is_read_whole_as_its_sentence_reads_it() {
+    let (project, seed) = with_seed(
+        "Harbour Foods ships more grain\n\n\
+         Grain shipped by Harbour Foods rose to 41,000 tons in the Nov. 2-16 period, its figures showed.\n",
+    );
+    let sheet = |period: &str| {
+        format!(
+            "title: Harbour Foods ships more grain\nsource: {seed}\nnumbers:\n\
+             \x20 - {{id: grain, label: Grain shipped in the {period} period, value: 41000, unit: tons}}\n"
+        )
+    };
+    // the 16 after the dash is a day of November on the page as in the seed
+    project.write(SHEET, sheet("Nov. 2-16"));
+    project.check(&[]).assert_exit(0);
+    // and a day the seed does not give is still reported
+    project.write(SHEET, sheet("Nov. 2-18"));
+    let run = project.check(&["--format", "json"]);
+    run.assert_exit(1);
+    let found = untraced(&run);
+    assert!(found.iter().any(|d| d["message"].as_str().unwrap_or_default().contains("18`")), "{:#}", run.json());
+}

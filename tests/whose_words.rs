@@ -3763,3 +3763,23 @@ fn a_period_in_the_possessive_before_a_number_is_its_own() {
     let last_year = sheet("Plays staged by the same point last year", "214", "titles", "hitting 214 titles");
     assert_eq!(codes_with(&project, last_year), ["label-beside-another"]);
 }
+
+#[test]
+fn a_class_named_by_its_number_is_no_number_a_label_could_mean() {
+    let seed = "Test headline\n\n\
+        Tier three claims, which cover storm damage, were settled by the insurer in an average of 19 days, \
+        well short of the 14 day target.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: target, label: {label}, value: 14, unit: days, evidence: 14 day target}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Target for settling tier three claims")), Vec::<String>::new());
+    // the label of the other number of the sentence is still told from its own
+    assert_eq!(
+        codes_with(&project, sheet("Average time to settle tier three claims")),
+        ["label-beside-another".to_string()]
+    );
+}

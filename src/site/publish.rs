@@ -44,24 +44,55 @@ pub fn traced(text: &str, seed_mentions: &[Vec<Mention>]) -> String {
 
 /// [`traced`], where a number a figure is published as (`9.3%` of a figure
 /// traced to "fell -9.3%") goes to that figure's sentence first.
+///
+/// Numbers joined as one range (`Nov. 2-16`, `3 to 5 million`) share one
+/// span: a range's last number is read with its first (the `16` of
+/// `Nov. 2-16` is a date), and the check reads the span's text alone.
 pub fn traced_as_figures(text: &str, seed_mentions: &[Vec<Mention>], figures: &[SummaryFigure]) -> String {
+    let sentence_of = |m: &Mention| {
+        let figure = figures.iter().find(|f| numbers::states(&f.published, m)).map(|f| f.sentence);
+        figure.or_else(|| stating_sentence(m, seed_mentions))
+    };
+    let mentions: Vec<(Range<usize>, Option<usize>)> =
+        numbers::scan(text).into_iter().map(|m| (m.span.clone(), sentence_of(&m))).collect();
     let mut out = String::with_capacity(text.len() + 32);
     let mut at = 0;
-    for m in numbers::scan(text) {
-        push_escaped(&mut out, &text[at..m.span.start]);
-        let figure = figures.iter().find(|f| numbers::states(&f.published, &m)).map(|f| f.sentence);
-        match figure.or_else(|| stating_sentence(&m, seed_mentions)) {
-            Some(n) => {
-                out.push_str(&format!("<span data-trace=\"s{n}\">"));
-                push_escaped(&mut out, &text[m.span.clone()]);
-                out.push_str("</span>");
+    let mut i = 0;
+    while i < mentions.len() {
+        let (span, sentence) = &mentions[i];
+        push_escaped(&mut out, &text[at..span.start]);
+        let Some(first) = sentence else {
+            push_escaped(&mut out, &text[span.clone()]);
+            at = span.end;
+            i += 1;
+            continue;
+        };
+        let mut cites = vec![*first];
+        let mut end = span.end;
+        i += 1;
+        while let Some((next, Some(n))) = mentions.get(i) {
+            if !joins_a_range(&text[end..next.start]) {
+                break;
             }
-            None => push_escaped(&mut out, &text[m.span.clone()]),
+            if !cites.contains(n) {
+                cites.push(*n);
+            }
+            end = next.end;
+            i += 1;
         }
-        at = m.span.end;
+        let cites: Vec<String> = cites.iter().map(|n| format!("s{n}")).collect();
+        out.push_str(&format!("<span data-trace=\"{}\">", cites.join(" ")));
+        push_escaped(&mut out, &text[span.start..end]);
+        out.push_str("</span>");
+        at = end;
     }
     push_escaped(&mut out, &text[at..]);
     out
+}
+
+/// What stands between the two numbers of a range: a dash, or `to`.
+fn joins_a_range(between: &str) -> bool {
+    matches!(between.trim(), "" | "-" | "–" | "—" | "to")
 }
 
 /// The number (from 1) of the first sentence with a mention that states `m`.
@@ -178,6 +209,22 @@ mod tests {
             "A <span data-trace=\"s2\">£40bn</span> plan &amp; <span data-trace=\"s2\">2.3%</span> &lt;more&gt;"
         );
         assert_eq!(traced("Top 10 risks", &seed), "Top 10 risks");
+    }
+
+    #[test]
+    fn a_range_is_traced_whole_so_its_last_number_reads_with_its_first() {
+        let seed =
+            vec![numbers::scan("Deliveries rose in the Nov. 2-16 period."), numbers::scan("On Nov. 16, 3 to 5 ships.")];
+        assert_eq!(
+            traced("Deliveries in the Nov. 2-16 period", &seed),
+            "Deliveries in the <span data-trace=\"s1\">Nov. 2-16</span> period"
+        );
+        assert_eq!(traced("from 3 to 5 ships", &seed), "from <span data-trace=\"s2\">3 to 5</span> ships");
+        // numbers a word apart are two
+        assert_eq!(
+            traced("Nov. 16, 3 ships", &seed),
+            "<span data-trace=\"s1\">Nov. 16</span>, <span data-trace=\"s2\">3</span> ships"
+        );
     }
 
     #[test]

@@ -619,9 +619,12 @@ fn alternatives(text: &str, a: &Mention, b: &Mention) -> bool {
 /// Words that set a value after a comma on what stands before it.
 const VALUED: &[&str] = &["worth", "saving", "costing", "valued at", "totalling", "totaling", "at a cost of"];
 
-/// Things counted off by number: `Day three`, `Stage 4`, `Round 6`.
+/// Things counted off by number: `Day three`, `Stage 4`, `Round 6`, and
+/// classes named by one: `Band three calls`, `Tier 2`, `Grade 1`.
 const NUMBERED: &[&str] = &[
     "day", "stage", "round", "game", "race", "lap", "hole", "week", "match", "leg", "heat", "set", "phase", "episode",
+    "band", "category", "tier", "grade", "level", "class", "group", "zone", "division", "section", "article",
+    "chapter", "step", "gate", "terminal", "platform", "ward", "lane",
 ];
 
 /// Mention `o` of sentence `s` names one of a numbered series (`Day three
