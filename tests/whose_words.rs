@@ -3783,3 +3783,22 @@ fn a_class_named_by_its_number_is_no_number_a_label_could_mean() {
         ["label-beside-another".to_string()]
     );
 }
+
+#[test]
+fn the_numbers_of_a_respectively_list_go_with_the_things_named_in_order() {
+    let seed = "Test headline\n\n\
+        Only rope ladders and sun hats posted declines, of 2.4 percent and 7.9 percent, respectively.\n\n\
+        A tin of paint now costs 410p while varnish is at 530p, up from 380p and 495p respectively last spring.\n";
+    let sheet = |ladders: &str, hats: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: ladders, label: Fall in sales of rope ladders, value: {ladders}, unit: \"%\", evidence: {ladders} percent}}\n\
+             \x20 - {{id: hats, label: Fall in sales of sun hats, value: {hats}, unit: \"%\", evidence: {hats} percent}}\n\
+             \x20 - {{id: varnish-now, label: Price of a tin of varnish now, value: 5.30, unit: GBP, evidence: varnish is at 530p}}\n\
+             \x20 - {{id: paint-before, label: Price of a tin of paint last spring, value: 3.80, unit: GBP, evidence: up from 380p}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("2.4", "7.9")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("7.9", "2.4")), ["labels-swapped".to_string()]);
+}

@@ -13,8 +13,8 @@ use std::ops::Range;
 // hashed fast: every sentence of every briefing is read into one
 use foldhash::HashSet;
 
-use super::Context;
 use super::fold::{Folded, whole_words};
+use super::{Context, respectively};
 use crate::diagnostic::Diagnostic;
 use crate::draft::lexicon::JOBS;
 use crate::numbers::Mention;
@@ -160,6 +160,23 @@ pub(super) fn swapped(
             let kind = |f: &Figure| std::mem::discriminant(&f.value.value);
             if fa.unit() != fb.unit() || kind(fa) != kind(fb) || fa.value.value == fb.value.value {
                 continue;
+            }
+            // two numbers of a `respectively` list go with the things named
+            // before it, in order: the labels (and actors) say which each names
+            if sa == sb {
+                let named = |f: &Figure| match cx.actor_of(f) {
+                    Some(actor) => {
+                        let names = cx.briefing.actors[actor].names().map(|n| n.value.as_str()).collect::<Vec<_>>();
+                        format!("{} {}", f.label.value, names.join(" "))
+                    }
+                    None => f.label.value.clone(),
+                };
+                if let Some(swapped) = respectively::swapped(cx, sa, (ma, &named(fa)), (mb, &named(fb))) {
+                    if swapped {
+                        found.push(warning(cx, (fa, sa, ma), (fb, sb, mb)));
+                    }
+                    continue;
+                }
             }
             // two figures of one sentence are told apart by their evidence alone
             let (own_a, own_b) = match sa == sb {

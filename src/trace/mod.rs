@@ -18,6 +18,7 @@ mod labels;
 mod owners;
 mod periods;
 mod quotes;
+mod respectively;
 mod scores;
 mod speakers;
 
