@@ -3802,3 +3802,19 @@ fn the_numbers_of_a_respectively_list_go_with_the_things_named_in_order() {
     assert_eq!(codes_with(&project, sheet("2.4", "7.9")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("7.9", "2.4")), ["labels-swapped".to_string()]);
 }
+
+#[test]
+fn the_words_after_a_pair_of_numbers_are_its_firsts() {
+    let seed = "Test headline\n\n\
+        The Otters went on a 7-1 streak after the coach left and took the title with an 11-5 record.\n";
+    let sheet = |(streak, of_streak): (&str, &str), (record, of_record): (&str, &str)| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: streak, label: Wins in the Otters' streak, value: {streak}, unit: wins, evidence: {of_streak}}}\n\
+             \x20 - {{id: record, label: Wins in the Otters' title record, value: {record}, unit: wins, evidence: {of_record}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet(("7", "on a 7"), ("11", "an 11"))), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet(("11", "an 11"), ("7", "on a 7"))), ["labels-swapped".to_string()]);
+}

@@ -115,9 +115,15 @@ pub(super) fn swapped(
         };
         // and what the words after the number, to its clause's end or the next
         // number, say of it: `19 more than his nearest competitor`
+        // (after the pair a dash makes of it, `a 6-2 run`: the run is the 6's)
         let clause_end = clause_of(cx, s, m).end;
-        let next = cx.mentions[s].iter().map(|o| o.span.start).filter(|&at| at >= m.span.end).min();
-        let after = &cx.seed.text[m.span.end..next.map_or(clause_end, |n| n.min(clause_end))];
+        let next_after = |at: usize| cx.mentions[s].iter().filter(|o| o.span.start >= at).min_by_key(|o| o.span.start);
+        let from = match next_after(m.span.end) {
+            Some(o) if matches!(cx.seed.text[m.span.end..o.span.start].trim(), "-" | "\u{2013}") => o.span.end,
+            _ => m.span.end,
+        };
+        let next = next_after(from).map(|o| o.span.start);
+        let after = cx.seed.text.get(from..next.map_or(clause_end, |n| n.min(clause_end))).unwrap_or_default();
         let e = format!("{e} {after}");
         // a score's numbers are the pair's: the name before it says nothing of
         // whose each is (`beat Southby 16-14`: the 16 is the winner's)
