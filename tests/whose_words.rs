@@ -3818,3 +3818,22 @@ fn the_words_after_a_pair_of_numbers_are_its_firsts() {
     assert_eq!(codes_with(&project, sheet(("7", "on a 7"), ("11", "an 11"))), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet(("11", "an 11"), ("7", "on a 7"))), ["labels-swapped".to_string()]);
 }
+
+#[test]
+fn the_clause_after_a_figures_number_names_what_the_next_number_is_about() {
+    let seed = "Test headline\n\n\
+        Boat owners in Marsby pay about 70% of the repair bill, compared with inland canal owners, who pay about 40%.\n";
+    let sheet = |(marsby, of_marsby): (&str, &str), (inland, of_inland): (&str, &str)| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: marsby, label: Share of the repair bill boat owners in Marsby pay, value: {marsby}, unit: \"%\", qualifier: about, evidence: {of_marsby}}}\n\
+             \x20 - {{id: inland, label: Share of the repair bill inland canal owners pay, value: {inland}, unit: \"%\", qualifier: about, evidence: {of_inland}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet(("70", "pay about 70%"), ("40", "who pay about 40%"))), Vec::<String>::new());
+    assert_eq!(
+        codes_with(&project, sheet(("40", "who pay about 40%"), ("70", "pay about 70%"))),
+        ["labels-swapped".to_string()]
+    );
+}

@@ -108,7 +108,18 @@ pub(super) fn swapped(
         };
         // (nor in a score, whose numbers are the pair's: `beat Southby 16-14`)
         let in_a_score = in_a_score(&cx.seed.text, &m.span);
+        // (but where a clause breaks after a figure's number, the clause of
+        // this one names what it is about: in `65% of the cost, compared with
+        // other parents, who pay about 35%`, the other parents pay the 35%)
+        let own_clause = || before.filter(|b| clause > b.span.end).map(|_| &cx.seed.text[clause..m.span.start]);
         let e = match &figure.evidence {
+            Some(e)
+                if !in_a_score
+                    && before.is_some_and(of_a_figure)
+                    && let Some(named) = own_clause() =>
+            {
+                format!("{named} {}", e.value)
+            }
             Some(e) if in_a_score || before.is_some_and(of_a_figure) => e.value.clone(),
             Some(e) => format!("{since} {}", e.value),
             None => since.to_string(),
