@@ -683,10 +683,12 @@ fn a_range_in_a_label_is_read_whole_as_its_sentence_reads_it() {
     let sheet = |period: &str| {
         format!(
             "title: Harbour Foods ships more grain\nsource: {seed}\nnumbers:\n\
-             \x20 - {{id: grain, label: Grain shipped in the {period} period, value: 41000, unit: tons}}\n"
+             \x20 - {{id: grain, label: Grain shipped in the {period} period, value: 41000, unit: tons}}\n\
+             summary: Harbour Foods shipped 41,000 tons in the {period} period.\n"
         )
     };
-    // the 16 after the dash is a day of November on the page as in the seed
+    // the 16 after the dash is a day of November on the page as in the seed,
+    // in the label and in the summary
     project.write(SHEET, sheet("Nov. 2-16"));
     project.check(&[]).assert_exit(0);
     // and a day the seed does not give is still reported

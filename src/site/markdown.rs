@@ -12,7 +12,7 @@ use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, doc_text, element, rewrite_str};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 
-use super::publish::{escape, stating_sentence};
+use super::publish::{escape, in_ranges, stating_sentence};
 use super::records::Standfirst;
 use crate::numbers::{self, Kind, Mention};
 
@@ -73,14 +73,15 @@ pub fn standfirst(markdown: &str, figures: &[SummaryFigure], seed: &[Vec<Mention
     let mut html = String::with_capacity(text.len() + 64);
     let mut cites: Vec<usize> = Vec::new();
     let mut at = 0;
-    for m in numbers::scan(&text) {
-        let Some(n) = linker.sentence_of(&m) else {
+    let found = numbers::scan(&text).into_iter().map(|m| (m.span.clone(), linker.sentence_of(&m)));
+    for (span, cited) in in_ranges(&text, found, |a, b| a == b) {
+        let Some(&[n, ..]) = cited.as_deref() else {
             continue;
         };
-        html.push_str(&escape(&text[at..m.span.start]));
-        html.push_str(&format!("<span data-trace=\"s{n}\">{}</span>", escape(&text[m.span.clone()])));
+        html.push_str(&escape(&text[at..span.start]));
+        html.push_str(&format!("<span data-trace=\"s{n}\">{}</span>", escape(&text[span.clone()])));
         cites.push(n);
-        at = m.span.end;
+        at = span.end;
     }
     html.push_str(&escape(&text[at..]));
     cites.sort_unstable();
@@ -195,12 +196,13 @@ fn link_figures(html: &str, linker: &Linker) -> Option<String> {
 fn linked(text: &str, linker: &Linker, inside_link: bool) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     let mut at = 0;
-    for m in numbers::scan(text) {
-        let Some((n, figure)) = linker.stated(&m) else {
+    let found = numbers::scan(text).into_iter().map(|m| (m.span.clone(), linker.stated(&m)));
+    for (span, stated) in in_ranges(text, found, |a, b| a.0 == b.0) {
+        let Some(&[(n, figure), ..]) = stated.as_deref() else {
             continue;
         };
-        out.push_str(&escape(&text[at..m.span.start]));
-        let words = escape(&text[m.span.clone()]);
+        out.push_str(&escape(&text[at..span.start]));
+        let words = escape(&text[span.clone()]);
         if let (Some(evidence), false) = (linker.evidence, inside_link) {
             out.push_str(&linker.shown(evidence, &words, n, figure));
         } else if inside_link {
@@ -208,7 +210,7 @@ fn linked(text: &str, linker: &Linker, inside_link: bool) -> String {
         } else {
             out.push_str(&format!("<a class=\"figure-ref\" href=\"source.html#s{n}\" data-trace=\"s{n}\">{words}</a>"));
         }
-        at = m.span.end;
+        at = span.end;
     }
     out.push_str(&escape(&text[at..]));
     out

@@ -44,55 +44,66 @@ pub fn traced(text: &str, seed_mentions: &[Vec<Mention>]) -> String {
 
 /// [`traced`], where a number a figure is published as (`9.3%` of a figure
 /// traced to "fell -9.3%") goes to that figure's sentence first.
-///
-/// Numbers joined as one range (`Nov. 2-16`, `3 to 5 million`) share one
-/// span: a range's last number is read with its first (the `16` of
-/// `Nov. 2-16` is a date), and the check reads the span's text alone.
 pub fn traced_as_figures(text: &str, seed_mentions: &[Vec<Mention>], figures: &[SummaryFigure]) -> String {
     let sentence_of = |m: &Mention| {
         let figure = figures.iter().find(|f| numbers::states(&f.published, m)).map(|f| f.sentence);
         figure.or_else(|| stating_sentence(m, seed_mentions))
     };
-    let mentions: Vec<(Range<usize>, Option<usize>)> =
-        numbers::scan(text).into_iter().map(|m| (m.span.clone(), sentence_of(&m))).collect();
     let mut out = String::with_capacity(text.len() + 32);
     let mut at = 0;
-    let mut i = 0;
-    while i < mentions.len() {
-        let (span, sentence) = &mentions[i];
+    for (span, cited) in
+        in_ranges(text, numbers::scan(text).iter().map(|m| (m.span.clone(), sentence_of(m))), |_, _| true)
+    {
         push_escaped(&mut out, &text[at..span.start]);
-        let Some(first) = sentence else {
-            push_escaped(&mut out, &text[span.clone()]);
-            at = span.end;
-            i += 1;
-            continue;
-        };
-        let mut cites = vec![*first];
-        let mut end = span.end;
-        i += 1;
-        while let Some((next, Some(n))) = mentions.get(i) {
-            if !joins_a_range(&text[end..next.start]) {
-                break;
+        match cited {
+            Some(cited) => {
+                let mut cites: Vec<String> = Vec::new();
+                for n in cited.iter().map(|n| format!("s{n}")) {
+                    if !cites.contains(&n) {
+                        cites.push(n);
+                    }
+                }
+                out.push_str(&format!("<span data-trace=\"{}\">", cites.join(" ")));
+                push_escaped(&mut out, &text[span.clone()]);
+                out.push_str("</span>");
             }
-            if !cites.contains(n) {
-                cites.push(*n);
-            }
-            end = next.end;
-            i += 1;
+            None => push_escaped(&mut out, &text[span.clone()]),
         }
-        let cites: Vec<String> = cites.iter().map(|n| format!("s{n}")).collect();
-        out.push_str(&format!("<span data-trace=\"{}\">", cites.join(" ")));
-        push_escaped(&mut out, &text[span.start..end]);
-        out.push_str("</span>");
-        at = end;
+        at = span.end;
     }
     push_escaped(&mut out, &text[at..]);
     out
 }
 
+/// The numbers of `text` (their spans, in order, each with what it is
+/// traced to), those one range joins taken as one (`Nov. 2-16`, `3 to 5`):
+/// a range's last number is read with its first (the `16` of `Nov. 2-16`
+/// is a day of November), and the published-number check reads the text of
+/// an element alone. Two numbers are joined only where both are traced and
+/// `together` lets them share an element.
+pub fn in_ranges<T>(
+    text: &str,
+    found: impl IntoIterator<Item = (Range<usize>, Option<T>)>,
+    together: impl Fn(&T, &T) -> bool,
+) -> Vec<(Range<usize>, Option<Vec<T>>)> {
+    let mut grouped: Vec<(Range<usize>, Option<Vec<T>>)> = Vec::new();
+    for (span, traced) in found {
+        if let (Some((last, Some(group))), Some(t)) = (grouped.last_mut(), &traced)
+            && text.get(last.end..span.start).is_some_and(joins_a_range)
+            && group.iter().all(|g| together(g, t))
+        {
+            last.end = span.end;
+            group.extend(traced);
+            continue;
+        }
+        grouped.push((span, traced.map(|t| vec![t])));
+    }
+    grouped
+}
+
 /// What stands between the two numbers of a range: a dash, or `to`.
 fn joins_a_range(between: &str) -> bool {
-    matches!(between.trim(), "" | "-" | "–" | "—" | "to")
+    matches!(between.trim(), "" | "-" | "\u{2013}" | "\u{2014}" | "to")
 }
 
 /// The number (from 1) of the first sentence with a mention that states `m`.
