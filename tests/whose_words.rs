@@ -3837,3 +3837,19 @@ fn the_clause_after_a_figures_number_names_what_the_next_number_is_about() {
         ["labels-swapped".to_string()]
     );
 }
+
+#[test]
+fn a_clause_that_points_back_is_about_what_the_clause_before_names() {
+    let seed = "Test headline\n\n\
+        It was a clean round on Sunday, in which the top six riders received just one penalty point on their \
+        combined 48 jumps -- and that was a fault of 0.5 for Harlow's Ed Penn.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\n\
+             actors:\n  - {{id: ed-penn, name: Ed Penn, kind: person}}\nnumbers:\n\
+             \x20 - {{id: penn-fault, label: {label}, value: 0.5, evidence: a fault of 0.5, actor: ed-penn}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Penalty point given to Ed Penn")), Vec::<String>::new());
+}

@@ -166,8 +166,12 @@ fn join(r: &Reader, a: &Found, b: &Found) -> Option<Join> {
         return None;
     }
     let between = a.last + 1;
-    if r.is_dash(between) {
+    // `4,172 - 5.1% - were without a ticket`: between two spaced dashes, an aside
+    let aside = !r.glued(between) && r.is_dash(b.last + 1) && !r.glued(b.last + 1);
+    if r.is_dash(between) && !aside {
         Some(Join::Dash)
+    } else if r.is_dash(between) {
+        None
     } else if r.word_is(between, "to")
         || (r.word_is(between, "and") && a.first > 0 && r.word_is(a.first - 1, "between"))
     {

@@ -456,6 +456,8 @@ const RANGES: Rows = &[
     ("from 13.8% to 15% from April", &["13.8% = 13.8 % percent -", "15% = 15 % percent -"]),
     ("7,500-10,000 soldiers", &["7,500 = 7500 - count -", "10,000 = 10000 - count -"]),
     ("£2-3bn a year", &["£2 = 2000000000 gbp money -", "3bn = 3000000000 gbp money -"]),
+    ("4,172 - 5.1% - were late", &["4,172 = 4172 - count -", "5.1% = 5.1 % percent -"]),
+    ("10 - 12% of staff", &["10 = 10 % percent -", "12% = 12 % percent -"]),
     ("5k-20k", &["5k = 5000 - count -", "20k = 20000 - count -"]),
     ("3 to 4 million", &["3 = 3000000 - count -", "4 million = 4000000 - count -"]),
     (

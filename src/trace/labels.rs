@@ -607,6 +607,13 @@ fn clause_of_another<'m>(
 ) -> Option<(&'m Mention, String)> {
     let own = clause_of(cx, s, mention);
     let own_text = &cx.seed.text[own.clone()];
+    // a clause that opens by pointing back (`-- and that was just a blip of
+    // -0.4`) is about what the clause before it names
+    let mut opening = own_text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let first = opening.next().filter(|w| !["and", "but"].contains(w)).or_else(|| opening.next());
+    if first.is_some_and(|w| ["that", "this", "it", "which"].contains(&w)) {
+        return None;
+    }
     let own_words = words(&Folded::new(own_text).text);
     // a clause of its own has a verb of its own: `up one million on the month
     // before` goes on from the clause before it, and shares its subject (and
