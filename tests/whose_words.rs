@@ -3133,6 +3133,21 @@ fn a_label_before_or_after_the_rise_places_its_number_on_the_change() {
     let project = with_seed(seed);
     assert_eq!(codes_with(&project, sheet("3.10", "3.72")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("3.72", "3.10")), ["label-contradicts", "label-contradicts"]);
+    // any noun of a change: a decrease, a decline, a slump
+    let seed = "Test headline\n\nThe hatch rate has hit a low, decreasing from 8.6 to 7.3 eggs per nest.\n";
+    let sheet = |(old, of_old): (&str, &str), (new, of_new): (&str, &str)| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: old, label: Hatch rate before the decrease, value: {old}, evidence: {of_old}}}\n\
+             \x20 - {{id: new, label: Hatch rate after the decrease, value: {new}, evidence: {of_new}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet(("8.6", "from 8.6"), ("7.3", "to 7.3"))), Vec::<String>::new());
+    assert_eq!(
+        codes_with(&project, sheet(("7.3", "to 7.3"), ("8.6", "from 8.6"))),
+        ["label-contradicts", "label-contradicts"]
+    );
 }
 
 #[test]

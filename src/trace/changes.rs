@@ -67,8 +67,29 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
 }
 
 /// Nouns of a change, which `before` and `after` in a label may place a number on.
-const CHANGE_NOUNS: &[&str] =
-    &["rise", "increase", "hike", "cut", "change", "fall", "drop", "reduction", "rises", "cuts"];
+const CHANGE_NOUNS: &[&str] = &[
+    "rise",
+    "increase",
+    "hike",
+    "cut",
+    "change",
+    "fall",
+    "drop",
+    "reduction",
+    "rises",
+    "cuts",
+    "decrease",
+    "decline",
+    "increases",
+    "decreases",
+    "falls",
+    "drops",
+    "jump",
+    "slump",
+    "climb",
+    "dip",
+    "gain",
+];
 
 /// `Fare before the rise` (and `true`: the earlier number) or `after the
 /// rise`: the side of the change a label says, with its words.
