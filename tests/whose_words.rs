@@ -3868,3 +3868,21 @@ fn a_clause_that_points_back_is_about_what_the_clause_before_names() {
     let project = with_seed(seed);
     assert_eq!(codes_with(&project, sheet("Penalty point given to Ed Penn")), Vec::<String>::new());
 }
+
+#[test]
+fn a_number_set_off_by_commas_after_a_name_is_an_age() {
+    let seed = "Test headline\n\n\
+        Ivo Marsh, 47, had kept the lighthouse at Gull Point for 12 years when the board let him go.\n";
+    let sheet = |(age, of_age): (&str, &str), (kept, of_kept): (&str, &str)| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\n\
+             actors:\n  - {{id: ivo-marsh, name: Ivo Marsh, kind: person}}\nnumbers:\n\
+             \x20 - {{id: age, label: Age of Ivo Marsh, value: {age}, unit: years, evidence: \"{of_age}\", actor: ivo-marsh}}\n\
+             \x20 - {{id: kept, label: Years Marsh had kept the lighthouse when the board let him go, value: {kept}, unit: years, evidence: \"{of_kept}\", actor: ivo-marsh}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let (age, kept) = (("47", "Ivo Marsh, 47"), ("12", "for 12 years"));
+    assert_eq!(codes_with(&project, sheet(age, kept)), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet(kept, age)), ["labels-swapped".to_string()]);
+}

@@ -135,7 +135,9 @@ pub(super) fn swapped(
         };
         let next = next_after(from).map(|o| o.span.start);
         let after = cx.seed.text.get(from..next.map_or(clause_end, |n| n.min(clause_end))).unwrap_or_default();
-        let e = format!("{e} {after}");
+        // (a number set off by commas after a name is the name's age: `Tomas Brel, 31,`)
+        let age = if is_an_age(cx, s, m) { " age" } else { "" };
+        let e = format!("{e} {after}{age}");
         // a score's numbers are the pair's: the name before it says nothing of
         // whose each is (`beat Southby 16-14`: the 16 is the winner's)
         // (not a name the number is set against: `0.31 seconds ahead of Tomas Riedl`)
@@ -224,6 +226,21 @@ pub(super) fn swapped(
         }
     }
     found
+}
+
+/// Mention `m` of sentence `s` is an age set off by commas after a name
+/// (`Tomas Brel, 31, had worked …`): a whole number of no unit, below 130.
+fn is_an_age(cx: &Context, s: usize, m: &Mention) -> bool {
+    let sentence = &cx.seed.sentences[s].span;
+    let before = cx.seed.text[sentence.start..m.span.start].trim_end();
+    let after = cx.seed.text[m.span.end..sentence.end].trim_start();
+    let name = before.strip_suffix(',').map(str::trim_end).and_then(|b| b.rsplit(' ').next());
+    let young = m.value.number().is_some_and(|n| n.fract().is_zero() && !n.is_sign_negative() && n < 130.into());
+    m.unit.is_none()
+        && m.hedge.is_none()
+        && young
+        && name.is_some_and(|n| n.starts_with(char::is_uppercase))
+        && after.starts_with([',', ')'])
 }
 
 /// `words` and the parts of each compound among them: `single-family` is
