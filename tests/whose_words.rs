@@ -3886,3 +3886,35 @@ fn a_number_set_off_by_commas_after_a_name_is_an_age() {
     assert_eq!(codes_with(&project, sheet(age, kept)), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet(kept, age)), ["labels-swapped".to_string()]);
 }
+
+#[test]
+fn a_count_glued_to_what_an_event_counts_names_the_event() {
+    let seed = "Test headline\n\nIna Dahl totaled 402.15 points during the six-dive final, winning by 38.70 points.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\n\
+             actors:\n  - {{id: ina-dahl, name: Ina Dahl, kind: person, aliases: [Dahl]}}\nnumbers:\n\
+             \x20 - {{id: margin, label: {label}, value: 38.70, unit: points, evidence: winning by 38.70 points, actor: ina-dahl}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("Margin by which Dahl won the final")), Vec::<String>::new());
+}
+
+#[test]
+fn the_month_of_a_moves_first_number_is_not_the_seconds() {
+    let seed = "Test headline\n\n\
+        The share of anglers rating the catch as \"good\" fell from 31.2 percent in May to 27.5 percent, while \
+        the share rating it \"poor\" held at 40.1 percent in June, against 39.8 percent in May.\n";
+    let sheet = |label: &str, value: &str, evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: good, label: {label}, value: {value}, unit: \"%\", evidence: {evidence}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    let june = "Share of anglers rating the catch good in June";
+    assert_eq!(codes_with(&project, sheet(june, "27.5", "to 27.5 percent")), Vec::<String>::new());
+    // the first number's month is still its own
+    assert_eq!(codes_with(&project, sheet(june, "31.2", "from 31.2 percent")), ["label-beside-another".to_string()]);
+}

@@ -174,6 +174,8 @@ fn join(r: &Reader, a: &Found, b: &Found) -> Option<Join> {
         None
     } else if r.word_is(between, "to")
         || (r.word_is(between, "and") && a.first > 0 && r.word_is(a.first - 1, "between"))
+        // `a range of 71.34 and 72.68 cents`
+        || (r.word_is(between, "and") && a.first > 1 && r.word_is(a.first - 1, "of") && r.word_is(a.first - 2, "range"))
     {
         Some(Join::Words)
     } else {

@@ -452,6 +452,7 @@ const RANGES: Rows = &[
     ("shares at £1.25-10 each", &["£1.25 = 1.25 gbp money -", "10 = 10 gbp money -"]),
     ("between 40% and 45%", &["40% = 40 % percent -", "45% = 45 % percent -"]),
     ("between 40 and 45%", &["40 = 40 % percent -", "45% = 45 % percent -"]),
+    ("in a range of 71.34 and 72.68 cents", &["71.34 = 0.7134 usd money -", "72.68 cents = 0.7268 usd money -"]),
     ("seven to nine years", &["seven = 7 - count -", "nine = 9 - count -"]),
     ("from 13.8% to 15% from April", &["13.8% = 13.8 % percent -", "15% = 15 % percent -"]),
     ("7,500-10,000 soldiers", &["7,500 = 7500 - count -", "10,000 = 10000 - count -"]),

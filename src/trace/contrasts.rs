@@ -146,7 +146,11 @@ pub(super) fn contradicted(cx: &Context, traced: &[Traced]) -> Vec<Diagnostic> {
         }
         let clause = clause_of(cx, s, mention);
         let in_sentence = lower_words(&cx.seed.text[cx.seed.sentences[s].span.clone()]);
-        let in_clause = lower_words(&cx.seed.text[clause.clone()]);
+        // (in `fell from 18.4 percent in July to 15.1 percent`, what stands
+        // between the two numbers is the first's: July is the 18.4's)
+        let the_first_ones = from_to_between(cx, s, mention);
+        let mut in_clause = lower_words(&cx.seed.text[clause.clone()]);
+        in_clause.retain(|w| !the_first_ones.contains(&(clause.start + w.span.start)));
         let Some((said, against)) = said.iter().find_map(|&(o, side)| {
             let one = o.sides[side];
             let others = o.sides.iter().enumerate().filter(|&(i, _)| i != side);
@@ -207,6 +211,21 @@ pub(super) fn contradicts(cx: &Context, figure: &Figure, message: String, says: 
 /// The label's word of side `one` (with the word after it, when the pair is
 /// said of it) and the clause's of side `other`, where the clause (or, of
 /// the next word, the sentence) says nothing of the label's side.
+/// The words between the number before `m` and the `to` before `m`, where
+/// `from` leads to that number: what `from 18.4 percent in July to` says of
+/// the 18.4, not of the number it moves to.
+fn from_to_between(cx: &Context, s: usize, m: &crate::numbers::Mention) -> Range<usize> {
+    let text = &cx.seed.text;
+    let sentence = &cx.seed.sentences[s].span;
+    let Some(first) = cx.mentions[s].iter().rfind(|o| o.span.end <= m.span.start) else { return 0..0 };
+    let between = &text[first.span.end..m.span.start];
+    let from = text[sentence.start..first.span.start].split_whitespace().next_back() == Some("from");
+    match between.trim_end().strip_suffix("to") {
+        Some(rest) if from && rest.ends_with(' ') => first.span.end..first.span.end + rest.len(),
+        _ => 0..0,
+    }
+}
+
 fn opposed(
     (pair, one, other): (&Opposites, &[&str], &[&str]),
     label: &[Word],

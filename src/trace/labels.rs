@@ -840,7 +840,10 @@ fn places_in(text: &str) -> HashSet<String> {
         while words.next_if(|w| w.eq_ignore_ascii_case("the") || PLACE_WORDS.contains(w)).is_some() {}
         while let Some(name) = words.next_if(|w| w.starts_with(char::is_uppercase)) {
             let plain = name.trim_end_matches(|c: char| !c.is_alphanumeric()).trim_end_matches("'s");
-            found.extend(words_in_order(&Folded::new(plain).text));
+            // a month is a period, which is read apart (`at 24.6 percent in August`)
+            if !crate::numbers::MONTH_NAMES.contains(&plain) {
+                found.extend(words_in_order(&Folded::new(plain).text));
+            }
             if plain.len() < name.len() {
                 break;
             }
@@ -1298,7 +1301,9 @@ pub(super) fn names_an_event(cx: &Context, m: &Mention) -> bool {
     let rest = &cx.seed.text[m.span.end..];
     let mut words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
     let among = |list: &[&str], word: &str| list.iter().any(|w| w.eq_ignore_ascii_case(word));
-    words.next().is_some_and(|unit| among(EVENT_MEASURES, unit))
+    // (or a count glued to what it counts: `the five-dive final`, `a 12-round title`)
+    let glued = rest.starts_with('-');
+    words.next().is_some_and(|unit| glued || among(EVENT_MEASURES, unit))
         && words.next().is_some_and(|event| among(EVENTS, event))
 }
 
