@@ -3918,3 +3918,20 @@ fn the_month_of_a_moves_first_number_is_not_the_seconds() {
     // the first number's month is still its own
     assert_eq!(codes_with(&project, sheet(june, "31.2", "from 31.2 percent")), ["label-beside-another".to_string()]);
 }
+
+#[test]
+fn a_number_in_brackets_is_the_whole_names_before_it() {
+    let seed = "Test headline\n\n\
+        She finished ahead of defending champion Ada Renn of Halby (48.215), while her team-mate \
+        Lise Moor took bronze with a score of 47.902.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: ada-renn, name: Ada Renn, kind: person}}\n\
+             \x20 - {{id: lise-moor, name: Lise Moor, kind: person}}\nnumbers:\n\
+             \x20 - {{id: renn, label: {label}, value: 48.215, unit: points, evidence: Ada Renn of Halby (48.215), actor: ada-renn}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("All-around score of defending champion Ada Renn")), Vec::<String>::new());
+}

@@ -558,6 +558,12 @@ fn marks(cx: &Context, s: usize, m: &Mention) -> Vec<(String, Mark)> {
             return found;
         }
         found.extend(words_in_order(&Folded::new(name).text).map(|w| (w, Mark::Name)));
+        // a number in brackets is the whole name's before it: `Mira Tolsen of Ostrand (55.412)`
+        if bracketed {
+            let whole = back.take(5).take_while(|w| w.starts_with(char::is_uppercase) || *w == "of");
+            let names = whole.filter(|w| w.starts_with(char::is_uppercase)).collect::<Vec<_>>().join(" ");
+            found.extend(words_in_order(&Folded::new(&names).text).map(|w| (w, Mark::Name)));
+        }
     }
     found
 }
@@ -968,7 +974,13 @@ pub(super) fn beside_another(
             // counts of lying`) tells neither apart, and nor does a name
             // before both that no name after the first takes over from
             // (`Reed has 11 points (seven goals, four assists)`)
-            let shared_name = o.span.start > mention.span.start && !marks.iter().any(|(_, m)| *m == Mark::Name);
+            // (a name between the two takes over: `Mira Tolsen (55.412), while Kira
+            // Amsel took bronze with a score of 54.908`)
+            let named_between = cx.seed.text.get(mention.span.end..o.span.start).is_some_and(|between| {
+                between.split_whitespace().any(|w| w.starts_with(char::is_uppercase) && w.len() > 1)
+            });
+            let shared_name =
+                o.span.start > mention.span.start && !marks.iter().any(|(_, m)| *m == Mark::Name) && !named_between;
             let telling = |(w, mark): &&(String, Mark)| {
                 let shared = marks.iter().any(|(x, _)| x == w) || (*mark == Mark::Name && shared_name);
                 !shared
