@@ -3935,3 +3935,23 @@ fn a_number_in_brackets_is_the_whole_names_before_it() {
     let project = with_seed(seed);
     assert_eq!(codes_with(&project, sheet("All-around score of defending champion Ada Renn")), Vec::<String>::new());
 }
+
+#[test]
+fn a_quote_from_within_a_longer_quotation_goes_on_with_it() {
+    // the quotation runs over two sentences after the one a name gives: both are the name's
+    let seed = "Test headline\n\n\
+        The crew were taken to Harbour Royal Infirmary, where they are stable.\n\n\
+        \"We are pumping the hold dry,\" Captain Ivo Dane said. \"The water was waist high. \
+        We saw the gauge pass 140 centimetres.\"\n";
+    let sheet = |speaker: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nactors:\n\
+             \x20 - {{id: ivo-dane, name: Ivo Dane, kind: person, role: Captain}}\n\
+             \x20 - {{id: infirmary, name: Harbour Royal Infirmary, kind: organisation}}\nquotes:\n\
+             \x20 - {{id: gauge, speaker: {speaker}, text: We saw the gauge pass 140 centimetres.}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("ivo-dane")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("infirmary")), ["speaker-not-named".to_string()]);
+}

@@ -848,6 +848,15 @@ fn goes_on_within(cx: &Context, found: &Found, paragraphs: usize) -> Option<(usi
         return None;
     }
     let paragraph = sentences[first].paragraph;
+    // a quote from within a longer quotation goes on with what that quotation
+    // goes on with: `"…," Chief Brel said. "The levels were high. We had readings …"`
+    let at = found.parts[0].start;
+    if let Some(whole) = cx.quoted_in_paragraph(first).iter().find(|q| q.start < at && at < q.end)
+        && let Some(opens) = cx.sentence_at(whole.start).filter(|&o| o < first)
+    {
+        let whole = Found { first: opens, last: found.last, parts: vec![whole.clone()] };
+        return goes_on_within(cx, &whole, paragraphs);
+    }
     if sentences[first - 1].paragraph == paragraph {
         // within a paragraph, a sentence of quotation alone goes on with the one
         // before: `"…," Northport coach Ana Reyes said. "We must keep going."`
