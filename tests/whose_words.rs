@@ -3955,3 +3955,18 @@ fn a_quote_from_within_a_longer_quotation_goes_on_with_it() {
     assert_eq!(codes_with(&project, sheet("ivo-dane")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("infirmary")), ["speaker-not-named".to_string()]);
 }
+
+#[test]
+fn a_number_with_decimals_is_no_count_of_runs() {
+    let seed = "Test headline\n\n\
+        Ada Holm was back to her best with a 51.37 run on Saturday, and Ben Ray scored 62 runs at Lordsfield.\n";
+    let sheet = |value: &str, evidence: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: holm, label: Time of Holm's run, value: {value}, unit: seconds, evidence: {evidence}}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(codes_with(&project, sheet("51.37", "a 51.37 run")), Vec::<String>::new());
+    assert_eq!(codes_with(&project, sheet("62", "scored 62 runs")), ["unit-mismatch".to_string()]);
+}

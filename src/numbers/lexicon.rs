@@ -322,7 +322,7 @@ pub fn currency_abbreviation(word: &str) -> Option<&'static str> {
         "Rs" | "RS" => "INR",
         "Rp" => "IDR",
         "RM" => "MYR",
-        "KSh" | "Ksh" => "KES",
+        "KSh" | "Ksh" | "Sh" => "KES",
         "Tk" => "BDT",
         "SFr" => "CHF",
         "kr" | "Kr" => "KR",

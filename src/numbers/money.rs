@@ -124,6 +124,12 @@ pub(super) fn currency_after(r: &Reader, k: usize) -> Option<CurrencyAfter> {
     if let Some(code) = musd(r.raw(k)) {
         return Some(CurrencyAfter { code, divisor: 1, power: Some(6), last: k });
     }
+    // `1345c a kg`, `1345c/kg`: cents glued to a price per unit (alone, `40c`
+    // may be a temperature)
+    let per_unit = r.word_in(k + 1, &["a", "an", "per"]) || (r.symbol_is(k + 1, "/") && r.glued(k + 1));
+    if r.raw(k) == "c" && r.glued(k) && per_unit {
+        return Some(CurrencyAfter { code: "USD", divisor: 100, power: None, last: k });
+    }
     if r.word_in(k, &["kr"]) {
         // `100 kr`, `100 kr.`
         let last = if r.symbol_is(k + 1, ".") && r.glued(k + 1) && !r.ends_clause(k + 2) { k + 1 } else { k };

@@ -666,6 +666,9 @@ const MEASURES: &[&[&[&str]]] = &[
     &[&["celsius", "centigrade", "c"], &["fahrenheit", "f"]],
 ];
 
+/// Units of [`MEASURES`] counted only in whole numbers (an over has balls: `12.3 overs`).
+const WHOLE_ONLY: &[&str] = &["run", "wicket", "ball", "innings", "vote", "seat"];
+
 /// The measure and the unit of `word` (singular or plural, any spelling).
 fn measure_of(word: &str) -> Option<(usize, usize)> {
     let word = word.to_lowercase();
@@ -803,6 +806,11 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
         let counted = word.starts_with(char::is_lowercase) && a_plural && !NOT_COUNTED.contains(&word) && !in_its_unit;
         return counted.then(|| measure_mismatch(cx, figure, (s, m), noun, word));
     };
+    // runs, wickets, balls and votes are whole: `a 48.62 run` is a race, timed
+    let whole_only = WHOLE_ONLY.iter().any(|w| measure_of(w) == Some((said_family, said)));
+    if whole_only && m.value.number().is_some_and(|n| !n.fract().is_zero()) {
+        return None;
+    }
     // short forms stand for other words too (`in`, `m`, `over`): only a unit written out is sure
     if (said_family == family && said == unit) || (said_family != family && !written_out(word)) {
         return None;
