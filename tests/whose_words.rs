@@ -3970,3 +3970,21 @@ fn a_number_with_decimals_is_no_count_of_runs() {
     assert_eq!(codes_with(&project, sheet("51.37", "a 51.37 run")), Vec::<String>::new());
     assert_eq!(codes_with(&project, sheet("62", "scored 62 runs")), ["unit-mismatch".to_string()]);
 }
+
+#[test]
+fn a_label_that_says_the_time_before_as_its_number_does_is_its_own() {
+    let seed = "Test headline\n\n\
+        Wool prices at the Harlow sale fell for a third week, selling at an average of 410p per kilo, \
+        down from 415p and 432p reported three weeks ago.\n";
+    let sheet = |label: &str| {
+        format!(
+            "title: Test headline\nsource: seeds/troops.txt\nnumbers:\n\
+             \x20 - {{id: before, label: {label}, value: 4.32, unit: GBP, evidence: 432p reported three weeks ago}}\n"
+        )
+    };
+    let project = with_seed(seed);
+    assert_eq!(
+        codes_with(&project, sheet("Average price of a kilo of wool three weeks earlier")),
+        Vec::<String>::new()
+    );
+}

@@ -228,6 +228,32 @@ pub(super) fn swapped(
     found
 }
 
+/// Spans of time that a time before is counted in: `two weeks ago`.
+const TIME_SPANS: &[&str] = &["day", "week", "month", "year"];
+
+/// Words that set a span of time before: `ago`, `earlier`.
+const BEFORE_NOW: &[&str] = &["ago", "earlier", "before", "previously"];
+
+/// The span of a time before that `text` opens with, within a few words
+/// (`reported two weeks ago`): `week`.
+fn time_before(text: &str) -> Option<&'static str> {
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).map(str::to_lowercase).collect();
+    words.windows(2).find_map(|pair| {
+        let span = TIME_SPANS.iter().find(|t| pair[0] == **t || pair[0] == format!("{t}s"))?;
+        BEFORE_NOW.contains(&pair[1].as_str()).then_some(*span)
+    })
+}
+
+/// `label` says a time before in `span`s: `Price two weeks earlier`.
+fn time_before_in_label(label: &str, span: &str) -> bool {
+    let lower = label.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words
+        .windows(2)
+        .any(|pair| (pair[0] == span || pair[0].strip_suffix('s') == Some(span)) && BEFORE_NOW.contains(&pair[1]))
+}
+
 /// Mention `m` of sentence `s` is an age set off by commas after a name
 /// (`Tomas Brel, 31, had worked …`): a whole number of no unit, below 130.
 fn is_an_age(cx: &Context, s: usize, m: &Mention) -> bool {
@@ -950,6 +976,13 @@ pub(super) fn beside_another(
         // a label that names its own number's period (`Kettles sold in the
         // spring of 2020`) is its own, whatever else it shares with another
         let own_period = super::periods::named_of_own(cx, s, &figure.label.value, mention);
+        // and so is one that says the time before as its number's words do
+        // (`two weeks earlier` on `Sh293 reported two weeks ago`)
+        let clause_end = clause_of(cx, s, mention).end;
+        let after = cx.seed.text.get(mention.span.end..clause_end).unwrap_or_default();
+        if time_before(after).is_some_and(|span| time_before_in_label(&figure.label.value, span)) {
+            continue;
+        }
         // the other numbers of the sentence, of the figure's class and period
         let others: Vec<&Mention> = cx.mentions[s]
             .iter()
