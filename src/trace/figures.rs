@@ -669,6 +669,13 @@ const MEASURES: &[&[&[&str]]] = &[
 /// Units of [`MEASURES`] counted only in whole numbers (an over has balls: `12.3 overs`).
 const WHOLE_ONLY: &[&str] = &["run", "wicket", "ball", "innings", "vote", "seat"];
 
+/// Mention `m` may count in `unit` (a measure and a unit of [`MEASURES`]):
+/// runs, wickets, balls and votes are whole, so `a 48.62 run` is a race, timed.
+fn may_count_in(m: &Mention, unit: (usize, usize)) -> bool {
+    let whole_only = WHOLE_ONLY.iter().any(|w| measure_of(w) == Some(unit));
+    !(whole_only && m.value.number().is_some_and(|n| !n.fract().is_zero()))
+}
+
 /// The measure and the unit of `word` (singular or plural, any spelling).
 fn measure_of(word: &str) -> Option<(usize, usize)> {
     let word = word.to_lowercase();
@@ -806,9 +813,7 @@ fn another_measure(cx: &Context, figure: &Figure, (s, m): At) -> Option<Diagnost
         let counted = word.starts_with(char::is_lowercase) && a_plural && !NOT_COUNTED.contains(&word) && !in_its_unit;
         return counted.then(|| measure_mismatch(cx, figure, (s, m), noun, word));
     };
-    // runs, wickets, balls and votes are whole: `a 48.62 run` is a race, timed
-    let whole_only = WHOLE_ONLY.iter().any(|w| measure_of(w) == Some((said_family, said)));
-    if whole_only && m.value.number().is_some_and(|n| !n.fract().is_zero()) {
+    if !may_count_in(m, (said_family, said)) {
         return None;
     }
     // short forms stand for other words too (`in`, `m`, `over`): only a unit written out is sure
@@ -965,7 +970,7 @@ fn counts_another(cx: &Context, s: usize, o: &Mention, noun: &str) -> bool {
     }
     // units of a measure, in any spelling: `31C` is not in degrees Fahrenheit
     if let (Some(said), Some(own)) = (measure_of(word), noun.split_whitespace().last().and_then(measure_of)) {
-        return said != own;
+        return said != own && may_count_in(o, said);
     }
     // a headline in title case capitalises what it counts: `Wins All Four Cup
     // Finals` counts finals, the last of the capitalised words after the number
