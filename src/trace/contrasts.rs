@@ -208,9 +208,6 @@ pub(super) fn contradicts(cx: &Context, figure: &Figure, message: String, says: 
     Diagnostic::warning("label-contradicts", message).at(cx.in_sheet(&figure.label.span)).label(says)
 }
 
-/// The label's word of side `one` (with the word after it, when the pair is
-/// said of it) and the clause's of side `other`, where the clause (or, of
-/// the next word, the sentence) says nothing of the label's side.
 /// The words between the number before `m` and the `to` before `m`, where
 /// `from` leads to that number: what `from 18.4 percent in July to` says of
 /// the 18.4, not of the number it moves to.
@@ -226,6 +223,9 @@ fn from_to_between(cx: &Context, s: usize, m: &crate::numbers::Mention) -> Range
     }
 }
 
+/// The label's word of side `one` (with the word after it, when the pair is
+/// said of it) and the clause's of side `other`, where the clause (or, of
+/// the next word, the sentence) says nothing of the label's side.
 fn opposed(
     (pair, one, other): (&Opposites, &[&str], &[&str]),
     label: &[Word],
